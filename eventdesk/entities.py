@@ -1,0 +1,130 @@
+"""Entity mentions, with one label per surface form per document.
+
+The small English model labels the same name differently from one sentence to
+the next ("Palmyra" PERSON, GPE and LOC in one report). A document-level pass
+settles each surface form on one label: known place names become places, a
+short form takes the label of the longer name it is part of, and otherwise the
+majority of the model's votes wins.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections import Counter, defaultdict
+
+from spacy.tokens import Doc, Span
+
+from eventdesk.gazetteer import place_weight
+from eventdesk.model import Extraction, Mention
+from eventdesk.settings import Options
+
+PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "WORK_OF_ART", "PRODUCT", "EVENT"})
+FACILITY_HEADS = frozenset({
+    "castle", "citadel", "temple", "arch", "museum", "airport", "airbase", "base", "mosque",
+    "church", "bridge", "dam", "prison", "hospital", "stadium", "palace", "square", "camp",
+    "port", "station", "amphitheater", "amphitheatre", "university",
+})
+ORG_HEADS = frozenset({
+    "observatory", "ministry", "army", "forces", "agency", "council", "committee", "front",
+    "brigade", "brigades", "party", "movement", "organisation", "organization", "group",
+    "coalition", "unesco", "commission", "office", "police", "union", "news", "television",
+})
+# A name this common as a town is a person only when the text says so.
+PLACE_POPULATION = 5_000
+
+
+def _trim(span: Span) -> tuple[int, int] | None:
+    """Character bounds without a leading article, cut at a paragraph break."""
+    start, end = span.start_char, span.end_char
+    text = span.text
+    while text and text[0] in "([\"'\u201c":
+        start, text = start + 1, text[1:]
+    if "\n" in text or not text:
+        return None  # spans across a heading and a paragraph are not one name
+    for article in ("the ", "The "):
+        if text.startswith(article) and span.label_ not in {"DATE", "TIME"}:
+            start += len(article)
+            text = text[len(article):]
+    for suffix in ("'s", "\u2019s"):
+        text = text.removesuffix(suffix)
+    end = start + len(text)
+    return (start, end) if end > start else None
+
+
+def _surface(text: str) -> str:
+    return " ".join(text.split()).casefold()
+
+
+def _is_acronym_or_short(form: str, original: str) -> bool:
+    """All-caps words and very short names are places only when the model says so."""
+    return original.isupper() or len(form) <= 3
+
+
+def _settle_label(form: str, original: str, votes: Counter[str], longer: dict[str, str]) -> str:
+    """One label for a surface form, from gazetteer, containment and votes."""
+    top = votes.most_common(1)[0][0]
+    if not votes.keys() & NAME_LABELS:
+        return top
+    head = form.split()[-1]
+    if head in FACILITY_HEADS and len(form.split()) > 1:
+        return "FAC"
+    if head in ORG_HEADS and top in {"PERSON", "GPE", "LOC", "FAC"}:
+        return "ORG"
+    place_votes = sum(n for label, n in votes.items() if label in PLACE_LABELS)
+    if _is_acronym_or_short(form, original) and not place_votes:
+        return top
+    if votes.keys() & {"PERSON", "ORG", "GPE", "LOC"} and place_weight(form) >= PLACE_POPULATION:
+        if votes["PERSON"] <= len(form.split()) - 1 or place_votes or votes["PERSON"] < sum(votes.values()):
+            return "GPE" if votes["LOC"] <= votes["GPE"] or place_weight(form) >= 10**9 else "LOC"
+        if len(form.split()) == 1:
+            return "GPE"
+    if form in longer and top in {"PERSON", "GPE", "LOC"} and longer[form] != top:
+        return longer[form]
+    return top
+
+
+def _longer_names(forms: dict[str, Counter[str]]) -> dict[str, str]:
+    """Map a one-word form to the label of a longer name that contains it."""
+    longer: dict[str, str] = {}
+    for form, votes in forms.items():
+        words = form.split()
+        if len(words) < 2:
+            continue
+        label = votes.most_common(1)[0][0]
+        if label not in {"PERSON", "ORG"}:
+            continue
+        for word in words:
+            if word[:1].isalpha() and len(word) > 3:
+                longer.setdefault(word, label)
+    return longer
+
+
+def extract_mentions(doc: Doc, draft: Extraction, options: Options) -> Extraction:
+    """Entity mentions of one article, labels settled per surface form."""
+    del options
+    spans: list[tuple[int, int, str]] = []
+    forms: dict[str, Counter[str]] = defaultdict(Counter)
+    originals: dict[str, str] = {}
+    for ent in doc.ents:
+        bounds = _trim(ent)
+        if bounds is None:
+            continue
+        text = doc.text[bounds[0]:bounds[1]]
+        spans.append((bounds[0], bounds[1], ent.label_))
+        forms[_surface(text)][ent.label_] += 1
+        originals.setdefault(_surface(text), text)
+    longer = _longer_names(forms)
+    settled = {
+        form: _settle_label(form, originals[form], votes, longer) for form, votes in forms.items()
+    }
+    mentions = []
+    for start, end, model_label in spans:
+        text = doc.text[start:end]
+        sentence = draft.sentence_at(start)
+        mentions.append(Mention(
+            article_id=draft.article.id, start=start, end=end, text=text,
+            label=settled[_surface(text)], model_label=model_label,
+            sentence=sentence.index if sentence else 0,
+        ))
+    return dataclasses.replace(draft, mentions=tuple(mentions))

@@ -1,0 +1,14 @@
+"""Placeholder for the events stage (being built now; see the issue)."""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc
+
+from eventdesk.model import Extraction
+from eventdesk.settings import Options
+
+
+def extract_events(doc: Doc, draft: Extraction, options: Options) -> Extraction:
+    """Return the draft unchanged until the stage lands."""
+    del doc, options
+    return draft

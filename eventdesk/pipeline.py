@@ -1,0 +1,72 @@
+"""The per-article pipeline: spaCy once, then each extraction stage in order.
+
+A stage is a plain function `stage(doc, draft, options) -> Extraction` that
+returns a new `Extraction` with its own findings added. The runner says which
+stage broke on which article and goes on with the next article.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+
+from spacy.tokens import Doc
+
+from eventdesk import claims, entities, events, figures, places, times
+from eventdesk.errors import StageError
+from eventdesk.model import Article, Extraction, Sentence
+from eventdesk.nlp import parse_texts
+from eventdesk.settings import Options
+
+Stage = Callable[[Doc, Extraction, Options], Extraction]
+
+STAGES: tuple[tuple[str, Stage], ...] = (
+    ("entities", entities.extract_mentions),
+    ("times", times.resolve_times),
+    ("places", places.geocode_places),
+    ("figures", figures.extract_figures),
+    ("claims", claims.attribute_claims),
+    ("events", events.extract_events),
+)
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """One article's result: its extraction, or the stage error that stopped it."""
+
+    article: Article
+    extraction: Extraction | None
+    error: StageError | None = None
+
+
+def sentences_of(doc: Doc) -> tuple[Sentence, ...]:
+    """The sentence spans of a parsed document."""
+    return tuple(
+        Sentence(index=i, start=sent.start_char, end=sent.end_char)
+        for i, sent in enumerate(doc.sents)
+    )
+
+
+def extract_article(doc: Doc, article: Article, options: Options,
+                    stages: tuple[tuple[str, Stage], ...] = STAGES) -> Extraction:
+    """Run every stage over one parsed article; raises StageError."""
+    draft = Extraction(article=article, sentences=sentences_of(doc))
+    for name, stage in stages:
+        try:
+            draft = stage(doc, draft, options)
+        except Exception as error:  # noqa: BLE001 - reported with stage and article
+            raise StageError(name, article.id, article.source, error) from error
+    return draft
+
+
+def extract_articles(articles: Iterable[Article], options: Options,
+                     stages: tuple[tuple[str, Stage], ...] = STAGES) -> Iterator[Outcome]:
+    """Parse articles in batches and extract each; failures are yielded, not raised."""
+    pending = list(articles)
+    docs = parse_texts((a.text for a in pending), model=options.model,
+                       batch_size=options.batch_size)
+    for article, doc in zip(pending, docs, strict=True):
+        try:
+            yield Outcome(article, extract_article(doc, article, options, stages))
+        except StageError as error:
+            yield Outcome(article, None, error)
