@@ -34,6 +34,7 @@ class Options:
     batch_size: int = 32
     out_dir: Path = Path("report")
     max_summary_sentences: int = 5
+    cache_dir: Path = Path.home() / ".cache" / "eventdesk"  # gazetteer index and other built data
     published: dt.date | None = None  # --published: the DCT for inputs with none
     outlet: str = ""  # --outlet: for inputs that do not name theirs
 
@@ -43,7 +44,7 @@ class Options:
         return dataclasses.replace(self, **given)
 
 
-_PATH_FIELDS = {"db", "out_dir"}
+_PATH_FIELDS = {"db", "out_dir", "cache_dir"}
 
 
 def _flatten(table: dict[str, Any], source: str) -> dict[str, Any]:
