@@ -1,0 +1,113 @@
+"""What the situation report says about one story, as plain data.
+
+Each function turns the stages' findings for a story's articles into
+JSON-ready rows with citations; `analyse_story` puts them together.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from eventdesk.model import Event, Extraction, Figure, Place
+
+Cite = dict[str, Any]
+
+
+def cite(x: Extraction, refs: dict[str, str], sentence: int) -> Cite:
+    """A citation of one sentence of one article."""
+    return {"ref": refs[x.article.id], "sentence": sentence}
+
+
+def _place_row(place: Place) -> dict[str, Any]:
+    return {
+        "name": place.name or place.text, "mention": place.text, "geonameid": place.geonameid,
+        "latitude": place.latitude, "longitude": place.longitude, "country": place.country,
+        "admin1": place.admin1, "precision": place.precision, "feature_code": place.feature_code,
+    }
+
+
+def event_row(x: Extraction, event: Event, refs: dict[str, str]) -> dict[str, Any]:
+    """One event with its fields and the sentences it rests on."""
+    place = x.places[event.place_index] if event.place_index is not None else None
+    time = x.times[event.time_index] if event.time_index is not None else None
+    return {
+        "event_type": event.event_type, "sub_event_type": event.sub_event_type,
+        "date": event.date.isoformat() if event.date else None,
+        "date_precision": event.date_precision, "date_source": event.date_source,
+        "date_text": time.text if time else "",
+        "place": _place_row(place) if place else None,
+        "actor1": event.actor1, "assoc_actor_1": event.assoc_actor_1,
+        "actor2": event.actor2, "assoc_actor_2": event.assoc_actor_2,
+        "fatalities": event.fatalities, "confidence": round(event.confidence, 2),
+        "trigger": x.article.text[event.trigger_start:event.trigger_end],
+        "cites": [cite(x, refs, s) for s in event.sentences],
+    }
+
+
+def _claimants(x: Extraction) -> dict[int, tuple[str, str]]:
+    found = {}
+    for claim in x.claims:
+        if claim.figure_index is not None:
+            found[claim.figure_index] = (claim.claimant, claim.medium)
+    return found
+
+
+def figure_row(x: Extraction, index: int, figure: Figure, refs: dict[str, str],
+               claimants: dict[int, tuple[str, str]]) -> dict[str, Any]:
+    """One figure as one report states it, with who claims it."""
+    claimant, medium = claimants.get(index, (x.article.outlet or "the report", ""))
+    return {
+        "kind": figure.kind, "low": figure.low, "high": figure.high, "text": figure.text,
+        "qualifier": figure.qualifier, "vague": figure.vague, "counts": figure.counts,
+        "claimant": claimant, "medium": medium, "outlet": x.article.outlet,
+        "published": x.article.published.isoformat() if x.article.published else None,
+        "cites": [cite(x, refs, figure.sentence)],
+    }
+
+
+def _events(members: Sequence[Extraction], refs: dict[str, str]) -> list[dict[str, Any]]:
+    rows = [event_row(x, e, refs) for x in members for e in x.events]
+    return sorted(rows, key=lambda r: (r["date"] or "9999", -r["confidence"]))
+
+
+def _figures(members: Sequence[Extraction], refs: dict[str, str]) -> list[dict[str, Any]]:
+    rows = []
+    for x in members:
+        claimants = _claimants(x)
+        rows.extend(figure_row(x, i, f, refs, claimants) for i, f in enumerate(x.figures)
+                    if f.kind != "age")
+    return rows
+
+
+def _places(members: Sequence[Extraction], refs: dict[str, str]) -> list[dict[str, Any]]:
+    merged: dict[Any, dict[str, Any]] = {}
+    for x in members:
+        for place in x.places:
+            key = place.geonameid or place.text.casefold()
+            row = merged.setdefault(key, {**_place_row(place), "count": 0, "cites": []})
+            row["count"] += 1
+            citation = cite(x, refs, place.sentence)
+            if citation not in row["cites"]:
+                row["cites"].append(citation)
+    return sorted(merged.values(), key=lambda r: (-r["count"], r["name"]))
+
+
+def _timeline(events: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    dated = [e for e in events if e["date"]]
+    return [{"date": e["date"], "precision": e["date_precision"],
+             "what": f"{e['sub_event_type'] or e['event_type']}: " + ", ".join(
+                 a for a in (e["actor1"], e["actor2"]) if a),
+             "place": (e["place"] or {}).get("name", ""), "cites": e["cites"]}
+            for e in sorted(dated, key=lambda e: e["date"])]
+
+
+def analyse_story(members: Sequence[Extraction], refs: dict[str, str]) -> dict[str, Any]:
+    """Key facts, figures with claims, timeline and places of one story."""
+    events = _events(members, refs)
+    return {
+        "key_facts": events,
+        "figures": _figures(members, refs),
+        "timeline": _timeline(events),
+        "places": _places(members, refs),
+    }
