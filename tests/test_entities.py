@@ -1,0 +1,58 @@
+"""The document-level entity pass: one label per surface form per document."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+
+import pytest
+
+from conftest import extract_text
+
+
+def _labels(text: str) -> dict[str, set[str]]:
+    found: dict[str, set[str]] = defaultdict(set)
+    for m in extract_text(text, published=dt.date(2021, 5, 2)).mentions:
+        found[m.text].add(m.label)
+    return found
+
+
+def test_entities_one_label_per_surface_form() -> None:
+    text = ("Rebels shelled Idlib on Monday. Idlib was hit again overnight. "
+            "Residents of Idlib fled north towards Turkey. Idlib officials counted the dead.")
+    labels = _labels(text)
+    assert labels["Idlib"] == {"GPE"}
+
+
+def test_entities_known_town_is_a_place_even_where_the_model_says_person() -> None:
+    text = ("Government troops advanced on Mosul from the south. Fighting in Mosul continued. "
+            "Mosul has been held by the militants since 2014.")
+    assert _labels(text)["Mosul"] <= {"GPE", "LOC"}
+
+
+def test_entities_short_form_takes_the_label_of_the_full_name() -> None:
+    text = ("The Syrian Observatory for Human Rights said ten people died. "
+            "Observatory staff said the toll could rise.")
+    labels = _labels(text)
+    assert labels.get("Observatory", {"ORG"}) == {"ORG"}
+    assert labels["Syrian Observatory for Human Rights"] == {"ORG"}
+
+
+def test_entities_spans_have_no_leading_article_and_match_the_text() -> None:
+    text = "The United Nations condemned the attack on the Temple of Bel in the city."
+    extraction = extract_text(text)
+    for m in extraction.mentions:
+        assert extraction.article.text[m.start:m.end] == m.text
+        assert not m.text.startswith(("the ", "The "))
+
+
+@pytest.mark.parametrize("name", ["Palmyra"])
+def test_entities_seed_palmyra_is_a_place_and_groups_are_organisations(seeds_dir, name: str) -> None:
+    for path in sorted(seeds_dir.glob("*.txt")):
+        extraction = extract_text(path.read_text(encoding="utf-8"), published=dt.date(2016, 3, 27))
+        labels: dict[str, set[str]] = defaultdict(set)
+        for m in extraction.mentions:
+            labels[m.text].add(m.label)
+        assert labels[name] <= {"GPE", "LOC"}, path.name
+        assert labels["Syrian Observatory for Human Rights"] == {"ORG"}, path.name
+        assert labels["Islamic State"] == {"ORG"}, path.name

@@ -1,0 +1,66 @@
+"""The situation report: sources, entities with citations, escaping of hostile text."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from pathlib import Path
+
+from conftest import extract_text, make_article
+from eventdesk.model import Extraction
+from eventdesk.report import build_situation, one_story, write_report
+from eventdesk.report_render import render_html, render_markdown
+
+HOSTILE = "<script>alert('x')</script>"
+
+
+def _hostile_extraction() -> Extraction:
+    text = (f"Police in Nairobi said {HOSTILE} that three people were hurt on Friday. "
+            "The Kenya Red Cross said it treated the injured.")
+    x = extract_text(text, published=dt.date(2023, 7, 8))
+    article = x.article.__class__(**{**x.article.__dict__, "title": f"Clashes {HOSTILE}",
+                                     "outlet": f"Outlet {HOSTILE}"})
+    return Extraction(article=article, sentences=x.sentences, mentions=x.mentions,
+                      times=x.times, places=x.places, figures=x.figures, claims=x.claims,
+                      events=x.events)
+
+
+def test_report_html_escapes_hostile_text_from_articles(tmp_path: Path) -> None:
+    situation = build_situation([_hostile_extraction()])
+    html = render_html(situation)
+    assert "<script>" not in html
+    assert "&lt;script&gt;" in html
+    assert 'src="http' not in html and "<link" not in html  # self-contained, nothing fetched
+
+
+def test_report_lists_sources_and_entities_with_citations() -> None:
+    x = _hostile_extraction()
+    situation = build_situation([x])
+    assert situation["sources"][0]["ref"] == "A1"
+    story = situation["stories"][0]
+    names = {e["name"] for group in story["entities"] for e in group["entities"]}
+    assert "Nairobi" in names and "Kenya Red Cross" in names
+    for group in story["entities"]:
+        for entity in group["entities"]:
+            assert entity["cites"] and all(c["ref"] == "A1" for c in entity["cites"])
+    assert all(key.startswith("A1-s") for key in situation["cited_sentences"])
+
+
+def test_report_markdown_cites_article_and_sentence() -> None:
+    markdown = render_markdown(build_situation([_hostile_extraction()]))
+    assert "[A1 §0]" in markdown and "## Sources" in markdown
+
+
+def test_report_one_story_holds_every_article() -> None:
+    xs = [Extraction(article=make_article(t, published=dt.date(2020, 1, d)))
+          for d, t in ((1, "One."), (3, "Two."))]
+    story = one_story(xs)
+    assert story.article_ids == tuple(x.article.id for x in xs)
+    assert (story.first_published, story.last_published) == (dt.date(2020, 1, 1), dt.date(2020, 1, 3))
+
+
+def test_report_write_report_writes_three_formats(tmp_path: Path) -> None:
+    paths = write_report(build_situation([_hostile_extraction()]), tmp_path)
+    assert json.loads(paths["json"].read_text())["sources"][0]["ref"] == "A1"
+    assert paths["html"].read_text().startswith("<!DOCTYPE html>")
+    assert paths["markdown"].read_text().startswith("# Situation report")
