@@ -1,0 +1,119 @@
+"""Duplicate reports: one id for the same text, links between wire copies.
+
+Exact duplicates are caught by the id itself: `article_id` digests the text
+after normalising what does not change a report (spacing, case, Unicode
+forms, curly quotes), so the same report read twice gets the same id and the
+store keeps one. Near-duplicates (a wire story republished with a new
+headline, a changed sentence, an added credit line) are found with MinHash
+over word 5-grams and linked to the earlier report, never dropped.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+import re
+import unicodedata
+from collections.abc import Iterable
+
+from datasketch import MinHash, MinHashLSH
+
+from eventdesk.model import Article
+
+SHINGLE_WORDS = 5
+_QUOTE_MAP = str.maketrans({
+    "‘": "'", "’": "'", "‚": "'", "‛": "'", "′": "'", "`": "'", "´": "'",
+    "“": '"', "”": '"', "„": '"', "‟": '"', "″": '"', "«": '"', "»": '"',
+})
+_WORD = re.compile(r"\w+")
+
+
+def normalise_text(text: str) -> str:
+    """Text as compared for identity: NFKC, casefolded, plain quotes, single spaces."""
+    text = unicodedata.normalize("NFKC", text).translate(_QUOTE_MAP).casefold()
+    return " ".join(text.split())
+
+
+def article_id(text: str) -> str:
+    """The hex SHA-256 digest of the normalised text: identical reports share it."""
+    return hashlib.sha256(normalise_text(text).encode("utf-8")).hexdigest()
+
+
+def shingles(text: str, *, size: int = SHINGLE_WORDS) -> set[bytes]:
+    """The word n-grams of a text, as bytes for hashing; a short text is one shingle."""
+    words = _WORD.findall(normalise_text(text))
+    if len(words) <= size:
+        return {" ".join(words).encode("utf-8")}
+    return {" ".join(words[i:i + size]).encode("utf-8") for i in range(len(words) - size + 1)}
+
+
+class NearDuplicateIndex:
+    """MinHash LSH over the articles seen so far; `add` links wire copies to originals."""
+
+    def __init__(self, threshold: float, num_perm: int) -> None:
+        if not 0.0 < threshold <= 1.0:
+            raise ValueError(f"near-duplicate threshold must be in (0, 1], got {threshold}")
+        self.threshold = threshold
+        self.num_perm = num_perm
+        self._lsh = MinHashLSH(threshold=threshold, num_perm=num_perm)
+        # one set of permutations for all signatures: building them per article is slow
+        self._permutations = MinHash(num_perm=num_perm).permutations
+        self._signatures: dict[str, MinHash] = {}
+        self._original: dict[str, str] = {}  # article id -> the original it copies
+
+    @classmethod
+    def from_articles(cls, articles: Iterable[Article], *, threshold: float = 0.8,
+                      num_perm: int = 128) -> NearDuplicateIndex:
+        """An index seeded with articles already stored, keeping their existing links."""
+        index = cls(threshold, num_perm)
+        for article in articles:
+            index._insert(article.id, index.signature(article.text))
+            if article.near_duplicate_of is not None:
+                index._original[article.id] = article.near_duplicate_of
+        return index
+
+    def __len__(self) -> int:
+        return len(self._signatures)
+
+    def __contains__(self, article_id: object) -> bool:
+        return article_id in self._signatures
+
+    def signature(self, text: str) -> MinHash:
+        """The MinHash signature of a text's word 5-grams."""
+        signature = MinHash(num_perm=self.num_perm, permutations=self._permutations)
+        signature.update_batch(list(shingles(text)))
+        return signature
+
+    def _insert(self, article_id: str, signature: MinHash) -> None:
+        if article_id not in self._signatures:
+            self._lsh.insert(article_id, signature)
+            self._signatures[article_id] = signature
+
+    def find_original(self, text: str, *, exclude: str = "") -> tuple[str, float] | None:
+        """The earlier article a text copies and the estimated Jaccard, or None."""
+        return self._best(self.signature(text), exclude=exclude)
+
+    def add(self, article: Article) -> Article:
+        """Index an article; returned with `near_duplicate_of` set if it copies an earlier one."""
+        if article.id in self._signatures:
+            return article  # an exact duplicate: the store keeps one, nothing to link
+        signature = self.signature(article.text)
+        match = self._best(signature, exclude=article.id)
+        self._insert(article.id, signature)
+        if match is None:
+            return article
+        self._original[article.id] = match[0]
+        return dataclasses.replace(article, near_duplicate_of=match[0])
+
+    def _best(self, signature: MinHash, *, exclude: str) -> tuple[str, float] | None:
+        best: tuple[str, float] | None = None
+        for candidate in self._lsh.query(signature):
+            if candidate == exclude:
+                continue
+            similarity = signature.jaccard(self._signatures[candidate])
+            if similarity >= self.threshold and (best is None or similarity > best[1]):
+                best = (candidate, similarity)
+        if best is None:
+            return None
+        # a copy of a copy is linked to the report they all copy
+        return self._original.get(best[0], best[0]), best[1]
