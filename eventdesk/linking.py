@@ -155,7 +155,7 @@ def same_token(a: str, b: str) -> bool:
     if a == b:
         return True
     ratio = difflib.SequenceMatcher(None, a, b).ratio()
-    if skeleton(a) == skeleton(b) and len(skeleton(a)) >= 3 and ratio >= 0.6:
+    if skeleton(a) == skeleton(b) and len(skeleton(a)) >= 3 and ratio >= 0.7:  # not Hassan/Hussein
         return True
     return min(len(a), len(b)) >= 5 and ratio >= FUZZY_RATIO + 0.05
 
@@ -312,10 +312,17 @@ def _add_acronym_mentions(extraction: Extraction, locals_: list[_Local]) -> None
             targets.setdefault(short, orgs[light_key(canonical)])
     for short, owner in targets.items():
         for match in re.finditer(rf"(?<![\w-]){re.escape(short)}(?![\w-])", text):
-            if (match.start(), match.end()) not in covered:
+            if (match.start(), match.end()) not in covered and not _in_capitals(text, match.start(), match.end()):
                 owner.forms[short] += 1
                 owner.labels["ORG"] += 1
                 owner.mentions.append((extraction.article.id, match.start(), match.end()))
+
+
+def _in_capitals(text: str, start: int, end: int) -> bool:
+    """Whether a span sits in a run of capitals (a shouted headline), where 'IS' is a verb."""
+    before = re.search(r"([A-Za-z]+)\W{1,3}$", text[max(0, start - 20):start])
+    after = re.match(r"\W{1,3}([A-Za-z]+)", text[end:end + 20])
+    return any(m is not None and m.group(1).isupper() and len(m.group(1)) > 1 for m in (before, after))
 
 
 _AFTER = re.compile(r",\s+(?:(?:a|an|the)\s+)?(?:(\d{1,3})-year-old\s+)?([A-Za-z][\w' -]{2,80}?)"
