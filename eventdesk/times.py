@@ -1,14 +1,176 @@
-"""Placeholder for the times stage (being built now; see the issue)."""
+"""The times stage: every time expression of an article, resolved against its DCT.
+
+Candidates are spaCy's DATE/TIME spans plus a lexicon scan, cut the TimeML
+way (`times_spans`); each is normalised to a TIMEX3 value (`times_normalise`)
+with a direction read from the tense of the verb that governs it, then given
+its calendar interval and precision (`times_calendar`). `event_date` tells the
+events stage which expression dates an event trigger.
+"""
 
 from __future__ import annotations
 
-from spacy.tokens import Doc
+import dataclasses
+import datetime as dt
 
-from eventdesk.model import Extraction
+from spacy.tokens import Doc, Span, Token
+
+from eventdesk.model import Extraction, TimeExpr
 from eventdesk.settings import Options
+from eventdesk.times_calendar import interval_of, iso_week_value, narrow
+from eventdesk.times_normalise import Resolution, normalise_expression
+from eventdesk.times_spans import Candidate, candidate_spans
+
+# Splitting ranges needs to know whether a part is a date even in an article
+# with no DCT; any fixed day serves, since only the kind of value is read.
+_SPLIT_ANCHOR = dt.date(2000, 6, 15)
+_FUTURE_AUX = frozenset({"will", "'ll", "shall", "wo", "ll"})
+_PAST_AUX = frozenset({"was", "were", "had", "did", "been"})
+_PRESENT_PASSIVE = frozenset({"is", "are", "am", "be", "'s", "'re"})
+_DATE_SOURCES = frozenset({"dateline", "metadata"})
+
+
+def _governing_verb(span: Span) -> Token | None:
+    """The verb an expression hangs from: up the dependency tree, else the sentence root."""
+    token = span.root
+    for _ in range(6):
+        if token.pos_ in {"VERB", "AUX"}:
+            return token
+        if token.head is token:
+            break
+        token = token.head
+    root = span.sent.root
+    return root if root.pos_ in {"VERB", "AUX"} else None
+
+
+def tense_direction(doc: Doc, start: int, end: int) -> int:
+    """-1 if the expression's verb speaks of the past, +1 of the future, 0 when it cannot tell."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    verb = _governing_verb(span) if span is not None and len(span) else None
+    if verb is None:
+        return 0
+    auxes = {child.lower_ for child in verb.children if child.dep_ in {"aux", "auxpass"}}
+    if verb.tag_ == "MD":
+        auxes.add(verb.lower_)
+    if auxes & _FUTURE_AUX or ("going" in auxes and any(c.lower_ == "to" for c in verb.children)):
+        return 1
+    if auxes & _PAST_AUX or verb.tag_ == "VBD":
+        return -1
+    if verb.tag_ == "VBN":
+        return 0 if auxes & _PRESENT_PASSIVE else -1
+    return 0
+
+
+def _resolve(text: str, outer: str, dct: dt.date | None, direction: int) -> Resolution:
+    """Normalise the span with its cut-off modifier, falling back to the bare span."""
+    resolution = normalise_expression(outer, dct=dct, direction=direction)
+    if resolution.value == "UNKNOWN" and outer != text:
+        resolution = normalise_expression(text, dct=dct, direction=direction)
+    return resolution
+
+
+def _time_expr(doc: Doc, draft: Extraction, candidate: Candidate) -> TimeExpr:
+    """One candidate span, normalised, with its interval and precision."""
+    text = doc.text[candidate.start:candidate.end]
+    outer = doc.text[candidate.outer_start:candidate.outer_end]
+    dct = draft.article.published
+    resolution = _resolve(text, outer, dct, tense_direction(doc, candidate.start, candidate.end))
+    first = last = None
+    precision = "unknown"
+    interval = interval_of(resolution.value) if resolution.type in {"DATE", "TIME"} else None
+    if interval is not None:
+        until = dct if resolution.cut == "before" else None
+        interval = narrow(interval, resolution.mod, until=until)
+        if resolution.cut == "after" and dct is not None and interval.first < dct <= interval.last:
+            interval = dataclasses.replace(interval, first=dct)
+        first, last, precision = interval.first, interval.last, interval.precision
+    sentence = draft.sentence_at(candidate.start)
+    return TimeExpr(
+        article_id=draft.article.id, start=candidate.start, end=candidate.end, text=text,
+        sentence=sentence.index if sentence else 0, value=resolution.value, type=resolution.type,
+        precision=precision, first=first, last=last, anchored=resolution.anchored, mod=resolution.mod,
+    )
 
 
 def resolve_times(doc: Doc, draft: Extraction, options: Options) -> Extraction:
-    """Return the draft unchanged until the stage lands."""
-    del doc, options
-    return draft
+    """Find and normalise every time expression of one article."""
+    del options
+    anchor = draft.article.published or _SPLIT_ANCHOR
+
+    def resolve(text: str) -> str:
+        return normalise_expression(text, dct=anchor).value
+
+    times = tuple(_time_expr(doc, draft, candidate) for candidate in candidate_spans(doc, resolve))
+    return dataclasses.replace(draft, times=times)
+
+
+# ---------------------------------------------------------------- dating events
+
+
+def _dated(time: TimeExpr) -> bool:
+    """Whether an expression can date an event: a DATE or TIME with a calendar interval."""
+    return time.type in {"DATE", "TIME"} and time.first is not None
+
+
+def _dependency_distance(doc: Doc, time: TimeExpr, trigger: Token) -> int | None:
+    """Edges from the trigger down to the expression's head, if the trigger governs it."""
+    span = doc.char_span(time.start, time.end, alignment_mode="expand")
+    if span is None or not len(span):
+        return None
+    token, steps = span.root, 0
+    while token is not trigger:
+        if token.head is token or steps > 8:
+            return None
+        token, steps = token.head, steps + 1
+    return steps
+
+
+def _governing(doc: Doc, candidates: list[TimeExpr], trigger_start: int) -> TimeExpr | None:
+    trigger_span = doc.char_span(trigger_start, trigger_start + 1, alignment_mode="expand")
+    if trigger_span is None or not len(trigger_span):
+        return None
+    trigger = trigger_span[0]
+    distances = [(d, t) for t in candidates if (d := _dependency_distance(doc, t, trigger)) is not None]
+    return min(distances, key=lambda pair: pair[0])[1] if distances else None
+
+
+def _dateline_time(extraction: Extraction) -> TimeExpr | None:
+    """The week up to the dateline or metadata date, as a stand-in of week precision."""
+    article = extraction.article
+    if article.published is None or article.published_source not in _DATE_SOURCES:
+        return None
+    return TimeExpr(
+        article_id=article.id, start=0, end=0, text="", sentence=-1,
+        value=iso_week_value(article.published), type="DATE", precision="week",
+        first=article.published - dt.timedelta(days=6), last=article.published,
+    )
+
+
+def event_date(extraction: Extraction, *, sentence: int, trigger_start: int,
+               doc: Doc | None = None) -> tuple[TimeExpr | None, str]:
+    """The time expression that dates an event trigger, and where it came from.
+
+    Sources, in order, and the precision each yields:
+    - "governing": a DATE/TIME expression in the trigger's sentence that the
+      trigger governs in the dependency tree (needs `doc`); the nearest in
+      edges wins. Its own precision (day for "Sunday", month for "last May").
+    - "nearest": else the closest dated expression in the same sentence, then
+      the closest in the preceding sentences. Its own precision.
+    - "dateline": else the article's dateline or metadata date, returned as a
+      synthetic expression (empty text, sentence -1) covering the seven days
+      up to that date: week precision, never the day itself.
+    - "none": nothing to date it with (a DCT given on the command line or
+      guessed from a file name is not used), and None.
+    """
+    dated = [t for t in extraction.times if _dated(t)]
+    same = [t for t in dated if t.sentence == sentence]
+    if doc is not None and same:
+        governing = _governing(doc, same, trigger_start)
+        if governing is not None:
+            return governing, "governing"
+    if same:
+        return min(same, key=lambda t: abs(t.start - trigger_start)), "nearest"
+    before = [t for t in dated if 0 <= t.sentence < sentence]
+    if before:
+        return max(before, key=lambda t: (t.sentence, t.start)), "nearest"
+    dateline = _dateline_time(extraction)
+    return (dateline, "dateline") if dateline is not None else (None, "none")

@@ -1,0 +1,128 @@
+"""Read TimeML (`.tml`) documents: the raw text, its DCT and its TIMEX3 spans.
+
+Only the `<TEXT>` element is read as the document body, as TempEval-3 scores
+it; the creation time comes from the `<DCT>` TIMEX3 (or the one whose
+`functionInDocument` is `CREATION_TIME`). Offsets are into the body text
+with all markup removed and entities decoded.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import xml.etree.ElementTree as ET
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from eventdesk.errors import EvalDataError
+
+_DATE_PREFIX = re.compile(r"(\d{4})-?(\d{2})-?(\d{2})")
+
+
+@dataclass(frozen=True)
+class GoldTimex:
+    """One TIMEX3 annotation: its span in the body text and its attributes."""
+
+    start: int
+    end: int
+    text: str
+    type: str
+    value: str
+    mod: str = ""
+
+
+@dataclass(frozen=True)
+class TimeMLDoc:
+    """A TimeML document: its name, body text, creation date and time expressions."""
+
+    name: str
+    text: str
+    dct: dt.date | None
+    timexes: tuple[GoldTimex, ...]
+
+
+def _parse_date(value: str) -> dt.date | None:
+    match = _DATE_PREFIX.match(value)
+    if match is None:
+        return None
+    try:
+        return dt.date(int(match[1]), int(match[2]), int(match[3]))
+    except ValueError:
+        return None
+
+
+def _find_dct(root: ET.Element) -> dt.date | None:
+    """The creation date: the DCT element's TIMEX3, else any CREATION_TIME TIMEX3."""
+    for timex in root.iter("TIMEX3"):
+        if timex.get("functionInDocument") == "CREATION_TIME":
+            return _parse_date(timex.get("value", "") or (timex.text or ""))
+    dct = root.find("DCT")
+    if dct is not None:
+        return _parse_date("".join(dct.itertext()).strip())
+    return None
+
+
+def _flatten(element: ET.Element, parts: list[str], spans: list[GoldTimex], offset: int) -> int:
+    """Append the element's text to `parts`, recording TIMEX3 spans; returns the new offset."""
+    if element.text:
+        parts.append(element.text)
+        offset += len(element.text)
+    for child in element:
+        start = offset
+        offset = _flatten(child, parts, spans, offset)
+        if child.tag == "TIMEX3":
+            text = "".join(child.itertext())
+            spans.append(GoldTimex(
+                start=start, end=offset, text=text, type=child.get("type", "DATE"),
+                value=child.get("value", ""), mod=child.get("mod", ""),
+            ))
+        if child.tail:
+            parts.append(child.tail)
+            offset += len(child.tail)
+    return offset
+
+
+def parse_timeml(source: str, *, name: str = "<string>") -> TimeMLDoc:
+    """Parse one TimeML document from its XML text; raises EvalDataError."""
+    try:
+        root = ET.fromstring(source)
+    except ET.ParseError as error:
+        raise EvalDataError(f"{name}: not well-formed TimeML XML: {error}; fix or remove the file") from error
+    body = root.find("TEXT")
+    if body is None:
+        raise EvalDataError(f"{name}: no <TEXT> element; a TimeML file needs its body in <TEXT>")
+    parts: list[str] = []
+    spans: list[GoldTimex] = []
+    _flatten(body, parts, spans, 0)
+    return TimeMLDoc(name=name, text="".join(parts), dct=_find_dct(root), timexes=tuple(spans))
+
+
+def read_timeml(path: Path) -> TimeMLDoc:
+    """Read one `.tml` file; raises EvalDataError naming the file."""
+    try:
+        source = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as error:
+        raise EvalDataError(f"{path}: cannot read TimeML file: {error}") from error
+    return parse_timeml(source, name=path.stem)
+
+
+def timeml_files(paths: Sequence[Path]) -> list[Path]:
+    """Every `.tml` file under the given files and folders, sorted; raises EvalDataError."""
+    found: list[Path] = []
+    for path in paths:
+        if path.is_dir():
+            found.extend(sorted(path.rglob("*.tml")))
+        elif path.is_file():
+            found.append(path)
+        else:
+            raise EvalDataError(f"{path}: no such file or folder; pass folders of .tml files")
+    if not found:
+        raise EvalDataError(f"no .tml files under {', '.join(map(str, paths))}; check the path")
+    return found
+
+
+def iter_timeml(paths: Sequence[Path]) -> Iterator[TimeMLDoc]:
+    """Read every `.tml` document under the given paths, in order."""
+    for path in timeml_files(paths):
+        yield read_timeml(path)

@@ -1,0 +1,60 @@
+"""The times stage's word lists, loaded once from eventdesk/data/times_lexicon.toml."""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """Names, numbers and cue words, with the regular-expression alternations built from them."""
+
+    months: dict[str, int]
+    weekdays: dict[str, int]
+    seasons: dict[str, str]
+    day_parts: dict[str, str]
+    numbers: dict[str, float]
+    vague_numbers: dict[str, str]
+    ordinals: dict[str, int]
+    units: dict[str, tuple[str, bool]]
+    modifiers: dict[str, str]
+    positions: dict[str, str]
+    fixed: dict[str, tuple[str, str]]
+    future_cues: frozenset[str]
+    past_cues: frozenset[str]
+
+    def alternation(self, table: str) -> str:
+        """A regex alternation of one table's keys, longest first, as whole words."""
+        keys = sorted(getattr(self, table), key=len, reverse=True)
+        return "(?:" + "|".join(re.escape(key) for key in keys) + ")"
+
+
+def _table(data: dict[str, Any], name: str) -> dict[str, Any]:
+    return dict(data[name])
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> Lexicon:
+    """The lexicon, parsed once per process."""
+    text = resources.files("eventdesk.data").joinpath("times_lexicon.toml").read_text("utf-8")
+    data = tomllib.loads(text)
+    return Lexicon(
+        months=_table(data, "months"),
+        weekdays=_table(data, "weekdays"),
+        seasons=_table(data, "seasons"),
+        day_parts=_table(data, "day_parts"),
+        numbers={key: float(value) for key, value in data["numbers"].items()},
+        vague_numbers=_table(data, "vague_numbers"),
+        ordinals=_table(data, "ordinals"),
+        units={key: (value[0], bool(value[1])) for key, value in data["units"].items()},
+        modifiers=_table(data, "modifiers"),
+        positions=_table(data, "positions"),
+        fixed={key: (value[0], value[1]) for key, value in data["fixed"].items()},
+        future_cues=frozenset(data["direction"]["future"]),
+        past_cues=frozenset(data["direction"]["past"]),
+    )

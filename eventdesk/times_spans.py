@@ -1,0 +1,164 @@
+"""Where the time expressions are: spaCy's DATE/TIME spans, cut and joined the TimeML way.
+
+spaCy finds most dates but cuts them unlike TimeML ("about five hours",
+"between 1994 and 1997", "Tuesday" + "morning") and misses adverbs such as
+"now" or "recently". This module turns its spans plus a lexicon scan into
+candidate character spans; normalising them is `times_normalise`'s job.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import lru_cache
+
+from spacy.tokens import Doc
+
+from eventdesk.times_lexicon import lexicon
+
+
+Resolve = Callable[[str], str]  # an expression's text to its TIMEX3 value ("UNKNOWN" if none)
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """A span that may be a time expression, and the wider span it was cut from (for its mod)."""
+
+    start: int
+    end: int
+    outer_start: int
+    outer_end: int
+
+
+# "82-year-old", "2,000 years old", "aged 44", "his 30s": ages, not times.
+_AGE = re.compile(r"(?i)\b(?:years?|yrs?|months?|weeks?|days?)[- ]old\b|^\s*aged?\b|\bold$")
+_BARE_NUMBER = re.compile(r"^[\d,.]+$")
+_YEAR = re.compile(r"^(?:1[5-9]|20)\d\d$")
+_NOT_TIMES = frozenset({
+    "quarterly", "annual", "annually", "night", "the night", "morning", "the morning", "evening",
+    "afternoon", "the day", "day", "days", "the days", "week", "the weeks", "weeks", "seconds",
+    "minutes", "year", "month", "the night of", "olympic", "a day", "this day", "all day",
+})
+_SPLIT = re.compile(r"\s+(?:to|through|until|till|and|or|-|--)\s+|\s*[-\u2013\u2014]\s*(?=\d)")
+_ENDED = re.compile(r"\s+(?:ended|ending|ends|that ended|which ended|through)\s+")
+_TRAILING = re.compile(r"(?:'s|\u2019s|\s+later|[.,;:]+)$", re.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
+def _leading_modifier() -> re.Pattern[str]:
+    """Words TimeML leaves out of a span ("about", "nearly", "just"), as a leading-phrase pattern."""
+    words = [w for w, _ in lexicon().modifiers.items() if w not in {"some", "in", "on", "at", "of", "for", "by"}]
+    words += ["earlier", "later", "since", "as early as", "as late as", "sometime", "some time", "all", "even",
+              "only about", "just about", "some"]
+    alternation = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+    return re.compile(rf"(?i)^(?:(?:{alternation})\s+)+(?=\S)")
+
+
+@lru_cache(maxsize=1)
+def _scan_pattern() -> re.Pattern[str]:
+    """Expressions spaCy does not label: "now", "recently", "the future", "daily"."""
+    lex = lexicon()
+    fixed = sorted(lex.fixed, key=len, reverse=True)
+    unit = lex.alternation("units")
+    extra = [rf"(?:recent|coming) {unit}", r"the (?:same|following|previous) day"]
+    alternation = "|".join([re.escape(k) for k in fixed] + extra)
+    return re.compile(rf"(?i)(?<![\w-])(?:{alternation})(?![\w-])")
+
+
+def _is_noise(text: str) -> bool:
+    """Whether a spaCy DATE/TIME span is no time expression: an age, a bare number, a lone word."""
+    bare = text.strip().lower()
+    if _AGE.search(bare) or bare in _NOT_TIMES:
+        return True
+    return bool(_BARE_NUMBER.match(bare)) and not _YEAR.match(bare.replace(",", ""))
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    """Drop a leading modifier ("about", "just") and a trailing possessive, "later" or stop."""
+    chunk = text[start:end]
+    while True:
+        stripped = chunk.strip(" \n\t\"'()[]")
+        lead = chunk.index(stripped) if stripped else 0
+        start, chunk = start + lead, stripped
+        trailing = _TRAILING.search(chunk)
+        modifier = _leading_modifier().match(chunk)
+        if trailing and trailing.start() > 0 and not chunk.lower().endswith(("a.m.", "p.m.")):
+            chunk = chunk[:trailing.start()]
+        elif modifier and modifier.end() < len(chunk):
+            start, chunk = start + modifier.end(), chunk[modifier.end():]
+        else:
+            return start, start + len(chunk)
+
+
+def _pieces(text: str, start: int, end: int, pattern: re.Pattern[str]) -> list[tuple[int, int]]:
+    pieces, offset = [], start
+    for match in pattern.finditer(text, start, end):
+        pieces.append((offset, match.start()))
+        offset = match.end()
+    pieces.append((offset, end))
+    return [(s, e) for s, e in pieces if e > s]
+
+
+def _is_date_value(value: str) -> bool:
+    return value[:1].isdigit() or value.startswith("XXXX")
+
+
+def _split(text: str, start: int, end: int, resolve: Resolve) -> list[tuple[int, int]]:
+    """Cut "the quarter ended Sept. 30" always, and a range when every part is a date of its own."""
+    spans = _pieces(text, start, end, _ENDED)
+    result: list[tuple[int, int]] = []
+    for span_start, span_end in spans:
+        parts = _pieces(text, span_start, span_end, _SPLIT)
+        dates = [re.fullmatch(r"\d{1,2}", text[s:e].strip()) is not None and i > 0
+                 or _is_date_value(resolve(text[s:e])) for i, (s, e) in enumerate(parts)]
+        result.extend(parts if len(parts) > 1 and all(dates) else [(span_start, span_end)])
+    return result
+
+
+def _merge(text: str, spans: list[tuple[int, int]], resolve: Resolve) -> list[tuple[int, int]]:
+    """Join neighbours that make one day or time: "Tuesday" + "morning", "9 a.m." + "Tuesday"."""
+    merged: list[tuple[int, int]] = []
+    for start, end in sorted(spans):
+        if merged:
+            last_start, last_end = merged[-1]
+            gap = text[last_end:start]
+            if re.fullmatch(r"[ ,]{0,2}", gap) and _is_date_value(resolve(text[last_start:end])) \
+                    and not re.search(r"\d{4}$", text[last_start:last_end]):
+                merged[-1] = (last_start, end)
+                continue
+        merged.append((start, end))
+    return merged
+
+
+def _overlaps(span: tuple[int, int], taken: list[tuple[int, int]]) -> bool:
+    return any(span[0] < end and start < span[1] for start, end in taken)
+
+
+def candidate_spans(doc: Doc, resolve: Resolve) -> list[Candidate]:
+    """Time-expression spans of a parsed text, in order, each with the span it was trimmed from."""
+    text = doc.text
+    raw: list[tuple[int, int]] = []
+    for ent in doc.ents:
+        if ent.label_ in {"DATE", "TIME"} and "\n" not in ent.text.strip():
+            raw.append((ent.start_char, ent.end_char))
+    for match in _scan_pattern().finditer(text):
+        if not _overlaps(match.span(), raw):
+            raw.append(match.span())
+    candidates: list[Candidate] = []
+    outer_of: dict[tuple[int, int], tuple[int, int]] = {}
+    pieces: list[tuple[int, int]] = []
+    for outer in raw:
+        trimmed = _trim(text, *outer)
+        if trimmed[1] <= trimmed[0] or _is_noise(text[trimmed[0]:trimmed[1]]):
+            continue
+        split = _split(text, *trimmed, resolve)
+        for piece in split:
+            piece = _trim(text, *piece)
+            if piece[1] > piece[0] and not _is_noise(text[piece[0]:piece[1]]):
+                pieces.append(piece)
+                outer_of[piece] = outer if len(split) == 1 else piece
+    for start, end in _merge(text, pieces, resolve):
+        outer = outer_of.get((start, end), (start, end))
+        candidates.append(Candidate(start, end, min(outer[0], start), max(outer[1], end)))
+    return candidates
