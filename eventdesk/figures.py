@@ -1,14 +1,379 @@
-"""Placeholder for the figures stage (being built now; see the issue)."""
+"""Figures: the quantities that matter in a crisis, and whom they count.
+
+Every amount in a sentence ("at least 400", "dozens", "between 20 and 30",
+"half a million") is read with the dependency parse to learn what it counts
+(killed, wounded, captured, displaced, missing, arrested, strikes, destroyed,
+or a person's age) and whom ("IS militants", "civilians"). A singular victim
+("killed a civilian") is a figure of one. Word lists live in
+`data/numbers_kinds.toml`; numbers are read by `eventdesk.numbers`.
+"""
 
 from __future__ import annotations
 
-from spacy.tokens import Doc
+import dataclasses
+import tomllib
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
 
-from eventdesk.model import Extraction
+from spacy.tokens import Doc, Span, Token
+
+from eventdesk.actors import ActorContext, article_context, normalise_actor
+from eventdesk.model import Extraction, Figure, FigureKind
+from eventdesk.numbers import Amount, scan_amounts
 from eventdesk.settings import Options
+
+_SKIP_ENTS = frozenset({"DATE", "TIME", "MONEY", "PERCENT", "ORDINAL"})
+_NOUN_POS = frozenset({"NOUN", "PROPN", "PRON"})
+_MAX_CLIMB = 4
+_SINGULAR_TAGS = frozenset({"NN", "NNP"})
+_ONE_PRONOUNS = frozenset({"him", "her", "he", "she"})
+
+
+@dataclass(frozen=True)
+class KindWords:
+    """The word lists that tell what a figure counts."""
+
+    verbs: dict[str, str]  # lemma (or 'verb particle') -> kind
+    subject_verbs: dict[str, str]
+    nouns: dict[str, str]
+    adjectives: dict[str, str]
+    toll_verbs: frozenset[str]
+    subset: frozenset[str]
+    age_heads: frozenset[str]
+
+
+def _invert(table: dict[str, list[str]]) -> dict[str, str]:
+    return {word: kind for kind, words in table.items() for word in words}
+
+
+@lru_cache(maxsize=1)
+def kind_words() -> KindWords:
+    """Load the kind lexicon from data/numbers_kinds.toml."""
+    text = resources.files("eventdesk.data").joinpath("numbers_kinds.toml").read_text("utf-8")
+    data = tomllib.loads(text)
+    return KindWords(
+        verbs=_invert(data["verbs"]), subject_verbs=_invert(data["subject_verbs"]),
+        nouns=_invert(data["nouns"]), adjectives=_invert(data["adjectives"]),
+        toll_verbs=frozenset(data["toll_verbs"]["verbs"]), subset=frozenset(data["subset"]["words"]),
+        age_heads=frozenset(data["age_heads"]["words"]),
+    )
+
+
+def verb_key(token: Token) -> str:
+    """A verb's lemma with its particle or result word: 'carry out', 'shoot dead', 'kill'."""
+    for child in token.children:
+        if child.dep_ == "prt" or (child.dep_ in {"acomp", "oprd", "advmod", "xcomp"} and child.lower_ == "dead"):
+            return f"{token.lemma_.lower()} {child.lower_}"
+        if child.dep_ == "prep" and child.lower_ == "to" and any(g.lower_ == "death" for g in child.children):
+            return f"{token.lemma_.lower()} to death"
+    return token.lemma_.lower()
+
+
+def verb_kind(token: Token) -> str:
+    """The figure kind a verb counts in its object: 'kill' -> killed, '' when none."""
+    words = kind_words()
+    key = verb_key(token)
+    return words.verbs.get(key) or words.verbs.get(token.lemma_.lower(), "")
+
+
+def _amount_tokens(sent: Span, amount: Amount) -> Span:
+    return sent[amount.start:amount.end]
+
+
+def _anchor(sent: Span, amount: Amount) -> Token:
+    """The noun an amount counts ('400 jihadists', 'dozens of civilians'), or the amount itself."""
+    tokens = _amount_tokens(sent, amount)
+    inside = {t.i for t in tokens}
+    after = sent.doc[tokens.end] if tokens.end < sent.end else None
+    if after is not None and after.lower_ == "of" and not amount.qualifier == "between":
+        objects = [c for c in after.children if c.dep_ == "pobj"]
+        if objects:
+            return objects[0]
+        if after.i + 1 < sent.end and sent.doc[after.i + 1].pos_ in _NOUN_POS:
+            return sent.doc[after.i + 1]
+    for token in tokens:
+        if token.dep_ in {"nummod", "quantmod", "amod", "det", "compound"} and token.head.i not in inside \
+                and token.head.pos_ in _NOUN_POS and token.head.i > token.i:
+            return token.head
+    return tokens[-1]
+
+
+def _counts_text(anchor: Token, amount_end: int) -> str:
+    """The words naming whom a figure counts, without the number and determiners."""
+    if anchor.i < amount_end:
+        return ""
+    left = [t for t in anchor.lefts if t.dep_ in {"compound", "amod", "nmod", "poss", "npadvmod"}
+            and t.i >= amount_end]
+    start = min([t.left_edge.i for t in left] + [anchor.i])
+    start = max(start, amount_end)
+    words = anchor.doc[start:anchor.i + 1]
+    return words.text.strip(" ,")
+
+
+def _is_subset(anchor: Token, amount: Amount, sent: Span) -> bool:
+    """'..., including 2 children': a part of another figure, not an addition to it."""
+    words = kind_words().subset
+    before = sent[max(0, amount.start - 3):amount.start].text.lower()
+    if any(f" {w} " in f" {before} " for w in words):
+        return True
+    head = anchor.head if anchor.dep_ == "pobj" else None
+    return head is not None and head.lower_ in words
+
+
+def _child_kind(token: Token) -> str:
+    """A participle or adjective hanging from the counted noun: '12 soldiers killed'."""
+    words = kind_words()
+    for child in token.children:
+        if child.dep_ in {"acl", "amod", "relcl", "oprd", "acomp", "advcl"} and child.i > token.i:
+            kind = words.adjectives.get(child.lower_) or verb_kind(child)
+            if kind:
+                return kind
+    nxt = token.nbor(1) if token.i + 1 < len(token.doc) else None
+    if nxt is not None and nxt.lower_ in words.adjectives and nxt.dep_ != "amod":
+        return words.adjectives[nxt.lower_]
+    return ""
+
+
+def _toll_kind(verb: Token) -> str:
+    """'the death toll rose to 30': the subject of a toll verb names the count."""
+    if verb.lemma_.lower() not in kind_words().toll_verbs:
+        return ""
+    for child in verb.children:
+        if child.dep_ in {"nsubj", "nsubjpass"}:
+            return _noun_kind(child)
+    return ""
+
+
+def _noun_kind(token: Token) -> str:
+    """A noun that says what it counts: 'fatalities', 'sorties', 'death toll'."""
+    nouns = kind_words().nouns
+    compound = " ".join(t.lower_ for t in token.lefts if t.dep_ in {"compound", "amod"})
+    if compound and f"{compound} {token.lower_}" in nouns:
+        return nouns[f"{compound} {token.lower_}"]
+    if token.lower_ in {"toll"}:
+        return "killed" if any(t.lemma_ in {"death", "casualty"} for t in token.lefts) else ""
+    return nouns.get(token.lower_, "")
+
+
+def _head_kind(token: Token) -> str:
+    """Walk up from the counted noun to the verb or noun that says what it counts."""
+    words = kind_words()
+    for _ in range(_MAX_CLIMB):
+        dep, head = token.dep_, token.head
+        if head is token:
+            return ""
+        if dep in {"conj", "appos"}:
+            token = head
+            continue
+        if dep == "pobj":
+            prep = head
+            head = prep.head
+            if head.pos_ in {"NOUN", "PROPN"} and prep.lower_ in {"of", "at"}:
+                return _noun_kind(head)
+            if head.pos_ in {"VERB", "AUX"}:
+                return _toll_kind(head) or (verb_kind(head) if prep.lower_ == "by" else "")
+            return ""
+        if head.pos_ not in {"VERB", "AUX"}:
+            return ""
+        if dep in {"dobj", "nsubjpass", "obj", "attr"}:
+            return verb_kind(head) or _complement_kind(head)
+        if dep == "nsubj":
+            return words.subject_verbs.get(verb_key(head), "") or words.subject_verbs.get(
+                head.lemma_.lower(), "") or _complement_kind(head) or _toll_kind(head)
+        return ""
+    return ""
+
+
+def _complement_kind(verb: Token) -> str:
+    """'left 5 dead', '12 were dead': the verb's complement names the count."""
+    adjectives = kind_words().adjectives
+    for child in verb.children:
+        if child.dep_ in {"acomp", "oprd", "ccomp", "xcomp", "advmod"} and child.lower_ in adjectives:
+            return adjectives[child.lower_]
+    return ""
+
+
+def _age(sent: Span, amount: Amount) -> tuple[Token, str] | None:
+    """'an 82-year-old scholar', 'aged 82', '82 years old': the person whose age it is."""
+    doc = sent.doc
+    end = sent.start + amount.end
+    window = [t.lower_ for t in doc[end:min(end + 4, sent.end)]]
+    before = doc[sent.start + amount.start - 1].lower_ if amount.start > 0 else ""
+    if window[:4] == ["-", "year", "-", "old"] or window[:2] in (["year", "old"], ["years", "old"]):
+        old = doc[end + (3 if window[0] == "-" else 1)]
+        person = old.head if old.head.pos_ in _NOUN_POS else None
+        if person is not None and person.i > old.i:
+            return (person, "noun") if person.lemma_.lower() in kind_words().age_heads else None
+        return _subject_of(old)
+    if before == "aged" or (window[:1] == [","] and _is_named_person(sent, amount)):
+        target = doc[sent.start + amount.start - 1].head if before == "aged" else doc[sent.start + amount.start - 2]
+        return (target, "noun") if target.pos_ in _NOUN_POS else None
+    return None
+
+
+def _subject_of(token: Token) -> tuple[Token, str] | None:
+    """'He was 82 years old': the age belongs to the subject when it is a person."""
+    verb = token.head
+    for child in verb.children:
+        if child.dep_ == "nsubj" and (child.ent_type_ == "PERSON" or child.lower_ in _ONE_PRONOUNS
+                                      or child.lemma_.lower() in kind_words().age_heads):
+            return child, "noun"
+    return None
+
+
+def _is_named_person(sent: Span, amount: Amount) -> bool:
+    """'Khaled al-Asaad, 82,': a bare number set off by commas after a person's name."""
+    if amount.start < 2:
+        return False
+    doc = sent.doc
+    comma, name = doc[sent.start + amount.start - 1], doc[sent.start + amount.start - 2]
+    return comma.text == "," and name.ent_type_ == "PERSON" and amount.low < 120
+
+
+def _entity_text(token: Token) -> str:
+    """The whole named entity a token belongs to, or ''."""
+    for ent in token.doc.ents:
+        if ent.start <= token.i < ent.end:
+            return ent.text
+    return ""
+
+
+def _person_of(token: Token) -> str:
+    """Whom an age belongs to: a named person the noun stands beside, or the noun phrase."""
+    if token.dep_ == "appos" and token.head.ent_type_ == "PERSON":
+        return _entity_text(token.head)
+    for child in token.children:
+        if child.dep_ == "appos" and child.ent_type_ == "PERSON":
+            return _entity_text(child)
+    if token.ent_type_ == "PERSON":
+        return _entity_text(token)
+    return _counts_text(token, token.left_edge.i)
+
+
+def _skippable(tokens: Span, amount: Amount, sent: Span) -> bool:
+    """Years, percentages, money and times are not crisis figures."""
+    after = sent.doc[tokens.end] if tokens.end < sent.end else None
+    if after is not None and after.lower_ in {"percent", "%", "per", "pc"}:
+        return True
+    if any(t.ent_type_ in _SKIP_ENTS for t in tokens if t.like_num):
+        return True
+    text = tokens[-1].text
+    return amount.high is None and len(text) == 4 and text.isdigit() and 1800 <= amount.low <= 2100
+
+
+def _figure(draft: Extraction, sent_index: int, start: int, end: int, kind: str, amount: Amount,
+            counts: str, context: ActorContext, *, qualifier: str = "") -> Figure:
+    actor = normalise_actor(counts, context=context) if counts else None
+    return Figure(
+        article_id=draft.article.id, start=start, end=end, text=draft.article.text[start:end],
+        sentence=sent_index, kind=kind,  # type: ignore[arg-type]
+        low=amount.low, high=amount.high, qualifier=qualifier or amount.qualifier,
+        vague=amount.vague, counts=counts, counts_actor=actor.name if actor else "",
+    )
+
+
+def _amount_figures(sent: Span, sent_index: int, draft: Extraction,
+                    context: ActorContext) -> Iterator[tuple[Figure, set[int]]]:
+    """Figures from the amounts written in one sentence, with the tokens each covers."""
+    for amount in scan_amounts([t.text for t in sent]):
+        tokens = _amount_tokens(sent, amount)
+        age = _age(sent, amount)
+        if age is not None:
+            person = age[0]
+            yield (_figure(draft, sent_index, tokens.start_char, tokens.end_char, "age", amount,
+                           _person_of(person), context), {t.i for t in tokens} | {person.i})
+            continue
+        if _skippable(tokens, amount, sent):
+            continue
+        anchor = _anchor(sent, amount)
+        kind = _noun_kind(anchor) or _child_kind(anchor) or _head_kind(anchor)
+        if not kind and anchor.i >= tokens.end:
+            kind = _child_kind(tokens[-1]) or _head_kind(tokens[-1])
+        if not kind:
+            continue
+        end_char = max(tokens.end_char, anchor.idx + len(anchor.text))
+        counts = _counts_text(anchor, tokens.end) if anchor.i >= tokens.end else ""
+        if counts and kind_words().nouns.get(anchor.lower_) and not anchor.lefts:
+            counts = ""
+        qualifier = "including" if _is_subset(anchor, amount, sent) and not amount.qualifier else ""
+        yield (_figure(draft, sent_index, tokens.start_char, end_char, kind, amount, counts, context,
+                       qualifier=qualifier), {t.i for t in tokens} | {anchor.i})
+
+
+def _victims(verb: Token) -> list[Token]:
+    """The patients of a verb: its object or passive subject, with their conjuncts."""
+    found = [c for c in verb.children if c.dep_ in {"dobj", "nsubjpass", "obj"}]
+    if not found and verb.dep_ == "conj" and verb.head.pos_ == "VERB":
+        found = [c for c in verb.head.children if c.dep_ in {"dobj", "nsubjpass"} and c.i > verb.i]
+    out: list[Token] = []
+    for token in found:
+        out.append(token)
+        out.extend(t for t in token.conjuncts if t.i > token.i)
+    return out
+
+
+def _is_single_person(token: Token, context: ActorContext) -> bool:
+    """A singular person: 'a civilian', 'his son', 'Khaled al-Asaad', 'him'."""
+    if token.lower_ in _ONE_PRONOUNS:
+        return True
+    if token.tag_ not in _SINGULAR_TAGS or any(c.dep_ == "nummod" for c in token.children):
+        return False
+    if token.ent_type_ == "PERSON":
+        return True
+    actor = normalise_actor(token.text, context=context)
+    single_armed = token.lemma_.lower() in {"soldier", "policeman", "officer", "fighter", "militant",
+                                            "member", "commander", "gunman", "guard"}
+    return actor is not None and actor.kind == "civilian" or single_armed
+
+
+def _single_figures(sent: Span, sent_index: int, draft: Extraction, context: ActorContext,
+                    taken: set[int]) -> Iterator[Figure]:
+    """'unidentified gunmen killed a civilian': a singular victim is a figure of one."""
+    one = Amount(0, 0, 1.0)
+    for verb in sent:
+        if verb.pos_ != "VERB":
+            continue
+        kind = verb_kind(verb)
+        if kind not in {"killed", "wounded", "captured", "arrested"}:
+            continue
+        for victim in _victims(verb):
+            if victim.i in taken or not _is_single_person(victim, context):
+                continue
+            span = sent.doc[victim.left_edge.i if victim.ent_type_ != "PERSON" else victim.i:victim.i + 1]
+            if victim.ent_type_ == "PERSON":
+                span = next((e for e in sent.doc.ents if e.start <= victim.i < e.end), span)
+            counts = span.text if victim.lower_ not in _ONE_PRONOUNS else ""
+            taken.add(victim.i)
+            yield _figure(draft, sent_index, span.start_char, span.end_char, kind, one,
+                          _strip_det(counts), context)
+
+
+def _strip_det(text: str) -> str:
+    for det in ("a ", "an ", "the ", "A ", "An ", "The "):
+        if text.startswith(det):
+            return text[len(det):]
+    return text
+
+
+def sentence_figures(sent: Span, sent_index: int, draft: Extraction,
+                     context: ActorContext) -> list[Figure]:
+    """Every figure of one sentence, in text order."""
+    figures: list[Figure] = []
+    taken: set[int] = set()
+    for figure, tokens in _amount_figures(sent, sent_index, draft, context):
+        figures.append(figure)
+        taken |= tokens
+    figures.extend(_single_figures(sent, sent_index, draft, context, taken))
+    return sorted(figures, key=lambda f: f.start)
 
 
 def extract_figures(doc: Doc, draft: Extraction, options: Options) -> Extraction:
-    """Return the draft unchanged until the stage lands."""
-    del doc, options
-    return draft
+    """The crisis figures of one article, with whom they count."""
+    del options
+    context = article_context(doc, draft)
+    figures: list[Figure] = []
+    for index, sent in enumerate(doc.sents):
+        figures.extend(sentence_figures(sent, index, draft, context))
+    return dataclasses.replace(draft, figures=tuple(figures))

@@ -175,6 +175,7 @@ class Claim:
     figure_index: int | None = None  # index into Extraction.figures
     statement: str = ""  # the claimed text when it is not a figure
     mention_start: int | None = None  # the claimant's entity span, if any
+    affiliation: str = ""  # the organisation a person claimant speaks for
 
 
 @dataclass(frozen=True)

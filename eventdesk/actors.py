@@ -1,0 +1,458 @@
+"""Actors in ACLED's naming style, from an alias table shipped as data.
+
+`normalise_actor` turns a phrase ("Assad's forces", "IS militants",
+"government-allied troops") into an ACLED-style name (`Military Forces of
+Syria (2000-)`, `Islamic State (Syria)`); `find_actors` finds every actor
+phrase in a parsed sentence. Country and era come from the phrase itself (a
+demonym, a country or a leader) or from the article's context.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+from spacy.tokens import Doc, Span, Token
+
+from eventdesk.model import Extraction
+
+ActorKind = str  # state, police, rebel, militia, unidentified, civilian, protester, rioter, external
+
+_WORD = re.compile(r"[A-Za-z0-9']+")
+_MAX_ALIAS_WORDS = 7
+_LEFT_POS = frozenset({"ADJ", "NOUN", "PROPN", "PART", "ADV", "VERB", "AUX", "X"})
+_RIGHT_LINKS = frozenset({"loyal", "of", "from", "allied", "affiliated", "linked"})
+
+
+@dataclass(frozen=True)
+class ActorContext:
+    """What the article tells about unnamed sides: its country, year and main armed group."""
+
+    country: str = ""
+    year: int | None = None
+    armed_default: str = ""  # the dominant named non-state armed actor, if any
+
+
+@dataclass(frozen=True)
+class Actor:
+    """A normalised actor: its ACLED-style name, kind and country."""
+
+    name: str
+    kind: ActorKind
+    country: str = ""
+
+
+@dataclass(frozen=True)
+class ActorMention:
+    """An actor phrase in a document: token span, head token and the actor."""
+
+    start: int
+    end: int
+    head: int
+    text: str
+    actor: Actor
+
+
+@dataclass(frozen=True)
+class Country:
+    """A country the table knows."""
+
+    name: str
+    iso3: str
+    demonyms: tuple[str, ...]
+    leaders: tuple[str, ...]
+    eras: tuple[tuple[int, int, str], ...]
+    open_era: str
+
+
+@dataclass(frozen=True)
+class Group:
+    """A named group and its aliases."""
+
+    name: str
+    inter: int
+    aliases: tuple[tuple[str, ...], ...]
+    acronyms: frozenset[str]
+
+
+@dataclass(frozen=True)
+class ActorTable:
+    """The whole alias table."""
+
+    groups: tuple[Group, ...]
+    heads: dict[str, frozenset[tuple[str, ...]]]
+    cues: dict[str, frozenset[tuple[str, ...]]]
+    countries: dict[str, Country]
+    country_words: dict[tuple[str, ...], str]  # demonym / name / leader -> country
+
+
+def words_of(text: str) -> list[str]:
+    """Lower-case words of a phrase, hyphens read as spaces and possessives dropped."""
+    text = text.replace("\u2019", "'").replace("-", " ")
+    return [w.removesuffix("'s").casefold() for w in _WORD.findall(text) if w not in {"'s", "'"}]
+
+
+def _load(name: str) -> dict[str, Any]:
+    return tomllib.loads(resources.files("eventdesk.data").joinpath(name).read_text("utf-8"))
+
+
+def _tuples(values: Iterable[str]) -> frozenset[tuple[str, ...]]:
+    return frozenset(tuple(words_of(v)) for v in values)
+
+
+def _countries(data: dict[str, Any]) -> dict[str, Country]:
+    return {
+        name: Country(name, entry["iso3"], tuple(entry["demonyms"]), tuple(entry["leaders"]),
+                      tuple((int(a), int(b), str(c)) for a, b, c in entry["eras"]), entry["open_era"])
+        for name, entry in data.items()
+    }
+
+
+@lru_cache(maxsize=2)
+def actor_table(language: str = "en") -> ActorTable:
+    """Load the alias table and the country table."""
+    data = _load(f"actors_{language}.toml")
+    groups = tuple(
+        Group(g["name"], int(g["inter"]), tuple(sorted(_tuples(g["aliases"]), key=len, reverse=True)),
+              frozenset(g.get("acronyms", ())))
+        for g in data["group"]
+    )
+    countries = _countries(_load("actors_countries.toml"))
+    country_words: dict[tuple[str, ...], str] = {}
+    for country in countries.values():
+        for word in (country.name, *country.demonyms, *country.leaders):
+            country_words[tuple(words_of(word))] = country.name
+    return ActorTable(
+        groups=groups,
+        heads={k: _tuples(v) for k, v in data["heads"].items()},
+        cues={k: _tuples(v) for k, v in data["cues"].items()},
+        countries=countries,
+        country_words=country_words,
+    )
+
+
+def _contains(words: Sequence[str], phrase: tuple[str, ...]) -> bool:
+    n = len(phrase)
+    return any(tuple(words[i:i + n]) == phrase for i in range(len(words) - n + 1))
+
+
+def era_label(country: str, year: int | None) -> str:
+    """ACLED's government era for a country and year ('2000-'), or ''."""
+    entry = actor_table().countries.get(country)
+    if entry is None:
+        return ""
+    for first, last, label in entry.eras:
+        if year is not None and first <= year < last:
+            return label
+    return entry.open_era
+
+
+def _with_country(template: str, country: str) -> str:
+    if "{country}" not in template:
+        return template
+    return template.replace("{country}", country) if country else template.replace(" ({country})", "")
+
+
+def state_actor(country: str, *, role: str = "military", year: int | None = None) -> Actor:
+    """The state force of a country in ACLED's style: 'Military Forces of Syria (2000-)'."""
+    prefix = "Police Forces" if role == "police" else "Military Forces"
+    if not country:
+        return Actor(prefix, "police" if role == "police" else "state", "")
+    era = era_label(country, year)
+    name = f"{prefix} of {country} ({era})" if era else f"{prefix} of {country}"
+    return Actor(name, "police" if role == "police" else "state", country)
+
+
+def country_in(words: Sequence[str]) -> str:
+    """The country a phrase names by demonym, name or leader, or ''."""
+    table = actor_table()
+    for size in (3, 2, 1):
+        for i in range(len(words) - size + 1):
+            country = table.country_words.get(tuple(words[i:i + size]))
+            if country:
+                return country
+    return ""
+
+
+@lru_cache(maxsize=1)
+def _alias_index() -> tuple[dict[tuple[str, ...], Group], dict[str, Group]]:
+    aliases: dict[tuple[str, ...], Group] = {}
+    acronyms: dict[str, Group] = {}
+    for group in actor_table().groups:
+        for alias in group.aliases:
+            aliases.setdefault(alias, group)
+        for acronym in group.acronyms:
+            acronyms.setdefault(acronym, group)
+    return aliases, acronyms
+
+
+def named_group(words: Sequence[str], originals: Sequence[str]) -> Group | None:
+    """The named group a phrase mentions (longest alias wins), if any."""
+    aliases, acronyms = _alias_index()
+    for size in range(min(_MAX_ALIAS_WORDS, len(words)), 0, -1):
+        for i in range(len(words) - size + 1):
+            group = aliases.get(tuple(words[i:i + size]))
+            if group is not None:
+                return group
+    return next((acronyms[w] for w in originals if w in acronyms), None)
+
+
+def _head_kind(words: Sequence[str]) -> str:
+    """Which head list the phrase ends in: military, police, militants, civilians, ..."""
+    table = actor_table()
+    for size in (3, 2, 1):
+        tail = tuple(words[-size:])
+        for kind in ("police", "military", "militants", "protesters", "rioters", "civilians"):
+            if len(words) >= size and tail in table.heads[kind]:
+                return kind
+    return ""
+
+
+def _has_cue(words: Sequence[str], cue: str) -> bool:
+    return any(_contains(words, phrase) for phrase in actor_table().cues[cue])
+
+
+_GROUP_KINDS = {2: "rebel", 3: "unidentified", 4: "militia", 8: "external"}
+
+
+def _from_group(group: Group, country: str) -> Actor:
+    kind = _GROUP_KINDS.get(group.inter, "rebel")
+    if group.name.startswith("Unidentified"):
+        kind = "unidentified"
+    return Actor(_with_country(group.name, country), kind, country)
+
+
+def _generic_militants(words: Sequence[str], country: str, context: ActorContext) -> Actor:
+    if _has_cue(words, "unidentified"):
+        return Actor(_with_country("Unidentified Armed Group ({country})", country), "unidentified", country)
+    if _has_cue(words, "rebel") and not context.armed_default:
+        return Actor(_with_country("Opposition Rebels ({country})", country), "rebel", country)
+    if context.armed_default:
+        return Actor(context.armed_default, "rebel", country)
+    return Actor(_with_country("Unidentified Armed Group ({country})", country), "unidentified", country)
+
+
+_ALWAYS_STATE = frozenset({("troops",), ("soldiers",), ("soldier",), ("army",), ("military",),
+                           ("armed", "forces"), ("security", "forces"), ("gendarmes",), ("gendarmerie",),
+                           ("air", "force"), ("navy",), ("paratroopers",), ("special", "forces")})
+
+
+def normalise_actor(phrase: str, *, context: ActorContext = ActorContext()) -> Actor | None:
+    """The ACLED-style actor a phrase names, or None when it names none."""
+    originals = _WORD.findall(phrase.replace("-", " "))
+    words = words_of(phrase)
+    if not words:
+        return None
+    named_country = country_in(words)
+    country = named_country or context.country
+    group = named_group(words, originals)
+    if group is not None:
+        return _from_group(group, country)
+    link = next((i for i, w in enumerate(words) if i and _is_link(words, i)), len(words))
+    head = _head_kind(words[:link])
+    if head == "police":
+        return state_actor(country, role="police", year=context.year)
+    if head == "military":
+        state = named_country or _has_cue(words, "state") or any(
+            tuple(words[-len(h):]) == h for h in _ALWAYS_STATE)
+        return state_actor(country, year=context.year) if state else None
+    if head == "militants":
+        if words[link - 1].startswith("militia") and not _has_cue(words, "rebel"):
+            return Actor(_with_country("Pro-Government Militia ({country})", country), "militia", country)
+        if _has_cue(words, "state"):
+            return state_actor(country, year=context.year)
+        return _generic_militants(words, country, context)
+    return _people(head, country)
+
+
+def _is_link(words: Sequence[str], i: int) -> bool:
+    """'forces loyal to', 'troops of', 'fighters allied to': where a phrase's head ends."""
+    if words[i] in {"loyal", "of", "from"}:
+        return True
+    return words[i] in _RIGHT_LINKS and i + 1 < len(words) and words[i + 1] in {"to", "with"}
+
+
+def _people(head: str, country: str) -> Actor | None:
+    templates = {"civilians": ("Civilians ({country})", "civilian"),
+                 "protesters": ("Protesters ({country})", "protester"),
+                 "rioters": ("Rioters ({country})", "rioter")}
+    if head not in templates:
+        return None
+    template, kind = templates[head]
+    return Actor(_with_country(template, country), kind, country)
+
+
+def _left_edge(tokens: Sequence[Token], head: int, floor: int) -> int:
+    """Where the phrase ending at `head` starts: modifiers back to a determiner or number."""
+    start = head
+    while start - 1 >= floor:
+        token = tokens[start - 1]
+        if token.like_num or token.pos_ in {"DET", "NUM", "ADP", "CCONJ", "PRON", "SCONJ"}:
+            break
+        if token.is_punct and token.text not in {"-", "'s", "\u2019s"}:
+            break
+        if token.pos_ not in _LEFT_POS and token.text not in {"-"}:
+            break
+        if token.pos_ == "VERB" and token.tag_ not in {"VBN", "VBG"}:
+            break
+        start -= 1
+    return start
+
+
+def _right_edge(tokens: Sequence[Token], head: int, limit: int) -> int:
+    """Extend 'forces loyal to Assad', 'troops from Lebanon's Hezbollah' to the right."""
+    end = head + 1
+    if end < limit and tokens[end].lower_ in _RIGHT_LINKS:
+        stop = min(limit, end + 8)
+        j = end + 1
+        while j < stop and (not tokens[j].is_punct or tokens[j].text in {"-", "'s"}) \
+                and tokens[j].pos_ not in {"VERB", "CCONJ"}:
+            j += 1
+        return j
+    return end
+
+
+def _named_spans(tokens: Sequence[Token], base: int) -> list[tuple[int, int, Group]]:
+    """Token spans naming a group, longest first, without overlaps."""
+    aliases, acronyms = _alias_index()
+    lowered = [" ".join(words_of(t.text)) for t in tokens]
+    found: list[tuple[int, int, Group]] = []
+    taken: set[int] = set()
+    for size in range(_MAX_ALIAS_WORDS, 0, -1):
+        for i in range(len(tokens) - size + 1):
+            if taken.intersection(range(i, i + size)):
+                continue
+            key = tuple(w for part in lowered[i:i + size] for w in part.split())
+            group = aliases.get(key) if key else None
+            if group is None and size == 1:
+                group = acronyms.get(tokens[i].text)
+            if group is not None:
+                found.append((base + i, base + i + size, group))
+                taken.update(range(i, i + size))
+    return found
+
+
+def named_groups_in(span: Span) -> list[Group]:
+    """Every named group a span mentions, in order (for an article's main armed group)."""
+    return [group for _, _, group in _named_spans(list(span), span.start)]
+
+
+def find_actors(span: Span, *, context: ActorContext = ActorContext()) -> list[ActorMention]:
+    """Every actor phrase in a sentence, left to right, without overlaps."""
+    doc = span.doc
+    tokens = list(span)
+    base = span.start
+    named = _named_spans(tokens, base)
+    mentions: list[ActorMention] = []
+    covered: set[int] = set()
+    for token in tokens:
+        if token.i in covered or not _is_head(token):
+            continue
+        start = _left_edge(doc, token.i, span.start)
+        end = _right_edge(doc, token.i, span.end)
+        text = doc[start:end].text
+        actor = normalise_actor(text, context=context)
+        if actor is None:
+            continue
+        mentions.append(ActorMention(start, end, token.i, text, actor))
+        covered.update(range(start, end))
+        mentions.extend(_conjoined_states(doc, start, span.start, token, actor, context))
+    for start, end, group in named:
+        if not covered & set(range(start, end)):
+            text = doc[start:end].text
+            mentions.append(ActorMention(start, end, end - 1, text,
+                                         _from_group(group, country_in(words_of(text)) or context.country)))
+    return sorted(mentions, key=lambda m: m.start)
+
+
+def _conjoined_states(doc: Doc, start: int, floor: int, head: Token, actor: Actor,
+                      context: ActorContext) -> list[ActorMention]:
+    """'Syrian and Russian strikes': the first demonym names a second state actor."""
+    if actor.kind not in {"state", "police"} or start - 2 < floor or doc[start - 1].lower_ != "and":
+        return []
+    country = country_in(words_of(doc[start - 2].text))
+    if not country or country == actor.country:
+        return []
+    role = "police" if actor.kind == "police" else "military"
+    other = state_actor(country, role=role, year=context.year)
+    return [ActorMention(start - 2, start - 1, head.i, doc[start - 2].text, other)]
+
+
+def _is_head(token: Token) -> bool:
+    """A noun that can end an actor phrase (the next token does not continue it)."""
+    if token.pos_ not in {"NOUN", "PROPN", "ADJ", "VERB"} and token.text not in actor_table_acronyms():
+        return False
+    heads = actor_table().heads
+    word = tuple(words_of(token.text))
+    nxt = token.nbor(1) if token.i + 1 < len(token.doc) else None
+    if any(word == h[-1:] for kind in heads.values() for h in kind):
+        return not (nxt is not None and (_is_head_word(nxt) or _continues(token, nxt)))
+    return False
+
+
+def _is_head_word(token: Token) -> bool:
+    """Whether a token is a head noun of any list ("regime forces": "forces" takes over)."""
+    word = tuple(words_of(token.text))
+    return token.pos_ in {"NOUN", "PROPN"} and any(
+        word == h[-1:] for kind in actor_table().heads.values() for h in kind)
+
+
+def _continues(token: Token, nxt: Token) -> bool:
+    pair = tuple(words_of(f"{token.text} {nxt.text}"))
+    heads = actor_table().heads
+    return any(pair == h[-2:] and len(h) >= 2 for kind in heads.values() for h in kind)
+
+
+@lru_cache(maxsize=1)
+def actor_table_acronyms() -> frozenset[str]:
+    """Every case-sensitive acronym of the table."""
+    return frozenset().union(*(g.acronyms for g in actor_table().groups))
+
+
+def article_country(texts: Iterable[str], *, place_countries: Iterable[str] = ()) -> str:
+    """The article's main country: geocoded places first, then country words in the text."""
+    from_places = Counter(c for c in place_countries if c)
+    if from_places:
+        return _table_name(from_places.most_common(1)[0][0])
+    votes: Counter[str] = Counter()
+    for text in texts:
+        words = words_of(text)
+        for i in range(len(words)):
+            for size in (3, 2, 1):
+                country = actor_table().country_words.get(tuple(words[i:i + size]))
+                if country:
+                    votes[country] += 1
+                    break
+    return votes.most_common(1)[0][0] if votes else ""
+
+
+_COUNTRY_SYNONYMS = {"Syrian Arab Republic": "Syria", "Russian Federation": "Russia",
+                     "Democratic Republic of the Congo": "Democratic Republic of Congo",
+                     "Palestinian Territory": "Palestine", "Myanmar [Burma]": "Myanmar"}
+
+
+def _table_name(country: str) -> str:
+    return _COUNTRY_SYNONYMS.get(country, country)
+
+
+def iso3_of(country: str) -> str:
+    """The ISO alpha-3 code of a known country, or ''."""
+    entry = actor_table().countries.get(_table_name(country))
+    return entry.iso3 if entry else ""
+
+
+def article_context(doc: Doc, extraction: Extraction) -> ActorContext:
+    """The article's country (places first), year and dominant named armed group."""
+    places = [place.country for place in extraction.places if place.resolved and place.country]
+    country = article_country((sent.text for sent in doc.sents), place_countries=places)
+    published = extraction.article.published
+    groups = Counter(group.name for group in named_groups_in(doc[:])
+                     if group.inter in {2, 4} and "{country}" in group.name or group.inter == 2)
+    armed = _with_country(groups.most_common(1)[0][0], country) if groups else ""
+    return ActorContext(country=country, year=published.year if published else None, armed_default=armed)

@@ -1,0 +1,171 @@
+"""Amounts in running text: digits, number words, ranges and vague amounts.
+
+The scanner works on a sentence's words (spaCy token texts) so that callers
+can map an amount back to tokens and character offsets. Word tables live in
+`data/numbers_en.toml`; vague amounts take ACLED's conservative value.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+_DIGITS = re.compile(r"^\d{1,3}(?:,\d{3})+(?:\.\d+)?$|^\d+(?:\.\d+)?$")
+_RANGE_JOINERS = frozenset({"-", "\u2013", "to", "or"})
+
+
+@dataclass(frozen=True)
+class Amount:
+    """An amount found at words[start:end] (the qualifier included)."""
+
+    start: int
+    end: int
+    low: float
+    high: float | None = None
+    vague: bool = False
+    qualifier: str = ""
+
+
+@dataclass(frozen=True)
+class NumberWords:
+    """The word tables of one language."""
+
+    units: dict[str, float]
+    scales: dict[str, float]
+    fractions: dict[str, float]
+    vague: tuple[tuple[tuple[str, ...], float], ...]  # longest phrase first
+    exact: tuple[tuple[tuple[str, ...], float], ...]
+    qualifiers: tuple[tuple[tuple[str, ...], str], ...]
+
+
+def _phrases(table: dict[str, Any]) -> tuple[tuple[tuple[str, ...], Any], ...]:
+    items = [(tuple(key.split()), value) for key, value in table.items()]
+    return tuple(sorted(items, key=lambda item: -len(item[0])))
+
+
+@lru_cache(maxsize=4)
+def number_words(language: str = "en") -> NumberWords:
+    """Load the number-word tables for a language."""
+    text = resources.files("eventdesk.data").joinpath(f"numbers_{language}.toml").read_text("utf-8")
+    data = tomllib.loads(text)
+    return NumberWords(
+        units={k: float(v) for k, v in data["units"].items()},
+        scales={k: float(v) for k, v in data["scales"].items()},
+        fractions={k: float(v) for k, v in data["fractions"].items()},
+        vague=_phrases(data["vague"]),
+        exact=_phrases(data["exact"]),
+        qualifiers=_phrases(data["qualifiers"]),
+    )
+
+
+def _match_phrase(words: Sequence[str], i: int, phrase: tuple[str, ...]) -> bool:
+    return tuple(words[i:i + len(phrase)]) == phrase
+
+
+def parse_digits(word: str) -> float | None:
+    """The value of a digit string such as '1,200' or '2.5'."""
+    if not _DIGITS.match(word):
+        return None
+    return float(word.replace(",", ""))
+
+
+def _cardinal_words(words: Sequence[str], i: int, table: NumberWords) -> tuple[float, int] | None:
+    """Number words from i ('two hundred and fifty', 'twenty - five'); (value, end)."""
+    total, current, j, seen = 0.0, 0.0, i, False
+    while j < len(words):
+        word = words[j]
+        if word in table.units:
+            current += table.units[word]
+        elif word in table.scales and (seen or word == "hundred"):
+            if table.scales[word] == 100:
+                current = (current or 1) * 100
+            else:
+                total += (current or 1) * table.scales[word]
+                current = 0.0
+        elif word in {"-", "and"} and seen and j + 1 < len(words) and words[j + 1] in table.units:
+            j += 1
+            continue
+        else:
+            break
+        seen, j = True, j + 1
+    return (total + current, j) if seen else None
+
+
+def _single_value(words: Sequence[str], i: int, table: NumberWords) -> tuple[float, int, bool] | None:
+    """One number at i: (value, end, vague)."""
+    for phrase, value in table.vague:
+        if _match_phrase(words, i, phrase):
+            end = i + len(phrase)
+            return value, end, True
+    for phrase, value in table.exact:
+        if _match_phrase(words, i, phrase):
+            return value, i + len(phrase), False
+    digits = parse_digits(words[i]) if i < len(words) else None
+    if digits is not None:
+        end = i + 1
+        if end < len(words) and words[end] in table.scales and table.scales[words[end]] > 100:
+            return digits * table.scales[words[end]], end + 1, False
+        return digits, end, False
+    if i + 2 < len(words) and words[i] in table.fractions and words[i + 1] in {"a", "an"} \
+            and words[i + 2] in table.scales:
+        return table.fractions[words[i]] * table.scales[words[i + 2]], i + 3, False
+    if i + 1 < len(words) and words[i] in {"a", "an"} and words[i + 1] in table.scales:
+        # 'a thousand' reads as 'one thousand'
+        found = _cardinal_words(["one", *words[i + 1:]], 0, table)
+        if found:
+            return found[0], i + found[1], False
+    found = _cardinal_words(words, i, table)
+    return (found[0], found[1], False) if found else None
+
+
+def _qualifier(words: Sequence[str], i: int, table: NumberWords) -> tuple[str, int]:
+    for phrase, canonical in table.qualifiers:
+        if _match_phrase(words, i, phrase):
+            return canonical, i + len(phrase)
+    return "", i
+
+
+def amount_at(words: Sequence[str], i: int, *, language: str = "en") -> Amount | None:
+    """The amount starting at words[i] (a qualifier, a range or one number), if any."""
+    table = number_words(language)
+    lowered = [w.casefold() for w in words]
+    qualifier, j = _qualifier(lowered, i, table)
+    between = j < len(lowered) and lowered[j] == "between"
+    first = _single_value(lowered, j + 1 if between else j, table)
+    if first is None:
+        return None
+    low, end, vague = first
+    joiners = {"and"} if between else _RANGE_JOINERS
+    if end + 1 < len(lowered) and lowered[end] in joiners and not vague:
+        second = _single_value(lowered, end + 1, table)
+        if second is not None and second[0] > low and not second[2]:
+            return Amount(i, second[1], low, second[0], False, qualifier or "between")
+    if between:
+        return None
+    return Amount(i, end, low, None, vague, qualifier)
+
+
+def scan_amounts(words: Sequence[str], *, language: str = "en") -> list[Amount]:
+    """Every amount in a sentence's words, left to right, without overlaps."""
+    found: list[Amount] = []
+    i = 0
+    while i < len(words):
+        amount = amount_at(words, i, language=language)
+        if amount is None:
+            i += 1
+            continue
+        found.append(amount)
+        i = amount.end
+    return found
+
+
+def parse_amount(text: str, *, language: str = "en") -> Amount | None:
+    """Parse a whole phrase such as 'at least 400' or 'dozens' (tokens split on spaces)."""
+    words = re.findall(r"\d[\d,.]*\d|\d|[A-Za-z]+|[-\u2013]", text)
+    amount = amount_at(words, 0, language=language)
+    return amount if amount is not None and amount.end == len(words) else None
