@@ -1,0 +1,445 @@
+"""Claims reconciliation: every figure about one quantity, side by side.
+
+A quantity is one thing counted: an event (or event cluster), a kind of figure
+and whom it counts ("militants killed in the battle"). Its scope sets it apart
+from a part of it ("killed by Russian warplanes") and from a count over a whole
+war ("people killed in the conflict"). For each quantity the claims keep their
+claimant, outlet, date and qualifier; low / best / high follow UCDP: low is the
+most conservative well-sourced figure (ACLED's rule), high the highest credible
+one, best the most-cited value or else the median of independent claimants.
+Qualifiers become intervals ("at least 400" = [400, inf), "about 450" = about
+405-495), and claims whose figures differ beyond what those allow are flagged
+with the reason in words. Grouping is one hash per figure: linear in figures.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import math
+import re
+import statistics
+import tomllib
+from collections import Counter
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+from eventdesk.linking import LinkedEntity, ascii_words, light_key
+from eventdesk.linking import _tables as _name_tables
+from eventdesk.model import Claim, Extraction, Figure
+
+INF = math.inf
+APPROX = 0.1  # "about 450" covers 405-495
+BROAD = "conflict"
+
+
+@dataclass(frozen=True)
+class QuantityClaim:
+    """One source's figure (or numberless statement) about a quantity."""
+
+    article_id: str
+    claimant: str
+    claimant_kind: str
+    outlet: str
+    published: dt.date | None
+    qualifier: str
+    low: float | None
+    high: float | None
+    text: str  # the figure as written
+    start: int
+    end: int
+    sentence: int
+    counts: str = ""
+    vague: bool = False
+    statement: str = ""
+
+    @property
+    def interval(self) -> tuple[float, float]:
+        """Every value the claim allows, given its qualifier."""
+        return claim_interval(self.low, self.high, self.qualifier, vague=self.vague)
+
+    @property
+    def stated(self) -> str:
+        """The figure in words: 'at least 400', '400-450'."""
+        if self.low is None:
+            return self.statement or self.text
+        value = _number(self.low) + (f"-{_number(self.high)}" if self.high not in (None, self.low) else "")
+        return f"{self.qualifier} {value}".strip() if self.qualifier not in ("between", "including") else value
+
+
+@dataclass(frozen=True)
+class Disagreement:
+    """Claims about one quantity that differ beyond what their qualifiers allow."""
+
+    kind: str  # contradiction, disagreement, differing estimates, revision
+    claims: tuple[QuantityClaim, ...]
+    reason: str
+
+
+@dataclass(frozen=True)
+class Quantity:
+    """Every claim about one counted thing, with UCDP-style low, best and high."""
+
+    id: str
+    label: str
+    kind: str
+    counts: str
+    scope: str  # "" (the event itself), "conflict", or "by Russian warplanes"
+    event: str  # event cluster or event key; "" for the story as a whole
+    claims: tuple[QuantityClaim, ...]
+    statements: tuple[QuantityClaim, ...] = ()
+    low: float | None = None
+    best: float | None = None
+    high: float | None = None
+    disagreements: tuple[Disagreement, ...] = ()
+    part_of: str | None = None  # id of the quantity this one is a part of
+
+
+@dataclass(frozen=True)
+class _Tables:
+    group_of: dict[str, str]
+    broad: tuple[str, ...]
+    means: tuple[str, ...]
+    partisan: tuple[str, ...]
+
+
+@lru_cache(maxsize=1)
+def _tables() -> _Tables:
+    raw = tomllib.loads(
+        resources.files("eventdesk.data").joinpath("linking_reconcile.toml").read_text("utf-8"))
+    group_of = {word: group for group, words in raw["groups"].items() for word in words}
+    return _Tables(group_of, tuple(raw["scope"]["broad"]), tuple(raw["scope"]["means"]),
+                   tuple(raw["claimants"]["partisan"]))
+
+
+def _number(value: float) -> str:
+    return f"{value:,.0f}" if value == int(value) else f"{value:,.1f}"
+
+
+def claim_interval(low: float | None, high: float | None, qualifier: str, *,
+                   vague: bool = False) -> tuple[float, float]:
+    """The values a figure allows: 'at least 400' -> (400, inf), 'about 450' -> (405, 495)."""
+    if low is None:
+        return (0.0, INF)
+    top = high if high is not None else low
+    if vague:
+        return (low, INF)  # ACLED's conservative value for "dozens": a floor, not a count
+    rules = {
+        "at least": (low, INF),
+        "more than": (math.nextafter(low, INF), INF),
+        "about": (low * (1 - APPROX), top * (1 + APPROX)),
+        "nearly": (low * (1 - APPROX), math.nextafter(top, -INF)),
+        "up to": (0.0, top),
+        "less than": (0.0, math.nextafter(top, -INF)),
+    }
+    return rules.get(qualifier, (low, top))
+
+
+def stated_window(claim: QuantityClaim) -> tuple[float, float]:
+    """The count a claim gives: its number, widened only by approximation words."""
+    assert claim.low is not None
+    top = claim.high if claim.high is not None else claim.low
+    if claim.qualifier == "about":
+        return (claim.low * (1 - APPROX), top * (1 + APPROX))
+    if claim.qualifier == "nearly":
+        return (claim.low * (1 - APPROX), top)
+    return (claim.low, top)
+
+
+def _shared_point(windows: Iterable[tuple[float, float]]) -> bool:
+    windows = list(windows)
+    return max(w[0] for w in windows) <= min(w[1] for w in windows)
+
+
+def _sentence_of(extraction: Extraction, figure: Figure) -> tuple[str, int]:
+    """The figure's sentence text and its start offset."""
+    if 0 <= figure.sentence < len(extraction.sentences):
+        sentence = extraction.sentences[figure.sentence]
+        return extraction.article.text[sentence.start:sentence.end], sentence.start
+    text = extraction.article.text
+    start = max(text.rfind(".", 0, figure.start) + 1, 0)
+    end = text.find(".", figure.end)
+    return text[start:end if end >= 0 else len(text)], start
+
+
+def _phrase_pattern(phrases: Iterable[str]) -> str:
+    return "|".join(re.escape(p) for p in sorted(phrases, key=len, reverse=True))
+
+
+def figure_scope(extraction: Extraction, figure: Figure) -> str:
+    """'conflict' for a war-wide count, 'by <agent> <means>' for a part of a toll, else ''."""
+    sentence, offset = _sentence_of(extraction, figure)
+    start, end = figure.start - offset, figure.end - offset
+    near = sentence[max(0, start - 60):end + 90].lower()
+    if re.search(rf"\b(?:{_phrase_pattern(_tables().broad)})\b", near):
+        return BROAD
+    means = _phrase_pattern(_tables().means)
+    agent = r"((?:[A-Z][\w'\u2019-]*\s+){1,3})"
+    after = re.search(rf"^[^.;]{{0,60}}?\b(?:by|in|from)\s+(?:the\s+)?{agent}({means})\b", sentence[end:])
+    before = re.search(rf"{agent}({means})\b[^.;]{{0,80}}?\bkill\w*\b[^.;]{{0,30}}$", sentence[:start])
+    found = after or before
+    if found:
+        return f"by {found.group(1).strip()} {found.group(2)}"
+    return ""
+
+
+def _actor_key(figure: Figure, entities: Mapping[str, str]) -> str:
+    """The counted group's actor, normalised: 'ISIS militants' -> 'islamic state'."""
+    if figure.counts_actor:
+        return light_key(re.sub(r"\s*\(.*?\)", "", figure.counts_actor))
+    names = _name_tables()
+    words = figure.counts.split()
+    for size in (3, 2, 1):
+        for i in range(len(words) - size + 1):
+            phrase = " ".join(words[i:i + size])
+            canonical = names.short_acronyms.get(phrase) or names.org_alias.get(light_key(phrase))
+            canonical = canonical or entities.get(light_key(phrase))
+            if canonical:
+                return light_key(canonical)
+    return ""
+
+
+def counted_group(counts: str) -> str:
+    """The class of whom a figure counts: militants, troops, civilians, people, or the head noun."""
+    words = ascii_words(counts)
+    for word in reversed(words):
+        if word in _tables().group_of:
+            return _tables().group_of[word]
+    return words[-1] if words else "unspecified"
+
+
+def _claimant(extraction: Extraction, index: int, claims: Mapping[int, Claim],
+              entities: Mapping[str, str]) -> tuple[str, str]:
+    claim = claims.get(index)
+    if claim is None:
+        return (extraction.article.outlet or "the report", "outlet")
+    name = entities.get(light_key(claim.claimant), claim.claimant)
+    return (name, claim.claimant_kind)
+
+
+def _quantity_claim(extraction: Extraction, figure: Figure, claimant: tuple[str, str]) -> QuantityClaim:
+    article = extraction.article
+    return QuantityClaim(
+        article_id=article.id, claimant=claimant[0], claimant_kind=claimant[1], outlet=article.outlet,
+        published=article.published, qualifier=figure.qualifier, low=figure.low, high=figure.high,
+        text=figure.text, start=figure.start, end=figure.end, sentence=figure.sentence,
+        counts=figure.counts, vague=figure.vague)
+
+
+def _cluster_index(clusters: Any) -> dict[tuple[str, int], str]:
+    """(article_id, event index) -> cluster id, from a mapping or objects with `mentions`."""
+    if clusters is None:
+        return {}
+    if isinstance(clusters, Mapping):
+        return {tuple(k): str(v) for k, v in clusters.items()}  # type: ignore[misc]
+    index: dict[tuple[str, int], str] = {}
+    for number, cluster in enumerate(clusters):
+        cluster_id = str(getattr(cluster, "id", number))
+        for mention in getattr(cluster, "mentions", ()):
+            key = (mention.article_id, mention.index) if hasattr(mention, "index") else tuple(mention[:2])
+            index[key] = cluster_id  # type: ignore[index]
+    return index
+
+
+def _event_key(extraction: Extraction, figure: Figure, clusters: Mapping[tuple[str, int], str]) -> str:
+    """The event a figure belongs to: its cluster, or its event's type and place."""
+    if figure.event_index is None or not 0 <= figure.event_index < len(extraction.events):
+        return ""
+    key = (extraction.article.id, figure.event_index)
+    if key in clusters:
+        return clusters[key]
+    event = extraction.events[figure.event_index]
+    place = ""
+    if event.place_index is not None and 0 <= event.place_index < len(extraction.places):
+        found = extraction.places[event.place_index]
+        place = str(found.geonameid) if found.geonameid is not None else light_key(found.text)
+    return f"{event.event_type}|{place}" if place else ""
+
+
+def _entity_names(entities: Sequence[LinkedEntity] | None) -> dict[str, str]:
+    """Every surface form of a linked entity -> its canonical name."""
+    names: dict[str, str] = {}
+    for entity in entities or ():
+        for form in (entity.name, *entity.aliases):
+            names.setdefault(light_key(form), entity.name)
+    return names
+
+
+@dataclass
+class _Draft:
+    kind: str
+    group: str
+    scope: str
+    event: str
+    actor: str
+    items: list[tuple[int, QuantityClaim]]
+
+
+def _collect(extractions: Sequence[Extraction], clusters: Mapping[tuple[str, int], str],
+             names: Mapping[str, str]) -> dict[tuple[str, ...], _Draft]:
+    """Group every figure under (event, kind, group, scope, actor)."""
+    drafts: dict[tuple[str, ...], _Draft] = {}
+    for order, extraction in enumerate(extractions):
+        claims = {c.figure_index: c for c in extraction.claims if c.figure_index is not None}
+        for index, figure in enumerate(extraction.figures):
+            if figure.kind == "age":
+                continue  # a person's attribute, handled by entity linking
+            scope = figure_scope(extraction, figure)
+            event = "" if scope == BROAD else _event_key(extraction, figure, clusters)
+            group, actor = counted_group(figure.counts), _actor_key(figure, names)
+            key = (event, figure.kind, group, scope, actor)
+            draft = drafts.setdefault(key, _Draft(figure.kind, group, scope, event, actor, []))
+            claim = _quantity_claim(extraction, figure, _claimant(extraction, index, claims, names))
+            draft.items.append((order, claim))
+    return drafts
+
+
+def _fold(drafts: dict[tuple[str, ...], _Draft]) -> list[_Draft]:
+    """Fold figures with no event or no actor into the one quantity they can only be part of."""
+    def sole(match: Any) -> _Draft | None:
+        found = [d for d in drafts.values() if match(d)]
+        return found[0] if len(found) == 1 else None
+
+    for key in sorted(drafts, key=lambda k: (k[0] != "", k[4] != "")):
+        draft = drafts[key]
+        if draft.scope == BROAD or (draft.event and draft.actor):
+            continue
+        target = sole(lambda d, x=draft: d is not x and d.kind == x.kind and d.group == x.group
+                      and d.scope == x.scope and (not x.event or d.event == x.event)
+                      and (not x.actor or d.actor == x.actor) and (d.event or d.actor))
+        if target is not None:
+            target.items += draft.items
+            draft.items = []
+    return [d for d in drafts.values() if d.items]
+
+
+def _is_partisan(claim: QuantityClaim) -> bool:
+    claimant = claim.claimant.lower()
+    return any(re.search(rf"\b{re.escape(cue)}\b", claimant) for cue in _tables().partisan)
+
+
+def estimate_range(claims: Sequence[QuantityClaim]) -> tuple[float | None, float | None, float | None]:
+    """UCDP's low / best / high over the claims that give a number."""
+    numbered = [c for c in claims if c.low is not None]
+    if not numbered:
+        return (None, None, None)
+    sourced = [c for c in numbered if not c.vague and c.claimant_kind != "outlet"] or numbered
+    low = min(c.low for c in sourced)  # type: ignore[type-var]
+    high = max(c.high if c.high is not None else c.low for c in numbered)  # type: ignore[type-var]
+    cited = Counter(c.low for c in {(c.claimant, c.low): c for c in numbered}.values())
+    top = cited.most_common(2)
+    if top[0][1] >= 2 and (len(top) == 1 or top[0][1] > top[1][1]):
+        return (low, top[0][0], high)
+    independent = [c for c in numbered if not _is_partisan(c)] or numbered
+    best = statistics.median_low(sorted(c.low for c in independent))  # type: ignore[type-var]
+    return (low, best, high)
+
+
+def _source(claim: QuantityClaim) -> str:
+    when = f", {claim.published.isoformat()}" if claim.published else ""
+    via = f" ({claim.outlet}{when})" if claim.outlet and claim.outlet != claim.claimant else ""
+    return f"{claim.claimant}{via} says {claim.stated}"
+
+
+def find_disagreement(claims: Sequence[QuantityClaim], *, broad: bool = False) -> Disagreement | None:
+    """A flag when the claims' figures cannot all be one count, with the reason in words."""
+    numbered = list({(c.claimant, c.qualifier, c.low, c.high): c
+                     for c in claims if c.low is not None}.values())
+    if len(numbered) < 2 or _shared_point(stated_window(c) for c in numbered):
+        return None
+    said = "; ".join(_source(c) for c in numbered)
+    lows = [c.low for c in numbered]
+    spread = f"the figures range from {_number(min(lows))} to {_number(max(lows))}"  # type: ignore[type-var]
+    if len({c.claimant for c in numbered}) == 1:
+        return Disagreement("revision", tuple(numbered), f"{said}: the same source revised its figure")
+    if not _shared_point(c.interval for c in numbered):
+        return Disagreement("contradiction", tuple(numbered),
+                            f"{said}: {spread}, and the claims cannot all be true")
+    if broad:
+        return Disagreement("differing estimates", tuple(numbered),
+                            f"{said}: estimates of the overall toll differ; {spread}")
+    return Disagreement("disagreement", tuple(numbered),
+                        f"{said}: {spread}; the qualifiers leave room for both, "
+                        f"but the sources give different counts")
+
+
+def _label(draft: _Draft, claims: Sequence[QuantityClaim], actor_names: Mapping[str, str]) -> str:
+    counts = Counter(c.counts for c in claims if c.counts).most_common(1)
+    who = counts[0][0] if counts else draft.group
+    if draft.actor and light_key(who) and draft.actor not in light_key(who):
+        who = f"{actor_names.get(draft.actor, draft.actor.title())} {draft.group}"
+    where = {"": "", BROAD: " in the wider conflict"}.get(draft.scope, f" {draft.scope}")
+    return f"{who} {draft.kind}{where}".strip()
+
+
+def _quantity(draft: _Draft, names: Mapping[str, str]) -> Quantity:
+    items = sorted(draft.items, key=lambda item: (item[1].published or dt.date.min, item[0], item[1].start))
+    claims = [c for _, c in items if c.low is not None]
+    statements = tuple(c for _, c in items if c.low is None)
+    low, best, high = estimate_range(claims)
+    flag = find_disagreement(claims, broad=draft.scope == BROAD)
+    actor_names = {light_key(v): v for v in names.values()}
+    actor_names.update({light_key(v): v for v in _name_tables().org_alias.values()})
+    key = "|".join((draft.event, draft.kind, draft.group, draft.scope, draft.actor))
+    return Quantity(
+        id="Q" + hashlib.sha1(key.encode()).hexdigest()[:10], label=_label(draft, claims, actor_names),
+        kind=draft.kind, counts=draft.group, scope=draft.scope, event=draft.event,
+        claims=tuple(claims), statements=statements, low=low, best=best, high=high,
+        disagreements=(flag,) if flag else ())
+
+
+def _link_parts(quantities: list[Quantity], drafts: list[_Draft]) -> list[Quantity]:
+    """A scoped quantity ('by Russian warplanes') is part of its event's whole toll."""
+    wholes = {(d.event, d.kind, d.group): q.id for q, d in zip(quantities, drafts, strict=True)
+              if d.scope == ""}
+    linked = []
+    for quantity, draft in zip(quantities, drafts, strict=True):
+        parent = wholes.get((draft.event, draft.kind, draft.group))
+        if draft.scope not in ("", BROAD) and parent:
+            quantity = Quantity(**{**quantity.__dict__, "part_of": parent})
+        linked.append(quantity)
+    return linked
+
+
+def reconcile_figures(extractions: Sequence[Extraction], *, clusters: Any = None,
+                      entities: Sequence[LinkedEntity] | None = None) -> list[Quantity]:
+    """Group every figure by the quantity it counts, with low/best/high and disagreements."""
+    names = _entity_names(entities)
+    drafts = _fold(_collect(extractions, _cluster_index(clusters), names))
+    quantities = [_quantity(draft, names) for draft in drafts]
+    quantities = _link_parts(quantities, drafts)
+    return sorted(quantities, key=lambda q: (q.scope == BROAD, q.part_of is not None,
+                                             -len(q.claims), q.label))
+
+
+def claim_statements(extractions: Sequence[Extraction], *,
+                     entities: Sequence[LinkedEntity] | None = None) -> list[QuantityClaim]:
+    """Claims that carry no figure ('Assad called it a significant achievement'), kept as statements."""
+    names = _entity_names(entities)
+    found = []
+    for extraction in extractions:
+        article = extraction.article
+        for claim in extraction.claims:
+            if claim.figure_index is not None:
+                continue
+            found.append(QuantityClaim(
+                article_id=article.id, claimant=names.get(light_key(claim.claimant), claim.claimant),
+                claimant_kind=claim.claimant_kind, outlet=article.outlet, published=article.published,
+                qualifier="", low=None, high=None, text=claim.statement, start=claim.start,
+                end=claim.end, sentence=claim.sentence, statement=claim.statement))
+    return found
+
+
+def disagreements(quantities: Sequence[Quantity]) -> list[tuple[Quantity, Disagreement]]:
+    """Every flagged disagreement with the quantity it is about, for a 'Sources disagree' section."""
+    return [(q, d) for q in quantities for d in q.disagreements]
+
+
+__all__ = [
+    "Disagreement", "Quantity", "QuantityClaim", "claim_interval", "claim_statements",
+    "counted_group", "disagreements", "estimate_range", "figure_scope", "find_disagreement",
+    "reconcile_figures", "stated_window",
+]

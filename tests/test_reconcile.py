@@ -1,0 +1,214 @@
+"""Tests for claims reconciliation."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import math
+import re
+from pathlib import Path
+
+import pytest
+
+from eventdesk.model import Article, Claim, Event, Extraction, Figure, Sentence
+from eventdesk.reconcile import (
+    Quantity,
+    claim_interval,
+    claim_statements,
+    counted_group,
+    disagreements,
+    reconcile_figures,
+)
+
+DAY = dt.date(2024, 5, 2)
+
+
+def _sentences(text: str) -> tuple[Sentence, ...]:
+    bounds = [0] + [m.end() for m in re.finditer(r"[.!?]\s+", text)] + [len(text)]
+    return tuple(Sentence(i, a, b) for i, (a, b) in enumerate(zip(bounds, bounds[1:])) if b > a)
+
+
+def report(text: str, figures: list[dict[str, object]], *, outlet: str = "Wire",
+           published: dt.date | None = DAY, events: tuple[Event, ...] = ()) -> Extraction:
+    """A hand-built extraction; each figure dict names its `text` and optional claimant."""
+    article = Article(id=hashlib.sha256((outlet + text).encode()).hexdigest(), text=text,
+                      outlet=outlet, published=published)
+    draft = Extraction(article=article, sentences=_sentences(text))
+    built, claims = [], []
+    for index, spec in enumerate(figures):
+        spec = dict(spec)
+        written = str(spec.pop("text"))
+        claimant = spec.pop("claimant", None)
+        start = text.index(written)
+        sentence = draft.sentence_at(start)
+        assert sentence is not None
+        built.append(Figure(article_id=article.id, start=start, end=start + len(written), text=written,
+                            sentence=sentence.index, **spec))  # type: ignore[arg-type]
+        if claimant:
+            kind = "media" if "media" in str(claimant) else "organisation"
+            claims.append(Claim(article.id, start, start + 1, sentence.index, str(claimant),
+                                claimant_kind=kind, figure_index=index))
+    return Extraction(article=article, sentences=draft.sentences, figures=tuple(built),
+                      claims=tuple(claims), events=events)
+
+
+def only(quantities: list[Quantity], **fields: object) -> Quantity:
+    """The one quantity with the given field values."""
+    found = [q for q in quantities if all(getattr(q, k) == v for k, v in fields.items())]
+    assert len(found) == 1, [(q.label, q.scope, q.counts) for q in quantities]
+    return found[0]
+
+
+FIRST = report(
+    "The Observatory said at least 400 jihadists were killed in the battle. "
+    "It said 188 troops were also killed.",
+    [dict(text="at least 400", kind="killed", low=400.0, qualifier="at least", counts="jihadists",
+          claimant="Syrian Observatory for Human Rights"),
+     dict(text="188", kind="killed", low=188.0, counts="troops",
+          claimant="Syrian Observatory for Human Rights")],
+    outlet="VICE News")
+SECOND = report(
+    "State media estimates about 450 ISIS militants were killed in the operation. "
+    "The ministry said Russian warplanes carried out 40 sorties and killed more than 100 militants.",
+    [dict(text="about 450", kind="killed", low=450.0, qualifier="about", counts="ISIS militants",
+          claimant="state media"),
+     dict(text="more than 100", kind="killed", low=100.0, qualifier="more than", counts="militants",
+          claimant="Russian ministry of defence")],
+    outlet="The Atlantic")
+
+
+def test_reconcile_figures_same_quantity_side_by_side_with_disagreement() -> None:
+    quantities = reconcile_figures([FIRST, SECOND])
+    toll = only(quantities, counts="militants", scope="")
+    assert [c.low for c in toll.claims] == [400.0, 450.0]
+    assert [c.outlet for c in toll.claims] == ["VICE News", "The Atlantic"]
+    assert (toll.low, toll.high) == (400.0, 450.0)
+    assert toll.best == 400.0  # the independent monitor, not the belligerent's media
+    assert [d.kind for d in toll.disagreements] == ["disagreement"]
+    reason = toll.disagreements[0].reason
+    assert "at least 400" in reason and "about 450" in reason
+
+
+def test_reconcile_figures_agent_scope_is_its_own_part_quantity() -> None:
+    quantities = reconcile_figures([FIRST, SECOND])
+    russian = only(quantities, scope="by Russian warplanes")
+    toll = only(quantities, counts="militants", scope="")
+    assert [c.stated for c in russian.claims] == ["more than 100"]
+    assert russian.part_of == toll.id and russian.disagreements == ()
+    assert all(c.low != 100.0 for c in toll.claims)
+
+
+def test_reconcile_figures_different_groups_are_different_quantities() -> None:
+    quantities = reconcile_figures([FIRST, SECOND])
+    troops = only(quantities, counts="troops")
+    assert [c.low for c in troops.claims] == [188.0] and troops.disagreements == ()
+
+
+def test_reconcile_figures_war_toll_is_differing_estimates() -> None:
+    a = report("According to one estimate, nearly half a million people have died in the conflict.",
+               [dict(text="nearly half a million", kind="killed", low=500000.0, qualifier="nearly",
+                     counts="people", event_index=None)], outlet="VICE News")
+    b = report("The civil war has left more than 250,000 people dead in over five years.",
+               [dict(text="more than 250,000", kind="killed", low=250000.0, qualifier="more than",
+                     counts="people")], outlet="The Atlantic")
+    toll = only(reconcile_figures([a, b]), scope="conflict")
+    assert len(toll.claims) == 2 and {c.outlet for c in toll.claims} == {"VICE News", "The Atlantic"}
+    assert [d.kind for d in toll.disagreements] == ["differing estimates"]
+    assert (toll.low, toll.high) == (250000.0, 500000.0)
+
+
+@pytest.mark.parametrize(("first", "second", "flagged"), [
+    (("about", 450.0), ("", 460.0), False),       # 460 is about 450
+    (("at least", 400.0), ("more than", 400.0), False),
+    (("nearly", 500.0), ("about", 480.0), False),
+    (("", 400.0), ("", 450.0), True),
+    (("up to", 50.0), ("at least", 80.0), True),  # cannot both hold
+])
+def test_reconcile_figures_flags_only_beyond_qualifiers(first: tuple[str, float], second: tuple[str, float],
+                                                        flagged: bool) -> None:
+    texts = [f"A monitor said {q} {v:.0f} civilians were killed.".replace("  ", " ") for q, v in (first, second)]
+    extractions = [
+        report(text, [dict(text=f"{q} {v:.0f}".strip(), kind="killed", low=v, qualifier=q, counts="civilians",
+                           claimant=name)], outlet=name)
+        for text, (q, v), name in zip(texts, (first, second), ("Monitor A", "Monitor B"))
+    ]
+    toll = only(reconcile_figures(extractions), counts="civilians")
+    assert bool(toll.disagreements) is flagged
+
+
+def test_reconcile_figures_contradiction_when_intervals_exclude() -> None:
+    a = report("Officials said up to 50 civilians died.", [dict(text="up to 50", kind="killed", low=50.0,
+               qualifier="up to", counts="civilians", claimant="officials")], outlet="A")
+    b = report("Medics said at least 80 civilians died.", [dict(text="at least 80", kind="killed", low=80.0,
+               qualifier="at least", counts="civilians", claimant="medics")], outlet="B")
+    toll = only(reconcile_figures([a, b]), counts="civilians")
+    assert toll.disagreements[0].kind == "contradiction"
+
+
+def test_reconcile_figures_same_source_change_is_revision() -> None:
+    a = report("Police said 10 people were killed.", [dict(text="10", kind="killed", low=10.0, counts="people",
+               claimant="police")], outlet="A", published=dt.date(2024, 5, 1))
+    b = report("Police said 25 people were killed.", [dict(text="25", kind="killed", low=25.0, counts="people",
+               claimant="police")], outlet="B", published=dt.date(2024, 5, 2))
+    toll = only(reconcile_figures([b, a]), counts="people")
+    assert [c.low for c in toll.claims] == [10.0, 25.0]  # in date order
+    assert toll.disagreements[0].kind == "revision"
+
+
+def test_reconcile_figures_numberless_claims_are_statements() -> None:
+    a = report("The army said heavy losses were inflicted on the militants.",
+               [dict(text="heavy losses", kind="killed", low=None, counts="militants", claimant="the army")])
+    quantity = only(reconcile_figures([a]), counts="militants")
+    assert quantity.claims == () and [s.text for s in quantity.statements] == ["heavy losses"]
+    assert (quantity.low, quantity.best, quantity.high) == (None, None, None)
+    text = "Assad called the operation a significant achievement."
+    article = Article(id="s1", text=text, outlet="Wire", published=DAY)
+    said = Extraction(article=article, claims=(Claim("s1", 0, 5, 0, "Bashar al-Assad", "person",
+                                                     statement="a significant achievement"),))
+    assert [s.statement for s in claim_statements([said])] == ["a significant achievement"]
+
+
+def test_reconcile_figures_event_clusters_separate_quantities() -> None:
+    text = "In the north, 30 civilians were killed. In the south, 12 civilians were killed."
+    events = (Event("x", 0, "Battles", "Armed clash", (0,), 0, 1), Event("x", 1, "Battles", "Armed clash", (1,), 0, 1))
+    ex = report(text, [dict(text="30", kind="killed", low=30.0, counts="civilians", event_index=0),
+                       dict(text="12", kind="killed", low=12.0, counts="civilians", event_index=1)],
+                events=events)
+    clusters = {(ex.article.id, 0): "north", (ex.article.id, 1): "south"}
+    quantities = reconcile_figures([ex], clusters=clusters)
+    assert sorted(q.event for q in quantities) == ["north", "south"]
+    assert all(not q.disagreements for q in quantities)
+    merged = reconcile_figures([ex])  # no clusters and no places: one story-wide quantity
+    assert len(merged) == 1 and merged[0].disagreements
+
+
+def test_reconcile_figures_single_report_and_empty() -> None:
+    assert reconcile_figures([]) == [] and disagreements([]) == []
+    quantities = reconcile_figures([FIRST])
+    assert {q.counts for q in quantities} == {"militants", "troops"}
+    assert all(q.best == q.low == q.high for q in quantities)
+
+
+@pytest.mark.parametrize(("low", "high", "qualifier", "expected"), [
+    (400.0, None, "at least", (400.0, math.inf)),
+    (450.0, None, "about", (405.0, 495.0)),
+    (100.0, None, "", (100.0, 100.0)),
+    (10.0, 20.0, "between", (10.0, 20.0)),
+    (50.0, None, "up to", (0.0, 50.0)),
+])
+def test_claim_interval_reads_qualifiers(low: float, high: float | None, qualifier: str,
+                                         expected: tuple[float, float]) -> None:
+    assert claim_interval(low, high, qualifier) == pytest.approx(expected)
+
+
+def test_claim_interval_open_bounds_exclude_the_number() -> None:
+    assert claim_interval(100.0, None, "more than")[0] > 100.0
+    assert 450.0 < claim_interval(500.0, None, "nearly")[1] < 500.0
+
+
+@pytest.mark.parametrize(("counts", "group"), [
+    ("ISIS militants", "militants"), ("jihadists", "militants"), ("government-allied troops", "troops"),
+    ("civilians", "civilians"), ("people", "people"), ("", "unspecified"),
+])
+def test_counted_group_classes(counts: str, group: str) -> None:
+    assert counted_group(counts) == group
