@@ -169,6 +169,13 @@ def _phrase_pattern(phrases: Iterable[str]) -> str:
     return "|".join(re.escape(p) for p in sorted(phrases, key=len, reverse=True))
 
 
+_NOT_AGENTS = frozenset({
+    "the", "a", "an", "on", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
+    "sunday", "january", "february", "march", "april", "may", "june", "july", "august",
+    "september", "october", "november", "december", "said", "says", "and", "but", "that",
+})
+
+
 def figure_scope(extraction: Extraction, figure: Figure) -> str:
     """'conflict' for a war-wide count, 'by <agent> <means>' for a part of a toll, else ''."""
     sentence, offset = _sentence_of(extraction, figure)
@@ -181,15 +188,15 @@ def figure_scope(extraction: Extraction, figure: Figure) -> str:
     after = re.search(rf"^[^.;]{{0,60}}?\b(?:by|in|from)\s+(?:the\s+)?{agent}({means})\b", sentence[end:])
     before = re.search(rf"{agent}({means})\b[^.;]{{0,80}}?\bkill\w*\b[^.;]{{0,30}}$", sentence[:start])
     found = after or before
-    if found:
-        return f"by {found.group(1).strip()} {found.group(2)}"
-    return ""
+    agent = [w for w in found.group(1).split() if w.lower() not in _NOT_AGENTS] if found else []
+    return f"by {' '.join(agent)} {found.group(2)}" if found and agent else ""
 
 
-def _actor_key(figure: Figure, entities: Mapping[str, str]) -> str:
-    """The counted group's actor, normalised: 'ISIS militants' -> 'islamic state'."""
+def _actor(figure: Figure, entities: Mapping[str, str]) -> tuple[str, str]:
+    """The counted group's actor as (key, display name): 'ISIS militants' -> Islamic State."""
     if figure.counts_actor:
-        return light_key(re.sub(r"\s*\(.*?\)", "", figure.counts_actor))
+        name = re.sub(r"\s*\(.*?\)", "", figure.counts_actor)
+        return light_key(name), name
     names = _name_tables()
     words = figure.counts.split()
     for size in (3, 2, 1):
@@ -198,8 +205,8 @@ def _actor_key(figure: Figure, entities: Mapping[str, str]) -> str:
             canonical = names.short_acronyms.get(phrase) or names.org_alias.get(light_key(phrase))
             canonical = canonical or entities.get(light_key(phrase))
             if canonical:
-                return light_key(canonical)
-    return ""
+                return light_key(canonical), canonical
+    return "", ""
 
 
 def counted_group(counts: str) -> str:
@@ -276,6 +283,7 @@ class _Draft:
     event: str
     actor: str
     items: list[tuple[int, QuantityClaim]]
+    actor_name: str = ""
 
 
 def _collect(extractions: Sequence[Extraction], clusters: Mapping[tuple[str, int], str],
@@ -289,9 +297,9 @@ def _collect(extractions: Sequence[Extraction], clusters: Mapping[tuple[str, int
                 continue  # a person's attribute, handled by entity linking
             scope = figure_scope(extraction, figure)
             event = "" if scope == BROAD else _event_key(extraction, figure, clusters)
-            group, actor = counted_group(figure.counts), _actor_key(figure, names)
+            group, (actor, actor_name) = counted_group(figure.counts), _actor(figure, names)
             key = (event, figure.kind, group, scope, actor)
-            draft = drafts.setdefault(key, _Draft(figure.kind, group, scope, event, actor, []))
+            draft = drafts.setdefault(key, _Draft(figure.kind, group, scope, event, actor, [], actor_name))
             claim = _quantity_claim(extraction, figure, _claimant(extraction, index, claims, names))
             draft.items.append((order, claim))
     return drafts
@@ -326,7 +334,7 @@ def estimate_range(claims: Sequence[QuantityClaim]) -> tuple[float | None, float
     numbered = [c for c in claims if c.low is not None]
     if not numbered:
         return (None, None, None)
-    sourced = [c for c in numbered if not c.vague and c.claimant_kind != "outlet"] or numbered
+    sourced = [c for c in numbered if not c.vague] or numbered
     low = min(c.low for c in sourced)  # type: ignore[type-var]
     high = max(c.high if c.high is not None else c.low for c in numbered)  # type: ignore[type-var]
     cited = Counter(c.low for c in {(c.claimant, c.low): c for c in numbered}.values())
@@ -366,13 +374,17 @@ def find_disagreement(claims: Sequence[QuantityClaim], *, broad: bool = False) -
                         f"but the sources give different counts")
 
 
-def _label(draft: _Draft, claims: Sequence[QuantityClaim], actor_names: Mapping[str, str]) -> str:
-    counts = Counter(c.counts for c in claims if c.counts).most_common(1)
-    who = counts[0][0] if counts else draft.group
-    if draft.actor and light_key(who) and draft.actor not in light_key(who):
-        who = f"{actor_names.get(draft.actor, draft.actor.title())} {draft.group}"
+HUMAN_KINDS = frozenset({"killed", "wounded", "captured", "displaced", "missing", "arrested"})
+
+
+def _label(draft: _Draft, claims: Sequence[QuantityClaim]) -> str:
+    counts = Counter(c.counts for c in claims if c.counts)
+    who = counts.most_common(1)[0][0] if counts else draft.group
+    if len(counts) > 1 and draft.actor_name:
+        who = f"{draft.actor_name} {draft.group}"
+    what = f"{who} {draft.kind}" if draft.kind in HUMAN_KINDS or not counts else who
     where = {"": "", BROAD: " in the wider conflict"}.get(draft.scope, f" {draft.scope}")
-    return f"{who} {draft.kind}{where}".strip()
+    return f"{what}{where}".strip()
 
 
 def _quantity(draft: _Draft, names: Mapping[str, str]) -> Quantity:
@@ -381,11 +393,9 @@ def _quantity(draft: _Draft, names: Mapping[str, str]) -> Quantity:
     statements = tuple(c for _, c in items if c.low is None)
     low, best, high = estimate_range(claims)
     flag = find_disagreement(claims, broad=draft.scope == BROAD)
-    actor_names = {light_key(v): v for v in names.values()}
-    actor_names.update({light_key(v): v for v in _name_tables().org_alias.values()})
     key = "|".join((draft.event, draft.kind, draft.group, draft.scope, draft.actor))
     return Quantity(
-        id="Q" + hashlib.sha1(key.encode()).hexdigest()[:10], label=_label(draft, claims, actor_names),
+        id="Q" + hashlib.sha1(key.encode()).hexdigest()[:10], label=_label(draft, claims),
         kind=draft.kind, counts=draft.group, scope=draft.scope, event=draft.event,
         claims=tuple(claims), statements=statements, low=low, best=best, high=high,
         disagreements=(flag,) if flag else ())

@@ -212,3 +212,44 @@ def test_claim_interval_open_bounds_exclude_the_number() -> None:
 ])
 def test_counted_group_classes(counts: str, group: str) -> None:
     assert counted_group(counts) == group
+
+
+@pytest.fixture(scope="module")
+def seed_extractions(seeds_dir: Path) -> list[Extraction]:
+    """The two seed reports through the whole per-article pipeline."""
+    from tests.conftest import extract_text  # the pipeline is heavy: import only when the seeds exist
+
+    extractions = [extract_text(path.read_text(encoding="utf-8"), published=dt.date(2016, 3, 27),
+                                outlet=f"outlet {i}")
+                   for i, path in enumerate(sorted(seeds_dir.glob("*.txt")))]
+    if not any(ex.figures for ex in extractions) or not any(ex.claims for ex in extractions):
+        pytest.xfail("the figures/claims stages (eventdesk.figures, eventdesk.claims) have not landed")
+    return extractions
+
+
+def _seed_toll(quantities: list[Quantity]) -> Quantity:
+    return next(q for q in quantities if q.kind == "killed" and q.scope == "" and q.counts == "militants")
+
+
+def test_reconcile_figures_seeds_is_toll_disagreement(seed_extractions: list[Extraction]) -> None:
+    toll = _seed_toll(reconcile_figures(seed_extractions))
+    assert [c.low for c in toll.claims] == [400.0, 450.0]
+    first, second = toll.claims
+    assert "Observatory" in first.claimant and first.article_id == seed_extractions[0].article.id
+    assert "media" in second.claimant.lower() and second.article_id == seed_extractions[1].article.id
+    assert (toll.low, toll.high) == (400.0, 450.0)
+    assert [d.kind for d in toll.disagreements] == ["disagreement"]
+
+
+def test_reconcile_figures_seeds_russian_strikes_own_quantity(seed_extractions: list[Extraction]) -> None:
+    quantities = reconcile_figures(seed_extractions)
+    russian = [q for q in quantities if "Russian" in q.scope and q.kind == "killed"]
+    assert len(russian) == 1 and [c.stated for c in russian[0].claims] == ["more than 100"]
+    assert russian[0].part_of == _seed_toll(quantities).id
+
+
+def test_reconcile_figures_seeds_war_toll_differing_estimates(seed_extractions: list[Extraction]) -> None:
+    war = next(q for q in reconcile_figures(seed_extractions) if q.scope == "conflict")
+    assert sorted(c.low for c in war.claims) == [250000.0, 500000.0]
+    assert len({c.article_id for c in war.claims}) == 2
+    assert [d.kind for d in war.disagreements] == ["differing estimates"]
