@@ -21,6 +21,7 @@ from datasketch import MinHash, MinHashLSH
 from eventdesk.model import Article
 
 SHINGLE_WORDS = 5
+_CANDIDATE_MARGIN = 0.15
 _QUOTE_MAP = str.maketrans({
     "‘": "'", "’": "'", "‚": "'", "‛": "'", "′": "'", "`": "'", "´": "'",
     "“": '"', "”": '"', "„": '"', "‟": '"', "″": '"', "«": '"', "»": '"',
@@ -55,9 +56,13 @@ class NearDuplicateIndex:
             raise ValueError(f"near-duplicate threshold must be in (0, 1], got {threshold}")
         self.threshold = threshold
         self.num_perm = num_perm
-        self._lsh = MinHashLSH(threshold=threshold, num_perm=num_perm)
+        # LSH only proposes candidates; a lower bar there keeps copies whose similarity
+        # is just over the threshold from being missed, and the estimate confirms them
+        self._lsh = MinHashLSH(threshold=max(0.5, threshold - _CANDIDATE_MARGIN), num_perm=num_perm)
         # one set of permutations for all signatures: building them per article is slow
-        self._permutations = MinHash(num_perm=num_perm).permutations
+        template = MinHash(num_perm=num_perm)
+        self._permutations = template.permutations
+        self._scheme = template.scheme
         self._signatures: dict[str, MinHash] = {}
         self._original: dict[str, str] = {}  # article id -> the original it copies
 
@@ -80,7 +85,8 @@ class NearDuplicateIndex:
 
     def signature(self, text: str) -> MinHash:
         """The MinHash signature of a text's word 5-grams."""
-        signature = MinHash(num_perm=self.num_perm, permutations=self._permutations)
+        signature = MinHash(num_perm=self.num_perm, permutations=self._permutations,
+                            scheme=self._scheme)
         signature.update_batch(list(shingles(text)))
         return signature
 

@@ -100,6 +100,7 @@ _MAGIC = (
 _READABLE = "eventdesk reads plain text, HTML, JSON Lines, RSS/Atom and WARC"
 _BLOCK_TAGS = ("p", "div", "li", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote",
                "article", "section", "tr", "pre", "figcaption", "ul", "ol", "table")
+_MIN_PROSE_WORDS = 8  # an extracted "article" without one such line is a menu or index
 _MIN_SUMMARY_WORDS = 60  # a feed summary this long is the article, not a teaser
 
 
@@ -163,11 +164,12 @@ def _expand_one(path: Path, *, explicit: bool) -> Iterator[Path | InputFailure]:
 
 def _walk(folder: Path) -> Iterator[Path]:
     """Files under a folder, recursively and in a stable order, skipping hidden ones and docs."""
+    found = []
     for root, dirs, files in os.walk(folder):
-        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-        for name in sorted(files):
-            if not name.startswith(".") and not _FOLDER_DOCS.match(name):
-                yield Path(root) / name
+        dirs[:] = [d for d in dirs if not d.startswith(".")]
+        found.extend(Path(root) / name for name in files
+                     if not name.startswith(".") and not _FOLDER_DOCS.match(name))
+    yield from sorted(found, key=lambda path: path.relative_to(folder).parts)
 
 
 def _failure(error: InputError) -> InputFailure:
@@ -405,7 +407,7 @@ def html_text(html: bytes | str, *, source: str, url: str = "") -> tuple[str, In
     text = (document.text or "").replace("\n", "\n\n") if document is not None else ""
     if not text.strip() and _is_fragment(html):
         text = fragment_text(html if isinstance(html, str) else html.decode("utf-8", "replace"))
-    if not text.strip():
+    if not _has_prose(text):
         raise EmptyInput(source, "no article text found in the HTML",
                          hint="If this is a front or index page, ingest the article pages; "
                               "if the page is built by JavaScript, save the rendered page")
@@ -414,6 +416,11 @@ def html_text(html: bytes | str, *, source: str, url: str = "") -> tuple[str, In
     return text, InputMeta(title=document.title or "", outlet=document.sitename or "",
                            url=document.url or url, author=document.author or "",
                            published=parse_date(document.date or ""))
+
+
+def _has_prose(text: str) -> bool:
+    """Whether a text holds a paragraph of running prose, not just menu and link lines."""
+    return any(len(line.split()) >= _MIN_PROSE_WORDS for line in text.splitlines())
 
 
 def _is_fragment(html: bytes | str) -> bool:
@@ -452,10 +459,13 @@ def _html_article(html: bytes | str, *, source: str, options: Options, meta: Inp
 def _read_feed(data: bytes, *, source: str, options: Options) -> Iterator[IngestResult]:
     """Articles from an RSS/Atom feed's entries; link-only entries are fetched with --fetch."""
     parsed = feedparser.parse(io.BytesIO(data))
+    if parsed.get("bozo") and not parsed.entries:
+        raise MalformedInput(source, f"the feed does not parse ({parsed.get('bozo_exception')})",
+                             hint="Check that it is RSS or Atom XML")
+    if not parsed.get("version"):
+        raise MalformedInput(source, "this XML is not an RSS or Atom feed",
+                             hint="eventdesk reads XML only as RSS/Atom feeds")
     if not parsed.entries:
-        if parsed.get("bozo"):
-            raise MalformedInput(source, f"the feed does not parse ({parsed.get('bozo_exception')})",
-                                 hint="Check that it is RSS or Atom XML")
         raise EmptyInput(source, "the feed has no entries", hint="Check the feed")
     outlet = parsed.feed.get("title", "")
     for number, entry in enumerate(parsed.entries, start=1):
