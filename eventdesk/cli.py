@@ -26,7 +26,8 @@ from eventdesk.settings import Options, load_options
 app = typer.Typer(
     help="eventdesk: news reports in, sourced event data out.\n\n"
          "Example: eventdesk report examples/ --out report/",
-    no_args_is_help=True, add_completion=False, rich_markup_mode="rich")
+    no_args_is_help=True, add_completion=False, rich_markup_mode="rich",
+    pretty_exceptions_show_locals=False)
 eval_app = typer.Typer(help="Measure eventdesk on public annotated data.\n\n"
                             "Example: eventdesk eval timeml ../shared/eval/tempeval3/TBAQ-cleaned",
                        no_args_is_help=True)

@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from eventdesk import __version__
+from eventdesk.linking import assign_entity_ids, link_entities
 from eventdesk.model import Extraction, Story
 from eventdesk.report_render import render_html, render_markdown
 from eventdesk.report_story import Cite, analyse_story, cite
@@ -112,7 +113,9 @@ def build_story(story: Story, extractions: Sequence[Extraction],
         "first_published": story.first_published.isoformat() if story.first_published else None,
         "last_published": story.last_published.isoformat() if story.last_published else None,
     }
-    section.update(analyse_story(members, refs))
+    entities = link_entities(members)
+    members = assign_entity_ids(members, entities)
+    section.update(analyse_story(members, refs, entities=entities))
     section["entities"] = _entities(members, refs)
     return section
 

@@ -9,7 +9,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
+from eventdesk.linking import LinkedEntity, attribute_conflicts
+from eventdesk.mapsvg import render_map_svg
 from eventdesk.model import Event, Extraction, Figure, Place
+from eventdesk.reconcile import Quantity, QuantityClaim, claim_statements, reconcile_figures
 
 Cite = dict[str, Any]
 
@@ -102,12 +105,63 @@ def _timeline(events: list[dict[str, Any]]) -> list[dict[str, Any]]:
             for e in sorted(dated, key=lambda e: e["date"])]
 
 
-def analyse_story(members: Sequence[Extraction], refs: dict[str, str]) -> dict[str, Any]:
-    """Key facts, figures with claims, timeline and places of one story."""
+def _claim_row(claim: QuantityClaim, refs: dict[str, str]) -> dict[str, Any]:
+    return {
+        "low": claim.low, "high": claim.high, "qualifier": claim.qualifier, "text": claim.text,
+        "stated": claim.stated, "counts": claim.counts, "vague": claim.vague,
+        "claimant": claim.claimant, "claimant_kind": claim.claimant_kind, "outlet": claim.outlet,
+        "published": claim.published.isoformat() if claim.published else None,
+        "cites": [{"ref": refs[claim.article_id], "sentence": claim.sentence}],
+    }
+
+
+def _quantity_rows(quantities: Sequence[Quantity], refs: dict[str, str]) -> list[dict[str, Any]]:
+    labels = {q.id: q.label for q in quantities}
+    return [{
+        "id": q.id, "label": q.label, "kind": q.kind, "counts": q.counts, "scope": q.scope,
+        "part_of": labels.get(q.part_of or ""), "low": q.low, "best": q.best, "high": q.high,
+        "claims": [_claim_row(c, refs) for c in q.claims],
+        "statements": [_claim_row(c, refs) for c in q.statements],
+    } for q in quantities if q.claims or q.statements]
+
+
+def _cite_offset(members: dict[str, Extraction], refs: dict[str, str],
+                 article_id: str, offset: int) -> Cite | None:
+    x = members.get(article_id)
+    sentence = x.sentence_at(offset) if x else None
+    return cite(x, refs, sentence.index) if x and sentence else None
+
+
+def _disagreement_rows(quantities: Sequence[Quantity], entities: Sequence[LinkedEntity],
+                       members: dict[str, Extraction], refs: dict[str, str]) -> list[dict[str, Any]]:
+    rows = []
+    for q in quantities:
+        for d in q.disagreements:
+            rows.append({"what": q.label, "kind": d.kind, "reason": d.reason,
+                         "cites": [{"ref": refs[c.article_id], "sentence": c.sentence} for c in d.claims]})
+    for conflict in attribute_conflicts(entities):
+        said = "; ".join(f"{a.value} ({refs[a.article_id]})" for a in conflict.values)
+        rows.append({"what": f"{conflict.entity_name}: {conflict.attribute}", "kind": "attribute",
+                     "reason": f"reports give different values: {said}",
+                     "cites": [c for a in conflict.values
+                               if (c := _cite_offset(members, refs, a.article_id, a.start))]})
+    return rows
+
+
+def analyse_story(members: Sequence[Extraction], refs: dict[str, str], *,
+                  entities: Sequence[LinkedEntity] = ()) -> dict[str, Any]:
+    """Key facts, figures with claims, disagreements, timeline, places and map of one story."""
     events = _events(members, refs)
+    quantities = reconcile_figures(members, entities=entities)
+    places = [p for x in members for p in x.places]
     return {
         "key_facts": events,
+        "quantities": _quantity_rows(quantities, refs),
+        "statements": [_claim_row(c, refs) for c in claim_statements(members, entities=entities)],
         "figures": _figures(members, refs),
+        "disagreements": _disagreement_rows(
+            quantities, entities, {x.article.id: x for x in members}, refs),
         "timeline": _timeline(events),
         "places": _places(members, refs),
+        "map_svg": render_map_svg(places) if any(p.latitude is not None for p in places) else "",
     }
