@@ -16,9 +16,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from eventdesk.model import Article, Extraction, TimeExpr
+from spacy.tokens import Doc
+
+from eventdesk.model import Article, Extraction, Sentence, TimeExpr
 from eventdesk.nlp import parse_texts
-from eventdesk.pipeline import sentences_of
 from eventdesk.settings import Options
 from eventdesk.timeml import GoldTimex, TimeMLDoc, iter_timeml
 from eventdesk.times import resolve_times
@@ -59,6 +60,11 @@ def match_spans(gold: Sequence[GoldTimex], predicted: Sequence[TimeExpr]) -> lis
             used_gold.add(g)
             used_pred.add(p)
     return pairs
+
+
+def sentences_of(doc: Doc) -> tuple[Sentence, ...]:
+    """The sentence spans of a parsed document (as the pipeline runner makes them)."""
+    return tuple(Sentence(index=i, start=s.start_char, end=s.end_char) for i, s in enumerate(doc.sents))
 
 
 def _extract(docs: list[TimeMLDoc], options: Options) -> list[Extraction]:

@@ -11,11 +11,13 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import re
 
 from spacy.tokens import Doc, Span, Token
 
 from eventdesk.model import Extraction, TimeExpr
 from eventdesk.settings import Options
+from eventdesk.times_lexicon import lexicon
 from eventdesk.times_calendar import interval_of, iso_week_value, narrow
 from eventdesk.times_normalise import Resolution, normalise_expression
 from eventdesk.times_spans import Candidate, candidate_spans
@@ -23,57 +25,80 @@ from eventdesk.times_spans import Candidate, candidate_spans
 # Splitting ranges needs to know whether a part is a date even in an article
 # with no DCT; any fixed day serves, since only the kind of value is read.
 _SPLIT_ANCHOR = dt.date(2000, 6, 15)
-_FUTURE_AUX = frozenset({"will", "'ll", "shall", "wo", "ll"})
-_PAST_AUX = frozenset({"was", "were", "had", "did", "been"})
 _PRESENT_PASSIVE = frozenset({"is", "are", "am", "be", "'s", "'re"})
 _DATE_SOURCES = frozenset({"dateline", "metadata"})
+_ENDED_AFTER = re.compile(r"\s+(?:that |which )?(?:ended|ending|ends)\b", re.IGNORECASE)
+_YEAR_VALUE = re.compile(r"\d{4}")
+_QUARTER = re.compile(r"\bquarter", re.IGNORECASE)
 
 
-def _governing_verb(span: Span) -> Token | None:
-    """The verb an expression hangs from: up the dependency tree, else the sentence root."""
-    token = span.root
+def _path_to_verb(span: Span) -> tuple[list[Token], Token | None]:
+    """The tokens from an expression's head up to the verb it hangs from, and that verb."""
+    token, path = span.root, []
     for _ in range(6):
-        if token.pos_ in {"VERB", "AUX"}:
-            return token
-        if token.head is token:
+        if token.pos_ in {"VERB", "AUX"} and token not in span:
+            return path, token
+        if token.head.i == token.i:
             break
         token = token.head
+        if token not in span:
+            path.append(token)
     root = span.sent.root
-    return root if root.pos_ in {"VERB", "AUX"} else None
+    return path, (root if root.pos_ in {"VERB", "AUX"} else None)
 
 
-def tense_direction(doc: Doc, start: int, end: int) -> int:
-    """-1 if the expression's verb speaks of the past, +1 of the future, 0 when it cannot tell."""
-    span = doc.char_span(start, end, alignment_mode="expand")
-    verb = _governing_verb(span) if span is not None and len(span) else None
-    if verb is None:
-        return 0
+def _verb_direction(verb: Token) -> int:
+    """The direction a verb's tense and mood give: modals and infinitives of intent point forward."""
+    lex = lexicon()
     auxes = {child.lower_ for child in verb.children if child.dep_ in {"aux", "auxpass"}}
     if verb.tag_ == "MD":
         auxes.add(verb.lower_)
-    if auxes & _FUTURE_AUX or ("going" in auxes and any(c.lower_ == "to" for c in verb.children)):
+    if auxes & lex.future_modals:
         return 1
-    if auxes & _PAST_AUX or verb.tag_ == "VBD":
+    if verb.tag_ == "VB" and "to" in auxes:
+        governor = verb.head
+        if governor.lemma_.lower() in lex.future_governors or governor.tag_ in {"VBZ", "VBP", "MD"}:
+            return 1
+    if auxes & lex.past_aux or verb.tag_ == "VBD":
         return -1
     if verb.tag_ == "VBN":
         return 0 if auxes & _PRESENT_PASSIVE else -1
     return 0
 
 
-def _resolve(text: str, outer: str, dct: dt.date | None, direction: int) -> Resolution:
+def tense_direction(doc: Doc, start: int, end: int) -> int:
+    """-1 if the expression's verb speaks of the past, +1 of the future, 0 when it cannot tell."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or not len(span):
+        return 0
+    path, verb = _path_to_verb(span)
+    if any(token.lower_ in lexicon().future_path for token in path):
+        return 1
+    if verb is None:
+        return 0
+    if verb.lemma_.lower() in lexicon().future_path:
+        return 1
+    return _verb_direction(verb)
+
+
+def _resolve(text: str, outer: str, dct: dt.date | None, direction: int, financial: bool) -> Resolution:
     """Normalise the span with its cut-off modifier, falling back to the bare span."""
-    resolution = normalise_expression(outer, dct=dct, direction=direction)
+    resolution = normalise_expression(outer, dct=dct, direction=direction, financial=financial)
     if resolution.value == "UNKNOWN" and outer != text:
-        resolution = normalise_expression(text, dct=dct, direction=direction)
+        resolution = normalise_expression(text, dct=dct, direction=direction, financial=financial)
     return resolution
 
 
-def _time_expr(doc: Doc, draft: Extraction, candidate: Candidate) -> TimeExpr:
+def _time_expr(doc: Doc, draft: Extraction, candidate: Candidate, financial: bool) -> TimeExpr:
     """One candidate span, normalised, with its interval and precision."""
     text = doc.text[candidate.start:candidate.end]
     outer = doc.text[candidate.outer_start:candidate.outer_end]
     dct = draft.article.published
-    resolution = _resolve(text, outer, dct, tense_direction(doc, candidate.start, candidate.end))
+    direction = tense_direction(doc, candidate.start, candidate.end)
+    resolution = _resolve(text, outer, dct, direction, financial)
+    if _ENDED_AFTER.match(doc.text, candidate.end) and _YEAR_VALUE.fullmatch(resolution.value):
+        # "the year ended Sept. 30" names a twelve-month span, not a calendar year.
+        resolution = Resolution(value="P1Y", type="DURATION")
     first = last = None
     precision = "unknown"
     interval = interval_of(resolution.value) if resolution.type in {"DATE", "TIME"} else None
@@ -95,11 +120,12 @@ def resolve_times(doc: Doc, draft: Extraction, options: Options) -> Extraction:
     """Find and normalise every time expression of one article."""
     del options
     anchor = draft.article.published or _SPLIT_ANCHOR
+    financial = len(_QUARTER.findall(doc.text)) >= 2
 
     def resolve(text: str) -> str:
         return normalise_expression(text, dct=anchor).value
 
-    times = tuple(_time_expr(doc, draft, candidate) for candidate in candidate_spans(doc, resolve))
+    times = tuple(_time_expr(doc, draft, candidate, financial) for candidate in candidate_spans(doc, resolve))
     return dataclasses.replace(draft, times=times)
 
 
@@ -117,8 +143,8 @@ def _dependency_distance(doc: Doc, time: TimeExpr, trigger: Token) -> int | None
     if span is None or not len(span):
         return None
     token, steps = span.root, 0
-    while token is not trigger:
-        if token.head is token or steps > 8:
+    while token.i != trigger.i:
+        if token.head.i == token.i or steps > 8:
             return None
         token, steps = token.head, steps + 1
     return steps
@@ -129,8 +155,9 @@ def _governing(doc: Doc, candidates: list[TimeExpr], trigger_start: int) -> Time
     if trigger_span is None or not len(trigger_span):
         return None
     trigger = trigger_span[0]
-    distances = [(d, t) for t in candidates if (d := _dependency_distance(doc, t, trigger)) is not None]
-    return min(distances, key=lambda pair: pair[0])[1] if distances else None
+    distances = [(d, abs(t.start - trigger_start), t) for t in candidates
+                 if (d := _dependency_distance(doc, t, trigger)) is not None]
+    return min(distances, key=lambda row: row[:2])[2] if distances else None
 
 
 def _dateline_time(extraction: Extraction) -> TimeExpr | None:

@@ -25,8 +25,11 @@ class Lexicon:
     modifiers: dict[str, str]
     positions: dict[str, str]
     fixed: dict[str, tuple[str, str]]
-    future_cues: frozenset[str]
-    past_cues: frozenset[str]
+    scan: tuple[str, ...]
+    future_modals: frozenset[str]
+    past_aux: frozenset[str]
+    future_path: frozenset[str]
+    future_governors: frozenset[str]
 
     def alternation(self, table: str) -> str:
         """A regex alternation of one table's keys, longest first, as whole words."""
@@ -55,6 +58,9 @@ def lexicon() -> Lexicon:
         modifiers=_table(data, "modifiers"),
         positions=_table(data, "positions"),
         fixed={key: (value[0], value[1]) for key, value in data["fixed"].items()},
-        future_cues=frozenset(data["direction"]["future"]),
-        past_cues=frozenset(data["direction"]["past"]),
+        scan=tuple(data["scan"]["words"]),
+        future_modals=frozenset(data["direction"]["future_modals"]),
+        past_aux=frozenset(data["direction"]["past_aux"]),
+        future_path=frozenset(data["direction"]["future_path"]),
+        future_governors=frozenset(data["direction"]["future_governors"]),
     )

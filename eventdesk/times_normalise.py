@@ -39,6 +39,7 @@ class Context:
 
     dct: dt.date | None
     direction: int
+    financial: bool = False  # the article reports by quarters: "a year ago" is that quarter a year back
 
 
 class Unanchored(Exception):
@@ -115,20 +116,27 @@ def duration_value(amount: float | None, unit: str, is_time: bool) -> str:
     return f"PT{count}{unit}" if is_time else f"P{count}{unit}"
 
 
+def _pick_year(here: dt.date, dct: dt.date, direction: int) -> int:
+    """The year, of the three around the DCT's, that puts `here` on the side `direction` says."""
+    options = []
+    for year in (dct.year - 1, dct.year, dct.year + 1):
+        try:
+            options.append(here.replace(year=year))
+        except ValueError:  # 29 February
+            options.append(dt.date(year, here.month, 28))
+    if direction < 0:
+        return max(day for day in options if day <= dct).year
+    if direction > 0:
+        return min(day for day in options if day >= dct).year
+    return min(options, key=lambda day: abs((day - dct).days)).year
+
+
 def year_for_month(month: int, ctx: Context, day: int | None = None) -> int:
     """The year of a month (and day) named without one, by direction from the DCT."""
     dct = _anchor(ctx, f"XXXX-{month:02d}")
-    here = (month, day or 0)
-    now = (dct.month, dct.day if day else 0)
-    if ctx.direction < 0 and here > now:
-        return dct.year - 1
-    if ctx.direction > 0 and here < now:
-        return dct.year + 1
-    if ctx.direction == 0 and day is None and month - dct.month > 6:
-        return dct.year - 1  # "December" in a January report is the one just past
-    if ctx.direction == 0 and day is not None and (month - dct.month) % 12 > 6 and month > dct.month:
-        return dct.year - 1
-    return dct.year
+    if day is None:
+        return _pick_year(dt.date(2000, month, 1), dct.replace(day=1), ctx.direction)
+    return _pick_year(dt.date(2000, month, min(day, 29)), dct, ctx.direction)
 
 
 def weekday_date(weekday: int, ctx: Context, *, shift: str = "") -> dt.date:
@@ -235,6 +243,15 @@ def _rule_year(match: re.Match[str], ctx: Context) -> Resolution:
     if len(year) == 2:
         year = ("19" if int(year) > 30 else "20") + year
     return _date(year)
+
+
+def _rule_spoken_year(match: re.Match[str], ctx: Context) -> Resolution | None:
+    lex = lexicon()
+    if match["thousand"] is not None:
+        rest = number_value(match["rest"], lex) if match["rest"] else 0
+        return None if rest is None else _date(str(2000 + int(rest)))
+    high, low = number_value(match["high"], lex), number_value(match["low"], lex)
+    return None if high is None or low is None else _date(f"{int(high)}{int(low):02d}")
 
 
 def _rule_month_day(match: re.Match[str], ctx: Context) -> Resolution | None:
@@ -362,6 +379,9 @@ def _rule_ago(match: re.Match[str], ctx: Context) -> Resolution:
     if amount is None:
         return Resolution(value="FUTURE_REF" if sign > 0 else "PAST_REF")
     dct = _anchor(ctx)
+    if ctx.financial and unit == "Y" and amount == 1 and sign < 0:
+        quarter = reported_quarter(dct)
+        return _date(f"{int(quarter[:4]) - 1}{quarter[4:]}")
     if unit in {"H", "S"} or lexicon().units[match["unit"]][1]:
         return _date(dct.isoformat())
     return _date(ago_value(amount, unit, dct, sign))
@@ -418,6 +438,10 @@ def _rule_year_ago_period(match: re.Match[str], ctx: Context) -> Resolution:
 
 def _rule_generic(match: re.Match[str], ctx: Context) -> Resolution:
     dct = _anchor(ctx)
+    if match["unit"] == "weekend":
+        # Said on a weekday of something past, "the weekend" is the one just gone.
+        back = ctx.direction < 0 and dct.isoweekday() < 6
+        return _date(period_value("WE", dct, -1 if back else 0))
     return _date(period_value(_UNIT_PERIOD[match["unit"]], dct, 0))
 
 
@@ -453,6 +477,8 @@ def _rules() -> tuple[tuple[re.Pattern[str], Rule], ...]:
         (r"(?P<m>\d{1,2})/(?P<d>\d{1,2})/(?P<y>\d{4}|\d{2})", _rule_iso),
         (rf"(?:the )?(?:(?:fiscal|calendar|model|school|the|year) )*(?P<year>{year}|'\d\d)"
          rf"(?: (?:fiscal )?(?:year|period|season|calendar year|first half|second half))?", _rule_year),
+        (rf"(?:the year )?(?:(?P<high>nineteen|eighteen|twenty) (?P<low>{word_num}(?: {word_num})?)"
+         rf"|two thousand(?P<thousand>(?: and)? (?P<rest>{word_num}(?: {word_num})?)|))", _rule_spoken_year),
         (rf"(?:(?:{weekday}),? )?(?:the )?(?P<month>{month}) (?P<day>\d{{1,2}})(?:,? (?P<year>{year}))?", _rule_month_day),
         (rf"(?:(?:{weekday}),? )?(?:the )?(?P<day>\d{{1,2}}) (?:of )?(?P<month>{month})(?:,? (?P<year>{year}))?", _rule_month_day),
         (rf"(?:(?P<shift>last|this|next|past|coming|previous) )?(?P<month>{month})"
@@ -476,8 +502,8 @@ def _rules() -> tuple[tuple[re.Pattern[str], Rule], ...]:
         (r"(?:the )?(?:comparable |corresponding |same )?(?:year ago|year earlier|prior year|previous year|"
          r"year before)(?: quarter| period)?|(?:the )?(?:same|corresponding|comparable) (?:period|quarter) "
          r"(?:a year ago|last year|a year earlier|of last year|the previous year)", _rule_year_ago_period),
-        (r"(?:the|this) (?P<unit>year|month|week|day)", _rule_generic),
-        (rf"(?:each|every|per|a) (?:(?P<num>{num}) )?(?P<what>{weekday}|{month}|{unit})|(?P<what2>{weekday})s", _rule_set_any),
+        (r"(?:the|this) (?P<unit>year|month|week|day|weekend)", _rule_generic),
+        (rf"(?:each|every|per) (?:(?P<num>{num}) )?(?P<what>{weekday}|{month}|{unit})|(?P<what2>{weekday})s", _rule_set_any),
         (rf"(?P<cue>recent|coming|future|past|previous) (?P<unit>{unit})", _rule_vague_ref),
         (rf"(?:(?:the|a|an|another|those|these) )?(?:(?:next|past|last|first|coming|previous|following|final|"
          r"recent|additional|further|other|remaining|initial|entire|whole|full|same|latest) )*"
@@ -568,15 +594,26 @@ def _resolve_day_part(text: str, ctx: Context) -> Resolution | None:
     match = _day_part_pattern().fullmatch(text)
     if match is None or (match["pre"] and match["post"]):
         return None
-    day = _day_of(match["pre"] or match["post"], ctx)
+    lex = lexicon()
+    code = lex.day_parts[match["part"]]
+    other = (match["pre"] or match["post"]).strip()
+    if match["part"].endswith("s") and (not other or other.rstrip("s") in lex.weekdays):
+        weekday = lex.weekdays.get(other.rstrip("s"))
+        return Resolution(value=f"XXXX-WXX-{weekday}T{code}" if weekday else f"XXXX-XX-XXT{code}", type="SET")
+    day = _day_of(other, ctx)
     if day is None:
         return None
-    return Resolution(value=f"{day}T{lexicon().day_parts[match['part']]}", type="TIME")
+    return Resolution(value=f"{day}T{code}", type="TIME")
 
 
-def _peel(text: str, table: dict[str, str]) -> tuple[str, str] | None:
+@lru_cache(maxsize=4)
+def _longest_first(table: str) -> tuple[str, ...]:
+    return tuple(sorted(getattr(lexicon(), table), key=len, reverse=True))
+
+
+def _peel(text: str, table: dict[str, str], name: str) -> tuple[str, str] | None:
     """Remove one leading phrase of a table: (rest, its value); None if none leads."""
-    for phrase in sorted(table, key=len, reverse=True):
+    for phrase in _longest_first(name):
         if text.startswith(phrase + " ") and len(text) > len(phrase) + 1:
             return text[len(phrase) + 1:], table[phrase]
     return None
@@ -596,16 +633,17 @@ def _resolve_text(text: str, ctx: Context) -> Resolution | None:
         if inner is not None and inner.type in {"DATE", "TIME"}:
             return replace(inner, cut="before" if cue[1] == "earlier" else "after")
     lex = lexicon()
-    for table in (lex.modifiers, lex.positions):
-        peeled = _peel(text.removeprefix("the ") if table is lex.positions else text, table)
+    for name, table in (("modifiers", lex.modifiers), ("positions", lex.positions)):
+        peeled = _peel(text.removeprefix("the ") if name == "positions" else text, table, name)
         if peeled is not None:
             return with_mod(_resolve_text(peeled[0], ctx), peeled[1])
     return None
 
 
-def normalise_expression(text: str, *, dct: dt.date | None, direction: int = 0) -> Resolution:
+def normalise_expression(text: str, *, dct: dt.date | None, direction: int = 0,
+                         financial: bool = False) -> Resolution:
     """The TIMEX3 value of one expression; `UNKNOWN` when no rule applies."""
-    ctx = Context(dct=dct, direction=direction)
+    ctx = Context(dct=dct, direction=direction, financial=financial)
     cleaned = clean(text)
     try:
         resolution = _resolve_text(cleaned, ctx)

@@ -35,13 +35,15 @@ class Candidate:
 _AGE = re.compile(r"(?i)\b(?:years?|yrs?|months?|weeks?|days?)[- ]old\b|^\s*aged?\b|\bold$")
 _BARE_NUMBER = re.compile(r"^[\d,.]+$")
 _YEAR = re.compile(r"^(?:1[5-9]|20)\d\d$")
+# A part of the day alone is no time expression, but it may join a day beside it.
+_BARE_DAY_PARTS = frozenset({"night", "the night", "morning", "the morning", "evening", "afternoon", "the evening"})
 _NOT_TIMES = frozenset({
-    "quarterly", "annual", "annually", "night", "the night", "morning", "the morning", "evening",
-    "afternoon", "the day", "day", "days", "the days", "week", "the weeks", "weeks", "seconds",
+    "quarterly", "annual", "annually", "the day", "day", "days", "the days", "week", "the weeks", "weeks", "seconds",
     "minutes", "year", "month", "the night of", "olympic", "a day", "this day", "all day",
 })
 _SPLIT = re.compile(r"\s+(?:to|through|until|till|and|or|-|--)\s+|\s*[-\u2013\u2014]\s*(?=\d)")
 _ENDED = re.compile(r"\s+(?:ended|ending|ends|that ended|which ended|through)\s+")
+_OF = re.compile(r"\s+of\s+")
 _TRAILING = re.compile(r"(?:'s|\u2019s|\s+later|[.,;:]+)$", re.IGNORECASE)
 
 
@@ -59,7 +61,7 @@ def _leading_modifier() -> re.Pattern[str]:
 def _scan_pattern() -> re.Pattern[str]:
     """Expressions spaCy does not label: "now", "recently", "the future", "daily"."""
     lex = lexicon()
-    fixed = sorted(lex.fixed, key=len, reverse=True)
+    fixed = sorted(lex.scan, key=len, reverse=True)
     unit = lex.alternation("units")
     extra = [rf"(?:recent|coming) {unit}", r"the (?:same|following|previous) day"]
     alternation = "|".join([re.escape(k) for k in fixed] + extra)
@@ -107,6 +109,10 @@ def _is_date_value(value: str) -> bool:
 def _split(text: str, start: int, end: int, resolve: Resolve) -> list[tuple[int, int]]:
     """Cut "the quarter ended Sept. 30" always, and a range when every part is a date of its own."""
     spans = _pieces(text, start, end, _ENDED)
+    of_parts = _pieces(text, start, end, _OF)
+    if len(spans) == 1 and len(of_parts) == 2 and resolve(text[slice(*of_parts[0])]).startswith("P") \
+            and _is_date_value(resolve(text[slice(*of_parts[1])])):
+        spans = of_parts  # "the first nine months of 1997": a duration and a date
     result: list[tuple[int, int]] = []
     for span_start, span_end in spans:
         parts = _pieces(text, span_start, span_end, _SPLIT)
@@ -159,6 +165,8 @@ def candidate_spans(doc: Doc, resolve: Resolve) -> list[Candidate]:
                 pieces.append(piece)
                 outer_of[piece] = outer if len(split) == 1 else piece
     for start, end in _merge(text, pieces, resolve):
+        if text[start:end].lower() in _BARE_DAY_PARTS:
+            continue
         outer = outer_of.get((start, end), (start, end))
         candidates.append(Candidate(start, end, min(outer[0], start), max(outer[1], end)))
     return candidates

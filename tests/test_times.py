@@ -1,0 +1,251 @@
+"""The times stage: normalisation against the DCT, spans, the seeds, and dating events."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+from pathlib import Path
+
+import pytest
+from spacy.tokens import Doc
+
+from eventdesk.eval_timeml import sentences_of
+from eventdesk.model import Article, Extraction, TimeExpr
+from eventdesk.nlp import load_nlp
+from eventdesk.settings import Options
+from eventdesk.times import event_date, resolve_times, tense_direction
+from eventdesk.times_normalise import normalise_expression
+
+DCT = dt.date(2016, 3, 27)  # a Sunday
+
+
+def _parse(text: str) -> Doc:
+    return load_nlp(Options().model)(text)
+
+
+def _extract(text: str, *, published: dt.date | None = DCT, source: str = "metadata",
+             doc: Doc | None = None) -> Extraction:
+    doc = doc if doc is not None else _parse(text)
+    article = Article(id=hashlib.sha256(text.encode()).hexdigest(), text=text, published=published,
+                      published_source=source if published else "none")  # type: ignore[arg-type]
+    return resolve_times(doc, Extraction(article=article, sentences=sentences_of(doc)), Options())
+
+
+@pytest.mark.parametrize(("text", "direction", "value", "kind", "mod"), [
+    ("on Sunday", -1, "2016-03-27", "DATE", ""),
+    ("Saturday", -1, "2016-03-26", "DATE", ""),
+    ("Monday", 1, "2016-03-28", "DATE", ""),
+    ("next Friday", 0, "2016-04-01", "DATE", ""),
+    ("last May", -1, "2015-05", "DATE", ""),
+    ("May of last year", -1, "2015-05", "DATE", ""),
+    ("In August", -1, "2015-08", "DATE", ""),
+    ("in August", 1, "2016-08", "DATE", ""),
+    ("last fall", -1, "2015-FA", "DATE", ""),
+    ("Last summer", -1, "2015-SU", "DATE", ""),
+    ("late last month", -1, "2016-02", "DATE", "END"),
+    ("earlier this month", -1, "2016-03", "DATE", ""),
+    ("last week", -1, "2016-W11", "DATE", ""),
+    ("this week", 0, "2016-W12", "DATE", ""),
+    ("yesterday", -1, "2016-03-26", "DATE", ""),
+    ("Aug. 7, 1998", -1, "1998-08-07", "DATE", ""),
+    ("March 1996", 0, "1996-03", "DATE", ""),
+    ("the early 1990s", 0, "199", "DATE", "START"),
+    ("the third quarter", -1, "2015-Q3", "DATE", ""),
+    ("two weeks ago", -1, "2016-W10", "DATE", ""),
+    ("Sunday morning", -1, "2016-03-27TMO", "TIME", ""),
+    ("10:35 a.m.", -1, "2016-03-27T10:35", "TIME", ""),
+    ("nearly three weeks", 0, "P3W", "DURATION", "APPROX"),
+    ("10 months", 0, "P10M", "DURATION", ""),
+    ("10-month", 0, "P10M", "DURATION", ""),
+    ("more than five years", 0, "P5Y", "DURATION", "MORE_THAN"),
+    ("two decades", 0, "P20Y", "DURATION", ""),
+    ("several weeks", 0, "PXW", "DURATION", ""),
+    ("now", 0, "PRESENT_REF", "DATE", ""),
+    ("recently", -1, "PAST_REF", "DATE", ""),
+    ("the near future", 1, "FUTURE_REF", "DATE", ""),
+    ("every day", 0, "P1D", "SET", ""),
+    ("each Thursday", 0, "XXXX-WXX-4", "SET", ""),
+    ("the day of the jackal", 0, "UNKNOWN", "DATE", ""),
+])
+def test_normalise_expression_against_a_sunday_dct(text: str, direction: int, value: str, kind: str,
+                                                   mod: str) -> None:
+    resolution = normalise_expression(text, dct=DCT, direction=direction)
+    assert (resolution.value, resolution.type, resolution.mod) == (value, kind, mod)
+
+
+@pytest.mark.parametrize(("text", "value", "anchored"), [
+    ("Aug. 7, 1998", "1998-08-07", True),
+    ("1998", "1998", True),
+    ("last May", "XXXX-05", False),
+    ("Tuesday", "XXXX-WXX-2", False),
+    ("last week", "UNKNOWN", False),
+    ("three weeks", "P3W", True),
+])
+def test_normalise_expression_without_dct_keeps_absolute_dates(text: str, value: str, anchored: bool) -> None:
+    resolution = normalise_expression(text, dct=None, direction=-1)
+    assert (resolution.value, resolution.anchored) == (value, anchored)
+
+
+def test_resolve_times_interval_of_late_last_month_is_its_last_third() -> None:
+    extraction = _extract("A truce was agreed late last month in the capital.")
+    (time,) = extraction.times
+    assert (time.value, time.mod, time.precision) == ("2016-02", "END", "month")
+    assert (time.first, time.last) == (dt.date(2016, 2, 20), dt.date(2016, 2, 29))
+
+
+def test_resolve_times_earlier_this_month_ends_at_the_dct() -> None:
+    extraction = _extract("The envoy withdrew most of the troops earlier this month.")
+    (time,) = extraction.times
+    assert (time.value, time.first, time.last) == ("2016-03", dt.date(2016, 3, 1), DCT)
+
+
+def test_resolve_times_future_tense_points_forward() -> None:
+    extraction = _extract("The ferry will sail on Friday, the company said on Friday.")
+    values = [t.value for t in extraction.times]
+    assert values == ["2016-04-01", "2016-03-25"]
+
+
+def test_tense_direction_reads_past_and_future_verbs() -> None:
+    text = "The town fell on Tuesday. The army will attack on Tuesday."
+    doc = _parse(text)
+    first, second = (i for i in range(len(text)) if text.startswith("Tuesday", i))
+    assert tense_direction(doc, first, first + 7) == -1
+    assert tense_direction(doc, second, second + 7) == 1
+
+
+@pytest.mark.parametrize("text", [
+    "The fighters beheaded an 82-year-old scholar in the square.",
+    "The ruins, nearly 2,000 years old, were hit by shells.",
+    "Its 2,000-year-old temple was destroyed by the group.",
+])
+def test_resolve_times_ages_are_not_time_expressions(text: str) -> None:
+    assert _extract(text).times == ()
+
+
+def test_resolve_times_unnormalisable_expression_keeps_span_as_unknown() -> None:
+    text = "The lamps were lit in the month of Kislev by the elders."
+    doc = _parse(text)
+    start = text.index("the month of Kislev")
+    doc.ents = [doc.char_span(start, start + len("the month of Kislev"), label="DATE")]
+    (time,) = _extract(text, doc=doc).times
+    assert (time.text, time.value, time.first) == ("the month of Kislev", "UNKNOWN", None)
+
+
+def test_resolve_times_without_dct_marks_relative_expressions_unanchored() -> None:
+    extraction = _extract("The siege began on March 3, 2016 and the town fell last week.", published=None)
+    by_text = {t.text: t for t in extraction.times}
+    assert by_text["March 3, 2016"].value == "2016-03-03" and by_text["March 3, 2016"].anchored
+    assert not by_text["last week"].anchored
+
+
+def test_resolve_times_keeps_offsets_into_the_article() -> None:
+    text = "Talks resumed in Geneva on Monday after a pause of two weeks."
+    extraction = _extract(text)
+    assert extraction.times
+    for time in extraction.times:
+        assert text[time.start:time.end] == time.text
+
+
+# The seeds, read by a person against their DCT of Sunday 27 March 2016: each
+# expression's surface text (as the stage cuts it) with its value, type and mod.
+SEED_TIMES: dict[str, list[tuple[str, str, str, str]]] = {
+    "000_405dfa10c295e0da.txt": [
+        ("Sunday morning", "2016-03-27TMO", "TIME", ""),
+        ("10-month", "P10M", "DURATION", ""),
+        ("Sunday", "2016-03-27", "DATE", ""),
+        ("last May", "2015-05", "DATE", ""),
+        ("recently", "PAST_REF", "DATE", ""),
+        ("10 months", "P10M", "DURATION", ""),
+        ("Now", "PRESENT_REF", "DATE", ""),
+        ("recent weeks", "PAST_REF", "DATE", ""),
+        ("months", "PXM", "DURATION", ""),
+        ("Now", "PRESENT_REF", "DATE", ""),
+        ("months", "PXM", "DURATION", ""),
+        ("last week", "2016-W11", "DATE", ""),
+        ("now", "PRESENT_REF", "DATE", ""),
+        ("nine months", "P9M", "DURATION", "APPROX"),
+        ("now", "PRESENT_REF", "DATE", ""),
+        ("its sixth year", "UNKNOWN", "DATE", ""),  # the war's sixth year: the text does not date it
+    ],
+    "003_eef6cb6b5190b802.txt": [
+        ("months", "PXM", "DURATION", ""),
+        ("May of last year", "2015-05", "DATE", ""),
+        ("Sunday", "2016-03-27", "DATE", ""),
+        ("Sunday", "2016-03-27", "DATE", ""),
+        ("Saturday", "2016-03-26", "DATE", ""),
+        ("three weeks", "P3W", "DURATION", "APPROX"),
+        ("May", "2015-05", "DATE", ""),
+        ("Last week", "2016-W11", "DATE", ""),
+        ("Last summer", "2015-SU", "DATE", ""),
+        ("August", "2015-08", "DATE", ""),
+        ("Sunday", "2016-03-27", "DATE", ""),
+        ("Sunday", "2016-03-27", "DATE", ""),
+        ("currently", "PRESENT_REF", "DATE", ""),
+        ("five years", "P5Y", "DURATION", "MORE_THAN"),
+        ("late last month", "2016-02", "DATE", "END"),
+        ("last fall", "2015-FA", "DATE", ""),
+        ("this month", "2016-03", "DATE", ""),  # "earlier this month": the interval ends at the DCT
+    ],
+}
+
+
+@pytest.fixture(scope="module")
+def seed_extractions(seeds_dir: Path) -> dict[str, Extraction]:
+    """Both seed reports through spaCy and the times stage, DCT 2016-03-27."""
+    return {name: _extract((seeds_dir / name).read_text(encoding="utf-8")) for name in SEED_TIMES}
+
+
+@pytest.mark.parametrize("name", sorted(SEED_TIMES))
+def test_resolve_times_seeds_every_expression_resolves(seed_extractions: dict[str, Extraction],
+                                                       name: str) -> None:
+    found = [(t.text, t.value, t.type, t.mod) for t in seed_extractions[name].times]
+    assert found == SEED_TIMES[name]
+
+
+@pytest.mark.parametrize("name", sorted(SEED_TIMES))
+def test_resolve_times_seeds_no_date_after_the_dct(seed_extractions: dict[str, Extraction],
+                                                   name: str) -> None:
+    late = [t.text for t in seed_extractions[name].times if t.first is not None and t.first > DCT]
+    assert late == []
+
+
+# ---------------------------------------------------------------- event_date
+
+def _trigger(text: str, word: str) -> int:
+    return text.index(word)
+
+
+def test_event_date_prefers_the_expression_the_trigger_governs() -> None:
+    text = "Rebels shelled the town on Saturday, a week after talks collapsed last month."
+    doc = _parse(text)
+    extraction = _extract(text, doc=doc)
+    time, source = event_date(extraction, sentence=0, trigger_start=_trigger(text, "shelled"), doc=doc)
+    assert source == "governing"
+    assert time is not None and time.value == "2016-03-26"
+
+
+def test_event_date_falls_back_to_the_nearest_in_earlier_sentences() -> None:
+    text = "Fighting broke out on Thursday near the border. Troops shelled the town."
+    extraction = _extract(text)
+    time, source = event_date(extraction, sentence=1, trigger_start=_trigger(text, "shelled"))
+    assert source == "nearest" and time is not None and time.value == "2016-03-24"
+
+
+def test_event_date_falls_back_to_dateline_at_week_precision() -> None:
+    text = "Troops shelled the town. Many fled."
+    extraction = _extract(text, source="dateline")
+    time, source = event_date(extraction, sentence=1, trigger_start=_trigger(text, "fled"))
+    assert source == "dateline"
+    assert isinstance(time, TimeExpr) and time.precision == "week" and time.last == DCT
+
+
+def test_event_date_never_uses_a_command_line_date() -> None:
+    text = "Troops shelled the town. Many fled."
+    extraction = _extract(text, source="cli")
+    assert event_date(extraction, sentence=0, trigger_start=0) == (None, "none")
+
+
+def test_event_date_skips_durations() -> None:
+    text = "Troops shelled the town for three weeks."
+    extraction = _extract(text, published=None)
+    assert event_date(extraction, sentence=0, trigger_start=_trigger(text, "shelled")) == (None, "none")
