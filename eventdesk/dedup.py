@@ -16,6 +16,7 @@ import re
 import unicodedata
 from collections.abc import Iterable
 
+import numpy as np
 from datasketch import MinHash, MinHashLSH
 
 from eventdesk.model import Article
@@ -65,6 +66,7 @@ class NearDuplicateIndex:
         self._scheme = template.scheme
         self._signatures: dict[str, MinHash] = {}
         self._original: dict[str, str] = {}  # article id -> the original it copies
+        self._order: dict[str, int] = {}  # article id -> when it was indexed
 
     @classmethod
     def from_articles(cls, articles: Iterable[Article], *, threshold: float = 0.8,
@@ -94,6 +96,7 @@ class NearDuplicateIndex:
         if article_id not in self._signatures:
             self._lsh.insert(article_id, signature)
             self._signatures[article_id] = signature
+            self._order[article_id] = len(self._order)
 
     def find_original(self, text: str, *, exclude: str = "") -> tuple[str, float] | None:
         """The earlier article a text copies and the estimated Jaccard, or None."""
@@ -112,14 +115,16 @@ class NearDuplicateIndex:
         return dataclasses.replace(article, near_duplicate_of=match[0])
 
     def _best(self, signature: MinHash, *, exclude: str) -> tuple[str, float] | None:
-        best: tuple[str, float] | None = None
-        for candidate in self._lsh.query(signature):
-            if candidate == exclude:
-                continue
-            similarity = signature.jaccard(self._signatures[candidate])
-            if similarity >= self.threshold and (best is None or similarity > best[1]):
-                best = (candidate, similarity)
-        if best is None:
+        # earliest first, so that among equally similar reports the oldest is the original
+        candidates = sorted((c for c in self._lsh.query(signature) if c != exclude),
+                            key=self._order.__getitem__)
+        if not candidates:
+            return None
+        # the share of equal hash values estimates Jaccard; one array op for all candidates
+        stacked = np.stack([self._signatures[c].hashvalues for c in candidates])
+        similarity = np.count_nonzero(stacked == signature.hashvalues, axis=1) / self.num_perm
+        best = int(np.argmax(similarity))
+        if similarity[best] < self.threshold:
             return None
         # a copy of a copy is linked to the report they all copy
-        return self._original.get(best[0], best[0]), best[1]
+        return self._original.get(candidates[best], candidates[best]), float(similarity[best])
