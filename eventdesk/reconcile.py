@@ -403,13 +403,17 @@ def _quantity(draft: _Draft, names: Mapping[str, str]) -> Quantity:
 
 def _link_parts(quantities: list[Quantity], drafts: list[_Draft]) -> list[Quantity]:
     """A scoped quantity ('by Russian warplanes') is part of its event's whole toll."""
-    wholes = {(d.event, d.kind, d.group): q.id for q, d in zip(quantities, drafts, strict=True)
-              if d.scope == ""}
+    wholes: dict[tuple[str, ...], list[str]] = {}
+    for quantity, draft in zip(quantities, drafts, strict=True):
+        if draft.scope == "":
+            wholes.setdefault((draft.event, draft.kind, draft.group), []).append(quantity.id)
+            wholes.setdefault(("*", draft.kind, draft.group), []).append(quantity.id)
     linked = []
     for quantity, draft in zip(quantities, drafts, strict=True):
-        parent = wholes.get((draft.event, draft.kind, draft.group))
-        if draft.scope not in ("", BROAD) and parent:
-            quantity = Quantity(**{**quantity.__dict__, "part_of": parent})
+        # The strike may be coded as its own event: then the story's one whole toll is the parent.
+        parents = wholes.get((draft.event, draft.kind, draft.group)) or wholes.get(("*", draft.kind, draft.group), [])
+        if draft.scope not in ("", BROAD) and len(parents) == 1:
+            quantity = Quantity(**{**quantity.__dict__, "part_of": parents[0]})
         linked.append(quantity)
     return linked
 

@@ -156,28 +156,34 @@ def _scores(units: Sequence[_Unit], similarity: np.ndarray) -> np.ndarray:
     return ((1 - POSITION_WEIGHT) * centrality + POSITION_WEIGHT * prior) * quoted
 
 
-def _main_triggers(extractions: Sequence[Extraction], events: Any) -> set[tuple[str, int]]:
-    """(article_id, trigger offset) of the main event's mentions."""
+def _main_events(extractions: Sequence[Extraction], events: Any) -> list[Event]:
+    """The mentions of the story's main event: the given first event (cluster), or the commonest type."""
     by_id = {ex.article.id: ex for ex in extractions}
     if events:
         first = events[0]
-        mentions = getattr(first, "mentions", None) or [first]
-        found = set()
-        for mention in mentions:
+        found = []
+        for mention in getattr(first, "mentions", None) or [first]:
             if isinstance(mention, Event):
-                found.add((mention.article_id, mention.trigger_start))
+                found.append(mention)
             elif isinstance(mention, tuple) and mention[0] in by_id and mention[1] < len(by_id[mention[0]].events):
-                event = by_id[mention[0]].events[mention[1]]
-                found.add((event.article_id, event.trigger_start))
+                found.append(by_id[mention[0]].events[mention[1]])
         return found
     all_events = [e for ex in extractions for e in ex.events]
-    if not all_events:
-        return set()
     weight: Counter[tuple[str, str]] = Counter()
     for event in all_events:
         weight[(event.event_type, event.sub_event_type)] += 1 + event.confidence
+    if not weight:
+        return []
     main = weight.most_common(1)[0][0]
-    return {(e.article_id, e.trigger_start) for e in all_events if (e.event_type, e.sub_event_type) == main}
+    return [e for e in all_events if (e.event_type, e.sub_event_type) == main]
+
+
+def _event_support(unit: _Unit, events: Sequence[Event]) -> tuple[bool, bool]:
+    """Whether a unit holds a main event's trigger, and whether it is one of its sentences."""
+    article_id = unit.extraction.article.id
+    mine = [e for e in events if e.article_id == article_id]
+    trigger = any(unit.start <= e.trigger_start < unit.end for e in mine)
+    return trigger, any(unit.sentence_index in e.sentences for e in mine)
 
 
 def _has_place(unit: _Unit) -> bool:
@@ -198,17 +204,17 @@ def _has_event_verb(unit: _Unit) -> bool:
     return any(re.search(rf"\b{re.escape(stem)}", lowered) for stem in _tables()["event_verbs"])
 
 
-def _lead_tiers(units: Sequence[_Unit], triggers: set[tuple[str, int]]) -> list[list[int]]:
+def _lead_tiers(units: Sequence[_Unit], events: Sequence[Event]) -> list[list[int]]:
     """Indices of units that can open the summary, best tier first."""
     quoted = [u.text[:1] in _QUOTES for u in units]
     place = [_has_place(u) for u in units]
     verb = [_has_event_verb(u) for u in units]
     time = [_has_time(u) for u in units]
-    trigger = [any(a == u.extraction.article.id and u.start <= t < u.end for a, t in triggers) for u in units]
+    support = [_event_support(u, events) for u in units]
     checks = [
-        lambda i: trigger[i] and place[i],
+        lambda i: place[i] and (support[i][0] or (support[i][1] and verb[i])),
         lambda i: verb[i] and place[i] and time[i],
-        lambda i: (trigger[i] or verb[i]) and place[i],
+        lambda i: verb[i] and place[i],
     ]
     return [[i for i in range(len(units)) if check(i) and not quoted[i]] for check in checks]
 
@@ -239,7 +245,7 @@ def summarise_story(extractions: Sequence[Extraction], *, max_sentences: int = 5
         return []
     similarity = _similarity(units)
     scores = _scores(units, similarity)
-    tiers = _lead_tiers(units, _main_triggers(extractions, events))
+    tiers = _lead_tiers(units, _main_events(extractions, events))
     lead = next((max(tier, key=lambda i: scores[i]) for tier in tiers if tier), int(np.argmax(scores)))
     return [
         SummarySentence(article_id=units[i].extraction.article.id, sentence_index=units[i].sentence_index,
