@@ -37,6 +37,13 @@ class ActorContext:
     country: str = ""
     year: int | None = None
     armed_default: str = ""  # the dominant named non-state armed actor, if any
+    persons: frozenset[int] = frozenset()  # character offsets of tokens in PERSON mentions
+
+    def is_person(self, token: Token) -> bool:
+        """Whether a token is part of a person's name (the entity pass's settled label)."""
+        if self.persons:
+            return token.idx in self.persons
+        return token.ent_type_ == "PERSON"
 
 
 @dataclass(frozen=True)
@@ -264,7 +271,8 @@ def normalise_actor(phrase: str, *, context: ActorContext = ActorContext()) -> A
         return state_actor(country, year=context.year) if state else None
     if head == "militants":
         if words[link - 1].startswith("militia") and not _has_cue(words, "rebel"):
-            return Actor(_with_country("Pro-Government Militia ({country})", country), "militia", country)
+            home = context.country or country  # "Iran-backed militias" fight in the article's country
+            return Actor(_with_country("Pro-Government Militia ({country})", home), "militia", home)
         if _has_cue(words, "state"):
             return state_actor(country, year=context.year)
         return _generic_militants(words, country, context)
@@ -363,12 +371,27 @@ def find_actors(span: Span, *, context: ActorContext = ActorContext()) -> list[A
         mentions.append(ActorMention(start, end, token.i, text, actor))
         covered.update(range(start, end))
         mentions.extend(_conjoined_states(doc, start, span.start, token, actor, context))
+    mentions.extend(_country_actors(tokens, covered, context))
     for start, end, group in named:
         if not covered & set(range(start, end)):
             text = doc[start:end].text
             mentions.append(ActorMention(start, end, end - 1, text,
                                          _from_group(group, country_in(words_of(text)) or context.country)))
     return sorted(mentions, key=lambda m: m.start)
+
+
+def _country_actors(tokens: Sequence[Token], covered: set[int], context: ActorContext) -> list[ActorMention]:
+    """'Russia began launching airstrikes': a country as a subject acts through its forces."""
+    found: list[ActorMention] = []
+    for token in tokens:
+        if token.i in covered or token.pos_ != "PROPN" or token.dep_ not in {"nsubj", "poss"} and not (
+                token.dep_ == "pobj" and token.head.lower_ == "by"):
+            continue
+        country = actor_table().country_words.get(tuple(words_of(token.text)))
+        if country and token.lower_ == country.lower():
+            found.append(ActorMention(token.i, token.i + 1, token.i, token.text,
+                                      state_actor(country, year=context.year)))
+    return found
 
 
 def _conjoined_states(doc: Doc, start: int, floor: int, head: Token, actor: Actor,
@@ -455,4 +478,149 @@ def article_context(doc: Doc, extraction: Extraction) -> ActorContext:
     groups = Counter(group.name for group in named_groups_in(doc[:])
                      if group.inter in {2, 4} and "{country}" in group.name or group.inter == 2)
     armed = _with_country(groups.most_common(1)[0][0], country) if groups else ""
-    return ActorContext(country=country, year=published.year if published else None, armed_default=armed)
+    persons = frozenset(t.idx for m in extraction.mentions if m.label == "PERSON"
+                        for t in doc.char_span(m.start, m.end, alignment_mode="expand") or ())
+    return ActorContext(country=country, year=published.year if published else None, armed_default=armed,
+                        persons=persons)
+
+
+@dataclass(frozen=True)
+class Roles:
+    """Who did it (agent), to whom (patient) and who backed the agent, for one trigger."""
+
+    agent: Actor | None = None
+    patient: Actor | None = None
+    backers: tuple[Actor, ...] = ()
+    parsed: int = 0  # roles read from the parse (the rest from word order)
+
+
+_AGENT_DEPS = frozenset({"nsubj", "csubj"})
+_PATIENT_DEPS = frozenset({"dobj", "nsubjpass", "obj", "attr"})
+_PATIENT_PREPS = frozenset({"with", "against", "on", "at", "targeting", "upon", "between", "into", "of"})
+_PRONOUNS = frozenset({"they", "it", "he", "she", "them", "him", "her", "its", "their"})
+_NOUN_AGENT_DEPS = frozenset({"poss", "amod", "compound", "nmod"})
+
+
+def _pobjs(prep: Token) -> list[Token]:
+    return [c for c in prep.children if c.dep_ == "pobj"]
+
+
+def _verb_roles(trigger: Token) -> tuple[list[Token], list[Token]]:
+    agents: list[Token] = []
+    patients: list[Token] = []
+    for child in trigger.children:
+        if child.dep_ in _AGENT_DEPS:
+            agents.append(child)
+        elif child.dep_ in _PATIENT_DEPS:
+            patients.append(child)
+        elif child.dep_ == "agent":
+            agents.extend(_pobjs(child))
+        elif child.dep_ == "prep" and child.lower_ == "to" and trigger.lemma_ == "fall":
+            agents.extend(_pobjs(child))
+        elif child.dep_ == "prep" and child.lower_ in _PATIENT_PREPS - {"of"}:
+            patients.extend(_pobjs(child))
+    if not agents and trigger.dep_ in {"conj", "xcomp", "advcl"} and trigger.head.pos_ in {"VERB", "AUX"}:
+        agents = [c for c in trigger.head.children if c.dep_ in _AGENT_DEPS]
+    return agents, patients
+
+
+def _noun_roles(trigger: Token) -> tuple[list[Token], list[Token]]:
+    agents = [c for c in trigger.children if c.dep_ in _NOUN_AGENT_DEPS]
+    patients: list[Token] = []
+    for child in trigger.children:
+        if child.dep_ == "prep" and child.lower_ in {"by", "from"}:
+            agents.extend(_pobjs(child))
+        elif child.dep_ == "prep" and child.lower_ in _PATIENT_PREPS:
+            patients.extend(_pobjs(child))
+    head = trigger.head
+    if trigger.dep_ in {"dobj", "pobj"} and head.pos_ in {"VERB", "AUX", "ADP"}:
+        verb = head.head if trigger.dep_ == "pobj" else head
+        agents.extend(c for c in verb.children if c.dep_ in _AGENT_DEPS)
+    if trigger.dep_ == "nsubj":
+        patients.extend(c for c in head.children if c.dep_ in _PATIENT_DEPS)
+    return agents, patients
+
+
+def _with_conjuncts(tokens: Sequence[Token]) -> list[Token]:
+    out: list[Token] = []
+    for token in tokens:
+        out.append(token)
+        out.extend(token.conjuncts)
+    return out
+
+
+def _mention_of(token: Token, mentions: Sequence[ActorMention]) -> ActorMention | None:
+    for mention in mentions:
+        if mention.start <= token.i < mention.end or mention.head == token.i:
+            return mention
+    for child in token.children:  # "the city's defenders": look one level down
+        if child.dep_ in {"compound", "poss", "appos"}:
+            for mention in mentions:
+                if mention.start <= child.i < mention.end:
+                    return mention
+    return None
+
+
+def _is_backer(mention: ActorMention, trigger: Token, backing: frozenset[str]) -> bool:
+    """'backed by Russian airstrikes', 'with the backing of Hezbollah': a supporter, not a side."""
+    current = trigger.doc[mention.head]
+    for _ in range(5):
+        if current.i == trigger.i or current.head is current:
+            return False
+        if current.lemma_.lower() in backing or current.lower_ in backing:
+            return True
+        current = current.head
+    return False
+
+
+def _actor_for(tokens: Sequence[Token], mentions: Sequence[ActorMention], excluded: set[int],
+               previous: Actor | None, context: ActorContext, *, patient: bool = False) -> Actor | None:
+    """The first role token that names an actor (pronouns take the previous sentence's actor)."""
+    for token in _with_conjuncts(tokens):
+        mention = _mention_of(token, mentions)
+        if mention is not None and mention.start not in excluded:
+            excluded.add(mention.start)
+            return mention.actor
+        if token.lower_ in _PRONOUNS and previous is not None:
+            return previous
+        if context.is_person(token):
+            leader = country_in(words_of(token.text))
+            if leader:  # "Putin withdrew ...": a leader acts through his state's forces
+                return state_actor(leader, year=context.year)
+            if patient:
+                return Actor(_with_country("Civilians ({country})", context.country), "civilian", context.country)
+    return None
+
+
+_SPEECH = frozenset({"say", "tell", "report", "claim", "add", "state", "announce", "confirm", "accuse",
+                     "allege", "estimate", "describe", "note", "deny", "insist", "warn"})
+
+
+def _is_speaker(token: Token) -> bool:
+    """The subject of 'said' is the source of a report, not a side of the event it reports."""
+    return token.dep_ == "nsubj" and token.head.lemma_.lower() in _SPEECH
+
+
+def roles_of(trigger: Token, mentions: Sequence[ActorMention], *, backing: frozenset[str],
+             previous: Actor | None = None, context: ActorContext = ActorContext()) -> Roles:
+    """Agent, patient and backers of a trigger, from the parse, then from word order."""
+    backers = [m for m in mentions if _is_backer(m, trigger, backing)]
+    excluded = {m.start for m in backers}
+    sides = [m for m in mentions if m.start not in excluded]
+    verbal = trigger.pos_ in {"VERB", "AUX"} or any(
+        c.dep_ in {"nsubj", "nsubjpass", "auxpass", "aux", "agent"} for c in trigger.children)
+    agents, patients = _verb_roles(trigger) if verbal else _noun_roles(trigger)
+    agent = _actor_for(agents, sides, excluded, previous, context)
+    patient = _actor_for(patients, sides, excluded, None, context, patient=True)
+    parsed = (agent is not None) + (patient is not None)
+    passive = any(c.dep_ == "auxpass" for c in trigger.children)
+    rest = [m for m in sides if m.start not in excluded and not _is_speaker(trigger.doc[m.head])]
+    if agent is None and not passive:
+        before = [m for m in rest if m.end <= trigger.i]
+        agent = before[-1].actor if before else None
+        rest = [m for m in rest if not before or m is not before[-1]]
+    if patient is None:
+        after = [m for m in rest if m.start > trigger.i and m.actor != agent]
+        before = [m for m in rest if m.end <= trigger.i and m.actor != agent]
+        patient = after[0].actor if after else (before[-1].actor if passive and before else None)
+    return Roles(agent, patient, tuple(dict.fromkeys(m.actor for m in backers)), parsed)

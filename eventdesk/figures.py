@@ -320,7 +320,7 @@ def _is_single_person(token: Token, context: ActorContext) -> bool:
         return True
     if token.tag_ not in _SINGULAR_TAGS or any(c.dep_ == "nummod" for c in token.children):
         return False
-    if token.ent_type_ == "PERSON":
+    if context.is_person(token):
         return True
     actor = normalise_actor(token.text, context=context)
     single_armed = token.lemma_.lower() in {"soldier", "policeman", "officer", "fighter", "militant",
