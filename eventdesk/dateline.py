@@ -149,13 +149,14 @@ def find_dateline(text: str) -> dt.date | None:
             or _byline_date(lines))
 
 
-_NAME_DATE = re.compile(r"(?<!\d)((?:19|20)\d\d)[-_.]([01]\d)[-_.]([0-3]\d)(?!\d)")
+# news URLs often carry the date as /2017/03/02/; file names as 2017-03-02 or 2017_03_02
+_NAME_DATE = re.compile(r"(?<!\d)((?:19|20)\d\d)([-_./])([01]\d)\2([0-3]\d)(?!\d)")
 
 
 def date_from_name(name: str) -> dt.date | None:
-    """A YYYY-MM-DD date written in a file name, or None."""
+    """A YYYY-MM-DD date written in a file name or URL path, or None."""
     for match in _NAME_DATE.finditer(name):
-        found = _safe_date(int(match[1]), int(match[2]), int(match[3]))
+        found = _safe_date(int(match[1]), int(match[3]), int(match[4]))
         if found is not None:
             return found
     return None

@@ -63,7 +63,8 @@ class NearDuplicateIndex:
         # one set of permutations for all signatures: building them per article is slow
         template = MinHash(num_perm=num_perm)
         self._permutations = template.permutations
-        self._scheme = template.scheme
+        # datasketch >= 2.0 wants the hashing scheme restated with shared permutations
+        self._scheme = {"scheme": template.scheme} if hasattr(template, "scheme") else {}
         self._signatures: dict[str, MinHash] = {}
         self._original: dict[str, str] = {}  # article id -> the original it copies
         self._order: dict[str, int] = {}  # article id -> when it was indexed
@@ -88,7 +89,7 @@ class NearDuplicateIndex:
     def signature(self, text: str) -> MinHash:
         """The MinHash signature of a text's word 5-grams."""
         signature = MinHash(num_perm=self.num_perm, permutations=self._permutations,
-                            scheme=self._scheme)
+                            **self._scheme)
         signature.update_batch(list(shingles(text)))
         return signature
 

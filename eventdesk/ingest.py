@@ -102,6 +102,9 @@ _BLOCK_TAGS = ("p", "div", "li", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote
                "article", "section", "tr", "pre", "figcaption", "ul", "ol", "table")
 _MIN_PROSE_WORDS = 8  # an extracted "article" without one such line is a menu or index
 _MIN_SUMMARY_WORDS = 60  # a feed summary this long is the article, not a teaser
+# htmldate's extensive search takes any date in the body for the publication date;
+# dates in the story are events, so only the page's markup (and URL) may say it
+_MARKUP_DATES_ONLY = {"extensive_search": False, "original_date": True}
 
 
 def read_inputs(specs: Sequence[str], *, options: Options,
@@ -400,7 +403,8 @@ def html_text(html: bytes | str, *, source: str, url: str = "") -> tuple[str, In
     """The main text of an HTML page and its metadata (title, author, date, site)."""
     try:
         document = trafilatura.bare_extraction(html, url=url or None, with_metadata=True,
-                                               include_comments=False, include_tables=False)
+                                               include_comments=False, include_tables=False,
+                                               date_extraction_params=_MARKUP_DATES_ONLY)
     except (ValueError, TypeError, lxml.etree.LxmlError) as error:
         raise MalformedInput(source, f"the HTML cannot be parsed ({error})",
                              hint="Check that the file is an HTML page") from error

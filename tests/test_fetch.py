@@ -57,6 +57,13 @@ class _Handler(http.server.BaseHTTPRequestHandler):
         return
 
 
+class _QuietServer(http.server.ThreadingHTTPServer):
+    """A test server that does not print the broken pipes of clients that gave up."""
+
+    def handle_error(self, request: object, client_address: object) -> None:
+        return
+
+
 @pytest.fixture(autouse=True)
 def _no_proxy(monkeypatch: pytest.MonkeyPatch) -> None:
     """Loopback requests must not be sent to a proxy from the environment."""
@@ -67,7 +74,7 @@ def _no_proxy(monkeypatch: pytest.MonkeyPatch) -> None:
 @pytest.fixture(scope="module")
 def server() -> Iterator[str]:
     """A local HTTP server on 127.0.0.1; yields its base URL."""
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), _Handler)
+    httpd = _QuietServer(("127.0.0.1", 0), _Handler)
     thread = threading.Thread(target=httpd.serve_forever, daemon=True)
     thread.start()
     yield f"http://127.0.0.1:{httpd.server_address[1]}"

@@ -185,7 +185,8 @@ def test_find_dateline(text: str, expected: dt.date | None) -> None:
 
 @pytest.mark.parametrize("name,expected", [
     ("2017-03-02_wire.txt", dt.date(2017, 3, 2)),
-    ("/news/2017/03/02/palmyra", None),
+    ("/news/2017/03/02/palmyra", dt.date(2017, 3, 2)),
+    ("2017-03_02.txt", None),
     ("report_2017_03_02.html", dt.date(2017, 3, 2)),
     ("000_405dfa10c295e0da.txt", None),
     ("20170302.txt", None),
@@ -419,12 +420,19 @@ class _PageHandler(http.server.BaseHTTPRequestHandler):
         return
 
 
+class _QuietServer(http.server.ThreadingHTTPServer):
+    """A test server that does not print the broken pipes of clients that gave up."""
+
+    def handle_error(self, request: object, client_address: object) -> None:
+        return
+
+
 @pytest.fixture()
 def server(monkeypatch: pytest.MonkeyPatch) -> Iterator[str]:
     """A local HTTP server on 127.0.0.1 serving page.html under /news/."""
     for name in ("http_proxy", "HTTP_PROXY", "all_proxy", "ALL_PROXY"):
         monkeypatch.delenv(name, raising=False)
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), _PageHandler)
+    httpd = _QuietServer(("127.0.0.1", 0), _PageHandler)
     threading.Thread(target=httpd.serve_forever, daemon=True).start()
     yield f"http://127.0.0.1:{httpd.server_address[1]}"
     httpd.shutdown()
@@ -437,6 +445,7 @@ def test_read_inputs_url(server: str) -> None:
     assert failures == []
     assert (article.source, article.kind) == (url, "url")
     assert "at least 14 people had died" in article.text
+    assert article.published == dt.date(2021, 7, 16)  # the page's own metadata
 
 
 def test_read_inputs_unreachable_url_and_run_goes_on(tmp_path: Path) -> None:
@@ -480,3 +489,11 @@ def test_read_inputs_seeds(seeds_dir: Path) -> None:
         assert article.published_source == "cli"
         assert "This story is over" not in article.text
         assert "Related:" not in article.text
+
+
+def test_read_inputs_html_date_in_body_is_not_metadata(tmp_path: Path) -> None:
+    page = (FIXTURES / "page.html").read_text(encoding="utf-8")
+    page = page.replace('<meta property="article:published_time" content="2021-07-16T06:15:00Z">', "")
+    page = page.replace("<p>Rail services", "<p>On July 2, 2019, a smaller flood hit the valley.</p><p>Rail services")
+    (article,), _ = _read(str(_write(tmp_path / "page.html", page)))
+    assert (article.published, article.published_source) == (None, "none")
