@@ -91,12 +91,13 @@ def _resolve(text: str, outer: str, dct: dt.date | None, direction: int, financi
 
 def _time_expr(doc: Doc, draft: Extraction, candidate: Candidate, financial: bool) -> TimeExpr:
     """One candidate span, normalised, with its interval and precision."""
-    text = doc.text[candidate.start:candidate.end]
-    outer = doc.text[candidate.outer_start:candidate.outer_end]
+    full = draft.article.text  # the same string as doc.text, which spaCy rebuilds on every access
+    text = full[candidate.start:candidate.end]
+    outer = full[candidate.outer_start:candidate.outer_end]
     dct = draft.article.published
     direction = tense_direction(doc, candidate.start, candidate.end)
     resolution = _resolve(text, outer, dct, direction, financial)
-    if _ENDED_AFTER.match(doc.text, candidate.end) and _YEAR_VALUE.fullmatch(resolution.value):
+    if _ENDED_AFTER.match(full, candidate.end) and _YEAR_VALUE.fullmatch(resolution.value):
         # "the year ended Sept. 30" names a twelve-month span, not a calendar year.
         resolution = Resolution(value="P1Y", type="DURATION")
     first = last = None
@@ -120,12 +121,12 @@ def resolve_times(doc: Doc, draft: Extraction, options: Options) -> Extraction:
     """Find and normalise every time expression of one article."""
     del options
     anchor = draft.article.published or _SPLIT_ANCHOR
-    financial = len(_QUARTER.findall(doc.text)) >= 2
+    financial = len(_QUARTER.findall(draft.article.text)) >= 2
 
     def resolve(text: str) -> str:
         return normalise_expression(text, dct=anchor).value
 
-    times = tuple(_time_expr(doc, draft, candidate, financial) for candidate in candidate_spans(doc, resolve))
+    times = tuple(_time_expr(doc, draft, candidate, financial) for candidate in candidate_spans(doc, draft.article.text, resolve))
     return dataclasses.replace(draft, times=times)
 
 

@@ -105,14 +105,14 @@ def _period_interval(year: int, parts: dict[str, str | None]) -> Interval | None
     return None
 
 
+_CLOCK_PRECISION = re.compile(r"^T\d{2}(?P<minute>:\d{2})?(?P<second>:\d{2})?")
+
+
 def _time_precision(time: str) -> Precision:
-    if re.match(r"^T\d{2}:\d{2}:\d{2}", time):
-        return "second"
-    if re.match(r"^T\d{2}:\d{2}", time):
-        return "minute"
-    if re.match(r"^T\d{2}", time):
-        return "hour"
-    return "day"
+    match = _CLOCK_PRECISION.match(time)
+    if match is None:
+        return "day"
+    return "second" if match["second"] else "minute" if match["minute"] else "hour"
 
 
 def interval_of(value: str) -> Interval | None:

@@ -73,6 +73,9 @@ _CLEAN_STEPS: tuple[tuple[re.Pattern[str], str], ...] = (
 )
 
 
+_DECIMAL = re.compile(r"\d+(?:\.\d+)?")
+
+
 @lru_cache(maxsize=4096)
 def clean(text: str) -> str:
     """Lower case, uniform punctuation and hyphens, no possessive or stray marks."""
@@ -85,7 +88,7 @@ def clean(text: str) -> str:
 def number_value(words: str, lex: Lexicon) -> float | None:
     """A number written in digits or words ("twenty five", "1,000", "a"); None if not one."""
     words = words.replace(",", "").strip()
-    if re.fullmatch(r"\d+(?:\.\d+)?", words):
+    if _DECIMAL.fullmatch(words):
         return float(words)
     if words in lex.numbers:
         return lex.numbers[words]
@@ -538,6 +541,7 @@ _CLOCK = re.compile(
     r"(?:at |about |around |by )?(?:(?P<h>\d{1,2})(?:[:.](?P<min>\d{2}))? ?(?P<ap>am|pm)|(?P<h24>\d{1,2}):(?P<m24>\d{2})"
     r"|(?P<word>noon|midday|midnight))(?: (?:est|edt|cst|cdt|mst|mdt|pst|pdt|gmt|utc|et|bst|cet|local time|local))?"
 )
+_DAY_VALUE = re.compile(r"\d{4}-\d{2}-\d{2}")
 _CONNECTORS = re.compile(r"^(?:on|at|of|in|,)\s+|\s+(?:on|at|of|in|,)$|^,|,$")
 
 
@@ -559,7 +563,7 @@ def _day_of(rest: str, ctx: Context) -> str | None:
     if rest in {"last", "yesterday"}:
         return (_anchor(ctx) - dt.timedelta(days=1)).isoformat()
     resolution = _resolve_rules(rest, ctx)
-    if resolution is not None and re.fullmatch(r"\d{4}-\d{2}-\d{2}", resolution.value):
+    if resolution is not None and _DAY_VALUE.fullmatch(resolution.value):
         return resolution.value
     return None
 
@@ -640,6 +644,7 @@ def _resolve_text(text: str, ctx: Context) -> Resolution | None:
     return None
 
 
+@lru_cache(maxsize=16384)
 def normalise_expression(text: str, *, dct: dt.date | None, direction: int = 0,
                          financial: bool = False) -> Resolution:
     """The TIMEX3 value of one expression; `UNKNOWN` when no rule applies."""

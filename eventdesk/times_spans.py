@@ -44,6 +44,9 @@ _NOT_TIMES = frozenset({
 _SPLIT = re.compile(r"\s+(?:to|through|until|till|and|or|-|--)\s+|\s*[-\u2013\u2014]\s*(?=\d)")
 _ENDED = re.compile(r"\s+(?:ended|ending|ends|that ended|which ended|through)\s+")
 _OF = re.compile(r"\s+of\s+")
+_DAY_NUMBER = re.compile(r"\d{1,2}")
+_GAP = re.compile(r"[ ,]{0,2}")
+_ENDS_WITH_YEAR = re.compile(r"\d{4}$")
 _TRAILING = re.compile(r"(?:'s|\u2019s|\s+later|[.,;:]+)$", re.IGNORECASE)
 
 
@@ -116,7 +119,7 @@ def _split(text: str, start: int, end: int, resolve: Resolve) -> list[tuple[int,
     result: list[tuple[int, int]] = []
     for span_start, span_end in spans:
         parts = _pieces(text, span_start, span_end, _SPLIT)
-        dates = [re.fullmatch(r"\d{1,2}", text[s:e].strip()) is not None and i > 0
+        dates = [_DAY_NUMBER.fullmatch(text[s:e].strip()) is not None and i > 0
                  or _is_date_value(resolve(text[s:e])) for i, (s, e) in enumerate(parts)]
         result.extend(parts if len(parts) > 1 and all(dates) else [(span_start, span_end)])
     return result
@@ -129,8 +132,8 @@ def _merge(text: str, spans: list[tuple[int, int]], resolve: Resolve) -> list[tu
         if merged:
             last_start, last_end = merged[-1]
             gap = text[last_end:start]
-            if re.fullmatch(r"[ ,]{0,2}", gap) and _is_date_value(resolve(text[last_start:end])) \
-                    and not re.search(r"\d{4}$", text[last_start:last_end]):
+            if _GAP.fullmatch(gap) and not _ENDS_WITH_YEAR.search(text[last_start:last_end]) \
+                    and _is_date_value(resolve(text[last_start:end])):
                 merged[-1] = (last_start, end)
                 continue
         merged.append((start, end))
@@ -141,9 +144,8 @@ def _overlaps(span: tuple[int, int], taken: list[tuple[int, int]]) -> bool:
     return any(span[0] < end and start < span[1] for start, end in taken)
 
 
-def candidate_spans(doc: Doc, resolve: Resolve) -> list[Candidate]:
-    """Time-expression spans of a parsed text, in order, each with the span it was trimmed from."""
-    text = doc.text
+def candidate_spans(doc: Doc, text: str, resolve: Resolve) -> list[Candidate]:
+    """Time-expression spans of a parsed text (`text` is `doc.text`), in order, with the spans they were cut from."""
     raw: list[tuple[int, int]] = []
     for ent in doc.ents:
         if ent.label_ in {"DATE", "TIME"} and "\n" not in ent.text.strip():

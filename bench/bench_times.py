@@ -1,0 +1,60 @@
+"""Benchmark the times stage: expressions resolved per second, and its cost beside spaCy.
+
+Run: .venv/bin/python bench/bench_times.py [FOLDER_OF_TML ...] [--docs N]
+Defaults to TimeBank + AQUAINT under ../shared/eval/tempeval3/TBAQ-cleaned.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import time
+from pathlib import Path
+
+from eventdesk.eval_timeml import sentences_of
+from eventdesk.model import Article, Extraction
+from eventdesk.nlp import load_nlp
+from eventdesk.settings import Options
+from eventdesk.timeml import iter_timeml
+from eventdesk.times import resolve_times
+from eventdesk.times_normalise import normalise_expression
+
+DEFAULT = Path(__file__).resolve().parents[2] / "shared" / "eval" / "tempeval3" / "TBAQ-cleaned"
+
+
+def main() -> None:
+    """Parse the documents once, then time the stage over them."""
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("paths", nargs="*", type=Path, default=[DEFAULT])
+    parser.add_argument("--docs", type=int, default=100, help="documents to use (default 100)")
+    parser.add_argument("--repeat", type=int, default=3, help="timed passes of the stage (default 3)")
+    args = parser.parse_args()
+    docs = list(iter_timeml(args.paths))[:args.docs]
+    options = Options()
+    nlp = load_nlp(options.model)
+    started = time.perf_counter()
+    parsed = list(nlp.pipe(doc.text for doc in docs))
+    parse_seconds = time.perf_counter() - started
+    drafts = [
+        Extraction(article=Article(id=d.name, text=d.text, published=d.dct or dt.date(2000, 1, 1)),
+                   sentences=sentences_of(p))
+        for d, p in zip(docs, parsed, strict=True)
+    ]
+    started = time.perf_counter()
+    count = 0
+    for _ in range(args.repeat):
+        normalise_expression.cache_clear()  # every pass resolves from scratch
+        count += sum(len(resolve_times(p, draft, options).times) for p, draft in zip(parsed, drafts, strict=True))
+    stage_seconds = (time.perf_counter() - started) / args.repeat
+    per_pass = count // args.repeat
+    print(f"documents            {len(docs)}")
+    print(f"characters           {sum(len(d.text) for d in docs)}")
+    print(f"expressions          {per_pass}")
+    print(f"spaCy parse          {parse_seconds:.2f} s")
+    print(f"times stage          {stage_seconds:.3f} s per pass ({args.repeat} passes)")
+    print(f"expressions/second   {per_pass / stage_seconds:,.0f}")
+    print(f"stage / parse time   {stage_seconds / parse_seconds:.1%}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,69 @@
+"""The TimeML evaluation: span pairing, scores, the printed table, and a gate on TimeBank."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from eventdesk.eval_timeml import evaluate_timeml, format_timeml, match_spans
+from eventdesk.model import TimeExpr
+from eventdesk.settings import Options
+from eventdesk.timeml import GoldTimex
+
+FIXTURES = Path(__file__).resolve().parent / "fixtures" / "timeml"
+REQUIRED_KEYS = {"strict_f1", "relaxed_f1", "value_f1", "type_accuracy", "docs", "gold", "predicted"}
+
+
+def _gold(start: int, end: int) -> GoldTimex:
+    return GoldTimex(start=start, end=end, text="x" * (end - start), type="DATE", value="2016")
+
+
+def _pred(start: int, end: int) -> TimeExpr:
+    return TimeExpr(article_id="a", start=start, end=end, text="x", sentence=0, value="2016")
+
+
+def test_match_spans_pairs_one_to_one_preferring_exact_matches() -> None:
+    gold = [_gold(0, 10), _gold(12, 20)]
+    predicted = [_pred(0, 4), _pred(0, 10), _pred(30, 35)]
+    assert sorted(match_spans(gold, predicted)) == [(0, 1)]
+
+
+def test_match_spans_relaxed_overlap_counts() -> None:
+    assert match_spans([_gold(5, 15)], [_pred(10, 20)]) == [(0, 0)]
+    assert match_spans([_gold(5, 15)], [_pred(15, 20)]) == []
+
+
+@pytest.fixture(scope="module")
+def fixture_result() -> dict:
+    return evaluate_timeml([FIXTURES], options=Options())
+
+
+def test_evaluate_timeml_result_has_the_issue_keys(fixture_result: dict) -> None:
+    assert REQUIRED_KEYS <= fixture_result.keys()
+    assert fixture_result["docs"] == 2
+    assert fixture_result["gold"] == 10
+
+
+def test_evaluate_timeml_scores_own_fixtures_well(fixture_result: dict) -> None:
+    assert fixture_result["relaxed_f1"] >= 0.9
+    assert fixture_result["value_f1"] >= 0.8
+    assert "DATE" in fixture_result["by_type"]
+
+
+def test_format_timeml_prints_totals_types_and_errors(fixture_result: dict) -> None:
+    table = format_timeml(fixture_result)
+    for header in ("strict", "relaxed", "value", "type accuracy", "DATE", "errors:"):
+        assert header in table
+
+
+def test_evaluate_timeml_gate_on_timebank_subset(eval_dir: Path) -> None:
+    """A pinned floor on 30 TimeBank documents; the full figure comes from `eventdesk eval timeml`."""
+    folder = eval_dir / "tempeval3" / "TBAQ-cleaned" / "TimeBank"
+    if not folder.is_dir():
+        pytest.skip(f"TimeBank not found at {folder}")
+    subset = sorted(folder.glob("*.tml"))[::6][:30]
+    result = evaluate_timeml(subset, options=Options())
+    assert result["docs"] == len(subset)
+    assert result["relaxed_f1"] >= 0.88
+    assert result["value_f1"] >= 0.70
