@@ -120,7 +120,8 @@ def report(*, options: Options, article_ids: Sequence[str] | None = None) -> dic
 
     extractions = load_extractions(options=options, article_ids=article_ids)
     stories = group_stories(extractions)
-    situation = build_situation(extractions, stories=stories, failures=_last_failures(options))
+    situation = build_situation(extractions, stories=stories, failures=_last_failures(options),
+                                max_summary=options.max_summary_sentences)
     return write_report(situation, options.out_dir)
 
 

@@ -49,7 +49,8 @@ def _sources(extractions: Sequence[Extraction], refs: dict[str, str]) -> list[di
     return sources
 
 
-def _entities(extractions: Sequence[Extraction], refs: dict[str, str]) -> list[dict[str, Any]]:
+def _entities(extractions: Sequence[Extraction], refs: dict[str, str],
+              canonical: dict[str, str]) -> list[dict[str, Any]]:
     """Entities grouped by type, each with its count, articles and citations."""
     wanted = dict(ENTITY_SECTIONS)
     grouped: dict[str, dict[str, dict[str, Any]]] = defaultdict(dict)
@@ -59,7 +60,8 @@ def _entities(extractions: Sequence[Extraction], refs: dict[str, str]) -> list[d
                 continue
             key = m.entity_id or " ".join(m.text.split()).casefold()
             entry = grouped[wanted[m.label]].setdefault(
-                key, {"name": m.text, "count": 0, "articles": [], "cites": [], "_names": {}})
+                key, {"name": m.text, "count": 0, "articles": [], "cites": [], "_names": {},
+                      "_id": m.entity_id})
             entry["count"] += 1
             entry["_names"][m.text] = entry["_names"].get(m.text, 0) + 1
             if refs[x.article.id] not in entry["articles"]:
@@ -72,7 +74,8 @@ def _entities(extractions: Sequence[Extraction], refs: dict[str, str]) -> list[d
         entries = sorted(grouped[title].values(), key=lambda e: (-e["count"], e["name"]))
         for entry in entries:
             names = entry.pop("_names")
-            entry["name"] = max(names, key=lambda n: (names[n], len(n)))
+            entry["name"] = canonical.get(entry.pop("_id"), "") or max(
+                names, key=lambda n: (names[n], len(n)))
             entry["variants"] = sorted(n for n in names if n != entry["name"])
         if entries:
             sections.append({"title": title, "entities": entries})
@@ -103,8 +106,8 @@ def _collect_cites(node: Any, found: list[Cite]) -> None:
             _collect_cites(value, found)
 
 
-def build_story(story: Story, extractions: Sequence[Extraction],
-                refs: dict[str, str]) -> dict[str, Any]:
+def build_story(story: Story, extractions: Sequence[Extraction], refs: dict[str, str], *,
+                max_summary: int = 5) -> dict[str, Any]:
     """The report section of one story."""
     members = [x for x in extractions if x.article.id in set(story.article_ids)]
     section: dict[str, Any] = {
@@ -115,19 +118,20 @@ def build_story(story: Story, extractions: Sequence[Extraction],
     }
     entities = link_entities(members)
     members = assign_entity_ids(members, entities)
-    section.update(analyse_story(members, refs, entities=entities))
-    section["entities"] = _entities(members, refs)
+    section.update(analyse_story(members, refs, entities=entities, max_summary=max_summary))
+    section["entities"] = _entities(members, refs, {e.id: e.name for e in entities})
     return section
 
 
 def build_situation(extractions: Sequence[Extraction], *,
                     stories: Sequence[Story] | None = None,
-                    failures: Sequence[dict[str, str]] = ()) -> dict[str, Any]:
+                    failures: Sequence[dict[str, str]] = (),
+                    max_summary: int = 5) -> dict[str, Any]:
     """Everything a situation report shows, as plain JSON-ready data."""
     refs = _ref_map(extractions)
     if stories is None:
         stories = [one_story(extractions)]
-    story_sections = [build_story(s, extractions, refs) for s in stories]
+    story_sections = [build_story(s, extractions, refs, max_summary=max_summary) for s in stories]
     situation: dict[str, Any] = {
         "generated": dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"),
         "eventdesk_version": __version__,

@@ -13,6 +13,7 @@ from eventdesk.linking import LinkedEntity, attribute_conflicts
 from eventdesk.mapsvg import render_map_svg
 from eventdesk.model import Event, Extraction, Figure, Place
 from eventdesk.reconcile import Quantity, QuantityClaim, claim_statements, reconcile_figures
+from eventdesk.summary import summarise_story
 
 Cite = dict[str, Any]
 
@@ -148,13 +149,21 @@ def _disagreement_rows(quantities: Sequence[Quantity], entities: Sequence[Linked
     return rows
 
 
+def _summary_rows(members: Sequence[Extraction], refs: dict[str, str],
+                  max_sentences: int) -> list[dict[str, Any]]:
+    return [{"text": " ".join(s.text.split()), "score": round(s.score, 4),
+             "cite": {"ref": refs[s.article_id], "sentence": s.sentence_index}}
+            for s in summarise_story(members, max_sentences=max_sentences)]
+
+
 def analyse_story(members: Sequence[Extraction], refs: dict[str, str], *,
-                  entities: Sequence[LinkedEntity] = ()) -> dict[str, Any]:
+                  entities: Sequence[LinkedEntity] = (), max_summary: int = 5) -> dict[str, Any]:
     """Key facts, figures with claims, disagreements, timeline, places and map of one story."""
     events = _events(members, refs)
     quantities = reconcile_figures(members, entities=entities)
     places = [p for x in members for p in x.places]
     return {
+        "summary": _summary_rows(members, refs, max_summary),
         "key_facts": events,
         "quantities": _quantity_rows(quantities, refs),
         "statements": [_claim_row(c, refs) for c in claim_statements(members, entities=entities)],
