@@ -466,8 +466,7 @@ def _strong_key(local: _Local) -> tuple[object, ...] | None:
     if not local.named:
         return None
     if local.cls == "PERSON":
-        tokens = local.tokens
-        return ("P", tokens[0], tokens[-1]) if len(tokens) > 1 else None
+        return ("P", *local.tokens) if len(local.tokens) > 1 else None
     if local.cls == "ORG":
         return ("O", light_key(local.canonical) if local.canonical else " ".join(local.tokens))
     if local.cls == "PLACE" and local.geonameid is not None:
@@ -492,7 +491,8 @@ class _Linker:
     def __init__(self, locals_: list[_Local]) -> None:
         self.locals = locals_
         self.uf = _UnionFind(len(locals_))
-        self.blocks: dict[tuple[object, ...], list[int]] = defaultdict(list)
+        # Each block holds one index per distinct strong key: entities already joined count once.
+        self.blocks: dict[tuple[object, ...], dict[object, int]] = defaultdict(dict)
 
     def run(self) -> list[list[_Local]]:
         """Merge, then return the local entities of each linked entity."""
@@ -513,38 +513,36 @@ class _Linker:
         first: dict[tuple[object, ...], int] = {}
         for index, local in enumerate(self.locals):
             key = _strong_key(local)
-            if key is not None and key[0] != "P":
+            if key is not None:
                 self.uf.union(first.setdefault(key, index), index)
-            self._index(index, local)
+            self._index(index, local, key if key is not None else ("i", index))
 
-    def _index(self, index: int, local: _Local) -> None:
+    def _add(self, block: tuple[object, ...], identity: object, index: int) -> None:
+        self.blocks[block].setdefault(identity, index)
+
+    def _index(self, index: int, local: _Local, identity: object) -> None:
         if local.cls == "PERSON" and len(local.tokens) > 1:
-            self.blocks[("PL", skeleton(local.tokens[-1]))].append(index)
+            self._add(("PL", skeleton(local.tokens[-1])), identity, index)
         elif local.cls == "ORG" and len(local.tokens) > 1:
-            self.blocks[("OA", acronym(" ".join(local.tokens)))].append(index)
+            self._add(("OA", acronym(" ".join(local.tokens))), identity, index)
             for token in set(local.tokens) - _tables().org_stop:
-                self.blocks[("OT", token)].append(index)
+                self._add(("OT", token), identity, index)
         elif local.cls == "PLACE":
             key = " ".join(local.tokens)
-            self.blocks[("GN", key)].append(index)
+            self._add(("GN", key), identity, index)
             if len(key) >= 6:
-                self.blocks[("GA", "".join(sorted(key)))].append(index)
+                self._add(("GA", "".join(sorted(key))), identity, index)
         for description in local.descriptions if local.named else ():
-            self.blocks[("D", description)].append(index)
+            self._add(("D", description), identity, index)
 
     def _merge_full_names(self) -> None:
         """Full names in one surname block join when first and last names agree."""
         for key, block in list(self.blocks.items()):
             if key[0] != "PL":
                 continue
-            forms: dict[tuple[str, ...], int] = {}
-            for index in block:
-                forms.setdefault(self.locals[index].tokens, index)
-            if len(forms) > MAX_BLOCK:
+            if len(block) > MAX_BLOCK:
                 continue
-            items = list(forms.items())
-            for index in block:
-                self.uf.union(forms[self.locals[index].tokens], index)
+            items = [(self.locals[index].tokens, index) for index in block.values()]
             for i, (a, ia) in enumerate(items):
                 for b, ib in items[i + 1:]:
                     if same_person(a, b):
@@ -553,12 +551,12 @@ class _Linker:
     def _merge_short(self, index: int, local: _Local) -> None:
         word = local.tokens[0]
         if local.cls == "PERSON":
-            block = self.blocks.get(("PL", skeleton(word)), [])
+            block = self.blocks.get(("PL", skeleton(word)), {}).values()
             tiers = (lambda i: self.locals[i].tokens[-1] == word,
                      lambda i: same_token(self.locals[i].tokens[-1], word))
         else:
             upper = any(form.isupper() for form in local.forms)
-            block = self.blocks.get(("OA", word.upper()), []) if upper else self.blocks.get(("OT", word), [])
+            block = self.blocks.get(("OA", word.upper()) if upper else ("OT", word), {}).values()
             tiers = (lambda i: True,)
         for test in tiers:
             roots = _candidates(self.uf, block, test)
@@ -567,21 +565,22 @@ class _Linker:
                 return
             if roots:
                 break
-        self.blocks[("S", local.cls, word)].append(index)
-        self.uf.union(self.blocks[("S", local.cls, word)][0], index)
+        self._add(("S", local.cls), word, index)
+        self.uf.union(self.blocks[("S", local.cls)][word], index)
 
     def _merge_place_name(self, index: int, local: _Local) -> None:
         key = " ".join(local.tokens)
-        roots = _candidates(self.uf, self.blocks.get(("GN", key), []), lambda i: True)
+        roots = _candidates(self.uf, self.blocks.get(("GN", key), {}).values(), lambda i: True)
         if len(roots) > 1:
             return
         for root in roots:
             self.uf.union(root, index)
-        fuzzy = self.blocks.get(("GA", "".join(sorted(key))), [])
+        fuzzy = self.blocks.get(("GA", "".join(sorted(key))), {}).values()
         similar = _candidates(self.uf, fuzzy, lambda i: difflib.SequenceMatcher(
             None, " ".join(self.locals[i].tokens), key).ratio() >= FUZZY_RATIO)
-        if len(similar - {self.uf.find(index)}) == 1:
-            self.uf.union(min(similar), index)
+        others = similar - {self.uf.find(index)}
+        if len(others) == 1:
+            self.uf.union(others.pop(), index)
 
     def _merge_nameless(self) -> None:
         """A person a report only describes joins the one named person so described."""
@@ -589,7 +588,7 @@ class _Linker:
             if local.named:
                 continue
             for description in local.descriptions:
-                roots = _candidates(self.uf, self.blocks.get(("D", description), []), lambda i: True)
+                roots = _candidates(self.uf, self.blocks.get(("D", description), {}).values(), lambda i: True)
                 if len(roots) == 1:
                     self.uf.union(roots.pop(), index)
                     break

@@ -165,7 +165,8 @@ def _sentence_of(extraction: Extraction, figure: Figure) -> tuple[str, int]:
     return text[start:end if end >= 0 else len(text)], start
 
 
-def _phrase_pattern(phrases: Iterable[str]) -> str:
+@lru_cache(maxsize=8)
+def _phrase_pattern(phrases: tuple[str, ...]) -> str:
     return "|".join(re.escape(p) for p in sorted(phrases, key=len, reverse=True))
 
 
