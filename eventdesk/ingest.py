@@ -16,6 +16,7 @@ outlet and, where one can be found, a publication date.
 from __future__ import annotations
 
 import codecs
+import dataclasses
 import datetime as dt
 import glob
 import io
@@ -77,6 +78,11 @@ class InputMeta:
     url: str = ""
     author: str = ""
     published: dt.date | None = None
+
+    def or_else(self, other: InputMeta) -> InputMeta:
+        """These fields, with the empty ones filled from `other`."""
+        return InputMeta(**{f.name: getattr(self, f.name) or getattr(other, f.name)
+                            for f in dataclasses.fields(self)})
 
 
 _SUFFIX_FORMATS = {
@@ -320,8 +326,7 @@ def _read_page(page: FetchedPage, *, source: str, options: Options, kind: str,
         fmt = "feed"
     else:
         fmt = _sniff(page.body[:4096].decode(page.charset or "utf-8", errors="replace"))
-    url_meta = InputMeta(title=meta.title, outlet=meta.outlet, url=meta.url or page.final_url,
-                     author=meta.author, published=meta.published)
+    url_meta = meta.or_else(InputMeta(url=page.final_url))
     path = urllib.parse.urlsplit(page.final_url).path
     yield from _read_data(page.body, fmt, source=source, options=options, name=path,
                           kind=kind, meta=url_meta)
@@ -349,12 +354,10 @@ def _text_article(text: str, *, source: str, options: Options, meta: InputMeta, 
     fields, body = split_header(_plain_newlines(text))
     if markdown:
         body = re.sub(r"^#{1,6}\s+", "", body, flags=re.MULTILINE)
-    header = InputMeta(title=fields.get("title", "") or meta.title,
-                   outlet=fields.get("outlet", "") or meta.outlet,
-                   url=fields.get("url", "") or meta.url,
-                   author=fields.get("author", "") or meta.author,
-                   published=parse_date(fields.get("published", "")) or meta.published)
-    return build_article(body, header, source=source, kind=kind, options=options, name=name)
+    header = InputMeta(title=fields.get("title", ""), outlet=fields.get("outlet", ""),
+                       url=fields.get("url", ""), author=fields.get("author", ""),
+                       published=parse_date(fields.get("published", "")))
+    return build_article(body, header.or_else(meta), source=source, kind=kind, options=options, name=name)
 
 
 def _read_jsonl(text: str, *, source: str, options: Options) -> Iterator[IngestResult]:
@@ -387,8 +390,9 @@ def _record_article(record: Any, *, source: str, options: Options) -> Article:
     if bad:
         raise MalformedInput(source, f"field {bad[0]!r} must be a string",
                              hint="Quote the value in the JSON line")
-    meta = InputMeta(title=fields["title"] or "", outlet=fields["outlet"] or "", url=fields["url"] or "",
-                 author=fields["author"] or "", published=parse_date(fields["published"] or ""))
+    meta = InputMeta(title=fields["title"] or "", outlet=fields["outlet"] or "",
+                     url=fields["url"] or "", author=fields["author"] or "",
+                     published=parse_date(fields["published"] or ""))
     if fields["text"] and fields["text"].strip():
         return _text_article(fields["text"], source=source, options=options, meta=meta,
                              kind="jsonl", name="")
@@ -451,13 +455,10 @@ def fragment_text(fragment: str) -> str:
     return re.sub(r"\s*\n\s*\n\s*", "\n\n", text).strip()
 
 
-def _html_article(html: bytes | str, *, source: str, options: Options, meta: InputMeta, kind: str,
-                  name: str) -> Article:
+def _html_article(html: bytes | str, *, source: str, options: Options, meta: InputMeta,
+                  kind: str, name: str) -> Article:
     text, found = html_text(html, source=source, url=meta.url)
-    merged = InputMeta(title=meta.title or found.title, outlet=meta.outlet or found.outlet,
-                   url=meta.url or found.url, author=meta.author or found.author,
-                   published=meta.published or found.published)
-    return build_article(text, merged, source=source, kind=kind, options=options, name=name)
+    return build_article(text, meta.or_else(found), source=source, kind=kind, options=options, name=name)
 
 
 def _read_feed(data: bytes, *, source: str, options: Options) -> Iterator[IngestResult]:
