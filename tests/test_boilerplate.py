@@ -135,3 +135,9 @@ def test_strip_boilerplate_seeds_lose_their_boilerplate(seeds_dir) -> None:  # t
             assert boilerplate_kind(line) is None
             assert not line.startswith(("Related:", "Follow ", "This story is over", "Photo via"))
         assert len(cleaned) > 0.8 * sum(len(line) for line in path.read_text().splitlines()) - 2000
+
+
+def test_strip_boilerplate_keeps_headline_that_looks_like_a_link() -> None:
+    cleaned, removed = strip_boilerplate(f"Watch: Rescue boats reach the valley\n\n{BODY}\n\nWatch: Our video")
+    assert cleaned.startswith("Watch: Rescue boats reach the valley")
+    assert removed == ("Watch: Our video",)

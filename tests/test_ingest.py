@@ -13,7 +13,7 @@ import pytest
 
 from eventdesk.dateline import date_from_name, find_dateline, parse_date
 from eventdesk.dedup import NearDuplicateIndex, article_id
-from eventdesk.ingest import InputFailure, headline, read_inputs, split_header
+from eventdesk.ingest import InputFailure, fragment_text, headline, read_inputs, split_header
 from eventdesk.model import Article
 from eventdesk.settings import Options
 
@@ -119,6 +119,17 @@ def test_read_inputs_windows_1252_file(tmp_path: Path) -> None:
     (article,), failures = _read(str(path))
     assert failures == []
     assert article.text.endswith("Caf\u00e9 owners helped.")
+
+
+def test_read_inputs_utf16_file_with_bom(tmp_path: Path) -> None:
+    (article,), failures = _read(str(_write(tmp_path / "wide.txt", REPORT.encode("utf-16"))))
+    assert failures == []
+    assert article.text == REPORT
+
+
+def test_fragment_text_one_paragraph_per_block() -> None:
+    html = "<p>First <b>bold</b> line.</p><script>x()</script><ul><li>One</li><li>Two</li></ul>"
+    assert fragment_text(html) == "First bold line.\n\nOne\n\nTwo"
 
 
 def test_read_inputs_same_file_twice_same_id(tmp_path: Path) -> None:
