@@ -70,6 +70,7 @@ _CLEAN_STEPS: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"(?<=\d)(st|nd|rd|th)\b(?! century)"), ""),
     (re.compile(r"^[\s\"'(\[,.;:]+|[\s\"')\],.;:!?]+$"), ""),
     (re.compile(r"\s+"), " "),
+    (re.compile(r"\bthis past\b"), "past"),
 )
 
 
@@ -107,8 +108,18 @@ def _format_amount(amount: float) -> str:
     return str(int(amount)) if amount == int(amount) else f"{amount:g}"
 
 
+_SMALLER = {("Y", False): (12, "M", False), ("M", False): (30, "D", False), ("W", False): (7, "D", False),
+            ("D", False): (24, "H", True), ("H", True): (60, "M", True), ("M", True): (60, "S", True)}
+
+
 def duration_value(amount: float | None, unit: str, is_time: bool) -> str:
-    """A TIMEX3 duration: `P3W`, `PT5H`, `PXY`; decades and centuries in years."""
+    """A TIMEX3 duration: `P3W`, `PT5H`, `PXY`, `P2Y6M`; decades and centuries in years."""
+    if amount is not None and amount != int(amount) and (unit, is_time) in _SMALLER:
+        factor, small, small_time = _SMALLER[(unit, is_time)]
+        whole, rest = int(amount), round((amount - int(amount)) * factor)
+        head = duration_value(whole, unit, is_time) if whole else ("PT" if is_time else "P")
+        tail = f"{rest}{small}"
+        return head + ("T" if small_time and not is_time else "") + tail
     if unit == "W2":
         unit, amount = "W", (amount or 1) * 2
     scale = {"DE": 10, "CE": 100, "ML": 1000}.get(unit)
@@ -265,8 +276,10 @@ def _rule_month_day(match: re.Match[str], ctx: Context) -> Resolution | None:
     if match["year"]:
         year = int(match["year"])
     else:
+        shift_words = (match.groupdict().get("shift") or "").split()
+        shift = _shift_of(shift_words[-1]) if shift_words else 0
         try:
-            year = year_for_month(month, ctx, day)
+            year = year_for_month(month, replace(ctx, direction=shift or ctx.direction), day)
         except Unanchored as missing:
             raise Unanchored(f"XXXX-{month:02d}-{day:02d}") from missing
     try:
@@ -307,6 +320,14 @@ def _rule_decade(match: re.Match[str], ctx: Context) -> Resolution:
     if century is None:
         century = "20" if ctx.dct and int(match["decade"]) <= ctx.dct.year % 100 // 10 and ctx.dct.year >= 2000 else "19"
     return _date(f"{century}{match['decade']}")
+
+
+_DECADE_WORDS = {"twenties": 2, "thirties": 3, "forties": 4, "fifties": 5, "sixties": 6, "seventies": 7,
+                 "eighties": 8, "nineties": 9}
+
+
+def _rule_decade_word(match: re.Match[str], ctx: Context) -> Resolution:
+    return _date(f"19{_DECADE_WORDS[match['word']]}")
 
 
 def _rule_century(match: re.Match[str], ctx: Context) -> Resolution:
@@ -363,16 +384,23 @@ def _rule_season(match: re.Match[str], ctx: Context) -> Resolution:
 def _amount(match: re.Match[str]) -> float | None:
     """The count of a unit phrase: a number, 1 for a bare singular, None for vague or plural."""
     lex = lexicon()
-    if match["num"]:
-        words = match["num"]
-        if words in lex.vague_numbers:
-            return None
+    groups = match.groupdict()
+    words = groups.get("num")
+    if words in lex.vague_numbers:
+        return None
+    if words:
         value = number_value(words, lex)
-        if value is not None and match["half"]:
-            value += 0.5
-        return value
-    unit_word = match["unit"]
-    return None if unit_word.endswith("s") and unit_word not in {"hours"} and len(unit_word) > 3 else 1
+    else:
+        unit_word = match["unit"]
+        value = None if unit_word.endswith("s") and len(unit_word) > 3 else 1.0
+    if value is None:
+        return None
+    if groups.get("half") or groups.get("half2"):
+        value += 0.5
+    if groups.get("frac"):
+        top, bottom = groups["frac"].split("/")
+        value += int(top) / int(bottom)
+    return value
 
 
 def _rule_ago(match: re.Match[str], ctx: Context) -> Resolution:
@@ -439,6 +467,10 @@ def _rule_year_ago_period(match: re.Match[str], ctx: Context) -> Resolution:
     return _date(f"{int(quarter[:4]) - 1}{quarter[4:]}")
 
 
+def _rule_year_end(match: re.Match[str], ctx: Context) -> Resolution:
+    return Resolution(value=str(_anchor(ctx).year), mod="END")
+
+
 def _rule_generic(match: re.Match[str], ctx: Context) -> Resolution:
     dct = _anchor(ctx)
     if match["unit"] == "weekend":
@@ -482,12 +514,13 @@ def _rules() -> tuple[tuple[re.Pattern[str], Rule], ...]:
          rf"(?: (?:fiscal )?(?:year|period|season|calendar year|first half|second half))?", _rule_year),
         (rf"(?:the year )?(?:(?P<high>nineteen|eighteen|twenty) (?P<low>{word_num}(?: {word_num})?)"
          rf"|two thousand(?P<thousand>(?: and)? (?P<rest>{word_num}(?: {word_num})?)|))", _rule_spoken_year),
-        (rf"(?:(?:{weekday}),? )?(?:the )?(?P<month>{month}) (?P<day>\d{{1,2}})(?:,? (?P<year>{year}))?", _rule_month_day),
+        (rf"(?:(?P<shift>last|this|next|this coming|this past|on) )?(?:(?:{weekday}),? )?(?:the )?(?P<month>{month}) (?P<day>\d{{1,2}})(?:,? (?P<year>{year}))?", _rule_month_day),
         (rf"(?:(?:{weekday}),? )?(?:the )?(?P<day>\d{{1,2}}) (?:of )?(?P<month>{month})(?:,? (?P<year>{year}))?", _rule_month_day),
         (rf"(?:(?P<shift>last|this|next|past|coming|previous) )?(?P<month>{month})"
          rf"(?:,? (?:of )?(?:(?P<year>{year})|(?P<rel>{rel_year})))?", _rule_month),
         (rf"(?:the )?(?P<century>1[5-9]|20)?'?(?P<decade>\d)0s", _rule_decade),
         (r"(?:the )?(?P<n>\d{1,2})(?:st|nd|rd|th) century", _rule_century),
+        (r"(?:the )?(?P<word>twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)", _rule_decade_word),
         (rf"(?:(?P<shift>last|next|this|coming|past|on) )?(?P<weekday>{weekday})", _rule_weekday),
         ("|".join(re.escape(k) for k in sorted(_DAY_WORDS, key=len, reverse=True)), _rule_day_word),
         (r"(?P<the>the )?(?P<shift>last|past|previous|prior|preceding|this|current|next|coming|following|same|that)"
@@ -505,14 +538,17 @@ def _rules() -> tuple[tuple[re.Pattern[str], Rule], ...]:
         (r"(?:the )?(?:comparable |corresponding |same )?(?:year ago|year earlier|prior year|previous year|"
          r"year before)(?: quarter| period)?|(?:the )?(?:same|corresponding|comparable) (?:period|quarter) "
          r"(?:a year ago|last year|a year earlier|of last year|the previous year)", _rule_year_ago_period),
-        (r"(?:the|this) (?P<unit>year|month|week|day|weekend)", _rule_generic),
+        (r"(?:the|this|that) (?:(?:current|latest|full|same|entire|whole|present) )?(?:(?:fiscal|calendar) )?"
+         r"(?P<unit>year|month|week|day|weekend)", _rule_generic),
+        (r"(?:the |around |at |by )?(?:the )?(?:year end|year's end|end of the year)", _rule_year_end),
         (rf"(?:each|every|per) (?:(?P<num>{num}) )?(?P<what>{weekday}|{month}|{unit})|(?P<what2>{weekday})s", _rule_set_any),
         (rf"(?P<cue>recent|coming|future|past|previous) (?P<unit>{unit})", _rule_vague_ref),
         (rf"(?:(?:the|a|an|another|those|these) )?(?:(?:next|past|last|first|coming|previous|following|final|"
          r"recent|additional|further|other|remaining|initial|entire|whole|full|same|latest) )*"
-         rf"(?:(?P<range>{num} (?:to|or|and) {num})|(?P<num>{num}))?(?P<half> and a half)?"
-         rf"(?: (?:more|additional|full|straight|consecutive|long|extra|previous|further))? ?(?P<unit>{unit})"
-         r"(?: (?:long|old|running|in a row|straight|more|earlier|period|term|span|stretch|time|of time))?",
+         rf"(?:(?P<range>{num} (?:to|or|and) {num})|(?P<num>{num})(?: (?P<frac>[1-3]/[2-4]))?)?(?P<half> and a half)?"
+         rf"(?: (?:more|additional|full|straight|consecutive|long|extra|previous|further|trading|business|working|"
+         rf"calendar))? ?(?P<unit>{unit})(?P<half2> and a half)?"
+         r"(?: (?:long|old|running|in a row|straight|more|earlier|period|term|span|stretch|time|of time|ahead))?",
          _rule_duration),
     ]
     return tuple((re.compile(pattern), rule) for pattern, rule in table)
@@ -645,13 +681,38 @@ def _resolve_text(text: str, ctx: Context) -> Resolution | None:
 
 
 @lru_cache(maxsize=16384)
+def _resolve_window(text: str, ctx: Context) -> Resolution | None:
+    """The longest run of words that resolves, for spans with extra words ("an interview several months")."""
+    words = text.split()
+    for size in range(min(len(words), 6) - 1, 0, -1):
+        for first in range(len(words) - size + 1):
+            window = " ".join(words[first:first + size])
+            if window in _WEAK_WINDOWS:
+                continue
+            resolution = _resolve_text(window, ctx)
+            if resolution is not None:
+                return resolution
+    return None
+
+
+# Words that resolve alone but, cut from a longer span, mostly mislead.
+_WEAK_WINDOWS = frozenset({"the", "a", "an", "of", "and", "or", "day", "the day", "the month", "the year",
+                           "the week", "month", "year", "week", "days", "months", "years", "weeks"})
+_OR_SO = re.compile(r"\s+or so$")
+
+
 def normalise_expression(text: str, *, dct: dt.date | None, direction: int = 0,
                          financial: bool = False) -> Resolution:
     """The TIMEX3 value of one expression; `UNKNOWN` when no rule applies."""
     ctx = Context(dct=dct, direction=direction, financial=financial)
     cleaned = clean(text)
+    approx = _OR_SO.search(cleaned)
+    if approx:
+        cleaned = cleaned[:approx.start()]
     try:
-        resolution = _resolve_text(cleaned, ctx)
+        resolution = _resolve_text(cleaned, ctx) or _resolve_window(cleaned, ctx)
+        if approx:
+            resolution = with_mod(resolution, "APPROX")
     except Unanchored as missing:
         return Resolution(value=missing.partial, anchored=False)
     return resolution or Resolution(value="UNKNOWN")
