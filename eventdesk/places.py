@@ -1,14 +1,351 @@
-"""Placeholder for the places stage (being built now; see the issue)."""
+"""Places: recognise every place an article names and tie it to GeoNames.
+
+Recognition takes the entity pass's GPE/LOC/FAC spans, place names the model
+labelled otherwise (never PERSON), and capitalised words the gazetteer knows
+well. A demonym ("Syrian troops") is evidence of the article's country, not a
+place. Resolution ranks each name's candidates by population and kind, the
+article's country focus, the divisions it names ("Palmyra ... Homs province"),
+an explicit parent ("Alexandria, La."), and distance to the other places,
+with one sense per name per article.
+"""
 
 from __future__ import annotations
 
+import dataclasses
+import math
+import re
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
 from spacy.tokens import Doc
 
-from eventdesk.model import Extraction
+from eventdesk.gazetteer import (
+    Entry, Gazetteer, demonyms, load_gazetteer, name_rules, normalise_name, us_state_abbreviations,
+)
+from eventdesk.model import Extraction, Mention, Place
 from eventdesk.settings import Options
+
+PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+NEVER_PLACE_LABELS = frozenset({"PERSON", "DATE", "TIME", "MONEY", "PERCENT", "QUANTITY",
+                                "ORDINAL", "CARDINAL", "LAW", "LANGUAGE"})
+# A name the model did not call a place counts when it is this well known.
+STRONG_POPULATION = 100_000
+_KIND_BONUS = {"PCLI": 2.5, "PCLD": 1.5, "PCLS": 2.0, "PCLF": 1.5, "TERR": 1.0, "CONT": 3.0,
+               "ADM1": 1.0, "ADM2": 0.2, "PPLC": 1.0, "RGN": 2.0}
+# Words after a name that make it a division; "region" and "state" are too loose here.
+_TRAILING_ADMIN_WORDS = frozenset({"province", "governorate", "county", "parish", "district", "oblast",
+                                   "prefecture", "provinces", "governorates"})
+_WORD = re.compile(r"[A-Za-z][\w'\u2019.-]*")
+
+
+@dataclass(frozen=True)
+class Toponym:
+    """A place name in a text, with what the words around it say."""
+
+    start: int
+    end: int
+    text: str
+    name: str  # what to look up: "Homs" in "Homs province"
+    sentence: int = 0
+    level: str = ""  # "first" or "second" when an admin word names the kind of area
+    direction: str = ""  # "northeastern" in "northeastern Syria"
+    near: bool = False  # "near Palmyra"
+    parent: str = ""  # "Louisiana" in "Alexandria, Louisiana"
+
+
+@dataclass(frozen=True)
+class Resolution:
+    """The entry chosen for a toponym, with its score (0..1)."""
+
+    entry: Entry | None
+    score: float = 0.0
+
+
+# ---------------------------------------------------------------- recognition
+
+def _admin_level(words: list[str]) -> str:
+    kinds = name_rules()["admin_words"]
+    last = words[-1].casefold() if words else ""
+    return "first" if last in kinds["first"] else "second" if last in kinds["second"] else ""
+
+
+def toponym_at(text: str, start: int, end: int, *, sentence: int = 0) -> Toponym | None:
+    """A toponym for the span text[start:end], reading the words around it."""
+    span = text[start:end]
+    for article in ("the ", "The "):
+        if span.startswith(article) and len(span) > len(article):
+            start, span = start + len(article), span[len(article):]
+    span = span.removesuffix("'s").removesuffix("\u2019s")
+    end = start + len(span)
+    words = span.split()
+    if not words:
+        return None
+    directions = name_rules()["directions"]
+    direction = ""
+    if len(words) > 1 and words[0].casefold() in directions:
+        direction, words = words[0].casefold(), words[1:]
+    level = _admin_level(words) if len(words) > 1 else ""
+    name = " ".join(words[:-1] if level else words)
+    after = re.match(r"\s+([A-Za-z-]+)", text[end:end + 24])
+    if not level and after and after.group(1).casefold() in _TRAILING_ADMIN_WORDS:
+        level = _admin_level([after.group(1)])  # "Homs province": the model tagged only "Homs"
+        end += after.end()
+    before = text[max(0, start - 24):start].casefold()
+    match = re.search(r"([a-z-]+)\s+$", before)
+    if not direction and match and match.group(1) in directions:
+        direction = match.group(1)
+        start -= len(before) - match.start(1)
+    near = any(before.rstrip().endswith(word) for word in name_rules()["nearness"]["words"])
+    parent = _parent_after(text, end)
+    return Toponym(start, end if not direction else end, text[start:end], name, sentence,
+                   level, direction, near, parent)
+
+
+_PARENT = re.compile(r",\s*((?:[A-Z][a-z]*\.\s?){1,3}|[A-Z][a-z]+(?: [A-Z][a-z]+)?)")
+
+
+def _parent_after(text: str, end: int) -> str:
+    """The state or country named right after a place: ", Louisiana", ", La."."""
+    match = _PARENT.match(text, end)
+    return match.group(1).strip() if match else ""
+
+
+def _is_short_caps(text: str) -> bool:
+    return len(text) <= 3 and text.isupper()
+
+
+def recognise_toponyms(doc: Doc, draft: Extraction, gazetteer: Gazetteer) -> list[Toponym]:
+    """Place names in one article, from entity spans and capitalised words."""
+    text = draft.article.text
+    people = [(m.start, m.end) for m in draft.mentions if m.label == "PERSON"]
+    found: dict[tuple[int, int], Toponym] = {}
+    for mention in draft.mentions:
+        if not _mention_is_place(mention, gazetteer):
+            continue
+        toponym = toponym_at(text, mention.start, mention.end, sentence=mention.sentence)
+        if toponym and _keeps(toponym, gazetteer):
+            found[(toponym.start, toponym.end)] = toponym
+    covered = [(m.start, m.end) for m in draft.mentions] + list(found)
+    for toponym in _capitalised_names(doc, draft, gazetteer, covered):
+        found.setdefault((toponym.start, toponym.end), toponym)
+    return sorted((t for t in found.values() if not _inside(t, people)), key=lambda t: t.start)
+
+
+def _inside(toponym: Toponym, spans: Iterable[tuple[int, int]]) -> bool:
+    return any(start <= toponym.start and toponym.end <= end for start, end in spans)
+
+
+def _mention_is_place(mention: Mention, gazetteer: Gazetteer) -> bool:
+    if normalise_name(mention.text) in demonyms():
+        return False  # "Syrian" gives country context, not a place
+    if mention.label in PLACE_LABELS:
+        return True
+    if mention.label in NEVER_PLACE_LABELS or mention.label == "NORP":
+        return False
+    return _well_known(mention.text, gazetteer)
+
+
+def _well_known(name: str, gazetteer: Gazetteer) -> bool:
+    """Whether a name is exactly a country, first-level division or large town."""
+    for entry in gazetteer.candidates(name):
+        if entry.tier == 0 and (entry.is_country or entry.feature_code in {"ADM1", "CONT"}
+                                or entry.population >= STRONG_POPULATION):
+            return True
+    return False
+
+
+def _keeps(toponym: Toponym, gazetteer: Gazetteer) -> bool:
+    """Filters: a short all-caps word only when it names a country ("UK", not "IS")."""
+    if _is_short_caps(toponym.name.replace(".", "")):
+        return any(e.is_country and e.tier == 0 for e in gazetteer.candidates(toponym.name))
+    return bool(toponym.name.strip())
+
+
+def _capitalised_names(doc: Doc, draft: Extraction, gazetteer: Gazetteer,
+                       covered: Sequence[tuple[int, int]]) -> Iterable[Toponym]:
+    """Runs of capitalised words the model missed that name a well-known place."""
+    taken = sorted(covered)
+    run: list = []
+    for token in [*doc, None]:
+        if token is not None and token.is_title and not token.is_stop and token.is_alpha:
+            run.append(token)
+            continue
+        if run and not (run[0].is_sent_start and len(run) == 1):
+            start, end = run[0].idx, run[-1].idx + len(run[-1].text)
+            overlaps = any(s < end and start < e for s, e in taken)
+            name = draft.article.text[start:end]
+            if not overlaps and normalise_name(name) not in demonyms() and _well_known(name, gazetteer):
+                sentence = draft.sentence_at(start)
+                toponym = toponym_at(draft.article.text, start, end,
+                                     sentence=sentence.index if sentence else 0)
+                if toponym and _keeps(toponym, gazetteer):
+                    yield toponym
+        run = []
+
+
+# ---------------------------------------------------------------- resolution
+
+def _candidates(toponym: Toponym, gazetteer: Gazetteer) -> list[Entry]:
+    """Candidates for a toponym, narrowed by its admin word and its parent."""
+    country = demonyms().get(normalise_name(toponym.name))
+    if country and country in gazetteer.countries:
+        return [gazetteer.countries[country]]
+    found = list(gazetteer.candidates(toponym.name))
+    close = [e for e in found if e.tier < 2]
+    found = close or found
+    if toponym.level:
+        code = "ADM1" if toponym.level == "first" else "ADM2"
+        found = [e for e in found if e.feature_code == code] or found
+    if toponym.parent:
+        inside = [e for e in found if _within_parent(e, toponym.parent, gazetteer)]
+        found = inside or found
+    return found
+
+
+def _within_parent(entry: Entry, parent: str, gazetteer: Gazetteer) -> bool:
+    state = us_state_abbreviations().get(parent)
+    if state is not None:
+        return entry.country_code == "US" and entry.admin1 == state
+    for area in gazetteer.candidates(parent):
+        if area.tier > 0:
+            continue
+        if area.is_country and area.country_code == entry.country_code and not entry.is_country:
+            return True
+        if area.feature_code == "ADM1" and (area.country_code, area.admin1) == (
+                entry.country_code, entry.admin1) and entry.geonameid != area.geonameid:
+            return True
+    if len(parent) == 2 and parent.isupper():  # postal code: "Alexandria, LA"
+        return entry.country_code == "US" and entry.admin1 == parent
+    return False
+
+
+def _distance_km(a: Entry, b: Entry) -> float:
+    lat1, lon1, lat2, lon2 = map(math.radians, (a.latitude, a.longitude, b.latitude, b.longitude))
+    h = (math.sin((lat2 - lat1) / 2) ** 2
+         + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2)
+    return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(h)))
+
+
+@dataclass
+class _Context:
+    """What the article as a whole says about where it is."""
+
+    focus: dict[str, float]  # country code -> share of the country evidence
+    winners: dict[str, Entry]  # name key -> first-pass choice
+    admin1: Counter[tuple[str, str]]  # divisions the article names
+
+
+def _prior(entry: Entry, same_name: Sequence[Entry]) -> float:
+    """Score from the entry alone: population, kind and how well the name matched."""
+    score = math.log10(entry.population + 1000) + _KIND_BONUS.get(entry.feature_code, 0.0)
+    score -= 1.5 * entry.tier
+    if entry.feature_class == "A" and not entry.is_country:
+        # A division that shares its name with a town in it ("Homs") means the town.
+        if any(e.feature_class == "P" and e.country_code == entry.country_code
+               and e.admin1 == entry.admin1 and e.population * 20 > entry.population
+               for e in same_name):
+            score -= 2.0
+    return score
+
+
+def _score(entry: Entry, same_name: Sequence[Entry], key: str, context: _Context,
+           toponym: Toponym) -> float:
+    score = _prior(entry, same_name) if not toponym.level else math.log10(entry.population + 1000)
+    score += 3.0 * context.focus.get(entry.country_code, 0.0)
+    if not entry.is_country and context.admin1.get((entry.country_code, entry.admin1)):
+        score += 1.5
+    nearest = min((_distance_km(entry, other) for name, other in context.winners.items()
+                   if name != key and not other.is_country and other.precision <= 4), default=None)
+    if nearest is not None:
+        score += 2.0 * math.exp(-nearest / 150.0)
+    return score
+
+
+def _focus(groups: dict[str, list[Entry]], text: str) -> dict[str, float]:
+    """Country shares of the evidence: country names, demonyms, unambiguous places."""
+    votes: Counter[str] = Counter()
+    for word in set(_WORD.findall(text)):
+        country = demonyms().get(normalise_name(word))
+        if country and word[0].isupper():
+            votes[country] += 1
+    for entries in groups.values():
+        best = [e for e in entries if e.tier == 0]
+        codes = {e.country_code for e in best if e.country_code}
+        if len(codes) == 1:
+            votes[codes.pop()] += 2 if best[0].is_country or best[0].feature_code == "ADM1" else 1
+    total = sum(votes.values())
+    return {code: n / total for code, n in votes.items()} if total else {}
+
+
+def _group_key(toponym: Toponym) -> str:
+    return f"{normalise_name(toponym.name)}|{toponym.level}"
+
+
+def resolve_toponyms(toponyms: Sequence[Toponym], gazetteer: Gazetteer, text: str) -> list[Resolution]:
+    """Choose an entry for each toponym, one sense per name per article."""
+    groups: dict[str, list[Entry]] = {}
+    by_group: dict[str, Toponym] = {}
+    for toponym in toponyms:
+        key = _group_key(toponym)
+        if key not in groups or (toponym.parent and not by_group[key].parent):
+            groups[key] = _candidates(toponym, gazetteer)
+            by_group[key] = toponym
+    context = _Context(_focus(groups, text), {}, Counter())
+    for _ in range(2):  # the second pass sees the first pass's choices
+        chosen = {key: _choose(entries, key, context, by_group[key]) for key, entries in groups.items()}
+        winners = {key: r.entry for key, r in chosen.items() if r.entry is not None}
+        context = _Context(context.focus, winners, Counter(
+            (e.country_code, e.admin1) for e in winners.values() if e.feature_code == "ADM1"))
+    return [chosen[_group_key(t)] for t in toponyms]
+
+
+def _choose(entries: Sequence[Entry], key: str, context: _Context, toponym: Toponym) -> Resolution:
+    if not entries:
+        return Resolution(None)
+    scores = [_score(e, entries, key, context, toponym) for e in entries]
+    best = max(range(len(entries)), key=scores.__getitem__)
+    top = scores[best]
+    total = sum(math.exp(s - top) for s in scores)
+    return Resolution(entries[best], 1.0 / total)
+
+
+# ---------------------------------------------------------------- output
+
+def _located(entry: Entry, toponym: Toponym) -> tuple[float, float, int]:
+    """Coordinates and UCDP precision, moved into the named part of an area."""
+    precision = entry.precision
+    if toponym.direction and entry.precision >= 3 and entry.south is not None:
+        share_lat, share_lon = name_rules()["directions"][toponym.direction]
+        lat = entry.south + share_lat * (entry.north - entry.south)
+        lon = entry.west + share_lon * (entry.east - entry.west)
+        return lat, lon, 5 if entry.precision >= 4 else entry.precision
+    if toponym.near and precision == 1:
+        precision = 2
+    return entry.latitude, entry.longitude, precision
+
+
+def to_place(article_id: str, toponym: Toponym, resolution: Resolution, gazetteer: Gazetteer) -> Place:
+    """The model's Place for a toponym and the entry chosen for it."""
+    base = Place(article_id=article_id, start=toponym.start, end=toponym.end, text=toponym.text,
+                 sentence=toponym.sentence)
+    entry = resolution.entry
+    if entry is None:
+        return base
+    lat, lon, precision = _located(entry, toponym)
+    return dataclasses.replace(
+        base, geonameid=entry.geonameid, name=entry.name, latitude=lat, longitude=lon,
+        feature_class=entry.feature_class, feature_code=entry.feature_code,
+        country_code=entry.country_code, country=gazetteer.country_name(entry.country_code),
+        admin1=gazetteer.admin1_name(entry.country_code, entry.admin1) if not entry.is_country else "",
+        admin2=gazetteer.admin2_name(entry.country_code, entry.admin1, entry.admin2),
+        precision=precision, score=round(resolution.score, 3))
 
 
 def geocode_places(doc: Doc, draft: Extraction, options: Options) -> Extraction:
-    """Return the draft unchanged until the stage lands."""
-    del doc, options
-    return draft
+    """Recognise and resolve the places of one article."""
+    gazetteer = load_gazetteer(options)
+    toponyms = recognise_toponyms(doc, draft, gazetteer)
+    resolutions = resolve_toponyms(toponyms, gazetteer, draft.article.text)
+    places = [to_place(draft.article.id, t, r, gazetteer) for t, r in zip(toponyms, resolutions, strict=True)]
+    return dataclasses.replace(draft, places=tuple(places))

