@@ -12,6 +12,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import re
+from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
@@ -30,6 +31,7 @@ _DATE_SOURCES = frozenset({"dateline", "metadata"})
 _ENDED_AFTER = re.compile(r"\s+(?:that |which )?(?:ended|ending|ends)\b", re.IGNORECASE)
 _YEAR_VALUE = re.compile(r"\d{4}")
 _QUARTER = re.compile(r"\bquarter", re.IGNORECASE)
+_REFERENCE_PRECISIONS = frozenset({"day", "week", "month", "quarter", "season", "year", "minute", "hour"})
 
 
 def _path_to_verb(span: Span) -> tuple[list[Token], Token | None]:
@@ -71,32 +73,48 @@ def tense_direction(doc: Doc, start: int, end: int) -> int:
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None or not len(span):
         return 0
+    lex = lexicon()
     path, verb = _path_to_verb(span)
-    if any(token.lower_ in lexicon().future_path for token in path):
+    words = {token.lower_ for token in path}
+    if verb is not None:
+        words.add(verb.lemma_.lower())
+    if words & lex.future_path:
         return 1
-    if verb is None:
-        return 0
-    if verb.lemma_.lower() in lexicon().future_path:
+    direction = _verb_direction(verb) if verb is not None else 0
+    if direction >= 0 and words & lex.weak_future_path:
         return 1
-    return _verb_direction(verb)
+    return direction
 
 
-def _resolve(text: str, outer: str, dct: dt.date | None, direction: int, financial: bool) -> Resolution:
+@dataclass
+class _Reading:
+    """What the stage carries from one expression to the next in an article."""
+
+    dct: dt.date | None
+    financial: bool
+    reference: dt.date | None = None
+    reference_precision: str = ""
+
+
+def _resolve(text: str, outer: str, direction: int, reading: _Reading) -> Resolution:
     """Normalise the span with its cut-off modifier, falling back to the bare span."""
-    resolution = normalise_expression(outer, dct=dct, direction=direction, financial=financial)
-    if resolution.value == "UNKNOWN" and outer != text:
-        resolution = normalise_expression(text, dct=dct, direction=direction, financial=financial)
+    resolution = Resolution(value="UNKNOWN")
+    for candidate_text in dict.fromkeys((outer, text)):
+        resolution = normalise_expression(
+            candidate_text, dct=reading.dct, direction=direction, financial=reading.financial,
+            reference=reading.reference, reference_precision=reading.reference_precision)
+        if resolution.value != "UNKNOWN":
+            break
     return resolution
 
 
-def _time_expr(doc: Doc, draft: Extraction, candidate: Candidate, financial: bool) -> TimeExpr:
+def _time_expr(doc: Doc, draft: Extraction, candidate: Candidate, reading: _Reading) -> TimeExpr:
     """One candidate span, normalised, with its interval and precision."""
     full = draft.article.text  # the same string as doc.text, which spaCy rebuilds on every access
     text = full[candidate.start:candidate.end]
     outer = full[candidate.outer_start:candidate.outer_end]
-    dct = draft.article.published
-    direction = tense_direction(doc, candidate.start, candidate.end)
-    resolution = _resolve(text, outer, dct, direction, financial)
+    dct = reading.dct
+    resolution = _resolve(text, outer, tense_direction(doc, candidate.start, candidate.end), reading)
     if _ENDED_AFTER.match(full, candidate.end) and _YEAR_VALUE.fullmatch(resolution.value):
         # "the year ended Sept. 30" names a twelve-month span, not a calendar year.
         resolution = Resolution(value="P1Y", type="DURATION")
@@ -109,6 +127,9 @@ def _time_expr(doc: Doc, draft: Extraction, candidate: Candidate, financial: boo
         if resolution.cut == "after" and dct is not None and interval.first < dct <= interval.last:
             interval = dataclasses.replace(interval, first=dct)
         first, last, precision = interval.first, interval.last, interval.precision
+        if precision in _REFERENCE_PRECISIONS:
+            reading.reference = interval.first
+            reading.reference_precision = "day" if precision in {"minute", "hour"} else precision
     sentence = draft.sentence_at(candidate.start)
     return TimeExpr(
         article_id=draft.article.id, start=candidate.start, end=candidate.end, text=text,
@@ -121,12 +142,13 @@ def resolve_times(doc: Doc, draft: Extraction, options: Options) -> Extraction:
     """Find and normalise every time expression of one article."""
     del options
     anchor = draft.article.published or _SPLIT_ANCHOR
-    financial = len(_QUARTER.findall(draft.article.text)) >= 2
+    reading = _Reading(dct=draft.article.published, financial=len(_QUARTER.findall(draft.article.text)) >= 2)
 
     def resolve(text: str) -> str:
         return normalise_expression(text, dct=anchor).value
 
-    times = tuple(_time_expr(doc, draft, candidate, financial) for candidate in candidate_spans(doc, draft.article.text, resolve))
+    times = tuple(_time_expr(doc, draft, candidate, reading)
+                  for candidate in candidate_spans(doc, draft.article.text, resolve))
     return dataclasses.replace(draft, times=times)
 
 

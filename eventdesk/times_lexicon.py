@@ -29,6 +29,7 @@ class Lexicon:
     future_modals: frozenset[str]
     past_aux: frozenset[str]
     future_path: frozenset[str]
+    weak_future_path: frozenset[str]
     future_governors: frozenset[str]
 
     def alternation(self, table: str) -> str:
@@ -62,5 +63,6 @@ def lexicon() -> Lexicon:
         future_modals=frozenset(data["direction"]["future_modals"]),
         past_aux=frozenset(data["direction"]["past_aux"]),
         future_path=frozenset(data["direction"]["future_path"]),
+        weak_future_path=frozenset(data["direction"]["weak_future_path"]),
         future_governors=frozenset(data["direction"]["future_governors"]),
     )

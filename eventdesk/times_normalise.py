@@ -40,6 +40,8 @@ class Context:
     dct: dt.date | None
     direction: int
     financial: bool = False  # the article reports by quarters: "a year ago" is that quarter a year back
+    reference: dt.date | None = None  # the day the text last spoke of, for "that day", "the following year"
+    reference_precision: str = ""
 
 
 class Unanchored(Exception):
@@ -340,8 +342,24 @@ def _rule_weekday(match: re.Match[str], ctx: Context) -> Resolution:
 
 
 _DAY_WORDS = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1, "the day before yesterday": -2,
-              "the day after tomorrow": 2, "the same day": 0, "that same day": 0, "that day": 0,
-              "the day": 0, "this day": 0, "that very day": 0}
+              "the day after tomorrow": 2, "the day": 0, "this day": 0}
+# Days counted from the day the text last spoke of, not from the DCT.
+_ANAPHORIC_DAYS = {"the same day": 0, "that same day": 0, "that day": 0, "that very day": 0,
+                   "the next day": 1, "the following day": 1, "the day after": 1, "the next morning": 1,
+                   "the following morning": 1, "the previous day": -1, "the day before": -1,
+                   "the preceding day": -1, "a day later": 1, "a day earlier": -1, "the night before": -1}
+
+
+def _reference(ctx: Context, finest: set[str]) -> dt.date:
+    """The day last spoken of when it is precise enough, else the DCT."""
+    if ctx.reference is not None and ctx.reference_precision in finest:
+        return ctx.reference
+    return _anchor(ctx)
+
+
+def _rule_anaphoric_day(match: re.Match[str], ctx: Context) -> Resolution:
+    day = _reference(ctx, {"day"}) + dt.timedelta(days=_ANAPHORIC_DAYS[match[0]])
+    return _date(day.isoformat())
 
 
 def _rule_day_word(match: re.Match[str], ctx: Context) -> Resolution:
@@ -357,8 +375,14 @@ def _rule_relative_period(match: re.Match[str], ctx: Context) -> Resolution:
     unit = _UNIT_PERIOD[match["unit"]]
     if match["the"] and match["shift"] in {"past", "last", "next", "coming"}:
         return Resolution(value=duration_value(1, unit, False), type="DURATION")
+    if match["shift"] in _ANAPHORIC_SHIFTS:
+        finest = {"day", "week", "month", "quarter", "season", "year"} if unit == "Y" else {"day", "week", "month"}
+        return _date(period_value(unit, _reference(ctx, finest), _shift_of(match["shift"])))
     dct = _anchor(ctx)
     return _date(period_value(unit, dct, _shift_of(match["shift"])))
+
+
+_ANAPHORIC_SHIFTS = frozenset({"that", "same", "following", "previous", "prior", "preceding"})
 
 
 def _rule_season(match: re.Match[str], ctx: Context) -> Resolution:
@@ -523,6 +547,7 @@ def _rules() -> tuple[tuple[re.Pattern[str], Rule], ...]:
         (r"(?:the )?(?P<word>twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)", _rule_decade_word),
         (rf"(?:(?P<shift>last|next|this|coming|past|on) )?(?P<weekday>{weekday})", _rule_weekday),
         ("|".join(re.escape(k) for k in sorted(_DAY_WORDS, key=len, reverse=True)), _rule_day_word),
+        ("|".join(re.escape(k) for k in sorted(_ANAPHORIC_DAYS, key=len, reverse=True)), _rule_anaphoric_day),
         (r"(?P<the>the )?(?P<shift>last|past|previous|prior|preceding|this|current|next|coming|following|same|that)"
          r" (?P<unit>week|weekend|month|quarter|year|decade|century)", _rule_relative_period),
         (rf"(?:the )?(?:(?P<shift>last|this|next|past|coming|previous) )?(?P<season>{season})"
@@ -701,10 +726,15 @@ _WEAK_WINDOWS = frozenset({"the", "a", "an", "of", "and", "or", "day", "the day"
 _OR_SO = re.compile(r"\s+or so$")
 
 
-def normalise_expression(text: str, *, dct: dt.date | None, direction: int = 0,
-                         financial: bool = False) -> Resolution:
-    """The TIMEX3 value of one expression; `UNKNOWN` when no rule applies."""
-    ctx = Context(dct=dct, direction=direction, financial=financial)
+def normalise_expression(text: str, *, dct: dt.date | None, direction: int = 0, financial: bool = False,
+                         reference: dt.date | None = None, reference_precision: str = "") -> Resolution:
+    """The TIMEX3 value of one expression; `UNKNOWN` when no rule applies.
+
+    `reference` is the day the text last spoke of (with its precision), for
+    anaphoric expressions such as "that day" or "the following year".
+    """
+    ctx = Context(dct=dct, direction=direction, financial=financial, reference=reference,
+                  reference_precision=reference_precision)
     cleaned = clean(text)
     approx = _OR_SO.search(cleaned)
     if approx:
