@@ -155,3 +155,27 @@ def narrow(interval: Interval, mod: str, *, until: dt.date | None = None) -> Int
     if until is not None and first <= until < last:
         last = until
     return Interval(first, last, interval.precision)
+
+
+def easter(year: int) -> dt.date:
+    """Western Easter Sunday (the anonymous Gregorian computus)."""
+    a, b, c = year % 19, year // 100, year % 100
+    d, e = b // 4, b % 4
+    g = (8 * b + 13) // 25
+    h = (19 * a + b - d - g + 15) % 30
+    i, k = c // 4, c % 4
+    leap = (32 + 2 * e + 2 * i - h - k) % 7
+    m = (a + 11 * h + 19 * leap) // 433
+    month = (h + leap - 7 * m + 90) // 25
+    return dt.date(year, month, (h + leap - 7 * m + 33 * month + 19) % 32)
+
+
+def nth_weekday(year: int, month: int, weekday: int, n: int) -> dt.date:
+    """The n-th ISO weekday (1 = Monday) of a month; n = -1 the last; n = 0 the US election-day rule."""
+    if n == 0:  # the Tuesday after the first Monday
+        return nth_weekday(year, month, 1, 1) + dt.timedelta(days=1)
+    if n < 0:
+        last = month_end(year, month)
+        return last - dt.timedelta(days=(last.isoweekday() - weekday) % 7)
+    first = dt.date(year, month, 1)
+    return first + dt.timedelta(days=(weekday - first.isoweekday()) % 7 + 7 * (n - 1))

@@ -25,6 +25,7 @@ class Lexicon:
     modifiers: dict[str, str]
     positions: dict[str, str]
     fixed: dict[str, tuple[str, str]]
+    holidays: dict[str, list[Any]]
     scan: tuple[str, ...]
     future_modals: frozenset[str]
     past_aux: frozenset[str]
@@ -59,6 +60,7 @@ def lexicon() -> Lexicon:
         modifiers=_table(data, "modifiers"),
         positions=_table(data, "positions"),
         fixed={key: (value[0], value[1]) for key, value in data["fixed"].items()},
+        holidays=_table(data, "holidays"),
         scan=tuple(data["scan"]["words"]),
         future_modals=frozenset(data["direction"]["future_modals"]),
         past_aux=frozenset(data["direction"]["past_aux"]),

@@ -17,7 +17,7 @@ from functools import lru_cache
 
 from eventdesk.model import TimeType
 from eventdesk.times_calendar import (
-    add_months, iso_week_value, quarter_of, season_value, shift_season,
+    add_months, easter, iso_week_value, nth_weekday, quarter_of, season_value, shift_season,
 )
 from eventdesk.times_lexicon import Lexicon, lexicon
 
@@ -259,6 +259,32 @@ def _rule_year(match: re.Match[str], ctx: Context) -> Resolution:
     if len(year) == 2:
         year = ("19" if int(year) > 30 else "20") + year
     return _date(year)
+
+
+def holiday_date(name: str, year: int) -> dt.date:
+    """The day a named holiday falls on in a year."""
+    rule = lexicon().holidays[name]
+    if rule[0] == "easter":
+        return easter(year) + dt.timedelta(days=rule[1])
+    if len(rule) == 2:
+        return dt.date(year, rule[0], rule[1])
+    return nth_weekday(year, rule[0], rule[1], rule[2])
+
+
+def _rule_holiday(match: re.Match[str], ctx: Context) -> Resolution:
+    name = match["name"]
+    if match["year"]:
+        return _date(holiday_date(name, int(match["year"])).isoformat())
+    dct = _anchor(ctx)
+    direction = _shift_of(match["shift"]) if match["shift"] else ctx.direction
+    options = [holiday_date(name, year) for year in (dct.year - 1, dct.year, dct.year + 1)]
+    if direction < 0:
+        day = max(d for d in options if d <= dct)
+    elif direction > 0:
+        day = min(d for d in options if d >= dct)
+    else:
+        day = min(options, key=lambda d: abs((d - dct).days))
+    return _date(day.isoformat())
 
 
 def _rule_spoken_year(match: re.Match[str], ctx: Context) -> Resolution | None:
@@ -544,6 +570,8 @@ def _rules() -> tuple[tuple[re.Pattern[str], Rule], ...]:
          rf"(?:,? (?:of )?(?:(?P<year>{year})|(?P<rel>{rel_year})))?", _rule_month),
         (rf"(?:the )?(?P<century>1[5-9]|20)?'?(?P<decade>\d)0s", _rule_decade),
         (r"(?:the )?(?P<n>\d{1,2})(?:st|nd|rd|th) century", _rule_century),
+        (rf"(?:(?P<shift>last|this|next|this coming|past|coming) )?(?P<name>{lex.alternation('holidays')})"
+         rf"(?:,? (?P<year>{year}))?", _rule_holiday),
         (r"(?:the )?(?P<word>twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)", _rule_decade_word),
         (rf"(?:(?P<shift>last|next|this|coming|past|on) )?(?P<weekday>{weekday})", _rule_weekday),
         ("|".join(re.escape(k) for k in sorted(_DAY_WORDS, key=len, reverse=True)), _rule_day_word),

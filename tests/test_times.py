@@ -66,6 +66,14 @@ def _extract(text: str, *, published: dt.date | None = DCT, source: str = "metad
     ("every day", 0, "P1D", "SET", ""),
     ("each Thursday", 0, "XXXX-WXX-4", "SET", ""),
     ("the day of the jackal", 0, "UNKNOWN", "DATE", ""),
+    ("Easter", -1, "2016-03-27", "DATE", ""),
+    ("last Thanksgiving", 0, "2015-11-26", "DATE", ""),
+    ("Christmas", 1, "2016-12-25", "DATE", ""),
+    ("2 1/2 years", 0, "P2Y6M", "DURATION", ""),
+    ("a minute and a half", 0, "PT1M30S", "DURATION", ""),
+    ("the next year or so", 1, "P1Y", "DURATION", "APPROX"),
+    ("the nineties", 0, "199", "DATE", ""),
+    ("nineteen ninety-six", 0, "1996", "DATE", ""),
 ])
 def test_normalise_expression_against_a_sunday_dct(text: str, direction: int, value: str, kind: str,
                                                    mod: str) -> None:
@@ -84,6 +92,14 @@ def test_normalise_expression_against_a_sunday_dct(text: str, direction: int, va
 def test_normalise_expression_without_dct_keeps_absolute_dates(text: str, value: str, anchored: bool) -> None:
     resolution = normalise_expression(text, dct=None, direction=-1)
     assert (resolution.value, resolution.anchored) == (value, anchored)
+
+
+def test_normalise_expression_anaphora_counts_from_the_day_last_spoken_of() -> None:
+    reference = dt.date(2015, 8, 18)
+    following = normalise_expression("the following day", dct=DCT, reference=reference, reference_precision="day")
+    that_year = normalise_expression("that year", dct=DCT, reference=reference, reference_precision="day")
+    assert (following.value, that_year.value) == ("2015-08-19", "2015")
+    assert normalise_expression("the following day", dct=DCT).value == "2016-03-28"
 
 
 def test_resolve_times_interval_of_late_last_month_is_its_last_third() -> None:
