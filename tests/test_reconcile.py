@@ -253,3 +253,17 @@ def test_reconcile_figures_seeds_war_toll_differing_estimates(seed_extractions: 
     assert sorted(c.low for c in war.claims) == [250000.0, 500000.0]
     assert len({c.article_id for c in war.claims}) == 2
     assert [d.kind for d in war.disagreements] == ["differing estimates"]
+
+
+def test_reconcile_figures_strike_coded_as_own_event_still_part_of_toll() -> None:
+    text = ("A monitor said 300 militants were killed in the battle. "
+            "The ministry said French jets killed more than 40 militants in raids.")
+    events = (Event("x", 0, "Battles", "Armed clash", (0,), 0, 1),
+              Event("x", 1, "Explosions/Remote violence", "Air/drone strike", (1,), 0, 1))
+    ex = report(text, [dict(text="300", kind="killed", low=300.0, counts="militants", event_index=0),
+                       dict(text="more than 40", kind="killed", low=40.0, qualifier="more than",
+                            counts="militants", event_index=1)], events=events)
+    clusters = {(ex.article.id, 0): "battle", (ex.article.id, 1): "strikes"}
+    quantities = reconcile_figures([ex], clusters=clusters)
+    jets = only(quantities, scope="by French jets")
+    assert jets.part_of == only(quantities, scope="").id
