@@ -519,13 +519,18 @@ def _verb_roles(trigger: Token) -> tuple[list[Token], list[Token]]:
             agents.extend(_pobjs(child))
         elif child.dep_ == "prep" and child.lower_ in _PATIENT_PREPS - {"of"}:
             patients.extend(_pobjs(child))
-    if not agents and trigger.dep_ in {"conj", "xcomp", "advcl"} and trigger.head.pos_ in {"VERB", "AUX"}:
-        agents = [c for c in trigger.head.children if c.dep_ in _AGENT_DEPS]
+    head = trigger.head
+    if not agents and trigger.dep_ in {"conj", "xcomp", "advcl"} and head.pos_ in {"VERB", "AUX"}:
+        agents = [c for c in head.children if c.dep_ in _AGENT_DEPS]
+    if not patients and trigger.dep_ in {"xcomp", "oprd"}:  # "12 fighters were reported killed"
+        patients = [c for c in head.children if c.dep_ == "nsubjpass"]
     return agents, patients
 
 
 def _noun_roles(trigger: Token) -> tuple[list[Token], list[Token]]:
     agents = [c for c in trigger.children if c.dep_ in _NOUN_AGENT_DEPS]
+    for clause in (c for c in trigger.children if c.dep_ in {"acl", "relcl"}):  # "an IED planted by militants"
+        agents.extend(p for a in clause.children if a.dep_ == "agent" for p in _pobjs(a))
     patients: list[Token] = []
     for child in trigger.children:
         if child.dep_ == "prep" and child.lower_ in {"by", "from"}:
@@ -601,6 +606,14 @@ def _is_speaker(token: Token) -> bool:
     return token.dep_ == "nsubj" and token.head.lemma_.lower() in _SPEECH
 
 
+def is_passive(verb: Token) -> bool:
+    """'was killed', 'were reported killed', 'a man killed by gunmen'."""
+    if any(c.dep_ in {"auxpass", "nsubjpass", "agent"} for c in verb.children):
+        return True
+    return verb.tag_ == "VBN" and verb.dep_ in {"xcomp", "oprd", "acl"} and not any(
+        c.dep_ in {"nsubj", "dobj"} for c in verb.children)
+
+
 def roles_of(trigger: Token, mentions: Sequence[ActorMention], *, backing: frozenset[str],
              previous: Actor | None = None, context: ActorContext = ActorContext()) -> Roles:
     """Agent, patient and backers of a trigger, from the parse, then from word order."""
@@ -613,7 +626,7 @@ def roles_of(trigger: Token, mentions: Sequence[ActorMention], *, backing: froze
     agent = _actor_for(agents, sides, excluded, previous, context)
     patient = _actor_for(patients, sides, excluded, None, context, patient=True)
     parsed = (agent is not None) + (patient is not None)
-    passive = any(c.dep_ == "auxpass" for c in trigger.children)
+    passive = is_passive(trigger)
     rest = [m for m in sides if m.start not in excluded and not _is_speaker(trigger.doc[m.head])]
     if agent is None and not passive:
         before = [m for m in rest if m.end <= trigger.i]

@@ -56,6 +56,7 @@ class Lexicon:
     phrases: dict[tuple[str, ...], tuple[Trigger, ...]]
     context: dict[str, frozenset[str]]
     protest: dict[str, tuple[tuple[str, ...], ...]]
+    irregular: dict[str, str]
 
 
 def _trigger(entry: dict[str, Any], word: str) -> Trigger:
@@ -80,9 +81,10 @@ def event_lexicon() -> Lexicon:
     context |= {f"modality_{k}": frozenset(v) for k, v in data["modality"].items()}
     context["backing"] = frozenset(data["backing"]["lemmas"])
     context["stop"] = frozenset(data["stop"]["words"])
+    context["unreal"] = frozenset(data["unreal"]["adjectives"])
     protest = {k: tuple(tuple(p.split()) for p in v) for k, v in data["protest_context"].items()}
     return Lexicon({k: tuple(v) for k, v in lemmas.items()}, {k: tuple(v) for k, v in phrases.items()},
-                   context, protest)
+                   context, protest, dict(data["irregular"]["forms"]))
 
 
 @dataclass
@@ -115,11 +117,19 @@ def _context_lemmas(token: Token) -> set[str]:
     return words | {c.lemma_.lower() for child in token.children for c in child.children if child.dep_ == "prep"}
 
 
+def lemma_of(token: Token, lexicon: Lexicon) -> str:
+    """A token's lemma, mended where the lemmatiser slips ('raped' -> 'rap', 'retook')."""
+    lower = token.lower_
+    if lower in lexicon.irregular:
+        return lexicon.irregular[lower]
+    return token.lemma_.lower()
+
+
 def _match(token: Token, lexicon: Lexicon) -> tuple[Trigger, ...]:
     """The lexicon entries a token triggers, phrases before single words."""
-    lemma = token.lemma_.lower()
+    lemma = lemma_of(token, lexicon)
     lower = token.lower_
-    if lower in lexicon.context["stop"]:
+    if lower in lexicon.context["stop"] or token.ent_type_ in {"DATE", "TIME"}:
         return ()
     around = _context_lemmas(token)
     previous = token.doc[token.i - 1].lemma_.lower() if token.i > 0 else ""
@@ -137,6 +147,10 @@ def _match(token: Token, lexicon: Lexicon) -> tuple[Trigger, ...]:
 def _context_ok(trigger: Trigger, token: Token, sent: Span, lexicon: Lexicon) -> bool:
     """Words that trigger only in context: 'bomb' by aircraft, 'capture' of a place, ..."""
     for need in trigger.needs:
+        if need == "verb":
+            if token.pos_ != "VERB":
+                return False
+            continue
         if need == "air":
             if not any(t.lower_ in lexicon.context["air"] for t in sent):
                 return False
@@ -164,6 +178,8 @@ def factual(token: Token, sent: Span) -> bool:
         if child.dep_ == "mark" and child.lower_ in {"if", "unless"}:
             return False
     if _under_unreal_noun(token, context["modality_nouns"]):
+        return False
+    if any(c.dep_ in {"amod", "compound"} and c.lower_ in context["unreal"] for c in token.children):
         return False
     head = token.head
     infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children)
@@ -312,7 +328,7 @@ def _sentence_candidates(sent: Span, index: int, mentions: Sequence[ActorMention
         if not entries or not factual(token, sent) or _is_support(token, lexicon):
             continue
         entry = entries[0]
-        if _object_of_strategic(token, lexicon):
+        if _object_of_strategic(token, lexicon) or _claimed_object(token):
             continue
         roles = roles_of(token, mentions, backing=lexicon.context["backing"], previous=previous, context=context)
         candidate = Candidate(entry.type, entry.sub, entry.role, index, token, entry.weight * scale,
@@ -331,15 +347,42 @@ def _sentence_candidates(sent: Span, index: int, mentions: Sequence[ActorMention
     return _absorb_within_sentence(found)
 
 
+_EXPLOSION_RANK = {"Suicide bomb": 0, "Chemical weapon": 1, "Air/drone strike": 2,
+                   "Shelling/artillery/missile attack": 3, "Grenade": 4, "Remote explosive/landmine/IED": 5}
+
+
+def _absorber(candidate: Candidate) -> int:
+    """How strongly a candidate absorbs the others of its sentence (lower first; 9 never)."""
+    if candidate.type == "Explosions/Remote violence":
+        return _EXPLOSION_RANK.get(candidate.sub, 5)
+    if candidate.type in {"Protests", "Riots"}:
+        return 6
+    return 7 if candidate.role != "violence" else 9
+
+
+def _absorbs(main: Candidate, other: Candidate) -> bool:
+    """Whether `other` is part of `main` ('a suicide bomber ... killing 8', 'police arrested protesters')."""
+    if other.role == "violence":
+        return True
+    if main.type == "Explosions/Remote violence":
+        return other.type == "Explosions/Remote violence" or other.role == "attack" or (
+            other.sub == "Looting/property destruction" and other.trigger.lemma_ == "blow")
+    if main.type in {"Protests", "Riots"}:
+        return other.sub in {"Arrests", "Armed clash", "Looting/property destruction"} or other.role == "attack"
+    return False
+
+
 def _absorb_within_sentence(found: list[Candidate]) -> list[Candidate]:
-    """'clashed ..., killing 3' and 'an IED killed 3' are one event: the killing folds in."""
-    main = [c for c in found if c.role != "violence"]
-    if not main:
-        return _dedupe(found)
-    for candidate in found:
-        if candidate.role == "violence":
-            _fold(main[0], candidate)
-    return _dedupe(main)
+    """'clashed ..., killing 3', 'a suicide bomber ... killing 8': one event per occurrence in a sentence."""
+    ranked = sorted(found, key=_absorber)
+    kept: list[Candidate] = []
+    for candidate in ranked:
+        main = next((k for k in kept if _absorbs(k, candidate)), None)
+        if main is not None:
+            _fold(main, candidate)
+        else:
+            kept.append(candidate)
+    return _dedupe(sorted(kept, key=lambda c: c.trigger.i))
 
 
 def _dedupe(found: list[Candidate]) -> list[Candidate]:
@@ -462,7 +505,13 @@ def _same_event(a: Candidate, b: Candidate, places: Sequence[Place]) -> bool:
 
 def _absorb_across(candidates: list[Candidate]) -> list[Candidate]:
     """A killing with no agent ('12 fighters were killed') folds into a nearby event it shares a side with."""
-    kept = [c for c in candidates if not c.absorbable]
+    kept: list[Candidate] = []
+    for candidate in (c for c in candidates if not c.absorbable):
+        before = [k for k in kept if 0 < candidate.sentence - k.sentence <= 1 and k.type in _VIOLENT_TYPES | {"Protests"}]
+        if candidate.role == "violence" and before and (_sides(candidate) & _sides(before[-1]) or _crowd(candidate)):
+            _fold(before[-1], candidate)  # "... clashed with police. 2 rioters were shot dead by police."
+        else:
+            kept.append(candidate)
     for candidate in (c for c in candidates if c.absorbable):
         near = [k for k in kept if -_ABSORB_AFTER <= candidate.sentence - k.sentence <= _ABSORB_BEFORE]
         sharing = [k for k in kept if _sides(candidate) & _sides(k) and k.type in _VIOLENT_TYPES] or near
@@ -472,6 +521,10 @@ def _absorb_across(candidates: list[Candidate]) -> list[Candidate]:
             candidate.confidence *= 0.8
             kept.append(candidate)
     return sorted(kept, key=lambda c: (c.sentence, c.trigger.i))
+
+
+def _crowd(candidate: Candidate) -> bool:
+    return any(a is not None and a.kind in {"protester", "rioter"} for a in (candidate.actor1, candidate.actor2))
 
 
 def merge_candidates(candidates: list[Candidate], places: Sequence[Place]) -> list[Candidate]:
@@ -498,7 +551,8 @@ def _figure_event(figure: Figure, events: Sequence[Candidate]) -> int | None:
     holding = [(i, e) for i, e in enumerate(events) if figure.sentence in e.sentences | {e.sentence}]
     if not holding:
         return None
-    return min(holding, key=lambda p: (p[1].sentence != figure.sentence, abs(p[1].trigger.idx - figure.start)))[0]
+    return min(holding, key=lambda p: (p[1].sentence != figure.sentence, p[1].type not in _VIOLENT_TYPES,
+                                       abs(p[1].trigger.idx - figure.start)))[0]
 
 
 def assign_figures(figures: Sequence[Figure], events: Sequence[Candidate], doc: Doc) -> tuple[Figure, ...]:
@@ -522,7 +576,8 @@ def _group(figure: Figure) -> str:
     if figure.counts_actor:
         return figure.counts_actor
     words = figure.counts.lower().split()
-    if not words or words[-1] in {"people", "persons", "person", "fatalities", "dead", "deaths", "bodies"}:
+    if not words or words[-1] in {"people", "persons", "person", "fatalities", "fatality", "dead", "deaths",
+                                  "death", "bodies", "body", "killed", "lives"}:
         return ""
     return words[-1].rstrip("s")
 
@@ -539,6 +594,64 @@ def fatalities_of(figures: Sequence[Figure], *, event_type: str = "Battles", sub
         lows[key] = min(lows.get(key, figure.low), figure.low)
     specific = sum(v for k, v in lows.items() if k)
     return int(round(max(specific, lows.get("", 0.0))))
+
+
+_CLAIMABLE = frozenset({"attack", "responsibility", "bombing", "killing", "assault", "blast", "explosion", "ambush",
+                        "abduction", "kidnapping", "raid", "operation", "strike"})
+
+
+def _claimed_object(token: Token) -> bool:
+    """'IS claimed the attack': the attack is the one already told, not a new event."""
+    head = token.head.head if token.dep_ == "pobj" else token.head
+    return token.dep_ in {"dobj", "pobj"} and head.lemma_.lower() == "claim"
+
+
+def _claimer(sent: Span, mentions: Sequence[ActorMention]) -> Actor | None:
+    """The armed group that claimed an attack in this sentence, if any."""
+    for token in sent:
+        if token.lemma_.lower() != "claim" or token.pos_ != "VERB":
+            continue
+        objects = [c for c in token.children if c.dep_ == "dobj" and c.lemma_.lower() in _CLAIMABLE]
+        subjects = [c for c in token.children if c.dep_ == "nsubj"]
+        for subject in subjects if objects else ():
+            for mention in mentions:
+                if mention.start <= subject.i < mention.end and mention.actor.kind in _ARMED:
+                    return mention.actor
+    return None
+
+
+def _apply_claimers(merged: Sequence[Candidate], claimers: dict[int, Actor]) -> None:
+    """A claimed attack takes the claimer as its first actor, the target moving to the second."""
+    for sentence, actor in claimers.items():
+        targets = [c for c in merged if sentence - 1 <= c.sentence <= sentence and c.type in _VIOLENT_TYPES]
+        if not targets:
+            continue
+        target = max(targets, key=lambda c: c.sentence)
+        if target.actor1 is not None and target.actor1.kind in {"rebel", "militia", "external"}:
+            continue
+        if target.actor1 is not None and target.actor2 is None and target.actor1 != actor:
+            target.actor2 = target.actor1
+        target.actor1 = actor
+        target.sentences.add(sentence)
+
+
+def _finalise_sides(candidate: Candidate, context: ActorContext) -> None:
+    """Protests are by protesters, riots by rioters; a force that intervened is the second actor."""
+    country = context.country
+    if candidate.type not in {"Protests", "Riots"}:
+        return
+    crowd_kind = "protester" if candidate.type == "Protests" else "rioter"
+    label = "Protesters" if crowd_kind == "protester" else "Rioters"
+    crowd = Actor(f"{label} ({country})" if country else label, crowd_kind, country)
+    forces = [a for a in (candidate.actor1, candidate.actor2) if a is not None and a.kind in {"state", "police"}]
+    victims = [a for a in (candidate.actor1, candidate.actor2) if a is not None and a.kind == "civilian"]
+    candidate.actor1 = crowd
+    if candidate.sub == "Mob violence":
+        candidate.actor2 = victims[0] if victims else candidate.actor2
+    elif forces:
+        candidate.actor2 = forces[0]
+    elif candidate.actor2 is not None and candidate.actor2.kind in {"protester", "rioter", "civilian"}:
+        candidate.actor2 = None
 
 
 def _article_backers(doc: Doc, all_mentions: Sequence[Sequence[ActorMention]],
@@ -633,10 +746,13 @@ def extract_events(doc: Doc, draft: Extraction, options: Options) -> Extraction:
         candidates.extend(found)
         previous = _previous_actor(all_mentions[index]) or previous
     merged = merge_candidates(candidates, draft.places)
+    _apply_claimers(merged, {i: a for i, sent in enumerate(sentences)
+                             if (a := _claimer(sent, all_mentions[i])) is not None})
     busy = {c.sentence for c in candidates}
     backers = _article_backers(doc, all_mentions, set(range(len(sentences))) - busy)
     for candidate in merged:
         _add_backers(candidate, backers, context)
+        _finalise_sides(candidate, context)
         if candidate.place_index is None:
             candidate.place_index = _place_of(draft.places, candidate.sentences, candidate.trigger.idx)
     figures = assign_figures(draft.figures, merged, doc)

@@ -90,14 +90,31 @@ def _anchor(sent: Span, amount: Amount) -> Token:
     if after is not None and after.lower_ == "of" and not amount.qualifier == "between":
         objects = [c for c in after.children if c.dep_ == "pobj"]
         if objects:
-            return objects[0]
+            return _past_names(objects[0])
         if after.i + 1 < sent.end and sent.doc[after.i + 1].pos_ in _NOUN_POS:
             return sent.doc[after.i + 1]
     for token in tokens:
         if token.dep_ in {"nummod", "quantmod", "amod", "det", "compound"} and token.head.i not in inside \
                 and token.head.pos_ in _NOUN_POS and token.head.i > token.i:
-            return token.head
-    return tokens[-1]
+            return _past_names(token.head)
+    return _next_noun(sent, tokens.end) or tokens[-1]
+
+
+def _next_noun(sent: Span, start: int) -> Token | None:
+    """'7 IS fighters' parsed with 'IS' as a verb: the first common noun right after the number."""
+    for token in sent.doc[start:min(start + 3, sent.end)]:
+        if token.pos_ == "NOUN":
+            return token
+        if token.pos_ not in {"PROPN", "ADJ", "AUX"} or token.is_punct or token.lower_ in {"were", "was", "are"}:
+            return None
+    return None
+
+
+def _past_names(token: Token) -> Token:
+    """'dozens of IS militants': step from a name to the common noun it qualifies."""
+    if token.pos_ == "PROPN" and token.i + 1 < len(token.doc) and token.nbor(1).pos_ == "NOUN":
+        return token.nbor(1)
+    return token
 
 
 def _counts_text(anchor: Token, amount_end: int) -> str:
