@@ -184,6 +184,9 @@ def _head_kind(token: Token) -> str:
         if dep in {"conj", "appos"}:
             token = head
             continue
+        if dep == "pobj" and head.lower_ in words.subset:
+            token = head.head  # "12 people, including 4 children": the part counts what the whole counts
+            continue
         if dep == "pobj":
             prep = head
             head = prep.head
@@ -269,12 +272,17 @@ def _person_of(token: Token) -> str:
     return _counts_text(token, token.left_edge.i)
 
 
-def _skippable(tokens: Span, amount: Amount, sent: Span) -> bool:
+_TIME_UNITS = frozenset({"year", "years", "month", "months", "day", "days", "week", "weeks", "hour", "hours",
+                         "minute", "minutes", "decade", "decades", "century", "centuries", "am", "pm"})
+
+
+def _skippable(tokens: Span, amount: Amount, sent: Span, anchor: Token) -> bool:
     """Years, percentages, money and times are not crisis figures."""
     after = sent.doc[tokens.end] if tokens.end < sent.end else None
     if after is not None and after.lower_ in {"percent", "%", "per", "pc"}:
         return True
-    if any(t.ent_type_ in _SKIP_ENTS for t in tokens if t.like_num):
+    counted = anchor.i >= tokens.end and anchor.pos_ == "NOUN" and anchor.lower_ not in _TIME_UNITS
+    if not counted and any(t.ent_type_ in _SKIP_ENTS for t in tokens if t.like_num):
         return True
     text = tokens[-1].text
     return amount.high is None and len(text) == 4 and text.isdigit() and 1800 <= amount.low <= 2100
@@ -302,9 +310,9 @@ def _amount_figures(sent: Span, sent_index: int, draft: Extraction,
             yield (_figure(draft, sent_index, tokens.start_char, tokens.end_char, "age", amount,
                            _person_of(person), context), {t.i for t in tokens} | {person.i})
             continue
-        if _skippable(tokens, amount, sent):
-            continue
         anchor = _anchor(sent, amount)
+        if _skippable(tokens, amount, sent, anchor):
+            continue
         kind = _noun_kind(anchor) or _child_kind(anchor) or _head_kind(anchor)
         if not kind and anchor.i >= tokens.end:
             kind = _child_kind(tokens[-1]) or _head_kind(tokens[-1])
