@@ -112,7 +112,7 @@ def timeml_files(paths: Sequence[Path]) -> list[Path]:
     found: list[Path] = []
     for path in paths:
         if path.is_dir():
-            found.extend(sorted(path.rglob("*.tml")))
+            found.extend(sorted(path.rglob("*.tml")) or sorted(path.rglob("*.xml")))
         elif path.is_file():
             found.append(path)
         else:
@@ -123,6 +123,49 @@ def timeml_files(paths: Sequence[Path]) -> list[Path]:
 
 
 def iter_timeml(paths: Sequence[Path]) -> Iterator[TimeMLDoc]:
-    """Read every `.tml` document under the given paths, in order."""
+    """Read every `.tml` document under the given paths (MEANTIME `.xml` too), in order."""
     for path in timeml_files(paths):
-        yield read_timeml(path)
+        yield read_meantime(path) if path.suffix == ".xml" else read_timeml(path)
+
+
+# MEANTIME (NewsReader) stores tokens, not text: rebuild the text with a space
+# between tokens except before closing punctuation, a newline between sentences.
+_NO_SPACE_BEFORE = re.compile(r"^(?:[,.;:!?)\]}%]|'s|n't|'re|'ve|'ll|'d|'m)$")
+
+
+def _meantime_text(root: ET.Element) -> tuple[str, dict[str, tuple[int, int]]]:
+    """The document text and each token id's character span."""
+    parts: list[str] = []
+    spans: dict[str, tuple[int, int]] = {}
+    offset, sentence = 0, None
+    for token in root.iter("token"):
+        word = token.text or ""
+        if parts:
+            gap = "\n" if token.get("sentence") != sentence else ("" if _NO_SPACE_BEFORE.match(word) else " ")
+            parts.append(gap)
+            offset += len(gap)
+        sentence = token.get("sentence")
+        spans[token.get("t_id", "")] = (offset, offset + len(word))
+        parts.append(word)
+        offset += len(word)
+    return "".join(parts), spans
+
+
+def read_meantime(path: Path) -> TimeMLDoc:
+    """Read one MEANTIME document: its rebuilt text, DCT and TIMEX3 spans (the dateline's included)."""
+    try:
+        root = ET.parse(path).getroot()
+    except (OSError, ET.ParseError) as error:
+        raise EvalDataError(f"{path}: cannot read MEANTIME XML: {error}") from error
+    text, token_spans = _meantime_text(root)
+    dct, timexes = None, []
+    for timex in root.iter("TIMEX3"):
+        anchors = [token_spans[a.get("t_id", "")] for a in timex.iter("token_anchor")
+                   if a.get("t_id", "") in token_spans]
+        if timex.get("functionInDocument") == "CREATION_TIME":
+            dct = _parse_date(timex.get("value", ""))  # and, being in the text here, scored like any other
+        if anchors:
+            start, end = min(a[0] for a in anchors), max(a[1] for a in anchors)
+            timexes.append(GoldTimex(start=start, end=end, text=text[start:end], type=timex.get("type", "DATE"),
+                                     value=timex.get("value", ""), mod=timex.get("mod", "")))
+    return TimeMLDoc(name=path.stem, text=text, dct=dct, timexes=tuple(sorted(timexes, key=lambda t: t.start)))

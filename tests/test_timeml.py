@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from eventdesk.errors import EvalDataError
-from eventdesk.timeml import iter_timeml, parse_timeml, read_timeml, timeml_files
+from eventdesk.timeml import iter_timeml, parse_timeml, read_meantime, read_timeml, timeml_files
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "timeml"
 
@@ -63,3 +63,15 @@ def test_timeml_files_missing_path_raises(tmp_path: Path) -> None:
         timeml_files([tmp_path / "absent"])
     with pytest.raises(EvalDataError, match="no .tml files"):
         timeml_files([tmp_path])
+
+
+def test_read_meantime_rebuilds_text_and_spans() -> None:
+    doc = read_meantime(FIXTURES / "meantime" / "ferry.xml")
+    assert doc.text == "Ferry resumes\nMay 4, 2011\nThe ferry stopped last week."
+    assert doc.dct == dt.date(2011, 5, 4)
+    assert [(t.text, t.value) for t in doc.timexes] == [("May 4, 2011", "2011-05-04"), ("last week", "2011-W17")]
+
+
+def test_iter_timeml_reads_meantime_folders() -> None:
+    (doc,) = iter_timeml([FIXTURES / "meantime"])
+    assert doc.name == "ferry"
