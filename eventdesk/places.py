@@ -21,7 +21,8 @@ from dataclasses import dataclass
 from spacy.tokens import Doc
 
 from eventdesk.gazetteer import (
-    Entry, Gazetteer, demonyms, load_gazetteer, name_rules, normalise_name, us_state_abbreviations,
+    Entry, Gazetteer, demonyms, load_gazetteer, name_rules, normalise_name, region_adjectives,
+    us_state_code,
 )
 from eventdesk.model import Extraction, Mention, Place
 from eventdesk.settings import Options
@@ -31,8 +32,13 @@ NEVER_PLACE_LABELS = frozenset({"PERSON", "DATE", "TIME", "MONEY", "PERCENT", "Q
                                 "ORDINAL", "CARDINAL", "LAW", "LANGUAGE"})
 # A name the model did not call a place counts when it is this well known.
 STRONG_POPULATION = 100_000
-_KIND_BONUS = {"PCLI": 2.5, "PCLD": 1.5, "PCLS": 2.0, "PCLF": 1.5, "TERR": 1.0, "CONT": 3.0,
-               "ADM1": 1.0, "ADM2": 0.2, "PPLC": 1.0, "RGN": 2.0}
+# A division's population is the sum of its towns', so divisions get no bonus of their own.
+_KIND_BONUS = {"PCLI": 2.5, "PCLD": 1.5, "PCLS": 2.0, "PCLF": 1.5, "TERR": 1.0,
+               "ADM1": 0.0, "ADM2": -0.3, "PPLC": 1.5}
+_REGION_BONUS = 3.0  # continents, seas and regions (feature class L and the like)
+_FOCUS_WEIGHT = 4.0
+# A loose (skeleton) match is trusted only for large places or in the article's countries.
+_LOOSE_MATCH_POPULATION = 50_000
 # Words after a name that make it a division; "region" and "state" are too loose here.
 _TRAILING_ADMIN_WORDS = frozenset({"province", "governorate", "county", "parish", "district", "oblast",
                                    "prefecture", "provinces", "governorates"})
@@ -83,7 +89,7 @@ def toponym_at(text: str, start: int, end: int, *, sentence: int = 0) -> Toponym
         return None
     directions = name_rules()["directions"]
     direction = ""
-    if len(words) > 1 and words[0].casefold() in directions:
+    if len(words) > 1 and words[0] in directions:  # "northern Syria", not "North Carolina"
         direction, words = words[0].casefold(), words[1:]
     level = _admin_level(words) if len(words) > 1 else ""
     name = " ".join(words[:-1] if level else words)
@@ -92,7 +98,7 @@ def toponym_at(text: str, start: int, end: int, *, sentence: int = 0) -> Toponym
         level = _admin_level([after.group(1)])  # "Homs province": the model tagged only "Homs"
         end += after.end()
     before = text[max(0, start - 24):start].casefold()
-    match = re.search(r"([a-z-]+)\s+$", before)
+    match = re.search(r"([a-z-]+)\s+$", text[max(0, start - 24):start])
     if not direction and match and match.group(1) in directions:
         direction = match.group(1)
         start -= len(before) - match.start(1)
@@ -137,7 +143,8 @@ def _inside(toponym: Toponym, spans: Iterable[tuple[int, int]]) -> bool:
 
 
 def _mention_is_place(mention: Mention, gazetteer: Gazetteer) -> bool:
-    if normalise_name(mention.text) in demonyms():
+    adjective = normalise_name(mention.text)
+    if demonym_country(mention.text) or (adjective in region_adjectives() and adjective.endswith(("an", "ern"))):
         return False  # "Syrian" gives country context, not a place
     if mention.label in PLACE_LABELS:
         return True
@@ -175,7 +182,7 @@ def _capitalised_names(doc: Doc, draft: Extraction, gazetteer: Gazetteer,
             start, end = run[0].idx, run[-1].idx + len(run[-1].text)
             overlaps = any(s < end and start < e for s, e in taken)
             name = draft.article.text[start:end]
-            if not overlaps and normalise_name(name) not in demonyms() and _well_known(name, gazetteer):
+            if not overlaps and not demonym_country(name) and _well_known(name, gazetteer):
                 sentence = draft.sentence_at(start)
                 toponym = toponym_at(draft.article.text, start, end,
                                      sentence=sentence.index if sentence else 0)
@@ -186,14 +193,43 @@ def _capitalised_names(doc: Doc, draft: Extraction, gazetteer: Gazetteer,
 
 # ---------------------------------------------------------------- resolution
 
-def _candidates(toponym: Toponym, gazetteer: Gazetteer) -> list[Entry]:
+def demonym_country(name: str) -> str:
+    """The country code of a demonym, singular or plural ("Russians" -> "RU"), or ''."""
+    key = normalise_name(name)
+    return demonyms().get(key) or (demonyms().get(key[:-1], "") if key.endswith("s") else "")
+
+
+def _lookup(name: str, gazetteer: Gazetteer) -> list[Entry]:
+    """Entries for a name; failing that, for the longest part of it that is a place
+    ("Colorado" in "Colorado State University", "Manila" in "Manila Cathedral")."""
+    words = name.split()
+    for size in range(len(words), 0, -1):
+        for first in range(len(words) - size + 1):
+            part = " ".join(words[first:first + size])
+            if size < len(words) and (_is_short_caps(part) or not part[:1].isupper()):
+                continue
+            region = region_adjectives().get(normalise_name(part))
+            country = demonym_country(part) if size < len(words) else ""
+            if country and country in gazetteer.countries:
+                return [gazetteer.countries[country]]
+            found = list(gazetteer.candidates(region or part))
+            if found and (size == len(words) or any(e.tier == 0 for e in found)):
+                return found if size == len(words) else [e for e in found if e.tier == 0]
+    return []
+
+
+def _candidates(toponym: Toponym, gazetteer: Gazetteer, focus: dict[str, float]) -> list[Entry]:
     """Candidates for a toponym, narrowed by its admin word and its parent."""
-    country = demonyms().get(normalise_name(toponym.name))
+    country = demonym_country(toponym.name)
     if country and country in gazetteer.countries:
         return [gazetteer.countries[country]]
-    found = list(gazetteer.candidates(toponym.name))
+    state = us_state_code(toponym.name)
+    if state and ("US", state) in gazetteer.admin1:
+        return [gazetteer.admin1[("US", state)]]
+    found = _lookup(toponym.name, gazetteer)
     close = [e for e in found if e.tier < 2]
-    found = close or found
+    found = close or [e for e in found if e.population >= _LOOSE_MATCH_POPULATION
+                      or focus.get(e.country_code, 0.0) >= 0.2]
     if toponym.level:
         code = "ADM1" if toponym.level == "first" else "ADM2"
         found = [e for e in found if e.feature_code == code] or found
@@ -204,8 +240,8 @@ def _candidates(toponym: Toponym, gazetteer: Gazetteer) -> list[Entry]:
 
 
 def _within_parent(entry: Entry, parent: str, gazetteer: Gazetteer) -> bool:
-    state = us_state_abbreviations().get(parent)
-    if state is not None:
+    state = us_state_code(parent)
+    if state:
         return entry.country_code == "US" and entry.admin1 == state
     for area in gazetteer.candidates(parent):
         if area.tier > 0:
@@ -239,6 +275,7 @@ class _Context:
 def _prior(entry: Entry, same_name: Sequence[Entry]) -> float:
     """Score from the entry alone: population, kind and how well the name matched."""
     score = math.log10(entry.population + 1000) + _KIND_BONUS.get(entry.feature_code, 0.0)
+    score += _REGION_BONUS if entry.precision == 7 else 0.0
     score -= 1.5 * entry.tier
     if entry.feature_class == "A" and not entry.is_country:
         # A division that shares its name with a town in it ("Homs") means the town.
@@ -252,21 +289,43 @@ def _prior(entry: Entry, same_name: Sequence[Entry]) -> float:
 def _score(entry: Entry, same_name: Sequence[Entry], key: str, context: _Context,
            toponym: Toponym) -> float:
     score = _prior(entry, same_name) if not toponym.level else math.log10(entry.population + 1000)
-    score += 3.0 * context.focus.get(entry.country_code, 0.0)
+    if entry.feature_code == "ADM2" and not toponym.level and len(entry.name.split()) > len(toponym.name.split()):
+        score -= 1.5  # "Lancaster" alone is the town more often than Lancaster County
+    score += _FOCUS_WEIGHT * context.focus.get(entry.country_code, 0.0)
     if not entry.is_country and context.admin1.get((entry.country_code, entry.admin1)):
         score += 1.5
-    nearest = min((_distance_km(entry, other) for name, other in context.winners.items()
-                   if name != key and not other.is_country and other.precision <= 4), default=None)
-    if nearest is not None:
-        score += 2.0 * math.exp(-nearest / 150.0)
-    return score
+    return score + _closeness(entry, key, context)
+
+
+def _closeness(entry: Entry, key: str, context: _Context) -> float:
+    """Bonus for lying near the article's other places, or inside its countries."""
+    nearest = None
+    inside_country = False
+    for name, other in context.winners.items():
+        if name == key or other.precision > 6:
+            continue
+        if other.is_country:
+            inside_country |= (other.country_code != entry.country_code and _in_box(entry, other))
+        elif other.precision <= 4:
+            distance = _distance_km(entry, other)
+            nearest = distance if nearest is None else min(nearest, distance)
+    bonus = 1.0 if inside_country else 0.0
+    return bonus + (2.0 * math.exp(-nearest / 150.0) if nearest is not None else 0.0)
+
+
+def _in_box(entry: Entry, area: Entry) -> bool:
+    """Whether an entry lies in an area's bounding box (plus half a degree)."""
+    if area.south is None or area.north is None or area.west is None or area.east is None:
+        return False
+    return (area.south - 0.5 <= entry.latitude <= area.north + 0.5
+            and area.west - 0.5 <= entry.longitude <= area.east + 0.5)
 
 
 def _focus(groups: dict[str, list[Entry]], text: str) -> dict[str, float]:
     """Country shares of the evidence: country names, demonyms, unambiguous places."""
     votes: Counter[str] = Counter()
     for word in set(_WORD.findall(text)):
-        country = demonyms().get(normalise_name(word))
+        country = demonym_country(word)
         if country and word[0].isupper():
             votes[country] += 1
     for entries in groups.values():
@@ -289,9 +348,11 @@ def resolve_toponyms(toponyms: Sequence[Toponym], gazetteer: Gazetteer, text: st
     for toponym in toponyms:
         key = _group_key(toponym)
         if key not in groups or (toponym.parent and not by_group[key].parent):
-            groups[key] = _candidates(toponym, gazetteer)
+            groups[key] = _candidates(toponym, gazetteer, {})
             by_group[key] = toponym
-    context = _Context(_focus(groups, text), {}, Counter())
+    focus = _focus(groups, text)
+    groups = {key: _candidates(by_group[key], gazetteer, focus) for key in groups}
+    context = _Context(focus, {}, Counter())
     for _ in range(2):  # the second pass sees the first pass's choices
         chosen = {key: _choose(entries, key, context, by_group[key]) for key, entries in groups.items()}
         winners = {key: r.entry for key, r in chosen.items() if r.entry is not None}
