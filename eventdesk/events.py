@@ -75,7 +75,7 @@ def event_lexicon() -> Lexicon:
         for word in entry["lemmas"]:
             lemmas.setdefault(word, []).append(_trigger(entry, word))
         for phrase in entry["phrases"]:
-            phrases.setdefault(tuple(phrase.split()), []).append(_trigger(entry, phrase.split()[0]))
+            phrases.setdefault(tuple(phrase.split()), []).append(_trigger(entry, phrase))
     context = {name: frozenset(data[name]["words"]) for name in
                ("air", "place_object", "property_object", "weapon_object")}
     context |= {f"modality_{k}": frozenset(v) for k, v in data["modality"].items()}
