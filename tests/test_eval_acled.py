@@ -1,0 +1,90 @@
+"""The ACLED evaluator: reading exports, mapping old types, scoring and the pinned gate."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from typing import Any
+
+import pytest
+from conftest import FIXTURES
+
+from eventdesk.errors import EvalDataError
+from eventdesk.eval_acled import actor_key, evaluate_acled, format_acled, parse_acled_date, read_acled
+from eventdesk.settings import Options
+
+SAMPLE = FIXTURES / "acled" / "acled_sample.csv"
+KEYS = {"rows", "fatalities_exact", "fatalities_exact_nonzero", "fatalities_within_10pct",
+        "event_type_accuracy", "sub_event_type_accuracy", "actor1_match", "location_25km", "date_exact"}
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("27 March 2016", dt.date(2016, 3, 27)), ("2016-03-27", dt.date(2016, 3, 27)),
+    ("02-November-2016", dt.date(2016, 11, 2)), ("not a date", None),
+])
+def test_parse_acled_date_formats(text: str, expected: dt.date | None) -> None:
+    assert parse_acled_date(text) == expected
+
+
+def test_read_acled_maps_older_type_names() -> None:
+    rows = {row.number: row for row in read_acled(SAMPLE)}
+    assert len(rows) >= 40
+    assert (rows[45].event_type, rows[45].sub_event_type, rows[45].mapped_from) == (
+        "Battles", "Armed clash", "Battle-No change of territory")
+    assert rows[47].event_type == "Protests|Riots"
+    assert rows[46].sub_event_type == ""
+
+
+def test_read_acled_covers_all_six_types_and_zero_fatality_rows() -> None:
+    rows = read_acled(SAMPLE)
+    types = {t for row in rows for t in row.event_type.split("|")}
+    assert types == {"Battles", "Explosions/Remote violence", "Violence against civilians", "Protests",
+                     "Riots", "Strategic developments"}
+    assert sum(row.fatalities == 0 for row in rows) >= 15
+
+
+def test_read_acled_rejects_a_file_without_acled_columns(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.csv"
+    bad.write_text("a,b\n1,2\n", encoding="utf-8")
+    with pytest.raises(EvalDataError, match="missing columns"):
+        read_acled(bad)
+
+
+def test_actor_key_drops_the_government_era_only() -> None:
+    assert actor_key("Military Forces of Syria (2000-)") == "military forces of syria"
+    assert actor_key("Islamic State (Syria)") == "islamic state (syria)"
+
+
+@pytest.fixture(scope="module")
+def result() -> dict[str, Any]:
+    return evaluate_acled(SAMPLE, options=Options())
+
+
+def test_evaluate_acled_reports_the_named_figures(result: dict[str, Any]) -> None:
+    assert KEYS <= set(result)
+    assert result["rows"] == len(read_acled(SAMPLE))
+    assert "Battles" in result["event_type_confusion"]
+    assert "Battle-No change of territory -> Battles" in result["type_mapping"]
+
+
+def test_evaluate_acled_gate_on_our_fixture(result: dict[str, Any]) -> None:
+    # Pinned minimums on our own ACLED-style rows (the project is measured on real exports).
+    assert result["fatalities_exact"] >= 0.9
+    assert result["fatalities_exact_nonzero"] >= 0.85
+    assert result["event_type_accuracy"] >= 0.85
+    assert result["sub_event_type_accuracy"] >= 0.8
+    assert result["date_exact"] >= 0.9
+
+
+def test_format_acled_is_a_readable_table(result: dict[str, Any]) -> None:
+    text = format_acled(result)
+    assert "fatalities_exact" in text and "event_type (gold -> predicted" in text
+    assert "Older type names mapped" in text
+
+
+def test_evaluate_acled_limit_and_empty_file(tmp_path: Path) -> None:
+    assert evaluate_acled(SAMPLE, options=Options(), limit=3)["rows"] == 3
+    empty = tmp_path / "empty.csv"
+    empty.write_text("event_date,event_type,notes,fatalities\n", encoding="utf-8")
+    with pytest.raises(EvalDataError, match="no rows"):
+        evaluate_acled(empty, options=Options())
