@@ -50,7 +50,7 @@ def clean(text: str) -> str:
 
 _CLOCK = re.compile(
     r"(?:at |about |around |by )?(?:(?P<h>\d{1,2})(?:[:.](?P<min>\d{2}))? ?(?P<ap>am|pm)|(?P<h24>\d{1,2}):(?P<m24>\d{2})"
-    r"|(?P<word>noon|midday|midnight))(?: (?:est|edt|cst|cdt|mst|mdt|pst|pdt|gmt|utc|et|bst|cet|local time|local))?"
+    r"|(?P<word>noon|midday|midnight))(?: (?:(?P<utc>gmt|utc|z)|est|edt|cst|cdt|mst|mdt|pst|pdt|et|bst|cet|local time|local))?"
 )
 _DAY_VALUE = re.compile(r"\d{4}-\d{2}-\d{2}")
 _CONNECTORS = re.compile(r"^(?:on|at|of|in|,)\s+|\s+(?:on|at|of|in|,)$|^,|,$")
@@ -94,7 +94,8 @@ def _resolve_clock(text: str, ctx: Context) -> Resolution | None:
     day = _day_of(text[:match.start()] + " " + text[match.end():], ctx)
     if day is None:
         return None
-    return Resolution(value=f"{day}T{hour:02d}:{minute:02d}", type="TIME")
+    zone = "Z" if match["utc"] else ""  # TIMEX3 marks UTC times; other zones are left as written
+    return Resolution(value=f"{day}T{hour:02d}:{minute:02d}{zone}", type="TIME")
 
 
 @lru_cache(maxsize=1)
@@ -171,6 +172,7 @@ def _resolve_window(text: str, ctx: Context) -> Resolution | None:
 
 # Words that resolve alone but, cut from a longer span, mostly mislead.
 _WEAK_WINDOWS = frozenset({"the", "a", "an", "of", "and", "or", "day", "the day", "the month", "the year",
+                           "a second", "second", "the second", "a minute", "minute", "a day", "a year",
                            "the week", "month", "year", "week", "days", "months", "years", "weeks"})
 _OR_SO = re.compile(r"\s+or so$")
 

@@ -178,6 +178,14 @@ def _rule_relative_period(match: re.Match[str], ctx: Context) -> Resolution:
     return date_value(period_value(unit, dct, shift_of(match["shift"])))
 
 
+def _rule_period_after(match: re.Match[str], ctx: Context) -> Resolution:
+    """"The year before", "the day after": a step from the time last spoken of."""
+    unit = _UNIT_PERIOD[match["unit"]]
+    step = -1 if match["shift"] in {"before", "previous", "prior", "earlier"} else 1
+    finest = {"day"} if unit == "D" else {"day", "week", "month", "quarter", "season", "year"}
+    return date_value(period_value(unit, _reference(ctx, finest), step))
+
+
 _ANAPHORIC_SHIFTS = frozenset({"that", "same", "following", "previous", "prior", "preceding"})
 
 
@@ -348,6 +356,8 @@ def rules() -> tuple[tuple[re.Pattern[str], Rule], ...]:
         ("|".join(re.escape(k) for k in sorted(_ANAPHORIC_DAYS, key=len, reverse=True)), _rule_anaphoric_day),
         (r"(?P<the>the )?(?P<shift>last|past|previous|prior|preceding|this|current|next|coming|following|same|that)"
          r" (?P<unit>week|weekend|month|quarter|year|decade|century)", _rule_relative_period),
+        (r"the (?P<unit>week|month|quarter|year|day) (?P<shift>before|previous|prior|earlier|after|later)",
+         _rule_period_after),
         (rf"(?:the )?(?:(?P<shift>last|this|next|past|coming|previous) )?(?P<season>{season})"
          rf"(?: (?:of )?(?:(?P<year>{year})|(?P<rel>{rel_year})))?", _rule_season),
         (rf"(?:(?P<num>{num})(?P<half> and a half)? )?(?:more |full |long )?(?P<unit>{unit})"

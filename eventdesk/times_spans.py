@@ -67,6 +67,7 @@ def _scan_pattern() -> re.Pattern[str]:
     fixed = sorted(lex.scan, key=len, reverse=True)
     unit = lex.alternation("units")
     extra = [rf"(?:recent|coming) {unit}", r"the (?:same|following|previous) day"]
+    extra.append(r"\d{1,2}:\d{2}(?:\s?(?:[ap]\.?m\.?|UTC|GMT))?")  # clock times spaCy leaves unlabelled
     alternation = "|".join([re.escape(k) for k in fixed] + extra)
     return re.compile(rf"(?i)(?<![\w-])(?:{alternation})(?![\w-])")
 

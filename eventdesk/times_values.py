@@ -68,12 +68,20 @@ def number_value(words: str, lex: Lexicon) -> float | None:
         return float(words)
     if words in lex.numbers:
         return lex.numbers[words]
-    total = 0.0
+    total, current = 0.0, 0.0
     for word in words.replace("-", " ").split():
-        if word not in lex.numbers or word in {"a", "an"}:
+        if word in _SCALES:
+            current = (current or 1) * _SCALES[word]
+            if _SCALES[word] >= 1000:
+                total, current = total + current, 0.0
+        elif word in lex.numbers and word not in {"a", "an"}:
+            current += lex.numbers[word]
+        elif word != "and":
             return None
-        total += lex.numbers[word]
-    return total or None
+    return (total + current) or None
+
+
+_SCALES = {"hundred": 100, "thousand": 1000, "million": 1_000_000}
 
 
 

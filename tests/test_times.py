@@ -74,6 +74,9 @@ def _extract(text: str, *, published: dt.date | None = DCT, source: str = "metad
     ("the next year or so", 1, "P1Y", "DURATION", "APPROX"),
     ("the nineties", 0, "199", "DATE", ""),
     ("nineteen ninety-six", 0, "1996", "DATE", ""),
+    ("more than two thousand years", -1, "P2000Y", "DURATION", "MORE_THAN"),
+    ("18:00 UTC", -1, "2016-03-27T18:00Z", "TIME", ""),
+    ("the year before", -1, "2015", "DATE", ""),
 ])
 def test_normalise_expression_against_a_sunday_dct(text: str, direction: int, value: str, kind: str,
                                                    mod: str) -> None:
