@@ -1,0 +1,417 @@
+"""Streaming story clustering: each article, in publication order, joins a story or opens one.
+
+Articles are compared with story centroids by TF-IDF cosine over lemmas and
+named entities (document frequencies are kept incrementally, so idf is always
+that of the articles seen so far), plus place and actor overlap, damped by the
+time between the article and the story. The article joins the best story when
+that score reaches `threshold`, else it opens a new story. A story that has
+just grown is compared with its neighbours and merged into one when their
+centroids converge. An inverted index from terms to stories bounds the
+candidates of each article, so ingest stays near-linear in the stream length.
+
+All state is plain data (`to_state` / `from_state`), so the store can keep the
+clusterer between runs and go on from where it stopped.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+import re
+from collections import Counter
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+from spacy.tokens import Doc, Token
+
+from eventdesk.model import Extraction, Story
+
+PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+ACTOR_LABELS = frozenset({"PERSON", "ORG", "NORP"})
+SKIP_LABELS = frozenset({"CARDINAL", "ORDINAL", "PERCENT", "MONEY", "QUANTITY", "DATE", "TIME"})
+CONTENT_POS = frozenset({"NOUN", "PROPN", "VERB", "ADJ", "NUM"})
+_WORD = re.compile(r"[^\W_][\w'\u2019-]*[^\W_]|[^\W_]")
+STATE_VERSION = 1
+
+
+@dataclass(frozen=True)
+class ArticleFeatures:
+    """What story clustering needs of one article."""
+
+    article_id: str
+    lemmas: Mapping[str, float]  # content lemma -> count
+    entities: Mapping[str, float] = field(default_factory=dict)  # normalised name -> count
+    places: frozenset[str] = frozenset()
+    actors: frozenset[str] = frozenset()
+    published: dt.date | None = None
+    title: str = ""
+
+
+@lru_cache(maxsize=1)
+def _stopwords() -> frozenset[str]:
+    text = resources.files("eventdesk.data").joinpath("stories_stopwords.txt").read_text("utf-8")
+    return frozenset(w for line in text.splitlines() if (w := line.split("#")[0].strip()))
+
+
+def light_lemma(word: str) -> str:
+    """A cheap lemma: case-folded, regular plural and verb endings stripped."""
+    word = word.casefold().replace("\u2019", "'").removesuffix("'s")
+    if len(word) > 4 and word.endswith("ies"):
+        return word[:-3] + "y"
+    for suffix in ("ing", "ed"):
+        if len(word) > len(suffix) + 3 and word.endswith(suffix):
+            stem = word[: -len(suffix)]
+            return stem[:-1] if len(stem) > 3 and stem[-1] == stem[-2] else stem
+    if len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is")):
+        return word[:-1]
+    return word
+
+
+def text_lemmas(text: str) -> Counter[str]:
+    """Content lemmas of a text by the light lemmatiser (no spaCy needed)."""
+    stop = _stopwords()
+    return Counter(
+        light_lemma(w) for w in _WORD.findall(text) if w.casefold() not in stop and len(w) > 1
+    )
+
+
+def token_lemmas(tokens: Iterable[Token]) -> Counter[str]:
+    """Content lemmas of parsed tokens (nouns, names, verbs, adjectives, numbers)."""
+    stop = _stopwords()
+    return Counter(
+        light_lemma(t.lemma_ or t.text) for t in tokens
+        if t.pos_ in CONTENT_POS and not t.is_stop and t.text.casefold() not in stop
+    )
+
+
+def doc_lemmas(doc: Doc) -> Counter[str]:
+    """Content lemmas of a parsed document."""
+    return token_lemmas(doc)
+
+
+def _name(text: str) -> str:
+    return " ".join(text.replace("\u2019", "'").removesuffix("'s").split()).casefold()
+
+
+def article_features(extraction: Extraction, *, doc: Doc | None = None) -> ArticleFeatures:
+    """Clustering features of one extraction; lemmas from `doc` if given, else the light lemmatiser."""
+    article = extraction.article
+    text = f"{article.title}\n{article.text}" if article.title else article.text
+    lemmas = doc_lemmas(doc) if doc is not None else text_lemmas(text)
+    names = [m for m in extraction.mentions if m.label not in SKIP_LABELS]
+    entities = Counter(_name(m.text) for m in names)
+    places = {_name(m.text) for m in names if m.label in PLACE_LABELS}
+    places |= {_name(p.name or p.text) for p in extraction.places}
+    actors = {_name(m.text) for m in names if m.label in ACTOR_LABELS}
+    actors |= {_name(a) for e in extraction.events for a in (e.actor1, e.actor2) if a}
+    return ArticleFeatures(
+        article_id=article.id, lemmas=dict(lemmas), entities=dict(entities),
+        places=frozenset(places - {""}), actors=frozenset(actors - {""}),
+        published=article.published, title=article.title,
+    )
+
+
+@dataclass
+class _StoryState:
+    """A story as the clusterer keeps it: members and summed feature counts."""
+
+    id: str
+    article_ids: list[str]
+    terms: Counter[str]  # "l:lemma" / "e:entity" -> summed log counts
+    places: Counter[str]
+    actors: Counter[str]
+    first: dt.date | None = None
+    last: dt.date | None = None
+    title: str = ""
+
+
+def _article_terms(features: ArticleFeatures, entity_weight: float) -> dict[str, float]:
+    terms = {f"l:{k}": 1.0 + math.log(v) for k, v in features.lemmas.items() if v > 0}
+    for name, count in features.entities.items():
+        if count > 0:
+            terms[f"e:{name}"] = entity_weight * (1.0 + math.log(count))
+    return terms
+
+
+def _overlap(article: frozenset[str], story: Counter[str]) -> float:
+    """Share of the article's names the story holds, from -1 (none) to 1 (all); 0 if either has none."""
+    if not article or not story:
+        return 0.0
+    return 2 * sum(1 for name in article if name in story) / len(article) - 1
+
+
+def _days_apart(date: dt.date | None, first: dt.date | None, last: dt.date | None) -> float | None:
+    if date is None or first is None or last is None:
+        return None
+    if first <= date <= last:
+        return 0.0
+    return float(min(abs((date - first).days), abs((date - last).days)))
+
+
+def _span(a: dt.date | None, b: dt.date | None, pick: Any) -> dt.date | None:
+    dates = [d for d in (a, b) if d is not None]
+    return pick(dates) if dates else None
+
+
+class StoryClusterer:
+    """Incremental story clustering; feed articles in publication order with `add`."""
+
+    def __init__(self, *, threshold: float = 0.2, merge_threshold: float = 0.4,
+                 entity_weight: float = 2.0, place_weight: float = 0.05,
+                 actor_weight: float = 0.05, half_life_days: float = 7.0,
+                 candidate_terms: int = 12, postings_per_term: int = 40,
+                 max_candidates: int = 40, max_story_terms: int = 400) -> None:
+        self.threshold = threshold
+        self.merge_threshold = merge_threshold
+        self.entity_weight = entity_weight
+        self.place_weight = place_weight
+        self.actor_weight = actor_weight
+        self.half_life_days = half_life_days
+        self.candidate_terms = candidate_terms
+        self.postings_per_term = postings_per_term
+        self.max_candidates = max_candidates
+        self.max_story_terms = max_story_terms
+        self._df: Counter[str] = Counter()
+        self._n = 0
+        self._stories: dict[str, _StoryState] = {}
+        self._postings: dict[str, list[str]] = {}
+        self._alias: dict[str, str] = {}  # merged story id -> the story it went into
+        self._article_story: dict[str, str] = {}
+        self._norms: dict[str, tuple[float, int]] = {}  # story id -> (norm, n when computed)
+
+    # -- scoring -----------------------------------------------------------
+
+    def _idf(self, term: str) -> float:
+        return math.log((self._n + 1) / (self._df.get(term, 0) + 1)) + 1.0
+
+    def _vector(self, terms: Mapping[str, float]) -> dict[str, float]:
+        return {t: w * self._idf(t) for t, w in terms.items()}
+
+    def _story_norm(self, story: _StoryState) -> float:
+        cached = self._norms.get(story.id)
+        if cached is not None and self._n <= cached[1] * 1.1:
+            return cached[0]  # idf drifts slowly; recompute after 10% more articles
+        norm = math.sqrt(sum((w * self._idf(t)) ** 2 for t, w in story.terms.items())) or 1.0
+        self._norms[story.id] = (norm, self._n)
+        return norm
+
+    def _cosine(self, vector: Mapping[str, float], norm: float, story: _StoryState) -> float:
+        dot = sum(w * story.terms.get(t, 0.0) * self._idf(t) for t, w in vector.items())
+        return dot / (norm * self._story_norm(story)) if norm else 0.0
+
+    def _decay(self, date: dt.date | None, story: _StoryState) -> float:
+        days = _days_apart(date, story.first, story.last)
+        return 1.0 if days is None else 0.5 ** (days / self.half_life_days)
+
+    def score(self, features: ArticleFeatures, story_id: str) -> float:
+        """How well an article fits a story (the value compared with `threshold`)."""
+        story = self._stories[self._resolve(story_id)]
+        vector = self._vector(_article_terms(features, self.entity_weight))
+        norm = math.sqrt(sum(w * w for w in vector.values()))
+        return self._fit(features, vector, norm, story)
+
+    def _fit(self, features: ArticleFeatures, vector: Mapping[str, float], norm: float,
+             story: _StoryState) -> float:
+        similarity = (self._cosine(vector, norm, story)
+                      + self.place_weight * _overlap(features.places, story.places)
+                      + self.actor_weight * _overlap(features.actors, story.actors))
+        return similarity * self._decay(features.published, story)
+
+    # -- candidates ----------------------------------------------------------
+
+    def _resolve(self, story_id: str) -> str:
+        while story_id in self._alias:
+            story_id = self._alias[story_id]
+        return story_id
+
+    def _candidates(self, vector: Mapping[str, float], exclude: str = "") -> list[str]:
+        """Stories sharing the vector's heaviest terms, most shared first (bounded)."""
+        top = sorted(vector, key=vector.__getitem__, reverse=True)[: self.candidate_terms]
+        hits: Counter[str] = Counter()
+        for term in top:
+            for story_id in self._postings.get(term, ())[-self.postings_per_term:]:
+                hits[self._resolve(story_id)] += vector[term]
+        hits.pop(exclude, None)
+        return [story_id for story_id, _ in hits.most_common(self.max_candidates)]
+
+    # -- updates -------------------------------------------------------------
+
+    def add(self, features: ArticleFeatures) -> str:
+        """Put one article into a story (joining or opening one); returns the story id."""
+        known = self._article_story.get(features.article_id)
+        if known is not None:
+            return self._resolve(known)
+        terms = _article_terms(features, self.entity_weight)
+        self._n += 1
+        self._df.update(terms.keys())
+        vector = self._vector(terms)
+        norm = math.sqrt(sum(w * w for w in vector.values()))
+        best_id, best = "", -1.0
+        for story_id in self._candidates(vector):
+            fit = self._fit(features, vector, norm, self._stories[story_id])
+            if fit > best:
+                best_id, best = story_id, fit
+        if best < self.threshold:
+            best_id = self._open(features)
+        self._join(self._stories[best_id], features, terms)
+        return self._merge_converging(best_id)
+
+    def _open(self, features: ArticleFeatures) -> str:
+        story_id = f"s-{features.article_id[:16]}"
+        while story_id in self._stories or story_id in self._alias:
+            story_id += "x"  # two articles with one id prefix: keep ids unique
+        self._stories[story_id] = _StoryState(
+            id=story_id, article_ids=[], terms=Counter(), places=Counter(), actors=Counter(),
+            title=features.title)
+        return story_id
+
+    def _join(self, story: _StoryState, features: ArticleFeatures, terms: Mapping[str, float]) -> None:
+        for term in terms:
+            if term not in story.terms:
+                self._postings.setdefault(term, []).append(story.id)
+        story.terms.update(terms)
+        story.places.update(features.places)
+        story.actors.update(features.actors)
+        story.article_ids.append(features.article_id)
+        story.first = _span(story.first, features.published, min)
+        story.last = _span(story.last, features.published, max)
+        story.title = story.title or features.title
+        self._article_story[features.article_id] = story.id
+        self._prune(story)
+        self._norms.pop(story.id, None)
+
+    def _prune(self, story: _StoryState) -> None:
+        """Keep a long story's centroid bounded: drop its lightest terms."""
+        if len(story.terms) > 2 * self.max_story_terms:
+            story.terms = Counter(dict(story.terms.most_common(self.max_story_terms)))
+
+    def _merge_converging(self, story_id: str) -> str:
+        """Merge the grown story with any neighbour whose centroid now matches it."""
+        story = self._stories[story_id]
+        vector = self._vector(story.terms)
+        norm = self._story_norm(story)
+        for other_id in self._candidates(vector, exclude=story_id)[:8]:
+            other = self._stories[other_id]
+            if self._cosine(vector, norm, other) * self._decay_between(story, other) >= self.merge_threshold:
+                story = self._merge(story, other)
+        return story.id
+
+    def _decay_between(self, a: _StoryState, b: _StoryState) -> float:
+        if a.first is None or b.first is None or a.last is None or b.last is None:
+            return 1.0
+        gap = max((a.first - b.last).days, (b.first - a.last).days, 0)
+        return 0.5 ** (gap / self.half_life_days)
+
+    def _merge(self, a: _StoryState, b: _StoryState) -> _StoryState:
+        """Fold the smaller story into the larger; the smaller id becomes an alias."""
+        keep, gone = (a, b) if len(a.article_ids) >= len(b.article_ids) else (b, a)
+        for term in gone.terms:
+            if term not in keep.terms:
+                self._postings.setdefault(term, []).append(keep.id)
+        keep.terms.update(gone.terms)
+        keep.places.update(gone.places)
+        keep.actors.update(gone.actors)
+        keep.article_ids.extend(gone.article_ids)
+        keep.first = _span(keep.first, gone.first, min)
+        keep.last = _span(keep.last, gone.last, max)
+        self._alias[gone.id] = keep.id
+        del self._stories[gone.id]
+        self._norms.pop(gone.id, None)
+        self._norms.pop(keep.id, None)
+        self._prune(keep)
+        return keep
+
+    # -- reading ---------------------------------------------------------------
+
+    def story_of(self, article_id: str) -> str | None:
+        """The story an article is in now (after any merges), or None if unseen."""
+        known = self._article_story.get(article_id)
+        return self._resolve(known) if known is not None else None
+
+    def _keywords(self, story: _StoryState, count: int = 5) -> tuple[str, ...]:
+        ranked = sorted(story.terms, key=lambda t: -story.terms[t] * self._idf(t))
+        return tuple(term[2:] for term in ranked[:count])
+
+    def stories(self) -> list[Story]:
+        """Every story so far, oldest first."""
+        return [
+            Story(id=s.id, article_ids=tuple(s.article_ids),
+                  title=s.title or " ".join(self._keywords(s, 3)),
+                  first_published=s.first, last_published=s.last, keywords=self._keywords(s))
+            for s in self._stories.values()
+        ]
+
+    # -- persistence -----------------------------------------------------------
+
+    _SETTINGS = ("threshold", "merge_threshold", "entity_weight", "place_weight", "actor_weight",
+                 "half_life_days", "candidate_terms", "postings_per_term", "max_candidates",
+                 "max_story_terms")
+
+    def to_state(self) -> dict[str, Any]:
+        """Everything needed to go on later, as JSON-ready data."""
+        return {
+            "version": STATE_VERSION,
+            "settings": {name: getattr(self, name) for name in self._SETTINGS},
+            "n": self._n, "df": dict(self._df), "alias": dict(self._alias),
+            "article_story": dict(self._article_story),
+            "postings": {t: list(ids) for t, ids in self._postings.items()},
+            "stories": [_story_to_dict(s) for s in self._stories.values()],
+        }
+
+    @classmethod
+    def from_state(cls, state: Mapping[str, Any]) -> StoryClusterer:
+        """A clusterer that goes on from a `to_state` snapshot."""
+        if state.get("version") != STATE_VERSION:
+            raise ValueError(
+                f"story clusterer state version {state.get('version')!r} is not {STATE_VERSION}; "
+                f"re-cluster the stored articles to rebuild it"
+            )
+        clusterer = cls(**state["settings"])
+        clusterer._n = int(state["n"])
+        clusterer._df = Counter(state["df"])
+        clusterer._alias = dict(state["alias"])
+        clusterer._article_story = dict(state["article_story"])
+        clusterer._postings = {t: list(ids) for t, ids in state["postings"].items()}
+        stories = (_story_from_dict(raw) for raw in state["stories"])
+        clusterer._stories = {s.id: s for s in stories}
+        return clusterer
+
+
+def _story_to_dict(story: _StoryState) -> dict[str, Any]:
+    return {
+        "id": story.id, "article_ids": list(story.article_ids), "terms": dict(story.terms),
+        "places": dict(story.places), "actors": dict(story.actors), "title": story.title,
+        "first": story.first.isoformat() if story.first else None,
+        "last": story.last.isoformat() if story.last else None,
+    }
+
+
+def _story_from_dict(raw: Mapping[str, Any]) -> _StoryState:
+    return _StoryState(
+        id=raw["id"], article_ids=list(raw["article_ids"]), terms=Counter(raw["terms"]),
+        places=Counter(raw["places"]), actors=Counter(raw["actors"]), title=raw.get("title", ""),
+        first=dt.date.fromisoformat(raw["first"]) if raw.get("first") else None,
+        last=dt.date.fromisoformat(raw["last"]) if raw.get("last") else None,
+    )
+
+
+def _publication_order(features: Iterable[ArticleFeatures]) -> list[ArticleFeatures]:
+    """Dated articles by date (stable), undated ones after them in input order."""
+    items = list(features)
+    return sorted(items, key=lambda f: (f.published is None, f.published or dt.date.min))
+
+
+def cluster_features(features: Iterable[ArticleFeatures], **opts: Any) -> list[Story]:
+    """Cluster precomputed features in publication order."""
+    clusterer = StoryClusterer(**opts)
+    for item in _publication_order(features):
+        clusterer.add(item)
+    return clusterer.stories()
+
+
+def cluster_stories(extractions: Sequence[Extraction], **opts: Any) -> list[Story]:
+    """Stories of a batch of extractions (light lemmatiser; `opts` go to StoryClusterer)."""
+    return cluster_features((article_features(x) for x in extractions), **opts)
