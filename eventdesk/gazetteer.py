@@ -31,7 +31,7 @@ from unidecode import unidecode
 
 from eventdesk.settings import Options
 
-INDEX_VERSION = "3"  # bump when the build changes what the index holds
+INDEX_VERSION = "4"  # bump when the build changes what the index holds
 IMPORT_FILE = "geonames-import.sqlite"
 SCHEMA = """
 CREATE TABLE entries(
@@ -42,7 +42,7 @@ CREATE TABLE entries(
 CREATE TABLE names(key TEXT, geonameid INTEGER);
 CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT);
 """
-INDEXES = "CREATE INDEX names_key ON names(key);"
+INDEXES = "CREATE INDEX names_key ON names(key); CREATE INDEX entries_code ON entries(feature_code, country_code);"
 _COLUMNS = ("geonameid, name, latitude, longitude, feature_class, feature_code, country_code, "
             "admin1, admin2, population, precision, south, north, west, east")
 
@@ -190,19 +190,14 @@ class Gazetteer:
         self._cache: dict[str, tuple[Entry, ...]] = {}
         self.countries: dict[str, Entry] = {}
         self.admin1: dict[tuple[str, str], Entry] = {}
-        self.admin2: dict[tuple[str, str, str], Entry] = {}
+        self._admin2: dict[tuple[str, str, str], str] = {}
         for db in self._dbs:
             for entry in self._query(db, "feature_code IN ('PCLI','PCLD','PCLS','PCLF','PCL',"
-                                         "'PCLIX','TERR','ADM1','ADM2')", ()):
-                self._register(entry)
-
-    def _register(self, entry: Entry) -> None:
-        if entry.is_country or entry.feature_code == "TERR":
-            self.countries.setdefault(entry.country_code, entry)
-        elif entry.feature_code == "ADM1":
-            self.admin1[(entry.country_code, entry.admin1)] = entry
-        else:
-            self.admin2[(entry.country_code, entry.admin1, entry.admin2)] = entry
+                                         "'PCLIX','TERR','ADM1')", ()):
+                if entry.feature_code == "ADM1":
+                    self.admin1[(entry.country_code, entry.admin1)] = entry
+                else:
+                    self.countries.setdefault(entry.country_code, entry)
 
     @staticmethod
     def _query(db: sqlite3.Connection, where: str, args: tuple[Any, ...],
@@ -254,8 +249,14 @@ class Gazetteer:
 
     def admin2_name(self, code: str, admin1: str, admin2: str) -> str:
         """The name of a second-level division ('' when unknown)."""
-        entry = self.admin2.get((code, admin1, admin2))
-        return entry.name if entry else ""
+        key = (code, admin1, admin2)
+        if admin2 and key not in self._admin2:
+            self._admin2[key] = ""
+            for db in self._dbs:
+                for entry in self._query(db, "feature_code = 'ADM2' AND country_code = ? AND admin1 = ? "
+                                             "AND admin2 = ?", key):
+                    self._admin2[key] = entry.name
+        return self._admin2.get(key, "")
 
 
 def _with_tier(entry: Entry, tier: int) -> Entry:

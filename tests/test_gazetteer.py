@@ -1,0 +1,107 @@
+"""The gazetteer: name normalisation, the packaged index, and candidate lookup."""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+import pytest
+
+from eventdesk.gazetteer import (
+    Gazetteer, index_path, load_gazetteer, name_keys, normalise_name, place_weight,
+)
+from eventdesk.settings import Options, load_options
+
+
+@pytest.fixture(scope="session")
+def geo_options(tmp_path_factory: pytest.TempPathFactory) -> Options:
+    """Options whose cache holds one gazetteer index, built once per test session."""
+    options = load_options(cache_dir=tmp_path_factory.getbasetemp() / "eventdesk-gazetteer")
+    load_gazetteer(options)
+    return options
+
+
+@pytest.mark.parametrize(("name", "expected"), [
+    ("Damascus", "damascus"),
+    ("DAMASCUS", "damascus"),
+    ("Ḩimş", "hims"),
+    ("Genève", "geneve"),
+    ("Deir ez-Zor", "deir ez zor"),
+    ("Ma'arrat al-Nu\u2019man", "maarrat al numan"),
+    ("U.S.", "us"),
+    ("  St.  Louis ", "st louis"),
+])
+def test_normalise_name_folds_case_accents_and_punctuation(name: str, expected: str) -> None:
+    assert normalise_name(name) == expected
+
+
+@pytest.mark.parametrize("variants", [
+    ("Deir ez-Zor", "Deir al-Zour", "Dayr az Zawr", "Deir Ezzor"),
+    ("Raqqa", "al-Raqqa", "Ar-Raqqa", "ar Raqqa"),
+    ("Tadmur", "Tadmor"),
+    ("Maarat al-Numan", "Maarrat an Numan"),
+])
+def test_name_keys_meet_across_transliterations(variants: tuple[str, ...]) -> None:
+    shared = set(name_keys(variants[0]))
+    for variant in variants[1:]:
+        assert shared & set(name_keys(variant)), variant
+
+
+def test_name_keys_keep_distinct_names_apart() -> None:
+    assert not set(name_keys("Homs")) & set(name_keys("Hama"))
+
+
+def test_place_weight_knows_towns_and_countries() -> None:
+    assert place_weight("Damascus") > 1_000_000
+    assert place_weight("the Syria") >= 10**9 or place_weight("Syria") >= 10**9
+    assert place_weight("Qwzxv") == 0
+
+
+@pytest.mark.parametrize(("name", "geonameid"), [
+    ("Palmyra", 163808),
+    ("Tadmor", 163808),
+    ("Dayr az Zawr", 170794),
+    ("Damascus", 170654),
+    ("Syria", 163843),
+    ("United Kingdom", 2635167),
+    ("UK", 2635167),
+])
+def test_candidates_hold_the_right_entry(geo_options: Options, name: str, geonameid: int) -> None:
+    candidates = load_gazetteer(geo_options).candidates(name)
+    assert geonameid in {entry.geonameid for entry in candidates}
+
+
+def test_candidates_of_an_unknown_name_are_empty(geo_options: Options) -> None:
+    assert load_gazetteer(geo_options).candidates("Qwzxvbrt Kplm") == ()
+
+
+def test_divisions_have_english_names_and_places(geo_options: Options) -> None:
+    gazetteer = load_gazetteer(geo_options)
+    homs = gazetteer.admin1[("SY", "11")]
+    assert homs.name == "Homs"
+    assert 33.5 < homs.latitude < 35.5 and 36.5 < homs.longitude < 40.5
+    assert gazetteer.admin1_name("US", "LA") == "Louisiana"
+    assert gazetteer.country_name("SY") == "Syria"
+
+
+def test_warm_startup_is_under_a_second(geo_options: Options) -> None:
+    started = time.perf_counter()
+    Gazetteer([index_path(geo_options)])
+    assert time.perf_counter() - started < 1.0
+
+
+def test_warm_lookup_is_well_under_a_millisecond(geo_options: Options) -> None:
+    gazetteer = Gazetteer([index_path(geo_options)])
+    names = [f"Springfield {n}" for n in range(200)]
+    for name in names:
+        gazetteer.candidates(name)  # fill the cache
+    started = time.perf_counter()
+    for name in names:
+        gazetteer.candidates(name)
+    assert (time.perf_counter() - started) / len(names) < 0.0005
+
+
+def test_index_path_names_the_data_version(geo_options: Options) -> None:
+    path = index_path(geo_options)
+    assert path.parent == Path(geo_options.cache_dir)
+    assert "gnc" in path.name and path.is_file()

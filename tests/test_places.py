@@ -1,0 +1,179 @@
+"""The places stage: recognition filters, resolution in context, and the seeds."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from conftest import extract_text
+from eventdesk.gazetteer import load_gazetteer
+from eventdesk.model import Place
+from eventdesk.places import Resolution, resolve_toponyms, to_place, toponym_at
+from eventdesk.settings import Options, load_options
+
+
+@pytest.fixture(scope="session")
+def geo_options(tmp_path_factory: pytest.TempPathFactory) -> Options:
+    """Options whose cache holds one gazetteer index, built once per test session."""
+    options = load_options(cache_dir=tmp_path_factory.getbasetemp() / "eventdesk-gazetteer")
+    load_gazetteer(options)
+    return options
+
+
+def _span(text: str, name: str) -> tuple[int, int]:
+    start = text.index(name)
+    return start, start + len(name)
+
+
+def _resolve(text: str, names: list[str], options: Options) -> dict[str, Place]:
+    gazetteer = load_gazetteer(options)
+    toponyms = [toponym_at(text, *_span(text, name)) for name in names]
+    resolutions = resolve_toponyms(toponyms, gazetteer, text)
+    return {name: to_place("a", t, r, gazetteer)
+            for name, t, r in zip(names, toponyms, resolutions, strict=True)}
+
+
+def test_toponym_at_takes_a_trailing_admin_word() -> None:
+    text = "Fighting spread across the desert of Homs province on Monday."
+    toponym = toponym_at(text, *_span(text, "Homs"))
+    assert toponym is not None
+    assert (toponym.name, toponym.level, toponym.text) == ("Homs", "first", "Homs province")
+
+
+def test_toponym_at_reads_a_lowercase_direction_as_part_of_an_area() -> None:
+    text = "Jets struck targets in northeastern Syria overnight."
+    toponym = toponym_at(text, *_span(text, "Syria"))
+    assert toponym is not None
+    assert (toponym.name, toponym.direction, toponym.text) == ("Syria", "northeastern", "northeastern Syria")
+
+
+def test_toponym_at_keeps_a_capitalised_direction_in_the_name() -> None:
+    text = "Storms hit North Carolina."
+    toponym = toponym_at(text, *_span(text, "North Carolina"))
+    assert toponym is not None
+    assert (toponym.name, toponym.direction) == ("North Carolina", "")
+
+
+@pytest.mark.parametrize(("text", "name", "parent", "near"), [
+    ("A fire in Alexandria, La., destroyed a barn.", "Alexandria", "La.", False),
+    ("She moved to Athens, Georgia last year.", "Athens", "Georgia", False),
+    ("Clashes near Palmyra went on.", "Palmyra", "", True),
+])
+def test_toponym_at_reads_parent_and_nearness(text: str, name: str, parent: str, near: bool) -> None:
+    toponym = toponym_at(text, *_span(text, name))
+    assert toponym is not None
+    assert (toponym.parent, toponym.near) == (parent, near)
+
+
+def test_resolve_uses_the_named_province(geo_options: Options) -> None:
+    text = "Troops entered Palmyra, in the east of Homs province, on Sunday."
+    places = _resolve(text, ["Palmyra", "Homs"], geo_options)
+    assert places["Palmyra"].geonameid == 163808
+    assert places["Palmyra"].admin1 == "Homs"
+    assert places["Homs"].feature_code == "ADM1" and places["Homs"].precision == 4
+
+
+@pytest.mark.parametrize(("text", "name", "admin1"), [
+    ("Police in Alexandria, La., arrested a man.", "Alexandria", "Louisiana"),
+    ("The council of Alexandria, Virginia, met on Monday.", "Alexandria", "Virginia"),
+])
+def test_resolve_follows_an_explicit_parent(geo_options: Options, text: str, name: str, admin1: str) -> None:
+    place = _resolve(text, [name], geo_options)[name]
+    assert (place.country_code, place.admin1) == ("US", admin1)
+
+
+def test_resolve_prefers_places_near_the_others(geo_options: Options) -> None:
+    text = ("Paris police said the fire near Clarksville spread toward Texas highway 82; "
+            "Lamar County officials in Paris asked residents to stay home.")
+    place = _resolve(text, ["Paris", "Clarksville", "Texas", "Lamar County"], geo_options)["Paris"]
+    assert place.country_code == "US" and place.admin1 == "Texas"
+
+
+def test_resolve_one_sense_per_discourse(geo_options: Options) -> None:
+    text = "Rescuers reached Homs. Later, Homs was quiet and Hama reopened."
+    gazetteer = load_gazetteer(geo_options)
+    first, second = (toponym_at(text, i, i + 4) for i in (17, 30))
+    resolutions = resolve_toponyms([first, second], gazetteer, text)
+    assert resolutions[0].entry == resolutions[1].entry
+
+
+def test_resolve_turns_a_demonym_span_into_its_country(geo_options: Options) -> None:
+    text = "Russian jets flew overhead."
+    assert _resolve(text, ["Russian"], geo_options)["Russian"].country_code == "RU"
+
+
+def test_a_direction_moves_the_point_and_sets_part_of_country_precision(geo_options: Options) -> None:
+    text = "Drones were seen over northeastern Syria."
+    place = _resolve(text, ["Syria"], geo_options)["Syria"]
+    assert place.precision == 5 and place.country_code == "SY"
+    assert place.latitude > 35.0 and place.longitude > 38.0
+
+
+def test_a_name_with_no_candidate_stays_an_unresolved_place(geo_options: Options) -> None:
+    text = "They fled to Qwzxvbrt Kplm at dawn."
+    toponym = toponym_at(text, *_span(text, "Qwzxvbrt Kplm"))
+    gazetteer = load_gazetteer(geo_options)
+    [resolution] = resolve_toponyms([toponym], gazetteer, text)
+    place = to_place("a", toponym, resolution, gazetteer)
+    assert resolution == Resolution(None)
+    assert (place.geonameid, place.precision, place.text) == (None, 0, "Qwzxvbrt Kplm")
+    assert text[place.start:place.end] == "Qwzxvbrt Kplm"
+
+
+def test_pipeline_skips_demonyms_and_short_acronyms(geo_options: Options) -> None:
+    text = ("Syrian troops and IS fighters clashed outside Raqqa on Tuesday, officials in "
+            "Damascus said. The UK condemned the attack.")
+    places = extract_text(text, options=geo_options).places
+    texts = {p.text for p in places}
+    assert "Syrian" not in texts and "IS" not in texts
+    assert {"Raqqa", "Damascus", "UK"} <= texts
+    raqqa = next(p for p in places if p.text == "Raqqa")
+    assert raqqa.country_code == "SY" and raqqa.precision == 2  # "outside Raqqa"
+
+
+def test_pipeline_skips_people_named_like_towns(geo_options: Options) -> None:
+    text = "Actress Paris Hilton visited London on Friday with her sister Nicky Hilton."
+    places = extract_text(text, options=geo_options).places
+    assert [p.text for p in places] == ["London"]
+    assert places[0].country_code == "GB"
+
+
+SEED_EXPECTED = {
+    "Palmyra": "SY", "Raqqa": "SY", "Deir ez-Zor": "SY", "Damascus": "SY", "Homs": "SY",
+    "Geneva": "CH", "Iraq": "IQ", "Lebanon": "LB", "Iran": "IR", "Russia": "RU", "UK": "GB",
+    "Syria": "SY",
+}
+
+
+@pytest.fixture(scope="module")
+def seed_places(seeds_dir: Path, geo_options: Options) -> list[Place]:
+    """Places of both seed reports, through the whole pipeline."""
+    places: list[Place] = []
+    for path in sorted(seeds_dir.glob("*.txt")):
+        places.extend(extract_text(path.read_text(encoding="utf-8"), options=geo_options).places)
+    return places
+
+
+@pytest.mark.parametrize(("name", "country"), sorted(SEED_EXPECTED.items()))
+def test_seed_places_resolve_in_the_right_country(seed_places: list[Place], name: str, country: str) -> None:
+    found = [p for p in seed_places if p.text.removesuffix(" province") == name]
+    assert found, f"{name} not recognised"
+    assert {p.country_code for p in found} == {country}
+
+
+def test_seed_palmyra_is_tadmur_in_homs(seed_places: list[Place]) -> None:
+    palmyra = [p for p in seed_places if p.text == "Palmyra"]
+    assert palmyra and all(p.geonameid == 163808 and p.admin1 == "Homs" for p in palmyra)
+    assert abs(palmyra[0].latitude - 34.56) < 0.05 and abs(palmyra[0].longitude - 38.28) < 0.05
+
+
+def test_seed_homs_province_is_the_governorate(seed_places: list[Place]) -> None:
+    province = [p for p in seed_places if p.text == "Homs province"]
+    assert province and all(p.feature_code == "ADM1" and p.country_code == "SY" for p in province)
+
+
+def test_seed_country_names_resolve_to_countries(seed_places: list[Place]) -> None:
+    for place in seed_places:
+        if place.text in {"Iraq", "Lebanon", "Iran", "Russia", "UK", "Syria"}:
+            assert place.precision == 6 and place.feature_code.startswith("PCL"), place
