@@ -148,7 +148,14 @@ def weekday_date(weekday: int, ctx: Context, *, shift: str = "") -> dt.date:
         return monday + dt.timedelta(days=weekday - 1)
     if ctx.direction > 0 and ahead:
         return dct + dt.timedelta(days=ahead)
+    if ctx.direction == 0 and 0 < ahead < back - NEAR_FUTURE_MARGIN:
+        return dct + dt.timedelta(days=ahead)
     return dct - dt.timedelta(days=back)
+
+
+# With no tense to go by, a weekday is the past one unless the coming one is
+# this much nearer: news mostly reports what has happened.
+NEAR_FUTURE_MARGIN = 3
 
 
 def shift_of(word: str | None) -> int:

@@ -77,6 +77,8 @@ def _extract(text: str, *, published: dt.date | None = DCT, source: str = "metad
     ("more than two thousand years", -1, "P2000Y", "DURATION", "MORE_THAN"),
     ("18:00 UTC", -1, "2016-03-27T18:00Z", "TIME", ""),
     ("the year before", -1, "2015", "DATE", ""),
+    ("last night", -1, "2016-03-26TNI", "TIME", ""),
+    ("the next couple of years", 1, "P2Y", "DURATION", ""),
 ])
 def test_normalise_expression_against_a_sunday_dct(text: str, direction: int, value: str, kind: str,
                                                    mod: str) -> None:
