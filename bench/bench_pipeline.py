@@ -175,6 +175,7 @@ def report(n: int, articles: list[Article], failures: int, errors: int, clock: d
     print(f"reports generated        {n:>10,}")
     print(f"articles (unique ids)    {len(articles):>10,}   near-duplicates linked: {linked}"
           f"   input failures: {failures}   stage errors: {errors}")
+    print("  (variants of five reports share most sentences, so many are linked as near-duplicates)")
     print(f"words                    {words:>10,}")
     print(f"eventdesk total          {total:>10.2f} s   {len(articles) / total:8.1f} articles/s")
     print(f"  ingest (read, clean, ids, near-dups) {clock['ingest']:8.2f} s")
@@ -183,7 +184,7 @@ def report(n: int, articles: list[Article], failures: int, errors: int, clock: d
         print(f"  stage {name:<30} {clock.get(name, 0.0):8.2f} s")
     print(f"bare nlp.pipe            {bare:>10.2f} s   {len(articles) / bare:8.1f} articles/s")
     print(f"ratio eventdesk / bare   {total / bare:>10.2f}   (target <= 1.5)")
-    print(f"peak RSS                 {rss_eventdesk:>10.0f} MB   (after model load: {rss_before:.0f} MB)")
+    print(f"peak RSS                 {rss_eventdesk:>10.0f} MB   (after warm-up: {rss_before:.0f} MB)")
 
 
 if __name__ == "__main__":
