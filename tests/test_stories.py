@@ -1,0 +1,137 @@
+"""Streaming story clustering: joining, opening, merging, persistence, and the seeds."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from pathlib import Path
+
+import pytest
+
+from eventdesk.model import Extraction, Mention
+from eventdesk.stories import (
+    ArticleFeatures, StoryClusterer, article_features, cluster_features, cluster_stories,
+    light_lemma, text_lemmas,
+)
+from tests.conftest import extract_text, make_article
+
+DAY = dt.date(2021, 5, 3)
+
+
+def quake(article_id: str, town: str, *, day: dt.date = DAY, extra: dict | None = None) -> ArticleFeatures:
+    lemmas = {"earthquake": 2, "magnitude": 1, "collapse": 1, "rescuer": 1, "rubble": 1,
+              town.lower(): 2, **(extra or {})}
+    return ArticleFeatures(article_id, lemmas, {town.lower(): 2}, places=frozenset({town.lower()}),
+                           published=day)
+
+
+def election(article_id: str, *, day: dt.date = DAY) -> ArticleFeatures:
+    lemmas = {"election": 2, "ballot": 1, "candidate": 1, "turnout": 1, "vote": 2}
+    return ArticleFeatures(article_id, lemmas, {"jane roe": 1}, actors=frozenset({"jane roe"}),
+                           published=day)
+
+
+@pytest.mark.parametrize(("word", "lemma"), [
+    ("Pirates", "pirate"), ("attacking", "attack"), ("stopped", "stop"), ("cities", "city"),
+    ("press", "press"), ("Syria's", "syria"),
+])
+def test_light_lemma_table(word: str, lemma: str) -> None:
+    assert light_lemma(word) == lemma
+
+
+def test_text_lemmas_drops_function_words() -> None:
+    assert set(text_lemmas("The rebels were shelling the town, officials said")) == {
+        "rebel", "shell", "town", "official"}
+
+
+def test_clusterer_joins_same_story_and_opens_another() -> None:
+    clusterer = StoryClusterer()
+    first = clusterer.add(quake("a1", "Varenna"))
+    assert clusterer.add(quake("a2", "Varenna")) == first
+    assert clusterer.add(election("b1")) != first
+    assert sorted(len(s.article_ids) for s in clusterer.stories()) == [1, 2]
+
+
+def test_clusterer_same_article_twice_is_one_member() -> None:
+    clusterer = StoryClusterer()
+    story = clusterer.add(quake("a1", "Varenna"))
+    assert clusterer.add(quake("a1", "Varenna")) == story
+    assert clusterer.stories()[0].article_ids == ("a1",)
+
+
+def test_clusterer_time_decay_opens_new_story_months_later() -> None:
+    clusterer = StoryClusterer()
+    first = clusterer.add(quake("a1", "Varenna"))
+    later = clusterer.add(quake("a2", "Varenna", day=DAY + dt.timedelta(days=120)))
+    assert later != first
+
+
+def test_clusterer_state_round_trip_goes_on_identically() -> None:
+    stream = [quake("a1", "Varenna"), election("b1"), quake("a2", "Varenna"), election("b2")]
+    whole = StoryClusterer()
+    for item in stream:
+        whole.add(item)
+    half = StoryClusterer()
+    for item in stream[:2]:
+        half.add(item)
+    state = json.loads(json.dumps(half.to_state()))  # must survive JSON
+    resumed = StoryClusterer.from_state(state)
+    for item in stream[2:]:
+        resumed.add(item)
+    assert [s.article_ids for s in resumed.stories()] == [s.article_ids for s in whole.stories()]
+
+
+def test_clusterer_from_state_refuses_other_version() -> None:
+    with pytest.raises(ValueError, match="version"):
+        StoryClusterer.from_state({"version": 0})
+
+
+def test_clusterer_merges_stories_that_converge() -> None:
+    # Two halves of one story share little at first; a bridging report joins one,
+    # and the grown story then matches the other closely enough to merge.
+    clusterer = StoryClusterer(threshold=0.3, merge_threshold=0.3)
+    left = clusterer.add(ArticleFeatures("l", {"dam": 2, "flood": 2, "river": 1}))
+    right = clusterer.add(ArticleFeatures("r", {"evacuation": 2, "shelter": 2, "village": 1}))
+    assert left != right
+    bridge = ArticleFeatures("m", {"dam": 2, "flood": 2, "river": 1, "evacuation": 2,
+                                   "shelter": 2, "village": 1})
+    merged = clusterer.add(bridge)
+    assert clusterer.story_of("l") == clusterer.story_of("r") == merged
+    assert len(clusterer.stories()) == 1
+
+
+def test_clusterer_story_dates_and_keywords() -> None:
+    clusterer = StoryClusterer()
+    clusterer.add(quake("a1", "Varenna"))
+    clusterer.add(quake("a2", "Varenna", day=DAY + dt.timedelta(days=1)))
+    story = clusterer.stories()[0]
+    assert (story.first_published, story.last_published) == (DAY, DAY + dt.timedelta(days=1))
+    assert "varenna" in story.keywords
+
+
+def test_cluster_features_sorts_by_publication_date() -> None:
+    items = [quake("late", "Varenna", day=DAY + dt.timedelta(days=2)), quake("early", "Varenna")]
+    assert cluster_features(items)[0].article_ids == ("early", "late")
+
+
+def test_article_features_from_extraction() -> None:
+    text = "Rebels shelled Aleppo on Monday. Amal Haddad of the Red Crescent said aid was blocked."
+    article = make_article(text, published=DAY)
+    mentions = (
+        Mention(article.id, 15, 21, "Aleppo", "GPE", 0),
+        Mention(article.id, 33, 44, "Amal Haddad", "PERSON", 1),
+        Mention(article.id, 25, 31, "Monday", "DATE", 0),
+    )
+    features = article_features(Extraction(article=article, mentions=mentions))
+    assert features.places == {"aleppo"} and features.actors == {"amal haddad"}
+    assert "monday" not in features.entities and features.lemmas["rebel"] == 1
+    assert features.published == DAY
+
+
+def test_cluster_stories_seeds_form_one_story(seeds_dir: Path) -> None:
+    published = dt.date(2016, 3, 27)
+    extractions = [extract_text(p.read_text(encoding="utf-8"), published=published)
+                   for p in sorted(seeds_dir.glob("*.txt"))]
+    stories = cluster_stories(extractions)
+    assert len(stories) == 1
+    assert len(stories[0].article_ids) == len(extractions) == 2
