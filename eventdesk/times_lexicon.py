@@ -26,6 +26,10 @@ class Lexicon:
     positions: dict[str, str]
     fixed: dict[str, tuple[str, str]]
     holidays: dict[str, list[Any]]
+    not_times: frozenset[str]
+    bare_day_parts: frozenset[str]
+    leading_words: tuple[str, ...]
+    weak_windows: frozenset[str]
     scan: tuple[str, ...]
     future_modals: frozenset[str]
     past_aux: frozenset[str]
@@ -61,6 +65,10 @@ def lexicon() -> Lexicon:
         positions=_table(data, "positions"),
         fixed={key: (value[0], value[1]) for key, value in data["fixed"].items()},
         holidays=_table(data, "holidays"),
+        not_times=frozenset(data["spans"]["not_times"]),
+        bare_day_parts=frozenset(data["spans"]["bare_day_parts"]),
+        leading_words=tuple(data["spans"]["leading_words"]),
+        weak_windows=frozenset(data["spans"]["weak_windows"]),
         scan=tuple(data["scan"]["words"]),
         future_modals=frozenset(data["direction"]["future_modals"]),
         past_aux=frozenset(data["direction"]["past_aux"]),

@@ -162,7 +162,7 @@ def _resolve_window(text: str, ctx: Context) -> Resolution | None:
     for size in range(min(len(words), 6) - 1, 0, -1):
         for first in range(len(words) - size + 1):
             window = " ".join(words[first:first + size])
-            if window in _WEAK_WINDOWS:
+            if window in lexicon().weak_windows:
                 continue
             resolution = _resolve_text(window, ctx)
             if resolution is not None:
@@ -170,10 +170,6 @@ def _resolve_window(text: str, ctx: Context) -> Resolution | None:
     return None
 
 
-# Words that resolve alone but, cut from a longer span, mostly mislead.
-_WEAK_WINDOWS = frozenset({"the", "a", "an", "of", "and", "or", "day", "the day", "the month", "the year",
-                           "a second", "second", "the second", "a minute", "minute", "a day", "a year",
-                           "the week", "month", "year", "week", "days", "months", "years", "weeks"})
 _OR_SO = re.compile(r"\s+or so$")
 
 

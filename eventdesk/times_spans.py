@@ -35,12 +35,6 @@ class Candidate:
 _AGE = re.compile(r"(?i)\b(?:years?|yrs?|months?|weeks?|days?)[- ]old\b|^\s*aged?\b|\bold$")
 _BARE_NUMBER = re.compile(r"^[\d,.]+$")
 _YEAR = re.compile(r"^(?:1[5-9]|20)\d\d$")
-# A part of the day alone is no time expression, but it may join a day beside it.
-_BARE_DAY_PARTS = frozenset({"night", "the night", "morning", "the morning", "evening", "afternoon", "the evening"})
-_NOT_TIMES = frozenset({
-    "quarterly", "annual", "annually", "the day", "day", "days", "the days", "week", "the weeks", "weeks", "seconds",
-    "minutes", "year", "month", "the night of", "olympic", "a day", "this day", "all day",
-})
 _SPLIT = re.compile(r"\s+(?:to|through|until|till|and|or|-|--)\s+|\s*[-\u2013\u2014]\s*(?=\d)")
 _ENDED = re.compile(r"\s+(?:ended|ending|ends|that ended|which ended|through)\s+")
 _OF = re.compile(r"\s+of\s+")
@@ -54,8 +48,7 @@ _TRAILING = re.compile(r"(?:'s|\u2019s|\s+later|[.,;:]+)$", re.IGNORECASE)
 def _leading_modifier() -> re.Pattern[str]:
     """Words TimeML leaves out of a span ("about", "nearly", "just"), as a leading-phrase pattern."""
     words = [w for w, _ in lexicon().modifiers.items() if w not in {"some", "in", "on", "at", "of", "for", "by"}]
-    words += ["earlier", "later", "since", "as early as", "as late as", "sometime", "some time", "all", "even",
-              "only about", "just about", "some"]
+    words += lexicon().leading_words
     alternation = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
     return re.compile(rf"(?i)^(?:(?:{alternation})\s+)+(?=\S)")
 
@@ -75,7 +68,7 @@ def _scan_pattern() -> re.Pattern[str]:
 def _is_noise(text: str) -> bool:
     """Whether a spaCy DATE/TIME span is no time expression: an age, a bare number, a lone word."""
     bare = text.strip().lower()
-    if _AGE.search(bare) or bare in _NOT_TIMES:
+    if _AGE.search(bare) or bare in lexicon().not_times:
         return True
     return bool(_BARE_NUMBER.match(bare)) and not _YEAR.match(bare.replace(",", ""))
 
@@ -168,7 +161,7 @@ def candidate_spans(doc: Doc, text: str, resolve: Resolve) -> list[Candidate]:
                 pieces.append(piece)
                 outer_of[piece] = outer if len(split) == 1 else piece
     for start, end in _merge(text, pieces, resolve):
-        if text[start:end].lower() in _BARE_DAY_PARTS:
+        if text[start:end].lower() in lexicon().bare_day_parts:  # a part of the day that joined no day
             continue
         outer = outer_of.get((start, end), (start, end))
         candidates.append(Candidate(start, end, min(outer[0], start), max(outer[1], end)))

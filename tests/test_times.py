@@ -159,6 +159,20 @@ def test_resolve_times_without_dct_marks_relative_expressions_unanchored() -> No
     assert not by_text["last week"].anchored
 
 
+def test_resolve_times_period_ended_a_date_is_a_duration_and_a_date() -> None:
+    extraction = _extract("Net income fell 12% in the year ended June 30, the maker of pumps said.")
+    assert [(t.text, t.value, t.type) for t in extraction.times] == [
+        ("the year", "P1Y", "DURATION"), ("June 30", "2015-06-30", "DATE")]
+
+
+def test_resolve_times_year_ago_in_a_quarterly_report_is_that_quarter() -> None:
+    text = ("The maker of pumps said profit in the first quarter rose to $5 million from $4 million a year ago. "
+            "Sales in the quarter were flat.")
+    by_text = {t.text: t.value for t in _extract(text, published=dt.date(2016, 4, 20)).times}
+    assert by_text["a year ago"] == "2015-Q1"
+    assert by_text["the quarter"] == "2016-Q1"
+
+
 def test_resolve_times_keeps_offsets_into_the_article() -> None:
     text = "Talks resumed in Geneva on Monday after a pause of two weeks."
     extraction = _extract(text)
