@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 import tomllib
 import unicodedata
+from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -79,23 +80,21 @@ def _squash(text: str) -> str:
 
 def _pull_quotes(lines: list[str]) -> set[int]:
     """Indexes of lines that only repeat a quotation found elsewhere in the body."""
-    squashed = [_squash(line) for line in lines]
-    found: set[int] = set()
+    quotes: dict[int, str] = {}
     for index, line in enumerate(lines):
         match = _QUOTED_LINE.match(line.strip())
-        if match is None:
-            continue
-        quote = _squash(match["inner"])
-        if len(quote.split()) < 4:
-            continue
-        for other, text in enumerate(squashed):
-            if other == index or quote not in text:
-                continue
-            # identical quote-only lines: keep the first, drop the repeat
-            if text == quote and other > index:
-                continue
-            found.add(index)
-            break
+        if match is not None and len((quote := _squash(match["inner"])).split()) >= 4:
+            quotes[index] = quote
+    if not quotes:
+        return set()
+    body = "\n".join(_squash(line) for line in lines)
+    alone = Counter(quotes.values())  # how often each quote stands on a line of its own
+    found: set[int] = set()
+    seen: set[str] = set()
+    for index, quote in quotes.items():
+        if quote in seen or body.count(quote) > alone[quote]:
+            found.add(index)  # a repeat of an earlier quote line, or quoted in the body
+        seen.add(quote)
     return found
 
 

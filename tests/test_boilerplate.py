@@ -141,3 +141,10 @@ def test_strip_boilerplate_keeps_headline_that_looks_like_a_link() -> None:
     cleaned, removed = strip_boilerplate(f"Watch: Rescue boats reach the valley\n\n{BODY}\n\nWatch: Our video")
     assert cleaned.startswith("Watch: Rescue boats reach the valley")
     assert removed == ("Watch: Our video",)
+
+
+def test_strip_boilerplate_repeated_quote_lines_keep_the_first() -> None:
+    quote = "'Nobody expected the river to rise so fast.'"
+    cleaned, removed = strip_boilerplate(f"Town counts the cost\n\n{quote}\n\n{BODY}\n\n{quote}")
+    assert removed == (quote,)
+    assert cleaned.count("Nobody expected") == 1
