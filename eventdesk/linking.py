@@ -106,6 +106,7 @@ def ascii_words(text: str) -> list[str]:
     return re.findall(r"[a-z0-9]+", folded)
 
 
+@lru_cache(maxsize=1 << 16)
 def light_key(text: str) -> str:
     """A spelling-insensitive key: ASCII, lower case, no punctuation, no leading 'the'."""
     words = ascii_words(text)
@@ -114,6 +115,7 @@ def light_key(text: str) -> str:
     return " ".join(words)
 
 
+@lru_cache(maxsize=1 << 16)
 def person_tokens(text: str) -> tuple[str, ...]:
     """Name words without titles or articles, Abdel-/Abu- prefixes fused to the next word."""
     tables = _tables()
@@ -142,6 +144,7 @@ _TRANSLIT = (("kh", "h"), ("ou", "u"), ("oo", "u"), ("ee", "i"), ("ph", "f"), ("
              ("gh", "g"), ("q", "k"), ("ck", "k"), ("dj", "j"), ("ei", "i"))
 
 
+@lru_cache(maxsize=1 << 16)
 def skeleton(token: str) -> str:
     """A transliteration-blind key: common digraphs folded, doubles and inner vowels dropped."""
     for old, new in _TRANSLIT:
@@ -165,6 +168,7 @@ def same_person(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
     return same_token(a[0], b[0]) and same_token(a[-1], b[-1])
 
 
+@lru_cache(maxsize=1 << 16)
 def acronym(text: str) -> str:
     """Initials of an organisation's significant words ("SOHR")."""
     stop = _tables().org_stop
@@ -334,6 +338,7 @@ _NAMELESS_AGE = re.compile(r"\b(?:an?|the)\s+(\d{1,3})-year-old\s+((?:[A-Za-z-]+
 _STOP_DESC = re.compile(r"\s+(?:in|at|from|for|with|on|by|near|who|which|that|to)\b.*$", re.I)
 
 
+@lru_cache(maxsize=1 << 16)
 def _description(phrase: str) -> str:
     """A description's key ("antiquities scholar") when its head noun names a role, else ''."""
     tables = _tables()
@@ -498,7 +503,15 @@ class _Linker:
         """Merge, then return the local entities of each linked entity."""
         self._merge_strong()
         self._merge_full_names()
+        done: set[object] = set()  # one look-up per strong key: its holders are one entity already
         for index, local in enumerate(self.locals):
+            key = _strong_key(local)
+            if key in done:
+                self.uf.union(self.blocks[("K",)][key], index)
+                continue
+            if key is not None:
+                done.add(key)
+                self._add(("K",), key, index)
             if local.named and len(local.tokens) == 1 and local.cls in {"PERSON", "ORG"}:
                 self._merge_short(index, local)
             elif local.cls == "PLACE" and local.geonameid is None:

@@ -34,6 +34,7 @@ from eventdesk.model import Claim, Extraction, Figure
 INF = math.inf
 APPROX = 0.1  # "about 450" covers 405-495
 BROAD = "conflict"
+MAX_SIBLINGS = 64  # more candidate quantities than this: too ambiguous to fold into one
 
 
 @dataclass(frozen=True)
@@ -308,19 +309,18 @@ def _collect(extractions: Sequence[Extraction], clusters: Mapping[tuple[str, int
 
 def _fold(drafts: dict[tuple[str, ...], _Draft]) -> list[_Draft]:
     """Fold figures with no event or no actor into the one quantity they can only be part of."""
-    def sole(match: Any) -> _Draft | None:
-        found = [d for d in drafts.values() if match(d)]
-        return found[0] if len(found) == 1 else None
-
+    siblings: dict[tuple[str, str, str], list[_Draft]] = {}
+    for draft in drafts.values():
+        siblings.setdefault((draft.kind, draft.group, draft.scope), []).append(draft)
     for key in sorted(drafts, key=lambda k: (k[0] != "", k[4] != "")):
         draft = drafts[key]
         if draft.scope == BROAD or (draft.event and draft.actor):
             continue
-        target = sole(lambda d, x=draft: d is not x and d.kind == x.kind and d.group == x.group
-                      and d.scope == x.scope and (not x.event or d.event == x.event)
-                      and (not x.actor or d.actor == x.actor) and (d.event or d.actor))
-        if target is not None:
-            target.items += draft.items
+        found = [d for d in siblings[(draft.kind, draft.group, draft.scope)][:MAX_SIBLINGS]
+                 if d is not draft and d.items and (not draft.event or d.event == draft.event)
+                 and (not draft.actor or d.actor == draft.actor) and (d.event or d.actor)]
+        if len(found) == 1:
+            found[0].items += draft.items
             draft.items = []
     return [d for d in drafts.values() if d.items]
 
