@@ -34,11 +34,11 @@ class Rule:
     max_words: int | None = None
     skip_first: bool = False
 
-    def matches(self, line: str, *, first: bool) -> bool:
-        """Whether a stripped line is this kind of boilerplate."""
+    def matches(self, line: str, *, words: int, first: bool) -> bool:
+        """Whether a stripped line of `words` words is this kind of boilerplate."""
         if first and self.skip_first:
             return False
-        if self.max_words is not None and len(line.split()) > self.max_words:
+        if self.max_words is not None and words > self.max_words:
             return False
         return any(pattern.fullmatch(line) for pattern in self.patterns)
 
@@ -65,8 +65,9 @@ def boilerplate_kind(line: str, *, first: bool = False) -> str | None:
     stripped = line.strip()
     if not stripped:
         return None
+    words = len(stripped.split())
     for rule in load_rules():
-        if rule.matches(stripped, first=first):
+        if rule.matches(stripped, words=words, first=first):
             return rule.name
     return None
 
