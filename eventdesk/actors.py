@@ -630,8 +630,13 @@ def roles_of(trigger: Token, mentions: Sequence[ActorMention], *, backing: froze
     rest = [m for m in sides if m.start not in excluded and not _is_speaker(trigger.doc[m.head])]
     if agent is None and not passive:
         before = [m for m in rest if m.end <= trigger.i]
-        agent = before[-1].actor if before else None
-        rest = [m for m in rest if not before or m is not before[-1]]
+        after = [m for m in rest if m.start > trigger.i]
+        if before:
+            agent = before[-1].actor
+            rest = [m for m in rest if m is not before[-1]]
+        elif patient is None and len(after) >= 2:  # "fighting between regime forces and IS"
+            agent = after[0].actor
+            rest = after[1:]
     if patient is None:
         after = [m for m in rest if m.start > trigger.i and m.actor != agent]
         before = [m for m in rest if m.end <= trigger.i and m.actor != agent]

@@ -158,6 +158,8 @@ def _context_ok(trigger: Trigger, token: Token, sent: Span, lexicon: Lexicon) ->
         words = lexicon.context[f"{need}_object"]
         objects = [c for c in token.children if c.dep_ in {"dobj", "nsubjpass", "pobj", "prep", "poss"}]
         objects += [g for c in objects if c.dep_ == "prep" for g in c.children]
+        objects += [g for c in objects for p in c.children if p.dep_ == "prep" and p.lower_ == "of"
+                    for g in p.children]  # "occupied parts of the city"
         objects += [t for o in objects for t in o.conjuncts]
         if not any(o.lower_ in words or o.lemma_.lower() in words or o.ent_type_ in {"FAC", "GPE", "LOC"}
                    and need in {"place", "property"} for o in objects):
@@ -203,6 +205,8 @@ def _object_of_strategic(token: Token, lexicon: Lexicon) -> bool:
     head = token.head.head if token.dep_ == "pobj" and token.head.lower_ == "of" else token.head
     if token.dep_ == "pobj" and token.head.lower_ == "of":
         head = head.head if head.dep_ in {"dobj", "nsubjpass"} else head
+    if token.dep_ == "dobj" and head.pos_ == "VERB" and _match(head, lexicon):
+        return True  # "targeted a campaign rally": the rally is the target, not an event of its own
     return token.dep_ in {"dobj", "pobj", "conj"} and any(
         t.type == "Strategic developments" for t in _match(head, lexicon)) and head is not token
 
@@ -255,7 +259,8 @@ def _resolve_sub(candidate: Candidate, sent: Span, lexicon: Lexicon) -> bool:
     if role == "territory":
         if kind1 in {"state", "police"}:
             candidate.sub = "Government regains territory"
-        elif kind1 in _ARMED:
+        elif kind1 in _ARMED or (not kind1 and _has_subject(candidate.trigger)):
+            # a taker the table does not know ("STC-affiliated forces") is not the state
             candidate.sub = "Non-state actor overtakes territory"
         else:
             return False
@@ -266,13 +271,18 @@ def _resolve_sub(candidate: Candidate, sent: Span, lexicon: Lexicon) -> bool:
     return True
 
 
+def _has_subject(trigger: Token) -> bool:
+    subject = next((c for c in trigger.children if c.dep_ in {"nsubj", "agent"}), None)
+    return subject is not None and subject.lower_ not in {"it", "they", "which", "that", "who"}
+
+
 def _resolve_violence(candidate: Candidate, sent: Span, lexicon: Lexicon) -> None:
     kind1, kind2 = _actor_kind(candidate.actor1), _actor_kind(candidate.actor2)
     air = lexicon.context["air"]
     agent_text = candidate.actor1.name if candidate.actor1 else ""
     if any(t.lower_ in air for t in sent) and kind1 in {"state", "external", ""} and "Military" in agent_text:
         candidate.type, candidate.sub = "Explosions/Remote violence", "Air/drone strike"
-    elif kind1 in {"rioter"} or kind1 == "civilian":
+    elif kind1 == "rioter":
         candidate.type, candidate.sub = "Riots", "Mob violence"
     elif kind2 in _ARMED:
         candidate.type, candidate.sub = "Battles", "Armed clash"
@@ -338,13 +348,37 @@ def _sentence_candidates(sent: Span, index: int, mentions: Sequence[ActorMention
             if entry.role in {"violence", "attack", "territory"}:
                 continue  # a bare "killing" or "capture" cannot be typed without its sides
             candidate.confidence *= 0.7
-        candidate.absorbable = entry.role == "violence" and roles.agent is None
+        if candidate.actor1 is not None and candidate.actor1.kind == "civilian" and entry.role != "protest" \
+                and entry.type not in {"Protests", "Riots"}:
+            # victims and bystanders do not bomb, raid or kill: the civilian is the target
+            candidate.actor2 = candidate.actor2 or candidate.actor1
+            candidate.actor1 = None
+        candidate.absorbable = entry.role == "violence" and candidate.actor1 is None
         if not _resolve_sub(candidate, sent, lexicon):
             continue
         candidate.confidence = min(1.0, candidate.confidence + 0.1 * roles.parsed
                                    + 0.05 * ((roles.agent is not None) + (roles.patient is not None) - roles.parsed))
         found.append(candidate)
-    return _absorb_within_sentence(found)
+    crowd = _crowd_candidate(sent, index, mentions, found, scale)
+    return _absorb_within_sentence(found + ([crowd] if crowd else []))
+
+
+def _crowd_candidate(sent: Span, index: int, mentions: Sequence[ActorMention], found: list[Candidate],
+                     scale: float) -> Candidate | None:
+    """'police used tear gas against protesters': protesters named make a protest without a protest verb."""
+    if any(c.type in {"Protests", "Riots"} for c in found):
+        return None
+    crowd = next((m for m in mentions if m.actor.kind in {"protester", "rioter"}), None)
+    if crowd is None or not factual(sent.doc[crowd.head].head, sent):
+        return None
+    riot = crowd.actor.kind == "rioter"
+    candidate = Candidate("Riots" if riot else "Protests", "Violent demonstration" if riot else "Peaceful protest",
+                          "protest", index, sent.doc[crowd.head], 0.55 * scale, crowd.actor,
+                          sentences={index})
+    forces = [m.actor for m in mentions if m.actor.kind in {"state", "police"}]
+    candidate.actor2 = forces[0] if forces else None
+    _resolve_protest(candidate, sent, event_lexicon())
+    return candidate
 
 
 _EXPLOSION_RANK = {"Suicide bomb": 0, "Chemical weapon": 1, "Air/drone strike": 2,
@@ -607,16 +641,17 @@ def _claimed_object(token: Token) -> bool:
 
 
 def _claimer(sent: Span, mentions: Sequence[ActorMention]) -> Actor | None:
-    """The armed group that claimed an attack in this sentence, if any."""
+    """The armed group said to be behind an attack: 'IS claimed the attack', 'Boko Haram is suspected'."""
+    armed = [m for m in mentions if m.actor.kind in {"rebel", "militia", "external", "state"}]
     for token in sent:
-        if token.lemma_.lower() != "claim" or token.pos_ != "VERB":
+        lemma = token.lemma_.lower()
+        if token.pos_ != "VERB" or lemma not in {"claim", "suspect", "blame"}:
             continue
-        objects = [c for c in token.children if c.dep_ == "dobj" and c.lemma_.lower() in _CLAIMABLE]
-        subjects = [c for c in token.children if c.dep_ == "nsubj"]
-        for subject in subjects if objects else ():
-            for mention in mentions:
-                if mention.start <= subject.i < mention.end and mention.actor.kind in _ARMED:
-                    return mention.actor
+        if lemma == "claim" and not any(c.dep_ == "dobj" and c.lemma_.lower() in _CLAIMABLE for c in token.children):
+            continue
+        before = [m for m in armed if m.end <= token.i] if lemma != "blame" else armed
+        if before:
+            return before[-1].actor if lemma != "blame" else before[0].actor
     return None
 
 

@@ -206,6 +206,21 @@ def _head_kind(token: Token) -> str:
     return ""
 
 
+_SUBJECT_RUN = frozenset({"CCONJ", "NUM", "NOUN", "PROPN", "ADJ", "AUX", "DET", "PART", "ADV"})
+
+
+def _linear_kind(anchor: Token, sent: Span) -> str:
+    """'6 IS members and 4 soldiers were killed' when the parse breaks: the passive verb closing the run."""
+    doc = sent.doc
+    for token in doc[anchor.i + 1:min(anchor.i + 10, sent.end)]:
+        if token.pos_ == "VERB":
+            passive = doc[token.i - 1].lower_ in {"were", "was", "been", "be"}
+            return (verb_kind(token) if passive else "") or kind_words().subject_verbs.get(token.lemma_.lower(), "")
+        if token.pos_ not in _SUBJECT_RUN:
+            return ""
+    return ""
+
+
 def _complement_kind(verb: Token) -> str:
     """'left 5 dead', '12 were dead': the verb's complement names the count."""
     adjectives = kind_words().adjectives
@@ -315,7 +330,7 @@ def _amount_figures(sent: Span, sent_index: int, draft: Extraction,
             continue
         kind = _noun_kind(anchor) or _child_kind(anchor) or _head_kind(anchor)
         if not kind and anchor.i >= tokens.end:
-            kind = _child_kind(tokens[-1]) or _head_kind(tokens[-1])
+            kind = _child_kind(tokens[-1]) or _head_kind(tokens[-1]) or _linear_kind(anchor, sent)
         if not kind:
             continue
         end_char = max(tokens.end_char, anchor.idx + len(anchor.text))
