@@ -16,11 +16,10 @@ from dataclasses import dataclass
 from email.message import Message
 from typing import IO
 
-from eventdesk import __version__
 from eventdesk.errors import FetchError, InputTooLarge
 from eventdesk.settings import Options
 
-USER_AGENT = f"eventdesk/{__version__} (+news report ingest)"
+USER_AGENT = "eventdesk (news report ingest)"
 _CHUNK = 64 * 1024
 
 
