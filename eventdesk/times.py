@@ -80,6 +80,8 @@ def tense_direction(doc: Doc, start: int, end: int) -> int:
         words.add(verb.lemma_.lower())
     if words & lex.future_path:
         return 1
+    if verb is not None and verb.lemma_.lower() in lex.deadline_verbs and words & lex.deadline_preps:
+        return 1
     direction = _verb_direction(verb) if verb is not None else 0
     if direction >= 0 and words & lex.weak_future_path:
         return 1

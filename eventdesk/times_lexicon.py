@@ -35,6 +35,8 @@ class Lexicon:
     past_aux: frozenset[str]
     future_path: frozenset[str]
     weak_future_path: frozenset[str]
+    deadline_verbs: frozenset[str]
+    deadline_preps: frozenset[str]
     future_governors: frozenset[str]
 
     def alternation(self, table: str) -> str:
@@ -74,5 +76,7 @@ def lexicon() -> Lexicon:
         past_aux=frozenset(data["direction"]["past_aux"]),
         future_path=frozenset(data["direction"]["future_path"]),
         weak_future_path=frozenset(data["direction"]["weak_future_path"]),
+        deadline_verbs=frozenset(data["direction"]["deadline_verbs"]),
+        deadline_preps=frozenset(data["direction"]["deadline_preps"]),
         future_governors=frozenset(data["direction"]["future_governors"]),
     )

@@ -80,10 +80,23 @@ def _rule_month_day(match: re.Match[str], ctx: Context) -> Resolution | None:
             year = year_for_month(month, replace(ctx, direction=shift or ctx.direction), day)
         except Unanchored as missing:
             raise Unanchored(f"XXXX-{month:02d}-{day:02d}") from missing
+        if match.groupdict().get("weekday"):
+            year = _year_of_weekday(year, month, day, lexicon().weekdays[match["weekday"]])
     try:
         return date_value(dt.date(year, month, day).isoformat())
     except ValueError:
         return None
+
+
+def _year_of_weekday(year: int, month: int, day: int, weekday: int) -> int:
+    """"Monday, Oct. 26": of the years around the one chosen, the nearest where that day is a Monday."""
+    for candidate in (year, year + 1, year - 1):
+        try:
+            if dt.date(candidate, month, day).isoweekday() == weekday:
+                return candidate
+        except ValueError:
+            continue
+    return year
 
 
 def _relative_year(phrase: str | None, ctx: Context) -> int:
@@ -342,8 +355,8 @@ def rules() -> tuple[tuple[re.Pattern[str], Rule], ...]:
          rf"(?: (?:fiscal )?(?:year|period|season|calendar year|first half|second half))?", _rule_year),
         (rf"(?:the year )?(?:(?P<high>nineteen|eighteen|twenty) (?P<low>{word_num}(?: {word_num})?)"
          rf"|two thousand(?P<thousand>(?: and)? (?P<rest>{word_num}(?: {word_num})?)|))", _rule_spoken_year),
-        (rf"(?:(?P<shift>last|this|next|this coming|this past|on) )?(?:(?:{weekday}),? )?(?:the )?(?P<month>{month}) (?P<day>\d{{1,2}})(?:,? (?P<year>{year}))?", _rule_month_day),
-        (rf"(?:(?:{weekday}),? )?(?:the )?(?P<day>\d{{1,2}}) (?:of )?(?P<month>{month})(?:,? (?P<year>{year}))?", _rule_month_day),
+        (rf"(?:(?P<shift>last|this|next|this coming|this past|on) )?(?:(?P<weekday>{weekday}),? )?(?:the )?(?P<month>{month}) (?P<day>\d{{1,2}})(?:,? (?P<year>{year}))?", _rule_month_day),
+        (rf"(?:(?P<weekday>{weekday}),? )?(?:the )?(?P<day>\d{{1,2}}) (?:of )?(?P<month>{month})(?:,? (?P<year>{year}))?", _rule_month_day),
         (rf"(?:(?P<shift>last|this|next|past|coming|previous) )?(?P<month>{month})"
          rf"(?:,? (?:of )?(?:(?P<year>{year})|(?P<rel>{rel_year})))?", _rule_month),
         (rf"(?:the )?(?P<century>1[5-9]|20)?'?(?P<decade>\d)0s", _rule_decade),

@@ -126,6 +126,17 @@ def test_resolve_times_future_tense_points_forward() -> None:
     assert values == ["2016-04-01", "2016-03-25"]
 
 
+def test_resolve_times_weekday_fixes_the_year_of_a_date() -> None:
+    extraction = _extract("The paper said in an editorial on Saturday, April 25: the court erred.",
+                          published=dt.date(1998, 4, 24))
+    assert [t.value for t in extraction.times] == ["1998-04-25"]
+
+
+def test_resolve_times_extended_deadline_points_forward() -> None:
+    extraction = _extract("The company extended its offer to Nov. 20.", published=dt.date(1989, 11, 2))
+    assert [t.value for t in extraction.times] == ["1989-11-20"]
+
+
 def test_tense_direction_reads_past_and_future_verbs() -> None:
     text = "The town fell on Tuesday. The army will attack on Tuesday."
     doc = _parse(text)
