@@ -239,15 +239,15 @@ def _quantity_claim(extraction: Extraction, figure: Figure, claimant: tuple[str,
 
 
 def _cluster_index(clusters: Any) -> dict[tuple[str, int], str]:
-    """(article_id, event index) -> cluster id, from a mapping or objects with `mentions`."""
+    """(article_id, event index) -> cluster id, from a mapping or clusters with `members`."""
     if clusters is None:
         return {}
     if isinstance(clusters, Mapping):
         return {tuple(k): str(v) for k, v in clusters.items()}  # type: ignore[misc]
     index: dict[tuple[str, int], str] = {}
-    for number, cluster in enumerate(clusters):
+    for number, cluster in enumerate(clusters):  # eventdesk.coref.EventCluster: id and members
         cluster_id = str(getattr(cluster, "id", number))
-        for mention in getattr(cluster, "mentions", ()):
+        for mention in getattr(cluster, "members", None) or getattr(cluster, "mentions", ()):
             key = (mention.article_id, mention.index) if hasattr(mention, "index") else tuple(mention[:2])
             index[key] = cluster_id  # type: ignore[index]
     return index

@@ -157,12 +157,14 @@ def _scores(units: Sequence[_Unit], similarity: np.ndarray) -> np.ndarray:
 
 
 def _main_events(extractions: Sequence[Extraction], events: Any) -> list[Event]:
-    """The mentions of the story's main event: the given first event (cluster), or the commonest type."""
+    """The main event's mentions: the largest given event cluster, the given events, or the commonest type."""
     by_id = {ex.article.id: ex for ex in extractions}
     if events:
-        first = events[0]
+        # Event clusters (eventdesk.coref.EventCluster): the one most reports mention is the main one.
+        clusters = [e for e in events if hasattr(e, "members")]
+        widest = max(clusters, key=lambda c: (len({m[0] for m in c.members}), len(c.members)), default=None)
         found = []
-        for mention in getattr(first, "mentions", None) or [first]:
+        for mention in widest.members if widest is not None else events:
             if isinstance(mention, Event):
                 found.append(mention)
             elif isinstance(mention, tuple) and mention[0] in by_id and mention[1] < len(by_id[mention[0]].events):

@@ -267,3 +267,20 @@ def test_reconcile_figures_strike_coded_as_own_event_still_part_of_toll() -> Non
     quantities = reconcile_figures([ex], clusters=clusters)
     jets = only(quantities, scope="by French jets")
     assert jets.part_of == only(quantities, scope="").id
+
+
+def test_reconcile_figures_reads_coref_event_clusters() -> None:
+    from dataclasses import dataclass
+
+    @dataclass(frozen=True)
+    class Cluster:  # the shape of eventdesk.coref.EventCluster that reconciliation reads
+        id: str
+        members: tuple[tuple[str, int], ...]
+
+    text = "In the north, 30 civilians were killed. In the south, 12 civilians were killed."
+    events = (Event("x", 0, "Battles", "Armed clash", (0,), 0, 1), Event("x", 1, "Battles", "Armed clash", (1,), 0, 1))
+    ex = report(text, [dict(text="30", kind="killed", low=30.0, counts="civilians", event_index=0),
+                       dict(text="12", kind="killed", low=12.0, counts="civilians", event_index=1)],
+                events=events)
+    clusters = [Cluster("north", ((ex.article.id, 0),)), Cluster("south", ((ex.article.id, 1),))]
+    assert sorted(q.event for q in reconcile_figures([ex], clusters=clusters)) == ["north", "south"]

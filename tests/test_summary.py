@@ -122,3 +122,26 @@ def test_summarise_story_seeds_lead_states_recapture(seeds_dir: Path) -> None:
     assert re.search(r"government|army|troops|regime", first, re.I)
     assert re.search(r"Islamic State|\bIS\b|ISIS", first)
     assert 3 <= len(summary) <= 5
+
+
+def test_summarise_story_takes_main_event_from_largest_cluster() -> None:
+    from dataclasses import dataclass
+
+    @dataclass(frozen=True)
+    class Cluster:  # the shape of eventdesk.coref.EventCluster that the summary reads
+        id: str
+        members: tuple[tuple[str, int], ...]
+
+    a = report(REPORT_A)
+    start = REPORT_A.index("Residents of Brenna")
+    a = report(REPORT_A, events=(Event(a.article.id, 0, "Strategic developments", "Other", (5,),
+                                       start + 22, start + 27),))
+    b = report(REPORT_B)
+    caption, lead = REPORT_B.index("pulled"), REPORT_B.index("evacuated")
+    b = report(REPORT_B, events=(Event(b.article.id, 0, "Strategic developments", "Other", (4,), caption, caption + 6),
+                                 Event(b.article.id, 1, "Strategic developments", "Other", (0,), lead, lead + 9)))
+    small = Cluster("small", ((b.article.id, 1),))
+    main = Cluster("main", ((a.article.id, 0), (b.article.id, 0)))
+    summary = summarise_story([a, b], events=[small, main, Cluster("none", ())])
+    assert "rooftops" in summary[0].text
+    assert "rooftops" not in summarise_story([a, b], events=[small])[0].text
