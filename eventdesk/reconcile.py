@@ -248,7 +248,7 @@ def _cluster_index(clusters: Any) -> dict[tuple[str, int], str]:
     for number, cluster in enumerate(clusters):  # eventdesk.coref.EventCluster: id and members
         cluster_id = str(getattr(cluster, "id", number))
         for mention in getattr(cluster, "members", None) or getattr(cluster, "mentions", ()):
-            key = (mention.article_id, mention.index) if hasattr(mention, "index") else tuple(mention[:2])
+            key = tuple(mention[:2]) if isinstance(mention, tuple) else (mention.article_id, mention.index)
             index[key] = cluster_id  # type: ignore[index]
     return index
 
