@@ -193,4 +193,8 @@ def normalise_expression(text: str, *, dct: dt.date | None, direction: int = 0, 
             resolution = with_mod(resolution, "APPROX")
     except Unanchored as missing:
         return Resolution(value=missing.partial, anchored=False)
+    except (ValueError, OverflowError):
+        # Calendar arithmetic past year 9999 or before year 1 (a DCT at the edge of
+        # what `datetime` holds): the span is kept, its value unknown.
+        return Resolution(value="UNKNOWN")
     return resolution or Resolution(value="UNKNOWN")

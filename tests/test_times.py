@@ -295,3 +295,15 @@ def test_event_date_skips_durations() -> None:
     text = "Troops shelled the town for three weeks."
     extraction = _extract(text, published=None)
     assert event_date(extraction, sentence=0, trigger_start=_trigger(text, "shelled")) == (None, "none")
+
+
+@pytest.mark.parametrize("text", ["", "2016", "...", "Monday Monday Monday", "the 99th of Smarch", "25:61 p.m."])
+def test_resolve_times_odd_input_never_raises(text: str) -> None:
+    for time in _extract(text).times:
+        assert time.value and text[time.start:time.end] == time.text
+
+
+def test_resolve_times_at_the_calendar_edge_keeps_spans() -> None:
+    extraction = _extract("The pact ends in May and lapses next year.", published=dt.date(9999, 12, 31))
+    assert [t.text for t in extraction.times] == ["May", "next year"]
+    assert normalise_expression("in May", dct=dt.date(9999, 3, 1), direction=1).value == "UNKNOWN"
