@@ -107,6 +107,7 @@ class Candidate:
     date_source: str = "none"
     strong_date: bool = False
     place_index: int | None = None
+    hints: frozenset[str] = frozenset()  # sub-types named in the sentence, even unreal ones
 
 
 def _context_lemmas(token: Token) -> set[str]:
@@ -216,8 +217,8 @@ def _is_support(token: Token, lexicon: Lexicon) -> bool:
     if token.pos_ in {"VERB", "AUX"}:
         return False
     current = token
-    for _ in range(3):
-        if current.head is current:
+    for _ in range(6):  # "backed by militias loyal to X on the ground and Russian strikes from above"
+        if current.head is current or (current is not token and _match(current, lexicon) and current.pos_ == "VERB"):
             return False
         current = current.head
         if current.lemma_.lower() in lexicon.context["backing"]:
@@ -354,6 +355,8 @@ def _sentence_candidates(sent: Span, index: int, mentions: Sequence[ActorMention
             candidate.actor2 = candidate.actor2 or candidate.actor1
             candidate.actor1 = None
         candidate.absorbable = entry.role == "violence" and candidate.actor1 is None
+        if candidate.absorbable:
+            candidate.hints = _hints(sent, lexicon)
         if not _resolve_sub(candidate, sent, lexicon):
             continue
         candidate.confidence = min(1.0, candidate.confidence + 0.1 * roles.parsed
@@ -361,6 +364,15 @@ def _sentence_candidates(sent: Span, index: int, mentions: Sequence[ActorMention
         found.append(candidate)
     crowd = _crowd_candidate(sent, index, mentions, found, scale)
     return _absorb_within_sentence(found + ([crowd] if crowd else []))
+
+
+def _hints(sent: Span, lexicon: Lexicon) -> frozenset[str]:
+    """Sub-types any word of the sentence names, factual or not ('the operation to recapture')."""
+    subs = {t.sub for token in sent if token.pos_ in _TRIGGER_POS for t in _match(token, lexicon)
+            if t.role != "violence"}
+    if "Government regains territory" in subs:
+        subs.add("Non-state actor overtakes territory")
+    return frozenset(subs)
 
 
 def _crowd_candidate(sent: Span, index: int, mentions: Sequence[ActorMention], found: list[Candidate],
@@ -511,8 +523,16 @@ def _sides(candidate: Candidate) -> set[str]:
 
 
 def _actors_compatible(a: Candidate, b: Candidate) -> bool:
-    left, right = _sides(a), _sides(b)
-    return not left or not right or bool(left & right)
+    """No contradiction between the sides: a differing first actor that is not the other's second.
+
+    Civilians named as victims do not tell events apart (many events have them).
+    """
+    def side(actor: Actor | None) -> str:
+        return actor.name if actor is not None and actor.kind != "civilian" else ""
+    a1, a2, b1, b2 = side(a.actor1), side(a.actor2), side(b.actor1), side(b.actor2)
+    if a1 and b1 and a1 != b1 and a1 != b2 and b1 != a2:
+        return False
+    return not (a2 and b2 and a2 != b2 and a2 != b1 and b2 != a1)
 
 
 def _dates_compatible(a: Candidate, b: Candidate) -> bool:
@@ -524,10 +544,16 @@ def _dates_compatible(a: Candidate, b: Candidate) -> bool:
 
 
 def _places_compatible(a: Candidate, b: Candidate, places: Sequence[Place]) -> bool:
+    """Same place, or one place inside the other's wider area (a town and its province or country)."""
     if a.place_index is None or b.place_index is None:
         return True
     first, second = places[a.place_index], places[b.place_index]
-    return first.geonameid == second.geonameid or first.admin1 == second.admin1 and first.precision > 2
+    if first.geonameid == second.geonameid:
+        return True
+    wide, narrow = sorted((first, second), key=lambda p: -p.precision)
+    if wide.precision >= 6:
+        return wide.country_code == narrow.country_code
+    return wide.precision >= 3 and wide.admin1 == narrow.admin1 and wide.country_code == narrow.country_code
 
 
 def _same_event(a: Candidate, b: Candidate, places: Sequence[Place]) -> bool:
@@ -549,8 +575,10 @@ def _absorb_across(candidates: list[Candidate]) -> list[Candidate]:
     for candidate in (c for c in candidates if c.absorbable):
         near = [k for k in kept if -_ABSORB_AFTER <= candidate.sentence - k.sentence <= _ABSORB_BEFORE]
         sharing = [k for k in kept if _sides(candidate) & _sides(k) and k.type in _VIOLENT_TYPES] or near
+        hinted = [k for k in sharing if k.sub in candidate.hints]  # "killed in the operation to recapture X"
         if sharing:
-            _fold(max(sharing, key=lambda k: (k.confidence, -abs(k.sentence - candidate.sentence))), candidate)
+            _fold(max(hinted or sharing, key=lambda k: (k.confidence, -abs(k.sentence - candidate.sentence))),
+                  candidate)
         else:
             candidate.confidence *= 0.8
             kept.append(candidate)
