@@ -106,11 +106,12 @@ def extract_mentions(doc: Doc, draft: Extraction, options: Options) -> Extractio
     spans: list[tuple[int, int, str]] = []
     forms: dict[str, Counter[str]] = defaultdict(Counter)
     originals: dict[str, str] = {}
+    full_text = draft.article.text  # Doc.text rebuilds the string on every access
     for ent in doc.ents:
         bounds = _trim(ent)
         if bounds is None:
             continue
-        text = doc.text[bounds[0]:bounds[1]]
+        text = full_text[bounds[0]:bounds[1]]
         spans.append((bounds[0], bounds[1], ent.label_))
         forms[_surface(text)][ent.label_] += 1
         originals.setdefault(_surface(text), text)
@@ -120,7 +121,7 @@ def extract_mentions(doc: Doc, draft: Extraction, options: Options) -> Extractio
     }
     mentions = []
     for start, end, model_label in spans:
-        text = doc.text[start:end]
+        text = full_text[start:end]
         sentence = draft.sentence_at(start)
         mentions.append(Mention(
             article_id=draft.article.id, start=start, end=end, text=text,

@@ -8,6 +8,7 @@ returns a new `Extraction` (with `dataclasses.replace`) instead of mutating.
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 from dataclasses import dataclass, field
 from typing import Literal
@@ -217,10 +218,10 @@ class Extraction:
     events: tuple[Event, ...] = ()
 
     def sentence_at(self, offset: int) -> Sentence | None:
-        """The sentence holding a character offset."""
-        for sentence in self.sentences:
-            if sentence.start <= offset < sentence.end:
-                return sentence
+        """The sentence holding a character offset (sentences are in text order)."""
+        index = bisect.bisect_right(self.sentences, offset, key=lambda s: s.start) - 1
+        if index >= 0 and offset < self.sentences[index].end:
+            return self.sentences[index]
         return None
 
     def sentence_text(self, index: int) -> str:
