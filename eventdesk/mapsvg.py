@@ -13,6 +13,7 @@ from __future__ import annotations
 import html
 import json
 import math
+from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -20,6 +21,7 @@ from importlib import resources
 
 from eventdesk.model import Place
 
+FOCUS_KM = 1200.0  # places farther than this from the story's centre are listed, not drawn
 MIN_SPAN_DEG = 6.0  # narrowest view: a town alone still shows its region
 MARGIN = 0.25  # share of the places' extent added on each side
 KM_PER_DEG = 111.32
@@ -111,18 +113,53 @@ def country_at(latitude: float, longitude: float) -> Country | None:
     return None
 
 
-def _located(places: Sequence[Place]) -> list[Place]:
-    """One place per location, resolved places only, in first-mention order."""
-    seen: set[tuple[float, float]] = set()
-    located = []
+@dataclass(frozen=True)
+class Dot:
+    """One location on the map: where, what the reports call it, and how often."""
+
+    longitude: float
+    latitude: float
+    label: str
+    mentions: int
+    country_code: str
+
+
+def _is_point(place: Place) -> bool:
+    """Towns, sites and provinces get a dot; countries and seas are shown by their outline."""
+    if place.latitude is None or place.longitude is None:
+        return False
+    return not place.feature_code.startswith("PCL") and place.precision not in (6, 7)
+
+
+def distance_km(a: tuple[float, float], b: tuple[float, float]) -> float:
+    """Great-circle distance between two (lon, lat) points."""
+    lon1, lat1, lon2, lat2 = map(math.radians, (*a, *b))
+    h = math.sin((lat2 - lat1) / 2) ** 2 + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
+    return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(h)))
+
+
+def place_dots(places: Sequence[Place]) -> list[Dot]:
+    """One dot per location, labelled as the reports most often name it, most mentioned first."""
+    groups: dict[tuple[float, float], list[Place]] = {}
     for place in places:
-        if place.latitude is None or place.longitude is None:
-            continue
-        key = (round(place.latitude, 2), round(place.longitude, 2))
-        if key not in seen:
-            seen.add(key)
-            located.append(place)
-    return located
+        if _is_point(place):
+            key = (round(place.longitude, 2), round(place.latitude, 2))  # type: ignore[arg-type]
+            groups.setdefault(key, []).append(place)
+    dots = []
+    for (lon, lat), group in groups.items():
+        names = Counter(p.text for p in group)
+        label = max(names, key=lambda n: (names[n], -len(n)))
+        dots.append(Dot(lon, lat, label, len(group), group[0].country_code))
+    return sorted(dots, key=lambda d: -d.mentions)
+
+
+def focus(dots: Sequence[Dot], *, radius_km: float = FOCUS_KM) -> tuple[list[Dot], list[Dot]]:
+    """The dots near the most-mentioned one, and the far-off rest (mentioned in passing)."""
+    if not dots:
+        return [], []
+    anchor = (dots[0].longitude, dots[0].latitude)
+    near = [d for d in dots if distance_km(anchor, (d.longitude, d.latitude)) <= radius_km]
+    return near, [d for d in dots if d not in near]
 
 
 def fit_view(points: Sequence[tuple[float, float]], *, width: float, height: float) -> View:
@@ -178,10 +215,9 @@ def _countries_svg(view: View, highlight: set[str]) -> list[str]:
     return shapes
 
 
-def _place_svg(place: Place, view: View) -> str:
-    assert place.latitude is not None and place.longitude is not None
-    x, y = view.project(place.longitude, place.latitude)
-    name = html.escape(place.name or place.text)
+def _dot_svg(dot: Dot, view: View) -> str:
+    x, y = view.project(dot.longitude, dot.latitude)
+    name = html.escape(dot.label)
     anchor, dx = ("end", -7) if x > view.width * 0.75 else ("start", 7)
     return (
         f'<g class="place" data-name="{name}">'
@@ -216,14 +252,34 @@ def _scale_bar(view: View, *, x: float, y: float) -> str:
     )
 
 
+def _view_points(near: Sequence[Dot], places: Sequence[Place]) -> list[tuple[float, float]]:
+    """What the view must hold: the nearby dots, or else the first country's outline."""
+    if near:
+        return [(d.longitude, d.latitude) for d in near]
+    codes = [p.country_code for p in places if p.country_code and p.latitude is not None]
+    if not codes:
+        return []
+    code = Counter(codes).most_common(1)[0][0]
+    for country in load_countries():
+        if country.iso_a2 == code:
+            west, south, east, north = country.bbox
+            return [(west, south), (east, north)]
+    return []
+
+
+def _elsewhere_svg(far: Sequence[Dot], *, width: int, y: float) -> str:
+    names = ", ".join(dict.fromkeys(d.label for d in far))
+    return (f'<text x="{width - 8}" y="{y:.1f}" text-anchor="end" font-size="10" font-family="sans-serif" '
+            f'fill="#555555">Also mentioned, off this map: {html.escape(names)}</text>')
+
+
 def render_map_svg(places: Sequence[Place], *, width: int = 640, height: int = 400,
                    title: str = "") -> str:
-    """A self-contained SVG map of the resolved places among country outlines."""
-    located = _located(places)
+    """A self-contained SVG map of the story's places among country outlines."""
+    near, far = focus(place_dots(places))
     top = 24 if title else 0
-    view = fit_view([(p.longitude, p.latitude) for p in located],  # type: ignore[misc]
-                    width=width, height=height - top)
-    highlight = {p.country_code for p in located if p.country_code}
+    view = fit_view(_view_points(near, places), width=width, height=height - top)
+    highlight = {p.country_code for p in places if p.country_code and p.latitude is not None}
     label = html.escape(title or "Map of the story's places")
     body = [
         f'<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height}" '
@@ -238,10 +294,12 @@ def render_map_svg(places: Sequence[Place], *, width: int = 640, height: int = 4
     body.append(f'<svg x="0" y="{top}" width="{width}" height="{height - top}" '
                 f'viewBox="0 0 {width} {height - top}" overflow="hidden">')
     body += _countries_svg(view, highlight)
-    body += [_place_svg(place, view) for place in located]
-    if not located:
+    body += [_dot_svg(dot, view) for dot in near]
+    if not near and not highlight:
         body.append(f'<text x="{width / 2:.0f}" y="{(height - top) / 2:.0f}" text-anchor="middle" '
                     f'font-size="13" font-family="sans-serif" fill="#555555">No place could be located</text>')
     body.append(_scale_bar(view, x=8, y=height - top - 10))
+    if far:
+        body.append(_elsewhere_svg(far, width=width, y=14))
     body += ["</svg>", "</svg>"]
     return "\n".join(body)
