@@ -8,10 +8,13 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import sys
 import time
 from pathlib import Path
 
-from eventdesk.eval_timeml import sentences_of
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # run from a checkout without installing
+
+from eventdesk.eval_timeml import sentences_of  # noqa: E402 - after the path setup
 from eventdesk.model import Article, Extraction
 from eventdesk.nlp import load_nlp
 from eventdesk.settings import Options
