@@ -162,6 +162,7 @@ def format_timeml(result: dict[str, Any]) -> str:
         f"{'value':14}{result['value_precision']:8.3f}{result['value_recall']:8.3f}{result['value_f1']:8.3f}",
         f"value accuracy {result['value_accuracy']:.3f}   type accuracy {result['type_accuracy']:.3f}",
         "",
+        "per type: gold and matches by the gold type, predictions by the predicted type",
         f"{'type':10}{'gold':>6}{'pred':>6}{'relaxed F1':>12}{'value acc':>11}{'value F1':>10}",
     ]
     for name, row in result["by_type"].items():
