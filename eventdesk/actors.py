@@ -326,23 +326,39 @@ def _right_edge(tokens: Sequence[Token], head: int, limit: int) -> int:
     return end
 
 
+@lru_cache(maxsize=1)
+def _aliases_by_first_word() -> dict[str, tuple[tuple[tuple[str, ...], Group], ...]]:
+    aliases, _ = _alias_index()
+    index: dict[str, list[tuple[tuple[str, ...], Group]]] = {}
+    for alias, group in aliases.items():
+        index.setdefault(alias[0], []).append((alias, group))
+    return {w: tuple(sorted(v, key=lambda a: -len(a[0]))) for w, v in index.items()}
+
+
 def _named_spans(tokens: Sequence[Token], base: int) -> list[tuple[int, int, Group]]:
-    """Token spans naming a group, longest first, without overlaps."""
-    aliases, acronyms = _alias_index()
-    lowered = [" ".join(words_of(t.text)) for t in tokens]
+    """Token spans naming a group, longest alias first, without overlaps."""
+    _, acronyms = _alias_index()
+    by_first = _aliases_by_first_word()
+    words: list[str] = []
+    owner: list[int] = []  # token index of each word
+    for i, token in enumerate(tokens):
+        for word in words_of(token.text):
+            words.append(word)
+            owner.append(i)
     found: list[tuple[int, int, Group]] = []
-    taken: set[int] = set()
-    for size in range(_MAX_ALIAS_WORDS, 0, -1):
-        for i in range(len(tokens) - size + 1):
-            if taken.intersection(range(i, i + size)):
-                continue
-            key = tuple(w for part in lowered[i:i + size] for w in part.split())
-            group = aliases.get(key) if key else None
-            if group is None and size == 1:
-                group = acronyms.get(tokens[i].text)
-            if group is not None:
-                found.append((base + i, base + i + size, group))
-                taken.update(range(i, i + size))
+    w = 0
+    while w < len(words):
+        match = next(((alias, group) for alias, group in by_first.get(words[w], ())
+                      if tuple(words[w:w + len(alias)]) == alias), None)
+        if match is not None:
+            first, last = owner[w], owner[w + len(match[0]) - 1]
+            found.append((base + first, base + last + 1, match[1]))
+            w += len(match[0])
+            continue
+        token = tokens[owner[w]]
+        if token.text in acronyms and (not found or found[-1][1] <= base + owner[w]):
+            found.append((base + owner[w], base + owner[w] + 1, acronyms[token.text]))
+        w += 1
     return found
 
 
@@ -407,29 +423,33 @@ def _conjoined_states(doc: Doc, start: int, floor: int, head: Token, actor: Acto
     return [ActorMention(start - 2, start - 1, head.i, doc[start - 2].text, other)]
 
 
+@lru_cache(maxsize=1)
+def _head_words() -> tuple[frozenset[str], frozenset[tuple[str, str]]]:
+    """Last words of every head phrase, and the last two words of the longer ones."""
+    heads = [h for kind in actor_table().heads.values() for h in kind]
+    return frozenset(h[-1] for h in heads), frozenset((h[-2], h[-1]) for h in heads if len(h) >= 2)
+
+
 def _is_head(token: Token) -> bool:
     """A noun that can end an actor phrase (the next token does not continue it)."""
     if token.pos_ not in {"NOUN", "PROPN", "ADJ", "VERB"} and token.text not in actor_table_acronyms():
         return False
-    heads = actor_table().heads
-    word = tuple(words_of(token.text))
+    words = words_of(token.text)
+    if len(words) != 1 or words[0] not in _head_words()[0]:
+        return False
     nxt = token.nbor(1) if token.i + 1 < len(token.doc) else None
-    if any(word == h[-1:] for kind in heads.values() for h in kind):
-        return not (nxt is not None and (_is_head_word(nxt) or _continues(token, nxt)))
-    return False
+    return not (nxt is not None and (_is_head_word(nxt) or _continues(token, nxt)))
 
 
 def _is_head_word(token: Token) -> bool:
     """Whether a token is a head noun of any list ("regime forces": "forces" takes over)."""
-    word = tuple(words_of(token.text))
-    return token.pos_ in {"NOUN", "PROPN"} and any(
-        word == h[-1:] for kind in actor_table().heads.values() for h in kind)
+    words = words_of(token.text)
+    return token.pos_ in {"NOUN", "PROPN"} and len(words) == 1 and words[0] in _head_words()[0]
 
 
 def _continues(token: Token, nxt: Token) -> bool:
     pair = tuple(words_of(f"{token.text} {nxt.text}"))
-    heads = actor_table().heads
-    return any(pair == h[-2:] and len(h) >= 2 for kind in heads.values() for h in kind)
+    return len(pair) == 2 and pair in _head_words()[1]
 
 
 @lru_cache(maxsize=1)
@@ -471,7 +491,15 @@ def iso3_of(country: str) -> str:
 
 
 def article_context(doc: Doc, extraction: Extraction) -> ActorContext:
-    """The article's country (places first), year and dominant named armed group."""
+    """The article's country (places first), year and dominant named armed group (cached on the doc)."""
+    key = ("eventdesk.actor_context", extraction.article.id, len(extraction.places), len(extraction.mentions))
+    cached = doc.user_data.get(key)
+    if cached is None:
+        cached = doc.user_data[key] = _article_context(doc, extraction)
+    return cached
+
+
+def _article_context(doc: Doc, extraction: Extraction) -> ActorContext:
     places = [place.country for place in extraction.places if place.resolved and place.country]
     country = article_country((sent.text for sent in doc.sents), place_countries=places)
     published = extraction.article.published

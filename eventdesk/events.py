@@ -57,6 +57,8 @@ class Lexicon:
     context: dict[str, frozenset[str]]
     protest: dict[str, tuple[tuple[str, ...], ...]]
     irregular: dict[str, str]
+    by_first: dict[str, tuple[tuple[str, ...], ...]] = dataclasses.field(default_factory=dict)
+    by_last: dict[str, tuple[tuple[str, ...], ...]] = dataclasses.field(default_factory=dict)
 
 
 def _trigger(entry: dict[str, Any], word: str) -> Trigger:
@@ -83,8 +85,15 @@ def event_lexicon() -> Lexicon:
     context["stop"] = frozenset(data["stop"]["words"])
     context["unreal"] = frozenset(data["unreal"]["adjectives"])
     protest = {k: tuple(tuple(p.split()) for p in v) for k, v in data["protest_context"].items()}
+    by_first: dict[str, list[tuple[str, ...]]] = {}
+    by_last: dict[str, list[tuple[str, ...]]] = {}
+    for phrase in phrases:
+        by_first.setdefault(phrase[0], []).append(phrase)
+        if len(phrase) == 2:
+            by_last.setdefault(phrase[1], []).append(phrase)
     return Lexicon({k: tuple(v) for k, v in lemmas.items()}, {k: tuple(v) for k, v in phrases.items()},
-                   context, protest, dict(data["irregular"]["forms"]))
+                   context, protest, dict(data["irregular"]["forms"]),
+                   {k: tuple(v) for k, v in by_first.items()}, {k: tuple(v) for k, v in by_last.items()})
 
 
 @dataclass
@@ -132,15 +141,19 @@ def _match(token: Token, lexicon: Lexicon) -> tuple[Trigger, ...]:
     lower = token.lower_
     if lower in lexicon.context["stop"] or token.ent_type_ in {"DATE", "TIME"}:
         return ()
-    around = _context_lemmas(token)
-    previous = token.doc[token.i - 1].lemma_.lower() if token.i > 0 else ""
     found: list[Trigger] = []
-    for phrase, entries in lexicon.phrases.items():
-        head_match = phrase[0] in {lemma, lower} and set(phrase[1:]) <= around
-        tail_match = (len(phrase) == 2 and phrase[1] in {lemma, lower} and phrase[0] == previous
-                      and token.i > 0 and token.doc[token.i - 1].pos_ not in {"VERB", "AUX"})
-        if head_match or tail_match:
-            found.extend(entries)
+    heads = lexicon.by_first.get(lemma, ()) + (lexicon.by_first.get(lower, ()) if lower != lemma else ())
+    if heads:
+        around = _context_lemmas(token)
+        for phrase in heads:
+            if set(phrase[1:]) <= around:
+                found.extend(lexicon.phrases[phrase])
+    tails = lexicon.by_last.get(lemma, ()) + (lexicon.by_last.get(lower, ()) if lower != lemma else ())
+    if tails and token.i > 0 and token.doc[token.i - 1].pos_ not in {"VERB", "AUX"}:
+        previous = token.doc[token.i - 1].lemma_.lower()
+        for phrase in tails:
+            if phrase[0] == previous:
+                found.extend(lexicon.phrases[phrase])
     found.extend(lexicon.lemmas.get(lemma, ()) or lexicon.lemmas.get(lower, ()))
     return tuple(found)
 

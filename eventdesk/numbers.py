@@ -150,11 +150,25 @@ def amount_at(words: Sequence[str], i: int, *, language: str = "en") -> Amount |
     return Amount(i, end, low, None, vague, qualifier)
 
 
+@lru_cache(maxsize=4)
+def _starters(language: str) -> frozenset[str]:
+    """Words an amount can begin with (a quick test before the full parse)."""
+    table = number_words(language)
+    phrases = (*table.vague, *table.exact, *table.qualifiers)
+    return frozenset({p[0][0] for p in phrases} | set(table.units) | set(table.fractions)
+                     | {"a", "an", "between"})
+
+
 def scan_amounts(words: Sequence[str], *, language: str = "en") -> list[Amount]:
     """Every amount in a sentence's words, left to right, without overlaps."""
     found: list[Amount] = []
+    starters = _starters(language)
     i = 0
     while i < len(words):
+        word = words[i].casefold()
+        if word not in starters and not word[:1].isdigit():
+            i += 1
+            continue
         amount = amount_at(words, i, language=language)
         if amount is None:
             i += 1

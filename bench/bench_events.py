@@ -1,0 +1,77 @@
+"""How much the figures, claims and events stages add to spaCy's time.
+
+Parses the seed reports (when ../shared is there) and the notes of our ACLED-style
+fixtures, repeated, then times spaCy alone and the three stages alone (entities,
+times and places run first, untimed, since the stages read their output).
+
+    .venv/bin/python bench/bench_events.py [--repeat N]
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import sys
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # run from a checkout without installing
+
+from eventdesk import claims, events, figures
+from eventdesk.eval_acled import read_acled
+from eventdesk.model import Article, Extraction
+from eventdesk.nlp import load_nlp
+from eventdesk.pipeline import STAGES, sentences_of
+from eventdesk.settings import load_options
+
+ROOT = Path(__file__).resolve().parents[1]
+SEEDS = ROOT.parent / "shared" / "seeds"
+FIXTURES = ROOT / "tests" / "fixtures" / "acled"
+MINE = {"figures": figures.extract_figures, "claims": claims.attribute_claims, "events": events.extract_events}
+
+
+def corpus() -> list[str]:
+    """The seed reports and every fixture note."""
+    texts = [p.read_text(encoding="utf-8") for p in sorted(SEEDS.glob("*.txt"))] if SEEDS.is_dir() else []
+    for path in sorted(FIXTURES.glob("*.csv")):
+        texts.extend(row.notes for row in read_acled(path))
+    return texts
+
+
+def main() -> None:
+    """Print spaCy time, the three stages' time and their share."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--repeat", type=int, default=3)
+    args = parser.parse_args()
+    options = load_options()
+    nlp = load_nlp(options.model)
+    texts = corpus() * args.repeat
+    nlp("warm up")
+    start = time.perf_counter()
+    docs = list(nlp.pipe(texts, batch_size=options.batch_size))
+    spacy_s = time.perf_counter() - start
+    drafts = []
+    for text, doc in zip(texts, docs, strict=True):
+        article = Article(id=hashlib.sha256(text.encode()).hexdigest(), text=text, published=None)
+        draft = Extraction(article=article, sentences=sentences_of(doc))
+        for name, stage in STAGES:
+            if name not in MINE:
+                draft = stage(doc, draft, options)
+        drafts.append(draft)
+    timings = dict.fromkeys(MINE, 0.0)
+    for doc, draft in zip(docs, drafts, strict=True):
+        for name, stage in MINE.items():
+            begin = time.perf_counter()
+            draft = stage(doc, draft, options)
+            timings[name] += time.perf_counter() - begin
+    ours = sum(timings.values())
+    words = sum(len(d) for d in docs)
+    print(f"documents: {len(texts)} ({words} tokens)")
+    print(f"spaCy ({options.model}): {spacy_s:.2f} s")
+    for name, seconds in timings.items():
+        print(f"  {name:<8} {seconds:.2f} s")
+    print(f"figures+claims+events: {ours:.2f} s = {100 * ours / spacy_s:.1f}% of spaCy (goal: <= 30%)")
+
+
+if __name__ == "__main__":
+    main()
