@@ -11,7 +11,7 @@ import re
 from dataclasses import replace
 from functools import lru_cache
 
-from eventdesk.times_calendar import quarter_of, season_value
+from eventdesk.times_calendar import interval_of, quarter_of, season_value
 from eventdesk.times_lexicon import lexicon
 from eventdesk.times_values import (
     Context, Resolution, Rule, Unanchored, ago_value, anchor_day, date_value, duration_value,
@@ -209,17 +209,23 @@ def _rule_season(match: re.Match[str], ctx: Context) -> Resolution:
     if match["rel"]:
         return date_value(f"{_relative_year(match['rel'], ctx)}-{season}")
     dct = anchor_day(ctx, f"XXXX-{season}")
-    current = season_value(dct)
-    year, now = int(current[:4]), current[5:]
-    candidate_year = year if season != "WI" or now == "WI" else year
-    order = ["SP", "SU", "FA", "WI"]
-    ahead = order.index(season) > order.index(now)
+    now = interval_of(season_value(dct))
+    options = [i for year in range(dct.year - 2, dct.year + 2) if (i := interval_of(f"{year}-{season}"))]
+    if now is None or not options:
+        return Resolution(value="UNKNOWN")
     shift = shift_of(match["shift"]) if match["shift"] else 0
-    if shift < 0 or (not match["shift"] and ctx.direction < 0):
-        candidate_year = year - 1 if ahead or (shift < 0 and season == now) else year
-    elif shift > 0 or (not match["shift"] and ctx.direction > 0):
-        candidate_year = year + 1 if not ahead and (shift > 0 or season != now) else year
-    return date_value(f"{candidate_year}-{season}")
+    if shift < 0:  # "last fall": the latest one before the season we are in
+        chosen = max((s for s in options if s.first < now.first), key=lambda s: s.first)
+    elif shift > 0:  # "next spring": the first one after it
+        chosen = min((s for s in options if s.first > now.first), key=lambda s: s.first)
+    elif not match["shift"] and ctx.direction < 0:
+        chosen = max((s for s in options if s.first <= dct), key=lambda s: s.first)
+    elif not match["shift"] and ctx.direction > 0:
+        chosen = min((s for s in options if s.last >= dct), key=lambda s: s.first)
+    else:  # "this summer", or no tense: the nearest
+        chosen = min(options, key=lambda s: 0 if s.first <= dct <= s.last else
+                     min(abs((s.first - dct).days), abs((s.last - dct).days)))
+    return date_value(f"{chosen.first.year}-{season}")
 
 
 def _amount(match: re.Match[str]) -> float | None:
