@@ -31,7 +31,7 @@ from unidecode import unidecode
 
 from eventdesk.settings import Options
 
-INDEX_VERSION = "4"  # bump when the build changes what the index holds
+INDEX_VERSION = "5"  # bump when the build changes what the index holds
 IMPORT_FILE = "geonames-import.sqlite"
 SCHEMA = """
 CREATE TABLE entries(
@@ -42,7 +42,9 @@ CREATE TABLE entries(
 CREATE TABLE names(key TEXT, geonameid INTEGER);
 CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT);
 """
-INDEXES = "CREATE INDEX names_key ON names(key); CREATE INDEX entries_code ON entries(feature_code, country_code);"
+# A covering index: one lookup reads the ids of a name from adjacent pages.
+INDEXES = ("CREATE INDEX names_key ON names(key, geonameid); "
+           "CREATE INDEX entries_code ON entries(feature_code, country_code);")
 _COLUMNS = ("geonameid, name, latitude, longitude, feature_class, feature_code, country_code, "
             "admin1, admin2, population, precision, south, north, west, east")
 
@@ -187,6 +189,8 @@ class Gazetteer:
         self.paths = tuple(paths)
         self._dbs = [sqlite3.connect(f"file:{p}?mode=ro", uri=True, check_same_thread=False)
                      for p in self.paths]
+        for db in self._dbs:
+            db.execute("PRAGMA mmap_size = 268435456")  # read pages straight from the OS cache
         self._cache: dict[str, tuple[Entry, ...]] = {}
         self.countries: dict[str, Entry] = {}
         self.admin1: dict[tuple[str, str], Entry] = {}
@@ -214,17 +218,14 @@ class Gazetteer:
         if cache_key in self._cache:
             return self._cache[cache_key]
         found: dict[int, Entry] = {}
+        marks = ",".join("?" * len(keys))
         for db in self._dbs:  # the imported dump comes last and overrides
             tiers: dict[int, int] = {}
-            marks = ",".join("?" * len(keys))
             for key, gid in db.execute(f"SELECT key, geonameid FROM names WHERE key IN ({marks})", keys):
-                tiers[gid] = min(tiers.get(gid, 9), int(key[0]))
+                tiers[gid] = min(tiers.get(gid, 9), int(key[0]), found[gid].tier if gid in found else 9)
             if tiers:
                 ids = ",".join(str(gid) for gid in tiers)
-                for entry in self._query(db, f"geonameid IN ({ids})", (), tiers):
-                    previous = found.get(entry.geonameid)
-                    tier = min(entry.tier, previous.tier) if previous else entry.tier
-                    found[entry.geonameid] = _with_tier(entry, tier)
+                found.update((e.geonameid, e) for e in self._query(db, f"geonameid IN ({ids})", (), tiers))
         result = tuple(sorted(found.values(), key=lambda e: (e.tier, -e.population)))
         if len(self._cache) < 100_000:
             self._cache[cache_key] = result
@@ -257,12 +258,6 @@ class Gazetteer:
                                              "AND admin2 = ?", key):
                     self._admin2[key] = entry.name
         return self._admin2.get(key, "")
-
-
-def _with_tier(entry: Entry, tier: int) -> Entry:
-    from dataclasses import replace
-
-    return entry if entry.tier == tier else replace(entry, tier=tier)
 
 
 _LOADED: dict[Path, Gazetteer] = {}
