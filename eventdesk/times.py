@@ -18,8 +18,8 @@ from spacy.tokens import Doc, Span, Token
 
 from eventdesk.model import Extraction, TimeExpr
 from eventdesk.settings import Options
+from eventdesk.times_calendar import Interval, interval_of, iso_week_value, narrow
 from eventdesk.times_lexicon import lexicon
-from eventdesk.times_calendar import interval_of, iso_week_value, narrow
 from eventdesk.times_normalise import Resolution, normalise_expression
 from eventdesk.times_spans import Candidate, candidate_spans
 
@@ -110,33 +110,36 @@ def _resolve(text: str, outer: str, direction: int, reading: _Reading) -> Resolu
     return resolution
 
 
+def _interval(resolution: Resolution, dct: dt.date | None) -> Interval | None:
+    """The calendar days a DATE/TIME resolution covers, narrowed by its mod and cut at the DCT."""
+    interval = interval_of(resolution.value) if resolution.type in {"DATE", "TIME"} else None
+    if interval is None:
+        return None
+    interval = narrow(interval, resolution.mod, until=dct if resolution.cut == "before" else None)
+    if resolution.cut == "after" and dct is not None and interval.first < dct <= interval.last:
+        interval = dataclasses.replace(interval, first=dct)  # "later this month" starts at the DCT
+    return interval
+
+
 def _time_expr(doc: Doc, draft: Extraction, candidate: Candidate, reading: _Reading) -> TimeExpr:
     """One candidate span, normalised, with its interval and precision."""
     full = draft.article.text  # the same string as doc.text, which spaCy rebuilds on every access
     text = full[candidate.start:candidate.end]
     outer = full[candidate.outer_start:candidate.outer_end]
-    dct = reading.dct
     resolution = _resolve(text, outer, tense_direction(doc, candidate.start, candidate.end), reading)
     if _ENDED_AFTER.match(full, candidate.end) and _YEAR_VALUE.fullmatch(resolution.value):
         # "the year ended Sept. 30" names a twelve-month span, not a calendar year.
         resolution = Resolution(value="P1Y", type="DURATION")
-    first = last = None
-    precision = "unknown"
-    interval = interval_of(resolution.value) if resolution.type in {"DATE", "TIME"} else None
-    if interval is not None:
-        until = dct if resolution.cut == "before" else None
-        interval = narrow(interval, resolution.mod, until=until)
-        if resolution.cut == "after" and dct is not None and interval.first < dct <= interval.last:
-            interval = dataclasses.replace(interval, first=dct)
-        first, last, precision = interval.first, interval.last, interval.precision
-        if precision in _REFERENCE_PRECISIONS:
-            reading.reference = interval.first
-            reading.reference_precision = "day" if precision in {"minute", "hour"} else precision
+    interval = _interval(resolution, reading.dct)
+    if interval is not None and interval.precision in _REFERENCE_PRECISIONS:
+        reading.reference = interval.first
+        reading.reference_precision = "day" if interval.precision in {"minute", "hour"} else interval.precision
     sentence = draft.sentence_at(candidate.start)
     return TimeExpr(
         article_id=draft.article.id, start=candidate.start, end=candidate.end, text=text,
         sentence=sentence.index if sentence else 0, value=resolution.value, type=resolution.type,
-        precision=precision, first=first, last=last, anchored=resolution.anchored, mod=resolution.mod,
+        precision=interval.precision if interval else "unknown", first=interval.first if interval else None,
+        last=interval.last if interval else None, anchored=resolution.anchored, mod=resolution.mod,
     )
 
 

@@ -138,18 +138,19 @@ def _overlaps(span: tuple[int, int], taken: list[tuple[int, int]]) -> bool:
     return any(span[0] < end and start < span[1] for start, end in taken)
 
 
-def candidate_spans(doc: Doc, text: str, resolve: Resolve) -> list[Candidate]:
-    """Time-expression spans of a parsed text (`text` is `doc.text`), in order, with the spans they were cut from."""
-    raw: list[tuple[int, int]] = []
-    for ent in doc.ents:
-        if ent.label_ in {"DATE", "TIME"} and "\n" not in ent.text.strip():
-            raw.append((ent.start_char, ent.end_char))
+def _raw_spans(doc: Doc, text: str) -> list[tuple[int, int]]:
+    """spaCy's DATE/TIME entities, then lexicon matches where spaCy found nothing."""
+    raw = [(ent.start_char, ent.end_char) for ent in doc.ents
+           if ent.label_ in {"DATE", "TIME"} and "\n" not in ent.text.strip()]
     for match in _scan_pattern().finditer(text):
         if not _overlaps(match.span(), raw):
             raw.append(match.span())
-    candidates: list[Candidate] = []
+    return raw
+
+
+def _cut(text: str, raw: list[tuple[int, int]], resolve: Resolve) -> dict[tuple[int, int], tuple[int, int]]:
+    """Each raw span trimmed and split into pieces, mapped to the span whose words give its mod."""
     outer_of: dict[tuple[int, int], tuple[int, int]] = {}
-    pieces: list[tuple[int, int]] = []
     for outer in raw:
         trimmed = _trim(text, *outer)
         if trimmed[1] <= trimmed[0] or _is_noise(text[trimmed[0]:trimmed[1]]):
@@ -158,9 +159,16 @@ def candidate_spans(doc: Doc, text: str, resolve: Resolve) -> list[Candidate]:
         for piece in split:
             piece = _trim(text, *piece)
             if piece[1] > piece[0] and not _is_noise(text[piece[0]:piece[1]]):
-                pieces.append(piece)
+                # A piece of a range stands alone; a whole span keeps its cut-off "nearly".
                 outer_of[piece] = outer if len(split) == 1 else piece
-    for start, end in _merge(text, pieces, resolve):
+    return outer_of
+
+
+def candidate_spans(doc: Doc, text: str, resolve: Resolve) -> list[Candidate]:
+    """Time-expression spans of a parsed text (`text` is `doc.text`), in order, with the spans they were cut from."""
+    outer_of = _cut(text, _raw_spans(doc, text), resolve)
+    candidates: list[Candidate] = []
+    for start, end in _merge(text, list(outer_of), resolve):
         if text[start:end].lower() in lexicon().bare_day_parts:  # a part of the day that joined no day
             continue
         outer = outer_of.get((start, end), (start, end))
