@@ -220,11 +220,26 @@ def _local_key(mention: Mention, cls: str, place_ids: dict[tuple[int, int], int]
     if not key:
         return None
     if cls == "ORG":
-        canonical = tables.short_acronyms.get(mention.text, "") or tables.org_alias.get(key, "")
+        canonical = (tables.short_acronyms.get(mention.text, "") or tables.org_alias.get(key, "")
+                     or actor_alias(mention.text))
         return tuple(key.split()), ("O", light_key(canonical) if canonical else key), canonical
     if cls == "PLACE" and (mention.start, mention.end) in place_ids:
         return tuple(key.split()), ("G", place_ids[(mention.start, mention.end)]), ""
     return tuple(key.split()), (cls[0], key), ""
+
+
+@lru_cache(maxsize=1 << 14)
+def actor_alias(text: str) -> str:
+    """The armed group the events stage's actor table names by exactly this phrase, or ''."""
+    try:
+        from eventdesk.actors import named_group, words_of
+    except ImportError:  # the actor table is optional: linking keeps its own aliases
+        return ""
+    words = words_of(text)
+    group = named_group(words, text.split()) if words else None
+    if group is None or (tuple(words) not in group.aliases and text not in group.acronyms):
+        return ""
+    return re.sub(r"\s*\(\{?\w*\}?\)", "", group.name).strip()
 
 
 def _split_joined(mention: Mention) -> list[Mention]:

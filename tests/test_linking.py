@@ -227,3 +227,10 @@ def test_link_entities_seeds_one_curator_and_scholar_ages(seeds_dir: Path) -> No
     assert {a.value for a in conflicts[scholar].values} == {"81", "82"}
     nasser = [e for e in entities if e.name == "Khaled Nasser"]
     assert len(nasser) == 1 and not {"Khaled al-Asaad"} & set(nasser[0].aliases)
+
+
+def test_link_entities_uses_events_actor_table_when_present() -> None:
+    first = report("Houthi Movement fighters fired at ships.", {"Houthi Movement": "ORG"})
+    second = report("The Houthis claimed the attack.", {"Houthis": "ORG"})
+    group = entity_named(link_entities([first, second]), "Houthis")
+    assert _articles_of(group) == {first.article.id, second.article.id}
