@@ -170,7 +170,7 @@ def _resolve_window(text: str, ctx: Context) -> Resolution | None:
     return None
 
 
-_OR_SO = re.compile(r"\s+or so$")
+_OR_SO = re.compile(r"\s+or so\b")
 
 
 @lru_cache(maxsize=16384)
@@ -186,7 +186,7 @@ def normalise_expression(text: str, *, dct: dt.date | None, direction: int = 0, 
     cleaned = clean(text)
     approx = _OR_SO.search(cleaned)
     if approx:
-        cleaned = cleaned[:approx.start()]
+        cleaned = cleaned[:approx.start()] + cleaned[approx.end():]
     try:
         resolution = _resolve_text(cleaned, ctx) or _resolve_window(cleaned, ctx)
         if approx:

@@ -308,6 +308,13 @@ def _rule_the_quarter(match: re.Match[str], ctx: Context) -> Resolution:
     return date_value(reported_quarter(dct))
 
 
+def _rule_year_period(match: re.Match[str], ctx: Context) -> Resolution:
+    """"The 1988 period": in a quarterly report, that year's quarter matching the one reported."""
+    if ctx.financial and ctx.dct is not None:
+        return date_value(f"{match['year']}{reported_quarter(ctx.dct)[4:]}")
+    return date_value(match["year"])
+
+
 def _rule_year_ago_period(match: re.Match[str], ctx: Context) -> Resolution:
     dct = anchor_day(ctx)
     quarter = reported_quarter(dct)
@@ -350,13 +357,17 @@ def rules() -> tuple[tuple[re.Pattern[str], Rule], ...]:
     month, weekday, season = lex.alternation("months"), lex.alternation("weekdays"), lex.alternation("seasons")
     unit, ordinal = lex.alternation("units"), lex.alternation("ordinals")
     word_num = "(?:" + "|".join(re.escape(k) for k in sorted(lex.numbers, key=len, reverse=True)) + ")"
-    num = rf"(?:\d[\d,]*(?:\.\d+)?|{word_num}(?: {word_num})?|{lex.alternation('vague_numbers')})"
+    # "twenty five", "two thousand"; never "seven a", which is a count and another phrase.
+    word_rest = "(?:" + "|".join(re.escape(k) for k in sorted(lex.numbers, key=len, reverse=True)
+                                 if k not in {"a", "an"} and not k.startswith(("a ", "an "))) + ")"
+    num = rf"(?:\d[\d,]*(?:\.\d+)?|{word_num}(?: {word_rest})?|{lex.alternation('vague_numbers')})"
     rel_year = r"(?:last|this|next|the same|the following|the previous) year"
     year = r"(?:1[5-9]|20)\d\d"
     table: list[tuple[str, Rule]] = [
         ("|".join(re.escape(k) for k in sorted(lex.fixed, key=len, reverse=True)), _rule_fixed),
         (r"(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})|(?P<y2>\d{4})(?P<m2>\d{2})(?P<d2>\d{2})", _rule_iso_any),
         (r"(?P<m>\d{1,2})/(?P<d>\d{1,2})/(?P<y>\d{4}|\d{2})", _rule_iso),
+        (rf"(?:the |its |a )?(?:fiscal )?(?P<year>{year}) (?:fiscal )?(?:quarter|period)", _rule_year_period),
         (rf"(?:the )?(?:(?:fiscal|calendar|model|school|the|year) )*(?P<year>{year}|'\d\d)"
          rf"(?: (?:fiscal )?(?:year|period|season|calendar year|first half|second half))?", _rule_year),
         (rf"(?:the year )?(?:(?P<high>nineteen|eighteen|twenty) (?P<low>{word_num}(?: {word_num})?)"

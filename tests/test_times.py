@@ -79,6 +79,8 @@ def _extract(text: str, *, published: dt.date | None = DCT, source: str = "metad
     ("the year before", -1, "2015", "DATE", ""),
     ("last night", -1, "2016-03-26TNI", "TIME", ""),
     ("the next couple of years", 1, "P2Y", "DURATION", ""),
+    ("a week or so ago", -1, "2016-W11", "DATE", "APPROX"),
+    ("seven a year ago", -1, "2015", "DATE", ""),
 ])
 def test_normalise_expression_against_a_sunday_dct(text: str, direction: int, value: str, kind: str,
                                                    mod: str) -> None:
