@@ -33,6 +33,8 @@ DAMPING = 0.85
 POSITION_WEIGHT = 0.35  # share of a sentence's score that its place in its report gives
 MMR_LAMBDA = 0.7
 DUPLICATE = 0.6  # cosine above which two sentences say the same thing
+MAX_PER_REPORT = 40  # candidate sentences read from one report
+MAX_UNITS = 2000  # candidate sentences in one story: the similarity matrix is units squared
 _QUOTES = "\"'\u201c\u201d\u2018\u2019"
 _TIME_WORDS = re.compile(
     r"\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday|overnight|"
@@ -111,14 +113,17 @@ def is_summary_candidate(text: str, *, title: str = "") -> bool:
 
 
 def _units(extractions: Sequence[Extraction]) -> list[_Unit]:
+    """Candidate sentences; a big story keeps each report's leading ones (the graph is dense)."""
     units = []
     for extraction in extractions:
         position = 0
         for index, start, end in _pieces(extraction):
             text = extraction.article.text[start:end]
-            if is_summary_candidate(text, title=extraction.article.title):
+            if position < MAX_PER_REPORT and is_summary_candidate(text, title=extraction.article.title):
                 units.append(_Unit(extraction, index, start, end, text, position))
                 position += 1
+    if len(units) > MAX_UNITS:
+        units = sorted(units, key=lambda u: u.position)[:MAX_UNITS]
     return units
 
 
