@@ -234,3 +234,11 @@ def test_link_entities_uses_events_actor_table_when_present() -> None:
     second = report("The Houthis claimed the attack.", {"Houthis": "ORG"})
     group = entity_named(link_entities([first, second]), "Houthis")
     assert _articles_of(group) == {first.article.id, second.article.id}
+
+
+@pytest.mark.parametrize("odd", ["\u2014", "'s", "al-", "Abdel", "123", "U.N.", "Dr.", "X"])
+def test_link_entities_survives_odd_mentions(odd: str) -> None:
+    text = f"Yesterday {odd} was mentioned, and {odd} again."
+    for label in ("PERSON", "ORG", "GPE", "NORP"):
+        entities = link_entities([report(text, {odd: label}), report(text + " More.", {odd: label})])
+        assert all(e.mentions for e in entities)
