@@ -116,14 +116,17 @@ class Candidate:
     date_source: str = "none"
     strong_date: bool = False
     place_index: int | None = None
-    hints: frozenset[str] = frozenset()  # sub-types named in the sentence, even unreal ones
+    hints: frozenset[str] = frozenset()
+    air: bool = False  # the sentence names aircraft or air strikes  # sub-types named in the sentence, even unreal ones
 
 
 def _context_lemmas(token: Token) -> set[str]:
-    """Lemmas a phrase's other words may come from: children and the next few words."""
+    """Lemmas a phrase's other words may come from: children (and a conjoined verb's) and the next words."""
     doc = token.doc
     near = [t for t in doc[token.i + 1:min(len(doc), token.i + 4)] if t.pos_ != "DET"]
     words = {c.lemma_.lower() for c in token.children} | {t.lemma_.lower() for t in near}
+    words |= {g.lemma_.lower() for c in token.children if c.dep_ == "conj" for g in c.children
+              if g.dep_ in {"dobj", "prt"}}  # "found and destroyed a cache"
     return words | {c.lemma_.lower() for child in token.children for c in child.children if child.dep_ == "prep"}
 
 
@@ -214,6 +217,8 @@ def _object_of_strategic(token: Token, lexicon: Lexicon) -> bool:
     """'dismantled hundreds of bombs': the bombs are what was disrupted, not an explosion."""
     if token.pos_ not in {"NOUN", "PROPN"}:
         return False
+    if token.dep_ == "compound":  # "destroyed 3 car bombs": the trigger word is the compound's first part
+        token = token.head
     while token.dep_ == "conj" and token.head is not token:
         token = token.head
     head = token.head.head if token.dep_ == "pobj" and token.head.lower_ == "of" else token.head
@@ -290,11 +295,11 @@ def _has_subject(trigger: Token) -> bool:
     return subject is not None and subject.lower_ not in {"it", "they", "which", "that", "who"}
 
 
-def _resolve_violence(candidate: Candidate, sent: Span, lexicon: Lexicon) -> None:
+def _resolve_violence(candidate: Candidate, sent: Span | None = None, lexicon: Lexicon | None = None) -> None:
+    """Attack or clash by the sides: civilians attacked, armed men fought, aircraft struck."""
     kind1, kind2 = _actor_kind(candidate.actor1), _actor_kind(candidate.actor2)
-    air = lexicon.context["air"]
     agent_text = candidate.actor1.name if candidate.actor1 else ""
-    if any(t.lower_ in air for t in sent) and kind1 in {"state", "external", ""} and "Military" in agent_text:
+    if candidate.air and kind1 in {"state", "external", ""} and "Military" in agent_text:
         candidate.type, candidate.sub = "Explosions/Remote violence", "Air/drone strike"
     elif kind1 == "rioter":
         candidate.type, candidate.sub = "Riots", "Mob violence"
@@ -351,13 +356,14 @@ def _sentence_candidates(sent: Span, index: int, mentions: Sequence[ActorMention
         entries = [e for e in _match(token, lexicon) if _context_ok(e, token, sent, lexicon)]
         if not entries or not factual(token, sent) or _is_support(token, lexicon):
             continue
-        entry = entries[0]
+        # "fired mortars at a base": the weapon names the event more precisely than "fire at"
+        entry = min(entries, key=lambda e: e.type != "Explosions/Remote violence")
         if _object_of_strategic(token, lexicon) or _claimed_object(token):
             continue
         roles = roles_of(token, mentions, backing=lexicon.context["backing"], previous=previous, context=context)
         candidate = Candidate(entry.type, entry.sub, entry.role, index, token, entry.weight * scale,
                               roles.agent, roles.patient, [b for b in roles.backers if b.kind in _ARMED],
-                              sentences={index})
+                              sentences={index}, air=any(t.lower_ in lexicon.context["air"] for t in sent))
         if roles.agent is None and roles.patient is None:
             if entry.role in {"violence", "attack", "territory"}:
                 continue  # a bare "killing" or "capture" cannot be typed without its sides
@@ -422,7 +428,7 @@ def _absorber(candidate: Candidate) -> int:
 def _absorbs(main: Candidate, other: Candidate) -> bool:
     """Whether `other` is part of `main` ('a suicide bomber ... killing 8', 'police arrested protesters')."""
     if other.role == "violence":
-        return True
+        return main.type != "Strategic developments"  # "killed 25 militants and destroyed 3 car bombs"
     if main.type == "Explosions/Remote violence":
         return other.type == "Explosions/Remote violence" or other.role == "attack" or (
             other.sub == "Looting/property destruction" and other.trigger.lemma_ == "blow")
@@ -465,6 +471,8 @@ def _fold(into: Candidate, other: Candidate) -> None:
         into.actor1 = other.actor1
     if into.actor2 is None and other.actor2 not in (None, into.actor1):
         into.actor2 = other.actor2
+        if into.role in {"violence", "attack"} and into.type in {"Battles", "Violence against civilians"}:
+            _resolve_violence(into)  # "attacked a market, killing 6 people": the victims decide
     for backer in other.assoc1:
         if backer not in into.assoc1:
             into.assoc1.append(backer)
@@ -541,6 +549,8 @@ def _actors_compatible(a: Candidate, b: Candidate) -> bool:
     Civilians named as victims do not tell events apart (many events have them).
     """
     def side(actor: Actor | None) -> str:
+        if actor is not None and actor.kind in {"protester", "rioter"}:
+            return "crowd"  # the same crowd is called protesters in one sentence, rioters in the next
         return actor.name if actor is not None and actor.kind != "civilian" else ""
     a1, a2, b1, b2 = side(a.actor1), side(a.actor2), side(b.actor1), side(b.actor2)
     if a1 and b1 and a1 != b1 and a1 != b2 and b1 != a2:
@@ -661,12 +671,15 @@ def fatalities_of(figures: Sequence[Figure], *, event_type: str = "Battles", sub
     """ACLED's count: the most conservative figure per counted group, groups added, 0 when none."""
     if event_type not in _VIOLENT_TYPES and sub_type != "Excessive force against protesters":
         return 0
-    lows: dict[str, float] = {}
+    per_sentence: dict[tuple[str, int], float] = {}
     for figure in figures:
         if figure.kind != "killed" or figure.low is None or figure.qualifier == "including":
             continue
-        key = _group(figure)
-        lows[key] = min(lows.get(key, figure.low), figure.low)
+        key = (_group(figure), figure.sentence)  # "a woman and her 3 children": one sentence adds up
+        per_sentence[key] = per_sentence.get(key, 0.0) + figure.low
+    lows: dict[str, float] = {}
+    for (group, _), value in per_sentence.items():  # two reports of one group: the lower one
+        lows[group] = min(lows.get(group, value), value)
     specific = sum(v for k, v in lows.items() if k)
     return int(round(max(specific, lows.get("", 0.0))))
 

@@ -364,7 +364,8 @@ def _is_single_person(token: Token, context: ActorContext) -> bool:
         return True
     actor = normalise_actor(token.text, context=context)
     single_armed = token.lemma_.lower() in {"soldier", "policeman", "officer", "fighter", "militant",
-                                            "member", "commander", "gunman", "guard"}
+                                            "member", "commander", "gunman", "guard", "bomber", "attacker",
+                                            "assailant", "suspect", "insurgent", "rebel", "jihadist"}
     return actor is not None and actor.kind == "civilian" or single_armed
 
 
@@ -384,7 +385,7 @@ def _single_figures(sent: Span, sent_index: int, draft: Extraction, context: Act
             span = sent.doc[victim.left_edge.i if victim.ent_type_ != "PERSON" else victim.i:victim.i + 1]
             if victim.ent_type_ == "PERSON":
                 span = next((e for e in sent.doc.ents if e.start <= victim.i < e.end), span)
-            counts = span.text if victim.lower_ not in _ONE_PRONOUNS else ""
+            counts = span.text  # a pronoun ('killing him') is its own group of one
             taken.add(victim.i)
             yield _figure(draft, sent_index, span.start_char, span.end_char, kind, one,
                           _strip_det(counts), context)
