@@ -126,12 +126,13 @@ def test_extract_events_figures_point_to_their_event() -> None:
     assert event.fatalities == 4
 
 
-def _killed(low: float, counts: str = "", actor: str = "", qualifier: str = "") -> Figure:
-    return Figure("a", 0, 1, "x", 0, "killed", low, qualifier=qualifier, counts=counts, counts_actor=actor)
+def _killed(low: float, counts: str = "", actor: str = "", qualifier: str = "", sentence: int = 0) -> Figure:
+    return Figure("a", 0, 1, "x", sentence, "killed", low, qualifier=qualifier, counts=counts, counts_actor=actor)
 
 
 @pytest.mark.parametrize(("figures", "expected"), [
-    ([_killed(400, "jihadists", "IS"), _killed(450, "militants", "IS")], 400),
+    ([_killed(400, "jihadists", "IS"), _killed(450, "militants", "IS", sentence=3)], 400),
+    ([_killed(1, "woman", "Civilians"), _killed(3, "children", "Civilians")], 4),
     ([_killed(3, "soldiers", "Army"), _killed(2, "civilians", "Civilians")], 5),
     ([_killed(12, "people"), _killed(4, "children", "Civilians", "including")], 12),
     ([_killed(5, "fatalities"), _killed(3, "soldiers", "Army"), _killed(2, "rebels", "Rebels")], 5),
