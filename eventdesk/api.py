@@ -7,6 +7,7 @@ main job.
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -18,7 +19,7 @@ from typing import TextIO
 from eventdesk import __version__
 from eventdesk.dedup import NearDuplicateIndex
 from eventdesk.ingest import InputFailure, read_inputs
-from eventdesk.model import Article, Extraction
+from eventdesk.model import Article, Extraction, Story
 from eventdesk.pipeline import extract_articles
 from eventdesk.settings import Options
 from eventdesk.store import Store
@@ -87,6 +88,7 @@ def ingest(specs: Sequence[str], *, options: Options, stdin: TextIO | None = Non
             failures.append(failure)
             store.record_failure(run_id, source=failure.source, kind=failure.kind,
                                  reason=failure.reason)
+        _cluster_new_articles(store)
         store.finish_run(run_id, read=len(seen), new=new, known=len(seen) - new,
                          near_duplicates=near, failures=len(failures))
     return IngestResult(run_id, tuple(seen), new, len(seen) - new, near, tuple(failures))
@@ -107,6 +109,25 @@ def _extract_stale(store: Store, options: Options, progress: Progress) -> list[I
     return failures
 
 
+STORY_STATE = "story_clusterer"
+
+
+def _cluster_new_articles(store: Store) -> None:
+    """Feed articles the story clusterer has not seen, in publication order; persist it."""
+    from eventdesk.stories import StoryClusterer, article_features
+
+    state = store.load_state(STORY_STATE)
+    clusterer = StoryClusterer.from_state(state) if state else StoryClusterer()
+    unseen = [a for a in store.articles() if clusterer.story_of(a.id) is None]
+    extracted = [x for x in store.extractions(unseen) if x.sentences]
+    if not extracted:
+        return
+    for extraction in extracted:  # store.articles() is in publication order already
+        clusterer.add(article_features(extraction))
+    store.save_state(STORY_STATE, clusterer.to_state())
+    store.save_stories(clusterer.stories())
+
+
 def load_extractions(*, options: Options, article_ids: Sequence[str] | None = None) -> list[Extraction]:
     """Stored extractions, of the given articles or of all, in publication order."""
     with Store(options.db) as store:
@@ -119,17 +140,28 @@ def report(*, options: Options, article_ids: Sequence[str] | None = None) -> dic
     from eventdesk.report import build_situation, write_report
 
     extractions = load_extractions(options=options, article_ids=article_ids)
-    stories = group_stories(extractions)
+    stories = group_stories(extractions, options=options)
     situation = build_situation(extractions, stories=stories, failures=_last_failures(options),
                                 max_summary=options.max_summary_sentences)
     return write_report(situation, options.out_dir)
 
 
-def group_stories(extractions: Sequence[Extraction]) -> list:
-    """Cluster articles into stories (all articles form one story until clustering lands)."""
-    from eventdesk.report import one_story
+def group_stories(extractions: Sequence[Extraction], *, options: Options) -> list[Story]:
+    """The stored stories, narrowed to these articles; clustered afresh if none are stored."""
+    from eventdesk.stories import cluster_stories
 
-    return [one_story(extractions)] if extractions else []
+    wanted = {x.article.id for x in extractions}
+    with Store(options.db) as store:
+        stored = store.stories()
+    stories = []
+    for story in stored:
+        members = tuple(a for a in story.article_ids if a in wanted)
+        if members:
+            stories.append(dataclasses.replace(story, article_ids=members))
+    covered = {a for s in stories for a in s.article_ids}
+    if covered != wanted:
+        return cluster_stories(extractions)
+    return stories
 
 
 def _last_failures(options: Options) -> list[dict[str, str]]:
