@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import datetime as dt
 import heapq
+import json
 import math
 import re
 from collections import Counter
@@ -36,6 +37,10 @@ SKIP_LABELS = frozenset({"CARDINAL", "ORDINAL", "PERCENT", "MONEY", "QUANTITY", 
 CONTENT_POS = frozenset({"NOUN", "PROPN", "VERB", "ADJ", "NUM"})
 _WORD = re.compile(r"[^\W_][\w'\u2019-]*[^\W_]|[^\W_]")
 STATE_VERSION = 1
+MODEL_FILE = "stories_model.json"
+# What the join decision weighs, for one article against one candidate story.
+SIGNAL_NAMES = ("bias", "lemma_cosine", "entity_cosine", "people_overlap", "place_overlap",
+                "actor_overlap", "log_story_size")
 
 
 @dataclass(frozen=True)
@@ -50,6 +55,16 @@ class ArticleFeatures:
     published: dt.date | None = None
     title: str = ""
     people: frozenset[str] = frozenset()  # surnames of the people named
+
+
+@lru_cache(maxsize=1)
+def default_story_model() -> dict[str, Any]:
+    """The packaged join model: logistic weights over SIGNAL_NAMES and the join threshold."""
+    raw = json.loads(resources.files("eventdesk.data").joinpath(MODEL_FILE).read_text("utf-8"))
+    if tuple(raw.get("signals", ())) != SIGNAL_NAMES:
+        raise ValueError(f"{MODEL_FILE}: signals {raw.get('signals')} are not {list(SIGNAL_NAMES)}; "
+                         f"refit with `python -m eventdesk.eval_ecb --fit-stories DIR OUT`")
+    return raw
 
 
 @lru_cache(maxsize=1)
@@ -142,10 +157,11 @@ def _article_terms(features: ArticleFeatures, entity_weight: float) -> dict[str,
 
 
 def _overlap(article: frozenset[str], story: Counter[str]) -> float:
-    """Share of the article's names the story holds, from -1 (none) to 1 (all); 0 if either has none."""
+    """1 when the article shares a name with the story, -1 when both name some and share
+    none, 0 when either names none. A share, not a fraction: long reports name many places."""
     if not article or not story:
         return 0.0
-    return 2 * sum(1 for name in article if name in story) / len(article) - 1
+    return 1.0 if any(name in story for name in article) else -1.0
 
 
 def _days_apart(date: dt.date | None, first: dt.date | None, last: dt.date | None) -> float | None:
@@ -164,18 +180,19 @@ def _span(a: dt.date | None, b: dt.date | None, pick: Any) -> dt.date | None:
 class StoryClusterer:
     """Incremental story clustering; feed articles in publication order with `add`."""
 
-    def __init__(self, *, threshold: float = 0.2, merge_threshold: float = 0.4,
-                 entity_weight: float = 2.0, place_weight: float = 0.05,
-                 actor_weight: float = 0.05, person_weight: float = 0.0,
+    def __init__(self, *, threshold: float | None = None, merge_threshold: float = 0.4,
+                 weights: Sequence[float] | None = None, entity_weight: float = 2.0,
                  half_life_days: float = 7.0,
                  candidate_terms: int = 12, postings_per_term: int = 40,
                  max_candidates: int = 40, max_story_terms: int = 400) -> None:
-        self.threshold = threshold
+        model = default_story_model()
+        self.threshold = model["threshold"] if threshold is None else threshold
+        self.weights = tuple(model["weights"] if weights is None else weights)
+        if len(self.weights) != len(SIGNAL_NAMES):
+            raise ValueError(f"story model needs {len(SIGNAL_NAMES)} weights ({SIGNAL_NAMES}), "
+                             f"got {len(self.weights)}")
         self.merge_threshold = merge_threshold
         self.entity_weight = entity_weight
-        self.place_weight = place_weight
-        self.actor_weight = actor_weight
-        self.person_weight = person_weight
         self.half_life_days = half_life_days
         self.candidate_terms = candidate_terms
         self.postings_per_term = postings_per_term
@@ -187,34 +204,45 @@ class StoryClusterer:
         self._postings: dict[str, list[str]] = {}
         self._alias: dict[str, str] = {}  # merged story id -> the story it went into
         self._article_story: dict[str, str] = {}
-        self._norms: dict[str, tuple[float, int]] = {}  # story id -> (norm, n when computed)
+        self._norms: dict[str, tuple[dict[str, float], int]] = {}  # id -> (norms, n then)
 
     # -- scoring -----------------------------------------------------------
 
     def _idf(self, term: str) -> float:
         return math.log((self._n + 1) / (self._df.get(term, 0) + 1)) + 1.0
 
-    def _query(self, terms: Mapping[str, float]) -> tuple[dict[str, float], float]:
+    def _query(self, terms: Mapping[str, float]) -> tuple[dict[str, float], dict[str, float]]:
         """Terms weighted by tf * idf^2 (a dot with a story's raw counts is then the
-        tf-idf dot product) and the terms' tf-idf norm."""
+        tf-idf dot product), and tf-idf norms: of all terms, lemmas, entities."""
         base = math.log(self._n + 1) + 1.0
         df, log = self._df, math.log
         idf = {t: base - log(df.get(t, 0) + 1) for t in terms}
-        norm = math.sqrt(sum((w * idf[t]) ** 2 for t, w in terms.items()))
-        return {t: w * idf[t] * idf[t] for t, w in terms.items()}, norm
+        squares = {"l": 0.0, "e": 0.0}
+        for t, w in terms.items():
+            squares[t[0]] += (w * idf[t]) ** 2
+        norms = {group: math.sqrt(v) for group, v in squares.items()}
+        norms["all"] = math.sqrt(squares["l"] + squares["e"])
+        return {t: w * idf[t] * idf[t] for t, w in terms.items()}, norms
 
-    def _story_norm(self, story: _StoryState) -> float:
+    def _story_norms(self, story: _StoryState) -> dict[str, float]:
         cached = self._norms.get(story.id)
         if cached is not None and self._n <= cached[1] * 1.5:
             return cached[0]  # idf drifts slowly; recompute after 50% more articles
-        norm = self._query(story.terms)[1] or 1.0
-        self._norms[story.id] = (norm, self._n)
-        return norm
+        norms = self._query(story.terms)[1]
+        self._norms[story.id] = (norms, self._n)
+        return norms
 
-    def _cosine(self, query: Mapping[str, float], norm: float, story: _StoryState) -> float:
+    def _cosines(self, query: Mapping[str, float], norms: Mapping[str, float],
+                 story: _StoryState) -> dict[str, float]:
+        """Cosine of the query with the story centroid: over all terms, lemmas, entities."""
         counts = story.terms
-        dot = sum(w * counts[t] for t, w in query.items() if t in counts)
-        return dot / (norm * self._story_norm(story)) if norm else 0.0
+        dots = {"l": 0.0, "e": 0.0}
+        for t, w in query.items():
+            if t in counts:
+                dots[t[0]] += w * counts[t]
+        dots["all"] = dots["l"] + dots["e"]
+        other = self._story_norms(story)
+        return {g: dots[g] / (norms[g] * other[g]) if norms[g] and other[g] else 0.0 for g in dots}
 
     def _decay(self, date: dt.date | None, story: _StoryState) -> float:
         days = _days_apart(date, story.first, story.last)
@@ -223,16 +251,33 @@ class StoryClusterer:
     def score(self, features: ArticleFeatures, story_id: str) -> float:
         """How well an article fits a story (the value compared with `threshold`)."""
         story = self._stories[self._resolve(story_id)]
-        query, norm = self._query(_article_terms(features, self.entity_weight))
-        return self._fit(features, query, norm, story)
+        query, norms = self._query(_article_terms(features, self.entity_weight))
+        return self._fit(features, query, norms, story)
 
-    def _fit(self, features: ArticleFeatures, query: Mapping[str, float], norm: float,
-             story: _StoryState) -> float:
-        similarity = (self._cosine(query, norm, story)
-                      + self.place_weight * _overlap(features.places, story.places)
-                      + self.actor_weight * _overlap(features.actors, story.actors)
-                      + self.person_weight * _overlap(features.people, story.people))
-        return similarity * self._decay(features.published, story)
+    def _signals(self, features: ArticleFeatures, query: Mapping[str, float],
+                 norms: Mapping[str, float], story: _StoryState) -> tuple[float, ...]:
+        cosine = self._cosines(query, norms, story)
+        return (1.0, cosine["l"], cosine["e"], _overlap(features.people, story.people),
+                _overlap(features.places, story.places), _overlap(features.actors, story.actors),
+                math.log(len(story.article_ids)))
+
+    def _fit(self, features: ArticleFeatures, query: Mapping[str, float],
+             norms: Mapping[str, float], story: _StoryState) -> float:
+        signals = self._signals(features, query, norms, story)
+        z = sum(w * x for w, x in zip(self.weights, signals, strict=True))
+        return self._decay(features.published, story) / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
+
+    def candidate_signals(self, features: ArticleFeatures) -> list[tuple[str, tuple[float, ...]]]:
+        """(story id, SIGNAL_NAMES values) for each candidate story of an unseen article."""
+        terms = _article_terms(features, self.entity_weight)
+        self._n += 1  # count the article as seen, as `add` would, then undo
+        self._df.update(terms.keys())
+        query, norms = self._query(terms)
+        found = [(s, self._signals(features, query, norms, self._stories[s]))
+                 for s in self._candidates(query)]
+        self._n -= 1
+        self._df.subtract(terms.keys())
+        return found
 
     # -- candidates ----------------------------------------------------------
 
@@ -261,16 +306,29 @@ class StoryClusterer:
         terms = _article_terms(features, self.entity_weight)
         self._n += 1
         self._df.update(terms.keys())
-        query, norm = self._query(terms)
+        query, norms = self._query(terms)
         best_id, best = "", -1.0
         for story_id in self._candidates(query):
-            fit = self._fit(features, query, norm, self._stories[story_id])
+            fit = self._fit(features, query, norms, self._stories[story_id])
             if fit > best:
                 best_id, best = story_id, fit
         if best < self.threshold:
             best_id = self._open(features)
         self._join(self._stories[best_id], features, terms)
         return self._merge_converging(best_id)
+
+    def assign(self, features: ArticleFeatures, story_id: str | None) -> str:
+        """Put an article into a given story (None: a new one) without deciding: for an
+        editor's correction, or gold labels when fitting the join model."""
+        known = self._article_story.get(features.article_id)
+        if known is not None:
+            return self._resolve(known)
+        terms = _article_terms(features, self.entity_weight)
+        self._n += 1
+        self._df.update(terms.keys())
+        target = self._resolve(story_id) if story_id is not None else self._open(features)
+        self._join(self._stories[target], features, terms)
+        return target
 
     def _open(self, features: ArticleFeatures) -> str:
         story_id = f"s-{features.article_id[:16]}"
@@ -308,10 +366,11 @@ class StoryClusterer:
         size = len(story.article_ids)
         if size > 8 and size % 4:
             return story_id  # a long story is checked every 4th report: ingest stays linear
-        query, norm = self._query(story.terms)
+        query, norms = self._query(story.terms)
         for other_id in self._candidates(query, exclude=story_id)[:8]:
             other = self._stories[other_id]
-            if self._cosine(query, norm, other) * self._decay_between(story, other) >= self.merge_threshold:
+            cosine = self._cosines(query, norms, other)["all"]
+            if cosine * self._decay_between(story, other) >= self.merge_threshold:
                 story = self._merge(story, other)
         return story.id
 
@@ -363,8 +422,7 @@ class StoryClusterer:
 
     # -- persistence -----------------------------------------------------------
 
-    _SETTINGS = ("threshold", "merge_threshold", "entity_weight", "place_weight", "actor_weight",
-                 "person_weight", "half_life_days", "candidate_terms", "postings_per_term", "max_candidates",
+    _SETTINGS = ("threshold", "merge_threshold", "weights", "entity_weight", "half_life_days", "candidate_terms", "postings_per_term", "max_candidates",
                  "max_story_terms")
 
     def to_state(self) -> dict[str, Any]:
