@@ -22,7 +22,7 @@ import statistics
 import tomllib
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 from typing import Any
@@ -34,6 +34,7 @@ from eventdesk.model import Claim, Extraction, Figure
 INF = math.inf
 APPROX = 0.1  # "about 450" covers 405-495
 BROAD = "conflict"
+SAME_EVENT_DAYS = 3  # tolls of events dated further apart are different events
 MAX_SIBLINGS = 64  # more candidate quantities than this: too ambiguous to fold into one
 
 
@@ -286,6 +287,8 @@ class _Draft:
     actor: str
     items: list[tuple[int, QuantityClaim]]
     actor_name: str = ""
+    event_types: set[str] = field(default_factory=set)
+    dates: set[dt.date] = field(default_factory=set)
 
 
 def _collect(extractions: Sequence[Extraction], clusters: Mapping[tuple[str, int], str],
@@ -304,7 +307,47 @@ def _collect(extractions: Sequence[Extraction], clusters: Mapping[tuple[str, int
             draft = drafts.setdefault(key, _Draft(figure.kind, group, scope, event, actor, [], actor_name))
             claim = _quantity_claim(extraction, figure, _claimant(extraction, index, claims, names))
             draft.items.append((order, claim))
+            if event and figure.event_index is not None:
+                found = extraction.events[figure.event_index]
+                draft.event_types.add(found.event_type)
+                if found.date is not None and found.date_precision in ("day", "hour", "minute", "second"):
+                    draft.dates.add(found.date)
     return drafts
+
+
+def _distinct_events(a: _Draft, b: _Draft) -> bool:
+    """Whether two event-level drafts are about events the reports tell apart.
+
+    Attaching a figure to an event is the least certain step upstream, so two
+    tolls of one group are kept apart only on firm evidence: different kinds of
+    event, dates days apart, or one report giving a toll for each.
+    """
+    if a.event_types and b.event_types and not a.event_types & b.event_types:
+        return True
+    if a.dates and b.dates and min(abs((x - y).days) for x in a.dates for y in b.dates) > SAME_EVENT_DAYS:
+        return True
+    return bool({c.article_id for _, c in a.items} & {c.article_id for _, c in b.items})
+
+
+def _merge_events(drafts: dict[tuple[str, ...], _Draft]) -> dict[tuple[str, ...], _Draft]:
+    """Join drafts of one counted group whose events the reports do not tell apart."""
+    by_what: dict[tuple[str, ...], list[tuple[str, ...]]] = {}
+    for key, draft in drafts.items():
+        if draft.event and draft.scope != BROAD:
+            by_what.setdefault((draft.kind, draft.group, draft.scope, draft.actor), []).append(key)
+    for keys in by_what.values():
+        kept: list[_Draft] = []
+        for key in keys[:MAX_SIBLINGS]:
+            draft = drafts[key]
+            target = next((k for k in kept if not _distinct_events(k, draft)), None)
+            if target is None:
+                kept.append(draft)
+                continue
+            target.items += draft.items
+            target.event_types |= draft.event_types
+            target.dates |= draft.dates
+            draft.items = []
+    return {key: draft for key, draft in drafts.items() if draft.items}
 
 
 def _fold(drafts: dict[tuple[str, ...], _Draft]) -> list[_Draft]:
@@ -423,7 +466,7 @@ def reconcile_figures(extractions: Sequence[Extraction], *, clusters: Any = None
                       entities: Sequence[LinkedEntity] | None = None) -> list[Quantity]:
     """Group every figure by the quantity it counts, with low/best/high and disagreements."""
     names = _entity_names(entities)
-    drafts = _fold(_collect(extractions, _cluster_index(clusters), names))
+    drafts = _fold(_merge_events(_collect(extractions, _cluster_index(clusters), names)))
     quantities = [_quantity(draft, names) for draft in drafts]
     quantities = _link_parts(quantities, drafts)
     return sorted(quantities, key=lambda q: (q.scope == BROAD, q.part_of is not None,

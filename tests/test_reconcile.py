@@ -284,3 +284,36 @@ def test_reconcile_figures_reads_coref_event_clusters() -> None:
                 events=events)
     clusters = [Cluster("north", ((ex.article.id, 0),)), Cluster("south", ((ex.article.id, 1),))]
     assert sorted(q.event for q in reconcile_figures([ex], clusters=clusters)) == ["north", "south"]
+
+
+def _battle_report(text: str, value: float, *, outlet: str, event_type: str = "Battles",
+                   date: dt.date | None = DAY) -> Extraction:
+    event = Event("x", 0, event_type, "Armed clash", (0,), 0, 1, date=date, date_precision="day")
+    return report(text, [dict(text=f"{value:.0f}", kind="killed", low=value, counts="militants",
+                              claimant=outlet, event_index=0)], outlet=outlet, events=(event,))
+
+
+@pytest.mark.parametrize(("second_type", "second_date", "merged"), [
+    ("Battles", DAY, True),                                # two reports' mentions of one battle
+    ("Battles", None, True),
+    ("Battles", DAY + dt.timedelta(days=10), False),       # a battle ten days later
+    ("Explosions/Remote violence", DAY, False),            # another kind of event
+])
+def test_reconcile_figures_joins_events_reports_do_not_tell_apart(second_type: str, second_date: dt.date | None,
+                                                                  merged: bool) -> None:
+    a = _battle_report("A monitor said 40 militants were killed in the town.", 40.0, outlet="A")
+    b = _battle_report("The army said 55 militants were killed near the river.", 55.0, outlet="B",
+                       event_type=second_type, date=second_date)
+    clusters = {(a.article.id, 0): "first", (b.article.id, 0): "second"}
+    quantities = [q for q in reconcile_figures([a, b], clusters=clusters) if q.counts == "militants"]
+    assert len(quantities) == (1 if merged else 2)
+
+
+def test_reconcile_figures_seeds_with_event_clusters(seed_extractions: list[Extraction]) -> None:
+    from eventdesk.coref import corefer_events
+
+    quantities = reconcile_figures(seed_extractions, clusters=corefer_events(seed_extractions))
+    toll = _seed_toll(quantities)
+    assert [c.low for c in toll.claims] == [400.0, 450.0] and toll.disagreements
+    russian = [q for q in quantities if "Russian" in q.scope and q.kind == "killed"]
+    assert len(russian) == 1 and russian[0].part_of == toll.id
