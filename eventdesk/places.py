@@ -66,6 +66,7 @@ class Resolution:
 
     entry: Entry | None
     score: float = 0.0
+    nearby: bool = False  # a site the gazetteer lacks, placed at the article's main town
 
 
 # ---------------------------------------------------------------- recognition
@@ -203,10 +204,14 @@ def _lookup(name: str, gazetteer: Gazetteer) -> list[Entry]:
     """Entries for a name; failing that, for the longest part of it that is a place
     ("Colorado" in "Colorado State University", "Manila" in "Manila Cathedral")."""
     words = name.split()
+    if len(words) > 1 and is_facility(name):
+        return list(gazetteer.candidates(name))
+    generic = set(name_rules()["facilities"]["generic_parts"])
     for size in range(len(words), 0, -1):
         for first in range(len(words) - size + 1):
             part = " ".join(words[first:first + size])
-            if size < len(words) and (_is_short_caps(part) or not part[:1].isupper()):
+            if size < len(words) and (_is_short_caps(part) or not part[:1].isupper()
+                                      or normalise_name(part) in generic):
                 continue
             region = region_adjectives().get(normalise_name(part))
             country = demonym_country(part) if size < len(words) else ""
@@ -214,8 +219,16 @@ def _lookup(name: str, gazetteer: Gazetteer) -> list[Entry]:
                 return [gazetteer.countries[country]]
             found = list(gazetteer.candidates(region or part))
             if found and (size == len(words) or any(e.tier == 0 for e in found)):
-                return found if size == len(words) else [e for e in found if e.tier == 0]
+                # A part of a name is a weaker match than the whole: tier 1 at best.
+                return found if size == len(words) else [
+                    dataclasses.replace(e, tier=1) for e in found if e.tier == 0]
     return []
+
+
+def is_facility(name: str) -> bool:
+    """Whether a name ends in a word for a street, building or site ("Royal Street")."""
+    words = normalise_name(name).split()
+    return len(words) > 1 and words[-1] in name_rules()["facilities"]["heads"]
 
 
 def _candidates(toponym: Toponym, gazetteer: Gazetteer, focus: dict[str, float]) -> list[Entry]:
@@ -227,9 +240,12 @@ def _candidates(toponym: Toponym, gazetteer: Gazetteer, focus: dict[str, float])
     if state and ("US", state) in gazetteer.admin1:
         return [gazetteer.admin1[("US", state)]]
     found = _lookup(toponym.name, gazetteer)
-    close = [e for e in found if e.tier < 2]
-    found = close or [e for e in found if e.population >= _LOOSE_MATCH_POPULATION
-                      or focus.get(e.country_code, 0.0) >= 0.2]
+    exact = [e for e in found if e.tier == 0]
+    close = exact or [e for e in found if e.tier == 1]
+    found = close or found
+    if not exact:  # loose and partial matches only for large places or in the article's countries
+        found = [e for e in found if e.population >= _LOOSE_MATCH_POPULATION
+                 or focus.get(e.country_code, 0.0) >= 0.2]
     if toponym.level:
         code = "ADM1" if toponym.level == "first" else "ADM2"
         found = [e for e in found if e.feature_code == code] or found
@@ -358,7 +374,24 @@ def resolve_toponyms(toponyms: Sequence[Toponym], gazetteer: Gazetteer, text: st
         winners = {key: r.entry for key, r in chosen.items() if r.entry is not None}
         context = _Context(context.focus, winners, Counter(
             (e.country_code, e.admin1) for e in winners.values() if e.feature_code == "ADM1"))
-    return [chosen[_group_key(t)] for t in toponyms]
+    anchor = _main_town(toponyms, chosen, focus)
+    return [chosen[_group_key(t)] if chosen[_group_key(t)].entry or anchor is None
+            or not is_facility(t.name) else Resolution(anchor, 0.1, nearby=True) for t in toponyms]
+
+
+def _main_town(toponyms: Sequence[Toponym], chosen: dict[str, Resolution],
+               focus: dict[str, float]) -> Entry | None:
+    """The town (else division) the article names most: where its unknown sites are."""
+    counts: Counter[int] = Counter()
+    entries: dict[int, Entry] = {}
+    top = max(focus.values(), default=0.0)
+    for toponym in toponyms:
+        entry = chosen[_group_key(toponym)].entry
+        if (entry is not None and entry.precision <= 4 and entry.tier == 0
+                and focus.get(entry.country_code, 0.0) >= top / 2):
+            counts[entry.geonameid] += 2 if entry.feature_class == "P" else 1
+            entries[entry.geonameid] = entry
+    return entries[counts.most_common(1)[0][0]] if counts else None
 
 
 def _choose(entries: Sequence[Entry], key: str, context: _Context, toponym: Toponym) -> Resolution:
@@ -394,6 +427,8 @@ def to_place(article_id: str, toponym: Toponym, resolution: Resolution, gazettee
     if entry is None:
         return base
     lat, lon, precision = _located(entry, toponym)
+    if resolution.nearby:
+        precision = max(precision, 2)
     return dataclasses.replace(
         base, geonameid=entry.geonameid, name=entry.name, latitude=lat, longitude=lon,
         feature_class=entry.feature_class, feature_code=entry.feature_code,
