@@ -205,7 +205,7 @@ def _lookup(name: str, gazetteer: Gazetteer) -> list[Entry]:
     ("Colorado" in "Colorado State University", "Manila" in "Manila Cathedral")."""
     words = name.split()
     if len(words) > 1 and is_facility(name):
-        return list(gazetteer.candidates(name))
+        return list(gazetteer.candidates(name))  # else placed at the article's main town
     generic = set(name_rules()["facilities"]["generic_parts"])
     for size in range(len(words), 0, -1):
         for first in range(len(words) - size + 1):
