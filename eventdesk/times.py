@@ -31,6 +31,7 @@ _DATE_SOURCES = frozenset({"dateline", "metadata"})
 _ENDED_AFTER = re.compile(r"\s+(?:that |which )?(?:ended|ending|ends)\b", re.IGNORECASE)
 _YEAR_VALUE = re.compile(r"\d{4}")
 _QUARTER = re.compile(r"\bquarter", re.IGNORECASE)
+_COMPLETION_VERBS = frozenset({"end", "close", "conclude", "expire"})
 _REFERENCE_PRECISIONS = frozenset({"day", "week", "month", "quarter", "season", "year", "minute", "hour"})
 
 
@@ -69,7 +70,10 @@ def _verb_direction(verb: Token) -> int:
 
 
 def tense_direction(doc: Doc, start: int, end: int) -> int:
-    """-1 if the expression's verb speaks of the past, +1 of the future, 0 when it cannot tell."""
+    """-1 if the expression's verb speaks of the past, +1 of the future, 0 when it cannot tell.
+
+    -2 is a past that nearness cannot override: a period that "ended" on the date.
+    """
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None or not len(span):
         return 0
@@ -85,6 +89,8 @@ def tense_direction(doc: Doc, start: int, end: int) -> int:
     direction = _verb_direction(verb) if verb is not None else 0
     if direction >= 0 and words & lex.weak_future_path:
         return 1
+    if direction < 0 and verb is not None and verb.lemma_.lower() in _COMPLETION_VERBS and len(path) <= 1:
+        return -2  # "the quarter ended Oct. 31": surely past, however near the DCT
     return direction
 
 

@@ -77,7 +77,7 @@ def _rule_month_day(match: re.Match[str], ctx: Context) -> Resolution | None:
         shift_words = (match.groupdict().get("shift") or "").split()
         shift = shift_of(shift_words[-1]) if shift_words else 0
         try:
-            year = year_for_month(month, replace(ctx, direction=shift or ctx.direction), day)
+            year = year_for_month(month, replace(ctx, direction=shift or ctx.direction), day, shifted=bool(shift))
         except Unanchored as missing:
             raise Unanchored(f"XXXX-{month:02d}-{day:02d}") from missing
         if match.groupdict().get("weekday"):

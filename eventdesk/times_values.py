@@ -111,7 +111,7 @@ def duration_value(amount: float | None, unit: str, is_time: bool) -> str:
     return f"PT{count}{unit}" if is_time else f"P{count}{unit}"
 
 
-def _pick_year(here: dt.date, dct: dt.date, direction: int) -> int:
+def _pick_year(here: dt.date, dct: dt.date, direction: int, *, near: bool = True) -> int:
     """The year, of the three around the DCT's, that puts `here` on the side `direction` says."""
     options = []
     for year in (dct.year - 1, dct.year, dct.year + 1):
@@ -120,18 +120,35 @@ def _pick_year(here: dt.date, dct: dt.date, direction: int) -> int:
         except ValueError:  # 29 February
             options.append(dt.date(year, here.month, 28))
     if direction < 0:
+        coming = min(day for day in options if day >= dct)
+        if near and direction == -1 and (coming - dct).days <= NEAR_COMING_DAYS:
+            return coming.year
         return max(day for day in options if day <= dct).year
     if direction > 0:
         return min(day for day in options if day >= dct).year
     return min(options, key=lambda day: abs((day - dct).days)).year
 
 
-def year_for_month(month: int, ctx: Context, day: int | None = None) -> int:
-    """The year of a month (and day) named without one, by direction from the DCT."""
+# A month named in past-tense reporting ("said the summit is set for April")
+# is still the coming one when it is this near: news rarely means a month
+# eleven months back without naming its year. TBAQ's months without a year
+# lie one month ahead of the DCT 34 times, eleven back never. A completed
+# period ("the quarter ended Oct. 31") comes with direction -2 and stays past.
+NEAR_COMING_DAYS = 31
+
+
+def year_for_month(month: int, ctx: Context, day: int | None = None, *, shifted: bool = False) -> int:
+    """The year of a month (and day) named without one, by direction from the DCT.
+
+    `shifted` says the direction comes from a word of the expression ("last
+    Nov. 10"), which the nearness of the coming month does not override.
+    """
     dct = anchor_day(ctx, f"XXXX-{month:02d}")
-    if day is None:
-        return _pick_year(dt.date(2000, month, 1), dct.replace(day=1), ctx.direction)
-    return _pick_year(dt.date(2000, month, min(day, 29)), dct, ctx.direction)
+    here, anchor = (dt.date(2000, month, 1), dct.replace(day=1)) if day is None else (
+        dt.date(2000, month, min(day, 29)), dct)
+    if shifted:
+        return _pick_year(here, anchor, ctx.direction, near=False)
+    return _pick_year(here, anchor, ctx.direction)
 
 
 def weekday_date(weekday: int, ctx: Context, *, shift: str = "") -> dt.date:
