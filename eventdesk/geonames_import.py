@@ -32,6 +32,8 @@ _GEONAMES_FIELDS = 19
 _ALTERNATE_FIELDS = (4, 10)  # alternateNames.txt has 8 or 10 columns; the name is the 4th
 _SKIPPED_LANGUAGES = frozenset({"link", "post", "iata", "icao", "faac", "fr_1793", "wkdt", "unlc", "tcid"})
 Point = tuple[float, float, int]
+_FEATURE_CLASS = {"BLDG": "S", "AIRP": "S", "SQR": "S", "ST": "R", "PPLX": "P", "PPLC": "P",
+                  "STM": "H", "SEA": "H", "GULF": "H", "OCN": "H", "LK": "H", "DES": "T", "PEN": "T"}
 _TITLED = re.compile(r"^(.+) (Governorate|Province|Region|Oblast|State)$")
 _FORMAL = re.compile(r"\b(Governorate|Province|Muhafazat|State|Region|Oblast'?|Wilayah?|Provincia|"
                      r"Departamento|Estado|Mintaqat|Ostan-e|Canton|Kanton|Republi[ck]|Land)\b", re.IGNORECASE)
@@ -166,8 +168,9 @@ def _continents_and_regions() -> Iterator[tuple[Entry, list[str]]]:
     for row in _data_rows("places_regions.csv"):
         gid = int(row["geonameid"])
         if gid not in areas:  # a row naming a continent adds a name to it ("European Union")
+            code = row["feature_code"]
             areas[gid] = (Entry(gid, row["name"], float(row["latitude"]), float(row["longitude"]),
-                                "L", row["feature_code"], row["country"],
+                                _FEATURE_CLASS.get(code, "L"), code, row["country"],
                                 population=1_000_000, precision=int(row["precision"])), [])
         areas[gid][1].append(row["name"])
     yield from areas.values()
