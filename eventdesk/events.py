@@ -117,7 +117,8 @@ class Candidate:
     strong_date: bool = False
     place_index: int | None = None
     hints: frozenset[str] = frozenset()
-    air: bool = False  # the sentence names aircraft or air strikes  # sub-types named in the sentence, even unreal ones
+    air: bool = False  # the sentence names aircraft or air strikes
+    place_near: bool = False  # the place is inside the trigger's own phrase (firm enough to keep events apart)  # sub-types named in the sentence, even unreal ones
 
 
 def _context_lemmas(token: Token) -> set[str]:
@@ -527,13 +528,15 @@ def _belongs_elsewhere(doc: Doc, time: TimeExpr, candidate: Candidate) -> bool:
     return False
 
 
-def _place_of(places: Sequence[Place], sentences: set[int], trigger_start: int) -> int | None:
+def _place_of(places: Sequence[Place], sentences: set[int], trigger_start: int, text: str) -> int | None:
     """The most specific resolved place in the event's sentences, nearest the trigger."""
     best: tuple[tuple[int, int], int] | None = None
     for index, place in enumerate(places):
         if place.sentence not in sentences or not place.resolved:
             continue
-        key = (place.precision or 9, abs(place.start - trigger_start))
+        # "Ogossagou (Mopti)": the bracketed region qualifies the town before it
+        bracketed = 3 if place.start > 0 and text[:place.start].rstrip().endswith("(") else 0
+        key = (place.precision + bracketed if place.precision else 9, abs(place.start - trigger_start))
         if best is None or key < best[0]:
             best = (key, index)
     return best[1] if best else None
@@ -568,7 +571,7 @@ def _dates_compatible(a: Candidate, b: Candidate) -> bool:
 
 def _places_compatible(a: Candidate, b: Candidate, places: Sequence[Place]) -> bool:
     """Same place, or one place inside the other's wider area (a town and its province or country)."""
-    if a.place_index is None or b.place_index is None:
+    if a.place_index is None or b.place_index is None or not (a.place_near and b.place_near):
         return True
     first, second = places[a.place_index], places[b.place_index]
     if first.geonameid == second.geonameid:
@@ -586,26 +589,32 @@ def _same_event(a: Candidate, b: Candidate, places: Sequence[Place]) -> bool:
     return same_kind and _actors_compatible(a, b) and _dates_compatible(a, b) and _places_compatible(a, b, places)
 
 
-def _absorb_across(candidates: list[Candidate]) -> list[Candidate]:
-    """A killing with no agent ('12 fighters were killed') folds into a nearby event it shares a side with."""
+def _fold_followers(candidates: list[Candidate]) -> list[Candidate]:
+    """'... clashed with police. 2 rioters were shot dead by police.': a killing right after joins it."""
     kept: list[Candidate] = []
     for candidate in (c for c in candidates if not c.absorbable):
-        before = [k for k in kept if 0 < candidate.sentence - k.sentence <= 1 and k.type in _VIOLENT_TYPES | {"Protests"}]
+        before = [k for k in kept if 0 < candidate.sentence - k.sentence <= 1
+                  and k.type in _VIOLENT_TYPES | {"Protests"}]
         if candidate.role == "violence" and before and (_sides(candidate) & _sides(before[-1]) or _crowd(candidate)):
-            _fold(before[-1], candidate)  # "... clashed with police. 2 rioters were shot dead by police."
+            _fold(before[-1], candidate)
         else:
             kept.append(candidate)
-    for candidate in (c for c in candidates if c.absorbable):
-        near = [k for k in kept if -_ABSORB_AFTER <= candidate.sentence - k.sentence <= _ABSORB_BEFORE]
-        sharing = [k for k in kept if _sides(candidate) & _sides(k) and k.type in _VIOLENT_TYPES] or near
+    return kept
+
+
+def _absorb(merged: list[Candidate], absorbable: list[Candidate]) -> list[Candidate]:
+    """A killing with no agent ('12 fighters were killed') joins the event it names or shares a side with."""
+    for candidate in absorbable:
+        near = [k for k in merged if -_ABSORB_AFTER <= candidate.sentence - k.sentence <= _ABSORB_BEFORE]
+        sharing = [k for k in merged if _sides(candidate) & _sides(k) and k.type in _VIOLENT_TYPES] or near
         hinted = [k for k in sharing if k.sub in candidate.hints]  # "killed in the operation to recapture X"
         if sharing:
             _fold(max(hinted or sharing, key=lambda k: (k.confidence, -abs(k.sentence - candidate.sentence))),
                   candidate)
         else:
             candidate.confidence *= 0.8
-            kept.append(candidate)
-    return sorted(kept, key=lambda c: (c.sentence, c.trigger.i))
+            merged.append(candidate)
+    return sorted(merged, key=lambda c: (c.sentence, c.trigger.i))
 
 
 def _crowd(candidate: Candidate) -> bool:
@@ -613,22 +622,21 @@ def _crowd(candidate: Candidate) -> bool:
 
 
 def merge_candidates(candidates: list[Candidate], places: Sequence[Place]) -> list[Candidate]:
-    """One candidate per real occurrence: repeated mentions of an event fold together."""
+    """One candidate per real occurrence: repeated mentions fold together, then bare killings join them."""
     merged: list[Candidate] = []
-    for candidate in _absorb_across(candidates):
+    for candidate in _fold_followers(candidates):
         match = next((m for m in merged if _same_event(m, candidate, places)), None)
         if match is None:
             merged.append(candidate)
             continue
         if candidate.sub in _TERRITORY_SUBS and match.sub == "Armed clash":
-            candidate_copy = candidate
-            _fold(candidate_copy, match)
-            merged[merged.index(match)] = candidate_copy
-            match = candidate_copy
+            _fold(candidate, match)  # the fight for a town is part of its capture
+            merged[merged.index(match)] = candidate
+            match = candidate
         else:
             _fold(match, candidate)
         match.confidence = min(0.95, match.confidence + 0.05)
-    return merged
+    return _absorb(merged, [c for c in candidates if c.absorbable])
 
 
 def _figure_event(figure: Figure, events: Sequence[Candidate]) -> int | None:
@@ -829,8 +837,10 @@ def extract_events(doc: Doc, draft: Extraction, options: Options) -> Extraction:
         found = _sentence_candidates(sent, index, all_mentions[index], previous, context)
         for candidate in found:
             _date_of(draft, doc, candidate)
-            candidate.place_index = _place_of(draft.places, {index}, candidate.trigger.idx)
+            candidate.place_index = _place_of(draft.places, {index}, candidate.trigger.idx, draft.article.text)
             if candidate.place_index is not None:
+                place, trigger = draft.places[candidate.place_index], candidate.trigger
+                candidate.place_near = trigger.left_edge.idx <= place.start < trigger.right_edge.idx + 1
                 candidate.confidence = min(1.0, candidate.confidence + 0.05)
         candidates.extend(found)
         previous = _previous_actor(all_mentions[index]) or previous
@@ -843,7 +853,8 @@ def extract_events(doc: Doc, draft: Extraction, options: Options) -> Extraction:
         _add_backers(candidate, backers, context)
         _finalise_sides(candidate, context)
         if candidate.place_index is None:
-            candidate.place_index = _place_of(draft.places, candidate.sentences, candidate.trigger.idx)
+            candidate.place_index = _place_of(draft.places, candidate.sentences, candidate.trigger.idx,
+                                              draft.article.text)
     figures = assign_figures(draft.figures, merged, doc)
     events = tuple(_event(draft, i, c, figures, sentences) for i, c in enumerate(merged))
     return dataclasses.replace(draft, events=events, figures=figures)

@@ -192,3 +192,19 @@ def test_seeds_destruction_of_temples_is_property_destruction(seed_events: tuple
     found = [e for e in extraction.events if e.sub_event_type == "Looting/property destruction"]
     assert found and found[0].actor1 == "Islamic State (Syria)"
     assert any("Temple" in extraction.sentence_text(i) for i in found[0].sentences)
+
+
+def test_seeds_russian_strikes_killed_more_than_100_militants(seed_events: tuple[Extraction, ...]) -> None:
+    extraction = seed_events[1]
+    [figure] = [f for f in extraction.figures if f.kind == "killed" and f.low == 100]
+    assert figure.qualifier == "more than" and figure.event_index is not None
+    event = extraction.events[figure.event_index]
+    assert (event.sub_event_type, event.actor1) == ("Air/drone strike", "Military Forces of Russia (2000-)")
+    claim = next(c for c in extraction.claims if c.figure_index == extraction.figures.index(figure))
+    assert "ministry of defense" in claim.claimant.lower()
+
+
+def test_seeds_reported_is_tolls_belong_to_the_recapture(seed_events: tuple[Extraction, ...]) -> None:
+    for extraction, low in zip(seed_events, (400, 450), strict=True):
+        [figure] = [f for f in extraction.figures if f.kind == "killed" and f.low == low]
+        assert figure.event_index == _recapture(extraction).index
