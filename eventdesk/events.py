@@ -345,45 +345,47 @@ def _previous_actor(mentions: Sequence[ActorMention]) -> Actor | None:
 
 def _sentence_candidates(sent: Span, index: int, mentions: Sequence[ActorMention], previous: Actor | None,
                          context: ActorContext) -> list[Candidate]:
-    """Every factual trigger of a sentence, with its actors."""
-    lexicon = event_lexicon()
+    """Every factual trigger of a sentence, with its actors, folded into one candidate per occurrence."""
     if not parse_is_sound(sent):
         return []
     scale = 0.6 if _headline_like(sent) else 1.0
-    found: list[Candidate] = []
-    for token in sent:
-        if token.pos_ not in _TRIGGER_POS:
-            continue
-        entries = [e for e in _match(token, lexicon) if _context_ok(e, token, sent, lexicon)]
-        if not entries or not factual(token, sent) or _is_support(token, lexicon):
-            continue
-        # "fired mortars at a base": the weapon names the event more precisely than "fire at"
-        entry = min(entries, key=lambda e: e.type != "Explosions/Remote violence")
-        if _object_of_strategic(token, lexicon) or _claimed_object(token):
-            continue
-        roles = roles_of(token, mentions, backing=lexicon.context["backing"], previous=previous, context=context)
-        candidate = Candidate(entry.type, entry.sub, entry.role, index, token, entry.weight * scale,
-                              roles.agent, roles.patient, [b for b in roles.backers if b.kind in _ARMED],
-                              sentences={index}, air=any(t.lower_ in lexicon.context["air"] for t in sent))
-        if roles.agent is None and roles.patient is None:
-            if entry.role in {"violence", "attack", "territory"}:
-                continue  # a bare "killing" or "capture" cannot be typed without its sides
-            candidate.confidence *= 0.7
-        if candidate.actor1 is not None and candidate.actor1.kind == "civilian" and entry.role != "protest" \
-                and entry.type not in {"Protests", "Riots"}:
-            # victims and bystanders do not bomb, raid or kill: the civilian is the target
-            candidate.actor2 = candidate.actor2 or candidate.actor1
-            candidate.actor1 = None
-        candidate.absorbable = entry.role == "violence" and candidate.actor1 is None
-        if candidate.absorbable:
-            candidate.hints = _hints(sent, lexicon)
-        if not _resolve_sub(candidate, sent, lexicon):
-            continue
-        candidate.confidence = min(1.0, candidate.confidence + 0.1 * roles.parsed
-                                   + 0.05 * ((roles.agent is not None) + (roles.patient is not None) - roles.parsed))
-        found.append(candidate)
+    found = [c for token in sent if token.pos_ in _TRIGGER_POS
+             if (c := _candidate_at(token, sent, index, mentions, previous, context, scale)) is not None]
     crowd = _crowd_candidate(sent, index, mentions, found, scale)
     return _absorb_within_sentence(found + ([crowd] if crowd else []))
+
+
+def _candidate_at(token: Token, sent: Span, index: int, mentions: Sequence[ActorMention],
+                  previous: Actor | None, context: ActorContext, scale: float) -> Candidate | None:
+    """The event a trigger word signals, or None when it is no trigger, unreal or untypable."""
+    lexicon = event_lexicon()
+    entries = [e for e in _match(token, lexicon) if _context_ok(e, token, sent, lexicon)]
+    if not entries or not factual(token, sent) or _is_support(token, lexicon):
+        return None
+    if _object_of_strategic(token, lexicon) or _claimed_object(token):
+        return None
+    # "fired mortars at a base": the weapon names the event more precisely than "fire at"
+    entry = min(entries, key=lambda e: e.type != "Explosions/Remote violence")
+    roles = roles_of(token, mentions, backing=lexicon.context["backing"], previous=previous, context=context)
+    candidate = Candidate(entry.type, entry.sub, entry.role, index, token, entry.weight * scale,
+                          roles.agent, roles.patient, [b for b in roles.backers if b.kind in _ARMED],
+                          sentences={index}, air=any(t.lower_ in lexicon.context["air"] for t in sent))
+    if roles.agent is None and roles.patient is None:
+        if entry.role in {"violence", "attack", "territory"}:
+            return None  # a bare "killing" or "capture" cannot be typed without its sides
+        candidate.confidence *= 0.7
+    if _actor_kind(candidate.actor1) == "civilian" and entry.role != "protest" \
+            and entry.type not in {"Protests", "Riots"}:
+        # victims and bystanders do not bomb, raid or kill: the civilian is the target
+        candidate.actor2, candidate.actor1 = candidate.actor2 or candidate.actor1, None
+    candidate.absorbable = entry.role == "violence" and candidate.actor1 is None
+    if candidate.absorbable:
+        candidate.hints = _hints(sent, lexicon)
+    if not _resolve_sub(candidate, sent, lexicon):
+        return None
+    guessed = (roles.agent is not None) + (roles.patient is not None) - roles.parsed
+    candidate.confidence = min(1.0, candidate.confidence + 0.1 * roles.parsed + 0.05 * guessed)
+    return candidate
 
 
 def _hints(sent: Span, lexicon: Lexicon) -> frozenset[str]:
@@ -552,6 +554,7 @@ def _actors_compatible(a: Candidate, b: Candidate) -> bool:
     Civilians named as victims do not tell events apart (many events have them).
     """
     def side(actor: Actor | None) -> str:
+        """A side's key for comparison."""
         if actor is not None and actor.kind in {"protester", "rioter"}:
             return "crowd"  # the same crowd is called protesters in one sentence, rioters in the next
         return actor.name if actor is not None and actor.kind != "civilian" else ""
@@ -825,30 +828,42 @@ def _time_index(extraction: Extraction, time: TimeExpr | None) -> int | None:
     return None
 
 
+def _locate(candidate: Candidate, draft: Extraction) -> None:
+    """The candidate's place in its own sentence; firm when inside the trigger's phrase."""
+    candidate.place_index = _place_of(draft.places, {candidate.sentence}, candidate.trigger.idx,
+                                      draft.article.text)
+    if candidate.place_index is not None:
+        place, trigger = draft.places[candidate.place_index], candidate.trigger
+        candidate.place_near = trigger.left_edge.idx <= place.start < trigger.right_edge.idx + 1
+        candidate.confidence = min(1.0, candidate.confidence + 0.05)
+
+
+def _candidates(doc: Doc, draft: Extraction, context: ActorContext,
+                all_mentions: Sequence[Sequence[ActorMention]]) -> list[Candidate]:
+    """Dated and placed candidates of every sentence, pronouns read against the sentence before."""
+    candidates: list[Candidate] = []
+    previous: Actor | None = None
+    for index, sent in enumerate(doc.sents):
+        for candidate in _sentence_candidates(sent, index, all_mentions[index], previous, context):
+            _date_of(draft, doc, candidate)
+            _locate(candidate, draft)
+            candidates.append(candidate)
+        previous = _previous_actor(all_mentions[index]) or previous
+    return candidates
+
+
 def extract_events(doc: Doc, draft: Extraction, options: Options) -> Extraction:
     """ACLED-style events of one article, with actors, place, date, fatalities and confidence."""
     del options
     context = article_context(doc, draft)
     sentences = list(doc.sents)
     all_mentions = [find_actors(sent, context=context) for sent in sentences]
-    candidates: list[Candidate] = []
-    previous: Actor | None = None
-    for index, sent in enumerate(sentences):
-        found = _sentence_candidates(sent, index, all_mentions[index], previous, context)
-        for candidate in found:
-            _date_of(draft, doc, candidate)
-            candidate.place_index = _place_of(draft.places, {index}, candidate.trigger.idx, draft.article.text)
-            if candidate.place_index is not None:
-                place, trigger = draft.places[candidate.place_index], candidate.trigger
-                candidate.place_near = trigger.left_edge.idx <= place.start < trigger.right_edge.idx + 1
-                candidate.confidence = min(1.0, candidate.confidence + 0.05)
-        candidates.extend(found)
-        previous = _previous_actor(all_mentions[index]) or previous
+    candidates = _candidates(doc, draft, context, all_mentions)
     merged = merge_candidates(candidates, draft.places)
     _apply_claimers(merged, {i: a for i, sent in enumerate(sentences)
                              if (a := _claimer(sent, all_mentions[i])) is not None})
-    busy = {c.sentence for c in candidates}
-    backers = _article_backers(doc, all_mentions, set(range(len(sentences))) - busy)
+    quiet = set(range(len(sentences))) - {c.sentence for c in candidates}
+    backers = _article_backers(doc, all_mentions, quiet)
     for candidate in merged:
         _add_backers(candidate, backers, context)
         _finalise_sides(candidate, context)
