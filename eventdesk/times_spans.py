@@ -41,7 +41,8 @@ _OF = re.compile(r"\s+of\s+")
 _DAY_NUMBER = re.compile(r"\d{1,2}")
 _GAP = re.compile(r"[ ,]{0,2}")
 _ENDS_WITH_YEAR = re.compile(r"\d{4}$")
-_TRAILING = re.compile(r"(?:'s|\u2019s|\s+later|[.,;:]+)$", re.IGNORECASE)
+_TRAILING = re.compile(r"(?:'s|\u2019s|\s+later|[.,;:]+|,?\s+(?:and|or))$", re.IGNORECASE)
+_YEAR_LIST = re.compile(r"(?<=\d{4}),\s+(?=(?:1[5-9]|20)\d\d\b)")  # "1994, 1995 and 1997"
 
 
 @lru_cache(maxsize=1)
@@ -112,7 +113,8 @@ def _split(text: str, start: int, end: int, resolve: Resolve) -> list[tuple[int,
         spans = of_parts  # "the first nine months of 1997": a duration and a date
     result: list[tuple[int, int]] = []
     for span_start, span_end in spans:
-        parts = _pieces(text, span_start, span_end, _SPLIT)
+        parts = [piece for part in _pieces(text, span_start, span_end, _SPLIT)
+                 for piece in _pieces(text, *part, _YEAR_LIST)]
         dates = [_DAY_NUMBER.fullmatch(text[s:e].strip()) is not None and i > 0
                  or _is_date_value(resolve(text[s:e])) for i, (s, e) in enumerate(parts)]
         result.extend(parts if len(parts) > 1 and all(dates) else [(span_start, span_end)])
