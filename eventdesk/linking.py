@@ -27,6 +27,7 @@ from importlib import resources
 
 from unidecode import unidecode
 
+from eventdesk.boilerplate import boilerplate_kind
 from eventdesk.model import Extraction, Figure, Mention
 
 CLASS_OF = {"PERSON": "PERSON", "ORG": "ORG", "GPE": "PLACE", "LOC": "PLACE", "FAC": "PLACE",
@@ -416,7 +417,32 @@ def _add_descriptions(extraction: Extraction, locals_: list[_Local]) -> list[_Lo
                                                 match.start(1), match.end(1)))
     _add_back_references(text, article_id, people)
     _add_age_figures(extraction, people, nameless)
+    _add_related_headline_ages(extraction, people, nameless, order=locals_[0].order if locals_ else 0)
     return locals_ + list(nameless.values())
+
+
+def _add_related_headline_ages(extraction: Extraction, people: list[_Local],
+                               nameless: dict[str, _Local], *, order: int) -> None:
+    """Ages stated only in a related-story link that boilerplate removal took out of the text.
+
+    Such a link is the report's own claim ("Related: ... Beheaded an 81-Year-Old Antiquities
+    Scholar"), so its age is kept as an attribute with no span (start = end = -1).
+    """
+    for line in extraction.article.removed_boilerplate:
+        if boilerplate_kind(line, first=False) != "related link":
+            continue
+        for match in _NAMELESS_AGE.finditer(line):
+            description = _description(match.group(2))
+            if not description:
+                continue
+            owner = next((p for p in people if description in p.descriptions), None)
+            if owner is None:
+                owner = nameless.setdefault(description, _Local(
+                    cls="PERSON", order=order, tokens=(), named=False))
+                owner.descriptions.add(description)
+                owner.labels["PERSON"] += 1
+            owner.attributes.append(EntityAttribute(
+                "age", str(int(match.group(1))), extraction.article.id, -1, -1))
 
 
 def _add_back_references(text: str, article_id: str, people: list[_Local]) -> None:

@@ -141,7 +141,9 @@ def _disagreement_rows(quantities: Sequence[Quantity], entities: Sequence[Linked
             rows.append({"what": q.label, "kind": d.kind, "reason": d.reason,
                          "cites": [{"ref": refs[c.article_id], "sentence": c.sentence} for c in d.claims]})
     for conflict in attribute_conflicts(entities):
-        said = "; ".join(f"{a.value} ({refs[a.article_id]})" for a in conflict.values)
+        said = "; ".join(
+            f"{a.value} ({refs[a.article_id]}{', in a related-story link' if a.start < 0 else ''})"
+            for a in conflict.values)
         rows.append({"what": f"{conflict.entity_name}: {conflict.attribute}", "kind": "attribute",
                      "reason": f"reports give different values: {said}",
                      "cites": [c for a in conflict.values

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import hashlib
 import re
@@ -148,6 +149,20 @@ def test_link_entities_ages_kept_per_source_and_conflict_flagged() -> None:
     conflicts = attribute_conflicts(entities)
     assert [(c.entity_id, c.attribute) for c in conflicts] == [(scholar.id, "age")]
     assert "81" in conflicts[0].reason and "82" in conflicts[0].reason
+
+
+def test_link_entities_age_from_a_removed_related_link_still_counts() -> None:
+    first = report("Troops retook the town on Sunday.", {})
+    first = Extraction(article=dataclasses.replace(first.article, removed_boilerplate=(
+        "Related: Militants Have Killed a 79-Year-Old Museum Curator in the Town",)),
+        sentences=first.sentences)
+    second = report("Militants shot Hana Qasim, a 78-year-old museum curator, last year.",
+                    {"Hana Qasim": "PERSON"})
+    entities = link_entities([first, second])
+    curator = entity_named(entities, "Hana Qasim")
+    ages = {(a.value, a.article_id, a.start) for a in curator.attributes if a.name == "age"}
+    assert ("79", first.article.id, -1) in ages
+    assert [c.attribute for c in attribute_conflicts(entities)] == ["age"]
 
 
 def test_attribute_conflicts_silent_when_sources_agree() -> None:
