@@ -69,13 +69,6 @@ def _verb_direction(verb: Token) -> int:
     return 0
 
 
-def _bare_participle(verb: Token) -> bool:
-    """A participle with no auxiliary of its own that hangs from another verb ("..., rising to")."""
-    return (verb.tag_ in {"VBG", "VBN"} and verb.dep_ in {"advcl", "xcomp", "conj"}
-            and verb.head.pos_ in {"VERB", "AUX"} and verb.head.i != verb.i
-            and not any(child.dep_ in {"aux", "auxpass"} for child in verb.children))
-
-
 def tense_direction(doc: Doc, start: int, end: int) -> int:
     """-1 if the expression's verb speaks of the past, +1 of the future, 0 when it cannot tell.
 
@@ -94,8 +87,6 @@ def tense_direction(doc: Doc, start: int, end: int) -> int:
     if verb is not None and verb.lemma_.lower() in lex.deadline_verbs and words & lex.deadline_preps:
         return 1
     direction = _verb_direction(verb) if verb is not None else 0
-    if direction == 0 and verb is not None and _bare_participle(verb):
-        direction = _verb_direction(verb.head)  # "rising ... in March" takes the tense of its clause
     if direction >= 0 and words & lex.weak_future_path:
         return 1
     if direction < 0 and verb is not None and verb.lemma_.lower() in _COMPLETION_VERBS and len(path) <= 1:
