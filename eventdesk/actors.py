@@ -203,7 +203,7 @@ def named_group(words: Sequence[str], originals: Sequence[str]) -> Group | None:
     """The named group a phrase mentions (longest alias wins), if any."""
     aliases, acronyms = _alias_index()
     for size in range(min(_MAX_ALIAS_WORDS, len(words)), 0, -1):
-        for i in range(len(words) - size + 1):
+        for i in range(len(words) - size, -1, -1):  # "al-Qaida-linked al-Shabab fighters": the name nearest the head
             group = aliases.get(tuple(words[i:i + size]))
             if group is not None:
                 return group
@@ -400,7 +400,7 @@ def _country_actors(tokens: Sequence[Token], covered: set[int], context: ActorCo
     """'Russia began launching airstrikes': a country as a subject acts through its forces."""
     found: list[ActorMention] = []
     for token in tokens:
-        if token.i in covered or token.pos_ != "PROPN" or token.dep_ not in {"nsubj", "poss"} and not (
+        if token.i in covered or token.pos_ != "PROPN" or token.dep_ != "nsubj" and not (
                 token.dep_ == "pobj" and token.head.lower_ == "by"):
             continue
         country = actor_table().country_words.get(tuple(words_of(token.text)))

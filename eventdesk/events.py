@@ -231,6 +231,16 @@ def _object_of_strategic(token: Token, lexicon: Lexicon) -> bool:
         t.type == "Strategic developments" for t in _match(head, lexicon)) and head is not token
 
 
+_EVENT_NOUNS = frozenset({"attack", "attacks", "explosion", "blast", "strike", "strikes", "raid", "assault",
+                          "incident", "operation", "campaign", "bombing", "explosions", "blasts", "raids"})
+
+
+def _modifier_only(token: Token) -> bool:
+    """'protest leaders': a trigger word modifying another noun names no event, unless that noun is one."""
+    return token.dep_ in {"compound", "amod"} and token.pos_ in {"NOUN", "PROPN", "ADJ"} \
+        and token.head.lower_ not in _EVENT_NOUNS and token.head.pos_ == "NOUN"
+
+
 def _is_support(token: Token, lexicon: Lexicon) -> bool:
     """'backed by Russian airstrikes': a noun naming someone's support is not an event of its own."""
     if token.pos_ in {"VERB", "AUX"}:
@@ -314,6 +324,16 @@ def _resolve_violence(candidate: Candidate, sent: Span | None = None, lexicon: L
         candidate.type, candidate.sub = "Battles", "Armed clash"
 
 
+@dataclass(frozen=True)
+class _Clause:
+    """A run of tokens iterable like a span, for phrase tests over one clause."""
+
+    tokens: list[Token]
+
+    def __iter__(self):  # type: ignore[no-untyped-def]
+        return iter(self.tokens)
+
+
 def _has_phrase(sent: Span, phrases: Sequence[tuple[str, ...]]) -> bool:
     lemmas = [t.lemma_.lower() for t in sent if t.pos_ != "DET"]
     lowers = [t.lower_ for t in sent if t.pos_ != "DET"]
@@ -325,10 +345,22 @@ def _has_phrase(sent: Span, phrases: Sequence[tuple[str, ...]]) -> bool:
     return False
 
 
+def _own_clause(trigger: Token, sent: Span) -> list[Token]:
+    """The sentence without the clauses set at another time that do not hold the trigger."""
+    skipped: set[int] = set()
+    for token in sent:
+        if token.dep_ in {"advcl", "relcl", "ccomp", "pcomp"} and _other_time(token):
+            inside = {t.i for t in token.subtree}
+            if trigger.i not in inside:
+                skipped |= inside
+    return [t for t in sent if t.i not in skipped]
+
+
 def _resolve_protest(candidate: Candidate, sent: Span, lexicon: Lexicon) -> None:
     """Protests become intervention, excessive force or riots by what else the sentence says."""
     if candidate.type == "Riots":
         return
+    sent = _Clause(_own_clause(candidate.trigger, sent))  # type: ignore[assignment]
     if _has_phrase(sent, lexicon.protest["excessive"]):
         candidate.sub = "Excessive force against protesters"
     elif _has_phrase(sent, lexicon.protest["violent"]) and not _has_phrase(sent, (("peacefully",),)):
@@ -362,7 +394,7 @@ def _candidate_at(token: Token, sent: Span, index: int, mentions: Sequence[Actor
     entries = [e for e in _match(token, lexicon) if _context_ok(e, token, sent, lexicon)]
     if not entries or not factual(token, sent) or _is_support(token, lexicon):
         return None
-    if _object_of_strategic(token, lexicon) or _claimed_object(token):
+    if _object_of_strategic(token, lexicon) or _claimed_object(token) or _modifier_only(token):
         return None
     # "fired mortars at a base": the weapon names the event more precisely than "fire at"
     entry = min(entries, key=lambda e: e.type != "Explosions/Remote violence")
@@ -428,8 +460,18 @@ def _absorber(candidate: Candidate) -> int:
     return 7 if candidate.role != "violence" else 9
 
 
+_OTHER_TIME = frozenset({"after", "before", "since", "until", "ago"})
+
+
+def _other_time(token: Token) -> bool:
+    """'..., a week after security forces killed dozens': a clause set at another time."""
+    return any(c.dep_ in {"mark", "advmod", "prep"} and c.lower_ in _OTHER_TIME for c in token.children)
+
+
 def _absorbs(main: Candidate, other: Candidate) -> bool:
     """Whether `other` is part of `main` ('a suicide bomber ... killing 8', 'police arrested protesters')."""
+    if _other_time(other.trigger) or _other_time(main.trigger):
+        return False
     if other.role == "violence":
         return main.type != "Strategic developments"  # "killed 25 militants and destroyed 3 car bombs"
     if main.type == "Explosions/Remote violence":
@@ -723,7 +765,7 @@ def _claimer(sent: Span, mentions: Sequence[ActorMention]) -> Actor | None:
 def _apply_claimers(merged: Sequence[Candidate], claimers: dict[int, Actor]) -> None:
     """A claimed attack takes the claimer as its first actor, the target moving to the second."""
     for sentence, actor in claimers.items():
-        targets = [c for c in merged if sentence - 1 <= c.sentence <= sentence and c.type in _VIOLENT_TYPES]
+        targets = [c for c in merged if sentence - 2 <= c.sentence <= sentence and c.type in _VIOLENT_TYPES]
         if not targets:
             continue
         target = max(targets, key=lambda c: c.sentence)
