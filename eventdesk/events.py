@@ -394,10 +394,12 @@ def _candidate_at(token: Token, sent: Span, index: int, mentions: Sequence[Actor
     entries = [e for e in _match(token, lexicon) if _context_ok(e, token, sent, lexicon)]
     if not entries or not factual(token, sent) or _is_support(token, lexicon):
         return None
-    if _object_of_strategic(token, lexicon) or _claimed_object(token) or _modifier_only(token):
+    if _object_of_strategic(token, lexicon) or _claimed_object(token):
         return None
     # "fired mortars at a base": the weapon names the event more precisely than "fire at"
     entry = min(entries, key=lambda e: e.type != "Explosions/Remote violence")
+    if entry.type != "Explosions/Remote violence" and _modifier_only(token):
+        return None  # weapons modify weapons ("chlorine gas", "mortar shells"); "protest leaders" is no protest
     roles = roles_of(token, mentions, backing=lexicon.context["backing"], previous=previous, context=context)
     candidate = Candidate(entry.type, entry.sub, entry.role, index, token, entry.weight * scale,
                           roles.agent, roles.patient, [b for b in roles.backers if b.kind in _ARMED],
