@@ -105,8 +105,7 @@ def toponym_at(text: str, start: int, end: int, *, sentence: int = 0) -> Toponym
         start -= len(before) - match.start(1)
     near = any(before.rstrip().endswith(word) for word in name_rules()["nearness"]["words"])
     parent = _parent_after(text, end)
-    return Toponym(start, end if not direction else end, text[start:end], name, sentence,
-                   level, direction, near, parent)
+    return Toponym(start, end, text[start:end], name, sentence, level, direction, near, parent)
 
 
 _PARENT = re.compile(r",\s*((?:[A-Z][a-z]*\.\s?){1,3}|[A-Z][a-z]+(?: [A-Z][a-z]+)?)")
