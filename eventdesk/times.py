@@ -69,6 +69,14 @@ def _verb_direction(verb: Token) -> int:
     return 0
 
 
+def _past_perfect(verb: Token) -> bool:
+    """Whether the verb, or what it completes ("had been due to expire"), is in the past perfect."""
+    for token in (verb, verb.head, verb.head.head):
+        if any(child.dep_ in {"aux", "auxpass"} and child.lower_ in {"had", "'d"} for child in token.children):
+            return True
+    return False
+
+
 def tense_direction(doc: Doc, start: int, end: int) -> int:
     """-1 if the expression's verb speaks of the past, +1 of the future, 0 when it cannot tell.
 
@@ -82,6 +90,8 @@ def tense_direction(doc: Doc, start: int, end: int) -> int:
     words = {token.lower_ for token in path}
     if verb is not None:
         words.add(verb.lemma_.lower())
+    if verb is not None and _past_perfect(verb):
+        return -1  # "had been scheduled to expire Friday": a plan already overtaken
     if words & lex.future_path:
         return 1
     if verb is not None and verb.lemma_.lower() in lex.deadline_verbs and words & lex.deadline_preps:

@@ -66,9 +66,15 @@ def _resolve_rules(text: str, ctx: Context) -> Resolution | None:
     return None
 
 
-def _day_of(rest: str, ctx: Context) -> str | None:
-    """The day value of what is left beside a clock time or part of day; the DCT if nothing is."""
+def _day_of(rest: str, ctx: Context, *, clock: bool = False) -> str | None:
+    """The day value of what is left beside a clock time or part of day.
+
+    Nothing left beside a clock time means the day last spoken of, else the DCT;
+    a bare part of day ("overnight", "this morning") is the DCT's.
+    """
     rest = _CONNECTORS.sub("", rest.strip(" ,")).strip()
+    if clock and not rest and ctx.reference is not None and ctx.reference_precision == "day":
+        return ctx.reference.isoformat()  # "at 10 p.m." is on the day the text last spoke of
     if rest in {"", "this", "today", "tonight"}:
         return anchor_day(ctx).isoformat()
     if rest in {"last", "yesterday"}:
@@ -84,14 +90,14 @@ def _resolve_clock(text: str, ctx: Context) -> Resolution | None:
     if match is None:
         return None
     if match["word"]:
-        hour, minute = (0 if match["word"] == "midnight" else 12), 0
+        hour, minute = (24 if match["word"] == "midnight" else 12), 0  # TIMEX3: midnight ends its day, T24:00
     elif match["ap"]:
         hour, minute = int(match["h"]) % 12 + (12 if match["ap"] == "pm" else 0), int(match["min"] or 0)
     else:
         hour, minute = int(match["h24"]), int(match["m24"])
-    if hour > 23 or minute > 59:
+    if hour > 24 or minute > 59 or (hour == 24 and minute):
         return None
-    day = _day_of(text[:match.start()] + " " + text[match.end():], ctx)
+    day = _day_of(text[:match.start()] + " " + text[match.end():], ctx, clock=True)
     if day is None:
         return None
     zone = "Z" if match["utc"] else ""  # TIMEX3 marks UTC times; other zones are left as written
