@@ -32,8 +32,8 @@ from eventdesk.stories import cluster_stories, text_lemmas
 
 MODEL_FILE = "stories_coref_model.json"
 FEATURE_NAMES = (
-    "bias", "same_head", "lemma_pair", "same_pos", "context", "entities", "times_shared",
-    "times_clash", "numbers_clash", "document", "same_document",
+    "bias", "same_head", "same_stem", "lemma_pair", "same_pos", "context", "entities", "times_shared",
+    "times_clash", "numbers_clash", "document", "same_document", "both_lead", "both_root",
 )
 
 
@@ -51,6 +51,8 @@ class MentionFeatures:
     times: frozenset[str] = frozenset()  # time expressions in its sentence
     numbers: frozenset[str] = frozenset()  # cardinal numbers in its sentence
     document_terms: frozenset[str] = frozenset()  # content lemmas of its whole document
+    lead: bool = False  # in its document's first sentence (headline or lede)
+    root: bool = False  # the main verb of its sentence
 
 
 @dataclass(frozen=True)
@@ -92,6 +94,20 @@ def default_model() -> CorefModel:
     return CorefModel.from_dict(json.loads(text))
 
 
+# Derivational endings, longest first: nominate / nominee / nomination share "nomin".
+_ENDINGS = ("ations", "ation", "ments", "ment", "ings", "ing", "ates", "ate", "ees", "ee", "ers",
+            "er", "ed", "es", "s", "e")
+
+
+def stem(lemma: str) -> str:
+    """A crude stem that lets a verb and its nouns meet (host / hosting, arrest / arrests)."""
+    word = lemma.casefold()
+    for ending in _ENDINGS:
+        if word.endswith(ending) and len(word) - len(ending) >= 3:
+            return word[: -len(ending)]
+    return word
+
+
 def _jaccard(a: frozenset[str], b: frozenset[str]) -> float:
     return len(a & b) / len(a | b) if a and b else 0.0
 
@@ -103,6 +119,7 @@ def pair_features(a: MentionFeatures, b: MentionFeatures, model: CorefModel) -> 
     return [
         1.0,
         float(a.head == b.head),
+        float(stem(a.head) == stem(b.head)),
         model.pair_rate(a.head, b.head),
         float(a.pos == b.pos),
         _jaccard(a.context, b.context),
@@ -112,6 +129,8 @@ def pair_features(a: MentionFeatures, b: MentionFeatures, model: CorefModel) -> 
         float(both_numbers and not a.numbers & b.numbers),
         _jaccard(a.document_terms, b.document_terms),
         float(a.document == b.document),
+        float(a.lead and b.lead),
+        float(a.root and b.root),
     ]
 
 
@@ -239,7 +258,7 @@ def event_mention(extraction: Extraction, event: Event, *, story: str,
         context=frozenset(text_lemmas(_event_sentences(extraction, event))),
         entities=frozenset(names), numbers=frozenset(numbers),
         times=frozenset({event.date.isoformat()} if event.date else ()),
-        document_terms=document_terms,
+        document_terms=document_terms, lead=0 in sentences,
     )
 
 

@@ -42,7 +42,7 @@ ORDER_SEEDS = (0, 1, 2)
 # Coreference compares mentions within a document cluster; a looser cut (whole
 # topics, mostly) loses fewer true links, and the pair model's document cue
 # keeps the two events of a topic apart.
-COREF_CLUSTER_SETTINGS: dict[str, Any] = {**CLUSTER_SETTINGS, "threshold": 0.3}
+COREF_CLUSTER_SETTINGS: dict[str, Any] = {**CLUSTER_SETTINGS, "threshold": 0.15}
 
 Clustering = Mapping[Hashable, Hashable]  # item -> its cluster label
 
@@ -283,6 +283,8 @@ def mention_features(parsed: ParsedDocument, mention: EcbMention, *, story: str,
         times=_names(scope, TIME_LABELS, keep=True),
         numbers=_names(scope, frozenset({"CARDINAL"}), keep=True),
         document_terms=document_terms,
+        lead=mention.sentence == parsed.document.sentences[0][0],
+        root=head is not None and head.dep_ == "ROOT",
     )
 
 
@@ -339,8 +341,11 @@ def evaluate_coref(data_dir: Path, *, split: str | None = None, options: Options
 # -- fitting the coreference model on a training split -------------------------------
 
 
+LEMMA_PAIR_MIN_COUNT = 2
+
+
 def _lemma_pair_rates(mentions: Sequence[MentionFeatures], chains: Mapping[Hashable, str],
-                      *, min_count: int = 2) -> dict[tuple[str, str], float]:
+                      *, min_count: int | None = None) -> dict[tuple[str, str], float]:
     """For head-lemma pairs of one story: how often the pair co-refers (smoothed)."""
     seen: dict[tuple[str, str], list[int]] = defaultdict(lambda: [0, 0])
     for a, b in _story_pairs(mentions):
@@ -348,7 +353,8 @@ def _lemma_pair_rates(mentions: Sequence[MentionFeatures], chains: Mapping[Hasha
             counts = seen[(a.head, b.head) if a.head < b.head else (b.head, a.head)]
             counts[0] += chains[a.key] == chains[b.key]
             counts[1] += 1
-    return {pair: same / (total + 1) for pair, (same, total) in seen.items() if same >= min_count}
+    least = LEMMA_PAIR_MIN_COUNT if min_count is None else min_count
+    return {pair: same / (total + 1) for pair, (same, total) in seen.items() if same >= least}
 
 
 def _story_pairs(mentions: Sequence[MentionFeatures]) -> list[tuple[MentionFeatures, MentionFeatures]]:
