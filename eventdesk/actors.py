@@ -634,6 +634,15 @@ def _is_speaker(token: Token) -> bool:
     return token.dep_ == "nsubj" and token.head.lemma_.lower() in _SPEECH
 
 
+def _speaker(trigger: Token, mentions: Sequence[ActorMention]) -> Actor | None:
+    """'the Syrian army announced it had retaken ...': a pronoun in a report is its speaker."""
+    if trigger.dep_ != "ccomp":
+        return None
+    subject = next((c for c in trigger.head.children if c.dep_ == "nsubj"), None)
+    mention = _mention_of(subject, mentions) if subject is not None else None
+    return mention.actor if mention is not None else None
+
+
 def is_passive(verb: Token) -> bool:
     """'was killed', 'were reported killed', 'a man killed by gunmen'."""
     if any(c.dep_ in {"auxpass", "nsubjpass", "agent"} for c in verb.children):
@@ -651,7 +660,7 @@ def roles_of(trigger: Token, mentions: Sequence[ActorMention], *, backing: froze
     verbal = trigger.pos_ in {"VERB", "AUX"} or any(
         c.dep_ in {"nsubj", "nsubjpass", "auxpass", "aux", "agent"} for c in trigger.children)
     agents, patients = _verb_roles(trigger) if verbal else _noun_roles(trigger)
-    agent = _actor_for(agents, sides, excluded, previous, context)
+    agent = _actor_for(agents, sides, excluded, _speaker(trigger, sides) or previous, context)
     patient = _actor_for(patients, sides, excluded, None, context, patient=True)
     parsed = (agent is not None) + (patient is not None)
     passive = is_passive(trigger)

@@ -328,7 +328,10 @@ def _amount_figures(sent: Span, sent_index: int, draft: Extraction,
         anchor = _anchor(sent, amount)
         if _skippable(tokens, amount, sent, anchor):
             continue
-        kind = _noun_kind(anchor) or _child_kind(anchor) or _head_kind(anchor)
+        governed = _head_kind(anchor)
+        # "killed 31 detainees": the verb says what happened to them, whatever they were
+        kind = governed if governed in {"killed", "wounded"} else (
+            _noun_kind(anchor) or _child_kind(anchor) or governed)
         if not kind and anchor.i >= tokens.end:
             kind = _child_kind(tokens[-1]) or _head_kind(tokens[-1]) or _linear_kind(anchor, sent)
         if not kind:
