@@ -380,10 +380,15 @@ def _single_figures(sent: Span, sent_index: int, draft: Extraction, context: Act
         if verb.pos_ != "VERB":
             continue
         kind = verb_kind(verb)
-        if kind not in {"killed", "wounded", "captured", "arrested"}:
+        found_body = verb.lemma_.lower() in {"find", "discover", "recover", "retrieve"}
+        if kind not in {"killed", "wounded", "captured", "arrested"} and not found_body:
             continue
         for victim in _victims(verb):
-            if victim.i in taken or not _is_single_person(victim, context):
+            if found_body:  # "the body of a man was found"
+                if victim.lemma_.lower() not in {"body", "corpse"} or victim.tag_ != "NN":
+                    continue
+                kind = "killed"
+            if victim.i in taken or not (found_body or _is_single_person(victim, context)):
                 continue
             span = sent.doc[victim.left_edge.i if victim.ent_type_ != "PERSON" else victim.i:victim.i + 1]
             if victim.ent_type_ == "PERSON":
