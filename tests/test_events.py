@@ -208,3 +208,21 @@ def test_seeds_reported_is_tolls_belong_to_the_recapture(seed_events: tuple[Extr
     for extraction, low in zip(seed_events, (400, 450), strict=True):
         [figure] = [f for f in extraction.figures if f.kind == "killed" and f.low == low]
         assert figure.event_index == _recapture(extraction).index
+
+
+@pytest.mark.parametrize(("note", "fatalities"), [
+    ("On 21 August 2017, militants attacked a checkpoint in Abyan (Abyan), killing him and two other soldiers.", 3),
+    ("On 2 February 2016, airstrikes on the town of Tafas (Dara'a) killed a woman and her 3 children.", 4),
+    ("On 15 April 2019, a mob beat to death a man suspected of witchcraft in Mbale (Mbale).", 1),
+    ("On 2 January 2020, a suicide car bomb targeted a military convoy in Kabul (Kabul). "
+     "5 soldiers and the bomber were killed.", 6),
+    ("On 29 April 2020, soldiers killed 31 unarmed detainees in Djibo (Sahel).", 31),
+    ("On 11 January 2018, the body of a man was found in Bujumbura (Bujumbura Mairie).", 1),
+    ("On 1 July 2019, 3 soldiers were injured when an IED exploded near Kidal (Kidal).", 0),
+    ("On 9 May 2019, about 30 armed men looted 50 head of cattle in Zurmi (Zamfara). No casualties.", 0),
+    ("On 5 March 2019, around 2,000 teachers demonstrated in Harare (Harare) over pay. [size=around 2000]", 0),
+    ("On 3 July 2019, Turkish warplanes bombed PKK positions in the Qandil mountains (Erbil). "
+     "The defence ministry said 7 PKK militants were neutralised.", 7),
+])
+def test_extract_events_main_event_fatalities_in_acled_style_notes(note: str, fatalities: int) -> None:
+    assert main(note).fatalities == fatalities
