@@ -242,6 +242,9 @@ def build_packaged_index(path: Path) -> dict[str, int]:
         "cities": write_entries(db, _cities(cities, capitals, _admin2_codes(), city_units)),
     }
     _finish(db, tmp, path, data_version())
+    for stale in path.parent.glob("gazetteer-*.sqlite"):
+        if stale != path:  # an index of older packaged data: 100 MB no longer read
+            stale.unlink(missing_ok=True)
     return counts
 
 
