@@ -299,6 +299,8 @@ def _rule_quarter(match: re.Match[str], ctx: Context) -> Resolution:
 def _rule_the_quarter(match: re.Match[str], ctx: Context) -> Resolution:
     dct = anchor_day(ctx, "XXXX-QX")
     word = match["which"] or ""
+    if word == "this" and ctx.financial and ctx.direction <= 0:
+        return date_value(reported_quarter(dct))  # "this quarter's loss" in a results report
     if word in {"this", "current"}:
         return date_value(period_value("Q", dct, 0))
     if word in {"last", "previous", "prior", "preceding"}:

@@ -66,6 +66,15 @@ def _scan_pattern() -> re.Pattern[str]:
     return re.compile(rf"(?i)(?<![\w-])(?:{alternation})(?![\w-])")
 
 
+@lru_cache(maxsize=1)
+def _named_day_pattern() -> re.Pattern[str]:
+    """Weekdays and month-day dates, capitalised as names are, which spaCy sometimes leaves unlabelled."""
+    lex = lexicon()
+    weekdays = "|".join(sorted((w.capitalize() for w in lex.weekdays if w.endswith("day")), key=len, reverse=True))
+    months = "|".join(sorted((m.capitalize() for m in lex.months if m != "may"), key=len, reverse=True))
+    return re.compile(rf"(?<![\w-])(?:(?:{weekdays})|(?:{months})\.? \d{{1,2}}(?:,? \d{{4}})?)(?![\w-])")
+
+
 def _is_noise(text: str) -> bool:
     """Whether a spaCy DATE/TIME span is no time expression: an age, a bare number, a lone word."""
     bare = text.strip().lower()
@@ -140,13 +149,26 @@ def _overlaps(span: tuple[int, int], taken: list[tuple[int, int]]) -> bool:
     return any(span[0] < end and start < span[1] for start, end in taken)
 
 
+_DEICTIC_BEFORE = re.compile(r"(?i)\b(?:this|last|next)\s+$")
+_BARE_UNIT = re.compile(r"(?i)(?:year|month|week|quarter)$")
+
+
+def _with_deictic(text: str, start: int, end: int) -> tuple[int, int]:
+    """A bare "year" that spaCy cut from "This year's results" gets its "this" back."""
+    before = _DEICTIC_BEFORE.search(text, max(0, start - 6), start)
+    if before is not None and _BARE_UNIT.match(text[start:end]):
+        return before.start(), end
+    return start, end
+
+
 def _raw_spans(doc: Doc, text: str) -> list[tuple[int, int]]:
     """spaCy's DATE/TIME entities, then lexicon matches where spaCy found nothing."""
-    raw = [(ent.start_char, ent.end_char) for ent in doc.ents
+    raw = [_with_deictic(text, ent.start_char, ent.end_char) for ent in doc.ents
            if ent.label_ in {"DATE", "TIME"} and "\n" not in ent.text.strip()]
-    for match in _scan_pattern().finditer(text):
-        if not _overlaps(match.span(), raw):
-            raw.append(match.span())
+    for pattern in (_scan_pattern(), _named_day_pattern()):
+        for match in pattern.finditer(text):
+            if not _overlaps(match.span(), raw):
+                raw.append(match.span())
     return raw
 
 
