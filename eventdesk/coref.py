@@ -31,6 +31,8 @@ from eventdesk.model import Event, Extraction, Place, Story
 from eventdesk.stories import cluster_stories, text_lemmas
 
 MODEL_FILE = "stories_coref_model.json"
+# A vetoed pair's link: so negative that no average over a cluster holding it reaches a cut.
+VETO = -1e6
 FEATURE_NAMES = (
     "bias", "same_head", "same_stem", "lemma_pair", "same_pos", "context", "entities", "times_shared",
     "times_clash", "numbers_clash", "document", "same_document", "both_lead", "both_root",
@@ -180,7 +182,7 @@ def resolve_mentions(mentions: Sequence[MentionFeatures], *,
             for j in range(i + 1, len(members)):
                 b = members[j]
                 fits = compatible is None or compatible(a.key, b.key)
-                scores[i, j] = scores[j, i] = pair_score(a, b, model) if fits else 0.0
+                scores[i, j] = scores[j, i] = pair_score(a, b, model) if fits else VETO
         for mention, label in zip(members, _average_link(scores, cut), strict=True):
             result[mention.key] = f"{story}/e{label}"
     return result
@@ -200,7 +202,7 @@ class EventCluster:
     event_type: str
     sub_event_type: str
     story_id: str = ""
-    date: dt.date | None = None  # the earliest date a member gives
+    date: dt.date | None = None  # the date most members give (the latest on a tie)
     actors: tuple[str, ...] = ()
     place: str = ""  # the first resolved place name a member gives
 
@@ -208,6 +210,21 @@ class EventCluster:
     def article_ids(self) -> tuple[str, ...]:
         """The reports that mention this event, in member order."""
         return tuple(dict.fromkeys(article_id for article_id, _ in self.members))
+
+
+def _date_span(event: Event) -> tuple[dt.date, dt.date] | None:
+    """The days an event's date can mean, at day, month or year precision; else None."""
+    date = event.date
+    if date is None:
+        return None
+    if event.date_precision == "day":
+        return date, date
+    if event.date_precision == "month":
+        following = dt.date(date.year + date.month // 12, date.month % 12 + 1, 1)
+        return date.replace(day=1), following - dt.timedelta(days=1)
+    if event.date_precision == "year":
+        return dt.date(date.year, 1, 1), dt.date(date.year, 12, 31)
+    return None
 
 
 def _event_place(extraction: Extraction, event: Event) -> Place | None:
@@ -231,8 +248,10 @@ def _events_compatible(a: tuple[Extraction, Event], b: tuple[Extraction, Event])
     (xa, ea), (xb, eb) = a, b
     if ea.event_type != eb.event_type:
         return False
-    if ea.date is not None and eb.date is not None and ea.date_precision == eb.date_precision == "day":
-        if abs((ea.date - eb.date).days) > MAX_DAYS_APART:
+    span_a, span_b = _date_span(ea), _date_span(eb)
+    if span_a is not None and span_b is not None:
+        gap = max((span_a[0] - span_b[1]).days, (span_b[0] - span_a[1]).days, 0)
+        if gap > MAX_DAYS_APART:
             return False
     sides_a, sides_b = {ea.actor1, ea.actor2} - {""}, {eb.actor1, eb.actor2} - {""}
     if sides_a and sides_b and not sides_a & sides_b:
@@ -265,13 +284,14 @@ def event_mention(extraction: Extraction, event: Event, *, story: str,
 def _cluster_of(key: str, members: list[tuple[str, int]],
                 events: Mapping[tuple[str, int], tuple[Extraction, Event]], story: str) -> EventCluster:
     found = [events[m][1] for m in members]
-    dates = [e.date for e in found if e.date is not None]
+    dates = Counter(e.date for e in found if e.date is not None)
     places = [p for m in members if (p := _event_place(*events[m])) is not None and p.resolved]
     actors = dict.fromkeys(a for e in found for a in (e.actor1, e.actor2) if a)
     return EventCluster(
         id=key, members=tuple(members), event_type=found[0].event_type,
         sub_event_type=Counter(e.sub_event_type for e in found).most_common(1)[0][0],
-        story_id=story, date=min(dates) if dates else None, actors=tuple(actors),
+        story_id=story, date=max(dates, key=lambda d: (dates[d], d)) if dates else None,
+        actors=tuple(actors),
         place=places[0].name if places else "",
     )
 

@@ -122,3 +122,35 @@ def test_corefer_events_places_in_other_countries_stay_apart() -> None:
     two = _report("Troops retook the city.", [RETAKE], place=other)
     story = Story(id="S", article_ids=(one.article.id, two.article.id))
     assert len(corefer_events([one, two], stories=[story])) == 2
+
+
+def test_resolve_mentions_veto_holds_through_average_link() -> None:
+    # b and c may each fit a; a cluster {a, b} must still never take c when b and c clash.
+    mentions = [mention(k, "strike", document=f"d{k}") for k in "abc"]
+    labels = resolve_mentions(mentions, compatible=lambda x, y: {x, y} != {"b", "c"})
+    assert labels["b"] != labels["c"]
+
+
+def test_corefer_events_month_dates_far_apart_stay_apart() -> None:
+    one_article = make_article("Jets struck the town.", published=DAY)
+    two_article = make_article("Jets struck the town later.", published=DAY)
+    spec = dict(STRIKE)
+    first = Event(article_id=one_article.id, index=0, sentences=(0,), trigger_start=0, trigger_end=4,
+                  date=dt.date(2015, 5, 1), date_precision="month", **spec)
+    second = Event(article_id=two_article.id, index=0, sentences=(0,), trigger_start=0,
+                   trigger_end=4, date=dt.date(2016, 3, 26), date_precision="day", **spec)
+    extractions = [Extraction(article=a, sentences=(Sentence(0, 0, len(a.text)),), events=(e,))
+                   for a, e in ((one_article, first), (two_article, second))]
+    story = Story(id="S", article_ids=(one_article.id, two_article.id))
+    assert len(corefer_events(extractions, stories=[story])) == 2
+
+
+def test_corefer_events_seeds_one_recapture_event_from_both_reports(seeds_dir) -> None:
+    from tests.conftest import extract_text
+
+    extractions = [extract_text(p.read_text(encoding="utf-8"), published=DAY)
+                   for p in sorted(seeds_dir.glob("*.txt"))]
+    retakes = [c for c in corefer_events(extractions)
+               if c.sub_event_type == "Government regains territory" and c.date == DAY]
+    assert len(retakes) == 1
+    assert set(retakes[0].article_ids) == {x.article.id for x in extractions}
