@@ -29,6 +29,7 @@ _SPLIT_ANCHOR = dt.date(2000, 6, 15)
 _PRESENT_PASSIVE = frozenset({"is", "are", "am", "be", "'s", "'re"})
 _DATE_SOURCES = frozenset({"dateline", "metadata"})
 _ENDED_AFTER = re.compile(r"\s+(?:that |which )?(?:ended|ending|ends)\b", re.IGNORECASE)
+_LATER = re.compile(r"\s+later\b.*", re.IGNORECASE)
 _YEAR_VALUE = re.compile(r"\d{4}")
 _QUARTER = re.compile(r"\bquarter", re.IGNORECASE)
 _COMPLETION_VERBS = frozenset({"end", "close", "conclude", "expire"})
@@ -117,6 +118,8 @@ class _Reading:
 def _resolve(text: str, outer: str, direction: int, reading: _Reading) -> Resolution:
     """Normalise the span with its cut-off modifier, falling back to the bare span."""
     resolution = Resolution(value="UNKNOWN")
+    if _LATER.fullmatch(outer[len(text):]) and outer.startswith(text):
+        outer = text  # TimeML: in "three days later" the span "three days" is a duration, "later" its signal
     for candidate_text in dict.fromkeys((outer, text)):
         resolution = normalise_expression(
             candidate_text, dct=reading.dct, direction=direction, financial=reading.financial,

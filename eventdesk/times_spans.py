@@ -153,11 +153,18 @@ _DEICTIC_BEFORE = re.compile(r"(?i)\b(?:this|last|next)\s+$")
 _BARE_UNIT = re.compile(r"(?i)(?:year|month|week|quarter)$")
 
 
+_EVERY_BEFORE = re.compile(r"(?i)\b(?:each|every)\s+$")
+
+
 def _with_deictic(text: str, start: int, end: int) -> tuple[int, int]:
-    """A bare "year" that spaCy cut from "This year's results" gets its "this" back."""
+    """A bare "year" that spaCy cut from "This year's results" gets its "this" back, "July" its "each"."""
     before = _DEICTIC_BEFORE.search(text, max(0, start - 6), start)
     if before is not None and _BARE_UNIT.match(text[start:end]):
         return before.start(), end
+    every = _EVERY_BEFORE.search(text, max(0, start - 7), start)
+    lex = lexicon()
+    if every is not None and text[start:end].lower().rstrip(".") in {**lex.weekdays, **lex.months}:
+        return every.start(), end
     return start, end
 
 
