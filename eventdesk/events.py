@@ -235,6 +235,18 @@ _EVENT_NOUNS = frozenset({"attack", "attacks", "explosion", "blast", "strike", "
                           "incident", "operation", "campaign", "bombing", "explosions", "blasts", "raids"})
 
 
+def _non_actor_subject(token: Token, lexicon: Lexicon) -> bool:
+    """A verb whose subject is a thing that is neither an actor nor a weapon ('the storm', 'the fire')."""
+    subject = next((c for c in token.children if c.dep_ == "nsubj"), None)
+    if subject is None and token.dep_ == "conj":  # "the hurricane killed 12 and destroyed homes"
+        subject = next((c for c in token.head.children if c.dep_ == "nsubj"), None)
+    if subject is None or subject.pos_ != "NOUN":
+        return False
+    lemma = subject.lemma_.lower()
+    weapons = lexicon.context["weapon_object"] | lexicon.context["air"] | _EVENT_NOUNS
+    return lemma not in weapons and subject.lower_ not in weapons and not _match(subject, lexicon)
+
+
 def _modifier_only(token: Token) -> bool:
     """'protest leaders': a trigger word modifying another noun names no event, unless that noun is one."""
     return token.dep_ in {"compound", "amod"} and token.pos_ in {"NOUN", "PROPN", "ADJ"} \
@@ -412,6 +424,8 @@ def _candidate_at(token: Token, sent: Span, index: int, mentions: Sequence[Actor
             and entry.type not in {"Protests", "Riots"}:
         # victims and bystanders do not bomb, raid or kill: the civilian is the target
         candidate.actor2, candidate.actor1 = candidate.actor2 or candidate.actor1, None
+    if candidate.actor1 is None and _non_actor_subject(token, lexicon):
+        candidate.confidence *= 0.5  # "the hurricane destroyed homes": something did it, but no one
     candidate.absorbable = entry.role == "violence" and candidate.actor1 is None
     if candidate.absorbable:
         candidate.hints = _hints(sent, lexicon)
