@@ -33,6 +33,7 @@ class Candidate:
 
 # "82-year-old", "2,000 years old", "aged 44", "his 30s": ages, not times.
 _AGE = re.compile(r"(?i)\b(?:years?|yrs?|months?|weeks?|days?)[- ]old\b|^\s*aged?\b|\bold$")
+_TITLE = re.compile(r"^(?:This|Next|Last) (?:Week|Month|Year)$")  # "ABC's 'This Week'": a programme, not a week
 _BARE_NUMBER = re.compile(r"^[\d,.]+$")
 _YEAR = re.compile(r"^(?:1[5-9]|20)\d\d$")
 _SPLIT = re.compile(r"\s+(?:to|through|until|till|and|or|-|--)\s+|\s*[-\u2013\u2014]\s*(?=\d)")
@@ -78,7 +79,7 @@ def _named_day_pattern() -> re.Pattern[str]:
 def _is_noise(text: str) -> bool:
     """Whether a spaCy DATE/TIME span is no time expression: an age, a bare number, a lone word."""
     bare = text.strip().lower()
-    if _AGE.search(bare) or bare in lexicon().not_times:
+    if _AGE.search(bare) or bare in lexicon().not_times or _TITLE.match(text.strip()):
         return True
     return bool(_BARE_NUMBER.match(bare)) and not _YEAR.match(bare.replace(",", ""))
 
