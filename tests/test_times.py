@@ -186,6 +186,56 @@ def test_resolve_times_year_ago_in_a_quarterly_report_is_that_quarter() -> None:
     assert by_text["the quarter"] == "2016-Q1"
 
 
+@pytest.mark.parametrize(("text", "dct", "direction", "value"), [
+    ("April", dt.date(2016, 3, 12), -1, "2016-04"),  # a month ahead, said in the past tense: the coming one
+    ("Nov. 10", dt.date(1989, 11, 2), -1, "1989-11-10"),
+    ("October", dt.date(2016, 3, 12), -1, "2015-10"),  # seven months ahead: the past one
+    ("Oct. 31", dt.date(1989, 10, 27), -2, "1988-10-31"),  # "the quarter ended Oct. 31": surely past
+    ("Nov. 10", dt.date(1989, 11, 2), 0, "1989-11-10"),
+])
+def test_normalise_expression_near_coming_month_wins_over_past_tense(text: str, dct: dt.date, direction: int,
+                                                                     value: str) -> None:
+    assert normalise_expression(text, dct=dct, direction=direction).value == value
+
+
+def test_normalise_expression_midnight_ends_its_day() -> None:
+    assert normalise_expression("midnight Friday", dct=DCT, direction=-1).value == "2016-03-25T24:00"
+
+
+def test_normalise_expression_bare_clock_time_is_on_the_day_last_spoken_of() -> None:
+    reference = dt.date(2016, 3, 3)
+    at_ten = normalise_expression("10 p.m.", dct=DCT, reference=reference, reference_precision="day")
+    assert at_ten.value == "2016-03-03T22:00"
+    assert normalise_expression("10 p.m.", dct=DCT, reference=reference, reference_precision="month").value \
+        == "2016-03-27T22:00"
+
+
+def test_resolve_times_past_perfect_plan_lies_in_the_past() -> None:
+    extraction = _extract("The tender offer had been due to expire Friday evening, the bank said.",
+                          published=dt.date(1989, 10, 30))
+    assert [t.value for t in extraction.times] == ["1989-10-27TEV"]
+
+
+def test_resolve_times_splits_a_list_of_years() -> None:
+    extraction = _extract("The clinic was picketed in 1994, 1995 and 1997 by the same group.")
+    assert [(t.text, t.value) for t in extraction.times] == [("1994", "1994"), ("1995", "1995"), ("1997", "1997")]
+
+
+def test_resolve_times_duration_before_later_stays_a_duration() -> None:
+    extraction = _extract("The index fell on Monday. Three days later, it had recovered.")
+    assert ("Three days", "P3D", "DURATION") in [(t.text, t.value, t.type) for t in extraction.times]
+
+
+def test_resolve_times_each_month_is_a_set() -> None:
+    extraction = _extract("The marchers parade through the town each July.")
+    assert [(t.text, t.value, t.type) for t in extraction.times] == [("each July", "XXXX-07", "SET")]
+
+
+def test_resolve_times_programme_title_is_no_week() -> None:
+    extraction = _extract('The minister said on "This Week" that the ceasefire would hold.')
+    assert all(t.text != "This Week" for t in extraction.times)
+
+
 def test_resolve_times_keeps_offsets_into_the_article() -> None:
     text = "Talks resumed in Geneva on Monday after a pause of two weeks."
     extraction = _extract(text)
