@@ -50,6 +50,7 @@ def clean(text: str) -> str:
 
 _CLOCK = re.compile(
     r"(?:at |about |around |by )?(?:(?P<h>\d{1,2})(?:[:.](?P<min>\d{2}))? ?(?P<ap>am|pm)|(?P<h24>\d{1,2}):(?P<m24>\d{2})"
+    r"|(?P<hhmm>[01]\d|2[0-3])(?P<mm>[0-5]\d)(?= (?:gmt|utc))"  # military style "0735 GMT"
     r"|(?P<word>noon|midday|midnight))(?: (?:(?P<utc>gmt|utc|z)|est|edt|cst|cdt|mst|mdt|pst|pdt|et|bst|cet|local time|local))?"
 )
 _DAY_VALUE = re.compile(r"\d{4}-\d{2}-\d{2}")
@@ -93,6 +94,8 @@ def _resolve_clock(text: str, ctx: Context) -> Resolution | None:
         hour, minute = (24 if match["word"] == "midnight" else 12), 0  # TIMEX3: midnight ends its day, T24:00
     elif match["ap"]:
         hour, minute = int(match["h"]) % 12 + (12 if match["ap"] == "pm" else 0), int(match["min"] or 0)
+    elif match["hhmm"]:
+        hour, minute = int(match["hhmm"]), int(match["mm"])
     else:
         hour, minute = int(match["h24"]), int(match["m24"])
     if hour > 24 or minute > 59 or (hour == 24 and minute):

@@ -63,6 +63,7 @@ def _scan_pattern() -> re.Pattern[str]:
     unit = lex.alternation("units")
     extra = [rf"(?:recent|coming) {unit}", r"the (?:same|following|previous) day"]
     extra.append(r"\d{1,2}:\d{2}(?:\s?(?:[ap]\.?m\.?|UTC|GMT))?")  # clock times spaCy leaves unlabelled
+    extra.append(r"(?:[01]\d|2[0-3])[0-5]\d (?:UTC|GMT)")  # "0735 GMT"
     alternation = "|".join([re.escape(k) for k in fixed] + extra)
     return re.compile(rf"(?i)(?<![\w-])(?:{alternation})(?![\w-])")
 
@@ -155,13 +156,17 @@ _BARE_UNIT = re.compile(r"(?i)(?:year|month|week|quarter)$")
 
 
 _EVERY_BEFORE = re.compile(r"(?i)\b(?:each|every)\s+$")
+_ZONE_AFTER = re.compile(r"\s?(?:UTC|GMT)\b")  # "14:58 UTC": spaCy stops at the digits
 
 
 def _with_deictic(text: str, start: int, end: int) -> tuple[int, int]:
-    """A bare "year" that spaCy cut from "This year's results" gets its "this" back, "July" its "each"."""
+    """Give back what spaCy cut off: "This" of "This year's results", "each" of "each July", "UTC"."""
     before = _DEICTIC_BEFORE.search(text, max(0, start - 6), start)
     if before is not None and _BARE_UNIT.match(text[start:end]):
         return before.start(), end
+    zone = _ZONE_AFTER.match(text, end)
+    if zone is not None and text[end - 1:end].isdigit():
+        return start, zone.end()
     every = _EVERY_BEFORE.search(text, max(0, start - 7), start)
     lex = lexicon()
     if every is not None and text[start:end].lower().rstrip(".") in {**lex.weekdays, **lex.months}:

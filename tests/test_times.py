@@ -76,6 +76,7 @@ def _extract(text: str, *, published: dt.date | None = DCT, source: str = "metad
     ("nineteen ninety-six", 0, "1996", "DATE", ""),
     ("more than two thousand years", -1, "P2000Y", "DURATION", "MORE_THAN"),
     ("18:00 UTC", -1, "2016-03-27T18:00Z", "TIME", ""),
+    ("0735 GMT", -1, "2016-03-27T07:35Z", "TIME", ""),
     ("the year before", -1, "2015", "DATE", ""),
     ("last night", -1, "2016-03-26TNI", "TIME", ""),
     ("the next couple of years", 1, "P2Y", "DURATION", ""),
@@ -234,6 +235,11 @@ def test_resolve_times_each_month_is_a_set() -> None:
 def test_resolve_times_programme_title_is_no_week() -> None:
     extraction = _extract('The minister said on "This Week" that the ceasefire would hold.')
     assert all(t.text != "This Week" for t in extraction.times)
+
+
+def test_resolve_times_clock_time_keeps_its_zone() -> None:
+    extraction = _extract("The index was up 3% at 14:58 UTC, traders said.")
+    assert [(t.text, t.value) for t in extraction.times] == [("14:58 UTC", "2016-03-27T14:58Z")]
 
 
 def test_resolve_times_keeps_offsets_into_the_article() -> None:
