@@ -31,6 +31,7 @@ class Lexicon:
     leading_words: tuple[str, ...]
     weak_windows: frozenset[str]
     scan: tuple[str, ...]
+    named_day_prefixes: tuple[str, ...]
     future_modals: frozenset[str]
     past_aux: frozenset[str]
     future_path: frozenset[str]
@@ -72,6 +73,7 @@ def lexicon() -> Lexicon:
         leading_words=tuple(data["spans"]["leading_words"]),
         weak_windows=frozenset(data["spans"]["weak_windows"]),
         scan=tuple(data["scan"]["words"]),
+        named_day_prefixes=tuple(data["scan"]["named_day_prefixes"]),
         future_modals=frozenset(data["direction"]["future_modals"]),
         past_aux=frozenset(data["direction"]["past_aux"]),
         future_path=frozenset(data["direction"]["future_path"]),

@@ -74,7 +74,8 @@ def _named_day_pattern() -> re.Pattern[str]:
     lex = lexicon()
     weekdays = "|".join(sorted((w.capitalize() for w in lex.weekdays if w.endswith("day")), key=len, reverse=True))
     months = "|".join(sorted((m.capitalize() for m in lex.months if m != "may"), key=len, reverse=True))
-    return re.compile(rf"(?<![\w-])(?:(?:{weekdays})|(?:{months})\.? \d{{1,2}}(?:,? \d{{4}})?)(?![\w-])")
+    named = "".join(rf"(?<!{re.escape(prefix)} )" for prefix in lex.named_day_prefixes)
+    return re.compile(rf"(?<![\w-])(?:{named}(?:{weekdays})|(?:{months})\.? \d{{1,2}}(?:,? \d{{4}})?)(?![\w-])")
 
 
 def _is_noise(text: str) -> bool:
