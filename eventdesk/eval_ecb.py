@@ -398,14 +398,18 @@ def fit_coref_model(data_dir: Path, *, options: Options, split: str = "Train",
 # -- text tables ---------------------------------------------------------------------
 
 
+def _cell(value: float | int, key: str) -> str:
+    if key == "clusters" and isinstance(value, float):
+        return f"{value:>10.1f}"  # a mean over arrival orders
+    return f"{value:>10.3f}" if isinstance(value, float) else f"{value:>10}"
+
+
 def _table(result: Mapping[str, Mapping[str, float]], columns: Sequence[tuple[str, str]],
            title: str) -> str:
     header = f"{'split':<8}" + "".join(f"{label:>10}" for label, _ in columns)
     lines = [title, header, "-" * len(header)]
     for split, scores in result.items():
-        cells = "".join(
-            f"{scores[key]:>10.3f}" if isinstance(scores[key], float) else f"{scores[key]:>10}"
-            for _, key in columns)
+        cells = "".join(_cell(scores[key], key) for _, key in columns)
         lines.append(f"{split:<8}{cells}")
     return "\n".join(lines)
 
