@@ -32,6 +32,7 @@ _ENDED_AFTER = re.compile(r"\s+(?:that |which )?(?:ended|ending|ends)\b", re.IGN
 _LATER = re.compile(r"\s+later\b.*", re.IGNORECASE)
 _YEAR_VALUE = re.compile(r"\d{4}")
 _QUARTER = re.compile(r"\bquarter", re.IGNORECASE)
+_LONGER_PERIOD = re.compile(r"\b(?:nine|six) months\b|\bfirst half\b|\b(?:fiscal|full|the) year\b(?!-)", re.IGNORECASE)
 _COMPLETION_VERBS = frozenset({"end", "close", "conclude", "expire"})
 _REFERENCE_PRECISIONS = frozenset({"day", "week", "month", "quarter", "season", "year", "minute", "hour"})
 
@@ -115,14 +116,14 @@ class _Reading:
     reference_precision: str = ""
 
 
-def _resolve(text: str, outer: str, direction: int, reading: _Reading) -> Resolution:
+def _resolve(text: str, outer: str, direction: int, reading: _Reading, *, financial: bool) -> Resolution:
     """Normalise the span with its cut-off modifier, falling back to the bare span."""
     resolution = Resolution(value="UNKNOWN")
     if _LATER.fullmatch(outer[len(text):]) and outer.startswith(text):
         outer = text  # TimeML: in "three days later" the span "three days" is a duration, "later" its signal
     for candidate_text in dict.fromkeys((outer, text)):
         resolution = normalise_expression(
-            candidate_text, dct=reading.dct, direction=direction, financial=reading.financial,
+            candidate_text, dct=reading.dct, direction=direction, financial=financial,
             reference=reading.reference, reference_precision=reading.reference_precision)
         if resolution.value != "UNKNOWN":
             break
@@ -145,7 +146,12 @@ def _time_expr(doc: Doc, draft: Extraction, candidate: Candidate, reading: _Read
     full = draft.article.text  # the same string as doc.text, which spaCy rebuilds on every access
     text = full[candidate.start:candidate.end]
     outer = full[candidate.outer_start:candidate.outer_end]
-    resolution = _resolve(text, outer, tense_direction(doc, candidate.start, candidate.end), reading)
+    sentence = draft.sentence_at(candidate.start)
+    said = full[sentence.start:sentence.end] if sentence else text
+    # A results report compares quarters, but a sentence about nine months or the year compares years.
+    financial = reading.financial and not (_LONGER_PERIOD.search(said) and not _QUARTER.search(said))
+    resolution = _resolve(text, outer, tense_direction(doc, candidate.start, candidate.end), reading,
+                          financial=financial)
     if _ENDED_AFTER.match(full, candidate.end) and _YEAR_VALUE.fullmatch(resolution.value):
         # "the year ended Sept. 30" names a twelve-month span, not a calendar year.
         resolution = Resolution(value="P1Y", type="DURATION")
@@ -153,7 +159,6 @@ def _time_expr(doc: Doc, draft: Extraction, candidate: Candidate, reading: _Read
     if interval is not None and interval.precision in _REFERENCE_PRECISIONS:
         reading.reference = interval.first
         reading.reference_precision = "day" if interval.precision in {"minute", "hour"} else interval.precision
-    sentence = draft.sentence_at(candidate.start)
     return TimeExpr(
         article_id=draft.article.id, start=candidate.start, end=candidate.end, text=text,
         sentence=sentence.index if sentence else 0, value=resolution.value, type=resolution.type,

@@ -242,6 +242,14 @@ def test_resolve_times_clock_time_keeps_its_zone() -> None:
     assert [(t.text, t.value) for t in extraction.times] == [("14:58 UTC", "2016-03-27T14:58Z")]
 
 
+def test_resolve_times_year_ago_beside_nine_months_is_the_year() -> None:
+    text = ("The maker of pumps said profit in the third quarter rose to $5 million from $4 million a year ago. "
+            "Sales in the quarter were flat. "
+            "For the nine months, it earned $9 million, up from $7 million a year earlier.")
+    values = [t.value for t in _extract(text, published=dt.date(2016, 10, 20)).times if t.text.startswith("a year")]
+    assert values == ["2015-Q3", "2015"]
+
+
 def test_resolve_times_keeps_offsets_into_the_article() -> None:
     text = "Talks resumed in Geneva on Monday after a pause of two weeks."
     extraction = _extract(text)
