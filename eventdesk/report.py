@@ -118,7 +118,8 @@ def build_story(story: Story, extractions: Sequence[Extraction], refs: dict[str,
     }
     entities = link_entities(members)
     members = assign_entity_ids(members, entities)
-    section.update(analyse_story(members, refs, entities=entities, max_summary=max_summary))
+    section.update(analyse_story(members, refs, story=story, entities=entities,
+                                 max_summary=max_summary))
     section["entities"] = _entities(members, refs, {e.id: e.name for e in entities})
     return section
 

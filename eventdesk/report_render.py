@@ -42,6 +42,13 @@ def _actors(row: Row) -> str:
     return " vs ".join(sides)
 
 
+def _fatalities(row: Row) -> str:
+    if row.get("fatalities") is None:
+        return ""
+    high = row.get("fatalities_high")
+    return f"{row['fatalities']}–{high} (by report)" if high else str(row["fatalities"])
+
+
 def _date(row: Row) -> str:
     if not row.get("date"):
         return "date unknown"
@@ -109,7 +116,7 @@ class _Writer:
             rows.append([self.text(e.get("sub_event_type") or e.get("event_type") or ""),
                          self.text(_date(e)), self.text(where or "unknown"),
                          self.text(_actors(e)),
-                         self.text("" if e.get("fatalities") is None else e["fatalities"]),
+                         self.text(_fatalities(e)),
                          self.cites(e.get("cites", []))])
         self.table(["Event", "Date (precision)", "Place", "Actors", "Fatalities", "Sources"], rows)
 

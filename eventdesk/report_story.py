@@ -9,9 +9,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
+from eventdesk.coref import EventCluster, corefer_events
 from eventdesk.linking import LinkedEntity, attribute_conflicts
 from eventdesk.mapsvg import render_map_svg
-from eventdesk.model import Event, Extraction, Figure, Place
+from eventdesk.model import Event, Extraction, Figure, Place, Story
 from eventdesk.reconcile import Quantity, QuantityClaim, claim_statements, reconcile_figures
 from eventdesk.summary import summarise_story
 
@@ -70,8 +71,41 @@ def figure_row(x: Extraction, index: int, figure: Figure, refs: dict[str, str],
     }
 
 
-def _events(members: Sequence[Extraction], refs: dict[str, str]) -> list[dict[str, Any]]:
-    rows = [event_row(x, e, refs) for x in members for e in x.events]
+_PRECISION_RANK = {"day": 0, "week": 1, "weekend": 1, "month": 2, "season": 3, "quarter": 3,
+                   "half": 4, "year": 5}
+
+
+def cluster_row(cluster: EventCluster, by_key: dict[tuple[str, int], tuple[Extraction, Event]],
+                refs: dict[str, str]) -> dict[str, Any] | None:
+    """One real-world event: the best-dated, most confident mention, citing every report."""
+    mentions = [by_key[m] for m in cluster.members if m in by_key]
+    if not mentions:
+        return None
+    x, lead = min(mentions, key=lambda xe: (_PRECISION_RANK.get(xe[1].date_precision, 9),
+                                            -xe[1].confidence))
+    row = event_row(x, lead, refs)
+    row["cites"] = list({json_key(c): c for mx, me in mentions
+                         for c in (cite(mx, refs, s) for s in me.sentences)}.values())
+    row["reports"] = [refs[a] for a in cluster.article_ids]
+    tolls = sorted({me.fatalities for _, me in mentions if me.fatalities})
+    row["fatalities"] = tolls[0] if tolls else row["fatalities"]
+    row["fatalities_high"] = tolls[-1] if len(tolls) > 1 else None
+    row["confidence"] = round(max(me.confidence for _, me in mentions), 2)
+    row["cluster_id"] = cluster.id
+    return row
+
+
+def json_key(c: Cite) -> tuple[str, int]:
+    """A hashable form of a citation."""
+    return (c["ref"], c["sentence"])
+
+
+def _events(members: Sequence[Extraction], refs: dict[str, str],
+            clusters: Sequence[EventCluster]) -> list[dict[str, Any]]:
+    by_key = {(x.article.id, e.index): (x, e) for x in members for e in x.events}
+    rows = [r for c in clusters if (r := cluster_row(c, by_key, refs)) is not None]
+    clustered = {m for c in clusters for m in c.members}
+    rows += [event_row(x, e, refs) for key, (x, e) in by_key.items() if key not in clustered]
     return sorted(rows, key=lambda r: (r["date"] or "9999", -r["confidence"]))
 
 
@@ -151,21 +185,22 @@ def _disagreement_rows(quantities: Sequence[Quantity], entities: Sequence[Linked
     return rows
 
 
-def _summary_rows(members: Sequence[Extraction], refs: dict[str, str],
-                  max_sentences: int) -> list[dict[str, Any]]:
+def _summary_rows(members: Sequence[Extraction], refs: dict[str, str], max_sentences: int,
+                  clusters: Sequence[EventCluster]) -> list[dict[str, Any]]:
     return [{"text": " ".join(s.text.split()), "score": round(s.score, 4),
              "cite": {"ref": refs[s.article_id], "sentence": s.sentence_index}}
-            for s in summarise_story(members, max_sentences=max_sentences)]
+            for s in summarise_story(members, max_sentences=max_sentences, events=clusters)]
 
 
-def analyse_story(members: Sequence[Extraction], refs: dict[str, str], *,
+def analyse_story(members: Sequence[Extraction], refs: dict[str, str], *, story: Story,
                   entities: Sequence[LinkedEntity] = (), max_summary: int = 5) -> dict[str, Any]:
     """Key facts, figures with claims, disagreements, timeline, places and map of one story."""
-    events = _events(members, refs)
-    quantities = reconcile_figures(members, entities=entities)
+    clusters = corefer_events(members, stories=[story])
+    events = _events(members, refs, clusters)
+    quantities = reconcile_figures(members, clusters=clusters, entities=entities)
     places = [p for x in members for p in x.places]
     return {
-        "summary": _summary_rows(members, refs, max_summary),
+        "summary": _summary_rows(members, refs, max_summary, clusters),
         "key_facts": events,
         "quantities": _quantity_rows(quantities, refs),
         "statements": [_claim_row(c, refs) for c in claim_statements(members, entities=entities)],
