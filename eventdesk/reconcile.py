@@ -381,11 +381,12 @@ def estimate_range(claims: Sequence[QuantityClaim]) -> tuple[float | None, float
     sourced = [c for c in numbered if not c.vague] or numbered
     low = min(c.low for c in sourced)  # type: ignore[type-var]
     high = max(c.high if c.high is not None else c.low for c in numbered)  # type: ignore[type-var]
-    cited = Counter(c.low for c in {(c.claimant, c.low): c for c in numbered}.values())
+    # best comes from the same well-sourced claims as low, so low <= best <= high holds
+    cited = Counter(c.low for c in {(c.claimant, c.low): c for c in sourced}.values())
     top = cited.most_common(2)
     if top[0][1] >= 2 and (len(top) == 1 or top[0][1] > top[1][1]):
         return (low, top[0][0], high)
-    independent = [c for c in numbered if not _is_partisan(c)] or numbered
+    independent = [c for c in sourced if not _is_partisan(c)] or sourced
     best = statistics.median_low(sorted(c.low for c in independent))  # type: ignore[type-var]
     return (low, best, high)
 

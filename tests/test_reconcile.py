@@ -12,6 +12,8 @@ import pytest
 
 from eventdesk.model import Article, Claim, Event, Extraction, Figure, Sentence
 from eventdesk.reconcile import (
+    QuantityClaim,
+    estimate_range,
     Quantity,
     claim_interval,
     claim_statements,
@@ -325,3 +327,15 @@ def test_reconcile_figures_seeds_with_event_clusters(seed_extractions: list[Extr
     assert [c.low for c in toll.claims] == [400.0, 450.0] and toll.disagreements
     russian = [q for q in quantities if "Russian" in q.scope and q.kind == "killed"]
     assert len(russian) == 1 and russian[0].part_of == toll.id
+
+
+def test_estimate_range_best_lies_between_low_and_high_with_vague_claims() -> None:
+    def claim(low: float, qualifier: str, vague: bool, who: str) -> QuantityClaim:
+        return QuantityClaim(article_id="a", claimant=who, claimant_kind="organisation", outlet="W",
+                             published=None, qualifier=qualifier, low=low, high=None, text="",
+                             start=0, end=1, sentence=0, vague=vague)
+
+    low, best, high = estimate_range([claim(100, "", True, "state media"),
+                                      claim(1000, "more than", False, "defence ministry")])
+    assert low is not None and best is not None and high is not None
+    assert low <= best <= high
