@@ -17,7 +17,6 @@ import dataclasses
 import random
 from collections import defaultdict
 from collections.abc import Hashable, Mapping, Sequence
-from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -176,10 +175,16 @@ def parse_documents(split: EcbSplit, options: Options) -> list[ParsedDocument]:
     return parsed
 
 
-@lru_cache(maxsize=4)
+_PARSED: dict[tuple[Path, str, str], tuple[EcbSplit, list[ParsedDocument]]] = {}
+
+
 def _load(data_dir: Path, split: str, options: Options) -> tuple[EcbSplit, list[ParsedDocument]]:
-    ecb = read_split(data_dir, split)
-    return ecb, parse_documents(ecb, options)
+    """A split read and parsed once per process (keyed by folder, split and model)."""
+    key = (data_dir.resolve(), split, options.model)
+    if key not in _PARSED:
+        ecb = read_split(data_dir, split)
+        _PARSED[key] = (ecb, parse_documents(ecb, options))
+    return _PARSED[key]
 
 
 # -- story clustering ------------------------------------------------------------
