@@ -40,7 +40,8 @@ class Options:
 
     def with_overrides(self, **overrides: Any) -> Options:
         """A copy with the given fields replaced; None values are ignored."""
-        given = {key: value for key, value in overrides.items() if value is not None}
+        given = {key: Path(value).expanduser() if key in _PATH_FIELDS else value
+                 for key, value in overrides.items() if value is not None}
         return dataclasses.replace(self, **given)
 
 
@@ -59,7 +60,7 @@ def _flatten(table: dict[str, Any], source: str) -> dict[str, Any]:
                     f"{source}: unknown setting {section}.{key}; "
                     f"known settings are listed in eventdesk/data/defaults.toml"
                 )
-            flat[key] = Path(value) if key in _PATH_FIELDS else value
+            flat[key] = Path(value).expanduser() if key in _PATH_FIELDS else value
     return flat
 
 
