@@ -268,7 +268,10 @@ def normalise_actor(phrase: str, *, context: ActorContext = ActorContext()) -> A
     if head == "military":
         state = named_country or _has_cue(words, "state") or any(
             tuple(words[-len(h):]) == h for h in _ALWAYS_STATE)
-        return state_actor(country, year=context.year) if state else None
+        if state:
+            return state_actor(country, year=context.year)
+        tail = tuple(words[link - 1:link])  # "engineers" with no army about them are civilians
+        return _people("civilians", country) if tail in actor_table().heads["civilians"] else None
     if head == "militants":
         if words[link - 1].startswith("militia") and not _has_cue(words, "rebel"):
             home = context.country or country  # "Iran-backed militias" fight in the article's country

@@ -796,6 +796,9 @@ def _apply_claimers(merged: Sequence[Candidate], claimers: dict[int, Actor]) -> 
 def _finalise_sides(candidate: Candidate, context: ActorContext) -> None:
     """Protests are by protesters, riots by rioters; a force that intervened is the second actor."""
     country = context.country
+    if candidate.type == "Violence against civilians" and candidate.actor2 is None:
+        # violence against civilians has civilians on the receiving end, named or not
+        candidate.actor2 = Actor(f"Civilians ({country})" if country else "Civilians", "civilian", country)
     if candidate.type not in {"Protests", "Riots"}:
         return
     crowd_kind = "protester" if candidate.type == "Protests" else "rioter"
