@@ -188,6 +188,8 @@ def _rule_relative_period(match: re.Match[str], ctx: Context) -> Resolution:
         finest = {"day", "week", "month", "quarter", "season", "year"} if unit == "Y" else {"day", "week", "month"}
         return date_value(period_value(unit, _reference(ctx, finest), shift_of(match["shift"])))
     dct = anchor_day(ctx)
+    if unit == "Q" and match["shift"] == "this" and ctx.financial and ctx.direction <= 0:
+        return date_value(reported_quarter(dct))  # "this quarter's loss" in a results report
     return date_value(period_value(unit, dct, shift_of(match["shift"])))
 
 
@@ -299,8 +301,6 @@ def _rule_quarter(match: re.Match[str], ctx: Context) -> Resolution:
 def _rule_the_quarter(match: re.Match[str], ctx: Context) -> Resolution:
     dct = anchor_day(ctx, "XXXX-QX")
     word = match["which"] or ""
-    if word == "this" and ctx.financial and ctx.direction <= 0:
-        return date_value(reported_quarter(dct))  # "this quarter's loss" in a results report
     if word in {"this", "current"}:
         return date_value(period_value("Q", dct, 0))
     if word in {"last", "previous", "prior", "preceding"}:
@@ -321,6 +321,22 @@ def _rule_year_ago_period(match: re.Match[str], ctx: Context) -> Resolution:
     dct = anchor_day(ctx)
     quarter = reported_quarter(dct)
     return date_value(f"{int(quarter[:4]) - 1}{quarter[4:]}")
+
+
+_SAME_PERIOD_UNITS = {"month": {"month"}, "week": {"week"}, "period": {"month", "quarter", "season", "week"}}
+
+
+def _rule_same_period_year_ago(match: re.Match[str], ctx: Context) -> Resolution:
+    """"The same month a year ago": the period last spoken of, a year back; else as "the year-ago period"."""
+    reference, precision = ctx.reference, ctx.reference_precision
+    if reference is None or precision not in _SAME_PERIOD_UNITS[match["unit"]]:
+        return _rule_year_ago_period(match, ctx)
+    back = reference.replace(year=reference.year - 1, day=min(reference.day, 28))
+    if precision == "week":
+        return date_value(period_value("W", reference - dt.timedelta(weeks=52), 0))
+    if precision == "season":
+        return date_value(season_value(back))
+    return date_value(period_value("M" if precision == "month" else "Q", back, 0))
 
 
 def _rule_year_end(match: re.Match[str], ctx: Context) -> Resolution:
@@ -400,6 +416,8 @@ def rules() -> tuple[tuple[re.Pattern[str], Rule], ...]:
         (r"(?:the |this |its )?(?:(?P<which>latest|most recent|recent|current|this|last|previous|prior|preceding|next|coming"
          r"|same|fiscal|comparable|just ended|just completed|latest fiscal) )?(?:fiscal )?(?:quarter|period)",
          _rule_the_quarter),
+        (r"(?:the )?(?:same|corresponding|comparable) (?P<unit>period|month|week) (?:of )?(?:a year ago|last year|"
+         r"a year earlier|the last year|the previous year|the year before)", _rule_same_period_year_ago),
         (r"(?:the )?(?:comparable |corresponding |same )?(?:year ago|year earlier|prior year|previous year|"
          r"year before)(?: quarter| period)?|(?:the )?(?:same|corresponding|comparable) (?:period|quarter) "
          r"(?:a year ago|last year|a year earlier|of last year|the previous year)", _rule_year_ago_period),

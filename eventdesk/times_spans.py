@@ -157,14 +157,19 @@ _BARE_UNIT = re.compile(r"(?i)(?:year|month|week|quarter)$")
 
 
 _EVERY_BEFORE = re.compile(r"(?i)\b(?:each|every)\s+$")
+_SAME_PERIOD_BEFORE = re.compile(r"(?i)\b(?:the )?(?:same|corresponding|comparable) (?:period|month|week) (?:of )?$")
+_YEAR_BACK = re.compile(r"(?i)last year|a year (?:ago|earlier)|the (?:previous|prior) year")
 _ZONE_AFTER = re.compile(r"\s?(?:UTC|GMT)\b")  # "14:58 UTC": spaCy stops at the digits
 
 
 def _with_deictic(text: str, start: int, end: int) -> tuple[int, int]:
-    """Give back what spaCy cut off: "This" of "This year's results", "each" of "each July", "UTC"."""
+    """Give back what spaCy cut off: "This" of "This year's", "each" of "each July", "UTC", "the same month"."""
     before = _DEICTIC_BEFORE.search(text, max(0, start - 6), start)
     if before is not None and _BARE_UNIT.match(text[start:end]):
         return before.start(), end
+    same = _SAME_PERIOD_BEFORE.search(text, max(0, start - 40), start)
+    if same is not None and _YEAR_BACK.fullmatch(text[start:end]):
+        return same.start(), end  # "the corresponding period last year": one expression
     zone = _ZONE_AFTER.match(text, end)
     if zone is not None and text[end - 1:end].isdigit():
         return start, zone.end()

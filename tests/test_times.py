@@ -250,6 +250,18 @@ def test_resolve_times_year_ago_beside_nine_months_is_the_year() -> None:
     assert values == ["2015-Q3", "2015"]
 
 
+def test_normalise_expression_same_period_a_year_ago_follows_the_period_last_spoken_of() -> None:
+    february = dt.date(2016, 2, 1)
+    same = normalise_expression("the same period last year", dct=DCT, reference=february, reference_precision="month")
+    assert same.value == "2015-02"
+
+
+def test_resolve_times_same_period_last_year_is_one_expression() -> None:
+    text = "Sales rose 43% in February compared with the corresponding period last year, the company said."
+    assert [(t.text, t.value) for t in _extract(text).times] == [
+        ("February", "2016-02"), ("the corresponding period last year", "2015-02")]
+
+
 def test_resolve_times_keeps_offsets_into_the_article() -> None:
     text = "Talks resumed in Geneva on Monday after a pause of two weeks."
     extraction = _extract(text)
