@@ -103,6 +103,8 @@ def _relative_year(phrase: str | None, ctx: Context) -> int:
     """The year of "last year", "the following year", "this year"."""
     dct = anchor_day(ctx)
     words = (phrase or "this year").split()
+    if words[0] == "year":  # "the year-earlier third quarter"
+        return dct.year - 1
     return dct.year + shift_of(words[-2] if len(words) > 1 else words[0])
 
 
@@ -379,7 +381,7 @@ def rules() -> tuple[tuple[re.Pattern[str], Rule], ...]:
     word_rest = "(?:" + "|".join(re.escape(k) for k in sorted(lex.numbers, key=len, reverse=True)
                                  if k not in {"a", "an"} and not k.startswith(("a ", "an "))) + ")"
     num = rf"(?:\d[\d,]*(?:\.\d+)?|{word_num}(?: {word_rest})?|{lex.alternation('vague_numbers')})"
-    rel_year = r"(?:last|this|next|the same|the following|the previous) year"
+    rel_year = r"(?:(?:last|this|next|the same|the following|the previous) year|year earlier|year ago)"
     year = r"(?:1[5-9]|20)\d\d"
     table: list[tuple[str, Rule]] = [
         ("|".join(re.escape(k) for k in sorted(lex.fixed, key=len, reverse=True)), _rule_fixed),
@@ -419,7 +421,7 @@ def rules() -> tuple[tuple[re.Pattern[str], Rule], ...]:
         (r"(?:the )?(?:same|corresponding|comparable) (?P<unit>period|month|week) (?:of )?(?:a year ago|last year|"
          r"a year earlier|the last year|the previous year|the year before)", _rule_same_period_year_ago),
         (r"(?:the )?(?:comparable |corresponding |same )?(?:year ago|year earlier|prior year|previous year|"
-         r"year before)(?: quarter| period)?|(?:the )?(?:same|corresponding|comparable) (?:period|quarter) "
+         r"year before|last year)(?: quarter| period)?|(?:the )?(?:same|corresponding|comparable) (?:period|quarter) "
          r"(?:a year ago|last year|a year earlier|of last year|the previous year)", _rule_year_ago_period),
         (r"(?:the|this|that) (?:(?:current|latest|full|same|entire|whole|present) )?(?:(?:fiscal|calendar) )?"
          r"(?P<unit>year|month|week|day|weekend)", _rule_generic),

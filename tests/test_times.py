@@ -82,6 +82,7 @@ def _extract(text: str, *, published: dt.date | None = DCT, source: str = "metad
     ("the next couple of years", 1, "P2Y", "DURATION", ""),
     ("a week or so ago", -1, "2016-W11", "DATE", "APPROX"),
     ("seven a year ago", -1, "2015", "DATE", ""),
+    ("the year-earlier third quarter", -1, "2015-Q3", "DATE", ""),
 ])
 def test_normalise_expression_against_a_sunday_dct(text: str, direction: int, value: str, kind: str,
                                                    mod: str) -> None:
