@@ -76,6 +76,7 @@ class Country:
     leaders: tuple[str, ...]
     eras: tuple[tuple[int, int, str], ...]
     open_era: str
+    the: bool = False  # named with "the" in actor names
 
 
 @dataclass(frozen=True)
@@ -116,7 +117,8 @@ def _tuples(values: Iterable[str]) -> frozenset[tuple[str, ...]]:
 def _countries(data: dict[str, Any]) -> dict[str, Country]:
     return {
         name: Country(name, entry["iso3"], tuple(entry["demonyms"]), tuple(entry["leaders"]),
-                      tuple((int(a), int(b), str(c)) for a, b, c in entry["eras"]), entry["open_era"])
+                      tuple((int(a), int(b), str(c)) for a, b, c in entry["eras"]), entry["open_era"],
+                      bool(entry.get("the", False)))
         for name, entry in data.items()
     }
 
@@ -172,7 +174,9 @@ def state_actor(country: str, *, role: str = "military", year: int | None = None
     if not country:
         return Actor(prefix, "police" if role == "police" else "state", "")
     era = era_label(country, year)
-    name = f"{prefix} of {country} ({era})" if era else f"{prefix} of {country}"
+    entry = actor_table().countries.get(country)
+    place = f"the {country}" if entry is not None and entry.the else country  # "of the United States"
+    name = f"{prefix} of {place} ({era})" if era else f"{prefix} of {place}"
     return Actor(name, "police" if role == "police" else "state", country)
 
 
@@ -502,8 +506,18 @@ def article_context(doc: Doc, extraction: Extraction) -> ActorContext:
     return cached
 
 
+_MODIFIER_SUFFIXES = ("-led", "-backed", "-based", "-allied", "-funded", "-supported", "-trained", "\u2013led")
+
+
+def _is_modifier_use(text: str, end: int) -> bool:
+    """'US-led coalition', 'Iran-backed militias': a country named as a backer is not where it happens."""
+    return text[end:end + 10].lower().startswith(_MODIFIER_SUFFIXES)
+
+
 def _article_context(doc: Doc, extraction: Extraction) -> ActorContext:
-    places = [place.country for place in extraction.places if place.resolved and place.country]
+    text = extraction.article.text
+    places = [place.country for place in extraction.places if place.resolved and place.country
+              and not _is_modifier_use(text, place.end)]
     country = article_country((sent.text for sent in doc.sents), place_countries=places)
     published = extraction.article.published
     groups = Counter(group.name for group in named_groups_in(doc[:])
@@ -660,9 +674,12 @@ def roles_of(trigger: Token, mentions: Sequence[ActorMention], *, backing: froze
     backers = [m for m in mentions if _is_backer(m, trigger, backing)]
     excluded = {m.start for m in backers}
     sides = [m for m in mentions if m.start not in excluded]
-    verbal = trigger.pos_ in {"VERB", "AUX"} or any(
-        c.dep_ in {"nsubj", "nsubjpass", "auxpass", "aux", "agent"} for c in trigger.children)
-    agents, patients = _verb_roles(trigger) if verbal else _noun_roles(trigger)
+    anchor = trigger
+    while anchor.dep_ == "compound" and anchor.head.pos_ in {"NOUN", "PROPN"} and anchor.head is not anchor:
+        anchor = anchor.head  # "a US drone strike targeted ...": the roles hang from "strike"
+    verbal = anchor.pos_ in {"VERB", "AUX"} or any(
+        c.dep_ in {"nsubj", "nsubjpass", "auxpass", "aux", "agent"} for c in anchor.children)
+    agents, patients = _verb_roles(anchor) if verbal else _noun_roles(anchor)
     agent = _actor_for(agents, sides, excluded, _speaker(trigger, sides) or previous, context)
     patient = _actor_for(patients, sides, excluded, None, context, patient=True)
     parsed = (agent is not None) + (patient is not None)
