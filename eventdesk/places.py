@@ -125,17 +125,67 @@ def recognise_toponyms(doc: Doc, draft: Extraction, gazetteer: Gazetteer) -> lis
     """Place names in one article, from entity spans and capitalised words."""
     text = draft.article.text
     people = [(m.start, m.end) for m in draft.mentions if m.label == "PERSON"]
+    surnames = _surnames(text, draft.mentions)
     found: dict[tuple[int, int], Toponym] = {}
     for mention in draft.mentions:
         if not _mention_is_place(mention, gazetteer):
+            for toponym in _embedded_places(text, mention, gazetteer, surnames):
+                found[(toponym.start, toponym.end)] = toponym
             continue
-        toponym = toponym_at(text, mention.start, mention.end, sentence=mention.sentence)
-        if toponym and _keeps(toponym, gazetteer):
-            found[(toponym.start, toponym.end)] = toponym
+        for start, end in _split_at_comma(text, mention.start, mention.end):
+            toponym = toponym_at(text, start, end, sentence=mention.sentence)
+            if toponym and _keeps(toponym, gazetteer, surnames):
+                found[(toponym.start, toponym.end)] = toponym
     covered = [(m.start, m.end) for m in draft.mentions] + list(found)
     for toponym in _capitalised_names(doc, draft, gazetteer, covered):
         found.setdefault((toponym.start, toponym.end), toponym)
     return sorted((t for t in found.values() if not _inside(t, people)), key=lambda t: t.start)
+
+
+def _surnames(text: str, mentions: Sequence[Mention]) -> set[str]:
+    """Last names of the people an article names, in full or after a title."""
+    names = {m.text.split()[-1] for m in mentions if m.label == "PERSON" and " " in m.text}
+    titles = "|".join(re.escape(t) for t in name_rules()["people"]["titles"])
+    names.update(re.findall(rf"\b(?:{titles}) ([A-Z][a-z]+)\b", text))
+    return names
+
+
+def _split_at_comma(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """"Charleston, S.C." is two places: the town and its state."""
+    span = text[start:end]
+    if ", " not in span:
+        return [(start, end)]
+    head, tail = span.split(", ", 1)
+    return [(start, start + len(head)), (end - len(tail), end)]
+
+
+_OF_PLACE = re.compile(r"\b(of|in|at) (?:the )?((?:[A-Z][\w.'-]*\s?){1,3})$")
+
+
+def _embedded_places(text: str, mention: Mention, gazetteer: Gazetteer,
+                     surnames: set[str]) -> list[Toponym]:
+    """Well-known places that open an organisation's name or follow its "of"
+    ("Minnesota Department of Transportation", "University of Texas"); not in a
+    name whose last word is a person's ("Paris Hilton" beside "Nicky Hilton")."""
+    if (mention.label in NEVER_PLACE_LABELS or "PERSON" in {mention.label, mention.model_label}
+            or mention.label == "NORP" or " " not in mention.text
+            or mention.text.split()[-1] in surnames):
+        return []
+    words = mention.text.split()
+    spans = []
+    for size in (3, 2, 1):
+        prefix = " ".join(words[:size])
+        if size < len(words) and _well_known(prefix, gazetteer) and not demonym_country(prefix):
+            spans.append((mention.start, mention.start + len(prefix)))
+            break
+    match = _OF_PLACE.search(mention.text)
+    # "University of Texas" needs a well-known place; "School in Lombard" names where it is.
+    if match and (_well_known(match.group(2).strip(), gazetteer) if match.group(1) == "of"
+                  else any(e.tier == 0 for e in gazetteer.candidates(match.group(2).strip()))):
+        start = mention.start + match.start(2)
+        spans.append((start, start + len(match.group(2).strip())))
+    toponyms = [toponym_at(text, start, end, sentence=mention.sentence) for start, end in spans]
+    return [t for t in toponyms if t is not None and not _is_short_caps(t.name.replace(".", ""))]
 
 
 def _inside(toponym: Toponym, spans: Iterable[tuple[int, int]]) -> bool:
@@ -153,19 +203,26 @@ def _mention_is_place(mention: Mention, gazetteer: Gazetteer) -> bool:
     return _well_known(mention.text, gazetteer)
 
 
-def _well_known(name: str, gazetteer: Gazetteer) -> bool:
-    """Whether a name is exactly a country, first-level division or large town."""
+def _well_known(name: str, gazetteer: Gazetteer, *, strict: bool = False) -> bool:
+    """Whether a name is exactly a country, first-level division or large town
+    (with `strict`, under its main name: "Act" is not the ACT)."""
     for entry in gazetteer.candidates(name):
         if entry.tier == 0 and (entry.is_country or entry.feature_code in {"ADM1", "CONT"}
                                 or entry.population >= STRONG_POPULATION):
-            return True
+            if not strict or normalise_name(entry.name) == normalise_name(name):
+                return True
     return False
 
 
-def _keeps(toponym: Toponym, gazetteer: Gazetteer) -> bool:
-    """Filters: a short all-caps word only when it names a country ("UK", not "IS")."""
+def _keeps(toponym: Toponym, gazetteer: Gazetteer, surnames: frozenset[str] | set[str] = frozenset()) -> bool:
+    """Filters: a short all-caps word only for a country or a state ("UK", "S.C.", not "IS");
+    a person's surname ("Obama" after "Barack Obama") only when it is a well-known place."""
     if _is_short_caps(toponym.name.replace(".", "")):
+        if "." in toponym.name and us_state_code(toponym.name):
+            return True
         return any(e.is_country and e.tier == 0 for e in gazetteer.candidates(toponym.name))
+    if toponym.name in surnames and not _well_known(toponym.name, gazetteer, strict=True):
+        return False
     return bool(toponym.name.strip())
 
 
@@ -182,7 +239,7 @@ def _capitalised_names(doc: Doc, draft: Extraction, gazetteer: Gazetteer,
             start, end = run[0].idx, run[-1].idx + len(run[-1].text)
             overlaps = any(s < end and start < e for s, e in taken)
             name = draft.article.text[start:end]
-            if not overlaps and not demonym_country(name) and _well_known(name, gazetteer):
+            if not overlaps and not demonym_country(name) and _well_known(name, gazetteer, strict=True):
                 sentence = draft.sentence_at(start)
                 toponym = toponym_at(draft.article.text, start, end,
                                      sentence=sentence.index if sentence else 0)
