@@ -16,7 +16,7 @@ from functools import lru_cache
 
 from eventdesk.times_lexicon import lexicon
 from eventdesk.times_rules import rules
-from eventdesk.times_values import Context, Resolution, Unanchored, anchor_day, with_mod
+from eventdesk.times_values import Context, Resolution, Unanchored, anchor_day, number_value, with_mod
 
 __all__ = ["Resolution", "clean", "normalise_expression"]
 
@@ -165,6 +165,30 @@ def _resolve_text(text: str, ctx: Context) -> Resolution | None:
     return None
 
 
+_SPOKEN_YEAR = re.compile(r"\b(?P<high>nineteen|twenty) (?P<low>(?:ten|eleven|twelve|thirteen|fourteen|fifteen|"
+                          r"sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|"
+                          r"ninety)(?: (?:one|two|three|four|five|six|seven|eight|nine))?)\b")
+
+
+@lru_cache(maxsize=1)
+def _spoken_day_pattern() -> re.Pattern[str]:
+    ordinals = "|".join(sorted((o for o, n in lexicon().ordinals.items() if 0 < n <= 31 and o.isalpha()),
+                               key=len, reverse=True))
+    return re.compile(rf"\b(?P<month>{lexicon().alternation('months')}) (?P<ord>{ordinals})\b")
+
+
+def _in_digits(text: str) -> str:
+    """Broadcast speech in digits: "january nineteen ninety seven" -> "january 1997", "march eighth" -> "march 8"."""
+    lex = lexicon()
+
+    def year(match: re.Match[str]) -> str:
+        low = number_value(match["low"], lex)
+        return f"{19 if match['high'] == 'nineteen' else 20}{int(low):02d}" if low and low < 100 else match[0]
+
+    text = _SPOKEN_YEAR.sub(year, text)
+    return _spoken_day_pattern().sub(lambda m: f"{m['month']} {lex.ordinals[m['ord']]}", text)
+
+
 def _resolve_window(text: str, ctx: Context) -> Resolution | None:
     """The longest run of words that resolves, for spans with extra words ("an interview several months")."""
     words = text.split()
@@ -197,7 +221,11 @@ def normalise_expression(text: str, *, dct: dt.date | None, direction: int = 0, 
     if approx:
         cleaned = cleaned[:approx.start()] + cleaned[approx.end():]
     try:
-        resolution = _resolve_text(cleaned, ctx) or _resolve_window(cleaned, ctx)
+        resolution = _resolve_text(cleaned, ctx)
+        spelled = _in_digits(cleaned)
+        if (resolution is None or resolution.value == "UNKNOWN") and spelled != cleaned:
+            resolution = _resolve_text(spelled, ctx)
+        resolution = resolution or _resolve_window(spelled, ctx)
         if approx:
             resolution = with_mod(resolution, "APPROX")
     except Unanchored as missing:

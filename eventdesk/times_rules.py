@@ -11,10 +11,10 @@ import re
 from dataclasses import replace
 from functools import lru_cache
 
-from eventdesk.times_calendar import interval_of, quarter_of, season_value
+from eventdesk.times_calendar import interval_of, iso_week_value, quarter_of, season_value
 from eventdesk.times_lexicon import lexicon
 from eventdesk.times_values import (
-    Context, Resolution, Rule, Unanchored, ago_value, anchor_day, date_value, duration_value,
+    NEAR_COMING_DAYS, Context, Resolution, Rule, Unanchored, ago_value, anchor_day, date_value, duration_value,
     holiday_date, number_value, period_value, reported_quarter, shift_of, weekday_date, year_for_month,
 )
 
@@ -44,17 +44,25 @@ def _rule_year(match: re.Match[str], ctx: Context) -> Resolution:
 def _rule_holiday(match: re.Match[str], ctx: Context) -> Resolution:
     name = match["name"]
     if match["year"]:
-        return date_value(holiday_date(name, int(match["year"])).isoformat())
+        return _holiday_value(holiday_date(name, int(match["year"])), match)
     dct = anchor_day(ctx)
     direction = shift_of(match["shift"]) if match["shift"] else ctx.direction
     options = [holiday_date(name, year) for year in (dct.year - 1, dct.year, dct.year + 1)]
-    if direction < 0:
+    coming = min(d for d in options if d >= dct)
+    if direction == -1 and not match["shift"] and (coming - dct).days <= NEAR_COMING_DAYS:
+        day = coming  # as with months: a holiday weeks ahead is the coming one, whatever the tense
+    elif direction < 0:
         day = max(d for d in options if d <= dct)
     elif direction > 0:
         day = min(d for d in options if d >= dct)
     else:
         day = min(options, key=lambda d: abs((d - dct).days))
-    return date_value(day.isoformat())
+    return _holiday_value(day, match)
+
+
+def _holiday_value(day: dt.date, match: re.Match[str]) -> Resolution:
+    """The holiday's day, or its ISO week for "Easter week"."""
+    return date_value(iso_week_value(day) if match["week"] else day.isoformat())
 
 
 def _rule_spoken_year(match: re.Match[str], ctx: Context) -> Resolution | None:
@@ -399,7 +407,7 @@ def rules() -> tuple[tuple[re.Pattern[str], Rule], ...]:
         (rf"(?:the )?(?P<century>1[5-9]|20)?'?(?P<decade>\d)0s", _rule_decade),
         (r"(?:the )?(?P<n>\d{1,2})(?:st|nd|rd|th) century", _rule_century),
         (rf"(?:(?P<shift>last|this|next|this coming|past|coming) )?(?P<name>{lex.alternation('holidays')})"
-         rf"(?:,? (?P<year>{year}))?", _rule_holiday),
+         rf"(?P<week> week)?(?:,? (?P<year>{year}))?", _rule_holiday),
         (r"(?:the )?(?P<word>twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)", _rule_decade_word),
         (rf"(?:(?P<shift>last|next|this|coming|past|on) )?(?P<weekday>{weekday})", _rule_weekday),
         ("|".join(re.escape(k) for k in sorted(_DAY_WORDS, key=len, reverse=True)), _rule_day_word),

@@ -83,6 +83,10 @@ def _extract(text: str, *, published: dt.date | None = DCT, source: str = "metad
     ("a week or so ago", -1, "2016-W11", "DATE", "APPROX"),
     ("seven a year ago", -1, "2015", "DATE", ""),
     ("the year-earlier third quarter", -1, "2015-Q3", "DATE", ""),
+    ("the winter of nineteen ninety-four", 0, "1994-WI", "DATE", ""),
+    ("January nineteen ninety-seven", 0, "1997-01", "DATE", ""),
+    ("this coming Sunday, April third", 1, "2016-04-03", "DATE", ""),
+    ("Easter week", -1, "2016-W12", "DATE", ""),
 ])
 def test_normalise_expression_against_a_sunday_dct(text: str, direction: int, value: str, kind: str,
                                                    mod: str) -> None:
