@@ -87,6 +87,7 @@ def _extract(text: str, *, published: dt.date | None = DCT, source: str = "metad
     ("January nineteen ninety-seven", 0, "1997-01", "DATE", ""),
     ("this coming Sunday, April third", 1, "2016-04-03", "DATE", ""),
     ("Easter week", -1, "2016-W12", "DATE", ""),
+    ("the last half of the '80s", -1, "198", "DATE", "END"),
 ])
 def test_normalise_expression_against_a_sunday_dct(text: str, direction: int, value: str, kind: str,
                                                    mod: str) -> None:
