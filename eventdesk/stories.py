@@ -191,7 +191,7 @@ class StoryClusterer:
                  weights: Sequence[float] | None = None, entity_weight: float = 2.0,
                  half_life_days: float = 7.0,
                  candidate_terms: int = 12, postings_per_term: int = 40,
-                 max_candidates: int = 40, max_story_terms: int = 400) -> None:
+                 max_candidates: int = 20, max_story_terms: int = 400) -> None:
         model = default_story_model()
         self.threshold = model["threshold"] if threshold is None else threshold
         self.weights = tuple(model["weights"] if weights is None else weights)
