@@ -139,6 +139,25 @@ def test_pipeline_skips_people_named_like_towns(geo_options: Options) -> None:
     assert places[0].country_code == "GB"
 
 
+def test_pipeline_finds_a_place_that_opens_an_organisation_name(geo_options: Options) -> None:
+    text = "The Minnesota Department of Transportation closed the bridge on Tuesday."
+    places = extract_text(text, options=geo_options).places
+    assert [(p.text, p.feature_code, p.country_code) for p in places] == [("Minnesota", "ADM1", "US")]
+
+
+def test_pipeline_splits_town_and_state(geo_options: Options) -> None:
+    text = "The storm reached Charleston, S.C., late on Monday."
+    places = {p.text: p for p in extract_text(text, options=geo_options).places}
+    assert places["Charleston"].admin1 == "South Carolina"
+    assert places["S.C."].feature_code == "ADM1" and places["S.C."].name == "South Carolina"
+
+
+def test_pipeline_skips_a_titled_person_named_like_a_town(geo_options: Options) -> None:
+    text = "Gov. Pawlenty spoke in St. Paul. Pawlenty said the budget would pass."
+    texts = [p.text for p in extract_text(text, options=geo_options).places]
+    assert "Pawlenty" not in texts
+
+
 SEED_EXPECTED = {
     "Palmyra": "SY", "Raqqa": "SY", "Deir ez-Zor": "SY", "Damascus": "SY", "Homs": "SY",
     "Geneva": "CH", "Iraq": "IQ", "Lebanon": "LB", "Iran": "IR", "Russia": "RU", "UK": "GB",
