@@ -64,6 +64,12 @@ def _scan_pattern() -> re.Pattern[str]:
     extra = [rf"(?:recent|coming) {unit}", r"the (?:same|following|previous) day"]
     extra.append(r"\d{1,2}:\d{2}(?:\s?(?:[ap]\.?m\.?|UTC|GMT))?")  # clock times spaCy leaves unlabelled
     extra.append(r"(?:[01]\d|2[0-3])[0-5]\d (?:UTC|GMT)")  # "0735 GMT"
+    numbers = "|".join(sorted((re.escape(n) for n in lex.numbers if n not in {"a", "an", "half"}),
+                              key=len, reverse=True))
+    # Durations spaCy calls CARDINAL or QUANTITY ("about 5 1/2 hours", "two more weeks"); not the
+    # fraction "three quarters of its value", nor "one day" as in "he will one day fly".
+    extra.append(rf"(?:\d+(?: \d/\d)?|{numbers}|several|a few)(?: and a half)? (?:more |additional |full )?"
+                 rf"(?!quarters of (?:its|the|their|his|her|a|an|all|this|that)\b)(?!day\b){unit}")
     alternation = "|".join([re.escape(k) for k in fixed] + extra)
     return re.compile(rf"(?i)(?<![\w-])(?:{alternation})(?![\w-])")
 
@@ -84,6 +90,15 @@ def _is_noise(text: str) -> bool:
     if _AGE.search(bare) or bare in lexicon().not_times or _TITLE.match(text.strip()):
         return True
     return bool(_BARE_NUMBER.match(bare)) and not _YEAR.match(bare.replace(",", ""))
+
+
+_QUARTERS = re.compile(r"(?i)(?:\S+ )?quarters?$")
+_OF_A_WHOLE = re.compile(r"(?i)\s+of\s+(?:its|the|their|his|her|our|a|an|all|this|that|those|these)\b")
+
+
+def _is_fraction(text: str, start: int, end: int) -> bool:
+    """"Three quarters of the staff", "a quarter of its value": a share, not a time."""
+    return bool(_QUARTERS.fullmatch(text[start:end])) and _OF_A_WHOLE.match(text, end) is not None
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
@@ -201,7 +216,7 @@ def _cut(text: str, raw: list[tuple[int, int]], resolve: Resolve) -> dict[tuple[
         split = _split(text, *trimmed, resolve)
         for piece in split:
             piece = _trim(text, *piece)
-            if piece[1] > piece[0] and not _is_noise(text[piece[0]:piece[1]]):
+            if piece[1] > piece[0] and not _is_noise(text[piece[0]:piece[1]]) and not _is_fraction(text, *piece):
                 # A piece of a range stands alone; a whole span keeps its cut-off "nearly".
                 outer_of[piece] = outer if len(split) == 1 else piece
     return outer_of

@@ -88,6 +88,7 @@ def _extract(text: str, *, published: dt.date | None = DCT, source: str = "metad
     ("this coming Sunday, April third", 1, "2016-04-03", "DATE", ""),
     ("Easter week", -1, "2016-W12", "DATE", ""),
     ("the last half of the '80s", -1, "198", "DATE", "END"),
+    ("two and a half years", 0, "P2Y6M", "DURATION", ""),
 ])
 def test_normalise_expression_against_a_sunday_dct(text: str, direction: int, value: str, kind: str,
                                                    mod: str) -> None:
@@ -266,6 +267,11 @@ def test_resolve_times_same_period_last_year_is_one_expression() -> None:
     text = "Sales rose 43% in February compared with the corresponding period last year, the company said."
     assert [(t.text, t.value) for t in _extract(text).times] == [
         ("February", "2016-02"), ("the corresponding period last year", "2015-02")]
+
+
+def test_resolve_times_finds_durations_spacy_counts_as_numbers() -> None:
+    text = "The inspectors will stay for at least two more weeks; three quarters of the staff left."
+    assert [(t.text, t.value) for t in _extract(text).times] == [("two more weeks", "P2W")]
 
 
 def test_resolve_times_keeps_offsets_into_the_article() -> None:
