@@ -192,8 +192,11 @@ _UNIT_PERIOD = {"week": "W", "weekend": "WE", "month": "M", "quarter": "Q", "yea
 
 def _rule_relative_period(match: re.Match[str], ctx: Context) -> Resolution:
     unit = _UNIT_PERIOD[match["unit"]]
-    if match["the"] and match["shift"] in {"past", "last", "next", "coming"}:
+    if match["the"] and match["shift"] in {"next", "coming"}:
         return Resolution(value=duration_value(1, unit, False), type="DURATION")
+    if match["the"] and match["shift"] in {"past", "last"}:
+        # TimeML annotates "the past year" as the year before the DCT's, like "last year".
+        return date_value(period_value(unit, anchor_day(ctx), -1))
     if match["shift"] in _ANAPHORIC_SHIFTS:
         finest = {"day", "week", "month", "quarter", "season", "year"} if unit == "Y" else {"day", "week", "month"}
         return date_value(period_value(unit, _reference(ctx, finest), shift_of(match["shift"])))

@@ -89,6 +89,8 @@ def _extract(text: str, *, published: dt.date | None = DCT, source: str = "metad
     ("Easter week", -1, "2016-W12", "DATE", ""),
     ("the last half of the '80s", -1, "198", "DATE", "END"),
     ("two and a half years", 0, "P2Y6M", "DURATION", ""),
+    ("the past year", -1, "2015", "DATE", ""),
+    ("the last quarter", -1, "2015-Q4", "DATE", ""),
 ])
 def test_normalise_expression_against_a_sunday_dct(text: str, direction: int, value: str, kind: str,
                                                    mod: str) -> None:
