@@ -30,7 +30,7 @@ from unidecode import unidecode
 from eventdesk.boilerplate import boilerplate_kind
 from eventdesk.model import Extraction, Figure, Mention
 
-CLASS_OF = {"PERSON": "PERSON", "ORG": "ORG", "GPE": "PLACE", "LOC": "PLACE", "FAC": "PLACE",
+CLASS_OF = {"PERSON": "PERSON", "ORG": "ORG", "GPE": "PLACE", "LOC": "PLACE", "FAC": "FAC",
             "NORP": "NORP"}
 SINGLE_VALUED = frozenset({"age"})  # attributes a person has one value of at a time
 MAX_BLOCK = 64  # a key shared by more distinct entities than this says nothing
@@ -210,7 +210,8 @@ class _Local:
         self.mentions.append((mention.article_id, mention.start, mention.end))
 
 
-def _local_key(mention: Mention, cls: str, place_ids: dict[tuple[int, int], int]
+def _local_key(mention: Mention, cls: str, place_ids: dict[tuple[int, int], int],
+               names_ids: dict[str, int] | None = None,
                ) -> tuple[tuple[str, ...], tuple[object, ...], str] | None:
     """The comparison tokens, in-article key and alias canonical of one mention."""
     tables = _tables()
@@ -226,6 +227,9 @@ def _local_key(mention: Mention, cls: str, place_ids: dict[tuple[int, int], int]
         return tuple(key.split()), ("O", light_key(canonical) if canonical else key), canonical
     if cls == "PLACE" and (mention.start, mention.end) in place_ids:
         return tuple(key.split()), ("G", place_ids[(mention.start, mention.end)]), ""
+    if cls == "PLACE" and names_ids and key in names_ids:
+        # one sense per discourse: a name the article geocodes elsewhere is that place here too
+        return tuple(key.split()), ("G", names_ids[key]), ""
     return tuple(key.split()), (cls[0], key), ""
 
 
@@ -260,10 +264,11 @@ def _split_joined(mention: Mention) -> list[Mention]:
 def _group_mentions(extraction: Extraction, order: int) -> list[_Local]:
     """Local entities of one article: mentions with the same key, then short forms folded in."""
     place_ids = {(p.start, p.end): p.geonameid for p in extraction.places if p.geonameid is not None}
+    names_ids = {light_key(p.text): p.geonameid for p in extraction.places if p.geonameid is not None}
     by_key: dict[tuple[object, ...], _Local] = {}
     for mention in (part for whole in extraction.mentions for part in _split_joined(whole)):
         cls = CLASS_OF.get(mention.label)
-        found = _local_key(mention, cls, place_ids) if cls else None
+        found = _local_key(mention, cls, place_ids, names_ids) if cls else None
         if cls is None or found is None:
             continue
         tokens, key, canonical = found

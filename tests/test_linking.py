@@ -257,3 +257,26 @@ def test_link_entities_survives_odd_mentions(odd: str) -> None:
     for label in ("PERSON", "ORG", "GPE", "NORP"):
         entities = link_entities([report(text, {odd: label}), report(text + " More.", {odd: label})])
         assert all(e.mentions for e in entities)
+
+
+def test_link_entities_a_site_in_a_town_is_not_the_town() -> None:
+    text = "Troops entered Aleppo. They took Aleppo Citadel. Aleppo was quiet."
+    town = Place("x", 0, 0, "", 0, geonameid=170063, name="Aleppo")
+    x = report(text, {"Aleppo": "GPE"})
+    citadel_start = text.index("Aleppo Citadel")
+    mentions = tuple(m for m in x.mentions if not (citadel_start <= m.start < citadel_start + 14))
+    mentions += (Mention(x.article.id, citadel_start, citadel_start + 14, "Aleppo Citadel", "FAC", 1),)
+    places = tuple(dataclasses.replace(town, article_id=x.article.id, start=m.start, end=m.end, text=m.text)
+                   for m in mentions)
+    x = dataclasses.replace(x, mentions=tuple(sorted(mentions, key=lambda m: m.start)), places=places)
+    entities = link_entities([x])
+    assert entity_named(entities, "Aleppo").name == "Aleppo"
+    assert entity_named(entities, "Aleppo Citadel").label == "FAC"
+
+
+def test_link_entities_unresolved_mention_joins_the_place_geocoded_elsewhere() -> None:
+    text = "Shelling hit Homs. Homs residents fled. Aid reached Homs."
+    x = report(text, {"Homs": "GPE"})
+    geocoded = tuple(Place(x.article.id, m.start, m.end, m.text, m.sentence, geonameid=169577, name="Homs")
+                     for m in x.mentions[:2])
+    assert len(link_entities([dataclasses.replace(x, places=geocoded)])) == 1
