@@ -29,6 +29,9 @@ _SPLIT_ANCHOR = dt.date(2000, 6, 15)
 _PRESENT_PASSIVE = frozenset({"is", "are", "am", "be", "'s", "'re"})
 _DATE_SOURCES = frozenset({"dateline", "metadata"})
 _ENDED_AFTER = re.compile(r"\s+(?:that |which )?(?:ended|ending|ends)\b", re.IGNORECASE)
+_PER_UNIT = re.compile(r"(?i)(?:^|\s)(?:a|an|per) (?P<unit>year|month|week|day)$")
+_AMOUNT_BEFORE = re.compile(r"(?i)(?:\d|\bmillion|\bbillion|\bpercent|%)\s*$")
+_RATE_UNITS = {"year": "Y", "month": "M", "week": "W", "day": "D"}
 _LATER = re.compile(r"\s+later\b.*", re.IGNORECASE)
 _YEAR_VALUE = re.compile(r"\d{4}")
 _QUARTER = re.compile(r"\bquarter", re.IGNORECASE)
@@ -152,7 +155,11 @@ def _time_expr(doc: Doc, draft: Extraction, candidate: Candidate, reading: _Read
     financial = reading.financial and not (_LONGER_PERIOD.search(said) and not _QUARTER.search(said))
     resolution = _resolve(text, outer, tense_direction(doc, candidate.start, candidate.end), reading,
                           financial=financial)
-    if _ENDED_AFTER.match(full, candidate.end) and _YEAR_VALUE.fullmatch(resolution.value):
+    rate = _PER_UNIT.search(text)
+    if rate is not None and _AMOUNT_BEFORE.search(full, max(0, candidate.start - 12), candidate.start + rate.start()):
+        # "$33 million a year", "15 a year": a rate, which TimeML annotates as a set.
+        resolution = Resolution(value=f"P1{_RATE_UNITS[rate['unit'].lower()]}", type="SET")
+    elif _ENDED_AFTER.match(full, candidate.end) and _YEAR_VALUE.fullmatch(resolution.value):
         # "the year ended Sept. 30" names a twelve-month span, not a calendar year.
         resolution = Resolution(value="P1Y", type="DURATION")
     interval = _interval(resolution, reading.dct)

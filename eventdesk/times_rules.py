@@ -181,6 +181,11 @@ def _rule_anaphoric_day(match: re.Match[str], ctx: Context) -> Resolution:
     return date_value(day.isoformat())
 
 
+def _rule_nth_day(match: re.Match[str], ctx: Context) -> Resolution:
+    """"The second day of the offensive", "a third straight day": the day reported, the DCT."""
+    return date_value(anchor_day(ctx).isoformat())
+
+
 def _rule_day_word(match: re.Match[str], ctx: Context) -> Resolution:
     dct = anchor_day(ctx)
     return date_value((dct + dt.timedelta(days=_DAY_WORDS[match[0]])).isoformat())
@@ -415,6 +420,7 @@ def rules() -> tuple[tuple[re.Pattern[str], Rule], ...]:
         (rf"(?:(?P<shift>last|next|this|coming|past|on) )?(?P<weekday>{weekday})", _rule_weekday),
         ("|".join(re.escape(k) for k in sorted(_DAY_WORDS, key=len, reverse=True)), _rule_day_word),
         ("|".join(re.escape(k) for k in sorted(_ANAPHORIC_DAYS, key=len, reverse=True)), _rule_anaphoric_day),
+        (rf"(?:the|a) {ordinal} (?:(?:consecutive|straight|successive) )?day(?: in a row)?", _rule_nth_day),
         (r"(?P<the>the )?(?P<shift>last|past|previous|prior|preceding|this|current|next|coming|following|same|that)"
          r" (?P<unit>week|weekend|month|quarter|year|decade|century)", _rule_relative_period),
         (r"the (?P<unit>week|month|quarter|year|day) (?P<shift>before|previous|prior|earlier|after|later)",

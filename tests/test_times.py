@@ -91,6 +91,8 @@ def _extract(text: str, *, published: dt.date | None = DCT, source: str = "metad
     ("two and a half years", 0, "P2Y6M", "DURATION", ""),
     ("the past year", -1, "2015", "DATE", ""),
     ("the last quarter", -1, "2015-Q4", "DATE", ""),
+    ("the second day", 0, "2016-03-27", "DATE", ""),
+    ("a third straight day", -1, "2016-03-27", "DATE", ""),
 ])
 def test_normalise_expression_against_a_sunday_dct(text: str, direction: int, value: str, kind: str,
                                                    mod: str) -> None:
@@ -274,6 +276,14 @@ def test_resolve_times_same_period_last_year_is_one_expression() -> None:
 def test_resolve_times_finds_durations_spacy_counts_as_numbers() -> None:
     text = "The inspectors will stay for at least two more weeks; three quarters of the staff left."
     assert [(t.text, t.value) for t in _extract(text).times] == [("two more weeks", "P2W")]
+
+
+def test_resolve_times_rate_per_year_is_a_set() -> None:
+    text = "The plant will build tankers at a rate of 15 a year."
+    doc = _parse(text)
+    start = text.index("15 a year")
+    doc.ents = [doc.char_span(start, start + len("15 a year"), label="DATE")]
+    assert [(t.value, t.type) for t in _extract(text, doc=doc).times] == [("P1Y", "SET")]
 
 
 def test_resolve_times_keeps_offsets_into_the_article() -> None:
