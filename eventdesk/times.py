@@ -144,6 +144,18 @@ def _interval(resolution: Resolution, dct: dt.date | None) -> Interval | None:
     return interval
 
 
+def _in_context(resolution: Resolution, full: str, candidate: Candidate) -> Resolution:
+    """The resolution as the words around the span read it: a rate, or a year that "ended" on a date."""
+    rate = _PER_UNIT.search(full[candidate.start:candidate.end])
+    if rate is not None and _AMOUNT_BEFORE.search(full, max(0, candidate.start - 12), candidate.start + rate.start()):
+        # "$33 million a year", "15 a year": a rate, which TimeML annotates as a set.
+        return Resolution(value=f"P1{_RATE_UNITS[rate['unit'].lower()]}", type="SET")
+    if _ENDED_AFTER.match(full, candidate.end) and _YEAR_VALUE.fullmatch(resolution.value):
+        # "the year ended Sept. 30" names a twelve-month span, not a calendar year.
+        return Resolution(value="P1Y", type="DURATION")
+    return resolution
+
+
 def _time_expr(doc: Doc, draft: Extraction, candidate: Candidate, reading: _Reading) -> TimeExpr:
     """One candidate span, normalised, with its interval and precision."""
     full = draft.article.text  # the same string as doc.text, which spaCy rebuilds on every access
@@ -155,13 +167,7 @@ def _time_expr(doc: Doc, draft: Extraction, candidate: Candidate, reading: _Read
     financial = reading.financial and not (_LONGER_PERIOD.search(said) and not _QUARTER.search(said))
     resolution = _resolve(text, outer, tense_direction(doc, candidate.start, candidate.end), reading,
                           financial=financial)
-    rate = _PER_UNIT.search(text)
-    if rate is not None and _AMOUNT_BEFORE.search(full, max(0, candidate.start - 12), candidate.start + rate.start()):
-        # "$33 million a year", "15 a year": a rate, which TimeML annotates as a set.
-        resolution = Resolution(value=f"P1{_RATE_UNITS[rate['unit'].lower()]}", type="SET")
-    elif _ENDED_AFTER.match(full, candidate.end) and _YEAR_VALUE.fullmatch(resolution.value):
-        # "the year ended Sept. 30" names a twelve-month span, not a calendar year.
-        resolution = Resolution(value="P1Y", type="DURATION")
+    resolution = _in_context(resolution, full, candidate)
     interval = _interval(resolution, reading.dct)
     if interval is not None and interval.precision in _REFERENCE_PRECISIONS:
         reading.reference = interval.first

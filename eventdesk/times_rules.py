@@ -447,7 +447,8 @@ def rules() -> tuple[tuple[re.Pattern[str], Rule], ...]:
         (rf"(?P<cue>recent|coming|future|past|previous) (?P<unit>{unit})", _rule_vague_ref),
         (rf"(?:(?:the|a|an|another|those|these) )?(?:(?:next|past|last|first|coming|previous|following|final|"
          r"recent|additional|further|other|remaining|initial|entire|whole|full|same|latest) )*"
-         rf"(?:(?P<range>{num} (?:to|or|and) (?!a half){num})|(?P<num>{num})(?: (?P<frac>[1-3]/[2-4]))?)?(?P<half> and a half)?"
+         rf"(?:(?P<range>{num} (?:to|or|and) (?!a half){num})|(?P<num>{num})(?: (?P<frac>[1-3]/[2-4]))?)?"
+         r"(?P<half> and a half)?"
          rf"(?: (?:more|additional|full|straight|consecutive|long|extra|previous|further|trading|business|working|"
          rf"calendar))? ?(?P<unit>{unit})(?P<half2> and a half)?"
          r"(?: (?:long|old|running|in a row|straight|more|earlier|period|term|span|stretch|time|of time|ahead))?",
