@@ -81,7 +81,11 @@ def _named_day_pattern() -> re.Pattern[str]:
     weekdays = "|".join(sorted((w.capitalize() for w in lex.weekdays if w.endswith("day")), key=len, reverse=True))
     months = "|".join(sorted((m.capitalize() for m in lex.months if m != "may"), key=len, reverse=True))
     named = "".join(rf"(?<!{re.escape(prefix)} )" for prefix in lex.named_day_prefixes)
-    return re.compile(rf"(?<![\w-])(?:{named}(?:{weekdays})|(?:{months})\.? \d{{1,2}}(?:,? \d{{4}})?)(?![\w-])")
+    # One-word holidays, capitalised, with a "last" or "next" before them: "last Thanksgiving".
+    holidays = "|".join(sorted((h.capitalize() for h in lex.holidays if " " not in h and "'" not in h),
+                               key=len, reverse=True))
+    return re.compile(rf"(?<![\w-])(?:{named}(?:{weekdays})|(?:{months})\.? \d{{1,2}}(?:,? \d{{4}})?"
+                      rf"|(?:(?:[Ll]ast|[Nn]ext|[Tt]his) )?(?:{holidays}))(?![\w-])")
 
 
 def _is_noise(text: str) -> bool:

@@ -286,6 +286,13 @@ def test_resolve_times_rate_per_year_is_a_set() -> None:
     assert [(t.value, t.type) for t in _extract(text, doc=doc).times] == [("P1Y", "SET")]
 
 
+def test_resolve_times_named_days_spacy_may_miss_are_scanned() -> None:
+    text = "He was found at sea last Thanksgiving; the bombing of Aug. 7 was recalled, not Black Monday."
+    values = {t.text: t.value for t in _extract(text).times}
+    assert values.get("last Thanksgiving") == "2015-11-26" and values.get("Aug. 7") == "2015-08-07"
+    assert "Monday" not in values
+
+
 def test_resolve_times_keeps_offsets_into_the_article() -> None:
     text = "Talks resumed in Geneva on Monday after a pause of two weeks."
     extraction = _extract(text)
