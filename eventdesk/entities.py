@@ -30,8 +30,10 @@ ORG_HEADS = frozenset({
     "brigade", "brigades", "party", "movement", "organisation", "organization", "group",
     "coalition", "unesco", "commission", "office", "police", "union", "news", "television",
 })
-# A name this common as a town is a person only when the text says so.
+# A name the model calls a place is one if a town this large has it; a name it only ever
+# calls a person needs a larger town, and must not be the surname of a person named in full.
 PLACE_POPULATION = 5_000
+PERSON_TOWN_POPULATION = 20_000
 
 
 def _trim(span: Span) -> tuple[int, int] | None:
@@ -74,25 +76,24 @@ def _settle_label(form: str, original: str, votes: Counter[str], longer: dict[st
     place_votes = sum(n for label, n in votes.items() if label in PLACE_LABELS)
     if _is_acronym_or_short(form, original) and not place_votes:
         return top
-    if votes.keys() & {"PERSON", "ORG", "GPE", "LOC"} and place_weight(form) >= PLACE_POPULATION:
-        if votes["PERSON"] <= len(form.split()) - 1 or place_votes or votes["PERSON"] < sum(votes.values()):
-            return "GPE" if votes["LOC"] <= votes["GPE"] or place_weight(form) >= 10**9 else "LOC"
-        if len(form.split()) == 1:
-            return "GPE"
+    weight = place_weight(form) if votes.keys() & {"PERSON", "ORG", "GPE", "LOC"} else 0
+    surname = longer.get(form) == "PERSON"  # "Obama" beside "Barack Obama"
+    if weight >= PLACE_POPULATION and place_votes and (place_votes >= votes["PERSON"] or not surname):
+        return "GPE" if votes["LOC"] <= votes["GPE"] or weight >= 10**9 else "LOC"
+    if (weight >= PERSON_TOWN_POPULATION and len(form.split()) == 1 and form not in longer
+            and votes["PERSON"] + votes["ORG"] == sum(votes.values())):
+        return "GPE"  # the small model's favourite mistake: a well-known town read as a name
     if form in longer and top in {"PERSON", "GPE", "LOC"} and longer[form] != top:
         return longer[form]
     return top
 
 
-def _longer_names(forms: dict[str, Counter[str]]) -> dict[str, str]:
-    """Map a one-word form to the label of a longer name that contains it."""
+def _longer_names(settled: dict[str, str]) -> dict[str, str]:
+    """Map a one-word form to the settled label of a longer person or organisation name."""
     longer: dict[str, str] = {}
-    for form, votes in forms.items():
+    for form, label in settled.items():
         words = form.split()
-        if len(words) < 2:
-            continue
-        label = votes.most_common(1)[0][0]
-        if label not in {"PERSON", "ORG"}:
+        if len(words) < 2 or label not in {"PERSON", "ORG"}:
             continue
         for word in words:
             if word[:1].isalpha() and len(word) > 3:
@@ -115,10 +116,12 @@ def extract_mentions(doc: Doc, draft: Extraction, options: Options) -> Extractio
         spans.append((bounds[0], bounds[1], ent.label_))
         forms[_surface(text)][ent.label_] += 1
         originals.setdefault(_surface(text), text)
-    longer = _longer_names(forms)
-    settled = {
-        form: _settle_label(form, originals[form], votes, longer) for form, votes in forms.items()
-    }
+    # Longer names settle first, so a one-word form can follow the name it is part of.
+    settled = {form: _settle_label(form, originals[form], votes, {})
+               for form, votes in forms.items() if len(form.split()) > 1}
+    longer = _longer_names(settled)
+    settled.update({form: _settle_label(form, originals[form], votes, longer)
+                    for form, votes in forms.items() if len(form.split()) == 1})
     mentions = []
     for start, end, model_label in spans:
         text = full_text[start:end]

@@ -130,6 +130,11 @@ def test_cli_exports_write_files(seeds_dir: Path, tmp_path: Path) -> None:
     geo = runner.invoke(app, ["export", "geojson", "--db", str(db), "--out", str(tmp_path / "e.geojson")])
     assert geo.exit_code == 0, geo.output
     assert json.loads((tmp_path / "e.geojson").read_text())["type"] == "FeatureCollection"
+    acled = runner.invoke(app, ["export", "acled", "--db", str(db), "--out", str(tmp_path / "e.csv")])
+    assert acled.exit_code == 0, acled.output
+    header, *rows = (tmp_path / "e.csv").read_text().splitlines()
+    assert header.split(",")[:2] == ["event_id_cnty", "event_date"] and rows
+    assert any("Government regains territory" in row for row in rows)
     parquet = runner.invoke(app, ["export", "parquet", "--db", str(db), "--out", str(tmp_path / "pq")])
     assert parquet.exit_code == 0 and (tmp_path / "pq" / "articles.parquet").is_file()
 

@@ -56,3 +56,10 @@ def test_entities_seed_palmyra_is_a_place_and_groups_are_organisations(seeds_dir
         assert labels[name] <= {"GPE", "LOC"}, path.name
         assert labels["Syrian Observatory for Human Rights"] == {"ORG"}, path.name
         assert labels["Islamic State"] == {"ORG"}, path.name
+
+
+def test_entities_surname_that_is_also_a_town_stays_a_person() -> None:
+    text = ("President Barack Obama spoke on Monday. Obama said the talks would go on. "
+            "Obama thanked the negotiators.")
+    labels = _labels(text)
+    assert labels["Obama"] == {"PERSON"}
