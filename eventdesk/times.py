@@ -34,6 +34,10 @@ _AMOUNT_BEFORE = re.compile(r"(?i)(?:\d|\bmillion|\bbillion|\bpercent|%)\s*$")
 _RATE_UNITS = {"year": "Y", "month": "M", "week": "W", "day": "D"}
 _LATER = re.compile(r"\s+later\b.*", re.IGNORECASE)
 _YEAR_VALUE = re.compile(r"\d{4}")
+_QUARTER_VALUE = re.compile(r"\d{4}-Q[1-4]")
+_DAY_VALUE = re.compile(r"\d{4}-\d{2}-\d{2}")
+_ORDINAL = re.compile(r"(?i)\b(?:first|second|third|fourth|1st|2nd|3rd|4th)\b")
+_ENDED_DATE = re.compile(r"\s+(?:that |which )?(?:ended|ending)\s+(?P<date>[A-Z][a-z]{2,8}\.? \d{1,2}(?:, \d{4})?)")
 _QUARTER = re.compile(r"\bquarter", re.IGNORECASE)
 _LONGER_PERIOD = re.compile(r"\b(?:nine|six) months\b|\bfirst half\b|\b(?:fiscal|full|the) year\b(?!-)", re.IGNORECASE)
 _COMPLETION_VERBS = frozenset({"end", "close", "conclude", "expire"})
@@ -144,6 +148,19 @@ def _interval(resolution: Resolution, dct: dt.date | None) -> Interval | None:
     return interval
 
 
+def _quarter_ended(resolution: Resolution, full: str, candidate: Candidate, dct: dt.date | None) -> Resolution:
+    """"The quarter ended July 31": the calendar quarter holding most of the three months up to that day."""
+    ended = _ENDED_DATE.match(full, candidate.end)
+    numbered = _ORDINAL.search(full[candidate.start:candidate.end])  # "the fourth quarter" keeps its fiscal name
+    if ended is None or numbered or not _QUARTER_VALUE.fullmatch(resolution.value):
+        return resolution
+    day = normalise_expression(ended["date"], dct=dct, direction=-2).value
+    if not _DAY_VALUE.fullmatch(day):
+        return resolution
+    middle = dt.date.fromisoformat(day) - dt.timedelta(days=45)
+    return dataclasses.replace(resolution, value=f"{middle.year}-Q{(middle.month - 1) // 3 + 1}")
+
+
 def _in_context(resolution: Resolution, full: str, candidate: Candidate) -> Resolution:
     """The resolution as the words around the span read it: a rate, or a year that "ended" on a date."""
     rate = _PER_UNIT.search(full[candidate.start:candidate.end])
@@ -167,7 +184,7 @@ def _time_expr(doc: Doc, draft: Extraction, candidate: Candidate, reading: _Read
     financial = reading.financial and not (_LONGER_PERIOD.search(said) and not _QUARTER.search(said))
     resolution = _resolve(text, outer, tense_direction(doc, candidate.start, candidate.end), reading,
                           financial=financial)
-    resolution = _in_context(resolution, full, candidate)
+    resolution = _quarter_ended(_in_context(resolution, full, candidate), full, candidate, reading.dct)
     interval = _interval(resolution, reading.dct)
     if interval is not None and interval.precision in _REFERENCE_PRECISIONS:
         reading.reference = interval.first

@@ -293,6 +293,12 @@ def test_resolve_times_named_days_spacy_may_miss_are_scanned() -> None:
     assert "Monday" not in values
 
 
+def test_resolve_times_quarter_ended_a_date_is_the_calendar_quarter_of_its_months() -> None:
+    text = "In the quarter ended July 31, the retailer lost money; in its fourth quarter ended July 31 it did too."
+    values = [t.value for t in _extract(text, published=dt.date(2015, 10, 30)).times if "quarter" in t.text]
+    assert values == ["2015-Q2", "2015-Q4"]
+
+
 def test_resolve_times_keeps_offsets_into_the_article() -> None:
     text = "Talks resumed in Geneva on Monday after a pause of two weeks."
     extraction = _extract(text)
