@@ -1,0 +1,316 @@
+"""Event candidates of one sentence: one per factual trigger, with its sides and sub-type.
+
+A `Candidate` is an event found at one trigger word, before merging. The
+actors a trigger's parse gives decide its type and sub-type (attack or clash,
+government or non-state territory gain, protest with intervention or riot);
+candidates of one sentence that tell one occurrence fold together ('clashed
+..., killing 3'), and `fold` is the one way two candidates become one.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from spacy.tokens import Span, Token
+
+from eventdesk.actors import Actor, ActorContext, ActorMention, roles_of
+from eventdesk.event_triggers import (
+    Lexicon, claimed_object, context_ok, event_lexicon, factual, is_support, matching_triggers, modifier_only,
+    non_actor_subject, object_of_strategic,
+)
+from eventdesk.model import TimeExpr
+
+_TRIGGER_POS = frozenset({"VERB", "NOUN", "PROPN", "ADJ"})
+_HEADLINE_CAPS = 0.6
+ARMED = frozenset({"state", "police", "rebel", "militia", "unidentified", "external"})
+
+
+@dataclass
+class Candidate:
+    """An event found at one trigger, before merging."""
+
+    type: str
+    sub: str
+    role: str
+    sentence: int
+    trigger: Token
+    confidence: float
+    actor1: Actor | None = None
+    actor2: Actor | None = None
+    assoc1: list[Actor] = field(default_factory=list)
+    assoc2: list[Actor] = field(default_factory=list)
+    sentences: set[int] = field(default_factory=set)
+    absorbable: bool = False  # "12 fighters were killed": fatalities of another event
+    time: TimeExpr | None = None
+    date_source: str = "none"
+    strong_date: bool = False
+    place_index: int | None = None
+    hints: frozenset[str] = frozenset()
+    air: bool = False  # the sentence names aircraft or air strikes
+    place_near: bool = False  # the place is inside the trigger's own phrase (firm enough to keep events apart)  # sub-types named in the sentence, even unreal ones
+
+
+def parse_is_sound(sent: Span) -> bool:
+    """Sentences the parser cannot read (mostly symbols, very long runs) yield no event."""
+    words = [t for t in sent if not t.is_space]
+    alpha = sum(1 for t in words if t.is_alpha)
+    return len(words) >= 3 and alpha / len(words) >= 0.5 and len(words) <= 150
+
+
+def _headline_like(sent: Span) -> bool:
+    words = [t for t in sent if t.is_alpha and len(t) > 3]
+    return len(words) >= 3 and sum(t.text[0].isupper() for t in words) / len(words) >= _HEADLINE_CAPS
+
+
+def _actor_kind(actor: Actor | None) -> str:
+    return actor.kind if actor is not None else ""
+
+
+def _resolve_sub(candidate: Candidate, sent: Span, lexicon: Lexicon) -> bool:
+    """Choose the sub-type the actors imply; False when the trigger cannot be typed."""
+    role, kind1, kind2 = candidate.role, _actor_kind(candidate.actor1), _actor_kind(candidate.actor2)
+    if role == "territory":
+        if kind1 in {"state", "police"}:
+            candidate.sub = "Government regains territory"
+        elif kind1 in ARMED or (not kind1 and _has_subject(candidate.trigger)):
+            # a taker the table does not know ("STC-affiliated forces") is not the state
+            candidate.sub = "Non-state actor overtakes territory"
+        else:
+            return False
+    elif role in {"violence", "attack"}:
+        _resolve_violence(candidate, sent, lexicon)
+    elif role == "protest":
+        _resolve_protest(candidate, sent, lexicon)
+    return True
+
+
+def _has_subject(trigger: Token) -> bool:
+    subject = next((c for c in trigger.children if c.dep_ in {"nsubj", "agent"}), None)
+    return subject is not None and subject.lower_ not in {"it", "they", "which", "that", "who"}
+
+
+def _resolve_violence(candidate: Candidate, sent: Span | None = None, lexicon: Lexicon | None = None) -> None:
+    """Attack or clash by the sides: civilians attacked, armed men fought, aircraft struck."""
+    kind1, kind2 = _actor_kind(candidate.actor1), _actor_kind(candidate.actor2)
+    agent_text = candidate.actor1.name if candidate.actor1 else ""
+    if candidate.air and kind1 in {"state", "external", ""} and "Military" in agent_text:
+        candidate.type, candidate.sub = "Explosions/Remote violence", "Air/drone strike"
+    elif kind1 == "rioter":
+        candidate.type, candidate.sub = "Riots", "Mob violence"
+    elif kind2 in ARMED:
+        candidate.type, candidate.sub = "Battles", "Armed clash"
+    elif kind2 in {"civilian", "protester", ""} and (kind2 or candidate.role == "violence"):
+        candidate.type, candidate.sub = "Violence against civilians", "Attack"
+        if kind2 == "protester":
+            candidate.type, candidate.sub = "Protests", "Excessive force against protesters"
+    else:
+        candidate.type, candidate.sub = "Battles", "Armed clash"
+
+
+@dataclass(frozen=True)
+class _Clause:
+    """A run of tokens iterable like a span, for phrase tests over one clause."""
+
+    tokens: list[Token]
+
+    def __iter__(self):  # type: ignore[no-untyped-def]
+        return iter(self.tokens)
+
+
+def _has_phrase(sent: Span, phrases: Sequence[tuple[str, ...]]) -> bool:
+    lemmas = [t.lemma_.lower() for t in sent if t.pos_ != "DET"]
+    lowers = [t.lower_ for t in sent if t.pos_ != "DET"]
+    for phrase in phrases:
+        n = len(phrase)
+        for words in (lemmas, lowers):
+            if any(tuple(words[i:i + n]) == phrase for i in range(len(words) - n + 1)):
+                return True
+    return False
+
+
+def _own_clause(trigger: Token, sent: Span) -> list[Token]:
+    """The sentence without the clauses set at another time that do not hold the trigger."""
+    skipped: set[int] = set()
+    for token in sent:
+        if token.dep_ in {"advcl", "relcl", "ccomp", "pcomp"} and _other_time(token):
+            inside = {t.i for t in token.subtree}
+            if trigger.i not in inside:
+                skipped |= inside
+    return [t for t in sent if t.i not in skipped]
+
+
+def _resolve_protest(candidate: Candidate, sent: Span, lexicon: Lexicon) -> None:
+    """Protests become intervention, excessive force or riots by what else the sentence says."""
+    if candidate.type == "Riots":
+        return
+    sent = _Clause(_own_clause(candidate.trigger, sent))  # type: ignore[assignment]
+    if _has_phrase(sent, lexicon.protest["excessive"]):
+        candidate.sub = "Excessive force against protesters"
+    elif _has_phrase(sent, lexicon.protest["violent"]) and not _has_phrase(sent, (("peacefully",),)):
+        candidate.type, candidate.sub = "Riots", "Violent demonstration"
+    elif _has_phrase(sent, lexicon.protest["intervention"]):
+        candidate.sub = "Protest with intervention"
+
+
+def previous_actor(mentions: Sequence[ActorMention]) -> Actor | None:
+    """The actor a pronoun in the next sentence most likely means: the first armed one."""
+    armed = [m.actor for m in mentions if m.actor.kind in ARMED]
+    return armed[0] if armed else None
+
+
+def sentence_candidates(sent: Span, index: int, mentions: Sequence[ActorMention], previous: Actor | None,
+                         context: ActorContext) -> list[Candidate]:
+    """Every factual trigger of a sentence, with its actors, folded into one candidate per occurrence."""
+    if not parse_is_sound(sent):
+        return []
+    scale = 0.6 if _headline_like(sent) else 1.0
+    found = [c for token in sent if token.pos_ in _TRIGGER_POS
+             if (c := _candidate_at(token, sent, index, mentions, previous, context, scale)) is not None]
+    crowd = _crowd_candidate(sent, index, mentions, found, scale)
+    return _absorb_within_sentence(found + ([crowd] if crowd else []))
+
+
+def _candidate_at(token: Token, sent: Span, index: int, mentions: Sequence[ActorMention],
+                  previous: Actor | None, context: ActorContext, scale: float) -> Candidate | None:
+    """The event a trigger word signals, or None when it is no trigger, unreal or untypable."""
+    lexicon = event_lexicon()
+    entries = [e for e in matching_triggers(token, lexicon) if context_ok(e, token, sent, lexicon)]
+    if not entries or not factual(token, sent) or is_support(token, lexicon):
+        return None
+    if object_of_strategic(token, lexicon) or claimed_object(token):
+        return None
+    # "fired mortars at a base": the weapon names the event more precisely than "fire at"
+    entry = min(entries, key=lambda e: e.type != "Explosions/Remote violence")
+    if entry.type != "Explosions/Remote violence" and modifier_only(token):
+        return None  # weapons modify weapons ("chlorine gas", "mortar shells"); "protest leaders" is no protest
+    roles = roles_of(token, mentions, backing=lexicon.context["backing"], previous=previous, context=context)
+    candidate = Candidate(entry.type, entry.sub, entry.role, index, token, entry.weight * scale,
+                          roles.agent, roles.patient, [b for b in roles.backers if b.kind in ARMED],
+                          sentences={index}, air=any(t.lower_ in lexicon.context["air"] for t in sent))
+    if roles.agent is None and roles.patient is None:
+        if entry.role in {"violence", "attack", "territory"}:
+            return None  # a bare "killing" or "capture" cannot be typed without its sides
+        candidate.confidence *= 0.7
+    if _actor_kind(candidate.actor1) == "civilian" and entry.role != "protest" \
+            and entry.type not in {"Protests", "Riots"}:
+        # victims and bystanders do not bomb, raid or kill: the civilian is the target
+        candidate.actor2, candidate.actor1 = candidate.actor2 or candidate.actor1, None
+    if candidate.actor1 is None and non_actor_subject(token, lexicon):
+        candidate.confidence *= 0.5  # "the hurricane destroyed homes": something did it, but no one
+    candidate.absorbable = entry.role == "violence" and candidate.actor1 is None
+    if candidate.absorbable:
+        candidate.hints = _hints(sent, lexicon)
+    if not _resolve_sub(candidate, sent, lexicon):
+        return None
+    guessed = (roles.agent is not None) + (roles.patient is not None) - roles.parsed
+    candidate.confidence = min(1.0, candidate.confidence + 0.1 * roles.parsed + 0.05 * guessed)
+    return candidate
+
+
+def _hints(sent: Span, lexicon: Lexicon) -> frozenset[str]:
+    """Sub-types any word of the sentence names, factual or not ('the operation to recapture')."""
+    subs = {t.sub for token in sent if token.pos_ in _TRIGGER_POS for t in matching_triggers(token, lexicon)
+            if t.role != "violence"}
+    if "Government regains territory" in subs:
+        subs.add("Non-state actor overtakes territory")
+    return frozenset(subs)
+
+
+def _crowd_candidate(sent: Span, index: int, mentions: Sequence[ActorMention], found: list[Candidate],
+                     scale: float) -> Candidate | None:
+    """'police used tear gas against protesters': protesters named make a protest without a protest verb."""
+    if any(c.type in {"Protests", "Riots"} for c in found):
+        return None
+    crowd = next((m for m in mentions if m.actor.kind in {"protester", "rioter"}), None)
+    if crowd is None or not factual(sent.doc[crowd.head].head, sent):
+        return None
+    riot = crowd.actor.kind == "rioter"
+    candidate = Candidate("Riots" if riot else "Protests", "Violent demonstration" if riot else "Peaceful protest",
+                          "protest", index, sent.doc[crowd.head], 0.55 * scale, crowd.actor,
+                          sentences={index})
+    forces = [m.actor for m in mentions if m.actor.kind in {"state", "police"}]
+    candidate.actor2 = forces[0] if forces else None
+    _resolve_protest(candidate, sent, event_lexicon())
+    return candidate
+
+
+_EXPLOSION_RANK = {"Suicide bomb": 0, "Chemical weapon": 1, "Air/drone strike": 2,
+                   "Shelling/artillery/missile attack": 3, "Grenade": 4, "Remote explosive/landmine/IED": 5}
+
+
+def _absorber(candidate: Candidate) -> int:
+    """How strongly a candidate absorbs the others of its sentence (lower first; 9 never)."""
+    if candidate.type == "Explosions/Remote violence":
+        return _EXPLOSION_RANK.get(candidate.sub, 5)
+    if candidate.type in {"Protests", "Riots"}:
+        return 6
+    return 7 if candidate.role != "violence" else 9
+
+
+_OTHER_TIME = frozenset({"after", "before", "since", "until", "ago"})
+
+
+def _other_time(token: Token) -> bool:
+    """'..., a week after security forces killed dozens': a clause set at another time."""
+    return any(c.dep_ in {"mark", "advmod", "prep"} and c.lower_ in _OTHER_TIME for c in token.children)
+
+
+def _absorbs(main: Candidate, other: Candidate) -> bool:
+    """Whether `other` is part of `main` ('a suicide bomber ... killing 8', 'police arrested protesters')."""
+    if _other_time(other.trigger) or _other_time(main.trigger):
+        return False
+    if other.role == "violence":
+        return main.type != "Strategic developments"  # "killed 25 militants and destroyed 3 car bombs"
+    if main.type == "Explosions/Remote violence":
+        return other.type == "Explosions/Remote violence" or other.role == "attack" or (
+            other.sub == "Looting/property destruction" and other.trigger.lemma_ == "blow")
+    if main.type in {"Protests", "Riots"}:
+        return other.sub in {"Arrests", "Armed clash", "Looting/property destruction"} or other.role == "attack"
+    return False
+
+
+def _absorb_within_sentence(found: list[Candidate]) -> list[Candidate]:
+    """'clashed ..., killing 3', 'a suicide bomber ... killing 8': one event per occurrence in a sentence."""
+    ranked = sorted(found, key=_absorber)
+    kept: list[Candidate] = []
+    for candidate in ranked:
+        main = next((k for k in kept if _absorbs(k, candidate)), None)
+        if main is not None:
+            fold(main, candidate)
+        else:
+            kept.append(candidate)
+    return _dedupe(sorted(kept, key=lambda c: c.trigger.i))
+
+
+def _dedupe(found: list[Candidate]) -> list[Candidate]:
+    """One candidate per (type, sub-type) in a sentence: the most confident."""
+    best: dict[tuple[str, str], Candidate] = {}
+    for candidate in found:
+        key = (candidate.type, candidate.sub)
+        if key not in best or candidate.confidence > best[key].confidence:
+            if key in best:
+                fold(candidate, best[key])
+            best[key] = candidate
+        else:
+            fold(best[key], candidate)
+    return list(best.values())
+
+
+def fold(into: Candidate, other: Candidate) -> None:
+    """Merge `other` into `into`: sentences, missing actors, backers, the better date and place."""
+    into.sentences |= other.sentences | {other.sentence}
+    if into.actor1 is None:
+        into.actor1 = other.actor1
+    if into.actor2 is None and other.actor2 not in (None, into.actor1):
+        into.actor2 = other.actor2
+        if into.role in {"violence", "attack"} and into.type in {"Battles", "Violence against civilians"}:
+            _resolve_violence(into)  # "attacked a market, killing 6 people": the victims decide
+    for backer in other.assoc1:
+        if backer not in into.assoc1:
+            into.assoc1.append(backer)
+    if other.strong_date and not into.strong_date:
+        into.time, into.date_source, into.strong_date = other.time, other.date_source, True
+    if into.place_index is None:
+        into.place_index = other.place_index
+    into.confidence = max(into.confidence, other.confidence)

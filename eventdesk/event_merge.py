@@ -1,0 +1,175 @@
+"""Merging event candidates across an article, and the fatalities of each event.
+
+Repeated mentions of one occurrence (same kind, compatible sides, dates and
+places) fold into one candidate, and a killing with no agent ('12 fighters
+were killed') joins the event it belongs to. Figures are then assigned to
+events, and `fatalities_of` counts ACLED's way: the most conservative figure
+per counted group, groups added.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Sequence
+
+from spacy.tokens import Doc
+
+from eventdesk.actors import Actor
+from eventdesk.event_candidates import Candidate, fold
+from eventdesk.model import Figure, Place
+
+_ABSORB_BEFORE, _ABSORB_AFTER = 3, 1
+_TRAILING_FIGURE_TOKENS = 15
+VIOLENT_TYPES = frozenset({"Battles", "Explosions/Remote violence", "Violence against civilians", "Riots"})
+_TERRITORY_SUBS = ("Government regains territory", "Non-state actor overtakes territory")
+
+
+def _sides(candidate: Candidate) -> set[str]:
+    return {a.name for a in (candidate.actor1, candidate.actor2) if a is not None}
+
+
+def _actors_compatible(a: Candidate, b: Candidate) -> bool:
+    """No contradiction between the sides: a differing first actor that is not the other's second.
+
+    Civilians named as victims do not tell events apart (many events have them).
+    """
+    def side(actor: Actor | None) -> str:
+        """A side's key for comparison."""
+        if actor is not None and actor.kind in {"protester", "rioter"}:
+            return "crowd"  # the same crowd is called protesters in one sentence, rioters in the next
+        return actor.name if actor is not None and actor.kind != "civilian" else ""
+    a1, a2, b1, b2 = side(a.actor1), side(a.actor2), side(b.actor1), side(b.actor2)
+    if a1 and b1 and a1 != b1 and a1 != b2 and b1 != a2:
+        return False
+    return not (a2 and b2 and a2 != b2 and a2 != b1 and b2 != a1)
+
+
+def _dates_compatible(a: Candidate, b: Candidate) -> bool:
+    if not (a.strong_date and b.strong_date and a.time and b.time):
+        return True
+    if None in (a.time.first, a.time.last, b.time.first, b.time.last):
+        return a.time.value == b.time.value
+    return a.time.first <= b.time.last and b.time.first <= a.time.last  # type: ignore[operator]
+
+
+def _places_compatible(a: Candidate, b: Candidate, places: Sequence[Place]) -> bool:
+    """Same place, or one place inside the other's wider area (a town and its province or country)."""
+    if a.place_index is None or b.place_index is None or not (a.place_near and b.place_near):
+        return True
+    first, second = places[a.place_index], places[b.place_index]
+    if first.geonameid == second.geonameid:
+        return True
+    wide, narrow = sorted((first, second), key=lambda p: -p.precision)
+    if wide.precision >= 6:
+        return wide.country_code == narrow.country_code
+    return wide.precision >= 3 and wide.admin1 == narrow.admin1 and wide.country_code == narrow.country_code
+
+
+def _same_event(a: Candidate, b: Candidate, places: Sequence[Place]) -> bool:
+    same_kind = (a.type, a.sub) == (b.type, b.sub) or (
+        a.type == b.type == "Battles" and "Armed clash" in {a.sub, b.sub}
+        and {a.sub, b.sub} & set(_TERRITORY_SUBS))
+    return same_kind and _actors_compatible(a, b) and _dates_compatible(a, b) and _places_compatible(a, b, places)
+
+
+def _fold_followers(candidates: list[Candidate]) -> list[Candidate]:
+    """'... clashed with police. 2 rioters were shot dead by police.': a killing right after joins it."""
+    kept: list[Candidate] = []
+    for candidate in (c for c in candidates if not c.absorbable):
+        before = [k for k in kept if 0 < candidate.sentence - k.sentence <= 1
+                  and k.type in VIOLENT_TYPES | {"Protests"}]
+        if candidate.role == "violence" and before and (_sides(candidate) & _sides(before[-1]) or _crowd(candidate)):
+            fold(before[-1], candidate)
+        else:
+            kept.append(candidate)
+    return kept
+
+
+def _absorb(merged: list[Candidate], absorbable: list[Candidate]) -> list[Candidate]:
+    """A killing with no agent ('12 fighters were killed') joins the event it names or shares a side with."""
+    for candidate in absorbable:
+        near = [k for k in merged if -_ABSORB_AFTER <= candidate.sentence - k.sentence <= _ABSORB_BEFORE]
+        sharing = [k for k in merged if _sides(candidate) & _sides(k) and k.type in VIOLENT_TYPES] or near
+        hinted = [k for k in sharing if k.sub in candidate.hints]  # "killed in the operation to recapture X"
+        if sharing:
+            fold(max(hinted or sharing, key=lambda k: (k.confidence, -abs(k.sentence - candidate.sentence))),
+                  candidate)
+        else:
+            candidate.confidence *= 0.8
+            merged.append(candidate)
+    return sorted(merged, key=lambda c: (c.sentence, c.trigger.i))
+
+
+def _crowd(candidate: Candidate) -> bool:
+    return any(a is not None and a.kind in {"protester", "rioter"} for a in (candidate.actor1, candidate.actor2))
+
+
+def merge_candidates(candidates: list[Candidate], places: Sequence[Place]) -> list[Candidate]:
+    """One candidate per real occurrence: repeated mentions fold together, then bare killings join them."""
+    merged: list[Candidate] = []
+    for candidate in _fold_followers(candidates):
+        match = next((m for m in merged if _same_event(m, candidate, places)), None)
+        if match is None:
+            merged.append(candidate)
+            continue
+        if candidate.sub in _TERRITORY_SUBS and match.sub == "Armed clash":
+            fold(candidate, match)  # the fight for a town is part of its capture
+            merged[merged.index(match)] = candidate
+            match = candidate
+        else:
+            fold(match, candidate)
+        match.confidence = min(0.95, match.confidence + 0.05)
+    return _absorb(merged, [c for c in candidates if c.absorbable])
+
+
+def _figure_event(figure: Figure, events: Sequence[Candidate]) -> int | None:
+    """The event a figure belongs to: one holding its sentence, the nearest trigger first."""
+    holding = [(i, e) for i, e in enumerate(events) if figure.sentence in e.sentences | {e.sentence}]
+    if not holding:
+        return None
+    return min(holding, key=lambda p: (p[1].sentence != figure.sentence, p[1].type not in VIOLENT_TYPES,
+                                       abs(p[1].trigger.idx - figure.start)))[0]
+
+
+def assign_figures(figures: Sequence[Figure], events: Sequence[Candidate], doc: Doc) -> tuple[Figure, ...]:
+    """Set each figure's event_index; a short trailing sentence ('3 fatalities.') joins the event before."""
+    sentences = list(doc.sents)
+    out: list[Figure] = []
+    for figure in figures:
+        index = _figure_event(figure, events)
+        if index is None and figure.kind == "killed":
+            short = len(sentences[figure.sentence]) <= _TRAILING_FIGURE_TOKENS
+            before = [i for i, e in enumerate(events) if 0 < figure.sentence - max(e.sentences) <= 1]
+            if short and before:
+                index = before[-1]
+                events[index].sentences.add(figure.sentence)
+        out.append(dataclasses.replace(figure, event_index=index))
+    return tuple(out)
+
+
+def _group(figure: Figure) -> str:
+    """Whom a killed figure counts, as a key: the actor, else the counted noun, else '' (everyone)."""
+    if figure.counts_actor:
+        return figure.counts_actor
+    words = figure.counts.lower().split()
+    if not words or words[-1] in {"people", "persons", "person", "fatalities", "fatality", "dead", "deaths",
+                                  "death", "bodies", "body", "killed", "lives"}:
+        return ""
+    return words[-1].rstrip("s")
+
+
+def fatalities_of(figures: Sequence[Figure], *, event_type: str = "Battles", sub_type: str = "") -> int:
+    """ACLED's count: the most conservative figure per counted group, groups added, 0 when none."""
+    if event_type not in VIOLENT_TYPES and sub_type != "Excessive force against protesters":
+        return 0
+    per_sentence: dict[tuple[str, int], float] = {}
+    for figure in figures:
+        if figure.kind != "killed" or figure.low is None or figure.qualifier == "including":
+            continue
+        key = (_group(figure), figure.sentence)  # "a woman and her 3 children": one sentence adds up
+        per_sentence[key] = per_sentence.get(key, 0.0) + figure.low
+    lows: dict[str, float] = {}
+    for (group, _), value in per_sentence.items():  # two reports of one group: the lower one
+        lows[group] = min(lows.get(group, value), value)
+    specific = sum(v for k, v in lows.items() if k)
+    return int(round(max(specific, lows.get("", 0.0))))

@@ -1,0 +1,245 @@
+"""The event trigger lexicon and the word-level tests a trigger must pass.
+
+`event_lexicon` loads `data/events_en.toml` (trigger words and phrases with
+their ACLED type and sub-type, and the context word lists); `matching_triggers`
+finds the entries a token signals, `context_ok` checks the words some entries
+need around them, and `factual` drops triggers that are negated, modal,
+future or purpose clauses. The other tests drop trigger words that name no
+event of their own (an object of a disruption, a claimed attack, a modifier,
+someone's support, a subject that is not an actor).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import tomllib
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+from spacy.tokens import Span, Token
+
+
+@dataclass(frozen=True)
+class Trigger:
+    """One lexicon entry: the ACLED type and sub-type a word signals."""
+
+    type: str
+    sub: str
+    role: str
+    weight: float
+    needs: frozenset[str]  # words that only count with a place/air/property/weapon context
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """The whole trigger lexicon and its context word lists."""
+
+    lemmas: dict[str, tuple[Trigger, ...]]
+    phrases: dict[tuple[str, ...], tuple[Trigger, ...]]
+    context: dict[str, frozenset[str]]
+    protest: dict[str, tuple[tuple[str, ...], ...]]
+    irregular: dict[str, str]
+    by_first: dict[str, tuple[tuple[str, ...], ...]] = dataclasses.field(default_factory=dict)
+    by_last: dict[str, tuple[tuple[str, ...], ...]] = dataclasses.field(default_factory=dict)
+
+
+def _trigger(entry: dict[str, Any], word: str) -> Trigger:
+    needs = {key.removeprefix("needs_") for key, words in entry.items()
+             if key.startswith("needs_") and word in words}
+    return Trigger(entry["type"], entry["sub"], entry.get("role", ""), float(entry["weight"]), frozenset(needs))
+
+
+@lru_cache(maxsize=1)
+def event_lexicon() -> Lexicon:
+    """Load data/events_en.toml."""
+    data = tomllib.loads(resources.files("eventdesk.data").joinpath("events_en.toml").read_text("utf-8"))
+    lemmas: dict[str, list[Trigger]] = {}
+    phrases: dict[tuple[str, ...], list[Trigger]] = {}
+    for entry in data["trigger"]:
+        for word in entry["lemmas"]:
+            lemmas.setdefault(word, []).append(_trigger(entry, word))
+        for phrase in entry["phrases"]:
+            phrases.setdefault(tuple(phrase.split()), []).append(_trigger(entry, phrase))
+    context = {name: frozenset(data[name]["words"]) for name in
+               ("air", "place_object", "property_object", "weapon_object")}
+    context |= {f"modality_{k}": frozenset(v) for k, v in data["modality"].items()}
+    context["backing"] = frozenset(data["backing"]["lemmas"])
+    context["stop"] = frozenset(data["stop"]["words"])
+    context["unreal"] = frozenset(data["unreal"]["adjectives"])
+    protest = {k: tuple(tuple(p.split()) for p in v) for k, v in data["protest_context"].items()}
+    by_first: dict[str, list[tuple[str, ...]]] = {}
+    by_last: dict[str, list[tuple[str, ...]]] = {}
+    for phrase in phrases:
+        by_first.setdefault(phrase[0], []).append(phrase)
+        if len(phrase) == 2:
+            by_last.setdefault(phrase[1], []).append(phrase)
+    return Lexicon({k: tuple(v) for k, v in lemmas.items()}, {k: tuple(v) for k, v in phrases.items()},
+                   context, protest, dict(data["irregular"]["forms"]),
+                   {k: tuple(v) for k, v in by_first.items()}, {k: tuple(v) for k, v in by_last.items()})
+
+
+def _context_lemmas(token: Token) -> set[str]:
+    """Lemmas a phrase's other words may come from: children (and a conjoined verb's) and the next words."""
+    doc = token.doc
+    near = [t for t in doc[token.i + 1:min(len(doc), token.i + 4)] if t.pos_ != "DET"]
+    words = {c.lemma_.lower() for c in token.children} | {t.lemma_.lower() for t in near}
+    words |= {g.lemma_.lower() for c in token.children if c.dep_ == "conj" for g in c.children
+              if g.dep_ in {"dobj", "prt"}}  # "found and destroyed a cache"
+    return words | {c.lemma_.lower() for child in token.children for c in child.children if child.dep_ == "prep"}
+
+
+def lemma_of(token: Token, lexicon: Lexicon) -> str:
+    """A token's lemma, mended where the lemmatiser slips ('raped' -> 'rap', 'retook')."""
+    lower = token.lower_
+    if lower in lexicon.irregular:
+        return lexicon.irregular[lower]
+    return token.lemma_.lower()
+
+
+def matching_triggers(token: Token, lexicon: Lexicon) -> tuple[Trigger, ...]:
+    """The lexicon entries a token triggers, phrases before single words."""
+    lemma = lemma_of(token, lexicon)
+    lower = token.lower_
+    if lower in lexicon.context["stop"] or token.ent_type_ in {"DATE", "TIME"}:
+        return ()
+    found: list[Trigger] = []
+    heads = lexicon.by_first.get(lemma, ()) + (lexicon.by_first.get(lower, ()) if lower != lemma else ())
+    if heads:
+        around = _context_lemmas(token)
+        for phrase in heads:
+            if set(phrase[1:]) <= around:
+                found.extend(lexicon.phrases[phrase])
+    tails = lexicon.by_last.get(lemma, ()) + (lexicon.by_last.get(lower, ()) if lower != lemma else ())
+    if tails and token.i > 0 and token.doc[token.i - 1].pos_ not in {"VERB", "AUX"}:
+        previous = token.doc[token.i - 1].lemma_.lower()
+        for phrase in tails:
+            if phrase[0] == previous:
+                found.extend(lexicon.phrases[phrase])
+    found.extend(lexicon.lemmas.get(lemma, ()) or lexicon.lemmas.get(lower, ()))
+    return tuple(found)
+
+
+def context_ok(trigger: Trigger, token: Token, sent: Span, lexicon: Lexicon) -> bool:
+    """Words that trigger only in context: 'bomb' by aircraft, 'capture' of a place, ..."""
+    for need in trigger.needs:
+        if need == "verb":
+            if token.pos_ != "VERB":
+                return False
+            continue
+        if need == "air":
+            if not any(t.lower_ in lexicon.context["air"] for t in sent):
+                return False
+            continue
+        words = lexicon.context[f"{need}_object"]
+        objects = [c for c in token.children if c.dep_ in {"dobj", "nsubjpass", "pobj", "prep", "poss"}]
+        objects += [g for c in objects if c.dep_ == "prep" for g in c.children]
+        objects += [g for c in objects for p in c.children if p.dep_ == "prep" and p.lower_ == "of"
+                    for g in p.children]  # "occupied parts of the city"
+        objects += [t for o in objects for t in o.conjuncts]
+        if not any(o.lower_ in words or o.lemma_.lower() in words or o.ent_type_ in {"FAC", "GPE", "LOC"}
+                   and need in {"place", "property"} for o in objects):
+            return False
+    return True
+
+
+def factual(token: Token, sent: Span) -> bool:
+    """Whether a trigger reports something that happened (not negated, modal, future or purpose)."""
+    context = event_lexicon().context
+    if sent.text.rstrip().endswith("?"):
+        return False
+    for child in token.children:
+        if child.dep_ == "neg" or child.lower_ in context["modality_negations"] and child.dep_ in {"det", "neg"}:
+            return False
+        if child.dep_ in {"aux", "auxpass"} and child.lower_ in context["modality_auxiliaries"]:
+            return False
+        if child.dep_ == "mark" and child.lower_ in {"if", "unless"}:
+            return False
+    if _under_unreal_noun(token, context["modality_nouns"]):
+        return False
+    if any(c.dep_ in {"amod", "compound"} and c.lower_ in context["unreal"] for c in token.children):
+        return False
+    head = token.head
+    infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children)
+    if token.dep_ in {"xcomp", "ccomp", "advcl", "acl", "relcl", "dobj", "pobj"} and head is not token:
+        governing = head.head if token.dep_ == "pobj" else head
+        if governing.lemma_.lower() in context["modality_heads"]:
+            return False
+        if infinitive and governing.lemma_.lower() not in context["modality_aspectual"]:
+            return False
+        if any(c.dep_ == "neg" for c in governing.children) and token.dep_ in {"xcomp", "dobj"}:
+            return False
+    return True
+
+
+def object_of_strategic(token: Token, lexicon: Lexicon) -> bool:
+    """'dismantled hundreds of bombs': the bombs are what was disrupted, not an explosion."""
+    if token.pos_ not in {"NOUN", "PROPN"}:
+        return False
+    if token.dep_ == "compound":  # "destroyed 3 car bombs": the trigger word is the compound's first part
+        token = token.head
+    while token.dep_ == "conj" and token.head is not token:
+        token = token.head
+    head = token.head.head if token.dep_ == "pobj" and token.head.lower_ == "of" else token.head
+    if token.dep_ == "pobj" and token.head.lower_ == "of":
+        head = head.head if head.dep_ in {"dobj", "nsubjpass"} else head
+    if token.dep_ == "dobj" and head.pos_ == "VERB" and matching_triggers(head, lexicon):
+        return True  # "targeted a campaign rally": the rally is the target, not an event of its own
+    return token.dep_ in {"dobj", "pobj", "conj"} and any(
+        t.type == "Strategic developments" for t in matching_triggers(head, lexicon)) and head is not token
+
+
+_EVENT_NOUNS = frozenset({"attack", "attacks", "explosion", "blast", "strike", "strikes", "raid", "assault",
+                          "incident", "operation", "campaign", "bombing", "explosions", "blasts", "raids"})
+
+
+def non_actor_subject(token: Token, lexicon: Lexicon) -> bool:
+    """A verb whose subject is a thing that is neither an actor nor a weapon ('the storm', 'the fire')."""
+    subject = next((c for c in token.children if c.dep_ == "nsubj"), None)
+    if subject is None and token.dep_ == "conj":  # "the hurricane killed 12 and destroyed homes"
+        subject = next((c for c in token.head.children if c.dep_ == "nsubj"), None)
+    if subject is None or subject.pos_ != "NOUN":
+        return False
+    lemma = subject.lemma_.lower()
+    weapons = lexicon.context["weapon_object"] | lexicon.context["air"] | _EVENT_NOUNS
+    return lemma not in weapons and subject.lower_ not in weapons and not matching_triggers(subject, lexicon)
+
+
+def modifier_only(token: Token) -> bool:
+    """'protest leaders': a trigger word modifying another noun names no event, unless that noun is one."""
+    return token.dep_ in {"compound", "amod"} and token.pos_ in {"NOUN", "PROPN", "ADJ"} \
+        and token.head.lower_ not in _EVENT_NOUNS and token.head.pos_ == "NOUN"
+
+
+def is_support(token: Token, lexicon: Lexicon) -> bool:
+    """'backed by Russian airstrikes': a noun naming someone's support is not an event of its own."""
+    if token.pos_ in {"VERB", "AUX"}:
+        return False
+    current = token
+    for _ in range(6):  # "backed by militias loyal to X on the ground and Russian strikes from above"
+        if current.head is current or (current is not token and matching_triggers(current, lexicon)
+                                       and current.pos_ == "VERB"):
+            return False
+        current = current.head
+        if current.lemma_.lower() in lexicon.context["backing"]:
+            return True
+    return False
+
+
+def _under_unreal_noun(token: Token, nouns: frozenset[str]) -> bool:
+    """'on the verge of recapturing', 'a bid to retake': a noun above the trigger makes it unreal."""
+    current = token
+    for _ in range(3):
+        if current.dep_ not in {"pcomp", "pobj", "prep", "acl", "xcomp"} or current.head is current:
+            return False
+        current = current.head
+        if current.lemma_.lower() in nouns:
+            return True
+    return False
+
+
+def claimed_object(token: Token) -> bool:
+    """'IS claimed the attack': the attack is the one already told, not a new event."""
+    head = token.head.head if token.dep_ == "pobj" else token.head
+    return token.dep_ in {"dobj", "pobj"} and head.lemma_.lower() == "claim"
