@@ -38,7 +38,7 @@ _QUARTER_VALUE = re.compile(r"\d{4}-Q[1-4]")
 _DAY_VALUE = re.compile(r"\d{4}-\d{2}-\d{2}")
 _ORDINAL = re.compile(r"(?i)\b(?:first|second|third|fourth|1st|2nd|3rd|4th)\b")
 _ENDED_DATE = re.compile(r"\s+(?:that |which )?(?:ended|ending)\s+(?P<date>[A-Z][a-z]{2,8}\.? \d{1,2}(?:, \d{4})?)")
-_QUARTER = re.compile(r"\bquarter", re.IGNORECASE)
+_QUARTER = re.compile(r"\bquarter(?!-century| of (?:a|an|the|its|their)\b)", re.IGNORECASE)
 _LONGER_PERIOD = re.compile(r"\b(?:nine|six) months\b|\bfirst half\b|\b(?:fiscal|full|the) year\b(?!-)", re.IGNORECASE)
 _COMPLETION_VERBS = frozenset({"end", "close", "conclude", "expire"})
 _REFERENCE_PRECISIONS = frozenset({"day", "week", "month", "quarter", "season", "year", "minute", "hour"})
@@ -201,7 +201,7 @@ def resolve_times(doc: Doc, draft: Extraction, options: Options) -> Extraction:
     """Find and normalise every time expression of one article."""
     del options
     anchor = draft.article.published or _SPLIT_ANCHOR
-    reading = _Reading(dct=draft.article.published, financial=len(_QUARTER.findall(draft.article.text)) >= 2)
+    reading = _Reading(dct=draft.article.published, financial=len(_QUARTER.findall(draft.article.text)) >= 1)
 
     def resolve(text: str) -> str:
         return normalise_expression(text, dct=anchor).value
