@@ -299,6 +299,11 @@ def test_resolve_times_quarter_ended_a_date_is_the_calendar_quarter_of_its_month
     assert values == ["2015-Q2", "2015-Q4"]
 
 
+def test_resolve_times_quarter_century_makes_no_results_report() -> None:
+    text = "Unemployment held near its quarter-century low, and wages were 3% higher than a year earlier."
+    assert [t.value for t in _extract(text).times if t.text == "a year earlier"] == ["2015"]
+
+
 def test_resolve_times_keeps_offsets_into_the_article() -> None:
     text = "Talks resumed in Geneva on Monday after a pause of two weeks."
     extraction = _extract(text)
