@@ -5,27 +5,30 @@
 Syria (2000-)`, `Islamic State (Syria)`); `find_actors` finds every actor
 phrase in a parsed sentence. Country and era come from the phrase itself (a
 demonym, a country or a leader) or from the article's context.
+
+The alias and country tables and their look-ups live in
+`eventdesk.actor_tables`; `words_of`, `named_group`, `era_label` and
+`iso3_of` are re-exported here.
 """
 
 from __future__ import annotations
 
-import re
-import tomllib
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
-from typing import Any
 
 from spacy.tokens import Doc, Span, Token
 
+from eventdesk.actor_tables import (
+    WORD, Group, actor_table, actor_table_acronyms, alias_index, aliases_by_first_word, country_in, era_label,
+    named_group, table_name, words_of,
+)
+from eventdesk.actor_tables import iso3_of as iso3_of  # re-exported: acled.py and the tests import it from here
 from eventdesk.model import Extraction
 
 ActorKind = str  # state, police, rebel, militia, unidentified, civilian, protester, rioter, external
 
-_WORD = re.compile(r"[A-Za-z0-9']+")
-_MAX_ALIAS_WORDS = 7
 _LEFT_POS = frozenset({"ADJ", "NOUN", "PROPN", "PART", "ADV", "VERB", "AUX", "X"})
 _RIGHT_LINKS = frozenset({"loyal", "of", "from", "allied", "affiliated", "linked"})
 
@@ -66,100 +69,9 @@ class ActorMention:
     actor: Actor
 
 
-@dataclass(frozen=True)
-class Country:
-    """A country the table knows."""
-
-    name: str
-    iso3: str
-    demonyms: tuple[str, ...]
-    leaders: tuple[str, ...]
-    eras: tuple[tuple[int, int, str], ...]
-    open_era: str
-    the: bool = False  # named with "the" in actor names
-
-
-@dataclass(frozen=True)
-class Group:
-    """A named group and its aliases."""
-
-    name: str
-    inter: int
-    aliases: tuple[tuple[str, ...], ...]
-    acronyms: frozenset[str]
-
-
-@dataclass(frozen=True)
-class ActorTable:
-    """The whole alias table."""
-
-    groups: tuple[Group, ...]
-    heads: dict[str, frozenset[tuple[str, ...]]]
-    cues: dict[str, frozenset[tuple[str, ...]]]
-    countries: dict[str, Country]
-    country_words: dict[tuple[str, ...], str]  # demonym / name / leader -> country
-
-
-def words_of(text: str) -> list[str]:
-    """Lower-case words of a phrase, hyphens read as spaces and possessives dropped."""
-    text = text.replace("\u2019", "'").replace("-", " ")
-    return [w.removesuffix("'s").casefold() for w in _WORD.findall(text) if w not in {"'s", "'"}]
-
-
-def _load(name: str) -> dict[str, Any]:
-    return tomllib.loads(resources.files("eventdesk.data").joinpath(name).read_text("utf-8"))
-
-
-def _tuples(values: Iterable[str]) -> frozenset[tuple[str, ...]]:
-    return frozenset(tuple(words_of(v)) for v in values)
-
-
-def _countries(data: dict[str, Any]) -> dict[str, Country]:
-    return {
-        name: Country(name, entry["iso3"], tuple(entry["demonyms"]), tuple(entry["leaders"]),
-                      tuple((int(a), int(b), str(c)) for a, b, c in entry["eras"]), entry["open_era"],
-                      bool(entry.get("the", False)))
-        for name, entry in data.items()
-    }
-
-
-@lru_cache(maxsize=2)
-def actor_table(language: str = "en") -> ActorTable:
-    """Load the alias table and the country table."""
-    data = _load(f"actors_{language}.toml")
-    groups = tuple(
-        Group(g["name"], int(g["inter"]), tuple(sorted(_tuples(g["aliases"]), key=len, reverse=True)),
-              frozenset(g.get("acronyms", ())))
-        for g in data["group"]
-    )
-    countries = _countries(_load("actors_countries.toml"))
-    country_words: dict[tuple[str, ...], str] = {}
-    for country in countries.values():
-        for word in (country.name, *country.demonyms, *country.leaders):
-            country_words[tuple(words_of(word))] = country.name
-    return ActorTable(
-        groups=groups,
-        heads={k: _tuples(v) for k, v in data["heads"].items()},
-        cues={k: _tuples(v) for k, v in data["cues"].items()},
-        countries=countries,
-        country_words=country_words,
-    )
-
-
 def _contains(words: Sequence[str], phrase: tuple[str, ...]) -> bool:
     n = len(phrase)
     return any(tuple(words[i:i + n]) == phrase for i in range(len(words) - n + 1))
-
-
-def era_label(country: str, year: int | None) -> str:
-    """ACLED's government era for a country and year ('2000-'), or ''."""
-    entry = actor_table().countries.get(country)
-    if entry is None:
-        return ""
-    for first, last, label in entry.eras:
-        if year is not None and first <= year < last:
-            return label
-    return entry.open_era
 
 
 def _with_country(template: str, country: str) -> str:
@@ -178,40 +90,6 @@ def state_actor(country: str, *, role: str = "military", year: int | None = None
     place = f"the {country}" if entry is not None and entry.the else country  # "of the United States"
     name = f"{prefix} of {place} ({era})" if era else f"{prefix} of {place}"
     return Actor(name, "police" if role == "police" else "state", country)
-
-
-def country_in(words: Sequence[str]) -> str:
-    """The country a phrase names by demonym, name or leader, or ''."""
-    table = actor_table()
-    for size in (3, 2, 1):
-        for i in range(len(words) - size + 1):
-            country = table.country_words.get(tuple(words[i:i + size]))
-            if country:
-                return country
-    return ""
-
-
-@lru_cache(maxsize=1)
-def _alias_index() -> tuple[dict[tuple[str, ...], Group], dict[str, Group]]:
-    aliases: dict[tuple[str, ...], Group] = {}
-    acronyms: dict[str, Group] = {}
-    for group in actor_table().groups:
-        for alias in group.aliases:
-            aliases.setdefault(alias, group)
-        for acronym in group.acronyms:
-            acronyms.setdefault(acronym, group)
-    return aliases, acronyms
-
-
-def named_group(words: Sequence[str], originals: Sequence[str]) -> Group | None:
-    """The named group a phrase mentions (longest alias wins), if any."""
-    aliases, acronyms = _alias_index()
-    for size in range(min(_MAX_ALIAS_WORDS, len(words)), 0, -1):
-        for i in range(len(words) - size, -1, -1):  # "al-Qaida-linked al-Shabab fighters": the name nearest the head
-            group = aliases.get(tuple(words[i:i + size]))
-            if group is not None:
-                return group
-    return next((acronyms[w] for w in originals if w in acronyms), None)
 
 
 def _head_kind(words: Sequence[str]) -> str:
@@ -256,7 +134,7 @@ _ALWAYS_STATE = frozenset({("troops",), ("soldiers",), ("soldier",), ("army",), 
 
 def normalise_actor(phrase: str, *, context: ActorContext = ActorContext()) -> Actor | None:
     """The ACLED-style actor a phrase names, or None when it names none."""
-    originals = _WORD.findall(phrase.replace("-", " "))
+    originals = WORD.findall(phrase.replace("-", " "))
     words = words_of(phrase)
     if not words:
         return None
@@ -333,19 +211,10 @@ def _right_edge(tokens: Sequence[Token], head: int, limit: int) -> int:
     return end
 
 
-@lru_cache(maxsize=1)
-def _aliases_by_first_word() -> dict[str, tuple[tuple[tuple[str, ...], Group], ...]]:
-    aliases, _ = _alias_index()
-    index: dict[str, list[tuple[tuple[str, ...], Group]]] = {}
-    for alias, group in aliases.items():
-        index.setdefault(alias[0], []).append((alias, group))
-    return {w: tuple(sorted(v, key=lambda a: -len(a[0]))) for w, v in index.items()}
-
-
 def _named_spans(tokens: Sequence[Token], base: int) -> list[tuple[int, int, Group]]:
     """Token spans naming a group, longest alias first, without overlaps."""
-    _, acronyms = _alias_index()
-    by_first = _aliases_by_first_word()
+    _, acronyms = alias_index()
+    by_first = aliases_by_first_word()
     words: list[str] = []
     owner: list[int] = []  # token index of each word
     for i, token in enumerate(tokens):
@@ -459,17 +328,11 @@ def _continues(token: Token, nxt: Token) -> bool:
     return len(pair) == 2 and pair in _head_words()[1]
 
 
-@lru_cache(maxsize=1)
-def actor_table_acronyms() -> frozenset[str]:
-    """Every case-sensitive acronym of the table."""
-    return frozenset().union(*(g.acronyms for g in actor_table().groups))
-
-
 def article_country(texts: Iterable[str], *, place_countries: Iterable[str] = ()) -> str:
     """The article's main country: geocoded places first, then country words in the text."""
     from_places = Counter(c for c in place_countries if c)
     if from_places:
-        return _table_name(from_places.most_common(1)[0][0])
+        return table_name(from_places.most_common(1)[0][0])
     votes: Counter[str] = Counter()
     for text in texts:
         words = words_of(text)
@@ -480,21 +343,6 @@ def article_country(texts: Iterable[str], *, place_countries: Iterable[str] = ()
                     votes[country] += 1
                     break
     return votes.most_common(1)[0][0] if votes else ""
-
-
-_COUNTRY_SYNONYMS = {"Syrian Arab Republic": "Syria", "Russian Federation": "Russia",
-                     "Democratic Republic of the Congo": "Democratic Republic of Congo",
-                     "Palestinian Territory": "Palestine", "Myanmar [Burma]": "Myanmar"}
-
-
-def _table_name(country: str) -> str:
-    return _COUNTRY_SYNONYMS.get(country, country)
-
-
-def iso3_of(country: str) -> str:
-    """The ISO alpha-3 code of a known country, or ''."""
-    entry = actor_table().countries.get(_table_name(country))
-    return entry.iso3 if entry else ""
 
 
 def article_context(doc: Doc, extraction: Extraction) -> ActorContext:
@@ -540,9 +388,17 @@ class Roles:
 
 
 _AGENT_DEPS = frozenset({"nsubj", "csubj"})
+
+
 _PATIENT_DEPS = frozenset({"dobj", "nsubjpass", "obj", "attr"})
+
+
 _PATIENT_PREPS = frozenset({"with", "against", "on", "at", "targeting", "upon", "between", "into", "of"})
+
+
 _PRONOUNS = frozenset({"they", "it", "he", "she", "them", "him", "her", "its", "their"})
+
+
 _NOUN_AGENT_DEPS = frozenset({"poss", "amod", "compound", "nmod"})
 
 
