@@ -13,8 +13,11 @@ import datetime as dt
 import random
 import sys
 import time
+from pathlib import Path
 
-from eventdesk.stories import ArticleFeatures, StoryClusterer
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # run from a checkout without installing
+
+from eventdesk.stories import ArticleFeatures, StoryClusterer  # noqa: E402
 
 START = dt.date(2020, 1, 1)
 BACKGROUND = [f"w{i}" for i in range(20_000)]
