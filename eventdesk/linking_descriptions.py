@@ -65,6 +65,18 @@ def _describe_person(local: LocalEntity, text: str, article_id: str) -> set[tupl
     return used
 
 
+def _described_person(description: str, people: list[LocalEntity],
+                      nameless: dict[str, LocalEntity], *, order: int) -> LocalEntity:
+    """The named person with this description, else the one nameless person so described."""
+    owner = next((p for p in people if description in p.descriptions), None)
+    if owner is None:
+        owner = nameless.setdefault(description, LocalEntity(
+            cls="PERSON", order=order, tokens=(), named=False))
+        owner.descriptions.add(description)
+        owner.labels["PERSON"] += 1
+    return owner
+
+
 def add_descriptions(extraction: Extraction, locals_: list[LocalEntity]) -> list[LocalEntity]:
     """Appositions, ages, back-references and nameless described people of one article."""
     text, article_id = extraction.article.text, extraction.article.id
@@ -79,12 +91,8 @@ def add_descriptions(extraction: Extraction, locals_: list[LocalEntity]) -> list
         description = _description(match.group(2))
         if not description:
             continue
-        owner = next((p for p in people if description in p.descriptions), None)
-        if owner is None:
-            owner = nameless.setdefault(description, LocalEntity(
-                cls="PERSON", order=locals_[0].order if locals_ else 0, tokens=(), named=False))
-            owner.descriptions.add(description)
-            owner.labels["PERSON"] += 1
+        owner = _described_person(description, people, nameless,
+                                  order=locals_[0].order if locals_ else 0)
         owner.mentions.append((article_id, match.start(), match.end()))
         owner.attributes.append(EntityAttribute("age", str(int(match.group(1))), article_id,
                                                 match.start(1), match.end(1)))
@@ -108,12 +116,7 @@ def _add_related_headline_ages(extraction: Extraction, people: list[LocalEntity]
             description = _description(match.group(2))
             if not description:
                 continue
-            owner = next((p for p in people if description in p.descriptions), None)
-            if owner is None:
-                owner = nameless.setdefault(description, LocalEntity(
-                    cls="PERSON", order=order, tokens=(), named=False))
-                owner.descriptions.add(description)
-                owner.labels["PERSON"] += 1
+            owner = _described_person(description, people, nameless, order=order)
             owner.attributes.append(EntityAttribute(
                 "age", str(int(match.group(1))), extraction.article.id, -1, -1))
 
