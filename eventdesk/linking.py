@@ -32,9 +32,8 @@ from eventdesk.linking_local import EntityAttribute, LocalEntity, group_mentions
 from eventdesk.linking_names import (
     FUZZY_RATIO, acronym, ascii_words, light_key, name_tables, same_person, same_token, skeleton,
 )
-# Re-exported for code that imports them from here (reconcile.py takes _tables, the tests person_tokens).
+# Re-exported for code that imports them from here (the tests take person_tokens).
 from eventdesk.linking_names import actor_alias as actor_alias
-from eventdesk.linking_names import name_tables as _tables
 from eventdesk.linking_names import person_tokens as person_tokens
 from eventdesk.model import Extraction
 

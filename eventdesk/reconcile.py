@@ -28,7 +28,7 @@ from importlib import resources
 from typing import Any
 
 from eventdesk.linking import LinkedEntity, ascii_words, light_key
-from eventdesk.linking import _tables as _name_tables
+from eventdesk.linking_names import name_tables as _name_tables
 from eventdesk.model import Claim, Extraction, Figure
 
 INF = math.inf
