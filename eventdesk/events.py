@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import re
 from collections.abc import Sequence
 
 from spacy.tokens import Doc, Span, Token
@@ -77,15 +78,26 @@ def _belongs_elsewhere(doc: Doc, time: TimeExpr, candidate: Candidate) -> bool:
     return False
 
 
-def _place_of(places: Sequence[Place], sentences: set[int], trigger_start: int, text: str) -> int | None:
-    """The most specific resolved place in the event's sentences, nearest the trigger."""
-    best: tuple[tuple[int, int], int] | None = None
+_CODED_TOWN = re.compile(r"(?: (?:city|town|village|area|district|camp))? \(")
+_BRACKET_OPEN = re.compile(r"\([^()]*$")
+
+
+def _bracket_rank(place: Place, text: str) -> int:
+    """0 for the town ACLED's notes code, 'Town (Region)'; 1 for the bracketed region; 2 otherwise."""
+    if _CODED_TOWN.match(text, place.end):
+        return 0
+    return 1 if _BRACKET_OPEN.search(text[max(0, place.start - 60):place.start]) else 2
+
+
+def _place_of(places: Sequence[Place], sentences: set[int] | None, trigger_start: int, text: str) -> int | None:
+    """The event's place: the bracketed town of 'Town (Region)', else its region (for a town the
+    gazetteer lacks), else the most specific resolved place, nearest the trigger; None for
+    `sentences` means any sentence."""
+    best: tuple[tuple[int, int, int], int] | None = None
     for index, place in enumerate(places):
-        if place.sentence not in sentences or not place.resolved:
+        if (sentences is not None and place.sentence not in sentences) or not place.resolved:
             continue
-        # "Ogossagou (Mopti)": the bracketed region qualifies the town before it
-        bracketed = 3 if place.start > 0 and text[:place.start].rstrip().endswith("(") else 0
-        key = (place.precision + bracketed if place.precision else 9, abs(place.start - trigger_start))
+        key = (_bracket_rank(place, text), place.precision or 9, abs(place.start - trigger_start))
         if best is None or key < best[0]:
             best = (key, index)
     return best[1] if best else None
@@ -263,6 +275,8 @@ def extract_events(doc: Doc, draft: Extraction, options: Options) -> Extraction:
         if candidate.place_index is None:
             candidate.place_index = _place_of(draft.places, candidate.sentences, candidate.trigger.idx,
                                               draft.article.text)
+        if candidate.place_index is None:  # a short note names its place once, in another sentence
+            candidate.place_index = _place_of(draft.places, None, candidate.trigger.idx, draft.article.text)
     figures = assign_figures(draft.figures, merged, doc)
     events = tuple(_event(draft, i, c, figures, sentences) for i, c in enumerate(merged))
     return dataclasses.replace(draft, events=events, figures=figures)

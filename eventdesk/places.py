@@ -58,6 +58,7 @@ class Toponym:
     direction: str = ""  # "northeastern" in "northeastern Syria"
     near: bool = False  # "near Palmyra"
     parent: str = ""  # "Louisiana" in "Alexandria, Louisiana"
+    child: str = ""  # "Kagara" for the "Niger" of "Kagara (Niger)": the area holds it
 
 
 @dataclass(frozen=True)
@@ -139,7 +140,43 @@ def recognise_toponyms(doc: Doc, draft: Extraction, gazetteer: Gazetteer) -> lis
     covered = [(m.start, m.end) for m in draft.mentions] + list(found)
     for toponym in _capitalised_names(doc, draft, gazetteer, covered):
         found.setdefault((toponym.start, toponym.end), toponym)
-    return sorted((t for t in found.values() if not _inside(t, people)), key=lambda t: t.start)
+    kept = [t for t in found.values() if not _inside(t, people)]
+    bracketed = bracketed_toponyms(draft, gazetteer)
+    spans = [(t.start, t.end) for t in bracketed]
+    kept = [t for t in kept if not any(s < t.end and t.start < e for s, e in spans)]
+    return sorted(kept + bracketed, key=lambda t: t.start)
+
+
+# "Kagara (Niger)", "Ras al Ain (Al Hasakeh)", "Kunduz city (Kunduz)", "Djibo (Soum, Sahel)":
+# ACLED-style notes name the town coded, its region in brackets. The model often tags such a
+# town as a person or an organisation, or swallows the bracket into it.
+_NAME = r"[A-Z][\w'\u2019-]*(?:[ -](?:(?:al|el|ez|es|as|ad|ar|an|ash|ed|de|du|la|le)[ -])?[A-Z][\w'\u2019-]*){0,3}"
+_BRACKETED = re.compile(rf"\b({_NAME})(?: (?:city|town|village|area|district|camp))? \(({_NAME}(?:, {_NAME})?)\)")
+
+
+def _is_area(name: str, gazetteer: Gazetteer) -> bool:
+    """Whether a name is a known country, division or region (the bracket of 'Town (Region)')."""
+    return any(e.tier <= 2 and (e.feature_class in {"A", "L"} or e.is_country) for e in gazetteer.candidates(name))
+
+
+def bracketed_toponyms(draft: Extraction, gazetteer: Gazetteer) -> list[Toponym]:
+    """Towns named with their region in brackets, and the regions, each area holding its town."""
+    text = draft.article.text
+    found: list[Toponym] = []
+    for match in _BRACKETED.finditer(text):
+        town, areas = match.group(1), match.group(2).split(", ")
+        known_town = any(e.tier <= 2 and e.feature_class in {"A", "P"} for e in gazetteer.candidates(town))
+        if _is_short_caps(town) or any(a.isupper() for a in areas) \
+                or not (known_town or any(_is_area(a, gazetteer) for a in areas)):
+            continue
+        sentence = draft.sentence_at(match.start())
+        index = sentence.index if sentence else 0
+        found.append(Toponym(match.start(1), match.end(1), town, town, index, parent=areas[0]))
+        offset = match.start(2)
+        for area in areas:
+            found.append(Toponym(offset, offset + len(area), area, area, index, level="area", child=town))
+            offset += len(area) + 2
+    return found
 
 
 def _surnames(text: str, mentions: Sequence[Mention]) -> set[str]:
@@ -302,13 +339,32 @@ def _candidates(toponym: Toponym, gazetteer: Gazetteer, focus: dict[str, float])
     if not exact:  # loose and partial matches only for large places or in the article's countries
         found = [e for e in found if e.population >= _LOOSE_MATCH_POPULATION
                  or focus.get(e.country_code, 0.0) >= 0.2]
-    if toponym.level:
+    if toponym.level == "area":
+        found = [e for e in found if e.feature_class in {"A", "L"} or e.is_country] or found
+        towns = [c for c in gazetteer.candidates(toponym.child) if c.tier <= 1]
+        held = [e for e in found for c in towns if _holds(e, c)]
+        # an area in none of the town's countries is a homonym ("Capital Territory" of the Solomons)
+        found = list(dict.fromkeys(held)) or [e for e in found if not towns or e.country_code in
+                                              {c.country_code for c in towns}]
+    elif toponym.level:
         code = "ADM1" if toponym.level == "first" else "ADM2"
         found = [e for e in found if e.feature_code == code] or found
     if toponym.parent:
         inside = [e for e in found if _within_parent(e, toponym.parent, gazetteer)]
-        found = inside or found
+        # outside its named parent, only an exact name stands ("Dioungani (Mopti)" is not Dongguan)
+        found = inside or [e for e in found if e.tier == 0]
     return found
+
+
+def _holds(area: Entry, entry: Entry) -> bool:
+    """Whether an area (country, first- or second-level division) holds an entry."""
+    if area.geonameid == entry.geonameid or area.country_code != entry.country_code:
+        return False
+    if area.is_country:
+        return True
+    if area.feature_code == "ADM1":
+        return area.admin1 == entry.admin1
+    return area.feature_code == "ADM2" and (area.admin1, area.admin2) == (entry.admin1, entry.admin2)
 
 
 def _within_parent(entry: Entry, parent: str, gazetteer: Gazetteer) -> bool:
@@ -316,8 +372,10 @@ def _within_parent(entry: Entry, parent: str, gazetteer: Gazetteer) -> bool:
     if state:
         return entry.country_code == "US" and entry.admin1 == state
     for area in gazetteer.candidates(parent):
-        if area.tier > 0:
+        if area.tier > 1 or (area.tier == 1 and area.feature_code not in {"ADM1", "ADM2"}):
             continue
+        if area.feature_code == "ADM2" and _holds(area, entry):
+            return True  # "Djibo (Soum, Sahel)"
         if area.is_country and area.country_code == entry.country_code and not entry.is_country:
             return True
         if area.feature_code == "ADM1" and (area.country_code, area.admin1) == (

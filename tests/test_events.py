@@ -226,3 +226,37 @@ def test_seeds_reported_is_tolls_belong_to_the_recapture(seed_events: tuple[Extr
 ])
 def test_extract_events_main_event_fatalities_in_acled_style_notes(note: str, fatalities: int) -> None:
     assert main(note).fatalities == fatalities
+
+
+def _event_place(text: str) -> tuple[str, str]:
+    extraction = extract_text(text, published=DAY)
+    event = max(extraction.events, key=lambda e: e.confidence)
+    assert event.place_index is not None, f"no place for the event in {text!r}"
+    place = extraction.places[event.place_index]
+    return place.name, place.country_code
+
+
+@pytest.mark.parametrize(("text", "name", "country"), [
+    # the model tags these towns as people or organisations, or swallows the bracket into them
+    ("On 17 February 2021, bandits stormed a school in Kagara (Niger) and abducted 27 students.",
+     "Kagara", "NG"),
+    ("On 1 March 2017, Al Shabaab militants destroyed a telecommunications tower in Bardhere (Gedo).",
+     "Baardheere", "SO"),
+    # the bracketed town is the coded one, not a site or a suburb named before it
+    ("On 1 October 2019, hundreds of protesters gathered in Tahrir Square in Baghdad (Baghdad).",
+     "Baghdad", "IQ"),
+    # a town the gazetteer lacks is coded at its bracketed region, not at a homonym abroad
+    ("On 12 January 2020, JNIM militants looted shops in Dioungani (Mopti). No casualties reported.",
+     "Mopti", "ML"),
+    # the place is named once, in the sentence before the event's own
+    ("On 22 January 2020, a Malian army vehicle hit a landmine outside Menaka (Menaka). "
+     "2 soldiers were killed.", "M\u00e9naka", "ML"),
+])
+def test_extract_events_codes_the_bracketed_town(text: str, name: str, country: str) -> None:
+    assert _event_place(text) == (name, country)
+
+
+def test_extract_events_bracketed_region_is_the_area_holding_the_town() -> None:
+    extraction = extract_text("On 17 February 2021, bandits stormed a school in Kagara (Niger).", published=DAY)
+    region = next(p for p in extraction.places if p.text == "Niger")
+    assert (region.feature_code, region.country_code) == ("ADM1", "NG")
