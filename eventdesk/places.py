@@ -59,6 +59,7 @@ class Toponym:
     near: bool = False  # "near Palmyra"
     parent: str = ""  # "Louisiana" in "Alexandria, Louisiana"
     child: str = ""  # "Kagara" for the "Niger" of "Kagara (Niger)": the area holds it
+    bracketed: bool = False  # "Kagara" in "Kagara (Niger)": the parent is firm
 
 
 @dataclass(frozen=True)
@@ -159,19 +160,32 @@ def _is_area(name: str, gazetteer: Gazetteer) -> bool:
     return any(e.tier <= 2 and (e.feature_class in {"A", "L"} or e.is_country) for e in gazetteer.candidates(name))
 
 
+def _town_and_region(town: str, areas: Sequence[str], start: int, draft: Extraction, gazetteer: Gazetteer) -> bool:
+    """Whether 'Town (Bracket)' names a town and its region: a known area in the bracket, or a
+    known town before a name the model calls a place ("Mosul (Ninewa)"; not "Beijing (AsiaNews)")
+    or before a town of the same country."""
+    if _is_short_caps(town) or any(a.isupper() for a in areas):
+        return False
+    if all(_is_area(a, gazetteer) for a in areas):
+        return True
+    towns = {e.country_code for e in gazetteer.candidates(town) if e.tier <= 2 and e.feature_class in {"A", "P"}}
+    placed = any(m.start == start and m.label in PLACE_LABELS for m in draft.mentions)
+    # ACLED's spelling of a region may be known only as its capital ("Idleb", "Al Hasakeh")
+    capitals = {e.country_code for e in gazetteer.candidates(areas[-1]) if e.tier <= 1 and e.feature_class == "P"}
+    return bool(towns) and (placed or bool(towns & capitals))
+
+
 def bracketed_toponyms(draft: Extraction, gazetteer: Gazetteer) -> list[Toponym]:
     """Towns named with their region in brackets, and the regions, each area holding its town."""
     text = draft.article.text
     found: list[Toponym] = []
     for match in _BRACKETED.finditer(text):
         town, areas = match.group(1), match.group(2).split(", ")
-        known_town = any(e.tier <= 2 and e.feature_class in {"A", "P"} for e in gazetteer.candidates(town))
-        if _is_short_caps(town) or any(a.isupper() for a in areas) \
-                or not (known_town or any(_is_area(a, gazetteer) for a in areas)):
+        if not _town_and_region(town, areas, match.start(2), draft, gazetteer):
             continue
         sentence = draft.sentence_at(match.start())
         index = sentence.index if sentence else 0
-        found.append(Toponym(match.start(1), match.end(1), town, town, index, parent=areas[0]))
+        found.append(Toponym(match.start(1), match.end(1), town, town, index, parent=areas[0], bracketed=True))
         offset = match.start(2)
         for area in areas:
             found.append(Toponym(offset, offset + len(area), area, area, index, level="area", child=town))
@@ -351,8 +365,8 @@ def _candidates(toponym: Toponym, gazetteer: Gazetteer, focus: dict[str, float])
         found = [e for e in found if e.feature_code == code] or found
     if toponym.parent:
         inside = [e for e in found if _within_parent(e, toponym.parent, gazetteer)]
-        # outside its named parent, only an exact name stands ("Dioungani (Mopti)" is not Dongguan)
-        found = inside or [e for e in found if e.tier == 0]
+        # outside its bracketed region, only an exact name stands ("Dioungani (Mopti)" is not Dongguan)
+        found = inside or ([e for e in found if e.tier == 0] if toponym.bracketed else found)
     return found
 
 
