@@ -139,12 +139,15 @@ def alias_index() -> tuple[dict[tuple[str, ...], Group], dict[str, Group]]:
 def named_group(words: Sequence[str], originals: Sequence[str]) -> Group | None:
     """The named group a phrase mentions (longest alias wins), if any."""
     aliases, acronyms = alias_index()
+    found: list[Group] = []
     for size in range(min(_MAX_ALIAS_WORDS, len(words)), 0, -1):
         for i in range(len(words) - size, -1, -1):  # "al-Qaida-linked al-Shabab fighters": the name nearest the head
             group = aliases.get(tuple(words[i:i + size]))
             if group is not None:
-                return group
-    return next((acronyms[w] for w in originals if w in acronyms), None)
+                found.append(group)
+    found.extend(acronyms[w] for w in originals if w in acronyms)
+    # "Taliban gunmen", "BLA gunmen": a named group outranks the generic armed men it sends
+    return next((g for g in found if not g.name.startswith("Unidentified")), found[0] if found else None)
 
 
 @lru_cache(maxsize=1)

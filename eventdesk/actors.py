@@ -107,7 +107,7 @@ def _has_cue(words: Sequence[str], cue: str) -> bool:
     return any(_contains(words, phrase) for phrase in actor_table().cues[cue])
 
 
-_GROUP_KINDS = {2: "rebel", 3: "militia", 4: "militia", 8: "external"}
+_GROUP_KINDS = {1: "state", 2: "rebel", 3: "militia", 4: "militia", 8: "external"}
 
 
 def _from_group(group: Group, country: str) -> Actor:

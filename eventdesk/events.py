@@ -137,9 +137,20 @@ def _apply_claimers(merged: Sequence[Candidate], claimers: dict[int, Actor]) -> 
         target.sentences.add(sentence)
 
 
+_UNCLAIMED_DEVICES = frozenset({"Remote explosive/landmine/IED", "Suicide bomb", "Grenade"})
+
+
 def _finalise_sides(candidate: Candidate, context: ActorContext) -> None:
-    """Protests are by protesters, riots by rioters; a force that intervened is the second actor."""
+    """Protests are by protesters, riots by rioters; a force that intervened is the second actor;
+    an unclaimed bomb is an unidentified group's; armed men loot and destroy civilians' property."""
     country = context.country
+    if candidate.sub in _UNCLAIMED_DEVICES and candidate.actor1 is None:
+        # a bomb no one is named for is coded to an unidentified armed group
+        candidate.actor1 = Actor(f"Unidentified Armed Group ({country})" if country else "Unidentified Armed Group",
+                                 "unidentified", country)
+    if candidate.sub == "Looting/property destruction" and candidate.actor2 is None \
+            and candidate.actor1 is not None and candidate.actor1.kind in ARMED:
+        candidate.actor2 = Actor(f"Civilians ({country})" if country else "Civilians", "civilian", country)
     if candidate.type == "Violence against civilians" and candidate.actor2 is None:
         # violence against civilians has civilians on the receiving end, named or not
         candidate.actor2 = Actor(f"Civilians ({country})" if country else "Civilians", "civilian", country)

@@ -71,3 +71,15 @@ def test_find_actors_reads_a_sentence_with_backers_and_a_misparsed_acronym() -> 
     names = [m.actor.name for m in find_actors(doc[:], context=SYRIA)]
     assert names == ["Military Forces of Syria (2000-)", "Military Forces of Russia (2000-)",
                      "Islamic State (Syria)", "Hezbollah"]
+
+
+@pytest.mark.parametrize(("phrase", "name", "kind"), [
+    ("Taliban gunmen", "Taliban", "rebel"),  # a named group outranks the generic men it sends
+    ("IS gunmen", "Islamic State (Syria)", "rebel"),
+    ("unidentified gunmen", "Unidentified Armed Group (Syria)", "unidentified"),
+    ("Haftar's forces", "Military Forces of Libya - Haftar Faction", "state"),
+    ("GNA-aligned forces", "Military Forces of Libya (2016-2021) Government of National Accord", "state"),
+])
+def test_normalise_actor_named_groups_and_factions(phrase: str, name: str, kind: str) -> None:
+    actor = normalise_actor(phrase, context=SYRIA)
+    assert actor is not None and (actor.name, actor.kind) == (name, kind)

@@ -260,3 +260,16 @@ def test_extract_events_bracketed_region_is_the_area_holding_the_town() -> None:
     extraction = extract_text("On 17 February 2021, bandits stormed a school in Kagara (Niger).", published=DAY)
     region = next(p for p in extraction.places if p.text == "Niger")
     assert (region.feature_code, region.country_code) == ("ADM1", "NG")
+
+
+@pytest.mark.parametrize(("text", "actor1", "actor2"), [
+    # no one named for a bomb: ACLED codes an unidentified armed group
+    ("On 3 May 2018, a roadside bomb hit a minibus on the outskirts of Kandahar (Kandahar), killing 11 civilians.",
+     "Unidentified Armed Group (Afghanistan)", "Civilians (Afghanistan)"),
+    # armed men loot and burn civilians' property
+    ("On 2 May 2017, Houthi forces looted shops and burned houses near Taiz (Taizz). No casualties reported.",
+     "Houthi Movement", "Civilians (Yemen)"),
+])
+def test_extract_events_fills_the_sides_acled_implies(text: str, actor1: str, actor2: str) -> None:
+    event = main(text)
+    assert (event.actor1, event.actor2) == (actor1, actor2)
