@@ -276,7 +276,9 @@ def _country_actors(tokens: Sequence[Token], covered: set[int], context: ActorCo
     """'Russia began launching airstrikes': a country as a subject acts through its forces."""
     found: list[ActorMention] = []
     for token in tokens:
-        if token.i in covered or token.pos_ != "PROPN" or token.dep_ != "nsubj" and not (
+        # "Russia and Turkey signed": a country conjoined to a subject is a subject too
+        subject = token.dep_ == "nsubj" or (token.dep_ == "conj" and token.head.dep_ == "nsubj")
+        if token.i in covered or token.pos_ != "PROPN" or not subject and not (
                 token.dep_ == "pobj" and token.head.lower_ == "by"):
             continue
         country = actor_table().country_words.get(tuple(words_of(token.text)))

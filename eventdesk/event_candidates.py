@@ -188,6 +188,8 @@ def _candidate_at(token: Token, sent: Span, index: int, mentions: Sequence[Actor
     candidate = Candidate(entry.type, entry.sub, entry.role, index, token, entry.weight * scale,
                           roles.agent, roles.patient, [b for b in roles.backers if b.kind in ARMED],
                           sentences={index}, air=any(t.lower_ in lexicon.context["air"] for t in sent))
+    if entry.sub == "Agreement" and candidate.actor2 is None:
+        candidate.actor2 = _partner(candidate.actor1, mentions)
     if roles.agent is None and roles.patient is None:
         if entry.role in {"violence", "attack", "territory"}:
             return None  # a bare "killing" or "capture" cannot be typed without its sides
@@ -206,6 +208,14 @@ def _candidate_at(token: Token, sent: Span, index: int, mentions: Sequence[Actor
     guessed = (roles.agent is not None) + (roles.patient is not None) - roles.parsed
     candidate.confidence = min(1.0, candidate.confidence + 0.1 * roles.parsed + 0.05 * guessed)
     return candidate
+
+
+def _partner(party: Actor | None, mentions: Sequence[ActorMention]) -> Actor | None:
+    """The other side of an agreement: 'Russia and Turkey signed', 'the Houthis and the government agreed'."""
+    if party is None:
+        return None
+    others = [m.actor for m in mentions if m.actor != party and m.actor.kind in ARMED | {"government"}]
+    return others[0] if others else None
 
 
 def _hints(sent: Span, lexicon: Lexicon) -> frozenset[str]:

@@ -273,3 +273,9 @@ def test_extract_events_bracketed_region_is_the_area_holding_the_town() -> None:
 def test_extract_events_fills_the_sides_acled_implies(text: str, actor1: str, actor2: str) -> None:
     event = main(text)
     assert (event.actor1, event.actor2) == (actor1, actor2)
+
+
+def test_extract_events_agreement_has_both_signatories() -> None:
+    event = main("On 17 September 2018, Russia and Turkey signed an agreement to create a buffer zone in Idleb (Idleb).")
+    assert event.sub_event_type == "Agreement"
+    assert {event.actor1, event.actor2} == {"Military Forces of Russia (2000-)", "Military Forces of Turkey (2002-)"}
