@@ -13,6 +13,8 @@ The alias and country tables and their look-ups live in
 
 from __future__ import annotations
 
+import re
+
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -364,10 +366,21 @@ def _is_modifier_use(text: str, end: int) -> bool:
     return text[end:end + 10].lower().startswith(_MODIFIER_SUFFIXES)
 
 
+_CODED_TOWN = re.compile(r"(?: (?:city|town|village|area|district|camp))? \(")
+
+
+def is_coded_town(text: str, end: int) -> bool:
+    """Whether the place ending at `end` is the town of ACLED's 'Town (Region)'."""
+    return _CODED_TOWN.match(text, end) is not None
+
+
 def _article_context(doc: Doc, extraction: Extraction) -> ActorContext:
     text = extraction.article.text
     places = [place.country for place in extraction.places if place.resolved and place.country
               and not _is_modifier_use(text, place.end)]
+    # the coded town's country outweighs a stray homonym ("Faizabad in Islamabad (...)")
+    places += [place.country for place in extraction.places if place.resolved and place.country
+               and is_coded_town(text, place.end)]
     country = article_country((sent.text for sent in doc.sents), place_countries=places)
     published = extraction.article.published
     groups = Counter(group.name for group in named_groups_in(doc[:])

@@ -24,7 +24,7 @@ from collections.abc import Sequence
 from spacy.tokens import Doc, Span, Token
 
 from eventdesk import times
-from eventdesk.actors import Actor, ActorContext, ActorMention, article_context, find_actors
+from eventdesk.actors import Actor, ActorContext, ActorMention, article_context, find_actors, is_coded_town
 from eventdesk.event_candidates import ARMED, Candidate, previous_actor, sentence_candidates
 from eventdesk.event_merge import VIOLENT_TYPES, assign_figures, fatalities_of, merge_candidates
 from eventdesk.event_triggers import event_lexicon, matching_triggers
@@ -78,13 +78,12 @@ def _belongs_elsewhere(doc: Doc, time: TimeExpr, candidate: Candidate) -> bool:
     return False
 
 
-_CODED_TOWN = re.compile(r"(?: (?:city|town|village|area|district|camp))? \(")
 _BRACKET_OPEN = re.compile(r"\([^()]*$")
 
 
 def _bracket_rank(place: Place, text: str) -> int:
     """0 for the town ACLED's notes code, 'Town (Region)'; 1 for the bracketed region; 2 otherwise."""
-    if _CODED_TOWN.match(text, place.end):
+    if is_coded_town(text, place.end):
         return 0
     return 1 if _BRACKET_OPEN.search(text[max(0, place.start - 60):place.start]) else 2
 

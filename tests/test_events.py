@@ -279,3 +279,9 @@ def test_extract_events_agreement_has_both_signatories() -> None:
     event = main("On 17 September 2018, Russia and Turkey signed an agreement to create a buffer zone in Idleb (Idleb).")
     assert event.sub_event_type == "Agreement"
     assert {event.actor1, event.actor2} == {"Military Forces of Russia (2000-)", "Military Forces of Turkey (2002-)"}
+
+
+def test_extract_events_sides_take_the_coded_towns_country() -> None:
+    event = main("On 25 November 2017, police used tear gas against protesters staging a sit-in at Faizabad "
+                 "in Islamabad (Islamabad Capital Territory).")
+    assert event.actor1 == "Protesters (Pakistan)"
