@@ -364,7 +364,7 @@ def _candidates(toponym: Toponym, gazetteer: Gazetteer, focus: dict[str, float])
         code = "ADM1" if toponym.level == "first" else "ADM2"
         found = [e for e in found if e.feature_code == code] or found
     if toponym.parent:
-        inside = [e for e in found if _within_parent(e, toponym.parent, gazetteer)]
+        inside = [e for e in found if _within_parent(e, toponym.parent, gazetteer, bracketed=toponym.bracketed)]
         # outside its bracketed region, only an exact name stands ("Dioungani (Mopti)" is not Dongguan)
         found = inside or ([e for e in found if e.tier == 0] if toponym.bracketed else found)
     return found
@@ -381,14 +381,15 @@ def _holds(area: Entry, entry: Entry) -> bool:
     return area.feature_code == "ADM2" and (area.admin1, area.admin2) == (entry.admin1, entry.admin2)
 
 
-def _within_parent(entry: Entry, parent: str, gazetteer: Gazetteer) -> bool:
+def _within_parent(entry: Entry, parent: str, gazetteer: Gazetteer, *, bracketed: bool = False) -> bool:
     state = us_state_code(parent)
     if state:
         return entry.country_code == "US" and entry.admin1 == state
     for area in gazetteer.candidates(parent):
-        if area.tier > 1 or (area.tier == 1 and area.feature_code not in {"ADM1", "ADM2"}):
+        # a bracketed region is surely a division: a looser spelling of one will do ("Salah al-Din")
+        if area.tier > 1 or (area.tier == 1 and not (bracketed and area.feature_code in {"ADM1", "ADM2"})):
             continue
-        if area.feature_code == "ADM2" and _holds(area, entry):
+        if bracketed and area.feature_code == "ADM2" and _holds(area, entry):
             return True  # "Djibo (Soum, Sahel)"
         if area.is_country and area.country_code == entry.country_code and not entry.is_country:
             return True
