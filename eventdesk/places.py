@@ -18,6 +18,7 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
+from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.tokens import Doc
 
 from eventdesk.gazetteer import (
@@ -164,8 +165,8 @@ def _town_and_region(town: str, areas: Sequence[str], start: int, draft: Extract
     """Whether 'Town (Bracket)' names a town and its region: a known area in the bracket, or a
     known town before a name the model calls a place ("Mosul (Ninewa)"; not "Beijing (AsiaNews)")
     or before a town of the same country."""
-    if _is_short_caps(town) or any(a.isupper() for a in areas):
-        return False
+    if not town or _is_short_caps(town) or any(a.isupper() for a in areas):
+        return False  # "WHO (...)", "Ohio (AP)"
     if all(_is_area(a, gazetteer) for a in areas):
         return True
     towns = {e.country_code for e in gazetteer.candidates(town) if e.tier <= 2 and e.feature_class in {"A", "P"}}
@@ -181,11 +182,15 @@ def bracketed_toponyms(draft: Extraction, gazetteer: Gazetteer) -> list[Toponym]
     found: list[Toponym] = []
     for match in _BRACKETED.finditer(text):
         town, areas = match.group(1), match.group(2).split(", ")
+        start = match.start(1)
+        while town.split(" ", 1)[0].lower() in STOP_WORDS:  # "In Mosul (Ninewa)", "He (Wilson)"
+            head, _, town = town.partition(" ")
+            start += len(head) + 1
         if not _town_and_region(town, areas, match.start(2), draft, gazetteer):
             continue
         sentence = draft.sentence_at(match.start())
         index = sentence.index if sentence else 0
-        found.append(Toponym(match.start(1), match.end(1), town, town, index, parent=areas[0], bracketed=True))
+        found.append(Toponym(start, match.end(1), town, town, index, parent=areas[0], bracketed=True))
         offset = match.start(2)
         for area in areas:
             found.append(Toponym(offset, offset + len(area), area, area, index, level="area", child=town))
