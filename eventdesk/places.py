@@ -338,9 +338,10 @@ def _lookup(name: str, gazetteer: Gazetteer) -> list[Entry]:
 
 
 def is_facility(name: str) -> bool:
-    """Whether a name ends in a word for a street, building or site ("Royal Street")."""
+    """Whether a name is a street, building or site: "Royal Street", "Temple of Bel"."""
     words = normalise_name(name).split()
-    return len(words) > 1 and words[-1] in name_rules()["facilities"]["heads"]
+    heads = name_rules()["facilities"]["heads"]
+    return len(words) > 1 and (words[-1] in heads or (words[0] in heads and words[1] == "of"))
 
 
 def _candidates(toponym: Toponym, gazetteer: Gazetteer, focus: dict[str, float]) -> list[Entry]:

@@ -9,7 +9,7 @@ import pytest
 from conftest import extract_text
 from eventdesk.gazetteer import load_gazetteer
 from eventdesk.model import Place
-from eventdesk.places import Resolution, resolve_toponyms, to_place, toponym_at
+from eventdesk.places import Resolution, is_facility, resolve_toponyms, to_place, toponym_at
 from eventdesk.settings import Options, load_options
 
 
@@ -196,3 +196,11 @@ def test_seed_country_names_resolve_to_countries(seed_places: list[Place]) -> No
     for place in seed_places:
         if place.text in {"Iraq", "Lebanon", "Iran", "Russia", "UK", "Syria"}:
             assert place.precision == 6 and place.feature_code.startswith("PCL"), place
+
+
+@pytest.mark.parametrize(("name", "facility"), [
+    ("Royal Street", True), ("Temple of Baalshamin", True), ("Church of the Nativity", True),
+    ("Temple", False), ("Bank of England", False), ("Gulf of Aden", False),
+])
+def test_is_facility_head_first_or_last(name: str, facility: bool) -> None:
+    assert is_facility(name) is facility
