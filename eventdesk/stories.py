@@ -310,9 +310,7 @@ class StoryClusterer:
         known = self._article_story.get(features.article_id)
         if known is not None:
             return self._resolve(known)
-        terms = _article_terms(features, self.entity_weight)
-        self._n += 1
-        self._df.update(terms.keys())
+        terms = self._count(features)
         query, norms = self._query(terms)
         best_id, best = "", -1.0
         for story_id in self._candidates(query):
@@ -330,12 +328,17 @@ class StoryClusterer:
         known = self._article_story.get(features.article_id)
         if known is not None:
             return self._resolve(known)
-        terms = _article_terms(features, self.entity_weight)
-        self._n += 1
-        self._df.update(terms.keys())
+        terms = self._count(features)
         target = self._resolve(story_id) if story_id is not None else self._open(features)
         self._join(self._stories[target], features, terms)
         return target
+
+    def _count(self, features: ArticleFeatures) -> dict[str, float]:
+        """The article's weighted terms, counted into the document frequencies."""
+        terms = _article_terms(features, self.entity_weight)
+        self._n += 1
+        self._df.update(terms.keys())
+        return terms
 
     def _open(self, features: ArticleFeatures) -> str:
         story_id = f"s-{features.article_id[:16]}"
