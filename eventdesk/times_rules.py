@@ -412,7 +412,7 @@ def rules() -> tuple[tuple[re.Pattern[str], Rule], ...]:
         (rf"(?:(?P<weekday>{weekday}),? )?(?:the )?(?P<day>\d{{1,2}}) (?:of )?(?P<month>{month})(?:,? (?P<year>{year}))?", _rule_month_day),
         (rf"(?:(?P<shift>last|this|next|past|coming|previous) )?(?P<month>{month})"
          rf"(?:,? (?:of )?(?:(?P<year>{year})|(?P<rel>{rel_year})))?", _rule_month),
-        (rf"(?:the )?(?P<century>1[5-9]|20)?'?(?P<decade>\d)0s", _rule_decade),
+        (r"(?:the )?(?P<century>1[5-9]|20)?'?(?P<decade>\d)0s", _rule_decade),
         (r"(?:the )?(?P<n>\d{1,2})(?:st|nd|rd|th) century", _rule_century),
         (rf"(?:(?P<shift>last|this|next|this coming|past|coming) )?(?P<name>{lex.alternation('holidays')})"
          rf"(?P<week> week)?(?:,? (?P<year>{year}))?", _rule_holiday),

@@ -427,3 +427,11 @@ def test_resolve_times_at_the_calendar_edge_keeps_spans() -> None:
     extraction = _extract("The pact ends in May and lapses next year.", published=dt.date(9999, 12, 31))
     assert [t.text for t in extraction.times] == ["May", "next year"]
     assert normalise_expression("in May", dct=dt.date(9999, 3, 1), direction=1).value == "UNKNOWN"
+
+
+@pytest.mark.parametrize(("text", "value"), [("the 21st century", "20"), ("the 19th century", "18")])
+def test_normalise_expression_ordinal_century(text: str, value: str) -> None:
+    # regression: the rule's pattern was an f-string, so "\d{1,2}" became "\d(1, 2)" and never matched
+    from eventdesk.times_normalise import normalise_expression
+
+    assert normalise_expression(text, dct=dt.date(2016, 3, 27)).value == value
