@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from eventdesk.gazetteer import load_gazetteer
 from eventdesk.model import Article, Extraction
 from eventdesk.pipeline import extract_articles
 from eventdesk.settings import Options, load_options
@@ -32,6 +33,14 @@ def eval_dir() -> Path:
     if not EVAL.is_dir():
         pytest.skip(f"evaluation data not found at {EVAL}: clone the repo beside ../shared")
     return EVAL
+
+
+@pytest.fixture(scope="session")
+def geo_options() -> Options:
+    """Default options with the gazetteer index built: the same index every pipeline test uses."""
+    options = load_options()
+    load_gazetteer(options)
+    return options
 
 
 @pytest.fixture()

@@ -9,8 +9,7 @@ import pytest
 
 from eventdesk.errors import EvalDataError
 from eventdesk.eval_geo import distance_km, error_summary, evaluate_geo, format_geo, read_geo_corpus
-from eventdesk.gazetteer import load_gazetteer
-from eventdesk.settings import Options, load_options
+from eventdesk.settings import Options
 
 TEXT = "Shelling hit Damascus on Monday. Residents of Aleppo said the road to Qwzxvbrt was cut."
 GWN = f"""<?xml version="1.0" ?>
@@ -28,14 +27,6 @@ LGL = f"""<?xml version="1.0" encoding="utf-8"?>
 <toponym><start>70</start><end>78</end><phrase>Qwzxvbrt</phrase><gaztag geonameid="1">
 <name>Qwzxvbrt</name><fcode>PPL</fcode><lat>10.0</lat><lon>10.0</lon></gaztag></toponym>
 </toponyms></article></articles>"""
-
-
-@pytest.fixture(scope="session")
-def geo_options(tmp_path_factory: pytest.TempPathFactory) -> Options:
-    """Options whose cache holds one gazetteer index, built once per test session."""
-    options = load_options(cache_dir=tmp_path_factory.getbasetemp() / "eventdesk-gazetteer")
-    load_gazetteer(options)
-    return options
 
 
 @pytest.fixture()

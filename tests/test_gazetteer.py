@@ -10,15 +10,7 @@ import pytest
 from eventdesk.gazetteer import (
     Gazetteer, index_path, load_gazetteer, name_keys, normalise_name, place_weight,
 )
-from eventdesk.settings import Options, load_options
-
-
-@pytest.fixture(scope="session")
-def geo_options(tmp_path_factory: pytest.TempPathFactory) -> Options:
-    """Options whose cache holds one gazetteer index, built once per test session."""
-    options = load_options(cache_dir=tmp_path_factory.getbasetemp() / "eventdesk-gazetteer")
-    load_gazetteer(options)
-    return options
+from eventdesk.settings import Options
 
 
 @pytest.mark.parametrize(("name", "expected"), [

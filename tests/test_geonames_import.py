@@ -11,17 +11,9 @@ from conftest import FIXTURES
 from eventdesk.errors import GazetteerError
 from eventdesk.gazetteer import IMPORT_FILE, index_path, load_gazetteer
 from eventdesk.geonames_import import import_geonames
-from eventdesk.settings import Options, load_options
+from eventdesk.settings import Options
 
 DUMP = FIXTURES / "geonames"
-
-
-@pytest.fixture(scope="session")
-def geo_options(tmp_path_factory: pytest.TempPathFactory) -> Options:
-    """Options whose cache holds one gazetteer index, built once per test session."""
-    options = load_options(cache_dir=tmp_path_factory.getbasetemp() / "eventdesk-gazetteer")
-    load_gazetteer(options)
-    return options
 
 
 @pytest.fixture()

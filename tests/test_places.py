@@ -10,15 +10,7 @@ from conftest import extract_text
 from eventdesk.gazetteer import load_gazetteer
 from eventdesk.model import Place
 from eventdesk.places import Resolution, is_facility, resolve_toponyms, to_place, toponym_at
-from eventdesk.settings import Options, load_options
-
-
-@pytest.fixture(scope="session")
-def geo_options(tmp_path_factory: pytest.TempPathFactory) -> Options:
-    """Options whose cache holds one gazetteer index, built once per test session."""
-    options = load_options(cache_dir=tmp_path_factory.getbasetemp() / "eventdesk-gazetteer")
-    load_gazetteer(options)
-    return options
+from eventdesk.settings import Options
 
 
 def _span(text: str, name: str) -> tuple[int, int]:
