@@ -69,7 +69,7 @@ def _actor_kind(actor: Actor | None) -> str:
 
 def _resolve_sub(candidate: Candidate, sent: Span, lexicon: Lexicon) -> bool:
     """Choose the sub-type the actors imply; False when the trigger cannot be typed."""
-    role, kind1, kind2 = candidate.role, _actor_kind(candidate.actor1), _actor_kind(candidate.actor2)
+    role, kind1 = candidate.role, _actor_kind(candidate.actor1)
     if role == "territory":
         if kind1 in {"state", "police"}:
             candidate.sub = "Government regains territory"

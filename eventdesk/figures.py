@@ -20,7 +20,7 @@ from importlib import resources
 from spacy.tokens import Doc, Span, Token
 
 from eventdesk.actors import ActorContext, article_context, normalise_actor
-from eventdesk.model import Extraction, Figure, FigureKind
+from eventdesk.model import Extraction, Figure
 from eventdesk.numbers import Amount, scan_amounts
 from eventdesk.settings import Options
 
