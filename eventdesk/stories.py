@@ -140,6 +140,9 @@ def article_features(extraction: Extraction, *, doc: Doc | None = None) -> Artic
     )
 
 
+Names = Counter[str] | frozenset[str]
+
+
 @dataclass
 class _StoryState:
     """A story as the clusterer keeps it: members and summed feature counts."""
@@ -350,13 +353,7 @@ class StoryClusterer:
         return story_id
 
     def _join(self, story: _StoryState, features: ArticleFeatures, terms: Mapping[str, float]) -> None:
-        for term in terms:
-            if term not in story.terms:
-                self._postings.setdefault(term, []).append(story.id)
-        story.terms.update(terms)
-        story.places.update(features.places)
-        story.actors.update(features.actors)
-        story.people.update(features.people)
+        self._absorb(story, terms, features.places, features.actors, features.people)
         story.article_ids.append(features.article_id)
         story.first = _span(story.first, features.published, min)
         story.last = _span(story.last, features.published, max)
@@ -364,6 +361,18 @@ class StoryClusterer:
         self._article_story[features.article_id] = story.id
         self._prune(story)
         self._norms.pop(story.id, None)
+
+    def _absorb(self, story: _StoryState, terms: Mapping[str, float], places: Names,
+                actors: Names, people: Names) -> None:
+        """Add terms (posting the story under those new to it), places, actors and people;
+        a Counter (another story's) adds its counts, a set (one article's) one each."""
+        for term in terms:
+            if term not in story.terms:
+                self._postings.setdefault(term, []).append(story.id)
+        story.terms.update(terms)
+        story.places.update(places)
+        story.actors.update(actors)
+        story.people.update(people)
 
     def _prune(self, story: _StoryState) -> None:
         """Keep a long story's centroid bounded: drop its lightest terms."""
@@ -393,13 +402,7 @@ class StoryClusterer:
     def _merge(self, a: _StoryState, b: _StoryState) -> _StoryState:
         """Fold the smaller story into the larger; the smaller id becomes an alias."""
         keep, gone = (a, b) if len(a.article_ids) >= len(b.article_ids) else (b, a)
-        for term in gone.terms:
-            if term not in keep.terms:
-                self._postings.setdefault(term, []).append(keep.id)
-        keep.terms.update(gone.terms)
-        keep.places.update(gone.places)
-        keep.actors.update(gone.actors)
-        keep.people.update(gone.people)
+        self._absorb(keep, gone.terms, gone.places, gone.actors, gone.people)
         keep.article_ids.extend(gone.article_ids)
         keep.first = _span(keep.first, gone.first, min)
         keep.last = _span(keep.last, gone.last, max)
