@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import csv
 import json
 from pathlib import Path
 from typing import Any
@@ -14,15 +13,11 @@ from eventdesk.store import Store
 
 def write_acled(out: Path, *, options: Options) -> int:
     """Write stored events in ACLED's column layout; returns the number of rows."""
-    from eventdesk.acled import ACLED_COLUMNS, acled_rows
+    from eventdesk.acled import write_acled as write_acled_csv
 
-    rows = acled_rows(load_extractions(options=options))
     out.parent.mkdir(parents=True, exist_ok=True)
     with out.open("w", newline="", encoding="utf-8") as handle:
-        writer = csv.DictWriter(handle, fieldnames=list(ACLED_COLUMNS), extrasaction="ignore")
-        writer.writeheader()
-        writer.writerows(rows)
-    return len(rows)
+        return write_acled_csv(load_extractions(options=options), handle)
 
 
 def geojson_features(*, options: Options) -> list[dict[str, Any]]:
