@@ -118,8 +118,8 @@ def _cluster_new_articles(store: Store) -> None:
 
     state = store.load_state(STORY_STATE)
     clusterer = StoryClusterer.from_state(state) if state else StoryClusterer()
-    unseen = [a for a in store.articles() if clusterer.story_of(a.id) is None]
-    extracted = [x for x in store.extractions(unseen) if x.sentences]
+    unseen = [i for i in store.article_ids() if clusterer.story_of(i) is None]
+    extracted = [x for x in store.extractions(store.articles(unseen)) if x.sentences]
     if not extracted:
         return
     for extraction in extracted:  # store.articles() is in publication order already

@@ -236,6 +236,12 @@ class Store:
         return [Article(**{n: _from_sql(v, t) for (n, t), v in zip(cols.items(), row)})
                 for row in rows]
 
+    def article_ids(self) -> list[str]:
+        """The ids of all stored articles, in the order `articles` gives them."""
+        rows = self.con.execute(
+            "SELECT id FROM articles ORDER BY published NULLS LAST, ingested_at, id").fetchall()
+        return [r[0] for r in rows]
+
     def run_article_ids(self, run_id: str) -> list[str]:
         """The ids of the articles one run read."""
         rows = self.con.execute(

@@ -109,3 +109,12 @@ def test_store_stories_and_state_round_trip(tmp_path: Path) -> None:
         assert store.stories() == [story]
         assert store.load_state("clusterer") == {"df": {"palmyra": 2}}
         assert dataclasses.asdict(store.stories()[0])["keywords"] == ("palmyra",)
+
+
+def test_store_article_ids_follow_publication_order(tmp_path: Path) -> None:
+    late = make_article("Later report.", published=dt.date(2020, 2, 2))
+    early = make_article("Earlier report.", published=dt.date(2020, 1, 1))
+    with Store(tmp_path / "s.duckdb") as store:
+        for article in (late, early):
+            store.add_article(article, run_id="r")
+        assert store.article_ids() == [a.id for a in store.articles()] == [early.id, late.id]
