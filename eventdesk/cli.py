@@ -318,7 +318,7 @@ def eval_coref(data_dir: Annotated[Path, typer.Argument(help="ECB+ folder (cybul
 
     Example: eventdesk eval coref ../shared/eval/ecbplus/cybulska_setup --split Dev --json
     """
-    from eventdesk.eval_ecb import evaluate_coref, format_coref
+    from eventdesk.eval_coref import evaluate_coref, format_coref
 
     with _errors():
         result = evaluate_coref(data_dir, split=split, options=_options(config))

@@ -9,7 +9,7 @@ documents — and mentions are grouped by average-link agglomerative clustering
 on that score. `corefer_events` applies the same resolver to eventdesk's own
 `Event`s, whose type, place, date and actors add hard compatibility checks.
 
-The model's weights are learned on ECB+ Train (`eventdesk.eval_ecb.fit_coref_model`)
+The model's weights are learned on ECB+ Train (`eventdesk.eval_coref.fit_coref_model`)
 and shipped as data (`data/stories_coref_model.json`).
 """
 
@@ -83,7 +83,7 @@ class CorefModel:
         if tuple(raw["features"]) != FEATURE_NAMES:
             raise ValueError(
                 f"coref model features {raw['features']} are not {list(FEATURE_NAMES)}; "
-                f"refit it with `python -m eventdesk.eval_ecb --fit-coref`"
+                f"refit it with `python -m eventdesk.eval_coref --fit-coref`"
             )
         pairs = {(a, b): float(r) for a, b, r in raw.get("lemma_pairs", [])}
         return cls(tuple(float(w) for w in raw["weights"]), float(raw["threshold"]), pairs)

@@ -6,10 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from eventdesk.eval_ecb import (
-    bcubed, ceafe, conll_f1, evaluate_clusters, evaluate_coref, format_clusters, format_coref, muc,
-    pairwise,
-)
+from eventdesk.eval_coref import evaluate_coref, format_coref
+from eventdesk.eval_ecb import bcubed, ceafe, conll_f1, evaluate_clusters, format_clusters, muc, pairwise
 from eventdesk.settings import Options
 
 TINY = Path(__file__).resolve().parent / "fixtures" / "ecb"
