@@ -1,5 +1,5 @@
 """`python -m eventdesk` runs the CLI."""
 
-from eventdesk.cli import app
+from eventdesk.cli import run
 
-app(prog_name="eventdesk")
+run()

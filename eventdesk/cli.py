@@ -1,7 +1,8 @@
 """The `eventdesk` command: a thin wrapper over eventdesk.api and friends.
 
 Exit codes: 0 all good, 1 some inputs failed, 2 usage error (bad option,
-missing store, bad SQL, unreadable settings).
+missing store, bad SQL, unreadable settings), 3 internal error (a bug: the
+traceback is saved to a file named in the message).
 """
 
 from __future__ import annotations
@@ -9,6 +10,8 @@ from __future__ import annotations
 import datetime as dt
 import json
 import sys
+import tempfile
+import traceback
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -381,3 +384,20 @@ def gazetteer_import(paths: Annotated[list[Path], typer.Argument(
     with _errors():
         counts = import_geonames(paths, options=_options(config))
     console.print(counts)
+
+
+INTERNAL_ERROR = 3
+
+
+def run(argv: list[str] | None = None) -> None:
+    """The console entry point: the CLI, with an unexpected failure reported as exit code 3."""
+    try:
+        app(args=argv, prog_name="eventdesk")
+    except Exception as error:  # noqa: BLE001 - anything not caught below is a bug in eventdesk
+        with tempfile.NamedTemporaryFile("w", prefix="eventdesk-crash-", suffix=".txt", delete=False,
+                                         encoding="utf-8") as log:
+            traceback.print_exception(error, file=log)
+        err.print(f"[red]internal error:[/red] {type(error).__name__}: {error}\n"
+                  f"This is a bug in eventdesk, not in your input. The traceback is in {log.name}; "
+                  "please report it with the command you ran.", markup=True, highlight=False, soft_wrap=True)
+        sys.exit(INTERNAL_ERROR)

@@ -147,3 +147,29 @@ def test_cli_runs_as_a_real_process_with_exit_codes(tmp_path: Path) -> None:
     bad = subprocess.run([*command[:-2], "--db", str(tmp_path / "s.duckdb"), "--max-bytes", "10"],
                          capture_output=True, text=True, timeout=300)
     assert bad.returncode == 1 and "good.txt" in bad.stderr
+
+
+def test_run_reports_an_internal_error_as_exit_code_3(tmp_path: Path, monkeypatch, capsys) -> None:
+    from eventdesk import api
+    from eventdesk.cli import INTERNAL_ERROR, run
+
+    def broken_report(**_: object) -> None:
+        raise RuntimeError("report writer exploded")
+
+    monkeypatch.setattr(api, "report", broken_report)  # a fault injected: no real input makes a bug
+    with pytest.raises(SystemExit) as stopped:
+        run(["report", "--db", str(tmp_path / "store.duckdb"), "--out", str(tmp_path / "out")])
+    assert stopped.value.code == INTERNAL_ERROR
+    message = capsys.readouterr().err
+    assert "internal error" in message and "report writer exploded" in message
+    saved = Path(message.split("traceback is in ")[1].split(";")[0].strip())
+    assert "RuntimeError: report writer exploded" in saved.read_text(encoding="utf-8")
+    saved.unlink()
+
+
+def test_run_keeps_usage_errors_at_exit_code_2(tmp_path: Path) -> None:
+    from eventdesk.cli import run
+
+    with pytest.raises(SystemExit) as stopped:
+        run(["sql", "select 1", "--db", str(tmp_path / "missing.duckdb")])
+    assert stopped.value.code == 2
