@@ -3,73 +3,39 @@
 Recognition takes the entity pass's GPE/LOC/FAC spans, place names the model
 labelled otherwise (never PERSON), and capitalised words the gazetteer knows
 well. A demonym ("Syrian troops") is evidence of the article's country, not a
-place. Resolution ranks each name's candidates by population and kind, the
-article's country focus, the divisions it names ("Palmyra ... Homs province"),
-an explicit parent ("Alexandria, La."), and distance to the other places,
-with one sense per name per article.
+place. Resolution (eventdesk/places_resolve.py) chooses an entry for each name
+in the context of the whole article; this module turns the choices into Places.
 """
 
 from __future__ import annotations
 
 import dataclasses
-import math
 import re
-from collections import Counter
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
 
 from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.tokens import Doc
 
 from eventdesk.gazetteer import (
-    Entry, Gazetteer, demonyms, load_gazetteer, name_rules, normalise_name, region_adjectives,
-    us_state_code,
+    Entry, Gazetteer, load_gazetteer, name_rules, normalise_name, region_adjectives, us_state_code,
 )
 from eventdesk.model import Extraction, Mention, Place
+from eventdesk.places_resolve import (
+    Resolution, Toponym, _is_short_caps, demonym_country, is_facility, resolve_toponyms,
+)
 from eventdesk.settings import Options
+
+__all__ = ["Resolution", "Toponym", "demonym_country", "geocode_places", "is_facility",
+           "recognise_toponyms", "resolve_toponyms", "to_place", "toponym_at"]
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 NEVER_PLACE_LABELS = frozenset({"PERSON", "DATE", "TIME", "MONEY", "PERCENT", "QUANTITY",
                                 "ORDINAL", "CARDINAL", "LAW", "LANGUAGE"})
 # A name the model did not call a place counts when it is this well known.
 STRONG_POPULATION = 100_000
-# A division's population is the sum of its towns', so divisions get no bonus of their own.
-_KIND_BONUS = {"PCLI": 2.5, "PCLD": 1.5, "PCLS": 2.0, "PCLF": 1.5, "TERR": 1.0,
-               "ADM1": 0.0, "ADM2": -0.3, "PPLC": 1.5}
-_REGION_BONUS = 3.0  # continents, seas and regions (feature class L and the like)
-_FOCUS_WEIGHT = 4.0
-# A loose (skeleton) match is trusted only for large places or in the article's countries.
-_LOOSE_MATCH_POPULATION = 50_000
 # Words after a name that make it a division; "region" and "state" are too loose here.
 _TRAILING_ADMIN_WORDS = frozenset({"province", "governorate", "county", "parish", "district", "oblast",
                                    "prefecture", "provinces", "governorates"})
-_WORD = re.compile(r"[A-Za-z][\w'\u2019.-]*")
-
-
-@dataclass(frozen=True)
-class Toponym:
-    """A place name in a text, with what the words around it say."""
-
-    start: int
-    end: int
-    text: str
-    name: str  # what to look up: "Homs" in "Homs province"
-    sentence: int = 0
-    level: str = ""  # "first" or "second" when an admin word names the kind of area
-    direction: str = ""  # "northeastern" in "northeastern Syria"
-    near: bool = False  # "near Palmyra"
-    parent: str = ""  # "Louisiana" in "Alexandria, Louisiana"
-    child: str = ""  # "Kagara" for the "Niger" of "Kagara (Niger)": the area holds it
-    bracketed: bool = False  # "Kagara" in "Kagara (Niger)": the parent is firm
-
-
-@dataclass(frozen=True)
-class Resolution:
-    """The entry chosen for a toponym, with its score (0..1)."""
-
-    entry: Entry | None
-    score: float = 0.0
-    nearby: bool = False  # a site the gazetteer lacks, placed at the article's main town
 
 
 # ---------------------------------------------------------------- recognition
@@ -118,10 +84,6 @@ def _parent_after(text: str, end: int) -> str:
     """The state or country named right after a place: ", Louisiana", ", La."."""
     match = _PARENT.match(text, end)
     return match.group(1).strip() if match else ""
-
-
-def _is_short_caps(text: str) -> bool:
-    return len(text) <= 3 and text.isupper()
 
 
 def recognise_toponyms(doc: Doc, draft: Extraction, gazetteer: Gazetteer) -> list[Toponym]:
@@ -302,241 +264,6 @@ def _capitalised_names(doc: Doc, draft: Extraction, gazetteer: Gazetteer,
                 if toponym and _keeps(toponym, gazetteer):
                     yield toponym
         run = []
-
-
-# ---------------------------------------------------------------- resolution
-
-def demonym_country(name: str) -> str:
-    """The country code of a demonym, singular or plural ("Russians" -> "RU"), or ''."""
-    key = normalise_name(name)
-    return demonyms().get(key) or (demonyms().get(key[:-1], "") if key.endswith("s") else "")
-
-
-def _lookup(name: str, gazetteer: Gazetteer) -> list[Entry]:
-    """Entries for a name; failing that, for the longest part of it that is a place
-    ("Colorado" in "Colorado State University", "Manila" in "Manila Cathedral")."""
-    words = name.split()
-    if len(words) > 1 and is_facility(name):
-        return list(gazetteer.candidates(name))  # else placed at the article's main town
-    generic = set(name_rules()["facilities"]["generic_parts"])
-    for size in range(len(words), 0, -1):
-        for first in range(len(words) - size + 1):
-            part = " ".join(words[first:first + size])
-            if size < len(words) and (_is_short_caps(part) or not part[:1].isupper()
-                                      or normalise_name(part) in generic):
-                continue
-            region = region_adjectives().get(normalise_name(part))
-            country = demonym_country(part) if size < len(words) else ""
-            if country and country in gazetteer.countries:
-                return [gazetteer.countries[country]]
-            found = list(gazetteer.candidates(region or part))
-            if found and (size == len(words) or any(e.tier == 0 for e in found)):
-                # A part of a name is a weaker match than the whole: tier 1 at best.
-                return found if size == len(words) else [
-                    dataclasses.replace(e, tier=1) for e in found if e.tier == 0]
-    return []
-
-
-def is_facility(name: str) -> bool:
-    """Whether a name is a street, building or site: "Royal Street", "Temple of Bel"."""
-    words = normalise_name(name).split()
-    heads = name_rules()["facilities"]["heads"]
-    return len(words) > 1 and (words[-1] in heads or (words[0] in heads and words[1] == "of"))
-
-
-def _candidates(toponym: Toponym, gazetteer: Gazetteer, focus: dict[str, float]) -> list[Entry]:
-    """Candidates for a toponym, narrowed by its admin word and its parent."""
-    country = demonym_country(toponym.name)
-    if country and country in gazetteer.countries:
-        return [gazetteer.countries[country]]
-    state = us_state_code(toponym.name)
-    if state and ("US", state) in gazetteer.admin1:
-        return [gazetteer.admin1[("US", state)]]
-    found = _lookup(toponym.name, gazetteer)
-    exact = [e for e in found if e.tier == 0]
-    close = exact or [e for e in found if e.tier == 1]
-    found = close or found
-    if not exact:  # loose and partial matches only for large places or in the article's countries
-        found = [e for e in found if e.population >= _LOOSE_MATCH_POPULATION
-                 or focus.get(e.country_code, 0.0) >= 0.2]
-    if toponym.level == "area":
-        found = [e for e in found if e.feature_class in {"A", "L"} or e.is_country] or found
-        towns = [c for c in gazetteer.candidates(toponym.child) if c.tier <= 1]
-        held = [e for e in found for c in towns if _holds(e, c)]
-        # an area in none of the town's countries is a homonym ("Capital Territory" of the Solomons)
-        found = list(dict.fromkeys(held)) or [e for e in found if not towns or e.country_code in
-                                              {c.country_code for c in towns}]
-    elif toponym.level:
-        code = "ADM1" if toponym.level == "first" else "ADM2"
-        found = [e for e in found if e.feature_code == code] or found
-    if toponym.parent:
-        inside = [e for e in found if _within_parent(e, toponym.parent, gazetteer, bracketed=toponym.bracketed)]
-        # outside its bracketed region, only an exact name stands ("Dioungani (Mopti)" is not Dongguan)
-        found = inside or ([e for e in found if e.tier == 0] if toponym.bracketed else found)
-    return found
-
-
-def _holds(area: Entry, entry: Entry) -> bool:
-    """Whether an area (country, first- or second-level division) holds an entry."""
-    if area.geonameid == entry.geonameid or area.country_code != entry.country_code:
-        return False
-    if area.is_country:
-        return True
-    if area.feature_code == "ADM1":
-        return area.admin1 == entry.admin1
-    return area.feature_code == "ADM2" and (area.admin1, area.admin2) == (entry.admin1, entry.admin2)
-
-
-def _within_parent(entry: Entry, parent: str, gazetteer: Gazetteer, *, bracketed: bool = False) -> bool:
-    state = us_state_code(parent)
-    if state:
-        return entry.country_code == "US" and entry.admin1 == state
-    for area in gazetteer.candidates(parent):
-        # a bracketed region is surely a division: a looser spelling of one will do ("Salah al-Din")
-        if area.tier > 1 or (area.tier == 1 and not (bracketed and area.feature_code in {"ADM1", "ADM2"})):
-            continue
-        if bracketed and area.feature_code == "ADM2" and _holds(area, entry):
-            return True  # "Djibo (Soum, Sahel)"
-        if area.is_country and area.country_code == entry.country_code and not entry.is_country:
-            return True
-        if area.feature_code == "ADM1" and (area.country_code, area.admin1) == (
-                entry.country_code, entry.admin1) and entry.geonameid != area.geonameid:
-            return True
-    if len(parent) == 2 and parent.isupper():  # postal code: "Alexandria, LA"
-        return entry.country_code == "US" and entry.admin1 == parent
-    return False
-
-
-def _distance_km(a: Entry, b: Entry) -> float:
-    lat1, lon1, lat2, lon2 = map(math.radians, (a.latitude, a.longitude, b.latitude, b.longitude))
-    h = (math.sin((lat2 - lat1) / 2) ** 2
-         + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2)
-    return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(h)))
-
-
-@dataclass
-class _Context:
-    """What the article as a whole says about where it is."""
-
-    focus: dict[str, float]  # country code -> share of the country evidence
-    winners: dict[str, Entry]  # name key -> first-pass choice
-    admin1: Counter[tuple[str, str]]  # divisions the article names
-
-
-def _prior(entry: Entry, same_name: Sequence[Entry]) -> float:
-    """Score from the entry alone: population, kind and how well the name matched."""
-    score = math.log10(entry.population + 1000) + _KIND_BONUS.get(entry.feature_code, 0.0)
-    score += _REGION_BONUS if entry.precision == 7 else 0.0
-    score -= 1.5 * entry.tier
-    if entry.feature_class == "A" and not entry.is_country:
-        # A division that shares its name with a town in it ("Homs") means the town.
-        if any(e.feature_class == "P" and e.country_code == entry.country_code
-               and e.admin1 == entry.admin1 and e.population * 20 > entry.population
-               for e in same_name):
-            score -= 2.0
-    return score
-
-
-def _score(entry: Entry, same_name: Sequence[Entry], key: str, context: _Context,
-           toponym: Toponym) -> float:
-    score = _prior(entry, same_name) if not toponym.level else math.log10(entry.population + 1000)
-    if entry.feature_code == "ADM2" and not toponym.level and len(entry.name.split()) > len(toponym.name.split()):
-        score -= 1.5  # "Lancaster" alone is the town more often than Lancaster County
-    score += _FOCUS_WEIGHT * context.focus.get(entry.country_code, 0.0)
-    if not entry.is_country and context.admin1.get((entry.country_code, entry.admin1)):
-        score += 1.5
-    return score + _closeness(entry, key, context)
-
-
-def _closeness(entry: Entry, key: str, context: _Context) -> float:
-    """Bonus for lying near the article's other places, or inside its countries."""
-    nearest = None
-    inside_country = False
-    for name, other in context.winners.items():
-        if name == key or other.precision > 6:
-            continue
-        if other.is_country:
-            inside_country |= (other.country_code != entry.country_code and _in_box(entry, other))
-        elif other.precision <= 4:
-            distance = _distance_km(entry, other)
-            nearest = distance if nearest is None else min(nearest, distance)
-    bonus = 1.0 if inside_country else 0.0
-    return bonus + (2.0 * math.exp(-nearest / 150.0) if nearest is not None else 0.0)
-
-
-def _in_box(entry: Entry, area: Entry) -> bool:
-    """Whether an entry lies in an area's bounding box (plus half a degree)."""
-    if area.south is None or area.north is None or area.west is None or area.east is None:
-        return False
-    return (area.south - 0.5 <= entry.latitude <= area.north + 0.5
-            and area.west - 0.5 <= entry.longitude <= area.east + 0.5)
-
-
-def _focus(groups: dict[str, list[Entry]], text: str) -> dict[str, float]:
-    """Country shares of the evidence: country names, demonyms, unambiguous places."""
-    votes: Counter[str] = Counter()
-    for word in set(_WORD.findall(text)):
-        country = demonym_country(word)
-        if country and word[0].isupper():
-            votes[country] += 1
-    for entries in groups.values():
-        best = [e for e in entries if e.tier == 0]
-        codes = {e.country_code for e in best if e.country_code}
-        if len(codes) == 1:
-            votes[codes.pop()] += 2 if best[0].is_country or best[0].feature_code == "ADM1" else 1
-    total = sum(votes.values())
-    return {code: n / total for code, n in votes.items()} if total else {}
-
-
-def _group_key(toponym: Toponym) -> str:
-    return f"{normalise_name(toponym.name)}|{toponym.level}"
-
-
-def resolve_toponyms(toponyms: Sequence[Toponym], gazetteer: Gazetteer, text: str) -> list[Resolution]:
-    """Choose an entry for each toponym, one sense per name per article."""
-    groups: dict[str, list[Entry]] = {}
-    by_group: dict[str, Toponym] = {}
-    for toponym in toponyms:
-        key = _group_key(toponym)
-        if key not in groups or (toponym.parent and not by_group[key].parent):
-            groups[key] = _candidates(toponym, gazetteer, {})
-            by_group[key] = toponym
-    focus = _focus(groups, text)
-    groups = {key: _candidates(by_group[key], gazetteer, focus) for key in groups}
-    context = _Context(focus, {}, Counter())
-    for _ in range(2):  # the second pass sees the first pass's choices
-        chosen = {key: _choose(entries, key, context, by_group[key]) for key, entries in groups.items()}
-        winners = {key: r.entry for key, r in chosen.items() if r.entry is not None}
-        context = _Context(context.focus, winners, Counter(
-            (e.country_code, e.admin1) for e in winners.values() if e.feature_code == "ADM1"))
-    anchor = _main_town(toponyms, chosen, focus)
-    return [chosen[_group_key(t)] if chosen[_group_key(t)].entry or anchor is None
-            or not is_facility(t.name) else Resolution(anchor, 0.1, nearby=True) for t in toponyms]
-
-
-def _main_town(toponyms: Sequence[Toponym], chosen: dict[str, Resolution],
-               focus: dict[str, float]) -> Entry | None:
-    """The town (else division) the article names most: where its unknown sites are."""
-    counts: Counter[int] = Counter()
-    entries: dict[int, Entry] = {}
-    top = max(focus.values(), default=0.0)
-    for toponym in toponyms:
-        entry = chosen[_group_key(toponym)].entry
-        if (entry is not None and entry.precision <= 4 and entry.tier == 0
-                and focus.get(entry.country_code, 0.0) >= top / 2):
-            counts[entry.geonameid] += 2 if entry.feature_class == "P" else 1
-            entries[entry.geonameid] = entry
-    return entries[counts.most_common(1)[0][0]] if counts else None
-
-
-def _choose(entries: Sequence[Entry], key: str, context: _Context, toponym: Toponym) -> Resolution:
-    if not entries:
-        return Resolution(None)
-    scores = [_score(e, entries, key, context, toponym) for e in entries]
-    best = max(range(len(entries)), key=scores.__getitem__)
-    top = scores[best]
-    total = sum(math.exp(s - top) for s in scores)
-    return Resolution(entries[best], 1.0 / total)
 
 
 # ---------------------------------------------------------------- output
