@@ -65,9 +65,7 @@ def ingest(specs: Sequence[str], *, options: Options, stdin: TextIO | None = Non
     """Read inputs into the store, link near-duplicates, and extract new articles."""
     with Store(options.db) as store:
         run_id = store.start_run(command, specs)
-        index = NearDuplicateIndex.from_articles(
-            store.articles(), threshold=options.near_duplicate_threshold,
-            num_perm=options.minhash_permutations)
+        index = _near_duplicate_index(store, options)
         seen: list[str] = []
         failures: list[InputFailure] = []
         new = near = 0
@@ -80,6 +78,7 @@ def ingest(specs: Sequence[str], *, options: Options, stdin: TextIO | None = Non
                 item = index.add(item)
                 near += item.near_duplicate_of is not None
                 new += store.add_article(item, run_id=run_id)
+                store.save_signature(item.id, index.hashvalues(item.id), scheme=index.scheme)
             if item.id not in seen:
                 seen.append(item.id)
                 store.link_run_article(run_id, item.id)
@@ -92,6 +91,19 @@ def ingest(specs: Sequence[str], *, options: Options, stdin: TextIO | None = Non
         store.finish_run(run_id, read=len(seen), new=new, known=len(seen) - new,
                          near_duplicates=near, failures=len(failures))
     return IngestResult(run_id, tuple(seen), new, len(seen) - new, near, tuple(failures))
+
+
+def _near_duplicate_index(store: Store, options: Options) -> NearDuplicateIndex:
+    """The index of stored articles from their saved signatures; missing ones are made and saved."""
+    index = NearDuplicateIndex(options.near_duplicate_threshold, options.minhash_permutations)
+    rows = store.signatures(num_perm=index.num_perm, scheme=index.scheme)
+    unsigned = {a.id: a for a in store.articles([i for i, _, values in rows if values is None])}
+    for article_id, original, values in rows:
+        if values is None:
+            values = index.signature(unsigned[article_id].text).hashvalues
+            store.save_signature(article_id, values, scheme=index.scheme)
+        index.restore(article_id, values, near_duplicate_of=original)
+    return index
 
 
 def _extract_stale(store: Store, options: Options, progress: Progress) -> list[InputFailure]:

@@ -65,6 +65,7 @@ class NearDuplicateIndex:
         self._permutations = template.permutations
         # datasketch >= 2.0 wants the hashing scheme restated with shared permutations
         self._scheme = {"scheme": template.scheme} if hasattr(template, "scheme") else {}
+        self.scheme: str = getattr(template, "scheme", "legacy")  # saved signatures must match it
         self._signatures: dict[str, MinHash] = {}
         self._original: dict[str, str] = {}  # article id -> the original it copies
         self._order: dict[str, int] = {}  # article id -> when it was indexed
@@ -75,10 +76,25 @@ class NearDuplicateIndex:
         """An index seeded with articles already stored, keeping their existing links."""
         index = cls(threshold, num_perm)
         for article in articles:
-            index._insert(article.id, index.signature(article.text))
-            if article.near_duplicate_of is not None:
-                index._original[article.id] = article.near_duplicate_of
+            index.restore(article.id, index.signature(article.text).hashvalues,
+                          near_duplicate_of=article.near_duplicate_of)
         return index
+
+    def restore(self, article_id: str, hashvalues: np.ndarray, *,
+                near_duplicate_of: str | None = None) -> None:
+        """Index a stored article from its saved signature, keeping its existing link."""
+        if len(hashvalues) != self.num_perm:
+            raise ValueError(f"{article_id}: signature has {len(hashvalues)} values, "
+                             f"the index uses {self.num_perm}")
+        signature = MinHash(num_perm=self.num_perm, permutations=self._permutations,
+                            hashvalues=hashvalues, **self._scheme)
+        self._insert(article_id, signature)
+        if near_duplicate_of is not None:
+            self._original[article_id] = near_duplicate_of
+
+    def hashvalues(self, article_id: str) -> np.ndarray:
+        """The signature of an indexed article, to be saved with it."""
+        return self._signatures[article_id].hashvalues
 
     def __len__(self) -> int:
         return len(self._signatures)

@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import Any
 
 import duckdb
+import numpy as np
 
 from eventdesk import __version__
 from eventdesk.errors import StoreError
@@ -28,7 +29,7 @@ from eventdesk.model import (
     Article, Claim, Event, Extraction, Figure, Mention, Place, Sentence, Story, TimeExpr,
 )
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 
 # One table per kind of extracted item, in Extraction's field order.
 ITEM_TABLES: dict[str, type] = {
@@ -106,9 +107,17 @@ def _create_v2(con: duckdb.DuckDBPyConnection) -> None:
     con.execute("CREATE TABLE analyses (story_id VARCHAR, kind VARCHAR, payload JSON)")
 
 
+def _create_v3(con: duckdb.DuckDBPyConnection) -> None:
+    # MinHash signatures of stored articles, so the near-duplicate index is not
+    # rebuilt from every stored text on each ingest
+    con.execute("""CREATE TABLE signatures (
+        article_id VARCHAR PRIMARY KEY, scheme VARCHAR, num_perm BIGINT, hashvalues BLOB)""")
+
+
 MIGRATIONS: tuple[tuple[int, Callable[[duckdb.DuckDBPyConnection], None]], ...] = (
     (1, _create_v1),
     (2, _create_v2),
+    (3, _create_v3),
 )
 
 
@@ -241,6 +250,25 @@ class Store:
         rows = self.con.execute(
             "SELECT id FROM articles ORDER BY published NULLS LAST, ingested_at, id").fetchall()
         return [r[0] for r in rows]
+
+    def save_signature(self, article_id: str, hashvalues: np.ndarray, *, scheme: str) -> None:
+        """Keep an article's near-duplicate signature (MinHash values of a hashing scheme)."""
+        self.con.execute("INSERT OR REPLACE INTO signatures VALUES (?, ?, ?, ?)",
+                         [article_id, scheme, len(hashvalues), hashvalues.astype(np.uint64).tobytes()])
+
+    def signatures(self, *, num_perm: int, scheme: str
+                   ) -> list[tuple[str, str | None, np.ndarray | None]]:
+        """(id, near_duplicate_of, signature or None) of every stored article, oldest first.
+
+        None where no signature of this size and scheme is stored (an article from an
+        older store, or one signed with another `minhash_permutations`).
+        """
+        rows = self.con.execute(
+            "SELECT a.id, a.near_duplicate_of, s.hashvalues FROM articles a "
+            "LEFT JOIN signatures s ON s.article_id = a.id AND s.num_perm = ? AND s.scheme = ? "
+            "ORDER BY a.ingested_at, a.id", [num_perm, scheme]).fetchall()
+        return [(i, original, None if blob is None else np.frombuffer(blob, dtype=np.uint64))
+                for i, original, blob in rows]
 
     def run_article_ids(self, run_id: str) -> list[str]:
         """The ids of the articles one run read."""

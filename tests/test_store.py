@@ -118,3 +118,17 @@ def test_store_article_ids_follow_publication_order(tmp_path: Path) -> None:
         for article in (late, early):
             store.add_article(article, run_id="r")
         assert store.article_ids() == [a.id for a in store.articles()] == [early.id, late.id]
+
+
+def test_store_signatures_round_trip_and_miss_other_sizes(tmp_path: Path) -> None:
+    import numpy as np
+
+    with Store(tmp_path / "s.duckdb") as store:
+        article = make_article("A report.", published=dt.date(2020, 1, 1))
+        store.add_article(article, run_id="r1")
+        values = np.arange(16, dtype=np.uint32)
+        store.save_signature(article.id, values, scheme="affine32")
+        [(article_id, original, loaded)] = store.signatures(num_perm=16, scheme="affine32")
+        assert (article_id, original) == (article.id, None) and loaded.tolist() == list(range(16))
+        assert store.signatures(num_perm=128, scheme="affine32")[0][2] is None
+        assert store.signatures(num_perm=16, scheme="legacy")[0][2] is None
