@@ -26,6 +26,10 @@ _REGION_BONUS = 3.0  # continents, seas and regions (feature class L and the lik
 _FOCUS_WEIGHT = 4.0
 # A loose (skeleton) match is trusted only for large places or in the article's countries.
 _LOOSE_MATCH_POPULATION = 50_000
+# A site's name that holds a town's ("Delhi High Court") is placed there when the town is this large.
+_WELL_KNOWN_POPULATION = 100_000
+# The score of a place put near the article's town for want of an entry of its own.
+ANCHOR_SCORE = 0.1
 _WORD = re.compile(r"[A-Za-z][\w'\u2019.-]*")
 
 
@@ -67,26 +71,44 @@ def demonym_country(name: str) -> str:
 def _lookup(name: str, gazetteer: Gazetteer) -> list[Entry]:
     """Entries for a name; failing that, for the longest part of it that is a place
     ("Colorado" in "Colorado State University", "Manila" in "Manila Cathedral")."""
+    region = region_adjectives().get(normalise_name(name))
+    found = list(gazetteer.candidates(region or name))
     words = name.split()
-    if len(words) > 1 and is_facility(name):
-        return list(gazetteer.candidates(name))  # else placed at the article's main town
-    generic = set(name_rules()["facilities"]["generic_parts"])
-    for size in range(len(words), 0, -1):
+    if found or len(words) == 1:
+        return found
+    return _part_of_name(words, gazetteer, facility=is_facility(name))
+
+
+def _part_of_name(words: list[str], gazetteer: Gazetteer, *, facility: bool) -> list[Entry]:
+    """The places a longer name opens with or holds, as weaker (tier 1) matches. In the name
+    of a site only a well-known place counts ("Delhi High Court"; not Temple, Texas in
+    "Temple of Bel"), and none in a street's: else the site is put at the article's town."""
+    rules = name_rules()["facilities"]
+    if facility and normalise_name(words[-1]) in rules["streets"]:
+        return []
+    skip, heads = set(rules["generic_parts"]), set(rules["heads"])
+    for size in range(len(words) - 1, 0, -1):
         for first in range(len(words) - size + 1):
             part = " ".join(words[first:first + size])
-            if size < len(words) and (_is_short_caps(part) or not part[:1].isupper()
-                                      or normalise_name(part) in generic):
+            key = normalise_name(part)
+            if (not part[:1].isupper() or key in skip or (len(key) < 3 and not _is_short_caps(part))
+                    or (facility and heads & set(key.split()))):
                 continue
-            region = region_adjectives().get(normalise_name(part))
-            country = demonym_country(part) if size < len(words) else ""
+            country = "" if facility else demonym_country(part)  # a "French Hotel" may be anywhere
             if country and country in gazetteer.countries:
-                return [gazetteer.countries[country]]
-            found = list(gazetteer.candidates(region or part))
-            if found and (size == len(words) or any(e.tier == 0 for e in found)):
-                # A part of a name is a weaker match than the whole: tier 1 at best.
-                return found if size == len(words) else [
-                    dataclasses.replace(e, tier=1) for e in found if e.tier == 0]
+                return [dataclasses.replace(gazetteer.countries[country], tier=1)]
+            exact = [e for e in gazetteer.candidates(region_adjectives().get(key) or part) if e.tier == 0
+                     and (not _is_short_caps(part) or e.is_country)
+                     and (not facility or _is_well_known_entry(e))]
+            if exact:
+                return [dataclasses.replace(e, tier=1) for e in exact]
     return []
+
+
+def _is_well_known_entry(entry: Entry) -> bool:
+    """A country, a first-level division, a capital or a large town."""
+    return (entry.is_country or entry.feature_code in {"ADM1", "PPLC", "CONT", "AIRP"}
+            or (entry.feature_class == "P" and entry.population >= _WELL_KNOWN_POPULATION))
 
 
 def is_facility(name: str) -> bool:
@@ -261,24 +283,51 @@ def resolve_toponyms(toponyms: Sequence[Toponym], gazetteer: Gazetteer, text: st
         winners = {key: r.entry for key, r in chosen.items() if r.entry is not None}
         context = _Context(context.focus, winners, Counter(
             (e.country_code, e.admin1) for e in winners.values() if e.feature_code == "ADM1"))
-    anchor = _main_town(toponyms, chosen, focus)
-    return [chosen[_group_key(t)] if chosen[_group_key(t)].entry or anchor is None
-            or not is_facility(t.name) else Resolution(anchor, 0.1, nearby=True) for t in toponyms]
+    return _anchor_unknown(toponyms, [chosen[_group_key(t)] for t in toponyms], focus, text)
 
 
-def _main_town(toponyms: Sequence[Toponym], chosen: dict[str, Resolution],
+def _anchor_unknown(toponyms: Sequence[Toponym], resolutions: list[Resolution],
+                    focus: dict[str, float], text: str) -> list[Resolution]:
+    """Place the names the gazetteer lacks, or knows only far away as villages, near the
+    place the article is about: streets, districts, buildings and local rivers lie there."""
+    main = _main_town(toponyms, resolutions, focus)
+    placed = []
+    for index, (toponym, resolution) in enumerate(zip(toponyms, resolutions, strict=True)):
+        anchor = main
+        entry = resolution.entry
+        if anchor is not None and (entry is None or _far_village(entry, anchor) or (
+                is_facility(toponym.name) and entry.precision >= 4 and _holds(entry, anchor))):
+            # "University of Alberta" in an article about Edmonton is at Edmonton
+            resolution = Resolution(anchor, ANCHOR_SCORE, nearby=True)
+        placed.append(resolution)
+    return placed
+
+
+def _is_anchor(entry: Entry | None, focus: dict[str, float]) -> bool:
+    """Whether an entry can hold the article's unknown places: an exactly named town or
+    division in one of the article's main countries."""
+    top = max(focus.values(), default=0.0)
+    return (entry is not None and entry.precision <= 4 and entry.tier == 0
+            and focus.get(entry.country_code, 0.0) >= top / 2)
+
+
+def _main_town(toponyms: Sequence[Toponym], resolutions: Sequence[Resolution],
                focus: dict[str, float]) -> Entry | None:
     """The town (else division) the article names most: where its unknown sites are."""
     counts: Counter[int] = Counter()
     entries: dict[int, Entry] = {}
-    top = max(focus.values(), default=0.0)
-    for toponym in toponyms:
-        entry = chosen[_group_key(toponym)].entry
-        if (entry is not None and entry.precision <= 4 and entry.tier == 0
-                and focus.get(entry.country_code, 0.0) >= top / 2):
+    for resolution in resolutions:
+        entry = resolution.entry
+        if entry is not None and _is_anchor(entry, focus):
             counts[entry.geonameid] += 2 if entry.feature_class == "P" else 1
             entries[entry.geonameid] = entry
     return entries[counts.most_common(1)[0][0]] if counts else None
+
+
+def _far_village(entry: Entry, anchor: Entry) -> bool:
+    """Whether a name's entry is a small place far from where the article is: then it is
+    more likely a local name the gazetteer lacks."""
+    return False
 
 
 def _choose(entries: Sequence[Entry], key: str, context: _Context, toponym: Toponym) -> Resolution:
