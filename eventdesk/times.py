@@ -40,6 +40,7 @@ _ORDINAL = re.compile(r"(?i)\b(?:first|second|third|fourth|1st|2nd|3rd|4th)\b")
 _ENDED_DATE = re.compile(r"\s+(?:that |which )?(?:ended|ending)\s+(?P<date>[A-Z][a-z]{2,8}\.? \d{1,2}(?:, \d{4})?)")
 _QUARTER = re.compile(r"\bquarter(?!-century| of (?:a|an|the|its|their)\b)", re.IGNORECASE)
 _LONGER_PERIOD = re.compile(r"\b(?:nine|six) months\b|\bfirst half\b|\b(?:fiscal|full|the) year\b(?!-)", re.IGNORECASE)
+_PLAN_VERBS = frozenset({"plan", "schedule"})
 _COMPLETION_VERBS = frozenset({"end", "close", "conclude", "expire"})
 _REFERENCE_PRECISIONS = frozenset({"day", "week", "month", "quarter", "season", "year", "minute", "hour"})
 
@@ -78,6 +79,15 @@ def _verb_direction(verb: Token) -> int:
     return 0
 
 
+def _present_plan(span: Span, verb: Token) -> bool:
+    """"Ministers meet Monday": a simple present that a time modifies directly tells what is due."""
+    head = span.root.head
+    attached = head.i == verb.i or (head.dep_ == "prep" and head.lower_ in {"on", "at"} and head.head.i == verb.i)
+    return attached and span.root.dep_ != "poss" and verb.tag_ in {"VBZ", "VBP"} \
+        and verb.lemma_.lower() not in lexicon().present_not_future \
+        and not any(child.dep_ in {"aux", "auxpass"} for child in verb.children)
+
+
 def _past_perfect(verb: Token) -> bool:
     """Whether the verb, or what it completes ("had been due to expire"), is in the past perfect."""
     for token in (verb, verb.head, verb.head.head):
@@ -106,6 +116,10 @@ def tense_direction(doc: Doc, start: int, end: int) -> int:
     if verb is not None and verb.lemma_.lower() in lex.deadline_verbs and words & lex.deadline_preps:
         return 1
     direction = _verb_direction(verb) if verb is not None else 0
+    if direction == 0 and verb is not None and _present_plan(span, verb):
+        return 1  # news tells what is done in the past tense, what is due in the present
+    if direction < 0 and verb is not None and verb.lemma_.lower() in _PLAN_VERBS and len(path) <= 2:
+        return 0  # "planned a rally on Saturday": a plan made in the past for a day either side of the DCT
     if direction >= 0 and words & lex.weak_future_path:
         return 1
     if direction < 0 and verb is not None and verb.lemma_.lower() in _COMPLETION_VERBS and len(path) <= 1:

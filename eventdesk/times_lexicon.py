@@ -30,6 +30,7 @@ class Lexicon:
     bare_day_parts: frozenset[str]
     leading_words: tuple[str, ...]
     weak_windows: frozenset[str]
+    time_words: frozenset[str]
     scan: tuple[str, ...]
     named_day_prefixes: tuple[str, ...]
     future_modals: frozenset[str]
@@ -39,6 +40,7 @@ class Lexicon:
     deadline_verbs: frozenset[str]
     deadline_preps: frozenset[str]
     future_governors: frozenset[str]
+    present_not_future: frozenset[str]
 
     def alternation(self, table: str) -> str:
         """A regex alternation of one table's keys, longest first, as whole words."""
@@ -48,6 +50,15 @@ class Lexicon:
 
 def _table(data: dict[str, Any], name: str) -> dict[str, Any]:
     return dict(data[name])
+
+
+def _time_words(data: dict[str, Any]) -> frozenset[str]:
+    """Every single word that marks a time: names, units, parts of day, holiday and fixed words, and the list."""
+    words = set(data["spans"]["time_words"])
+    for table in ("months", "weekdays", "seasons", "day_parts", "units", "holidays", "fixed"):
+        for key in data[table]:
+            words.update(key.split())
+    return frozenset(words - {"a", "an", "the", "of", "day", "new", "good", "at", "to", "in", "as"} | {"day"})
 
 
 @lru_cache(maxsize=1)
@@ -72,6 +83,7 @@ def lexicon() -> Lexicon:
         bare_day_parts=frozenset(data["spans"]["bare_day_parts"]),
         leading_words=tuple(data["spans"]["leading_words"]),
         weak_windows=frozenset(data["spans"]["weak_windows"]),
+        time_words=_time_words(data),
         scan=tuple(data["scan"]["words"]),
         named_day_prefixes=tuple(data["scan"]["named_day_prefixes"]),
         future_modals=frozenset(data["direction"]["future_modals"]),
@@ -81,4 +93,5 @@ def lexicon() -> Lexicon:
         deadline_verbs=frozenset(data["direction"]["deadline_verbs"]),
         deadline_preps=frozenset(data["direction"]["deadline_preps"]),
         future_governors=frozenset(data["direction"]["future_governors"]),
+        present_not_future=frozenset(data["direction"]["present_not_future"]),
     )

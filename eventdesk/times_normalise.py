@@ -14,6 +14,7 @@ import re
 from dataclasses import replace
 from functools import lru_cache
 
+from eventdesk.times_calendar import iso_week_value
 from eventdesk.times_lexicon import lexicon
 from eventdesk.times_rules import rules
 from eventdesk.times_values import Context, Resolution, Unanchored, anchor_day, number_value, with_mod
@@ -145,11 +146,38 @@ def _peel(text: str, table: dict[str, str], name: str) -> tuple[str, str] | None
 
 
 _EARLIER_LATER = re.compile(r"^(?:the )?(earlier|later)(?: in)? (?=\S)")
+_WEEK_OF = re.compile(r"^(?:the )?week (?:of|beginning|starting|ending) (?=\S)")
+_HOUR_OF_PART = re.compile(r"^(?P<h>\d{1,2})(?::(?P<min>\d{2}))? (?:(?:o'clock )?in the (?P<part>morning|afternoon|evening)"
+                           r"|(?:o'clock )?at (?P<night>night))\b")
+
+
+def _resolve_week_of(text: str, ctx: Context) -> Resolution | None:
+    """"The week of March 6": the ISO week holding that day."""
+    cue = _WEEK_OF.match(text)
+    if cue is None:
+        return None
+    inner = _resolve_text(text[cue.end():], ctx)
+    if inner is None or not _DAY_VALUE.fullmatch(inner.value[:10]):
+        return None
+    return Resolution(value=iso_week_value(dt.date.fromisoformat(inner.value[:10])))
+
+
+def _in_clock_form(text: str) -> str:
+    """"4 in the morning" as "4 am", "10 at night" as "10 pm", so the clock rule reads them."""
+    match = _HOUR_OF_PART.match(text)
+    if match is None:
+        return text
+    hour = int(match["h"])
+    after_noon = match["part"] in {"afternoon", "evening"} or (match["night"] and hour >= 6)
+    suffix = "pm" if after_noon else "am"
+    return f"{hour}{':' + match['min'] if match['min'] else ''} {suffix}{text[match.end():]}"
 
 
 def _resolve_text(text: str, ctx: Context) -> Resolution | None:
     """Rules over the whole text, then a part of day or clock time, then after peeling a leading modifier."""
-    resolution = _resolve_rules(text, ctx) or _resolve_day_part(text, ctx) or _resolve_clock(text, ctx)
+    text = _in_clock_form(text)
+    resolution = (_resolve_rules(text, ctx) or _resolve_week_of(text, ctx) or _resolve_day_part(text, ctx)
+                  or _resolve_clock(text, ctx))
     if resolution is not None:
         return resolution
     cue = _EARLIER_LATER.match(text)

@@ -160,6 +160,15 @@ def _rule_weekday(match: re.Match[str], ctx: Context) -> Resolution:
     return date_value(weekday_date(weekday, ctx, shift=match["shift"] or "").isoformat())
 
 
+def _rule_anaphoric_weekday(match: re.Match[str], ctx: Context) -> Resolution:
+    """"The previous Friday", "the following Monday": counted from the day last spoken of."""
+    weekday = lexicon().weekdays[match["weekday"]]
+    day = _reference(ctx, {"day"})
+    if match["shift"] in {"following", "next"}:
+        return date_value((day + dt.timedelta(days=(weekday - day.isoweekday()) % 7 or 7)).isoformat())
+    return date_value((day - dt.timedelta(days=(day.isoweekday() - weekday) % 7 or 7)).isoformat())
+
+
 _DAY_WORDS = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1, "the day before yesterday": -2,
               "the day after tomorrow": 2, "the day": 0, "this day": 0}
 # Days counted from the day the text last spoke of, not from the DCT.
@@ -417,6 +426,7 @@ def rules() -> tuple[tuple[re.Pattern[str], Rule], ...]:
         (rf"(?:(?P<shift>last|this|next|this coming|past|coming) )?(?P<name>{lex.alternation('holidays')})"
          rf"(?P<week> week)?(?:,? (?P<year>{year}))?", _rule_holiday),
         (r"(?:the )?(?P<word>twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)", _rule_decade_word),
+        (rf"the (?P<shift>previous|preceding|prior|following|next) (?P<weekday>{weekday})", _rule_anaphoric_weekday),
         (rf"(?:(?P<shift>last|next|this|coming|past|on) )?(?P<weekday>{weekday})", _rule_weekday),
         ("|".join(re.escape(k) for k in sorted(_DAY_WORDS, key=len, reverse=True)), _rule_day_word),
         ("|".join(re.escape(k) for k in sorted(_ANAPHORIC_DAYS, key=len, reverse=True)), _rule_anaphoric_day),

@@ -106,6 +106,17 @@ def _is_fraction(text: str, start: int, end: int) -> bool:
     return bool(_QUARTERS.fullmatch(text[start:end])) and _OF_A_WHOLE.match(text, end) is not None
 
 
+_DECADE_WORD = re.compile(r"(?i)(?:(?:early|mid|late)[- ])?(?:'?\d0s|twenties|thirties|forties|fifties|sixties|seventies"
+                          r"|eighties|nineties)")
+_POSSESSIVE_BEFORE = re.compile(r"(?i)\b(?:his|her|their|my|your|our)\s+(?:(?:early|mid|late)[- ]?)?$")
+
+
+def _is_age(text: str, start: int, end: int) -> bool:
+    """"When he was in his 30s": an age, not a decade."""
+    return bool(_DECADE_WORD.fullmatch(text[start:end])) and \
+        _POSSESSIVE_BEFORE.search(text, max(0, start - 12), start) is not None
+
+
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     """Drop a leading modifier ("about", "just") and a trailing possessive, "later" or stop."""
     chunk = text[start:end]
@@ -179,6 +190,7 @@ _BARE_UNIT = re.compile(r"(?i)(?:year|month|week|quarter)$")
 _EVERY_BEFORE = re.compile(r"(?i)\b(?:each|every)\s+$")
 _SAME_PERIOD_BEFORE = re.compile(r"(?i)\b(?:the )?(?:same|corresponding|comparable) (?:period|month|week) (?:of )?$")
 _YEAR_BACK = re.compile(r"(?i)last year|a year (?:ago|earlier)|the (?:previous|prior) year")
+_YEAR_PERIOD_AROUND = re.compile(r"(?i)the (?P<year>(?:1[5-9]|20)\d\d) (?:fiscal )?(?:period|quarter)\b")
 _ZONE_AFTER = re.compile(r"\s?(?:UTC|GMT)\b")  # "14:58 UTC": spaCy stops at the digits
 
 
@@ -190,6 +202,9 @@ def _with_deictic(text: str, start: int, end: int) -> tuple[int, int]:
     same = _SAME_PERIOD_BEFORE.search(text, max(0, start - 40), start)
     if same is not None and _YEAR_BACK.fullmatch(text[start:end]):
         return same.start(), end  # "the corresponding period last year": one expression
+    period = _YEAR_PERIOD_AROUND.match(text, max(0, start - 4))
+    if period is not None and period.start("year") == start and period.end("year") == end:
+        return period.start(), period.end()  # "the 1988 period": TimeML takes the whole noun phrase
     zone = _ZONE_AFTER.match(text, end)
     if zone is not None and text[end - 1:end].isdigit():
         return start, zone.end()
@@ -211,17 +226,30 @@ def _raw_spans(doc: Doc, text: str) -> list[tuple[int, int]]:
     return raw
 
 
+_WORD = re.compile(r"[a-z]+")
+
+
+def _names_no_time(text: str, resolve: Resolve) -> bool:
+    """A span with no digit and no time word that resolves to nothing ("Stauber"): no time expression."""
+    if any(char.isdigit() for char in text):
+        return False
+    words = set(_WORD.findall(text.lower().replace("'s", "")))
+    return not words & lexicon().time_words and resolve(text) == "UNKNOWN"
+
+
 def _cut(text: str, raw: list[tuple[int, int]], resolve: Resolve) -> dict[tuple[int, int], tuple[int, int]]:
     """Each raw span trimmed and split into pieces, mapped to the span whose words give its mod."""
     outer_of: dict[tuple[int, int], tuple[int, int]] = {}
     for outer in raw:
         trimmed = _trim(text, *outer)
-        if trimmed[1] <= trimmed[0] or _is_noise(text[trimmed[0]:trimmed[1]]):
+        if trimmed[1] <= trimmed[0] or _is_noise(text[trimmed[0]:trimmed[1]]) \
+                or _names_no_time(text[trimmed[0]:trimmed[1]], resolve):
             continue
         split = _split(text, *trimmed, resolve)
         for piece in split:
             piece = _trim(text, *piece)
-            if piece[1] > piece[0] and not _is_noise(text[piece[0]:piece[1]]) and not _is_fraction(text, *piece):
+            if piece[1] > piece[0] and not _is_noise(text[piece[0]:piece[1]]) and not _is_fraction(text, *piece) \
+                    and not _is_age(text, *piece):
                 # A piece of a range stands alone; a whole span keeps its cut-off "nearly".
                 outer_of[piece] = outer if len(split) == 1 else piece
     return outer_of

@@ -1,0 +1,96 @@
+"""TimeML conventions of the times stage: spans and values as TempEval-style annotators write them."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+
+import pytest
+from spacy.tokens import Doc
+
+from eventdesk.eval_timeml import sentences_of
+from eventdesk.model import Article, Extraction
+from eventdesk.nlp import load_nlp
+from eventdesk.settings import Options
+from eventdesk.times import resolve_times
+from eventdesk.times_normalise import normalise_expression
+
+DCT = dt.date(2016, 3, 27)  # a Sunday
+
+
+def _parse(text: str) -> Doc:
+    return load_nlp(Options().model)(text)
+
+
+def _extract(text: str, *, published: dt.date = DCT, doc: Doc | None = None) -> Extraction:
+    doc = doc if doc is not None else _parse(text)
+    article = Article(id=hashlib.sha256(text.encode()).hexdigest(), text=text, published=published,
+                      published_source="metadata")
+    return resolve_times(doc, Extraction(article=article, sentences=sentences_of(doc)), Options())
+
+
+def _values(text: str, *, published: dt.date = DCT) -> dict[str, str]:
+    return {time.text: time.value for time in _extract(text, published=published).times}
+
+
+@pytest.mark.parametrize(("text", "value", "kind"), [
+    ("the week of March 6", "2016-W09", "DATE"),
+    ("the week of Monday", "2016-W12", "DATE"),
+    ("4 in the morning", "2016-03-27T04:00", "TIME"),
+    ("8 in the evening", "2016-03-27T20:00", "TIME"),
+    ("10 at night", "2016-03-27T22:00", "TIME"),
+])
+def test_normalise_expression_week_of_a_day_and_hour_of_a_part_of_day(text: str, value: str, kind: str) -> None:
+    resolution = normalise_expression(text, dct=DCT, direction=-1)
+    assert (resolution.value, resolution.type) == (value, kind)
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("the previous Friday", "2016-03-18"),  # the Friday before Thursday 24 March, the day last spoken of
+    ("the following Monday", "2016-03-28"),
+    ("the preceding Thursday", "2016-03-17"),  # the same weekday as the reference: a week back
+])
+def test_normalise_expression_anaphoric_weekday_counts_from_the_day_last_spoken_of(text: str, value: str) -> None:
+    thursday = dt.date(2016, 3, 24)
+    resolution = normalise_expression(text, dct=DCT, direction=-1, reference=thursday, reference_precision="day")
+    assert resolution.value == value
+
+
+def test_normalise_expression_anaphoric_weekday_without_reference_counts_from_the_dct() -> None:
+    assert normalise_expression("the previous Friday", dct=DCT, direction=-1).value == "2016-03-25"
+
+
+def test_resolve_times_decade_after_a_possessive_is_an_age() -> None:
+    values = _values("The suspect, in his 30s, fled north; the town grew in the 1990s.")
+    assert "30s" not in values
+    assert values["the 1990s"] == "199"
+
+
+def test_resolve_times_year_period_in_a_results_report_is_one_span_and_a_quarter() -> None:
+    text = ("The company said third-quarter profit rose to $5 million from $4 million in the 2015 period. "
+            "Sales in the quarter rose 8%.")
+    values = _values(text, published=dt.date(2016, 10, 20))
+    assert values["the 2015 period"] == "2015-Q3"
+
+
+def test_resolve_times_simple_present_with_a_weekday_points_forward() -> None:
+    text = "The two leaders meet Monday in Geneva, officials said."
+    assert _values(text, published=dt.date(2016, 3, 25))["Monday"] == "2016-03-28"
+
+
+def test_resolve_times_reporting_verb_in_the_present_keeps_the_past() -> None:
+    text = "The agency says Thursday's raid killed 12 people."
+    assert _values(text, published=dt.date(2016, 3, 25))["Thursday"] == "2016-03-24"
+
+
+def test_resolve_times_plan_in_the_past_tense_for_the_next_day_points_forward() -> None:
+    text = "Protesters planned a large march in the capital on Saturday."
+    assert _values(text, published=dt.date(2016, 3, 25))["Saturday"] == "2016-03-26"
+
+
+def test_resolve_times_name_spacy_calls_a_date_without_any_time_word_is_dropped() -> None:
+    text = "Officials were not certain whether Stauber had been involved."
+    doc = _parse(text)
+    start = text.index("Stauber")
+    doc.ents = [doc.char_span(start, start + len("Stauber"), label="DATE")]
+    assert _extract(text, doc=doc).times == ()
