@@ -21,7 +21,7 @@ from eventdesk.gazetteer import (
 )
 from eventdesk.model import Extraction, Mention, Place
 from eventdesk.places_resolve import (
-    Resolution, Toponym, _is_short_caps, demonym_country, is_facility, resolve_toponyms,
+    STRONG_POPULATION, Resolution, Toponym, _is_short_caps, demonym_country, is_facility, resolve_toponyms,
 )
 from eventdesk.settings import Options
 
@@ -31,8 +31,6 @@ __all__ = ["Resolution", "Toponym", "demonym_country", "geocode_places", "is_fac
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 NEVER_PLACE_LABELS = frozenset({"PERSON", "DATE", "TIME", "MONEY", "PERCENT", "QUANTITY",
                                 "ORDINAL", "CARDINAL", "LAW", "LANGUAGE"})
-# A name the model did not call a place counts when it is this well known.
-STRONG_POPULATION = 100_000
 # Words after a name that make it a division; "region" and "state" are too loose here.
 _TRAILING_ADMIN_WORDS = frozenset({"province", "governorate", "county", "parish", "district", "oblast",
                                    "prefecture", "provinces", "governorates"})

@@ -28,6 +28,11 @@ _FOCUS_WEIGHT = 4.0
 _LOOSE_MATCH_POPULATION = 50_000
 # A site's name that holds a town's ("Delhi High Court") is placed there when the town is this large.
 _WELL_KNOWN_POPULATION = 100_000
+# A village this far from the article's town, or a loosely matched town, stands for a local name.
+_FAR_KM = 300.0
+_VILLAGE_POPULATION = 20_000
+# A name the model did not call a place counts when it is this well known (places.py).
+STRONG_POPULATION = 100_000
 # The score of a place put near the article's town for want of an entry of its own.
 ANCHOR_SCORE = 0.1
 _WORD = re.compile(r"[A-Za-z][\w'\u2019.-]*")
@@ -327,7 +332,9 @@ def _main_town(toponyms: Sequence[Toponym], resolutions: Sequence[Resolution],
 def _far_village(entry: Entry, anchor: Entry) -> bool:
     """Whether a name's entry is a small place far from where the article is: then it is
     more likely a local name the gazetteer lacks."""
-    return False
+    if entry.feature_class == "A" or entry.precision > 3 or _distance_km(entry, anchor) < _FAR_KM:
+        return False
+    return entry.population < _VILLAGE_POPULATION or (entry.tier > 0 and entry.population < STRONG_POPULATION)
 
 
 def _choose(entries: Sequence[Entry], key: str, context: _Context, toponym: Toponym) -> Resolution:
