@@ -29,6 +29,7 @@ class Lexicon:
     not_times: frozenset[str]
     bare_day_parts: frozenset[str]
     leading_words: tuple[str, ...]
+    kept_modifiers: frozenset[str]
     weak_windows: frozenset[str]
     time_words: frozenset[str]
     scan: tuple[str, ...]
@@ -82,6 +83,7 @@ def lexicon() -> Lexicon:
         not_times=frozenset(data["spans"]["not_times"]),
         bare_day_parts=frozenset(data["spans"]["bare_day_parts"]),
         leading_words=tuple(data["spans"]["leading_words"]),
+        kept_modifiers=frozenset(data["spans"]["kept_modifiers"]),
         weak_windows=frozenset(data["spans"]["weak_windows"]),
         time_words=_time_words(data),
         scan=tuple(data["scan"]["words"]),

@@ -49,7 +49,8 @@ _YEAR_LIST = re.compile(r"(?<=\d{4}),\s+(?=(?:1[5-9]|20)\d\d\b)")  # "1994, 1995
 @lru_cache(maxsize=1)
 def _leading_modifier() -> re.Pattern[str]:
     """Words TimeML leaves out of a span ("about", "nearly", "just"), as a leading-phrase pattern."""
-    words = [w for w, _ in lexicon().modifiers.items() if w not in {"some", "in", "on", "at", "of", "for", "by"}]
+    kept = {"some", "in", "on", "at", "of", "for", "by", *lexicon().kept_modifiers}
+    words = [w for w, _ in lexicon().modifiers.items() if w not in kept]
     words += lexicon().leading_words
     alternation = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
     return re.compile(rf"(?i)^(?:(?:{alternation})\s+)+(?=\S)")
@@ -103,7 +104,10 @@ _OF_A_WHOLE = re.compile(r"(?i)\s+of\s+(?:its|the|their|his|her|our|a|an|all|thi
 
 def _is_fraction(text: str, start: int, end: int) -> bool:
     """"Three quarters of the staff", "a quarter of its value": a share, not a time."""
-    return bool(_QUARTERS.fullmatch(text[start:end])) and _OF_A_WHOLE.match(text, end) is not None
+    words = text[start:end]
+    for kept in sorted(lexicon().kept_modifiers, key=len, reverse=True):
+        words = words.removeprefix(kept + " ")
+    return bool(_QUARTERS.fullmatch(words)) and _OF_A_WHOLE.match(text, end) is not None
 
 
 _DECADE_WORD = re.compile(r"(?i)(?:(?:early|mid|late)[- ])?(?:'?\d0s|twenties|thirties|forties|fifties|sixties|seventies"
@@ -212,7 +216,21 @@ def _with_deictic(text: str, start: int, end: int) -> tuple[int, int]:
     lex = lexicon()
     if every is not None and text[start:end].lower().rstrip(".") in {**lex.weekdays, **lex.months}:
         return every.start(), end
+    unit = _unit_after().match(text, end)
+    if unit is not None and _COUNT_END.search(text, start, end):
+        return start, unit.end()  # "the past three" + "summers"
     return start, end
+
+
+_COUNT_END = re.compile(r"(?i)(?:\d|\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|few))$")
+
+
+@lru_cache(maxsize=1)
+def _unit_after() -> re.Pattern[str]:
+    """A plural unit or season right after a span that ends in a count, which spaCy left out."""
+    lex = lexicon()
+    words = sorted({w for w in lex.units if w.endswith("s")} | {f"{s}s" for s in lex.seasons}, key=len, reverse=True)
+    return re.compile(rf"(?i) (?:{'|'.join(words)})\b")
 
 
 def _raw_spans(doc: Doc, text: str) -> list[tuple[int, int]]:

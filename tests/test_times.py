@@ -329,7 +329,7 @@ SEED_TIMES: dict[str, list[tuple[str, str, str, str]]] = {
         ("months", "PXM", "DURATION", ""),
         ("last week", "2016-W11", "DATE", ""),
         ("now", "PRESENT_REF", "DATE", ""),
-        ("nine months", "P9M", "DURATION", "APPROX"),
+        ("nearly nine months", "P9M", "DURATION", "APPROX"),
         ("now", "PRESENT_REF", "DATE", ""),
         ("its sixth year", "UNKNOWN", "DATE", ""),  # the war's sixth year: the text does not date it
     ],
@@ -339,7 +339,7 @@ SEED_TIMES: dict[str, list[tuple[str, str, str, str]]] = {
         ("Sunday", "2016-03-27", "DATE", ""),
         ("Sunday", "2016-03-27", "DATE", ""),
         ("Saturday", "2016-03-26", "DATE", ""),
-        ("three weeks", "P3W", "DURATION", "APPROX"),
+        ("nearly three weeks", "P3W", "DURATION", "APPROX"),
         ("May", "2015-05", "DATE", ""),
         ("Last week", "2016-W11", "DATE", ""),
         ("Last summer", "2015-SU", "DATE", ""),

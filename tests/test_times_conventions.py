@@ -94,3 +94,23 @@ def test_resolve_times_name_spacy_calls_a_date_without_any_time_word_is_dropped(
     start = text.index("Stauber")
     doc.ents = [doc.char_span(start, start + len("Stauber"), label="DATE")]
     assert _extract(text, doc=doc).times == ()
+
+
+@pytest.mark.parametrize(("text", "span", "value", "mod"), [
+    ("The siege lasted nearly two months.", "nearly two months", "P2M", "APPROX"),
+    ("Banks must wait at least 30 days before selling.", "at least 30 days", "P30D", "EQUAL_OR_MORE"),
+    ("The talks lasted more than four hours.", "more than four hours", "PT4H", "MORE_THAN"),
+    ("The talks lasted about five hours.", "five hours", "PT5H", "APPROX"),  # hedges stay outside the span
+])
+def test_resolve_times_keeps_quantity_modifiers_inside_the_span(text: str, span: str, value: str, mod: str) -> None:
+    (time,) = _extract(text).times
+    assert (time.text, time.value, time.mod) == (span, value, mod)
+
+
+def test_resolve_times_fraction_with_a_kept_modifier_is_no_time() -> None:
+    assert _extract("The fund lost more than a quarter of its value.").times == ()
+
+
+def test_resolve_times_unit_spacy_leaves_after_a_count_joins_the_span() -> None:
+    texts = [t.text for t in _extract("The riots over the past three summers left many dead.").times]
+    assert texts == ["the past three summers"]
