@@ -32,7 +32,7 @@ from unidecode import unidecode
 
 from eventdesk.settings import Options
 
-INDEX_VERSION = "5"  # bump when the build changes what the index holds
+INDEX_VERSION = "6"  # bump when the build changes what the index holds
 IMPORT_FILE = "geonames-import.sqlite"
 SCHEMA = """
 CREATE TABLE entries(
@@ -177,7 +177,8 @@ _US_STATE_CODES = frozenset(
     "NM NY NC ND OH OK OR PA RI SC SD TN TX UT VT VA WA WV WI WY DC".split())
 
 
-_BUILD_DATA = ("places_countries.csv", "places_aliases.csv", "places_regions.csv", "places_names.toml")
+_BUILD_DATA = ("places_countries.csv", "places_aliases.csv", "places_regions.csv", "places_names.toml",
+               "places_division_aliases.csv")
 
 
 @lru_cache(maxsize=1)

@@ -34,7 +34,7 @@ _SKIPPED_LANGUAGES = frozenset({"link", "post", "iata", "icao", "faac", "fr_1793
 Point = tuple[float, float, int]
 _FEATURE_CLASS = {"BLDG": "S", "AIRP": "S", "SQR": "S", "ST": "R", "PPLX": "P", "PPLC": "P",
                   "STM": "H", "SEA": "H", "GULF": "H", "OCN": "H", "LK": "H", "DES": "T", "PEN": "T"}
-_TITLED = re.compile(r"^(.+) (Governorate|Province|Region|Oblast|State)$")
+_TITLED = re.compile(r"^(.+?)(?: Regional)? (Governorate|Province|Region|Oblast|State)$")
 _FORMAL = re.compile(r"\b(Governorate|Province|Muhafazat|State|Region|Oblast'?|Wilayah?|Provincia|"
                      r"Departamento|Estado|Mintaqat|Ostan-e|Canton|Kanton|Republi[ck]|Land)\b", re.IGNORECASE)
 # Letters outside the Latin blocks: such alternate names are other scripts.
@@ -108,17 +108,29 @@ def _city_names(city: dict) -> list[str]:
 
 def _display_name(names: list[str]) -> str:
     """An English-looking name for a division ("Homs" for "Ḩimş", "Geneva" for "Genève")."""
+    plain = unidecode(names[0]).casefold()
     for alias in names[1:]:
         match = _TITLED.match(alias)
-        if match and match.group(1).isascii():
+        # the stem must be a spelling of the name: not "Golden" of "Golden State" for California
+        if (match and match.group(1).isascii()
+                and SequenceMatcher(None, match.group(1).casefold(), plain).ratio() >= 0.5):
             return match.group(1)
     if names[0].isascii():
         return names[0]
-    plain = unidecode(names[0]).casefold()
     aliases = [a for a in names[1:] if a.isascii() and not _FORMAL.search(a) and len(a.split()) <= 3]
     if not aliases:
         return unidecode(names[0])
     return max(aliases, key=lambda a: SequenceMatcher(None, a.casefold(), plain).ratio())
+
+
+def division_aliases() -> dict[str, tuple[list[str], str]]:
+    """GeoNames division code -> the other names eventdesk's table gives it, and the one to show."""
+    found: dict[str, tuple[list[str], str]] = {}
+    for row in _data_rows("places_division_aliases.csv"):
+        names, display = found.get(row["code"], ([], ""))
+        names.append(row["alias"])
+        found[row["code"]] = (names, row["alias"] if row["display"] == "1" else display)
+    return found
 
 
 def _subdivisions(units: dict[int, list[Point]], admin1_points: dict[tuple[str, str], list[Point]]
@@ -133,8 +145,9 @@ def _subdivisions(units: dict[int, list[Point]], admin1_points: dict[tuple[str, 
         points = units.get(line_no) or (admin1_points.get((cc, admin1)) if level == "1" else None)
         if not points:
             continue
-        names = [name, *_split_names(aliases)]
-        entry = _area_entry(int(gid), _display_name(names), f"ADM{level}", cc, points,
+        extra, display = division_aliases().get(code, ([], ""))
+        names = [name, *_split_names(aliases), *extra]
+        entry = _area_entry(int(gid), display or _display_name(names), f"ADM{level}", cc, points,
                             admin1=admin1, admin2=parts[2] if level == "2" else "")
         yield entry, names
 

@@ -324,7 +324,8 @@ def _main_town(toponyms: Sequence[Toponym], resolutions: Sequence[Resolution],
     for resolution in resolutions:
         entry = resolution.entry
         if entry is not None and _is_anchor(entry, focus):
-            counts[entry.geonameid] += 2 if entry.feature_class == "P" else 1
+            # a town outweighs every division: its sites lie in it, not at a province's middle
+            counts[entry.geonameid] += 1000 if entry.feature_class == "P" else 1
             entries[entry.geonameid] = entry
     return entries[counts.most_common(1)[0][0]] if counts else None
 
@@ -334,6 +335,8 @@ def _far_village(entry: Entry, anchor: Entry) -> bool:
     more likely a local name the gazetteer lacks."""
     if entry.feature_class == "A" or entry.precision > 3 or _distance_km(entry, anchor) < _FAR_KM:
         return False
+    if anchor.feature_class != "P" and _holds(anchor, entry):
+        return False  # a village in the division the article is about
     return entry.population < _VILLAGE_POPULATION or (entry.tier > 0 and entry.population < STRONG_POPULATION)
 
 
