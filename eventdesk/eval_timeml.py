@@ -16,10 +16,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from spacy.tokens import Doc
+import spacy
+from spacy.tokens import Doc, DocBin
+from spacy.vocab import Vocab
 
 from eventdesk.model import Article, Extraction, Sentence, TimeExpr
-from eventdesk.nlp import parse_texts
+from eventdesk.nlp import load_nlp, parse_texts
 from eventdesk.settings import Options
 from eventdesk.timeml import GoldTimex, TimeMLDoc, iter_timeml
 from eventdesk.times import resolve_times
@@ -67,9 +69,52 @@ def sentences_of(doc: Doc) -> tuple[Sentence, ...]:
     return tuple(Sentence(index=i, start=s.start_char, end=s.end_char) for i, s in enumerate(doc.sents))
 
 
+def _cache_key(text: str, model: str) -> str:
+    """A parse's file name: the text, spaCy's version and the model's name and version, hashed."""
+    meta = load_nlp(model).meta
+    stamp = f"{spacy.__version__}|{meta.get('lang')}_{meta.get('name')}-{meta.get('version')}|{model}|"
+    return hashlib.sha256((stamp + text).encode("utf-8")).hexdigest()
+
+
+def parse_cached(texts: Sequence[str], *, options: Options) -> list[Doc]:
+    """Parse texts with spaCy, reusing parses saved under `options.cache_dir` (evaluation sets are reparsed often).
+
+    A parse is keyed by the text and the spaCy and model versions, so a changed
+    text or model is parsed afresh; an unwritable cache folder only costs speed.
+    """
+    nlp = load_nlp(options.model)
+    folder = Path(options.cache_dir).expanduser() / "timeml-parses"
+    paths = [folder / f"{_cache_key(text, options.model)}.spacy" for text in texts]
+    docs = [_load_parse(path, nlp.vocab) for path in paths]
+    missing = [i for i, doc in enumerate(docs) if doc is None]
+    fresh = parse_texts((texts[i] for i in missing), model=options.model, batch_size=options.batch_size)
+    for i, doc in zip(missing, fresh, strict=True):
+        docs[i] = doc
+        _save_parse(doc, paths[i])
+    return [doc for doc in docs if doc is not None]
+
+
+def _load_parse(path: Path, vocab: Vocab) -> Doc | None:
+    """A saved parse, or None when there is none or it cannot be read (then the text is parsed again)."""
+    if not path.is_file():
+        return None
+    try:
+        return next(DocBin().from_disk(path).get_docs(vocab), None)
+    except (OSError, ValueError):
+        return None
+
+
+def _save_parse(doc: Doc, path: Path) -> None:
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        DocBin(docs=[doc]).to_disk(path)
+    except OSError:
+        pass  # a read-only cache folder: the next run parses again
+
+
 def _extract(docs: list[TimeMLDoc], options: Options) -> list[Extraction]:
     """Run spaCy and the times stage over each document's body, its DCT as publication date."""
-    parsed = parse_texts((doc.text for doc in docs), model=options.model, batch_size=options.batch_size)
+    parsed = parse_cached([doc.text for doc in docs], options=options)
     extractions = []
     for source, parsed_doc in zip(docs, parsed, strict=True):
         article = Article(
