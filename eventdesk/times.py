@@ -140,8 +140,9 @@ class _Reading:
 def _resolve(text: str, outer: str, direction: int, reading: _Reading, *, financial: bool) -> Resolution:
     """Normalise the span with its cut-off modifier, falling back to the bare span."""
     resolution = Resolution(value="UNKNOWN")
-    if _LATER.fullmatch(outer[len(text):]) and outer.startswith(text):
-        outer = text  # TimeML: in "three days later" the span "three days" is a duration, "later" its signal
+    tail = outer[outer.find(text) + len(text):] if text in outer else ""
+    if _LATER.fullmatch(tail):
+        outer = text  # TimeML: in "(over) three days later" the span "three days" is a duration, "later" its signal
     for candidate_text in dict.fromkeys((outer, text)):
         resolution = normalise_expression(
             candidate_text, dct=reading.dct, direction=direction, financial=financial,

@@ -52,8 +52,14 @@ def _leading_modifier() -> re.Pattern[str]:
     kept = {"some", "in", "on", "at", "of", "for", "by", *lexicon().kept_modifiers}
     words = [w for w, _ in lexicon().modifiers.items() if w not in kept]
     words += lexicon().leading_words
-    alternation = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+    alternation = "|".join(re.escape(w) + (_DEICTIC_NEXT if w in {"earlier", "later"} else "")
+                           for w in sorted(words, key=len, reverse=True))
     return re.compile(rf"(?i)^(?:(?:{alternation})\s+)+(?=\S)")
+
+
+# "Earlier this month", "later that year", "earlier in the year": annotators keep the cue
+# inside the span before a deictic period, and leave it out before a day ("earlier Friday").
+_DEICTIC_NEXT = r"(?!\s+(?:this|that|in)\b)"
 
 
 @lru_cache(maxsize=1)

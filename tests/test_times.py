@@ -350,7 +350,7 @@ SEED_TIMES: dict[str, list[tuple[str, str, str, str]]] = {
         ("five years", "P5Y", "DURATION", "MORE_THAN"),
         ("late last month", "2016-02", "DATE", "END"),
         ("last fall", "2015-FA", "DATE", ""),
-        ("this month", "2016-03", "DATE", ""),  # "earlier this month": the interval ends at the DCT
+        ("earlier this month", "2016-03", "DATE", ""),  # the interval ends at the DCT
     ],
 }
 

@@ -114,3 +114,12 @@ def test_resolve_times_fraction_with_a_kept_modifier_is_no_time() -> None:
 def test_resolve_times_unit_spacy_leaves_after_a_count_joins_the_span() -> None:
     texts = [t.text for t in _extract("The riots over the past three summers left many dead.").times]
     assert texts == ["the past three summers"]
+
+
+@pytest.mark.parametrize(("text", "span"), [
+    ("The board met earlier this month to weigh the offer.", "earlier this month"),
+    ("The plant reopened later that year.", "later that year"),
+    ("Troops entered the town earlier Friday.", "Friday"),
+])
+def test_resolve_times_earlier_and_later_join_a_deictic_period_but_not_a_day(text: str, span: str) -> None:
+    assert [t.text for t in _extract(text).times] == [span]
