@@ -17,13 +17,17 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from eventdesk.gazetteer import Entry, Gazetteer, demonyms, name_rules, normalise_name, region_adjectives, us_state_code
+from eventdesk.gazetteer import (
+    Entry, Gazetteer, demonyms, name_keys, name_rules, normalise_name, region_adjectives, us_state_code,
+)
 
 # A division's population is the sum of its towns', so divisions get no bonus of their own.
 _KIND_BONUS = {"PCLI": 2.5, "PCLD": 1.5, "PCLS": 2.0, "PCLF": 1.5, "TERR": 1.0,
                "ADM1": 0.0, "ADM2": -0.3, "PPLC": 1.5}
 _REGION_BONUS = 3.0  # continents, seas and regions (feature class L and the like)
 _FOCUS_WEIGHT = 4.0
+# A town matched only by one of its alternate names (often a former name) is a weaker match.
+_OTHER_NAME_PENALTY = 1.5
 # A loose (skeleton) match is trusted only for large places or in the article's countries.
 _LOOSE_MATCH_POPULATION = 50_000
 # A site's name that holds a town's ("Delhi High Court") is placed there when the town is this large.
@@ -213,7 +217,19 @@ def _prior(entry: Entry, same_name: Sequence[Entry]) -> float:
                and e.admin1 == entry.admin1 and e.population * 20 > entry.population
                for e in same_name):
             score -= 2.0
+        # A state named like its country's capital ("Washington") means the capital.
+        if any(e.feature_code == "PPLC" and e.country_code == entry.country_code and e.tier == entry.tier
+               for e in same_name):
+            score -= 2.0
     return score
+
+
+def _same_name(name: str, query: str) -> bool:
+    """Whether a town's main name is the name looked up, up to spelling ("St." for "Saint")
+    and a longer form ("New York City", "Augusta-Richmond County")."""
+    plain, asked = normalise_name(name), normalise_name(query)
+    return (bool(set(name_keys(name)[:2]) & set(name_keys(query)[:2]))
+            or plain.startswith(f"{asked} ") or asked.startswith(f"{plain} "))
 
 
 def _score(entry: Entry, same_name: Sequence[Entry], key: str, context: _Context,
@@ -221,6 +237,8 @@ def _score(entry: Entry, same_name: Sequence[Entry], key: str, context: _Context
     score = _prior(entry, same_name) if not toponym.level else math.log10(entry.population + 1000)
     if entry.feature_code == "ADM2" and not toponym.level and len(entry.name.split()) > len(toponym.name.split()):
         score -= 1.5  # "Lancaster" alone is the town more often than Lancaster County
+    if entry.feature_class == "P" and entry.tier == 0 and not _same_name(entry.name, toponym.name):
+        score -= _OTHER_NAME_PENALTY  # "Riverdale" is an old name of Glendale, a town of its own elsewhere
     score += _FOCUS_WEIGHT * context.focus.get(entry.country_code, 0.0)
     if not entry.is_country and context.admin1.get((entry.country_code, entry.admin1)):
         score += 1.5
