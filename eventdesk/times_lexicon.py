@@ -59,7 +59,8 @@ def _time_words(data: dict[str, Any]) -> frozenset[str]:
     for table in ("months", "weekdays", "seasons", "day_parts", "units", "holidays", "fixed"):
         for key in data[table]:
             words.update(key.split())
-    return frozenset(words - {"a", "an", "the", "of", "day", "new", "good", "at", "to", "in", "as"} | {"day"})
+    # Function words and name parts of the phrases ("new" of "new year", "good" of "good friday") mark no time.
+    return frozenset(words - {"a", "an", "the", "of", "new", "good", "at", "to", "in", "as", "so", "far"})
 
 
 @lru_cache(maxsize=1)
