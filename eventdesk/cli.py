@@ -47,7 +47,7 @@ app.add_typer(gazetteer_app, name="gazetteer")
 console = Console()
 err = Console(stderr=True)
 
-DbOption = Annotated[Optional[Path], typer.Option("--db", help="DuckDB store file [default: ./eventdesk.duckdb].")]
+DbOption = Annotated[Optional[Path], typer.Option("--db", help="DuckDB store file (default: ./eventdesk.duckdb).")]
 ConfigOption = Annotated[Optional[Path], typer.Option("--config", help="Settings file (TOML) over the defaults.")]
 JsonOption = Annotated[bool, typer.Option("--json", help="Print one JSON object instead of a table.")]
 
@@ -385,6 +385,29 @@ def gazetteer_import(paths: Annotated[list[Path], typer.Argument(
         counts = import_geonames(paths, options=_options(config))
     console.print(counts)
 
+
+
+@app.command()
+def serve(db: DbOption = None, config: ConfigOption = None,
+          host: Annotated[str, typer.Option(help="Address to listen on; the default serves this "
+                                                 "machine only.")] = "127.0.0.1",
+          port: Annotated[int, typer.Option(help="Port to listen on.")] = 8765) -> None:
+    """Browse the store in a web browser: stories, reports, articles, events, runs and SQL.
+
+    Example: eventdesk serve --db events.duckdb --port 8765, then open http://127.0.0.1:8765/
+    """
+    from eventdesk.web import make_server_for
+
+    with _errors():
+        server = make_server_for(_options(config, db=db), host=host, port=port)
+    console.print(f"eventdesk web UI on http://{host}:{server.server_port}/ (Ctrl-C to stop)",
+                  highlight=False)
+    try:
+        server.serve_forever()
+    except KeyboardInterrupt:
+        console.print("stopped")
+    finally:
+        server.server_close()
 
 INTERNAL_ERROR = 3
 

@@ -13,7 +13,7 @@ from typing import Any
 
 Row = dict[str, Any]
 
-_CSS = """
+CSS = """
 body{font:15px/1.5 system-ui,-apple-system,Segoe UI,Roboto,sans-serif;max-width:1000px;margin:2em auto;padding:0 1em;color:#1c1c1c}
 h1{font-size:1.6em}h2{border-bottom:2px solid #ddd;padding-bottom:.2em;margin-top:2em}
 table{border-collapse:collapse;width:100%;margin:.5em 0}th,td{border:1px solid #ddd;padding:.3em .5em;text-align:left;vertical-align:top}
@@ -293,12 +293,12 @@ class _Html(_Writer):
                 f'<li id="{escape(k)}"><b>{escape(k.replace("-s", " §"))}</b> {escape(v)}</li>'
                 for k, v in sentences.items()) + "</ol>")
 
-    def render(self) -> str:
+    def render(self, header: str = "") -> str:
         body = super().render()
         return ("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
                 "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
-                f"<title>Situation report</title><style>{_CSS}</style></head><body>\n"
-                f"{body}</body></html>\n")
+                f"<title>Situation report</title><style>{CSS}</style></head><body>\n"
+                f"{header}{body}</body></html>\n")
 
 
 def render_markdown(situation: dict[str, Any]) -> str:
@@ -306,9 +306,9 @@ def render_markdown(situation: dict[str, Any]) -> str:
     return _Markdown(situation).render()
 
 
-def render_html(situation: dict[str, Any]) -> str:
-    """The report as one self-contained HTML page."""
-    return _Html(situation).render()
+def render_html(situation: dict[str, Any], *, header: str = "") -> str:
+    """The report as one self-contained HTML page; `header` is markup put first in its body."""
+    return _Html(situation).render(header)
 
 
 Renderer = Callable[[dict[str, Any]], str]

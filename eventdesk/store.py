@@ -358,10 +358,10 @@ class Store:
         return json.loads(row[0]) if row else None
 
     # -- queries --------------------------------------------------------------
-    def query(self, sql: str) -> tuple[list[str], list[tuple[Any, ...]]]:
-        """Run SQL; returns column names and rows."""
+    def query(self, sql: str, params: Sequence[Any] = ()) -> tuple[list[str], list[tuple[Any, ...]]]:
+        """Run SQL (with `?` parameters); returns column names and rows."""
         try:
-            cursor = self.con.execute(sql)
+            cursor = self.con.execute(sql, list(params))
         except duckdb.Error as error:
             raise StoreError(f"SQL failed: {error}") from error
         names = [d[0] for d in cursor.description] if cursor.description else []

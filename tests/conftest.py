@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -17,6 +18,7 @@ SHARED = Path(__file__).resolve().parents[1].parent / "shared"
 SEEDS = SHARED / "seeds"
 EVAL = SHARED / "eval"
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
+EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
 
 
 @pytest.fixture(scope="session")
@@ -41,6 +43,16 @@ def geo_options() -> Options:
     options = load_options()
     load_gazetteer(options)
     return options
+
+
+@pytest.fixture(scope="session")
+def examples_store(tmp_path_factory: pytest.TempPathFactory) -> tuple[Options, Any]:
+    """The bundled examples ingested once into a store (options, IngestResult); read it, don't add."""
+    from eventdesk import api
+
+    folder = tmp_path_factory.mktemp("examples_store")
+    options = load_options(db=str(folder / "events.duckdb"), out_dir=str(folder / "report"))
+    return options, api.ingest([str(EXAMPLES)], options=options)
 
 
 @pytest.fixture()

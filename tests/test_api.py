@@ -13,11 +13,9 @@ from eventdesk.store import Store
 EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
 
 
-@pytest.fixture(scope="module")
-def ingested(tmp_path_factory: pytest.TempPathFactory) -> tuple[object, api.IngestResult]:
-    folder = tmp_path_factory.mktemp("api")
-    options = load_options(db=str(folder / "events.duckdb"), out_dir=str(folder / "report"))
-    return options, api.ingest([str(EXAMPLES)], options=options)
+@pytest.fixture()
+def ingested(examples_store) -> tuple[object, api.IngestResult]:
+    return examples_store
 
 
 def test_api_ingest_reads_every_example_and_links_the_wire_copy(ingested) -> None:

@@ -19,7 +19,7 @@ runner = CliRunner()
 COMMANDS = [["ingest"], ["report"], ["articles"], ["sql"], ["runs"], ["eval", "timeml"],
             ["eval", "geo"], ["eval", "acled"], ["eval", "clusters"], ["eval", "coref"],
             ["export", "acled"], ["export", "geojson"], ["export", "parquet"],
-            ["gazetteer", "import"], ["eval"], ["export"], ["gazetteer"], []]
+            ["gazetteer", "import"], ["serve"], ["eval"], ["export"], ["gazetteer"], []]
 
 GOOD = ("Title: Flooding closes roads in Dhaka\nOutlet: Example Wire\nPublished: 2022-06-20\n\n"
         "Heavy rain flooded large parts of Dhaka on Sunday, officials said. "
