@@ -188,17 +188,31 @@ def _in_context(resolution: Resolution, full: str, candidate: Candidate) -> Reso
     return resolution
 
 
+_RANGE_MONTH_BEFORE = re.compile(r"(?P<month>[A-Z][a-z]{2,8}\.?) \d{1,2}(?:st|nd|rd|th)?"
+                                 r"\s*(?:and|to|through|or|-|\u2013|\u2014)\s*$")
+
+
+def _range_day(full: str, candidate: Candidate) -> str:
+    """"25" of "April 24 and 25" read as "April 25"; any other span as it is."""
+    text = full[candidate.start:candidate.end]
+    if not text.isdigit():
+        return text
+    before = _RANGE_MONTH_BEFORE.search(full, max(0, candidate.start - 24), candidate.start)
+    return f"{before['month']} {text}" if before else text
+
+
 def _time_expr(doc: Doc, draft: Extraction, candidate: Candidate, reading: _Reading) -> TimeExpr:
     """One candidate span, normalised, with its interval and precision."""
     full = draft.article.text  # the same string as doc.text, which spaCy rebuilds on every access
     text = full[candidate.start:candidate.end]
     outer = full[candidate.outer_start:candidate.outer_end]
+    read = _range_day(full, candidate)
     sentence = draft.sentence_at(candidate.start)
     said = full[sentence.start:sentence.end] if sentence else text
     # A results report compares quarters, but a sentence about nine months or the year compares years.
     financial = reading.financial and not (_LONGER_PERIOD.search(said) and not _QUARTER.search(said))
-    resolution = _resolve(text, outer, tense_direction(doc, candidate.start, candidate.end), reading,
-                          financial=financial)
+    resolution = _resolve(read, outer if read == text else read,
+                          tense_direction(doc, candidate.start, candidate.end), reading, financial=financial)
     resolution = _quarter_ended(_in_context(resolution, full, candidate), full, candidate, reading.dct)
     interval = _interval(resolution, reading.dct)
     if interval is not None and interval.precision in _REFERENCE_PRECISIONS:

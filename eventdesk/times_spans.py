@@ -270,10 +270,12 @@ def _cut(text: str, raw: list[tuple[int, int]], resolve: Resolve) -> dict[tuple[
                 or _names_no_time(text[trimmed[0]:trimmed[1]], resolve):
             continue
         split = _split(text, *trimmed, resolve)
-        for piece in split:
+        for index, piece in enumerate(split):
             piece = _trim(text, *piece)
-            if piece[1] > piece[0] and not _is_noise(text[piece[0]:piece[1]]) and not _is_fraction(text, *piece) \
-                    and not _is_age(text, *piece):
+            # "April 24 and 25": the second day of a range is a date, not a bare number.
+            range_day = index > 0 and _DAY_NUMBER.fullmatch(text[piece[0]:piece[1]]) is not None
+            if piece[1] > piece[0] and (range_day or not _is_noise(text[piece[0]:piece[1]])) \
+                    and not _is_fraction(text, *piece) and not _is_age(text, *piece):
                 # A piece of a range stands alone; a whole span keeps its cut-off "nearly".
                 outer_of[piece] = outer if len(split) == 1 else piece
     return outer_of

@@ -123,3 +123,8 @@ def test_resolve_times_unit_spacy_leaves_after_a_count_joins_the_span() -> None:
 ])
 def test_resolve_times_earlier_and_later_join_a_deictic_period_but_not_a_day(text: str, span: str) -> None:
     assert [t.text for t in _extract(text).times] == [span]
+
+
+def test_resolve_times_second_day_of_a_range_is_a_date_of_the_same_month() -> None:
+    found = [(t.text, t.value) for t in _extract("The summit will be held on April 24 and 25.").times]
+    assert found == [("April 24", "2016-04-24"), ("25", "2016-04-25")]
