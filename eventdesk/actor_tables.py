@@ -42,6 +42,8 @@ class Group:
     inter: int
     aliases: tuple[tuple[str, ...], ...]
     acronyms: frozenset[str]
+    state_of: str = ""  # a national force's own name ("SNA", "FARDC"): that country's state forces
+    state_since: int = 0  # the group is that state's forces from this year on (the Taliban, 2022-)
 
 
 @dataclass(frozen=True)
@@ -84,7 +86,7 @@ def actor_table(language: str = "en") -> ActorTable:
     data = _load(f"actors_{language}.toml")
     groups = tuple(
         Group(g["name"], int(g["inter"]), tuple(sorted(_tuples(g["aliases"]), key=len, reverse=True)),
-              frozenset(g.get("acronyms", ())))
+              frozenset(g.get("acronyms", ())), str(g.get("state_of", "")), int(g.get("state_since", 0)))
         for g in data["group"]
     )
     countries = _countries(_load("actors_countries.toml"))

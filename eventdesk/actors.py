@@ -143,6 +143,9 @@ def normalise_actor(phrase: str, *, context: ActorContext = ActorContext()) -> A
     named_country = country_in(words)
     country = named_country or context.country
     group = named_group(words, originals)
+    if group is not None and group.state_of and (context.year or 0) >= group.state_since:
+        head = _head_kind(words)  # "SNA troops", "FARDC", "the Taliban" once they govern
+        return state_actor(group.state_of, role="police" if head == "police" else "military", year=context.year)
     if group is not None:
         return _from_group(group, country)
     link = next((i for i, w in enumerate(words) if i and _is_link(words, i)), len(words))

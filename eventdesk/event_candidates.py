@@ -253,7 +253,7 @@ def _absorber(candidate: Candidate) -> int:
     """How strongly a candidate absorbs the others of its sentence (lower first; 9 never)."""
     if candidate.type == "Explosions/Remote violence":
         return _EXPLOSION_RANK.get(candidate.sub, 5)
-    if candidate.type in {"Protests", "Riots"}:
+    if candidate.type in {"Protests", "Riots"} or candidate.role == "territory":
         return 6
     return 7 if candidate.role != "violence" else 9
 
@@ -268,6 +268,9 @@ def _other_time(token: Token) -> bool:
 
 def _absorbs(main: Candidate, other: Candidate) -> bool:
     """Whether `other` is part of `main` ('a suicide bomber ... killing 8', 'police arrested protesters')."""
+    if main.role == "territory" and not _other_time(other.trigger):
+        # "attacked Palma ... and seized the town after days of fighting": the fight is part of the capture
+        return other.role in {"attack", "violence"} or other.sub == "Armed clash"
     if _other_time(other.trigger) or _other_time(main.trigger):
         return False
     if other.role == "violence":

@@ -78,11 +78,19 @@ def _fold_followers(candidates: list[Candidate]) -> list[Candidate]:
     for candidate in (c for c in candidates if not c.absorbable):
         before = [k for k in kept if 0 < candidate.sentence - k.sentence <= 1
                   and k.type in VIOLENT_TYPES | {"Protests"}]
-        if candidate.role == "violence" and before and (_sides(candidate) & _sides(before[-1]) or _crowd(candidate)):
+        if before and (candidate.role == "violence" and (_sides(candidate) & _sides(before[-1]) or _crowd(candidate))
+                       or _anaphoric(candidate)):
             fold(before[-1], candidate)
         else:
             kept.append(candidate)
     return kept
+
+
+def _anaphoric(candidate: Candidate) -> bool:
+    """'7 soldiers were killed in the fighting': 'the fighting' is the event just told, not a new one."""
+    trigger = candidate.trigger
+    return trigger.pos_ == "NOUN" and trigger.dep_ == "pobj" and any(
+        c.dep_ == "det" and c.lower_ in {"the", "this", "that", "these"} for c in trigger.children)
 
 
 def _absorb(merged: list[Candidate], absorbable: list[Candidate]) -> list[Candidate]:

@@ -63,6 +63,9 @@ def kind_words() -> KindWords:
 
 def verb_key(token: Token) -> str:
     """A verb's lemma with its particle or result word: 'carry out', 'shoot dead', 'kill'."""
+    after = token.nbor(1) if token.i + 1 < len(token.doc) else None
+    if after is not None and after.lower_ == "dead" and token.pos_ == "VERB":
+        return f"{token.lemma_.lower()} dead"  # "shot dead 2 teachers": the parse hangs 'dead' on the object
     for child in token.children:
         if child.dep_ == "prt" or (child.dep_ in {"acomp", "oprd", "advmod", "xcomp"} and child.lower_ == "dead"):
             return f"{token.lemma_.lower()} {child.lower_}"
@@ -97,12 +100,18 @@ def _anchor(sent: Span, amount: Amount) -> Token:
         if token.dep_ in {"nummod", "quantmod", "amod", "det", "compound"} and token.head.i not in inside \
                 and token.head.pos_ in _NOUN_POS and token.head.i > token.i:
             return _past_names(token.head)
-    return _next_noun(sent, tokens.end) or tokens[-1]
+    return _next_noun(sent, tokens.end, spill=_after_stop(tokens)) or tokens[-1]
 
 
-def _next_noun(sent: Span, start: int) -> Token | None:
+def _after_stop(tokens: Span) -> bool:
+    """'... Salah al-Din. 9 IS militants were killed': the splitter left the number on the sentence before."""
+    return tokens.start > 0 and tokens.doc[tokens.start - 1].text == "." and tokens.end == tokens.sent.end
+
+
+def _next_noun(sent: Span, start: int, *, spill: bool = False) -> Token | None:
     """'7 IS fighters' parsed with 'IS' as a verb: the first common noun right after the number."""
-    for token in sent.doc[start:min(start + 3, sent.end)]:
+    end = min(start + 3, len(sent.doc) if spill else sent.end)
+    for token in sent.doc[start:end]:
         if token.pos_ == "NOUN":
             return token
         if token.pos_ not in {"PROPN", "ADJ", "AUX"} or token.is_punct or token.lower_ in {"were", "was", "are"}:
@@ -197,6 +206,8 @@ def _head_kind(token: Token) -> str:
             return ""
         if head.pos_ not in {"VERB", "AUX"}:
             return ""
+        if dep == "attr" and _elided(head):
+            return verb_kind(head.head) if is_passive_verb(head.head) else ""
         if dep in {"dobj", "nsubjpass", "obj", "attr"}:
             return verb_kind(head) or _complement_kind(head)
         if dep == "nsubj":
@@ -204,6 +215,17 @@ def _head_kind(token: Token) -> str:
                 head.lemma_.lower(), "") or _complement_kind(head) or _toll_kind(head)
         return ""
     return ""
+
+
+def _elided(aux: Token) -> bool:
+    """'2 soldiers were killed, as were 3 attackers': 'were' stands for the verb before it."""
+    return aux.pos_ == "AUX" and aux.dep_ == "advcl" and any(
+        c.dep_ == "mark" and c.lower_ in {"as", "so"} for c in aux.children)
+
+
+def is_passive_verb(verb: Token) -> bool:
+    """A verb with a passive auxiliary: 'were killed'."""
+    return any(c.dep_ in {"auxpass", "nsubjpass"} for c in verb.children)
 
 
 _SUBJECT_RUN = frozenset({"CCONJ", "NUM", "NOUN", "PROPN", "ADJ", "AUX", "DET", "PART", "ADV"})
@@ -296,6 +318,8 @@ def _skippable(tokens: Span, amount: Amount, sent: Span, anchor: Token) -> bool:
     after = sent.doc[tokens.end] if tokens.end < sent.end else None
     if after is not None and after.lower_ in {"percent", "%", "per", "pc"}:
         return True
+    if tokens.start > 0 and sent.doc[tokens.start - 1].lower_ in {"no", "not", "none"}:
+        return True  # "no one was killed", "not one soldier died": a denial, not a count
     counted = anchor.i >= tokens.end and anchor.pos_ == "NOUN" and anchor.lower_ not in _TIME_UNITS
     if not counted and any(t.ent_type_ in _SKIP_ENTS for t in tokens if t.like_num):
         return True
@@ -354,7 +378,14 @@ def _victims(verb: Token) -> list[Token]:
     for token in found:
         out.append(token)
         out.extend(t for t in token.conjuncts if t.i > token.i)
+        for listed in (c for c in token.children if c.dep_ == "appos" and _is_list(c)):
+            out.append(listed)  # "Two policemen, a ranger and a worker": a list the parser read as apposition
+            out.extend(t for t in listed.conjuncts if t.i > listed.i)
     return out
+
+
+def _is_list(token: Token) -> bool:
+    return any(c.dep_ == "cc" for c in token.children) and any(c.dep_ == "conj" for c in token.children)
 
 
 def _is_single_person(token: Token, context: ActorContext) -> bool:
@@ -368,8 +399,11 @@ def _is_single_person(token: Token, context: ActorContext) -> bool:
     actor = normalise_actor(token.text, context=context)
     single_armed = token.lemma_.lower() in {"soldier", "policeman", "officer", "fighter", "militant",
                                             "member", "commander", "gunman", "guard", "bomber", "attacker",
-                                            "assailant", "suspect", "insurgent", "rebel", "jihadist"}
-    return actor is not None and actor.kind == "civilian" or single_armed
+                                            "assailant", "suspect", "insurgent", "rebel", "jihadist", "ranger",
+                                            "militiaman", "policewoman", "trooper", "guerrilla", "combatant"}
+    person = token.lemma_.lower() in kind_words().age_heads and any(
+        c.dep_ == "det" and c.lower_ in {"a", "an", "one"} for c in token.children)
+    return actor is not None and actor.kind == "civilian" or single_armed or person
 
 
 def _single_figures(sent: Span, sent_index: int, draft: Extraction, context: ActorContext,
