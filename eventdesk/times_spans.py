@@ -33,6 +33,7 @@ class Candidate:
 
 # "82-year-old", "2,000 years old", "aged 44", "his 30s": ages, not times.
 _AGE = re.compile(r"(?i)\b(?:years?|yrs?|months?|weeks?|days?)[- ]old\b|^\s*aged?\b|\bold$")
+_MONEY = re.compile(r"(?i)[$\u00a3\u20ac%]|\b(?:cents?|dollars?|percent|pence|euros?|yen|shares?)\b")  # "as little as 99 cents"
 _TITLE = re.compile(r"^(?:This|Next|Last) (?:Week|Month|Year)$")  # "ABC's 'This Week'": a programme, not a week
 _BARE_NUMBER = re.compile(r"^[\d,.]+$")
 _YEAR = re.compile(r"^(?:1[5-9]|20)\d\d$")
@@ -101,6 +102,8 @@ def _is_noise(text: str) -> bool:
     bare = text.strip().lower()
     if _AGE.search(bare) or bare in lexicon().not_times or _TITLE.match(text.strip()):
         return True
+    if _MONEY.search(bare) and not set(_WORD.findall(bare)) & lexicon().time_words:
+        return True  # an amount spaCy took for a date; "$5 million a year" keeps its rate
     return bool(_BARE_NUMBER.match(bare)) and not _YEAR.match(bare.replace(",", ""))
 
 

@@ -128,3 +128,11 @@ def test_resolve_times_earlier_and_later_join_a_deictic_period_but_not_a_day(tex
 def test_resolve_times_second_day_of_a_range_is_a_date_of_the_same_month() -> None:
     found = [(t.text, t.value) for t in _extract("The summit will be held on April 24 and 25.").times]
     assert found == [("April 24", "2016-04-24"), ("25", "2016-04-25")]
+
+
+def test_resolve_times_amount_spacy_calls_a_date_is_dropped_but_a_rate_kept() -> None:
+    text = "Shares sold for as little as 99 cents, and the deal adds $5 million a year."
+    doc = _parse(text)
+    spans = ["as little as 99 cents", "$5 million a year"]
+    doc.ents = [doc.char_span(text.index(s), text.index(s) + len(s), label="DATE") for s in spans]
+    assert [(t.value, t.type) for t in _extract(text, doc=doc).times] == [("P1Y", "SET")]
