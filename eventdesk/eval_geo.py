@@ -23,10 +23,10 @@ from pathlib import Path
 from typing import Any
 
 from eventdesk.errors import EvalDataError
-from eventdesk.gazetteer import load_gazetteer, normalise_name, region_adjectives
+from eventdesk.gazetteer import load_gazetteer
 from eventdesk.model import Article, Place
 from eventdesk.pipeline import extract_articles
-from eventdesk.places import demonym_country, resolve_toponyms, toponym_at
+from eventdesk.places import demonym_country, is_region_adjective, resolve_toponyms, toponym_at
 from eventdesk.settings import Options
 
 EARTH_RADIUS_KM = 6371.0
@@ -185,8 +185,7 @@ def _end_to_end(documents: Sequence[GoldDocument], options: Options) -> dict[str
 
 
 def _is_adjective(text: str) -> bool:
-    return bool(demonym_country(text)) or (normalise_name(text) in region_adjectives()
-                                           and normalise_name(text).endswith(("an", "ern")))
+    return bool(demonym_country(text)) or is_region_adjective(text)
 
 
 def evaluate_geo(path: Path, *, options: Options, limit: int | None = None,

@@ -17,15 +17,15 @@ from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.tokens import Doc
 
 from eventdesk.gazetteer import (
-    Entry, Gazetteer, load_gazetteer, name_rules, normalise_name, region_adjectives, us_state_code,
+    Entry, Gazetteer, load_gazetteer, name_rules, normalise_name, us_state_code,
 )
 from eventdesk.model import Extraction, Mention, Place
 from eventdesk.places_resolve import (
-    STRONG_POPULATION, Resolution, Toponym, _is_short_caps, demonym_country, is_facility, resolve_toponyms,
+    STRONG_POPULATION, Resolution, Toponym, _is_short_caps, demonym_country, is_region_adjective, is_facility, resolve_toponyms,
 )
 from eventdesk.settings import Options
 
-__all__ = ["Resolution", "Toponym", "demonym_country", "geocode_places", "is_facility",
+__all__ = ["Resolution", "Toponym", "demonym_country", "geocode_places", "is_facility", "is_region_adjective",
            "recognise_toponyms", "resolve_toponyms", "to_place", "toponym_at"]
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
@@ -209,8 +209,7 @@ def _inside(toponym: Toponym, spans: Iterable[tuple[int, int]]) -> bool:
 
 
 def _mention_is_place(mention: Mention, gazetteer: Gazetteer) -> bool:
-    adjective = normalise_name(mention.text)
-    if demonym_country(mention.text) or (adjective in region_adjectives() and adjective.endswith(("an", "ern"))):
+    if demonym_country(mention.text) or is_region_adjective(mention.text):
         return False  # "Syrian" gives country context, not a place
     if mention.label in PLACE_LABELS:
         return True

@@ -127,9 +127,18 @@ def is_facility(name: str) -> bool:
     return len(words) > 1 and (words[-1] in heads or (words[0] in heads and words[1] == "of"))
 
 
+def is_region_adjective(name: str) -> bool:
+    """Whether a word is the adjective of a region, not its name ("European", "Kurdish";
+    not "Mediterranean", which is both)."""
+    key = normalise_name(name)
+    region = region_adjectives().get(key)
+    return region is not None and normalise_name(region) != key
+
+
 def _candidates(toponym: Toponym, gazetteer: Gazetteer, focus: dict[str, float]) -> list[Entry]:
     """Candidates for a toponym, narrowed by its admin word and its parent."""
-    country = demonym_country(toponym.name)
+    # "Kurdish" names Kurdistan, though as a demonym it counts for Iraq's focus
+    country = "" if is_region_adjective(toponym.name) else demonym_country(toponym.name)
     if country and country in gazetteer.countries:
         return [gazetteer.countries[country]]
     state = us_state_code(toponym.name)
