@@ -97,3 +97,28 @@ def test_index_path_names_the_data_version(geo_options: Options) -> None:
     path = index_path(geo_options)
     assert path.parent == Path(geo_options.cache_dir)
     assert "gnc" in path.name and path.is_file()
+
+
+# ACLED writes first-level divisions in its own spellings; each must find its division.
+@pytest.mark.parametrize(("name", "country", "admin1"), [
+    ("Rural Damascus", "SY", "08"), ("Rif Dimashq", "SY", "08"), ("Ninewa", "IQ", "15"),
+    ("Nineveh", "IQ", "15"), ("Idleb", "SY", "12"), ("Idlib", "SY", "12"), ("Al Hasakeh", "SY", "01"),
+    ("Al-Hasakah", "SY", "01"), ("Deir-ez-Zor", "SY", "07"), ("Lower Shabelle", "SO", "14"),
+    ("Shabeellaha Hoose", "SO", "14"), ("Amanat Al Asimah", "YE", "26"), ("Sanaa", "YE", "16"),
+    ("North Kivu", "CD", "11"), ("Nord-Kivu", "CD", "11"), ("Hodeidah", "YE", "08"),
+    ("Borno", "NG", "27"), ("Cabo Delgado", "MZ", "01"), ("Tigray", "ET", "53"),
+    ("Donetsk", "UA", "05"), ("Kharkiv", "UA", "07"), ("Balochistan", "PK", "02"),
+    ("Khyber Pakhtunkhwa", "PK", "03"), ("B.C.", "CA", "02"), ("NSW", "AU", "02"),
+])
+def test_candidates_find_divisions_in_acled_spellings(geo_options: Options, name: str, country: str,
+                                                      admin1: str) -> None:
+    divisions = [e for e in load_gazetteer(geo_options).candidates(name) if e.feature_code == "ADM1"]
+    assert divisions and (divisions[0].country_code, divisions[0].admin1, divisions[0].tier) == (country, admin1, 0)
+
+
+@pytest.mark.parametrize(("code", "admin1", "name"), [
+    ("US", "CA", "California"), ("SY", "08", "Rural Damascus"), ("AF", "23", "Kandahar"),
+    ("ET", "46", "Amhara"), ("SO", "14", "Lower Shabelle"),
+])
+def test_divisions_show_their_english_names(geo_options: Options, code: str, admin1: str, name: str) -> None:
+    assert load_gazetteer(geo_options).admin1_name(code, admin1) == name

@@ -196,3 +196,50 @@ def test_seed_country_names_resolve_to_countries(seed_places: list[Place]) -> No
 ])
 def test_is_facility_head_first_or_last(name: str, facility: bool) -> None:
     assert is_facility(name) is facility
+
+
+def test_resolve_places_an_unknown_name_near_the_articles_town(geo_options: Options) -> None:
+    text = ("Firefighters in Springfield, Illinois, were called to Quillback Yard on Monday. "
+            "Springfield police closed the roads around it.")
+    places = _resolve(text, ["Springfield", "Illinois", "Quillback Yard"], geo_options)
+    town, site = places["Springfield"], places["Quillback Yard"]
+    assert (town.country_code, town.admin1) == ("US", "Illinois")
+    assert (site.geonameid, site.precision) == (town.geonameid, 2)
+    assert site.score < 0.2  # a guess, and marked as one
+
+
+@pytest.mark.parametrize(("name", "country", "feature_code"), [
+    ("Delhi High Court", "IN", "PPL"),
+    ("Arizona State University", "US", "ADM1"),
+])
+def test_resolve_a_site_at_the_well_known_place_in_its_name(geo_options: Options, name: str, country: str,
+                                                            feature_code: str) -> None:
+    text = f"Protesters gathered outside the {name} on Friday."
+    place = _resolve(text, [name], geo_options)[name]
+    assert (place.country_code, place.feature_code) == (country, feature_code)
+
+
+def test_resolve_a_street_named_for_a_place_stays_in_the_articles_town(geo_options: Options) -> None:
+    text = "A water main broke on Atlantic Avenue in Brooklyn, New York, flooding Brooklyn basements."
+    places = _resolve(text, ["Atlantic Avenue", "Brooklyn"], geo_options)
+    assert places["Atlantic Avenue"].geonameid == places["Brooklyn"].geonameid
+    assert places["Atlantic Avenue"].precision == 2
+
+
+@pytest.mark.parametrize(("name", "geonameid"), [
+    ("Washington", 4140963),  # the capital, not the state
+    ("English", 6269131),  # England: GeoWebNews places a region's adjective at the region
+])
+def test_resolve_prefers_what_news_means(geo_options: Options, name: str, geonameid: int) -> None:
+    text = f"Officials said {name} sources confirmed the talks would go on." if name == "English" else \
+        f"Officials in {name} said the talks would go on."
+    assert _resolve(text, [name], geo_options)[name].geonameid == geonameid
+
+
+def test_resolve_a_far_village_of_the_name_yields_to_the_articles_town(geo_options: Options) -> None:
+    text = ("Police in Cape Town said a fire in Kelvin destroyed homes; Cape Town "
+            "officials opened a shelter.")
+    places = _resolve(text, ["Cape Town", "Kelvin"], geo_options)
+    # the gazetteer's only Kelvin is a Canadian village: here it is a place in or near Cape Town
+    assert places["Kelvin"].geonameid == places["Cape Town"].geonameid
+    assert places["Kelvin"].precision == 2
