@@ -293,7 +293,7 @@ def _join_examples(features: Sequence[ArticleFeatures], gold: Mapping[str, str],
 
 
 def fit_story_model(data_dir: Path, *, options: Options, split: str = "Train",
-                    thresholds: Sequence[float] = (0.2, 0.25, 0.3, 0.4, 0.5)) -> dict[str, Any]:
+                    thresholds: Sequence[float] = (0.1, 0.15, 0.2, 0.25, 0.3)) -> dict[str, Any]:
     """Learn the join weights (logistic) and the join threshold on one split."""
     from sklearn.linear_model import LogisticRegression
 

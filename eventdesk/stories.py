@@ -1,20 +1,28 @@
 """Streaming story clustering: each article, in publication order, joins a story or opens one.
 
-Articles are compared with story centroids by TF-IDF cosine over lemmas and
-over named entities (document frequencies are kept incrementally, so idf is
-always that of the articles seen so far), and by whether they share people,
-places and actors with the story. A logistic model over these signals (fitted
-on ECB+ Train, `data/stories_model.json`) gives the probability that the
-article belongs to the story; it is damped by the days between the article and
-the story (half-life `half_life_days`). The article joins the best story when
-that probability reaches `threshold`, else it opens a new story. A story that
-has just grown is compared with its neighbours and merged into one when their
-centroids converge (`merge_threshold`). An inverted index from terms to recent
-stories bounds the candidates of each article, so ingest stays near-linear.
+Articles are compared with story centroids by TF-IDF cosine over lemmas, over
+named entities and over the event's particulars (numbers, years, weekdays and
+months: `stories_features`); document frequencies are kept incrementally, so
+idf is always that of the articles seen so far. Theme words are shared by all
+stories on one theme, so the particulars also count one by one: how many of
+the story's reports hold the article's number, place or person (support), and
+how many hold one of the same kind that the article lacks (conflict: another
+toll, another weekday, another town). A logistic model over these signals
+(fitted on ECB+ Train, `data/stories_model.json`) gives the probability that
+the article belongs to the story; it is damped by the days between the article
+and the story (half-life `half_life_days`). The article joins the best story
+when that probability reaches `threshold`, else it opens a new story.
 
-Lemmas come from the spaCy Doc when one is given (`article_features(x, doc=doc)`),
-else from a light rule lemmatiser over the text, so stored extractions can be
-clustered without parsing again.
+Early decisions are made on little evidence, so the articles added since the
+last look are looked at again once the stories have grown (`refine_rounds`
+passes, each article weighed against its own story without itself): an article
+moves to the story it now fits best, or opens one, and a story left empty goes.
+This happens when the stories are read (`stories`, `story_of`, `to_state`) or
+every `refine_every` articles, so each article is revisited a bounded number of
+times. A story that has just grown is also compared with its neighbours and
+merged into one when their centroids converge (`merge_threshold`). An inverted
+index from terms to recent stories bounds the candidates of each article, so
+ingest stays near-linear.
 
 All state is plain data (`to_state` / `from_state`), so the store can keep the
 clusterer between runs and go on from where it stopped.
@@ -26,7 +34,6 @@ import datetime as dt
 import heapq
 import json
 import math
-import re
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -34,34 +41,18 @@ from functools import lru_cache
 from importlib import resources
 from typing import Any
 
-from spacy.tokens import Doc, Token
-
 from eventdesk.model import Extraction, Story
+from eventdesk.stories_features import (  # noqa: F401  (re-exported: the stage's public names)
+    PARTICULAR_PREFIX, ArticleFeatures, article_features, doc_lemmas, light_lemma, text_lemmas,
+    text_particulars, token_lemmas,
+)
 
-PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
-ACTOR_LABELS = frozenset({"PERSON", "ORG", "NORP"})
-SKIP_LABELS = frozenset({"CARDINAL", "ORDINAL", "PERCENT", "MONEY", "QUANTITY", "DATE", "TIME"})
-CONTENT_POS = frozenset({"NOUN", "PROPN", "VERB", "ADJ", "NUM"})
-_WORD = re.compile(r"[^\W_][\w'\u2019-]*[^\W_]|[^\W_]")
 STATE_VERSION = 1
 MODEL_FILE = "stories_model.json"
 # What the join decision weighs, for one article against one candidate story.
-SIGNAL_NAMES = ("bias", "lemma_cosine", "entity_cosine", "people_overlap", "place_overlap",
-                "actor_overlap", "log_story_size")
-
-
-@dataclass(frozen=True)
-class ArticleFeatures:
-    """What story clustering needs of one article."""
-
-    article_id: str
-    lemmas: Mapping[str, float]  # content lemma -> count
-    entities: Mapping[str, float] = field(default_factory=dict)  # normalised name -> count
-    places: frozenset[str] = frozenset()
-    actors: frozenset[str] = frozenset()
-    published: dt.date | None = None
-    title: str = ""
-    people: frozenset[str] = frozenset()  # surnames of the people named
+AGREEMENT_KINDS = ("number", "day", "year", "place", "actor", "person")
+SIGNAL_NAMES = ("bias", "lemma_cosine", "entity_cosine", "particular_cosine", "log_story_size",
+                *(f"{kind}_{side}" for kind in AGREEMENT_KINDS for side in ("support", "conflict")))
 
 
 @lru_cache(maxsize=1)
@@ -74,73 +65,8 @@ def default_story_model() -> dict[str, Any]:
     return raw
 
 
-@lru_cache(maxsize=1)
-def _stopwords() -> frozenset[str]:
-    text = resources.files("eventdesk.data").joinpath("stories_stopwords.txt").read_text("utf-8")
-    return frozenset(w for line in text.splitlines() if (w := line.split("#")[0].strip()))
-
-
-def light_lemma(word: str) -> str:
-    """A cheap lemma: case-folded, regular plural and verb endings stripped."""
-    word = word.casefold().replace("\u2019", "'").removesuffix("'s")
-    if len(word) > 4 and word.endswith("ies"):
-        return word[:-3] + "y"
-    for suffix in ("ing", "ed"):
-        if len(word) > len(suffix) + 3 and word.endswith(suffix):
-            stem = word[: -len(suffix)]
-            doubled = len(stem) > 3 and stem[-1] == stem[-2] and stem[-1] not in "lsz"
-            return stem[:-1] if doubled else stem  # stopped -> stop, but shelled -> shell
-    if len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is")):
-        return word[:-1]
-    return word
-
-
-def text_lemmas(text: str) -> Counter[str]:
-    """Content lemmas of a text by the light lemmatiser (no spaCy needed)."""
-    stop = _stopwords()
-    return Counter(
-        light_lemma(w) for w in _WORD.findall(text) if w.casefold() not in stop and len(w) > 1
-    )
-
-
-def token_lemmas(tokens: Iterable[Token]) -> Counter[str]:
-    """Content lemmas of parsed tokens (nouns, names, verbs, adjectives, numbers)."""
-    stop = _stopwords()
-    return Counter(
-        light_lemma(t.lemma_ or t.text) for t in tokens
-        if t.pos_ in CONTENT_POS and not t.is_stop and t.text.casefold() not in stop
-    )
-
-
-def doc_lemmas(doc: Doc) -> Counter[str]:
-    """Content lemmas of a parsed document."""
-    return token_lemmas(doc)
-
-
-def _name(text: str) -> str:
-    return " ".join(text.replace("\u2019", "'").removesuffix("'s").split()).casefold()
-
-
-def article_features(extraction: Extraction, *, doc: Doc | None = None) -> ArticleFeatures:
-    """Clustering features of one extraction; lemmas from `doc` if given, else the light lemmatiser."""
-    article = extraction.article
-    text = f"{article.title}\n{article.text}" if article.title else article.text
-    lemmas = doc_lemmas(doc) if doc is not None else text_lemmas(text)
-    names = [m for m in extraction.mentions if m.label not in SKIP_LABELS]
-    entities = Counter(_name(m.text) for m in names)
-    places = {_name(m.text) for m in names if m.label in PLACE_LABELS}
-    places |= {_name(p.name or p.text) for p in extraction.places}
-    actors = {_name(m.text) for m in names if m.label in ACTOR_LABELS}
-    actors |= {_name(a) for e in extraction.events for a in (e.actor1, e.actor2) if a}
-    people = {_name(m.text).split()[-1] for m in names if m.label == "PERSON" and _name(m.text)}
-    return ArticleFeatures(
-        article_id=article.id, lemmas=dict(lemmas), entities=dict(entities),
-        places=frozenset(places - {""}), actors=frozenset(actors - {""}),
-        published=article.published, title=article.title, people=frozenset(people),
-    )
-
-
 Names = Counter[str] | frozenset[str]
+_GROUP = {"l": "l", "e": "e", "n": "p", "d": "p", "y": "p"}  # term prefix -> cosine group
 
 
 @dataclass
@@ -153,6 +79,7 @@ class _StoryState:
     places: Counter[str]
     actors: Counter[str]
     people: Counter[str] = field(default_factory=Counter)
+    particulars: Counter[str] = field(default_factory=Counter)  # prefixed particular -> reports
     first: dt.date | None = None
     last: dt.date | None = None
     title: str = ""
@@ -163,15 +90,27 @@ def _article_terms(features: ArticleFeatures, entity_weight: float) -> dict[str,
     for name, count in features.entities.items():
         if count > 0:
             terms[f"e:{name}"] = entity_weight * (1.0 + math.log(count))
+    terms.update(dict.fromkeys(features.particulars, 1.0))  # one per article: a story counts its reports
     return terms
 
 
-def _overlap(article: frozenset[str], story: Counter[str]) -> float:
-    """1 when the article shares a name with the story, -1 when both name some and share
-    none, 0 when either names none. A share, not a fraction: long reports name many places."""
-    if not article or not story:
-        return 0.0
-    return 1.0 if any(name in story for name in article) else -1.0
+def _agreement(items: Iterable[str], counts: Mapping[str, float], size: int) -> tuple[float, float]:
+    """(support, conflict) of an article's particulars of one kind against a story's:
+    the share of the story's reports holding the article's best-supported item, and,
+    when the article names some, the share holding the story's commonest item it lacks."""
+    items = list(items)
+    if not items or not counts:
+        return 0.0, 0.0
+    support = max(counts.get(i, 0.0) for i in items) / size
+    missing = [v for k, v in counts.items() if k not in items]
+    return min(1.0, support), min(1.0, max(missing, default=0.0) / size)
+
+
+def _norms(squares: Mapping[str, float]) -> dict[str, float]:
+    """Norms per group and over all groups, from squared norms (rounding can leave a -0)."""
+    norms = {group: math.sqrt(max(0.0, v)) for group, v in squares.items()}
+    norms["all"] = math.sqrt(max(0.0, sum(squares.values())))
+    return norms
 
 
 def _days_apart(date: dt.date | None, first: dt.date | None, last: dt.date | None) -> float | None:
@@ -190,11 +129,12 @@ def _span(a: dt.date | None, b: dt.date | None, pick: Any) -> dt.date | None:
 class StoryClusterer:
     """Incremental story clustering; feed articles in publication order with `add`."""
 
-    def __init__(self, *, threshold: float | None = None, merge_threshold: float = 0.4,
+    def __init__(self, *, threshold: float | None = None, merge_threshold: float = 0.8,
                  weights: Sequence[float] | None = None, entity_weight: float = 2.0,
                  half_life_days: float = 7.0,
                  candidate_terms: int = 12, postings_per_term: int = 40,
-                 max_candidates: int = 20, max_story_terms: int = 400) -> None:
+                 max_candidates: int = 20, max_story_terms: int = 400,
+                 refine_rounds: int = 3, refine_every: int = 1000) -> None:
         model = default_story_model()
         self.threshold = model["threshold"] if threshold is None else threshold
         self.weights = tuple(model["weights"] if weights is None else weights)
@@ -208,13 +148,16 @@ class StoryClusterer:
         self.postings_per_term = postings_per_term
         self.max_candidates = max_candidates
         self.max_story_terms = max_story_terms
+        self.refine_rounds = refine_rounds
+        self.refine_every = refine_every
+        self._pending: dict[str, ArticleFeatures] = {}  # added since the last look, to look at again
         self._df: Counter[str] = Counter()
         self._n = 0
         self._stories: dict[str, _StoryState] = {}
         self._postings: dict[str, list[str]] = {}
         self._alias: dict[str, str] = {}  # merged story id -> the story it went into
         self._article_story: dict[str, str] = {}
-        self._norms: dict[str, tuple[dict[str, float], int]] = {}  # id -> (norms, n then)
+        self._squares: dict[str, tuple[dict[str, float], int]] = {}  # id -> (squared norms, n then)
 
     # -- scoring -----------------------------------------------------------
 
@@ -227,31 +170,45 @@ class StoryClusterer:
         base = math.log(self._n + 1) + 1.0
         df, log = self._df, math.log
         idf = {t: base - log(df.get(t, 0) + 1) for t in terms}
-        squares = {"l": 0.0, "e": 0.0}
+        squares = {"l": 0.0, "e": 0.0, "p": 0.0}
         for t, w in terms.items():
-            squares[t[0]] += (w * idf[t]) ** 2
-        norms = {group: math.sqrt(v) for group, v in squares.items()}
-        norms["all"] = math.sqrt(squares["l"] + squares["e"])
-        return {t: w * idf[t] * idf[t] for t, w in terms.items()}, norms
+            squares[_GROUP[t[0]]] += (w * idf[t]) ** 2
+        return {t: w * idf[t] * idf[t] for t, w in terms.items()}, _norms(squares)
 
-    def _story_norms(self, story: _StoryState) -> dict[str, float]:
-        cached = self._norms.get(story.id)
-        if cached is not None and self._n <= cached[1] * 1.5:
-            return cached[0]  # idf drifts slowly; recompute after 50% more articles
-        norms = self._query(story.terms)[1]
-        self._norms[story.id] = (norms, self._n)
-        return norms
+    def _story_squares(self, story: _StoryState) -> dict[str, float]:
+        """Squared tf-idf norms of a story's centroid per group, kept up to date as
+        articles come and go; idf drifts slowly, so recomputed after 10% more articles."""
+        cached = self._squares.get(story.id)
+        if cached is not None and self._n <= cached[1] * 1.1:
+            return cached[0]
+        squares = {"l": 0.0, "e": 0.0, "p": 0.0}
+        for t, w in story.terms.items():
+            squares[_GROUP[t[0]]] += (w * self._idf(t)) ** 2
+        self._squares[story.id] = (squares, self._n)
+        return squares
+
+    def _shift_squares(self, story: _StoryState, terms: Mapping[str, float], sign: float) -> None:
+        """Update a story's cached squared norms for terms about to be added (+1) or taken out (-1)."""
+        cached = self._squares.get(story.id)
+        if cached is None:
+            return
+        squares, counts = cached[0], story.terms
+        for t, w in terms.items():
+            count = counts.get(t, 0.0)
+            squares[_GROUP[t[0]]] += ((count + sign * w) ** 2 - count * count) * self._idf(t) ** 2
+        if min(squares.values()) < 0.0:  # idf has drifted since the cache was made: start afresh
+            del self._squares[story.id]
 
     def _cosines(self, query: Mapping[str, float], norms: Mapping[str, float],
                  story: _StoryState) -> dict[str, float]:
         """Cosine of the query with the story centroid: over all terms, lemmas, entities."""
         counts = story.terms
-        dots = {"l": 0.0, "e": 0.0}
+        dots = {"l": 0.0, "e": 0.0, "p": 0.0}
         for t, w in query.items():
             if t in counts:
-                dots[t[0]] += w * counts[t]
-        dots["all"] = dots["l"] + dots["e"]
-        other = self._story_norms(story)
+                dots[_GROUP[t[0]]] += w * counts[t]
+        dots["all"] = sum(dots.values())
+        other = _norms(self._story_squares(story))
         return {g: dots[g] / (norms[g] * other[g]) if norms[g] and other[g] else 0.0 for g in dots}
 
     def _decay(self, date: dt.date | None, story: _StoryState) -> float:
@@ -267,9 +224,21 @@ class StoryClusterer:
     def _signals(self, features: ArticleFeatures, query: Mapping[str, float],
                  norms: Mapping[str, float], story: _StoryState) -> tuple[float, ...]:
         cosine = self._cosines(query, norms, story)
-        return (1.0, cosine["l"], cosine["e"], _overlap(features.people, story.people),
-                _overlap(features.places, story.places), _overlap(features.actors, story.actors),
-                math.log(len(story.article_ids)))
+        size = len(story.article_ids)
+        values = [1.0, cosine["l"], cosine["e"], cosine["p"], math.log(size)]
+        for kind in AGREEMENT_KINDS:
+            values += _agreement(*self._kind(kind, features, story), size)
+        return tuple(values)
+
+    @staticmethod
+    def _kind(kind: str, features: ArticleFeatures,
+              story: _StoryState) -> tuple[Iterable[str], Mapping[str, float]]:
+        if kind in PARTICULAR_PREFIX:
+            prefix = PARTICULAR_PREFIX[kind]
+            mine = [p for p in features.particulars if p.startswith(prefix)]
+            return mine, {t: v for t, v in story.particulars.items() if t.startswith(prefix)}
+        return {"place": (features.places, story.places), "actor": (features.actors, story.actors),
+                "person": (features.people, story.people)}[kind]
 
     def _fit(self, features: ArticleFeatures, query: Mapping[str, float],
              norms: Mapping[str, float], story: _StoryState) -> float:
@@ -304,7 +273,8 @@ class StoryClusterer:
             for story_id in self._postings.get(term, ())[-self.postings_per_term:]:
                 hits[self._resolve(story_id)] += query[term]
         hits.pop(exclude, None)
-        return [story_id for story_id, _ in hits.most_common(self.max_candidates)]
+        live = [s for s, _ in hits.most_common() if s in self._stories and self._stories[s].article_ids]
+        return live[: self.max_candidates]
 
     # -- updates -------------------------------------------------------------
 
@@ -323,7 +293,12 @@ class StoryClusterer:
         if best < self.threshold:
             best_id = self._open(features)
         self._join(self._stories[best_id], features, terms)
-        return self._merge_converging(best_id)
+        self._pending[features.article_id] = features
+        story_id = self._merge_converging(best_id)
+        if len(self._pending) >= self.refine_every:
+            self._settle()
+            return self._resolve(self._article_story[features.article_id])
+        return story_id
 
     def assign(self, features: ArticleFeatures, story_id: str | None) -> str:
         """Put an article into a given story (None: a new one) without deciding: for an
@@ -353,17 +328,18 @@ class StoryClusterer:
         return story_id
 
     def _join(self, story: _StoryState, features: ArticleFeatures, terms: Mapping[str, float]) -> None:
-        self._absorb(story, terms, features.places, features.actors, features.people)
+        self._shift_squares(story, terms, 1.0)
+        self._absorb(story, terms, features.places, features.actors, features.people,
+                     features.particulars)
         story.article_ids.append(features.article_id)
         story.first = _span(story.first, features.published, min)
         story.last = _span(story.last, features.published, max)
         story.title = story.title or features.title
         self._article_story[features.article_id] = story.id
         self._prune(story)
-        self._norms.pop(story.id, None)
 
     def _absorb(self, story: _StoryState, terms: Mapping[str, float], places: Names,
-                actors: Names, people: Names) -> None:
+                actors: Names, people: Names, particulars: Names) -> None:
         """Add terms (posting the story under those new to it), places, actors and people;
         a Counter (another story's) adds its counts, a set (one article's) one each."""
         for term in terms:
@@ -373,11 +349,54 @@ class StoryClusterer:
         story.places.update(places)
         story.actors.update(actors)
         story.people.update(people)
+        story.particulars.update(particulars)
 
     def _prune(self, story: _StoryState) -> None:
         """Keep a long story's centroid bounded: drop its lightest terms."""
         if len(story.terms) > 2 * self.max_story_terms:
             story.terms = Counter(dict(story.terms.most_common(self.max_story_terms)))
+            self._squares.pop(story.id, None)
+
+    def _leave(self, story: _StoryState, features: ArticleFeatures, terms: Mapping[str, float]) -> None:
+        """Take an article's counts back out of its story (to weigh it against the others)."""
+        story.article_ids.remove(features.article_id)
+        terms = {t: min(w, story.terms[t]) for t, w in terms.items() if t in story.terms}  # pruned: gone
+        self._shift_squares(story, terms, -1.0)
+        for counts, minus in ((story.terms, terms), (story.places, features.places),
+                              (story.actors, features.actors), (story.people, features.people),
+                              (story.particulars, features.particulars)):
+            counts.subtract(minus)
+            for key in [k for k in minus if counts.get(k, 0.0) <= 1e-9]:
+                counts.pop(key, None)
+
+    def _reconsider(self, features: ArticleFeatures) -> bool:
+        """Weigh an article against its own story without it and against the others;
+        move it to the best fit, or to a story of its own when none fits. True if moved."""
+        home = self._stories[self._resolve(self._article_story[features.article_id])]
+        terms = _article_terms(features, self.entity_weight)
+        self._leave(home, features, terms)
+        query, norms = self._query(terms)
+        best_id, best = home.id, (self._fit(features, query, norms, home) if home.article_ids else -1.0)
+        for story_id in self._candidates(query, exclude=home.id):
+            fit = self._fit(features, query, norms, self._stories[story_id])
+            if fit > best:
+                best_id, best = story_id, fit
+        if best < self.threshold:
+            best_id = self._open(features) if home.article_ids else home.id
+        self._join(self._stories[best_id], features, terms)
+        return best_id != home.id
+
+    def _settle(self) -> None:
+        """Look again at the articles added since the last look, until none moves."""
+        if not self._pending:
+            return
+        pending, self._pending = list(self._pending.values()), {}
+        for _ in range(self.refine_rounds):
+            if not sum(self._reconsider(features) for features in pending):
+                break
+        for story_id in [s.id for s in self._stories.values() if not s.article_ids]:
+            del self._stories[story_id]
+            self._squares.pop(story_id, None)
 
     def _merge_converging(self, story_id: str) -> str:
         """Merge the grown story with any neighbour whose centroid now matches it."""
@@ -402,14 +421,14 @@ class StoryClusterer:
     def _merge(self, a: _StoryState, b: _StoryState) -> _StoryState:
         """Fold the smaller story into the larger; the smaller id becomes an alias."""
         keep, gone = (a, b) if len(a.article_ids) >= len(b.article_ids) else (b, a)
-        self._absorb(keep, gone.terms, gone.places, gone.actors, gone.people)
+        self._absorb(keep, gone.terms, gone.places, gone.actors, gone.people, gone.particulars)
         keep.article_ids.extend(gone.article_ids)
         keep.first = _span(keep.first, gone.first, min)
         keep.last = _span(keep.last, gone.last, max)
         self._alias[gone.id] = keep.id
         del self._stories[gone.id]
-        self._norms.pop(gone.id, None)
-        self._norms.pop(keep.id, None)
+        self._squares.pop(gone.id, None)
+        self._squares.pop(keep.id, None)
         self._prune(keep)
         return keep
 
@@ -417,6 +436,7 @@ class StoryClusterer:
 
     def story_of(self, article_id: str) -> str | None:
         """The story an article is in now (after any merges), or None if unseen."""
+        self._settle()
         known = self._article_story.get(article_id)
         return self._resolve(known) if known is not None else None
 
@@ -426,6 +446,7 @@ class StoryClusterer:
 
     def stories(self) -> list[Story]:
         """Every story so far, oldest first."""
+        self._settle()
         return [
             Story(id=s.id, article_ids=tuple(s.article_ids),
                   title=s.title or " ".join(self._keywords(s, 3)),
@@ -435,11 +456,13 @@ class StoryClusterer:
 
     # -- persistence -----------------------------------------------------------
 
-    _SETTINGS = ("threshold", "merge_threshold", "weights", "entity_weight", "half_life_days", "candidate_terms", "postings_per_term", "max_candidates",
-                 "max_story_terms")
+    _SETTINGS = ("threshold", "merge_threshold", "weights", "entity_weight", "half_life_days",
+                 "candidate_terms", "postings_per_term", "max_candidates", "max_story_terms",
+                 "refine_rounds", "refine_every")
 
     def to_state(self) -> dict[str, Any]:
         """Everything needed to go on later, as JSON-ready data."""
+        self._settle()
         return {
             "version": STATE_VERSION,
             "settings": {name: getattr(self, name) for name in self._SETTINGS},
@@ -472,7 +495,7 @@ def _story_to_dict(story: _StoryState) -> dict[str, Any]:
     return {
         "id": story.id, "article_ids": list(story.article_ids), "terms": dict(story.terms),
         "places": dict(story.places), "actors": dict(story.actors), "people": dict(story.people),
-        "title": story.title,
+        "particulars": dict(story.particulars), "title": story.title,
         "first": story.first.isoformat() if story.first else None,
         "last": story.last.isoformat() if story.last else None,
     }
@@ -482,7 +505,8 @@ def _story_from_dict(raw: Mapping[str, Any]) -> _StoryState:
     return _StoryState(
         id=raw["id"], article_ids=list(raw["article_ids"]), terms=Counter(raw["terms"]),
         places=Counter(raw["places"]), actors=Counter(raw["actors"]),
-        people=Counter(raw.get("people", {})), title=raw.get("title", ""),
+        people=Counter(raw.get("people", {})), particulars=Counter(raw.get("particulars", {})),
+        title=raw.get("title", ""),
         first=dt.date.fromisoformat(raw["first"]) if raw.get("first") else None,
         last=dt.date.fromisoformat(raw["last"]) if raw.get("last") else None,
     )
