@@ -32,6 +32,7 @@ class Lexicon:
     kept_modifiers: frozenset[str]
     weak_windows: frozenset[str]
     time_words: frozenset[str]
+    money_words: frozenset[str]
     scan: tuple[str, ...]
     named_day_prefixes: tuple[str, ...]
     future_modals: frozenset[str]
@@ -87,6 +88,7 @@ def lexicon() -> Lexicon:
         kept_modifiers=frozenset(data["spans"]["kept_modifiers"]),
         weak_windows=frozenset(data["spans"]["weak_windows"]),
         time_words=_time_words(data),
+        money_words=frozenset(data["spans"]["money_words"]),
         scan=tuple(data["scan"]["words"]),
         named_day_prefixes=tuple(data["scan"]["named_day_prefixes"]),
         future_modals=frozenset(data["direction"]["future_modals"]),

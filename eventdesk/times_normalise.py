@@ -147,8 +147,8 @@ def _peel(text: str, table: dict[str, str], name: str) -> tuple[str, str] | None
 
 _EARLIER_LATER = re.compile(r"^(?:the )?(earlier|later)(?: in)? (?=\S)")
 _WEEK_OF = re.compile(r"^(?:the )?week (?:of|beginning|starting|ending) (?=\S)")
-_HOUR_OF_PART = re.compile(r"^(?P<h>\d{1,2})(?::(?P<min>\d{2}))? (?:(?:o'clock )?in the (?P<part>morning|afternoon|evening)"
-                           r"|(?:o'clock )?at (?P<night>night))\b")
+_HOUR_OF_PART = re.compile(r"^(?P<h>\d{1,2})(?::(?P<min>\d{2}))? (?:o'clock )?"
+                           r"(?:in the (?P<part>morning|afternoon|evening)|at (?P<night>night))\b")
 
 
 def _resolve_week_of(text: str, ctx: Context) -> Resolution | None:

@@ -426,7 +426,8 @@ def rules() -> tuple[tuple[re.Pattern[str], Rule], ...]:
         (rf"(?:(?P<shift>last|this|next|this coming|past|coming) )?(?P<name>{lex.alternation('holidays')})"
          rf"(?P<week> week)?(?:,? (?P<year>{year}))?", _rule_holiday),
         (r"(?:the )?(?P<word>twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)", _rule_decade_word),
-        (rf"the (?P<shift>previous|preceding|prior|following|next) (?P<weekday>{weekday})", _rule_anaphoric_weekday),
+        (rf"the (?P<shift>previous|preceding|prior|following|next) (?P<weekday>{weekday})",
+         _rule_anaphoric_weekday),
         (rf"(?:(?P<shift>last|next|this|coming|past|on) )?(?P<weekday>{weekday})", _rule_weekday),
         ("|".join(re.escape(k) for k in sorted(_DAY_WORDS, key=len, reverse=True)), _rule_day_word),
         ("|".join(re.escape(k) for k in sorted(_ANAPHORIC_DAYS, key=len, reverse=True)), _rule_anaphoric_day),

@@ -33,7 +33,7 @@ class Candidate:
 
 # "82-year-old", "2,000 years old", "aged 44", "his 30s": ages, not times.
 _AGE = re.compile(r"(?i)\b(?:years?|yrs?|months?|weeks?|days?)[- ]old\b|^\s*aged?\b|\bold$")
-_MONEY = re.compile(r"(?i)[$\u00a3\u20ac%]|\b(?:cents?|dollars?|percent|pence|euros?|yen|shares?)\b")  # "as little as 99 cents"
+_CURRENCY = re.compile(r"[$\u00a3\u20ac%]")
 _TITLE = re.compile(r"^(?:This|Next|Last) (?:Week|Month|Year)$")  # "ABC's 'This Week'": a programme, not a week
 _BARE_NUMBER = re.compile(r"^[\d,.]+$")
 _YEAR = re.compile(r"^(?:1[5-9]|20)\d\d$")
@@ -102,8 +102,9 @@ def _is_noise(text: str) -> bool:
     bare = text.strip().lower()
     if _AGE.search(bare) or bare in lexicon().not_times or _TITLE.match(text.strip()):
         return True
-    if _MONEY.search(bare) and not set(_WORD.findall(bare)) & lexicon().time_words:
-        return True  # an amount spaCy took for a date; "$5 million a year" keeps its rate
+    words = set(_WORD.findall(bare))
+    if (words & lexicon().money_words or _CURRENCY.search(bare)) and not words & lexicon().time_words:
+        return True  # an amount spaCy took for a date ("as little as 99 cents"); "$5 million a year" keeps its rate
     return bool(_BARE_NUMBER.match(bare)) and not _YEAR.match(bare.replace(",", ""))
 
 
@@ -119,8 +120,8 @@ def _is_fraction(text: str, start: int, end: int) -> bool:
     return bool(_QUARTERS.fullmatch(words)) and _OF_A_WHOLE.match(text, end) is not None
 
 
-_DECADE_WORD = re.compile(r"(?i)(?:(?:early|mid|late)[- ])?(?:'?\d0s|twenties|thirties|forties|fifties|sixties|seventies"
-                          r"|eighties|nineties)")
+_DECADE_WORD = re.compile(r"(?i)(?:(?:early|mid|late)[- ])?(?:'?\d0s|twenties|thirties|forties|fifties|sixties"
+                          r"|seventies|eighties|nineties)")
 _POSSESSIVE_BEFORE = re.compile(r"(?i)\b(?:his|her|their|my|your|our)\s+(?:(?:early|mid|late)[- ]?)?$")
 
 
@@ -226,12 +227,17 @@ def _with_deictic(text: str, start: int, end: int) -> tuple[int, int]:
     if every is not None and text[start:end].lower().rstrip(".") in {**lex.weekdays, **lex.months}:
         return every.start(), end
     unit = _unit_after().match(text, end)
-    if unit is not None and _COUNT_END.search(text, start, end):
+    if unit is not None and _count_end().search(text, start, end):
         return start, unit.end()  # "the past three" + "summers"
     return start, end
 
 
-_COUNT_END = re.compile(r"(?i)(?:\d|\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|few))$")
+@lru_cache(maxsize=1)
+def _count_end() -> re.Pattern[str]:
+    """A span ending in a count: a digit, a number word or a vague amount ("several", "few")."""
+    lex = lexicon()
+    words = [w for w in {*lex.numbers, *lex.vague_numbers} if w.isalpha() and w not in {"a", "an", "half"}]
+    return re.compile(rf"(?i)(?:\d|\b(?:{'|'.join(sorted(words, key=len, reverse=True))}))$")
 
 
 @lru_cache(maxsize=1)
@@ -276,7 +282,8 @@ def _cut(text: str, raw: list[tuple[int, int]], resolve: Resolve) -> dict[tuple[
         for index, piece in enumerate(split):
             piece = _trim(text, *piece)
             # "April 24 and 25": the second day of a range is a date, not a bare number.
-            range_day = index > 0 and _DAY_NUMBER.fullmatch(text[piece[0]:piece[1]]) is not None
+            range_day = index > 0 and _DAY_NUMBER.fullmatch(text[piece[0]:piece[1]]) is not None \
+                and 1 <= int(text[piece[0]:piece[1]]) <= 31
             if piece[1] > piece[0] and (range_day or not _is_noise(text[piece[0]:piece[1]])) \
                     and not _is_fraction(text, *piece) and not _is_age(text, *piece):
                 # A piece of a range stands alone; a whole span keeps its cut-off "nearly".
