@@ -17,7 +17,7 @@ from spacy.tokens import Span, Token
 from eventdesk.actors import Actor, ActorContext, ActorMention, roles_of
 from eventdesk.event_triggers import (
     Lexicon, claimed_object, context_ok, event_lexicon, factual, is_support, matching_triggers, modifier_only,
-    non_actor_subject, object_of_strategic,
+    non_actor_subject, object_of_strategic, ran_into,
 )
 from eventdesk.model import TimeExpr
 
@@ -100,12 +100,21 @@ def _resolve_violence(candidate: Candidate, sent: Span | None = None, lexicon: L
         candidate.type, candidate.sub = "Riots", "Mob violence"
     elif kind2 in ARMED:
         candidate.type, candidate.sub = "Battles", "Armed clash"
-    elif kind2 in {"civilian", "protester", ""} and (kind2 or candidate.role == "violence"):
+    elif kind2 in {"civilian", "protester", ""} and (kind2 or candidate.role == "violence"
+                                                     or _civilian_target(candidate.trigger)):
         candidate.type, candidate.sub = "Violence against civilians", "Attack"
         if kind2 == "protester":
             candidate.type, candidate.sub = "Protests", "Excessive force against protesters"
     else:
         candidate.type, candidate.sub = "Battles", "Armed clash"
+
+
+def _civilian_target(trigger: Token) -> bool:
+    """'gunmen attacked several villages': a place where civilians are, named as the target."""
+    targets = event_lexicon().context["civilian_target"]
+    return any(c.dep_ in {"dobj", "pobj"} and c.lower_ in targets for c in trigger.children) or any(
+        p.dep_ == "prep" and p.lower_ in {"on", "at"} and any(o.lower_ in targets for o in p.children)
+        for p in trigger.children)
 
 
 @dataclass(frozen=True)
@@ -194,9 +203,15 @@ def _candidate_at(token: Token, sent: Span, index: int, mentions: Sequence[Actor
         if entry.role in {"violence", "attack", "territory"}:
             return None  # a bare "killing" or "capture" cannot be typed without its sides
         candidate.confidence *= 0.7
+    if entry.sub == "Looting/property destruction" and _crowd_of_civilians(candidate.actor1, token):
+        # "residents set fire to buses and blocked roads": a crowd destroying property is a riot
+        candidate.type, candidate.sub, candidate.role = "Riots", "Violent demonstration", "protest"
     if _actor_kind(candidate.actor1) == "civilian" and entry.role != "protest" \
             and entry.type not in {"Protests", "Riots"}:
         # victims and bystanders do not bomb, raid or kill: the civilian is the target
+        candidate.actor2, candidate.actor1 = candidate.actor2 or candidate.actor1, None
+    if ran_into(token, lexicon):
+        # "an army vehicle struck an IED": the vehicle's side is the target, the planter unnamed
         candidate.actor2, candidate.actor1 = candidate.actor2 or candidate.actor1, None
     if candidate.actor1 is None and non_actor_subject(token, lexicon):
         candidate.confidence *= 0.5  # "the hurricane destroyed homes": something did it, but no one
@@ -208,6 +223,12 @@ def _candidate_at(token: Token, sent: Span, index: int, mentions: Sequence[Actor
     guessed = (roles.agent is not None) + (roles.patient is not None) - roles.parsed
     candidate.confidence = min(1.0, candidate.confidence + 0.1 * roles.parsed + 0.05 * guessed)
     return candidate
+
+
+def _crowd_of_civilians(actor: Actor | None, trigger: Token) -> bool:
+    """A plural civilian subject ('residents', 'youths'), not one person."""
+    subject = next((c for c in trigger.children if c.dep_ == "nsubj"), None)
+    return _actor_kind(actor) == "civilian" and subject is not None and subject.tag_ == "NNS"
 
 
 def _partner(party: Actor | None, mentions: Sequence[ActorMention]) -> Actor | None:

@@ -145,6 +145,8 @@ def assign_figures(figures: Sequence[Figure], events: Sequence[Candidate], doc: 
     out: list[Figure] = []
     for figure in figures:
         index = _figure_event(figure, events)
+        if index is not None and _told_as_before(doc, figure, events[index]):
+            index = None  # "... after a police operation in which a man was killed": an earlier event's toll
         if index is None and figure.kind == "killed":
             short = len(sentences[figure.sentence]) <= _TRAILING_FIGURE_TOKENS
             before = [i for i, e in enumerate(events) if 0 < figure.sentence - max(e.sentences) <= 1]
@@ -153,6 +155,24 @@ def assign_figures(figures: Sequence[Figure], events: Sequence[Candidate], doc: 
                 events[index].sentences.add(figure.sentence)
         out.append(dataclasses.replace(figure, event_index=index))
     return tuple(out)
+
+
+_BEFORE_WORDS = frozenset({"after", "before", "since", "following"})
+
+
+def _told_as_before(doc: Doc, figure: Figure, event: Candidate) -> bool:
+    """Whether a figure sits in a phrase set before its event ('after an operation in which 2 died')."""
+    span = doc.char_span(figure.start, figure.end, alignment_mode="expand")
+    if span is None or span.sent.start != event.trigger.sent.start:
+        return False
+    for ancestor in span.root.ancestors:
+        if ancestor.i == event.trigger.i:
+            return False
+        marker = ancestor.dep_ in {"prep", "mark"} and ancestor.lower_ in _BEFORE_WORDS
+        if marker and event.trigger not in ancestor.subtree and ancestor.head.i in {
+                t.i for t in event.trigger.head.subtree} | {event.trigger.i}:
+            return True
+    return False
 
 
 def _group(figure: Figure) -> str:

@@ -63,7 +63,7 @@ def event_lexicon() -> Lexicon:
         for phrase in entry["phrases"]:
             phrases.setdefault(tuple(phrase.split()), []).append(_trigger(entry, phrase))
     context = {name: frozenset(data[name]["words"]) for name in
-               ("air", "place_object", "property_object", "weapon_object")}
+               ("air", "place_object", "property_object", "weapon_object", "civilian_target", "no_fight")}
     context |= {f"modality_{k}": frozenset(v) for k, v in data["modality"].items()}
     context["backing"] = frozenset(data["backing"]["lemmas"])
     context["stop"] = frozenset(data["stop"]["words"])
@@ -175,6 +175,8 @@ def factual(token: Token, sent: Span) -> bool:
 
 def object_of_strategic(token: Token, lexicon: Lexicon) -> bool:
     """'dismantled hundreds of bombs': the bombs are what was disrupted, not an explosion."""
+    if token.dep_ == "amod" and token.head.pos_ == "NOUN":
+        token = token.head  # "defused an explosive device": the adjective names the disrupted device
     if token.pos_ not in {"NOUN", "PROPN"}:
         return False
     if token.dep_ == "compound":  # "destroyed 3 car bombs": the trigger word is the compound's first part
@@ -185,9 +187,24 @@ def object_of_strategic(token: Token, lexicon: Lexicon) -> bool:
     if token.dep_ == "pobj" and token.head.lower_ == "of":
         head = head.head if head.dep_ in {"dobj", "nsubjpass"} else head
     if token.dep_ == "dobj" and head.pos_ == "VERB" and matching_triggers(head, lexicon):
-        return True  # "targeted a campaign rally": the rally is the target, not an event of its own
+        # "targeted a campaign rally": the rally is the target, not an event of its own; but
+        # "a vehicle struck an IED": the device the victim ran into is the event
+        return not ran_into(token, lexicon)
     return token.dep_ in {"dobj", "pobj", "conj"} and any(
         t.type == "Strategic developments" for t in matching_triggers(head, lexicon)) and head is not token
+
+
+_RUN_INTO = frozenset({"hit", "strike", "trigger", "run", "drive", "step"})
+
+
+def is_device(token: Token, lexicon: Lexicon) -> bool:
+    """A planted explosive ('an IED', 'a landmine', 'a roadside bomb') named by a trigger word."""
+    return any(t.sub == "Remote explosive/landmine/IED" for t in matching_triggers(token, lexicon))
+
+
+def ran_into(token: Token, lexicon: Lexicon) -> bool:
+    """'the vehicle hit a landmine': a device its victim ran into."""
+    return token.dep_ == "dobj" and token.head.lemma_.lower() in _RUN_INTO and is_device(token, lexicon)
 
 
 _EVENT_NOUNS = frozenset({"attack", "attacks", "explosion", "blast", "strike", "strikes", "raid", "assault",

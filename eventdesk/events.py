@@ -169,6 +169,19 @@ def _finalise_sides(candidate: Candidate, context: ActorContext) -> None:
         candidate.actor2 = None
 
 
+_TERRITORY = frozenset({"Government regains territory", "Non-state actor overtakes territory"})
+
+
+def _peaceful_transfer(candidate: Candidate, sentences: Sequence[Span]) -> None:
+    """'Troops entered the city after the enemy withdrew. No clashes were reported.': no battle."""
+    if candidate.sub not in _TERRITORY:
+        return
+    cues = event_lexicon().context["no_fight"]
+    text = " ".join(s.text.lower() for s in sentences[candidate.sentence:candidate.sentence + 2])
+    if any(re.search(rf"\b{re.escape(cue)}\b", text) for cue in cues):
+        candidate.type, candidate.sub = "Strategic developments", "Non-violent transfer of territory"
+
+
 def _article_backers(doc: Doc, all_mentions: Sequence[Sequence[ActorMention]],
                      quiet: set[int]) -> list[Actor]:
     """Supporters named anywhere ('it took the backing of Russian airstrikes and Hezbollah').
@@ -280,6 +293,7 @@ def extract_events(doc: Doc, draft: Extraction, options: Options) -> Extraction:
     quiet = set(range(len(sentences))) - {c.sentence for c in candidates}
     backers = _article_backers(doc, all_mentions, quiet)
     for candidate in merged:
+        _peaceful_transfer(candidate, sentences)
         _add_backers(candidate, backers, context)
         _finalise_sides(candidate, context)
         if candidate.place_index is None:
