@@ -37,6 +37,21 @@ def test_normalise_actor_maps_aliases_to_acled_names(phrase: str, name: str) -> 
     assert actor is not None and actor.name == name
 
 
+@pytest.mark.parametrize(("phrase", "year", "name"), [
+    ("SNA soldiers", 2023, "Military Forces of Somalia (2022-)"),
+    ("a SAF air strike", 2023, "Military Forces of Sudan (2019-)"),
+    ("FARDC troops", 2020, "Military Forces of the Democratic Republic of Congo (2019-)"),
+    ("Taliban fighters", 2020, "Taliban"),
+    ("Taliban fighters", 2023, "Military Forces of Afghanistan (2021-)"),
+    ("Mozambican troops", 2021, "Military Forces of Mozambique (1975-)"),
+    ("RSF militiamen", 2023, "Rapid Support Forces"),
+    ("ELN guerrillas", 2023, "ELN: National Liberation Army"),
+])
+def test_normalise_actor_national_forces_by_name_and_the_year(phrase: str, year: int, name: str) -> None:
+    actor = normalise_actor(phrase, context=ActorContext(year=year))
+    assert actor is not None and actor.name == name
+
+
 @pytest.mark.parametrize("phrase", ["the drone footage", "Kurdish forces", "the weather", ""])
 def test_normalise_actor_returns_none_for_non_actors(phrase: str) -> None:
     assert normalise_actor(phrase, context=SYRIA) is None

@@ -228,6 +228,47 @@ def test_extract_events_main_event_fatalities_in_acled_style_notes(note: str, fa
     assert main(note).fatalities == fatalities
 
 
+@pytest.mark.parametrize(("note", "fatalities"), [
+    ("On 4 May 2022, gunmen shot dead 3 traders at a market in Maiduguri (Borno).", 3),
+    ("On 9 June 2021, a grenade was thrown into a shop in Beni (Nord-Kivu). Four people were hurt; no one was killed.",
+     0),
+    ("On 2 March 2022, militants raided a police station in Bannu (Khyber Pakhtunkhwa). Two policemen, a guard "
+     "and a driver were killed, as were all four attackers.", 8),
+    ("On 6 May 2021, soldiers fought rebels near Goma, Nyiragongo, Nord-Kivu. 5 rebels were killed.", 5),
+    ("On 7 July 2022, Al Shabaab attacked an army camp near Jowhar (Middle Shabelle). Nine soldiers died "
+     "in the fighting.", 9),
+    ("On 3 April 2022, youths burned a police van and blocked roads in Kano (Kano) after a raid in which "
+     "a trader was shot dead. [size=no report]", 0),
+])
+def test_extract_events_acled_fatality_rules(note: str, fatalities: int) -> None:
+    """Denials, sums of listed victims, elided verbs, split sentences and earlier tolls, ACLED's way."""
+    assert main(note).fatalities == fatalities
+
+
+@pytest.mark.parametrize(("note", "event_type", "sub_type"), [
+    ("On 8 May 2022, a police truck struck a landmine near Kidal (Kidal).",
+     "Explosions/Remote violence", "Remote explosive/landmine/IED"),
+    ("On 2 June 2022, soldiers defused an explosive device left on a bridge in Kunduz (Kunduz).",
+     "Strategic developments", "Disrupted weapons use"),
+    ("On 1 July 2022, rebels entered the town of Kitchanga (Nord-Kivu) after the army pulled out. "
+     "There was no fighting.", "Strategic developments", "Non-violent transfer of territory"),
+    ("On 5 May 2022, gunmen attacked two villages near Jos (Plateau).", "Violence against civilians", "Attack"),
+    ("On 9 May 2022, rebels attacked Bakassi (Sud-Ouest) and seized the town after hours of fighting with troops.",
+     "Battles", "Non-state actor overtakes territory"),
+    ("On 3 April 2022, residents set fire to two trucks in Kano (Kano) to protest a fatal accident.",
+     "Riots", "Violent demonstration"),
+])
+def test_extract_events_acled_type_rules(note: str, event_type: str, sub_type: str) -> None:
+    event = main(note)
+    assert (event.event_type, event.sub_event_type) == (event_type, sub_type)
+
+
+def test_extract_events_device_hit_by_a_vehicle_is_an_unidentified_groups_attack_on_it() -> None:
+    event = main("On 8 May 2022, a Malian army truck hit an IED near Boni (Mopti). Two soldiers were killed.")
+    assert event.actor1.startswith("Unidentified Armed Group")
+    assert event.actor2.startswith("Military Forces of Mali")
+
+
 def _event_place(text: str) -> tuple[str, str]:
     extraction = extract_text(text, published=DAY)
     event = max(extraction.events, key=lambda e: e.confidence)
