@@ -32,7 +32,7 @@ from unidecode import unidecode
 
 from eventdesk.settings import Options
 
-INDEX_VERSION = "6"  # bump when the build changes what the index holds
+INDEX_VERSION = "8"  # bump when the build changes what the index holds
 IMPORT_FILE = "geonames-import.sqlite"
 SCHEMA = """
 CREATE TABLE entries(

@@ -64,11 +64,11 @@ def _finish(db: sqlite3.Connection, tmp: Path, path: Path, version: str) -> None
 
 # ---------------------------------------------------------------- packaged data
 
-def _box(points: list[Point]) -> tuple[float, float, float, float]:
+def _box(points: list[Point], *, trim: float = 0.02) -> tuple[float, float, float, float]:
     """South, north, west and east of the bulk of a set of points (2% trimmed)."""
     lats = sorted(p[0] for p in points)
     lons = sorted(p[1] for p in points)
-    cut = int(0.02 * (len(points) - 1)) if len(points) >= 20 else 0
+    cut = int(trim * (len(points) - 1)) if len(points) >= 20 else 0
     last = len(points) - 1 - cut
     return lats[cut], lats[last], lons[cut], lons[last]
 
@@ -78,7 +78,12 @@ def _area_entry(gid: int, name: str, code: str, cc: str, points: list[Point], *,
                 population: int | None = None) -> Entry:
     """An area whose location is the middle of its towns' bounding box."""
     south, north, west, east = _box(points)
-    lat, lon = point or ((south + north) / 2, (west + east) / 2)
+    # GeoNames puts a province at its middle. Towns thin out towards the poles, so trimming
+    # cuts off a province's sparse far north or south (British Columbia, Manitoba, New South
+    # Wales): its middle from north to south comes from all its towns; the box (for tests of
+    # inside) and the middle from west to east from the bulk, which drops stray records.
+    whole = _box(points, trim=0.0) if code == "ADM1" else (south, north, west, east)
+    lat, lon = point or ((whole[0] + whole[1]) / 2, (west + east) / 2)
     pop = population if population is not None else sum(p[2] for p in points)
     fclass = "A"
     return Entry(gid, name, lat, lon, fclass, code, cc, admin1, admin2, pop,
