@@ -14,7 +14,7 @@ import dataclasses
 import math
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from eventdesk.gazetteer import (
@@ -34,6 +34,7 @@ _LOOSE_MATCH_POPULATION = 50_000
 _WELL_KNOWN_POPULATION = 100_000
 # A village this far from the article's town, or a loosely matched town, stands for a local name.
 _FAR_KM = 300.0
+_NEAR_KM = 150.0
 _VILLAGE_POPULATION = 20_000
 # A name the model did not call a place counts when it is this well known (places.py).
 STRONG_POPULATION = 100_000
@@ -345,16 +346,28 @@ def _is_anchor(entry: Entry | None, focus: dict[str, float]) -> bool:
 
 def _main_town(toponyms: Sequence[Toponym], resolutions: Sequence[Resolution],
                focus: dict[str, float]) -> Entry | None:
-    """The town (else division) the article names most: where its unknown sites are."""
+    """The town (else division) the article is about: named most often, and backed by the
+    other places it names (a division holding it, towns near it), where its unknown sites are."""
     counts: Counter[int] = Counter()
     entries: dict[int, Entry] = {}
     for resolution in resolutions:
         entry = resolution.entry
         if entry is not None and _is_anchor(entry, focus):
-            # a town outweighs every division: its sites lie in it, not at a province's middle
-            counts[entry.geonameid] += 1000 if entry.feature_class == "P" else 1
+            counts[entry.geonameid] += 1
             entries[entry.geonameid] = entry
-    return entries[counts.most_common(1)[0][0]] if counts else None
+    if not entries:
+        return None
+    others = {r.entry.geonameid: r.entry for r in resolutions
+              if r.entry is not None and not r.nearby and r.entry.precision <= 4}
+    towns = [e for e in entries.values() if e.feature_class == "P"] or list(entries.values())
+    return max(towns, key=lambda e: counts[e.geonameid] + _support(e, others.values()))
+
+
+def _support(entry: Entry, others: Iterable[Entry]) -> int:
+    """How many of the article's other places back a town: divisions that hold it, towns near it."""
+    return sum(1 for other in others if other.geonameid != entry.geonameid and (
+        _holds(other, entry) if other.feature_class == "A"
+        else other.precision <= 3 and _distance_km(entry, other) <= _NEAR_KM))
 
 
 def _far_village(entry: Entry, anchor: Entry) -> bool:
