@@ -18,6 +18,7 @@ from typing import TextIO
 
 from eventdesk import __version__
 from eventdesk.dedup import NearDuplicateIndex
+from eventdesk.distributed import extract_on_cluster, uses_cluster
 from eventdesk.ingest import InputFailure, read_inputs
 from eventdesk.model import Article, Extraction, Story
 from eventdesk.pipeline import extract_articles
@@ -111,7 +112,8 @@ def _extract_stale(store: Store, options: Options, progress: Progress) -> list[I
     fingerprint = extractor_fingerprint()
     stale = store.articles(store.stale_article_ids(fingerprint))
     failures = []
-    for done, outcome in enumerate(extract_articles(stale, options), start=1):
+    outcomes = extract_on_cluster(stale, options) if uses_cluster(options) else extract_articles(stale, options)
+    for done, outcome in enumerate(outcomes, start=1):
         if outcome.error is not None:
             failures.append(InputFailure(outcome.article.source, str(outcome.error), "StageError"))
         else:

@@ -50,6 +50,10 @@ err = Console(stderr=True)
 DbOption = Annotated[Optional[Path], typer.Option("--db", help="DuckDB store file (default: ./eventdesk.duckdb).")]
 ConfigOption = Annotated[Optional[Path], typer.Option("--config", help="Settings file (TOML) over the defaults.")]
 JsonOption = Annotated[bool, typer.Option("--json", help="Print one JSON object instead of a table.")]
+WorkersOption = Annotated[Optional[int], typer.Option(
+    help="Extract on a local Dask cluster of this many processes (default 1: in this process).")]
+SchedulerOption = Annotated[Optional[str], typer.Option(
+    help="Extract on the workers of a running Dask scheduler, e.g. tcp://10.0.0.5:8786.")]
 
 
 def _version(value: bool) -> None:
@@ -126,14 +130,15 @@ def ingest(
     outlet: Annotated[Optional[str], typer.Option(help="Outlet name for inputs that carry none.")] = None,
     fetch: Annotated[bool, typer.Option("--fetch", help="Fetch link-only feed entries.")] = False,
     max_bytes: Annotated[Optional[int], typer.Option(help="Refuse inputs over this size.")] = None,
+    workers: WorkersOption = None, scheduler: SchedulerOption = None,
 ) -> None:
     """Read reports into the store and extract their entities, times, places, figures and events.
 
-    Example: eventdesk ingest examples/ reports/*.html --published 2016-03-27
+    Example: eventdesk ingest examples/ reports/*.html --published 2016-03-27 --workers 4
     """
     with _errors():
         options = _options(config, db=db, published=_parse_date(published), outlet=outlet,
-                           fetch=fetch or None, max_bytes=max_bytes)
+                           fetch=fetch or None, max_bytes=max_bytes, workers=workers, scheduler=scheduler)
         result = _ingest(paths, options, "ingest")
     raise typer.Exit(0 if result.ok else 1)
 
@@ -148,6 +153,7 @@ def report(
         help="Publication date (YYYY-MM-DD) for inputs that carry none.")] = None,
     outlet: Annotated[Optional[str], typer.Option(help="Outlet name for inputs that carry none.")] = None,
     fetch: Annotated[bool, typer.Option("--fetch", help="Fetch link-only feed entries.")] = False,
+    workers: WorkersOption = None, scheduler: SchedulerOption = None,
 ) -> None:
     """Ingest reports, then write the situation report (Markdown, HTML and JSON): the main job.
 
@@ -157,7 +163,7 @@ def report(
 
     with _errors():
         options = _options(config, db=db, published=_parse_date(published), outlet=outlet,
-                           fetch=fetch or None, out_dir=out)
+                           fetch=fetch or None, out_dir=out, workers=workers, scheduler=scheduler)
         result = _ingest(paths, options, "report") if paths else None
         if result is not None and not result.article_ids:
             err.print("[red]error:[/red] no article could be read from the inputs; nothing to report",

@@ -19,6 +19,8 @@ Every message says what happened, to which input, and how to fix it.
 
 from __future__ import annotations
 
+from typing import Any
+
 
 class EventdeskError(Exception):
     """Base class of everything eventdesk raises on purpose."""
@@ -71,6 +73,18 @@ class StageError(EventdeskError):
             f"stage {stage!r} failed on article {article_id[:12]} ({source}): "
             f"{type(cause).__name__}: {cause}"
         )
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        # sent back from cluster workers: the cause travels as its text, since not
+        # every exception can be rebuilt from its args
+        cause = RuntimeError(f"{type(self.cause).__name__}: {self.cause}")
+        return _stage_error, (self.stage, self.article_id, self.source, cause, str(self))
+
+
+def _stage_error(stage: str, article_id: str, source: str, cause: BaseException, message: str) -> StageError:
+    error = StageError(stage, article_id, source, cause)
+    error.args = (message,)
+    return error
 
 
 class StoreError(EventdeskError):

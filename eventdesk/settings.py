@@ -37,6 +37,8 @@ class Options:
     cache_dir: Path = Path.home() / ".cache" / "eventdesk"  # gazetteer index and other built data
     published: dt.date | None = None  # --published: the DCT for inputs with none
     outlet: str = ""  # --outlet: for inputs that do not name theirs
+    workers: int = 1  # > 1: extract on a local Dask cluster of this many processes
+    scheduler: str = ""  # a Dask scheduler's address (tcp://host:8786) to extract on its workers
 
     def with_overrides(self, **overrides: Any) -> Options:
         """A copy with the given fields replaced; None values are ignored."""
@@ -82,4 +84,13 @@ def load_options(*, config: Path | None = None, **overrides: Any) -> Options:
         raise ConfigError(f"{config}: settings file not found; check the --config path")
     if user_file is not None:
         values.update(_flatten(_read_toml(user_file), str(user_file)))
-    return Options(**values).with_overrides(**overrides)
+    return _checked(Options(**values).with_overrides(**overrides))
+
+
+def _checked(options: Options) -> Options:
+    if not isinstance(options.workers, int) or options.workers < 1:
+        raise ConfigError(f"workers must be a whole number of at least 1, got {options.workers!r}")
+    if options.scheduler and "://" not in options.scheduler:
+        raise ConfigError(f"scheduler {options.scheduler!r} is not an address; "
+                          f"write it as tcp://HOST:8786")
+    return options
