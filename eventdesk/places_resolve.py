@@ -164,6 +164,9 @@ def _candidates(toponym: Toponym, gazetteer: Gazetteer, focus: dict[str, float])
         found = [e for e in found if e.feature_code == code] or found
     if toponym.parent:
         inside = [e for e in found if _within_parent(e, toponym.parent, gazetteer, bracketed=toponym.bracketed)]
+        asked = set(name_keys(toponym.name)[:2])
+        if not toponym.bracketed and not any(asked & set(name_keys(e.name)[:2]) for e in inside):
+            inside = []  # "Washington, New York and Chicago" is a list, not Watervliet (once Washington), N.Y.
         # outside its bracketed region, only an exact name stands ("Dioungani (Mopti)" is not Dongguan)
         found = inside or ([e for e in found if e.tier == 0] if toponym.bracketed else found)
     return found
