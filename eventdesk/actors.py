@@ -240,7 +240,18 @@ def _named_spans(tokens: Sequence[Token], base: int) -> list[tuple[int, int, Gro
         if token.text in acronyms and (not found or found[-1][1] <= base + owner[w]):
             found.append((base + owner[w], base + owner[w] + 1, acronyms[token.text]))
         w += 1
-    return found
+    return _join_generic(found)
+
+
+def _join_generic(found: list[tuple[int, int, Group]]) -> list[tuple[int, int, Group]]:
+    """'Taliban gunmen', 'BLA gunmen': generic armed men right after a named group are its men."""
+    joined: list[tuple[int, int, Group]] = []
+    for start, end, group in found:
+        if joined and joined[-1][1] == start and group.name.startswith("Unidentified"):
+            joined[-1] = (joined[-1][0], end, joined[-1][2])
+        else:
+            joined.append((start, end, group))
+    return joined
 
 
 def named_groups_in(span: Span) -> list[Group]:
@@ -272,8 +283,9 @@ def find_actors(span: Span, *, context: ActorContext = ActorContext()) -> list[A
     for start, end, group in named:
         if not covered & set(range(start, end)):
             text = doc[start:end].text
-            mentions.append(ActorMention(start, end, end - 1, text,
-                                         _from_group(group, country_in(words_of(text)) or context.country)))
+            actor = normalise_actor(text, context=context) or _from_group(
+                group, country_in(words_of(text)) or context.country)
+            mentions.append(ActorMention(start, end, end - 1, text, actor))
     return sorted(mentions, key=lambda m: m.start)
 
 

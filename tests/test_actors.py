@@ -98,3 +98,15 @@ def test_find_actors_reads_a_sentence_with_backers_and_a_misparsed_acronym() -> 
 def test_normalise_actor_named_groups_and_factions(phrase: str, name: str, kind: str) -> None:
     actor = normalise_actor(phrase, context=SYRIA)
     assert actor is not None and (actor.name, actor.kind) == (name, kind)
+
+
+@pytest.mark.parametrize(("sentence", "names"), [
+    ("TTP gunmen shot dead two teachers.", ["TTP: Tehreek-i-Taliban Pakistan", "Civilians (Pakistan)"]),
+    ("BLA gunmen attacked a bus depot.", ["BLA: Balochistan Liberation Army"]),
+    ("Militants stormed the police chief's office.",
+     ["Unidentified Armed Group (Pakistan)", "Police Forces of Pakistan (2022-)"]),
+])
+def test_find_actors_a_groups_gunmen_are_the_group(sentence: str, names: list[str]) -> None:
+    doc = load_nlp()(sentence)
+    context = ActorContext(country="Pakistan", year=2023)
+    assert [m.actor.name for m in find_actors(doc[:], context=context)] == names
