@@ -380,7 +380,8 @@ def _far_village(entry: Entry, anchor: Entry) -> bool:
         return False
     if anchor.feature_class != "P" and _holds(anchor, entry):
         return False  # a village in the division the article is about
-    return entry.population < _VILLAGE_POPULATION or (entry.tier > 0 and entry.population < STRONG_POPULATION)
+    return (entry.population < _VILLAGE_POPULATION or entry.tier > 1
+            or (entry.tier > 0 and entry.population < STRONG_POPULATION))
 
 
 def _choose(entries: Sequence[Entry], key: str, context: _Context, toponym: Toponym) -> Resolution:
