@@ -1,145 +1,39 @@
 """Cross-document event coreference: mentions of one real-world event become one cluster.
 
 Two layers. `resolve_mentions` is a generic mention-level resolver: within
-each story (a document cluster), every pair of event mentions is scored by a
-small logistic model over cues that say "same event" — the same head lemma,
-how often the two lemmas co-referred in training data, overlap of their
-sentence context, of the names, times and numbers around them, and of their
-documents — and mentions are grouped by average-link agglomerative clustering
-on that score. `corefer_events` applies the same resolver to eventdesk's own
-`Event`s, whose type, place, date and actors add hard compatibility checks.
-
-The model's weights are learned on ECB+ Train (`eventdesk.eval_coref.fit_coref_model`)
-and shipped as data (`data/stories_coref_model.json`).
+each story (a document cluster), every pair of event mentions is scored by the
+pair model of `eventdesk.coref_pairs` (boosted trees over cues that say "same
+event": the same head word or a synonym, shared arguments, names, places,
+times and numbers, alike documents), and mentions are grouped by average-link
+agglomerative clustering on that score. `corefer_events` applies the same
+resolver to eventdesk's own `Event`s, whose type, place, date and actors add
+hard compatibility checks.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import json
-import math
 from collections import Counter, defaultdict
 from collections.abc import Callable, Hashable, Mapping, Sequence
 from dataclasses import dataclass
-from functools import lru_cache
-from importlib import resources
-from typing import Any
 
 import numpy as np
 
+from eventdesk.coref_pairs import (
+    FEATURE_NAMES, CorefModel, MentionFeatures, default_model, document_weights, pair_features,
+    pair_score, story_context,
+)
 from eventdesk.model import Event, Extraction, Place, Story
 from eventdesk.stories import cluster_stories, text_lemmas
 
-MODEL_FILE = "stories_coref_model.json"
+__all__ = [
+    "FEATURE_NAMES", "CorefModel", "EventCluster", "MentionFeatures", "corefer_events",
+    "cluster_matrices", "default_model", "pair_score", "resolve_mentions", "score_matrices",
+    "story_scores",
+]
+
 # A vetoed pair's link: so negative that no average over a cluster holding it reaches a cut.
 VETO = -1e6
-FEATURE_NAMES = (
-    "bias", "same_head", "same_stem", "lemma_pair", "same_pos", "context", "entities", "times_shared",
-    "times_clash", "numbers_clash", "document", "same_document", "both_lead", "both_root",
-)
-
-
-@dataclass(frozen=True)
-class MentionFeatures:
-    """What the resolver knows of one event mention."""
-
-    key: Hashable  # unique id of the mention
-    document: str  # article / document id
-    story: str  # the story (document cluster) it belongs to
-    head: str  # lemma of the head word, normalised
-    pos: str = ""  # VERB, NOUN, ...
-    context: frozenset[str] = frozenset()  # content lemmas of its sentence
-    entities: frozenset[str] = frozenset()  # names in its sentence
-    times: frozenset[str] = frozenset()  # time expressions in its sentence
-    numbers: frozenset[str] = frozenset()  # cardinal numbers in its sentence
-    document_terms: frozenset[str] = frozenset()  # content lemmas of its whole document
-    lead: bool = False  # in its document's first sentence (headline or lede)
-    root: bool = False  # the main verb of its sentence
-
-
-@dataclass(frozen=True)
-class CorefModel:
-    """Logistic weights over FEATURE_NAMES, the clustering cut and the lemma-pair table."""
-
-    weights: tuple[float, ...]
-    threshold: float = 0.5
-    lemma_pairs: Mapping[tuple[str, str], float] | None = None  # sorted pair -> coref rate
-
-    def pair_rate(self, a: str, b: str) -> float:
-        """How often two head lemmas co-referred in training (0 if never seen)."""
-        if a == b:
-            return 1.0
-        return (self.lemma_pairs or {}).get((a, b) if a < b else (b, a), 0.0)
-
-    def to_dict(self) -> dict[str, Any]:
-        """JSON-ready form."""
-        return {"features": list(FEATURE_NAMES), "weights": list(self.weights),
-                "threshold": self.threshold,
-                "lemma_pairs": [[a, b, r] for (a, b), r in sorted((self.lemma_pairs or {}).items())]}
-
-    @classmethod
-    def from_dict(cls, raw: Mapping[str, Any]) -> CorefModel:
-        """The model from its `to_dict` form; raises ValueError on a feature mismatch."""
-        if tuple(raw["features"]) != FEATURE_NAMES:
-            raise ValueError(
-                f"coref model features {raw['features']} are not {list(FEATURE_NAMES)}; "
-                f"refit it with `python -m eventdesk.eval_coref --fit-coref`"
-            )
-        pairs = {(a, b): float(r) for a, b, r in raw.get("lemma_pairs", [])}
-        return cls(tuple(float(w) for w in raw["weights"]), float(raw["threshold"]), pairs)
-
-
-@lru_cache(maxsize=1)
-def default_model() -> CorefModel:
-    """The packaged model, learned on ECB+ Train."""
-    text = resources.files("eventdesk.data").joinpath(MODEL_FILE).read_text("utf-8")
-    return CorefModel.from_dict(json.loads(text))
-
-
-# Derivational endings, longest first: nominate / nominee / nomination share "nomin".
-_ENDINGS = ("ations", "ation", "ments", "ment", "ings", "ing", "ates", "ate", "ees", "ee", "ers",
-            "er", "ed", "es", "s", "e")
-
-
-def stem(lemma: str) -> str:
-    """A crude stem that lets a verb and its nouns meet (host / hosting, arrest / arrests)."""
-    word = lemma.casefold()
-    for ending in _ENDINGS:
-        if word.endswith(ending) and len(word) - len(ending) >= 3:
-            return word[: -len(ending)]
-    return word
-
-
-def _jaccard(a: frozenset[str], b: frozenset[str]) -> float:
-    return len(a & b) / len(a | b) if a and b else 0.0
-
-
-def pair_features(a: MentionFeatures, b: MentionFeatures, model: CorefModel) -> list[float]:
-    """The cue values of one mention pair, in FEATURE_NAMES order."""
-    both_times = bool(a.times and b.times)
-    both_numbers = bool(a.numbers and b.numbers)
-    return [
-        1.0,
-        float(a.head == b.head),
-        float(stem(a.head) == stem(b.head)),
-        model.pair_rate(a.head, b.head),
-        float(a.pos == b.pos),
-        _jaccard(a.context, b.context),
-        _jaccard(a.entities, b.entities),
-        float(both_times and bool(a.times & b.times)),
-        float(both_times and not a.times & b.times),
-        float(both_numbers and not a.numbers & b.numbers),
-        _jaccard(a.document_terms, b.document_terms),
-        float(a.document == b.document),
-        float(a.lead and b.lead),
-        float(a.root and b.root),
-    ]
-
-
-def pair_score(a: MentionFeatures, b: MentionFeatures, model: CorefModel) -> float:
-    """Probability that two mentions refer to one event."""
-    z = sum(w * x for w, x in zip(model.weights, pair_features(a, b, model), strict=True))
-    return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
 
 
 def _average_link(scores: np.ndarray, threshold: float) -> list[int]:
@@ -161,6 +55,50 @@ def _average_link(scores: np.ndarray, threshold: float) -> list[int]:
     return labels
 
 
+def _by_story(mentions: Sequence[MentionFeatures]) -> dict[str, list[MentionFeatures]]:
+    grouped: dict[str, list[MentionFeatures]] = defaultdict(list)
+    for mention in mentions:
+        grouped[mention.story].append(mention)
+    return grouped
+
+
+def story_scores(members: Sequence[MentionFeatures], model: CorefModel,
+                 weights: Mapping[str, Mapping[str, float]]) -> tuple[list[tuple[int, int]], np.ndarray]:
+    """Every mention pair (i < j) of one story and its pair features, rows in pair order."""
+    context = story_context(members, weights)
+    pairs = [(i, j) for i in range(len(members)) for j in range(i + 1, len(members))]
+    rows = np.array([pair_features(members[i], members[j], model, context) for i, j in pairs],
+                    dtype=np.float32).reshape(len(pairs), len(FEATURE_NAMES))
+    return pairs, rows
+
+
+def score_matrices(mentions: Sequence[MentionFeatures], *, model: CorefModel | None = None,
+                   compatible: Callable[[Hashable, Hashable], bool] | None = None,
+                   ) -> dict[str, tuple[list[MentionFeatures], np.ndarray]]:
+    """Story -> its mentions and their pairwise coreference probabilities (VETO where incompatible)."""
+    model = model or default_model()
+    weights = document_weights(mentions)
+    result = {}
+    for story, members in _by_story(mentions).items():
+        scores = np.ones((len(members), len(members)))
+        pairs, rows = story_scores(members, model, weights)
+        for (i, j), p in zip(pairs, model.probability(rows) if pairs else [], strict=True):
+            fits = compatible is None or compatible(members[i].key, members[j].key)
+            scores[i, j] = scores[j, i] = p if fits else VETO
+        result[story] = (members, scores)
+    return result
+
+
+def cluster_matrices(matrices: Mapping[str, tuple[list[MentionFeatures], np.ndarray]],
+                     threshold: float) -> dict[Hashable, str]:
+    """Mention key -> event cluster id, by average link over each story's scores."""
+    result: dict[Hashable, str] = {}
+    for story, (members, scores) in matrices.items():
+        for mention, label in zip(members, _average_link(scores, threshold), strict=True):
+            result[mention.key] = f"{story}/e{label}"
+    return result
+
+
 def resolve_mentions(mentions: Sequence[MentionFeatures], *,
                      model: CorefModel | None = None,
                      threshold: float | None = None,
@@ -172,25 +110,17 @@ def resolve_mentions(mentions: Sequence[MentionFeatures], *,
     """
     model = model or default_model()
     cut = model.threshold if threshold is None else threshold
-    by_story: dict[str, list[MentionFeatures]] = defaultdict(list)
-    for mention in mentions:
-        by_story[mention.story].append(mention)
-    result: dict[Hashable, str] = {}
-    for story, members in by_story.items():
-        scores = np.ones((len(members), len(members)))
-        for i, a in enumerate(members):
-            for j in range(i + 1, len(members)):
-                b = members[j]
-                fits = compatible is None or compatible(a.key, b.key)
-                scores[i, j] = scores[j, i] = pair_score(a, b, model) if fits else VETO
-        for mention, label in zip(members, _average_link(scores, cut), strict=True):
-            result[mention.key] = f"{story}/e{label}"
-    return result
+    return cluster_matrices(score_matrices(mentions, model=model, compatible=compatible), cut)
 
 
 # -- eventdesk's own events ------------------------------------------------------------
 
 MAX_DAYS_APART = 3  # reports of one event date it within a few days of each other
+# Our own events have passed hard checks (type, date, place, actors) before they are scored,
+# and their "head" is a coarse event type, not a word, so a lower cut than the mention
+# model's (tuned on words in ECB+) joins them; the pair score still keeps apart events
+# whose reports and surroundings differ.
+EVENT_THRESHOLD = 0.2
 
 
 @dataclass(frozen=True)
@@ -271,6 +201,7 @@ def event_mention(extraction: Extraction, event: Event, *, story: str,
     names = {m.text.casefold() for m in extraction.mentions
              if m.sentence in sentences and m.label not in {"DATE", "TIME", "CARDINAL", "ORDINAL"}}
     numbers = {f"{f.low:g}" for f in extraction.figures if f.sentence in sentences and f.low is not None}
+    places = {p.name.casefold() for p in extraction.places if p.resolved}
     return MentionFeatures(
         key=(extraction.article.id, event.index), document=extraction.article.id, story=story,
         head=(event.sub_event_type or event.event_type).casefold(), pos="EVENT",
@@ -278,6 +209,13 @@ def event_mention(extraction: Extraction, event: Event, *, story: str,
         entities=frozenset(names), numbers=frozenset(numbers),
         times=frozenset({event.date.isoformat()} if event.date else ()),
         document_terms=document_terms, lead=0 in sentences,
+        sentence=min(sentences, default=-1),
+        arguments=frozenset(a.casefold() for a in (event.actor1, event.actor2) if a),
+        places=frozenset(p.name.casefold() for p in extraction.places
+                         if p.resolved and p.sentence in sentences),
+        document_entities=frozenset(m.text.casefold() for m in extraction.mentions
+                                    if m.label not in {"DATE", "TIME", "CARDINAL", "ORDINAL"}),
+        document_places=frozenset(places),
     )
 
 
@@ -297,7 +235,8 @@ def _cluster_of(key: str, members: list[tuple[str, int]],
 
 
 def corefer_events(extractions: Sequence[Extraction], *, model: CorefModel | None = None,
-                   stories: Sequence[Story] | None = None) -> list[EventCluster]:
+                   stories: Sequence[Story] | None = None,
+                   threshold: float = EVENT_THRESHOLD) -> list[EventCluster]:
     """Events of the same real-world event across reports, grouped within each story."""
     stories = list(stories) if stories is not None else cluster_stories(extractions)
     story_of = {a: s.id for s in stories for a in s.article_ids}
@@ -308,7 +247,7 @@ def corefer_events(extractions: Sequence[Extraction], *, model: CorefModel | Non
         story = story_of.get(extraction.article.id, extraction.article.id)
         mentions += [event_mention(extraction, e, story=story, document_terms=terms)
                      for e in extraction.events]
-    labels = resolve_mentions(mentions, model=model,
+    labels = resolve_mentions(mentions, model=model, threshold=threshold,
                               compatible=lambda a, b: _events_compatible(events[a], events[b]))
     grouped: dict[str, list[tuple[str, int]]] = defaultdict(list)
     for mention in mentions:

@@ -1,9 +1,11 @@
 """Cross-document event coreference measured on ECB+.
 
 `evaluate_coref`: the gold event mentions of a split are clustered by
-`eventdesk.coref` within the predicted story clusters and scored against the
-gold chains with MUC, B3 and CEAF-e (CoNLL F1 = their mean). Singletons are
-kept, as in the standard ECB+ evaluation with the CoNLL scorer.
+`eventdesk.coref` within the predicted story clusters (or, as a diagnostic
+that leaves story clustering out, within the gold stories) and scored against
+the gold chains with MUC, B3 and CEAF-e (CoNLL F1 = their mean). Singletons
+are kept, as in the standard ECB+ evaluation with the CoNLL scorer.
+`fit_coref_model` learns the pair model on one split (Train) only.
 """
 
 from __future__ import annotations
@@ -14,24 +16,26 @@ from collections.abc import Hashable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
-from spacy.tokens import Doc, Span, Token
+import numpy as np
+from spacy.tokens import Span, Token
 
-from eventdesk.coref import CorefModel, MentionFeatures, pair_features, resolve_mentions
+from eventdesk.coref import (
+    CorefModel, MentionFeatures, cluster_matrices, resolve_mentions, score_matrices, story_scores,
+)
+from eventdesk.coref_mentions import document_cues, parsed_mention
+from eventdesk.coref_pairs import Tree, document_weights
 from eventdesk.ecb import EcbMention, EcbSplit
 from eventdesk.eval_ecb import (
     CLUSTER_SETTINGS, ORDER_SEEDS, Clustering, ParsedDocument, bcubed, ceafe, cluster_documents, load_split,
     muc, split_names, text_table,
 )
 from eventdesk.settings import Options
-from eventdesk.stories import article_features, doc_lemmas, light_lemma, token_lemmas
+from eventdesk.stories import article_features
 
 # Coreference compares mentions within a document cluster; a looser cut (whole
-# topics, mostly) loses fewer true links, and the pair model's document cue
-# keeps the two events of a topic apart.
+# topics, mostly) loses fewer true links, and the pair model's document cues
+# keep the two events of a topic apart.
 COREF_CLUSTER_SETTINGS: dict[str, Any] = {**CLUSTER_SETTINGS, "threshold": 0.15}
-
-
-TIME_LABELS = frozenset({"DATE", "TIME"})
 
 
 def _span_tokens(parsed: ParsedDocument, mention: EcbMention) -> list[Token]:
@@ -41,13 +45,6 @@ def _span_tokens(parsed: ParsedDocument, mention: EcbMention) -> list[Token]:
     return [t for t in parsed.doc if any(t.idx <= s < t.idx + len(t) for s in starts)]
 
 
-def _head(tokens: list[Token]) -> Token | None:
-    """The span's syntactic head: a token whose head lies outside the span."""
-    inside = {t.i for t in tokens}
-    heads = [t for t in tokens if t.head.i not in inside or t.head.i == t.i]
-    return (heads or tokens or [None])[0]
-
-
 def _sentence_of(parsed: ParsedDocument, mention: EcbMention) -> Span | None:
     offsets = parsed.token_offsets.get(mention.sentence)
     if not offsets:
@@ -55,46 +52,22 @@ def _sentence_of(parsed: ParsedDocument, mention: EcbMention) -> Span | None:
     return parsed.doc.char_span(offsets[0], offsets[0] + 1, alignment_mode="expand").sent
 
 
-def _names(span: Span | Doc, labels: frozenset[str], *, keep: bool) -> frozenset[str]:
-    return frozenset(
-        light_lemma(e.text) if len(e) == 1 else e.text.casefold()
-        for e in span.ents if (e.label_ in labels) == keep
-    )
-
-
-def mention_features(parsed: ParsedDocument, mention: EcbMention, *, story: str,
-                     document_terms: frozenset[str]) -> MentionFeatures:
-    """Resolver features of one gold event mention."""
-    tokens = _span_tokens(parsed, mention)
-    head = _head(tokens)
-    sentence = _sentence_of(parsed, mention)
-    scope: Span | Doc = sentence if sentence is not None else parsed.doc
-    inside = {t.i for t in tokens}
-    context = frozenset(token_lemmas(t for t in scope if t.i not in inside))
-    return MentionFeatures(
-        key=mention.key, document=mention.doc_id, story=story,
-        head=light_lemma(head.lemma_) if head is not None else light_lemma(mention.text),
-        pos=head.pos_ if head is not None else "",
-        context=context,
-        entities=_names(scope, TIME_LABELS | {"CARDINAL", "ORDINAL", "PERCENT", "MONEY", "QUANTITY"},
-                        keep=False),
-        times=_names(scope, TIME_LABELS, keep=True),
-        numbers=_names(scope, frozenset({"CARDINAL"}), keep=True),
-        document_terms=document_terms,
-        lead=mention.sentence == parsed.document.sentences[0][0],
-        root=head is not None and head.dep_ == "ROOT",
-    )
-
-
 def split_mentions(ecb: EcbSplit, parsed: Sequence[ParsedDocument],
                    stories: Mapping[str, str]) -> list[MentionFeatures]:
     """Resolver features of every gold event mention, tagged with its document's story."""
     by_id = {p.document.id: p for p in parsed}
-    terms = {p.document.id: frozenset(doc_lemmas(p.doc)) for p in parsed}
-    return [
-        mention_features(by_id[m.doc_id], m, story=stories[m.doc_id], document_terms=terms[m.doc_id])
-        for m in ecb.events if m.doc_id in by_id
-    ]
+    cues = {p.document.id: document_cues(p.doc) for p in parsed}
+    found = []
+    for mention in ecb.events:
+        if (document := by_id.get(mention.doc_id)) is None:
+            continue
+        sentence = _sentence_of(document, mention)
+        found.append(parsed_mention(
+            _span_tokens(document, mention), sentence if sentence is not None else document.doc,
+            key=mention.key, document=mention.doc_id, story=stories[mention.doc_id],
+            cues=cues[mention.doc_id], sentence=mention.sentence, text=mention.text,
+            lead=mention.sentence == document.document.sentences[0][0]))
+    return found
 
 
 def predicted_stories(parsed: Sequence[ParsedDocument], *, seed: int = ORDER_SEEDS[0],
@@ -114,11 +87,16 @@ def coref_scores(key: Clustering, response: Clustering) -> dict[str, float]:
     return result
 
 
+def gold_stories(parsed: Sequence[ParsedDocument]) -> dict[str, str]:
+    """Document id -> its gold story (topic and half): the diagnostic without story clustering."""
+    return {p.document.id: p.document.gold_story for p in parsed}
+
+
 def score_split_coref(ecb: EcbSplit, parsed: Sequence[ParsedDocument], *,
-                      model: CorefModel | None = None,
-                      threshold: float | None = None) -> dict[str, float]:
-    """Cross-document event coreference scores of one split over our own story clusters."""
-    stories = predicted_stories(parsed)
+                      model: CorefModel | None = None, threshold: float | None = None,
+                      gold_clusters: bool = False) -> dict[str, float]:
+    """Cross-document event coreference scores of one split over our own (or gold) story clusters."""
+    stories = gold_stories(parsed) if gold_clusters else predicted_stories(parsed)
     mentions = split_mentions(ecb, parsed, stories)
     response = resolve_mentions(mentions, model=model, threshold=threshold)
     key = {m.key: m.chain for m in ecb.events if m.key in response}
@@ -127,12 +105,17 @@ def score_split_coref(ecb: EcbSplit, parsed: Sequence[ParsedDocument], *,
             "chains": len(set(response.values())), "stories": len(set(stories.values()))}
 
 
-def evaluate_coref(data_dir: Path, *, split: str | None = None, options: Options) -> dict:
-    """Event coreference scores per split: MUC, B3, CEAF-e (P/R/F1) and CoNLL F1."""
+def evaluate_coref(data_dir: Path, *, split: str | None = None, options: Options,
+                   gold_clusters: bool = False) -> dict:
+    """Event coreference scores per split: MUC, B3, CEAF-e (P/R/F1) and CoNLL F1.
+
+    `gold_clusters` resolves within the gold stories instead of our own story
+    clusters: a diagnostic that separates coreference from story clustering.
+    """
     result = {}
     for name in split_names(data_dir, split):
         ecb, parsed = load_split(data_dir, name, options)
-        result[name] = score_split_coref(ecb, parsed)
+        result[name] = score_split_coref(ecb, parsed, gold_clusters=gold_clusters)
     return result
 
 
@@ -140,6 +123,9 @@ def evaluate_coref(data_dir: Path, *, split: str | None = None, options: Options
 
 
 LEMMA_PAIR_MIN_COUNT = 2
+BOOSTING: dict[str, Any] = {"n_estimators": 100, "max_depth": 3, "learning_rate": 0.1,
+                            "subsample": 0.5, "random_state": 0}
+THRESHOLDS = (0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6)
 
 
 def _lemma_pair_rates(mentions: Sequence[MentionFeatures], chains: Mapping[Hashable, str],
@@ -167,30 +153,76 @@ def _topic_of(mention: MentionFeatures) -> str:
     return mention.document.split("_")[0]
 
 
-def fit_coref_model(data_dir: Path, *, options: Options, split: str = "Train",
-                    thresholds: Sequence[float] = (0.1, 0.15, 0.2, 0.25, 0.3, 0.4, 0.5)) -> CorefModel:
-    """Learn the pair weights, lemma-pair table and clustering cut on one split."""
-    from sklearn.linear_model import LogisticRegression
+def _pair_rows(mentions: Sequence[MentionFeatures], chains: Mapping[Hashable, str],
+               model: CorefModel) -> tuple[np.ndarray, np.ndarray]:
+    """Pair features and same-chain labels of every mention pair within a story."""
+    weights = document_weights(mentions)
+    rows, labels = [], []
+    by_story: dict[str, list[MentionFeatures]] = defaultdict(list)
+    for mention in mentions:
+        by_story[mention.story].append(mention)
+    for members in by_story.values():
+        pairs, story_rows = story_scores(members, model, weights)
+        rows.append(story_rows)
+        labels += [int(chains[members[i].key] == chains[members[j].key]) for i, j in pairs]
+    return np.vstack(rows), np.array(labels)
 
+
+def _boosted(rows: np.ndarray, labels: np.ndarray, rates: Mapping[tuple[str, str], float]) -> CorefModel:
+    """Boosted trees fitted on pair rows, as a CorefModel."""
+    from sklearn.ensemble import GradientBoostingClassifier
+
+    fit = GradientBoostingClassifier(**BOOSTING).fit(rows, labels)
+    trees = tuple(Tree(tuple(int(f) for f in t.tree_.feature), tuple(float(c) for c in t.tree_.threshold),
+                       tuple(int(n) for n in t.tree_.children_left),
+                       tuple(int(n) for n in t.tree_.children_right),
+                       tuple(float(v) for v in t.tree_.value[:, 0, 0]))
+                  for t in fit.estimators_[:, 0])
+    init = float(fit._raw_predict_init(rows[:1])[0, 0])
+    return CorefModel(trees, init, float(fit.learning_rate), lemma_pairs=dict(rates))
+
+
+def _fold_rows(mentions: Sequence[MentionFeatures], chains: Mapping[Hashable, str],
+               fold: set[str]) -> tuple[np.ndarray, np.ndarray]:
+    """Rows of one fold's topics, with lemma-pair rates learned on the other topics only."""
+    rates = _lemma_pair_rates([m for m in mentions if _topic_of(m) not in fold], chains)
+    probe = CorefModel(trees=(), lemma_pairs=rates)
+    return _pair_rows([m for m in mentions if _topic_of(m) in fold], chains, probe)
+
+
+def cross_validate(mentions: Sequence[MentionFeatures], chains: Mapping[Hashable, str],
+                   folds: Sequence[set[str]]) -> dict[float, float]:
+    """Out-of-fold CoNLL F1 per clustering cut: each fold resolved by a model fitted on the others."""
+    rows = {i: _fold_rows(mentions, chains, fold) for i, fold in enumerate(folds)}
+    responses: dict[float, dict[Hashable, str]] = defaultdict(dict)
+    for i, fold in enumerate(folds):
+        train = [rows[j] for j in rows if j != i]
+        held = [m for m in mentions if _topic_of(m) in fold]
+        rates = _lemma_pair_rates([m for m in mentions if _topic_of(m) not in fold], chains)
+        model = _boosted(np.vstack([r for r, _ in train]), np.concatenate([y for _, y in train]), rates)
+        matrices = score_matrices(held, model=model)
+        for cut in THRESHOLDS:
+            responses[cut].update(cluster_matrices(matrices, cut))
+    key = {m.key: chains[m.key] for m in mentions}
+    return {cut: coref_scores(key, response)["conll_f1"] for cut, response in responses.items()}
+
+
+def fit_coref_model(data_dir: Path, *, options: Options, split: str = "Train") -> CorefModel:
+    """Learn the pair trees, lemma-pair table and clustering cut on one split.
+
+    Rows of each half of the topics get lemma-pair rates from the other half, so
+    the trees see the rates of unseen topics; the cut is the best out-of-fold one.
+    """
     ecb, parsed = load_split(data_dir, split, options)
     mentions = split_mentions(ecb, parsed, predicted_stories(parsed))
     chains = {m.key: m.chain for m in ecb.events}
     topics = sorted({_topic_of(m) for m in mentions})
     folds = [set(topics[0::2]), set(topics[1::2])]
-    rows, labels = [], []
-    for fold in folds:  # rates from the other fold, so the weights see unseen topics' rates
-        rates = _lemma_pair_rates([m for m in mentions if _topic_of(m) not in fold], chains)
-        probe = CorefModel(weights=(), lemma_pairs=rates)
-        for a, b in _story_pairs([m for m in mentions if _topic_of(m) in fold]):
-            rows.append(pair_features(a, b, probe))
-            labels.append(int(chains[a.key] == chains[b.key]))
-    fit = LogisticRegression(C=1.0, max_iter=1000, fit_intercept=False).fit(rows, labels)
-    model = CorefModel(tuple(float(w) for w in fit.coef_[0]),
-                       lemma_pairs=_lemma_pair_rates(mentions, chains))
-    key = {m.key: chains[m.key] for m in mentions}
-    best = max(thresholds, key=lambda t: coref_scores(
-        key, resolve_mentions(mentions, model=model, threshold=t))["conll_f1"])
-    return dataclasses.replace(model, threshold=best)
+    by_cut = cross_validate(mentions, chains, folds)
+    halves = [_fold_rows(mentions, chains, fold) for fold in folds]
+    model = _boosted(np.vstack([r for r, _ in halves]), np.concatenate([y for _, y in halves]),
+                     _lemma_pair_rates(mentions, chains))
+    return dataclasses.replace(model, threshold=max(by_cut, key=by_cut.__getitem__))
 
 
 def format_coref(result: Mapping[str, Mapping[str, float]]) -> str:
@@ -199,7 +231,7 @@ def format_coref(result: Mapping[str, Mapping[str, float]]) -> str:
                ("CoNLL F1", "conll_f1"), ("mentions", "mentions"), ("chains", "chains"),
                ("gold", "gold_chains")]
     return text_table(result, columns, "Cross-document event coreference on ECB+ gold event mentions "
-                                   "(within our own story clusters; singletons included)")
+                                   "(within story clusters; singletons included)")
 
 
 def main(argv: Sequence[str] | None = None) -> None:

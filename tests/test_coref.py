@@ -11,6 +11,8 @@ from eventdesk.coref import (
     FEATURE_NAMES, CorefModel, MentionFeatures, _average_link, corefer_events, default_model,
     pair_score, resolve_mentions,
 )
+from eventdesk.coref_lexicon import build_lexicon, default_lexicon
+from eventdesk.coref_pairs import Tree, document_weights, pair_features, stem, story_context
 from eventdesk.model import Event, Extraction, Place, Sentence, Story
 from tests.conftest import make_article
 
@@ -18,23 +20,85 @@ DAY = dt.date(2016, 3, 27)
 
 
 def mention(key: str, head: str, *, document: str = "d1", story: str = "s",
-            terms: frozenset[str] = frozenset({"quake", "town"})) -> MentionFeatures:
-    return MentionFeatures(key=key, document=document, story=story, head=head, pos="VERB",
-                           document_terms=terms)
+            terms: frozenset[str] = frozenset({"quake", "town"}), pos: str = "VERB",
+            arguments: frozenset[str] = frozenset()) -> MentionFeatures:
+    return MentionFeatures(key=key, document=document, story=story, head=head, pos=pos,
+                           document_terms=terms, arguments=arguments)
 
 
 def test_default_model_loads_with_known_features() -> None:
     model = default_model()
-    assert len(model.weights) == len(FEATURE_NAMES)
+    assert model.trees and max(max(t.feature) for t in model.trees) < len(FEATURE_NAMES)
     assert 0.0 < model.threshold < 1.0
 
 
 def test_model_round_trip_and_feature_check() -> None:
-    model = CorefModel((0.5,) * len(FEATURE_NAMES), 0.4, {("die", "kill"): 0.6})
+    stump = Tree(feature=(0, -2, -2), cut=(0.5, -2.0, -2.0), left=(1, -1, -1), right=(2, -1, -1),
+                 value=(0.0, -1.0, 3.0))
+    model = CorefModel((stump,), init=-1.0, learning_rate=0.5, threshold=0.4,
+                       lemma_pairs={("die", "kill"): 0.6})
     again = CorefModel.from_dict(model.to_dict())
     assert again == model and again.pair_rate("kill", "die") == 0.6
     with pytest.raises(ValueError, match="refit"):
         CorefModel.from_dict({**model.to_dict(), "features": ["bias"]})
+
+
+def test_model_probability_follows_its_trees() -> None:
+    stump = Tree(feature=(0, -2, -2), cut=(0.5, -2.0, -2.0), left=(1, -1, -1), right=(2, -1, -1),
+                 value=(0.0, -1.0, 3.0))
+    model = CorefModel((stump,), init=-1.0, learning_rate=0.5)
+    rows = np.zeros((2, len(FEATURE_NAMES)))
+    rows[1, 0] = 1.0  # same head: the right leaf
+    low, high = model.probability(rows)
+    assert low == pytest.approx(1 / (1 + np.exp(1.5))) and high == pytest.approx(1 / (1 + np.exp(-0.5)))
+
+
+@pytest.mark.parametrize(("a", "b", "synonyms"), [
+    ("death", "die", True),  # a noun and the verb it derives from
+    ("hit", "strike", True),
+    ("arrest", "apprehend", True),
+    ("vote", "strike", False),
+])
+def test_lexicon_synonyms(a: str, b: str, synonyms: bool) -> None:
+    assert default_lexicon().synonyms(a, b) is synonyms
+
+
+def test_lexicon_related_through_cause() -> None:
+    assert default_lexicon().related("kill", "die")  # killing causes dying
+    assert not default_lexicon().related("say", "kill")
+
+
+def test_build_lexicon_reads_wordnet_files(tmp_path) -> None:
+    # A two-synset WordNet of our own: "slay" is a verb, "slaying" its derived act noun.
+    (tmp_path / "data.verb").write_text(
+        "  licence header line\n00000001 35 v 01 slay 0 001 + 00000002 n 0101 01 + 08 00 | kill\n")
+    (tmp_path / "data.noun").write_text("00000002 04 n 01 slaying 0 001 + 00000001 v 0101 | a kill\n")
+    (tmp_path / "data.adj").write_text("")
+    (tmp_path / "index.verb").write_text("slay v 1 1 + 1 0 00000001\n")
+    (tmp_path / "index.noun").write_text("slaying n 1 1 + 1 0 00000002\n")
+    (tmp_path / "index.adj").write_text("")
+    table = build_lexicon(tmp_path)
+    assert set(table["concepts"]) == {"slay", "slaying"}
+    assert set(table["concepts"]["slay"]) <= set(table["concepts"]["slaying"])
+
+
+@pytest.mark.parametrize(("word", "expected"), [("nomination", "nomin"), ("arrests", "arrest"),
+                                                  ("host", "host")])
+def test_stem_lets_verbs_and_nouns_meet(word: str, expected: str) -> None:
+    assert stem(word) == expected
+
+
+def test_pair_features_arguments_and_documents() -> None:
+    a = mention("a", "strike", document="d1", arguments=frozenset({"jet", "town"}))
+    b = mention("b", "hit", document="d2", arguments=frozenset({"jet"}))
+    c = mention("c", "strike", document="d3", arguments=frozenset({"court"}),
+                terms=frozenset({"ballot", "court"}))
+    context = story_context([a, b, c], document_weights([a, b, c]))
+    ab = dict(zip(FEATURE_NAMES, pair_features(a, b, default_model(), context), strict=True))
+    ac = dict(zip(FEATURE_NAMES, pair_features(a, c, default_model(), context), strict=True))
+    assert ab["synonyms"] == 1.0 and ab["arguments"] == 0.5 and ab["arguments_clash"] == 0.0
+    assert ac["same_head"] == 1.0 and ac["arguments_clash"] == 1.0
+    assert ab["document"] > ac["document"]
 
 
 def test_pair_score_same_head_beats_unrelated_heads() -> None:

@@ -1,0 +1,112 @@
+"""Resolver features of an event mention read off a spaCy parse: head, arguments, surroundings."""
+
+from __future__ import annotations
+
+from collections.abc import Hashable, Sequence
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span, Token
+
+from eventdesk.coref_lexicon import Lexicon, default_lexicon
+from eventdesk.coref_pairs import MentionFeatures
+from eventdesk.stories import doc_lemmas, light_lemma, token_lemmas
+
+TIME_LABELS = frozenset({"DATE", "TIME"})
+PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+NUMBER_LABELS = frozenset({"CARDINAL", "ORDINAL", "PERCENT", "MONEY", "QUANTITY"})
+# Dependents of an event word that name its participants (subject, object, modifiers).
+ARGUMENT_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "attr", "poss", "compound", "dative",
+                           "oprd", "npadvmod", "appos", "amod", "nmod"})
+ARGUMENT_POS = frozenset({"NOUN", "PROPN", "NUM", "PRON"})
+
+
+@dataclass(frozen=True)
+class DocumentCues:
+    """What every mention of one document shares: its terms, names and places."""
+
+    terms: frozenset[str]
+    entities: frozenset[str]
+    places: frozenset[str]
+
+
+def document_cues(doc: Doc) -> DocumentCues:
+    """The document-wide cues of a parsed document."""
+    return DocumentCues(
+        terms=frozenset(doc_lemmas(doc)),
+        entities=frozenset(e.text.casefold() for e in doc.ents
+                           if e.label_ not in TIME_LABELS | NUMBER_LABELS),
+        places=frozenset(e.text.casefold() for e in doc.ents if e.label_ in PLACE_LABELS),
+    )
+
+
+def head_lemma(token: Token, *, lexicon: Lexicon | None = None) -> str:
+    """The head's lemma, made comparable: plurals of names singular, "-ing" nouns their verb."""
+    lexicon = lexicon or default_lexicon()
+    lemma = token.lemma_.casefold() or token.text.casefold()
+    if token.pos_ in {"NOUN", "PROPN"} and lemma.endswith("s") and not lemma.endswith(("ss", "us", "is")):
+        if len(lemma) > 4 or lemma[:-1] in lexicon.concepts:
+            return lemma[:-1]  # "Oscars", "Awards": the tagger keeps names' plurals
+    if lemma in lexicon.concepts:
+        return lemma
+    text = token.text.casefold()
+    candidates = [lemma[:-3], lemma[:-3] + "e", lemma[:-4]] if lemma.endswith("ing") else []
+    candidates += [text[:-2], text[:-1], text[:-3]] if text.endswith("ed") else []
+    return next((c for c in candidates if c in lexicon.concepts), lemma)
+
+
+def _entity_text(token: Token) -> str:
+    """The whole name a token is part of, else its lemma."""
+    if token.ent_type_ and token.ent_type_ not in TIME_LABELS | NUMBER_LABELS:
+        for entity in token.doc.ents:
+            if entity.start <= token.i < entity.end:
+                return entity.text.casefold()
+    return token.lemma_.casefold()
+
+
+def arguments(head: Token, inside: set[int]) -> frozenset[str]:
+    """The event's participants: its subject, objects, modifiers and prepositional objects."""
+    found = []
+    for child in head.children:
+        if child.dep_ in {"prep", "agent"}:
+            found += [g for g in child.children if g.dep_ == "pobj"]
+        elif child.dep_ in ARGUMENT_DEPS:
+            found.append(child)
+    if head.dep_ in {"amod", "compound", "acl", "relcl"}:
+        found.append(head.head)  # "the shooting suspect": the noun it modifies
+    return frozenset(_entity_text(t) for t in found
+                     if not t.is_stop and t.pos_ in ARGUMENT_POS and t.i not in inside)
+
+
+def _head(tokens: Sequence[Token]) -> Token | None:
+    """The span's syntactic head: a token whose head lies outside the span."""
+    inside = {t.i for t in tokens}
+    heads = [t for t in tokens if t.head.i not in inside or t.head.i == t.i]
+    return (heads or list(tokens) or [None])[0]
+
+
+def _names(scope: Span | Doc, labels: frozenset[str]) -> frozenset[str]:
+    return frozenset(light_lemma(e.text) if len(e) == 1 else e.text.casefold()
+                     for e in scope.ents if e.label_ in labels)
+
+
+def parsed_mention(tokens: Sequence[Token], scope: Span | Doc, *, key: Hashable, document: str,
+                   story: str, cues: DocumentCues, sentence: int, lead: bool,
+                   text: str = "") -> MentionFeatures:
+    """Resolver features of an event mention: its tokens within `scope`, its sentence."""
+    head = _head(tokens)
+    inside = {t.i for t in tokens}
+    entity_labels = frozenset({e.label_ for e in scope.ents}) - TIME_LABELS - NUMBER_LABELS
+    return MentionFeatures(
+        key=key, document=document, story=story,
+        head=head_lemma(head) if head is not None else text.casefold(),
+        pos=head.pos_ if head is not None else "", tag=head.tag_ if head is not None else "",
+        words=frozenset(t.lemma_.casefold() for t in tokens if not t.is_punct),
+        context=frozenset(token_lemmas(t for t in scope if t.i not in inside)),
+        arguments=arguments(head, inside) if head is not None else frozenset(),
+        entities=_names(scope, entity_labels), times=_names(scope, TIME_LABELS),
+        numbers=_names(scope, frozenset({"CARDINAL"})),
+        people=frozenset(e.text.casefold().split()[-1] for e in scope.ents if e.label_ == "PERSON"),
+        places=_names(scope, PLACE_LABELS),
+        document_terms=cues.terms, document_entities=cues.entities, document_places=cues.places,
+        lead=lead, root=head is not None and head.dep_ == "ROOT", sentence=sentence,
+    )
