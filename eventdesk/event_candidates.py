@@ -210,6 +210,8 @@ def _candidate_at(token: Token, sent: Span, index: int, mentions: Sequence[Actor
             and entry.type not in {"Protests", "Riots"}:
         # victims and bystanders do not bomb, raid or kill: the civilian is the target
         candidate.actor2, candidate.actor1 = candidate.actor2 or candidate.actor1, None
+    if candidate.actor1 is not None and candidate.actor1 == candidate.actor2:
+        candidate.actor1 = None  # "a roadside bomb hit an army vehicle": the target is no attacker of itself
     if ran_into(token, lexicon):
         # "an army vehicle struck an IED": the vehicle's side is the target, the planter unnamed
         candidate.actor2, candidate.actor1 = candidate.actor2 or candidate.actor1, None
@@ -334,8 +336,8 @@ def _dedupe(found: list[Candidate]) -> list[Candidate]:
 def fold(into: Candidate, other: Candidate) -> None:
     """Merge `other` into `into`: sentences, missing actors, backers, the better date and place."""
     into.sentences |= other.sentences | {other.sentence}
-    if into.actor1 is None:
-        into.actor1 = other.actor1
+    if into.actor1 is None and (other.actor1 != into.actor2 or into.actor2 is None):
+        into.actor1 = other.actor1  # never the event's own target as its attacker
     if into.actor2 is None and other.actor2 not in (None, into.actor1):
         into.actor2 = other.actor2
         if into.role in {"violence", "attack"} and into.type in {"Battles", "Violence against civilians"}:

@@ -263,6 +263,20 @@ def test_extract_events_acled_type_rules(note: str, event_type: str, sub_type: s
     assert (event.event_type, event.sub_event_type) == (event_type, sub_type)
 
 
+@pytest.mark.parametrize(("note", "actor1", "actor2"), [
+    ("On 3 May 2022, a roadside bomb struck a police pickup near Baqubah (Diyala), killing 2 officers.",
+     "Unidentified Armed Group (Iraq)", "Police Forces of Iraq"),
+    ("On 6 May 2022, a suicide bomber blew himself up at an army checkpoint in Bosaso (Bari), killing 4 soldiers.",
+     "Unidentified Armed Group (Somalia)", "Military Forces of Somalia"),
+    ("On 9 May 2022, Russian forces launched drones at Odesa (Odesa). One drone hit a warehouse.",
+     "Military Forces of Russia (2000-)", ""),
+])
+def test_extract_events_bomb_targets_are_never_the_attackers(note: str, actor1: str, actor2: str) -> None:
+    event = main(note)
+    assert (event.event_type, event.actor1) == ("Explosions/Remote violence", actor1)
+    assert event.actor2.startswith(actor2)
+
+
 def test_extract_events_device_hit_by_a_vehicle_is_an_unidentified_groups_attack_on_it() -> None:
     event = main("On 8 May 2022, a Malian army truck hit an IED near Boni (Mopti). Two soldiers were killed.")
     assert event.actor1.startswith("Unidentified Armed Group")
