@@ -26,6 +26,7 @@ _KIND_BONUS = {"PCLI": 2.5, "PCLD": 1.5, "PCLS": 2.0, "PCLF": 1.5, "TERR": 1.0,
                "ADM1": 0.0, "ADM2": -0.3, "PPLC": 1.5}
 _REGION_BONUS = 3.0  # continents, seas and regions (feature class L and the like)
 _FOCUS_WEIGHT = 4.0
+_ADMIN1_BONUS = 1.5  # for lying in a division the article names
 # A town matched only by one of its alternate names (often a former name) is a weaker match.
 _OTHER_NAME_PENALTY = 1.5
 # A loose (skeleton) match is trusted only for large places or in the article's countries.
@@ -254,7 +255,7 @@ def _score(entry: Entry, same_name: Sequence[Entry], key: str, context: _Context
         score -= _OTHER_NAME_PENALTY  # "Riverdale" is an old name of Glendale, a town of its own elsewhere
     score += _FOCUS_WEIGHT * context.focus.get(entry.country_code, 0.0)
     if not entry.is_country and context.admin1.get((entry.country_code, entry.admin1)):
-        score += 1.5
+        score += _ADMIN1_BONUS
     return score + _closeness(entry, key, context)
 
 
@@ -319,24 +320,34 @@ def resolve_toponyms(toponyms: Sequence[Toponym], gazetteer: Gazetteer, text: st
         winners = {key: r.entry for key, r in chosen.items() if r.entry is not None}
         context = _Context(context.focus, winners, Counter(
             (e.country_code, e.admin1) for e in winners.values() if e.feature_code == "ADM1"))
-    return _anchor_unknown(toponyms, [chosen[_group_key(t)] for t in toponyms], focus, text)
+    return _anchor_unknown(toponyms, [chosen[_group_key(t)] for t in toponyms], focus)
 
 
 def _anchor_unknown(toponyms: Sequence[Toponym], resolutions: list[Resolution],
-                    focus: dict[str, float], text: str) -> list[Resolution]:
+                    focus: dict[str, float]) -> list[Resolution]:
     """Place the names the gazetteer lacks, or knows only far away as villages, near the
-    place the article is about: streets, districts, buildings and local rivers lie there."""
-    main = _main_town(toponyms, resolutions, focus)
+    place the article is about: streets, districts, buildings and local rivers lie there.
+    With no town to go by, the article's main country holds them."""
+    town = _main_town(toponyms, resolutions, focus)
+    country = None if town else _main_country(resolutions, focus)
     placed = []
-    for index, (toponym, resolution) in enumerate(zip(toponyms, resolutions, strict=True)):
-        anchor = main
+    for toponym, resolution in zip(toponyms, resolutions, strict=True):
         entry = resolution.entry
-        if anchor is not None and (entry is None or _far_village(entry, anchor) or (
-                is_facility(toponym.name) and entry.precision >= 4 and _holds(entry, anchor))):
-            # "University of Alberta" in an article about Edmonton is at Edmonton
-            resolution = Resolution(anchor, ANCHOR_SCORE, nearby=True)
+        if entry is None and country is not None:
+            resolution = Resolution(country, ANCHOR_SCORE, nearby=True)
+        elif town is not None and (entry is None or _far_village(entry, town) or (
+                # "University of Alberta" in an article about Edmonton is at Edmonton
+                is_facility(toponym.name) and entry.precision >= 4 and _holds(entry, town))):
+            resolution = Resolution(town, ANCHOR_SCORE, nearby=True)
         placed.append(resolution)
     return placed
+
+
+def _main_country(resolutions: Sequence[Resolution], focus: dict[str, float]) -> Entry | None:
+    """The country the article names that has most of its country evidence, if it has most."""
+    countries = [r.entry for r in resolutions if r.entry is not None and r.entry.is_country]
+    best = max(countries, key=lambda e: focus.get(e.country_code, 0.0), default=None)
+    return best if best is not None and focus.get(best.country_code, 0.0) >= 0.5 else None
 
 
 def _is_anchor(entry: Entry | None, focus: dict[str, float]) -> bool:
