@@ -230,12 +230,14 @@ def _well_known(name: str, gazetteer: Gazetteer, *, strict: bool = False) -> boo
 
 
 def _keeps(toponym: Toponym, gazetteer: Gazetteer, surnames: frozenset[str] | set[str] = frozenset()) -> bool:
-    """Filters: a short all-caps word only for a country or a state ("UK", "S.C.", not "IS");
-    a person's surname ("Obama" after "Barack Obama") only when it is a well-known place."""
+    """Filters: a short all-caps word only for a country or a state ("UK", "S.C.", "B.C.",
+    not "IS"); a person's surname ("Obama" after "Barack Obama") only when it is a well-known place."""
     if _is_short_caps(toponym.name.replace(".", "")):
         if "." in toponym.name and us_state_code(toponym.name):
             return True
-        return any(e.is_country and e.tier == 0 for e in gazetteer.candidates(toponym.name))
+        dotted = "." in toponym.name  # a province's abbreviation is written with stops
+        return any(e.tier == 0 and (e.is_country or (dotted and e.feature_code == "ADM1"))
+                   for e in gazetteer.candidates(toponym.name))
     if toponym.name in surnames and not _well_known(toponym.name, gazetteer, strict=True):
         return False
     return bool(toponym.name.strip())

@@ -9,7 +9,7 @@ import pytest
 from conftest import extract_text
 from eventdesk.gazetteer import load_gazetteer
 from eventdesk.model import Place
-from eventdesk.places import Resolution, is_facility, resolve_toponyms, to_place, toponym_at
+from eventdesk.places import Resolution, _keeps, is_facility, resolve_toponyms, to_place, toponym_at
 from eventdesk.settings import Options
 
 
@@ -243,3 +243,15 @@ def test_resolve_a_far_village_of_the_name_yields_to_the_articles_town(geo_optio
     # the gazetteer's only Kelvin is a Canadian village: here it is a place in or near Cape Town
     assert places["Kelvin"].geonameid == places["Cape Town"].geonameid
     assert places["Kelvin"].precision == 2
+
+
+@pytest.mark.parametrize(("text", "kept"), [
+    ("Wildfires forced evacuations near Kamloops, B.C., on Sunday.", True),
+    ("The IS claim could not be verified.", False),
+])
+def test_keeps_a_dotted_province_abbreviation_not_a_short_acronym(geo_options: Options, text: str,
+                                                                  kept: bool) -> None:
+    name = "B.C." if kept else "IS"
+    toponym = toponym_at(text, *_span(text, name))
+    assert toponym is not None
+    assert _keeps(toponym, load_gazetteer(geo_options)) is kept
