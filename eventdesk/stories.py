@@ -35,7 +35,7 @@ import heapq
 import json
 import math
 from collections import Counter
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
@@ -48,6 +48,8 @@ from eventdesk.stories_features import (  # noqa: F401  (re-exported: the stage'
 )
 
 STATE_VERSION = 1
+# A second look weighs an article against its story's closest neighbours only.
+RECONSIDER_CANDIDATES = 8
 MODEL_FILE = "stories_model.json"
 # What the join decision weighs, for one article against one candidate story.
 AGREEMENT_KINDS = ("number", "day", "year", "place", "actor", "person")
@@ -94,16 +96,17 @@ def _article_terms(features: ArticleFeatures, entity_weight: float) -> dict[str,
     return terms
 
 
-def _agreement(items: Iterable[str], counts: Mapping[str, float], size: int) -> tuple[float, float]:
-    """(support, conflict) of an article's particulars of one kind against a story's:
-    the share of the story's reports holding the article's best-supported item, and,
-    when the article names some, the share holding the story's commonest item it lacks."""
-    items = list(items)
+def _agreement(items: Collection[str], counts: Mapping[str, float], size: int,
+               prefix: str = "") -> tuple[float, float]:
+    """(support, conflict) of an article's particulars of one kind (keys starting with
+    `prefix`) against a story's: the share of the story's reports holding the article's
+    best-supported item, and, when the article names some, the share holding the
+    story's commonest item of that kind that the article lacks."""
     if not items or not counts:
         return 0.0, 0.0
     support = max(counts.get(i, 0.0) for i in items) / size
-    missing = [v for k, v in counts.items() if k not in items]
-    return min(1.0, support), min(1.0, max(missing, default=0.0) / size)
+    missing = max((v for k, v in counts.items() if k.startswith(prefix) and k not in items), default=0.0)
+    return min(1.0, support), min(1.0, missing / size)
 
 
 def _norms(squares: Mapping[str, float]) -> dict[str, float]:
@@ -134,7 +137,7 @@ class StoryClusterer:
                  half_life_days: float = 7.0,
                  candidate_terms: int = 12, postings_per_term: int = 40,
                  max_candidates: int = 20, max_story_terms: int = 400,
-                 refine_rounds: int = 3, refine_every: int = 1000) -> None:
+                 refine_rounds: int = 3, refine_every: int = 1000, merge_fit: float = 0.9) -> None:
         model = default_story_model()
         self.threshold = model["threshold"] if threshold is None else threshold
         self.weights = tuple(model["weights"] if weights is None else weights)
@@ -150,6 +153,7 @@ class StoryClusterer:
         self.max_story_terms = max_story_terms
         self.refine_rounds = refine_rounds
         self.refine_every = refine_every
+        self.merge_fit = merge_fit
         self._pending: dict[str, ArticleFeatures] = {}  # added since the last look, to look at again
         self._df: Counter[str] = Counter()
         self._n = 0
@@ -164,12 +168,15 @@ class StoryClusterer:
     def _idf(self, term: str) -> float:
         return math.log((self._n + 1) / (self._df.get(term, 0) + 1)) + 1.0
 
-    def _query(self, terms: Mapping[str, float]) -> tuple[dict[str, float], dict[str, float]]:
-        """Terms weighted by tf * idf^2 (a dot with a story's raw counts is then the
-        tf-idf dot product), and tf-idf norms: of all terms, lemmas, entities."""
+    def _idfs(self, terms: Iterable[str]) -> dict[str, float]:
         base = math.log(self._n + 1) + 1.0
         df, log = self._df, math.log
-        idf = {t: base - log(df.get(t, 0) + 1) for t in terms}
+        return {t: base - log(df.get(t, 0) + 1) for t in terms}
+
+    def _query(self, terms: Mapping[str, float]) -> tuple[dict[str, float], dict[str, float]]:
+        """Terms weighted by tf * idf^2 (a dot with a story's raw counts is then the
+        tf-idf dot product), and tf-idf norms per group (lemmas, entities, particulars)."""
+        idf = self._idfs(terms)
         squares = {"l": 0.0, "e": 0.0, "p": 0.0}
         for t, w in terms.items():
             squares[_GROUP[t[0]]] += (w * idf[t]) ** 2
@@ -177,13 +184,14 @@ class StoryClusterer:
 
     def _story_squares(self, story: _StoryState) -> dict[str, float]:
         """Squared tf-idf norms of a story's centroid per group, kept up to date as
-        articles come and go; idf drifts slowly, so recomputed after 10% more articles."""
+        articles come and go; idf drifts slowly, so recomputed after 20% more articles."""
         cached = self._squares.get(story.id)
-        if cached is not None and self._n <= cached[1] * 1.1:
+        if cached is not None and self._n <= cached[1] * 1.2:
             return cached[0]
         squares = {"l": 0.0, "e": 0.0, "p": 0.0}
+        idf = self._idfs(story.terms)
         for t, w in story.terms.items():
-            squares[_GROUP[t[0]]] += (w * self._idf(t)) ** 2
+            squares[_GROUP[t[0]]] += (w * idf[t]) ** 2
         self._squares[story.id] = (squares, self._n)
         return squares
 
@@ -192,10 +200,10 @@ class StoryClusterer:
         cached = self._squares.get(story.id)
         if cached is None:
             return
-        squares, counts = cached[0], story.terms
+        squares, counts, idf = cached[0], story.terms, self._idfs(terms)
         for t, w in terms.items():
             count = counts.get(t, 0.0)
-            squares[_GROUP[t[0]]] += ((count + sign * w) ** 2 - count * count) * self._idf(t) ** 2
+            squares[_GROUP[t[0]]] += ((count + sign * w) ** 2 - count * count) * idf[t] ** 2
         if min(squares.values()) < 0.0:  # idf has drifted since the cache was made: start afresh
             del self._squares[story.id]
 
@@ -226,19 +234,13 @@ class StoryClusterer:
         cosine = self._cosines(query, norms, story)
         size = len(story.article_ids)
         values = [1.0, cosine["l"], cosine["e"], cosine["p"], math.log(size)]
-        for kind in AGREEMENT_KINDS:
-            values += _agreement(*self._kind(kind, features, story), size)
-        return tuple(values)
-
-    @staticmethod
-    def _kind(kind: str, features: ArticleFeatures,
-              story: _StoryState) -> tuple[Iterable[str], Mapping[str, float]]:
-        if kind in PARTICULAR_PREFIX:
-            prefix = PARTICULAR_PREFIX[kind]
+        for prefix in PARTICULAR_PREFIX.values():  # in AGREEMENT_KINDS order
             mine = [p for p in features.particulars if p.startswith(prefix)]
-            return mine, {t: v for t, v in story.particulars.items() if t.startswith(prefix)}
-        return {"place": (features.places, story.places), "actor": (features.actors, story.actors),
-                "person": (features.people, story.people)}[kind]
+            values += _agreement(mine, story.particulars, size, prefix)
+        for mine, theirs in ((features.places, story.places), (features.actors, story.actors),
+                             (features.people, story.people)):
+            values += _agreement(mine, theirs, size)
+        return tuple(values)
 
     def _fit(self, features: ArticleFeatures, query: Mapping[str, float],
              norms: Mapping[str, float], story: _StoryState) -> float:
@@ -369,34 +371,81 @@ class StoryClusterer:
             for key in [k for k in minus if counts.get(k, 0.0) <= 1e-9]:
                 counts.pop(key, None)
 
-    def _reconsider(self, features: ArticleFeatures) -> bool:
+    def _story_id_of(self, features: ArticleFeatures) -> str:
+        return self._resolve(self._article_story[features.article_id])
+
+    def _reconsider(self, features: ArticleFeatures) -> tuple[str, ...]:
         """Weigh an article against its own story without it and against the others;
-        move it to the best fit, or to a story of its own when none fits. True if moved."""
-        home = self._stories[self._resolve(self._article_story[features.article_id])]
+        move it to the best fit, or to a story of its own when none fits. Returns the
+        stories it left and joined, if it moved."""
+        home = self._stories[self._story_id_of(features)]
         terms = _article_terms(features, self.entity_weight)
         self._leave(home, features, terms)
         query, norms = self._query(terms)
         best_id, best = home.id, (self._fit(features, query, norms, home) if home.article_ids else -1.0)
-        for story_id in self._candidates(query, exclude=home.id):
+        for story_id in self._candidates(query, exclude=home.id)[:RECONSIDER_CANDIDATES]:
             fit = self._fit(features, query, norms, self._stories[story_id])
             if fit > best:
                 best_id, best = story_id, fit
         if best < self.threshold:
             best_id = self._open(features) if home.article_ids else home.id
         self._join(self._stories[best_id], features, terms)
-        return best_id != home.id
+        return (home.id, best_id) if best_id != home.id else ()
 
     def _settle(self) -> None:
         """Look again at the articles added since the last look, until none moves."""
         if not self._pending:
             return
-        pending, self._pending = list(self._pending.values()), {}
+        pending = everything = list(self._pending.values())
+        self._pending = {}
         for _ in range(self.refine_rounds):
-            if not sum(self._reconsider(features) for features in pending):
+            changed = {story for f in pending for story in self._reconsider(f)}
+            # Next round: only the articles whose story gained or lost a report.
+            pending = [f for f in pending if self._story_id_of(f) in changed]
+            if not pending:
                 break
+        self._drop_empty()
+        touched = {self._story_id_of(f) for f in everything}
+        self._merge_fitting(sorted(touched, key=lambda s: len(self._stories[s].article_ids)))
+
+    def _drop_empty(self) -> None:
         for story_id in [s.id for s in self._stories.values() if not s.article_ids]:
             del self._stories[story_id]
             self._squares.pop(story_id, None)
+
+    def _as_article(self, story: _StoryState) -> tuple[ArticleFeatures, dict[str, float]]:
+        """A story seen as one long article: its mean term weights, and the names and
+        particulars that at least half its reports hold."""
+        size = len(story.article_ids)
+
+        def held(counts: Counter[str]) -> frozenset[str]:
+            return frozenset(k for k, v in counts.items() if 2 * v >= size)
+
+        features = ArticleFeatures(
+            article_id=story.id, lemmas={}, places=held(story.places), actors=held(story.actors),
+            people=held(story.people), particulars=held(story.particulars), published=story.last)
+        return features, {t: w / size for t, w in story.terms.items()}
+
+    def _merge_fitting(self, story_ids: Sequence[str]) -> int:
+        """Merge each story, smallest first, into the neighbour the join model says it
+        belongs to (probability >= `merge_fit`): fragments of one story come together.
+        Returns how many merged."""
+        merged = 0
+        for story_id in story_ids:
+            story = self._stories.get(self._resolve(story_id))
+            if story is None or not story.article_ids:
+                continue
+            features, terms = self._as_article(story)
+            query, norms = self._query(terms)
+            best, best_fit = None, self.merge_fit
+            for other_id in self._candidates(query, exclude=story.id)[:8]:
+                fit = self._fit(features, query, norms, self._stories[other_id])
+                if fit >= best_fit:
+                    best, best_fit = self._stories[other_id], fit
+            if best is not None:
+                self._merge(story, best)
+                merged += 1
+        return merged
 
     def _merge_converging(self, story_id: str) -> str:
         """Merge the grown story with any neighbour whose centroid now matches it."""
@@ -458,7 +507,7 @@ class StoryClusterer:
 
     _SETTINGS = ("threshold", "merge_threshold", "weights", "entity_weight", "half_life_days",
                  "candidate_terms", "postings_per_term", "max_candidates", "max_story_terms",
-                 "refine_rounds", "refine_every")
+                 "refine_rounds", "refine_every", "merge_fit")
 
     def to_state(self) -> dict[str, Any]:
         """Everything needed to go on later, as JSON-ready data."""

@@ -28,7 +28,7 @@ ACTOR_LABELS = frozenset({"PERSON", "ORG", "NORP"})
 SKIP_LABELS = frozenset({"CARDINAL", "ORDINAL", "PERCENT", "MONEY", "QUANTITY", "DATE", "TIME"})
 CONTENT_POS = frozenset({"NOUN", "PROPN", "VERB", "ADJ", "NUM"})
 _WORD = re.compile(r"[^\W_][\w'\u2019-]*[^\W_]|[^\W_]")
-_NUMBER = re.compile(r"(?<![\w.])\d[\d,]*(?:\.\d+)?(?!\w)")
+_NUMBER = re.compile(r"(?<![\w.-])\d[\d,]*(?:\.\d+)?(?!\w)")
 _YEAR = re.compile(r"^(?:1[89]|20)\d\d$")
 # Particular kinds and the prefix of their terms.
 PARTICULAR_PREFIX = {"number": "n:", "day": "d:", "year": "y:"}

@@ -11,7 +11,7 @@ import pytest
 from eventdesk.model import Extraction, Mention
 from eventdesk.stories import (
     ArticleFeatures, StoryClusterer, article_features, cluster_features, cluster_stories,
-    light_lemma, text_lemmas,
+    light_lemma, text_lemmas, text_particulars,
 )
 from tests.conftest import extract_text, make_article
 
@@ -42,6 +42,64 @@ def test_light_lemma_table(word: str, lemma: str) -> None:
 def test_text_lemmas_drops_function_words() -> None:
     assert set(text_lemmas("The rebels were shelling the town, officials said")) == {
         "rebel", "shell", "town", "official"}
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("A magnitude 6.1 quake on Saturday killed 1,200 people", {"n:6.1", "d:saturday", "n:1200"}),
+    ("In March 2009 the 23 pirates", {"d:march", "y:2009", "n:23"}),
+    ("He may return in May", set()),  # 'may' is a verb far more often than a month
+    ("COVID-19 cases and the A4 road", set()),  # digits inside a word are no number
+])
+def test_text_particulars_table(text: str, expected: set[str]) -> None:
+    assert text_particulars(text) == expected
+
+
+THEME = {"earthquake": 2, "magnitude": 1, "collapse": 1, "rescuer": 1, "rubble": 1, "kill": 1}
+VARENNA = ("varenna", "23", "monday", "rossi")
+LECCO = ("lecco", "140", "friday", "bianchi")
+
+
+def themed_quake(article_id: str, town: str, toll: str, weekday: str, person: str) -> ArticleFeatures:
+    """One report of one of two earthquakes told in the same words but for its particulars."""
+    return ArticleFeatures(article_id, {**THEME, town: 2, person: 1}, {town: 2, person: 1},
+                           places=frozenset({town}), people=frozenset({person}), published=DAY,
+                           particulars=frozenset({f"n:{toll}", f"d:{weekday}"}))
+
+
+@pytest.mark.parametrize("order", ["abab", "aabb", "abba"])
+def test_clusterer_splits_one_theme_by_particulars(order: str) -> None:
+    clusterer = StoryClusterer()
+    seen = {"a": 0, "b": 0}
+    for half in order * 2:
+        seen[half] += 1
+        clusterer.add(themed_quake(f"{half}{seen[half]}", *(VARENNA if half == "a" else LECCO)))
+    assert sorted(s.article_ids for s in clusterer.stories()) == [
+        ("a1", "a2", "a3", "a4"), ("b1", "b2", "b3", "b4")]
+
+
+def test_clusterer_second_look_moves_early_report() -> None:
+    # A vague report arrives while only the Varenna story exists and joins it; once the
+    # Lecco story has grown, its toll and weekday put it there.
+    clusterer = StoryClusterer()
+    first = clusterer.add(themed_quake("a1", *VARENNA))
+    vague = ArticleFeatures("v", dict(THEME), published=DAY, particulars=frozenset({"n:140", "d:friday"}))
+    assert clusterer.add(vague) == first
+    for n in range(2, 5):
+        clusterer.add(themed_quake(f"a{n}", *VARENNA))
+    for n in range(1, 5):
+        clusterer.add(themed_quake(f"b{n}", *LECCO))
+    assert clusterer.story_of("v") == clusterer.story_of("b1") != clusterer.story_of("a1")
+
+
+def test_clusterer_from_state_of_older_settings() -> None:
+    # A state saved before refine_rounds / refine_every / merge_fit existed still loads.
+    clusterer = StoryClusterer()
+    clusterer.add(quake("a1", "Varenna"))
+    state = clusterer.to_state()
+    for key in ("refine_rounds", "refine_every", "merge_fit"):
+        del state["settings"][key]
+    resumed = StoryClusterer.from_state(state)
+    assert resumed.add(quake("a2", "Varenna")) == resumed.story_of("a1")
 
 
 def test_clusterer_joins_same_story_and_opens_another() -> None:
@@ -126,6 +184,7 @@ def test_article_features_from_extraction() -> None:
     assert features.places == {"aleppo"} and features.actors == {"amal haddad"}
     assert "monday" not in features.entities and features.lemmas["rebel"] == 1
     assert features.published == DAY
+    assert features.particulars == {"d:monday"}
 
 
 def test_cluster_stories_seeds_form_one_story(seeds_dir: Path) -> None:
