@@ -71,6 +71,8 @@ def _resolve_sub(candidate: Candidate, sent: Span, lexicon: Lexicon) -> bool:
     """Choose the sub-type the actors imply; False when the trigger cannot be typed."""
     role, kind1 = candidate.role, _actor_kind(candidate.actor1)
     if role == "territory":
+        if _actor_kind(candidate.actor2) == "civilian":
+            candidate.actor2 = None  # towns are taken from armed sides; a 'civilian' here is a misread name
         if kind1 in {"state", "police"}:
             candidate.sub = "Government regains territory"
         elif kind1 in ARMED or (not kind1 and _has_subject(candidate.trigger)):
@@ -103,8 +105,10 @@ def _resolve_violence(candidate: Candidate, sent: Span | None = None, lexicon: L
     elif kind2 in {"civilian", "protester", ""} and (kind2 or candidate.role == "violence"
                                                      or _civilian_target(candidate.trigger)):
         candidate.type, candidate.sub = "Violence against civilians", "Attack"
-        if kind2 == "protester":
-            candidate.type, candidate.sub = "Protests", "Excessive force against protesters"
+        if kind2 == "protester":  # tear gas is intervention; live fire or deaths are excessive force
+            lethal = _has_phrase(candidate.trigger.sent, event_lexicon().protest["excessive"])
+            candidate.type = "Protests"
+            candidate.sub = "Excessive force against protesters" if lethal else "Protest with intervention"
     else:
         candidate.type, candidate.sub = "Battles", "Armed clash"
 
@@ -142,7 +146,8 @@ def _own_clause(trigger: Token, sent: Span) -> list[Token]:
     """The sentence without the clauses set at another time that do not hold the trigger."""
     skipped: set[int] = set()
     for token in sent:
-        if token.dep_ in {"advcl", "relcl", "ccomp", "pcomp"} and _other_time(token):
+        earlier = token.dep_ == "prep" and token.lower_ in _OTHER_TIME and _holds_event(token)
+        if earlier or token.dep_ in {"advcl", "relcl", "ccomp", "pcomp"} and _other_time(token):
             inside = {t.i for t in token.subtree}
             if trigger.i not in inside:
                 skipped |= inside
@@ -203,7 +208,10 @@ def _candidate_at(token: Token, sent: Span, index: int, mentions: Sequence[Actor
         if entry.role in {"violence", "attack", "territory"}:
             return None  # a bare "killing" or "capture" cannot be typed without its sides
         candidate.confidence *= 0.7
-    if entry.sub == "Looting/property destruction" and _crowd_of_civilians(candidate.actor1, token):
+    if entry.role in {"violence", "attack"} and _crowd_of_civilians(candidate.actor1, token):
+        # "villagers lynched a suspected thief": a crowd's violence is mob violence
+        candidate.type, candidate.sub, candidate.role = "Riots", "Mob violence", ""
+    elif entry.sub == "Looting/property destruction" and _crowd_of_civilians(candidate.actor1, token):
         # "residents set fire to buses and blocked roads": a crowd destroying property is a riot
         candidate.type, candidate.sub, candidate.role = "Riots", "Violent demonstration", "protest"
     if _actor_kind(candidate.actor1) == "civilian" and entry.role != "protest" \
@@ -217,7 +225,7 @@ def _candidate_at(token: Token, sent: Span, index: int, mentions: Sequence[Actor
         candidate.actor2, candidate.actor1 = candidate.actor2 or candidate.actor1, None
     if candidate.actor1 is None and non_actor_subject(token, lexicon):
         candidate.confidence *= 0.5  # "the hurricane destroyed homes": something did it, but no one
-    candidate.absorbable = entry.role == "violence" and candidate.actor1 is None
+    candidate.absorbable = candidate.role == "violence" and candidate.actor1 is None
     if candidate.absorbable:
         candidate.hints = _hints(sent, lexicon)
     if not _resolve_sub(candidate, sent, lexicon):
@@ -227,10 +235,25 @@ def _candidate_at(token: Token, sent: Span, index: int, mentions: Sequence[Actor
     return candidate
 
 
+def _acts_on_something(verb: Token) -> bool:
+    """An active verb with an object, its own or a conjoined verb's ('lynched and set fire to a man')."""
+    if verb.pos_ != "VERB" or any(c.dep_ in {"auxpass", "nsubjpass"} for c in verb.children):
+        return False
+    return any(c.dep_ in {"dobj", "prep"} for v in (verb, *verb.conjuncts) for c in v.children)
+
+
+_NOT_CROWDS = frozenset({"bomber", "gunman", "man", "woman", "soldier"})
+
+
 def _crowd_of_civilians(actor: Actor | None, trigger: Token) -> bool:
     """A plural civilian subject ('residents', 'youths'), not one person."""
-    subject = next((c for c in trigger.children if c.dep_ == "nsubj"), None)
-    return _actor_kind(actor) == "civilian" and subject is not None and subject.tag_ == "NNS"
+    verb = trigger.head if trigger.dep_ == "conj" and not any(c.dep_ == "nsubj" for c in trigger.children) \
+        else trigger  # "students lynched and set fire to ...": the first verb's subject
+    if not _acts_on_something(verb):
+        return False  # "26 people were killed and 42 others injured": victims, not a crowd
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    return _actor_kind(actor) == "civilian" and subject is not None and subject.tag_ == "NNS" \
+        and subject.lemma_.lower() not in _NOT_CROWDS
 
 
 def _partner(party: Actor | None, mentions: Sequence[ActorMention]) -> Actor | None:
@@ -285,8 +308,16 @@ _OTHER_TIME = frozenset({"after", "before", "since", "until", "ago"})
 
 
 def _other_time(token: Token) -> bool:
-    """'..., a week after security forces killed dozens': a clause set at another time."""
-    return any(c.dep_ in {"mark", "advmod", "prep"} and c.lower_ in _OTHER_TIME for c in token.children)
+    """'..., a week after security forces killed dozens': a clause set at another time
+    ('after Friday prayers' is a time of day, not another event)."""
+    return any(c.lower_ in _OTHER_TIME and (c.dep_ in {"mark", "advmod"} or c.dep_ == "prep" and _holds_event(c))
+               for c in token.children)
+
+
+def _holds_event(prep: Token) -> bool:
+    lexicon = event_lexicon()
+    return any(t.pos_ in _TRIGGER_POS and matching_triggers(t, lexicon) or t.pos_ == "VERB"
+               for t in prep.subtree if t is not prep)
 
 
 def _absorbs(main: Candidate, other: Candidate) -> bool:
@@ -302,6 +333,8 @@ def _absorbs(main: Candidate, other: Candidate) -> bool:
         return other.type == "Explosions/Remote violence" or other.role == "attack" or (
             other.sub == "Looting/property destruction" and other.trigger.lemma_ == "blow")
     if main.type in {"Protests", "Riots"}:
+        if main.sub in {"Excessive force against protesters", "Mob violence"} and other.role == "violence":
+            return True  # "fired live rounds at protesters, killing 66 people"
         return other.sub in {"Arrests", "Armed clash", "Looting/property destruction"} or other.role == "attack"
     return False
 

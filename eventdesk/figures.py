@@ -29,6 +29,7 @@ _NOUN_POS = frozenset({"NOUN", "PROPN", "PRON"})
 _MAX_CLIMB = 4
 _SINGULAR_TAGS = frozenset({"NN", "NNP"})
 _ONE_PRONOUNS = frozenset({"him", "her", "he", "she"})
+_COLLECTIVE = frozenset({"family", "group", "household", "crew", "team", "band", "party"})
 
 
 @dataclass(frozen=True)
@@ -195,6 +196,9 @@ def _head_kind(token: Token) -> str:
             continue
         if dep == "pobj" and head.lower_ in words.subset:
             token = head.head  # "12 people, including 4 children": the part counts what the whole counts
+            continue
+        if dep == "pobj" and head.lower_ == "of" and head.head.lemma_.lower() in _COLLECTIVE:
+            token = head.head  # "shot dead a family of five": the family is what the verb counts
             continue
         if dep == "pobj":
             prep = head
@@ -422,7 +426,7 @@ def _single_figures(sent: Span, sent_index: int, draft: Extraction, context: Act
                 if victim.lemma_.lower() not in {"body", "corpse"} or victim.tag_ != "NN":
                     continue
                 kind = "killed"
-            if victim.i in taken or not (found_body or _is_single_person(victim, context)):
+            if victim.i in taken or not (found_body or _is_single_person(victim, context)) or _counted(victim):
                 continue
             span = sent.doc[victim.left_edge.i if victim.ent_type_ != "PERSON" else victim.i:victim.i + 1]
             if victim.ent_type_ == "PERSON":
@@ -431,6 +435,12 @@ def _single_figures(sent: Span, sent_index: int, draft: Extraction, context: Act
             taken.add(victim.i)
             yield _figure(draft, sent_index, span.start_char, span.end_char, kind, one,
                           _strip_det(counts), context)
+
+
+def _counted(token: Token) -> bool:
+    """'a family of five': the group's size is counted by its own number."""
+    return any(c.dep_ == "prep" and c.lower_ == "of" and any(o.like_num for o in c.children)
+               for c in token.children)
 
 
 def _strip_det(text: str) -> str:

@@ -239,6 +239,11 @@ def test_extract_events_main_event_fatalities_in_acled_style_notes(note: str, fa
      "in the fighting.", 9),
     ("On 3 April 2022, youths burned a police van and blocked roads in Kano (Kano) after a raid in which "
      "a trader was shot dead. [size=no report]", 0),
+    ("On 4 April 2022, gunmen stormed a farmhouse near Uruapan (Michoacan) and shot dead a family of four.", 4),
+    ("On 6 April 2022, soldiers fired live rounds at protesters after evening prayers in Kassala (Kassala), "
+     "killing 4 people.", 4),
+    ("On 9 April 2022, a bomb exploded at a bus stop in Jos (Plateau). 5 people were killed and 12 others injured.",
+     5),
 ])
 def test_extract_events_acled_fatality_rules(note: str, fatalities: int) -> None:
     """Denials, sums of listed victims, elided verbs, split sentences and earlier tolls, ACLED's way."""
@@ -257,6 +262,16 @@ def test_extract_events_acled_fatality_rules(note: str, fatalities: int) -> None
      "Battles", "Non-state actor overtakes territory"),
     ("On 3 April 2022, residents set fire to two trucks in Kano (Kano) to protest a fatal accident.",
      "Riots", "Violent demonstration"),
+    ("On 4 April 2022, villagers beat two suspected cattle thieves to death in Kaduna (Kaduna).",
+     "Riots", "Mob violence"),
+    ("On 5 April 2022, police fired tear gas at traders protesting new taxes in Accra (Greater Accra).",
+     "Protests", "Protest with intervention"),
+    ("On 6 April 2022, soldiers fired live rounds at protesters after evening prayers in Kassala (Kassala), "
+     "killing 4 people.", "Protests", "Excessive force against protesters"),
+    ("On 7 April 2022, teachers blocked the main road into Meru (Meru) for hours, demanding unpaid wages.",
+     "Protests", "Peaceful protest"),
+    ("On 8 April 2022, rebels seized an army outpost near Loikaw (Kayah) after heavy fighting.",
+     "Battles", "Non-state actor overtakes territory"),
 ])
 def test_extract_events_acled_type_rules(note: str, event_type: str, sub_type: str) -> None:
     event = main(note)
