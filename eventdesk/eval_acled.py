@@ -12,6 +12,7 @@ import csv
 import datetime as dt
 import hashlib
 import math
+import re
 from collections import Counter, defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -129,14 +130,24 @@ def main_event(extraction: Extraction | None) -> Event | None:
     return max(extraction.events, key=lambda e: (e.confidence, -e.index))
 
 
+_ACRONYM_PREFIX = re.compile(r"^[A-Z][A-Za-z0-9/.\-]*[A-Z0-9]: ")  # "JNIM: Group for ..."
+_ACRONYM_SUFFIX = re.compile(r" \([A-Z][A-Z0-9/.\-]+\)$")  # "... Province (ISWAP)"
+
+
 def actor_key(name: str) -> str:
-    """An actor name without its government era: 'Military Forces of Syria (2000-)' -> 'military forces of syria'."""
-    words = name.strip().lower()
+    """An actor name as compared: without its government era, its acronym or a leading 'the'.
+
+    'Military Forces of Syria (2000-)' -> 'military forces of syria'; ACLED writes one group
+    'BLA: Balochistan Liberation Army' in one export and 'Balochistan Liberation Army' in
+    another, and 'Islamic State West Africa Province (ISWAP)' beside the plain name.
+    """
+    words = _ACRONYM_SUFFIX.sub("", _ACRONYM_PREFIX.sub("", name.strip()))
+    words = words.lower()
     if words.endswith(")") and "(" in words:
         inside = words[words.rindex("(") + 1:-1]
         if any(ch.isdigit() for ch in inside):
             words = words[:words.rindex("(")].strip()
-    return " ".join(words.split())
+    return " ".join(words.replace(" of the ", " of ").split())
 
 
 def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:

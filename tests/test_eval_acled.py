@@ -50,6 +50,20 @@ def test_read_acled_rejects_a_file_without_acled_columns(tmp_path: Path) -> None
         read_acled(bad)
 
 
+@pytest.mark.parametrize(("first", "second"), [
+    ("BLA: Balochistan Liberation Army", "Balochistan Liberation Army"),
+    ("Islamic State West Africa Province (ISWAP)", "Islamic State West Africa Province"),
+    ("Military Forces of the Democratic Republic of Congo (2019-)", "Military Forces of Democratic Republic of Congo"),
+])
+def test_actor_key_ignores_acled_naming_variants(first: str, second: str) -> None:
+    assert actor_key(first) == actor_key(second)
+
+
+def test_actor_key_keeps_what_tells_actors_apart() -> None:
+    assert actor_key("Islamic State (Syria)") != actor_key("Islamic State (Iraq)")
+    assert actor_key("Police Forces of Brazil (2023-) Military Police") != actor_key("Police Forces of Brazil (2023-)")
+
+
 def test_actor_key_drops_the_government_era_only() -> None:
     assert actor_key("Military Forces of Syria (2000-)") == "military forces of syria"
     assert actor_key("Islamic State (Syria)") == "islamic state (syria)"
