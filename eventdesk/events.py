@@ -150,6 +150,10 @@ def _finalise_sides(candidate: Candidate, context: ActorContext) -> None:
     if candidate.sub == "Looting/property destruction" and candidate.actor2 is None \
             and candidate.actor1 is not None and candidate.actor1.kind in ARMED:
         candidate.actor2 = Actor(f"Civilians ({country})" if country else "Civilians", "civilian", country)
+    if candidate.type == "Violence against civilians" and candidate.actor1 is None:
+        # a killing or kidnapping no one is named for is coded to an unidentified armed group
+        candidate.actor1 = Actor(f"Unidentified Armed Group ({country})" if country else "Unidentified Armed Group",
+                                 "unidentified", country)
     if candidate.type == "Violence against civilians" and candidate.actor2 is None:
         # violence against civilians has civilians on the receiving end, named or not
         candidate.actor2 = Actor(f"Civilians ({country})" if country else "Civilians", "civilian", country)

@@ -29,6 +29,8 @@ _NOUN_POS = frozenset({"NOUN", "PROPN", "PRON"})
 _MAX_CLIMB = 4
 _SINGULAR_TAGS = frozenset({"NN", "NNP"})
 _ONE_PRONOUNS = frozenset({"him", "her", "he", "she"})
+_QUANTITY_NOUNS = frozenset({"number", "amount", "total", "toll", "lot", "handful", "majority", "minority",
+                             "part", "half", "third", "quarter", "rest", "remainder", "series", "wave"})
 _COLLECTIVE = frozenset({"family", "group", "household", "crew", "team", "band", "party"})
 
 
@@ -392,8 +394,9 @@ def _is_list(token: Token) -> bool:
     return any(c.dep_ == "cc" for c in token.children) and any(c.dep_ == "conj" for c in token.children)
 
 
-def _is_single_person(token: Token, context: ActorContext) -> bool:
-    """A singular person: 'a civilian', 'his son', 'Khaled al-Asaad', 'him'."""
+def _is_single_person(token: Token, context: ActorContext, *, killing: bool = False) -> bool:
+    """A singular person: 'a civilian', 'his son', 'Khaled al-Asaad', 'him'; whatever 'a ...' is
+    killed ('killed a local councillor') is someone."""
     if token.lower_ in _ONE_PRONOUNS:
         return True
     if token.tag_ not in _SINGULAR_TAGS or any(c.dep_ == "nummod" for c in token.children):
@@ -405,7 +408,9 @@ def _is_single_person(token: Token, context: ActorContext) -> bool:
                                             "member", "commander", "gunman", "guard", "bomber", "attacker",
                                             "assailant", "suspect", "insurgent", "rebel", "jihadist", "ranger",
                                             "militiaman", "policewoman", "trooper", "guerrilla", "combatant"}
-    person = token.lemma_.lower() in kind_words().age_heads and any(
+    if token.lemma_.lower() in _QUANTITY_NOUNS:
+        return False  # "an unknown number of Houthis" is no one in particular
+    person = (token.lemma_.lower() in kind_words().age_heads or killing) and any(
         c.dep_ == "det" and c.lower_ in {"a", "an", "one"} for c in token.children)
     return actor is not None and actor.kind == "civilian" or single_armed or person
 
@@ -426,7 +431,8 @@ def _single_figures(sent: Span, sent_index: int, draft: Extraction, context: Act
                 if victim.lemma_.lower() not in {"body", "corpse"} or victim.tag_ != "NN":
                     continue
                 kind = "killed"
-            if victim.i in taken or not (found_body or _is_single_person(victim, context)) or _counted(victim):
+            single = _is_single_person(victim, context, killing=kind == "killed")
+            if victim.i in taken or not (found_body or single) or _counted(victim):
                 continue
             span = sent.doc[victim.left_edge.i if victim.ent_type_ != "PERSON" else victim.i:victim.i + 1]
             if victim.ent_type_ == "PERSON":

@@ -243,7 +243,9 @@ def test_extract_events_main_event_fatalities_in_acled_style_notes(note: str, fa
     ("On 6 April 2022, soldiers fired live rounds at protesters after evening prayers in Kassala (Kassala), "
      "killing 4 people.", 4),
     ("On 9 April 2022, a bomb exploded at a bus stop in Jos (Plateau). 5 people were killed and 12 others injured.",
-     5),
+     5),    ("On 10 April 2022, unidentified gunmen shot and killed a local councillor in Mwanza (Mwanza).", 1),
+    ("On 11 April 2022, rebels attacked an army post near Beni (Nord-Kivu). 3 soldiers and an unknown number of "
+     "rebels were killed.", 3),
 ])
 def test_extract_events_acled_fatality_rules(note: str, fatalities: int) -> None:
     """Denials, sums of listed victims, elided verbs, split sentences and earlier tolls, ACLED's way."""
