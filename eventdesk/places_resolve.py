@@ -330,10 +330,17 @@ def _anchor_unknown(toponyms: Sequence[Toponym], resolutions: list[Resolution],
     With no town to go by, the article's main country holds them."""
     town = _main_town(toponyms, resolutions, focus)
     country = None if town else _main_country(resolutions, focus)
+    parents = {normalise_name(t.name): r.entry for t, r in zip(toponyms, resolutions, strict=True)
+               if r.entry is not None and r.entry.feature_class == "A" and not r.nearby}
     placed = []
     for toponym, resolution in zip(toponyms, resolutions, strict=True):
         entry = resolution.entry
-        if entry is None and country is not None:
+        region = parents.get(normalise_name(toponym.parent)) if toponym.parent else None
+        if toponym.bracketed:
+            pass  # "Dioungani (Mopti)" unknown stays unresolved: events code the bracketed region
+        elif entry is None and region is not None:  # "Quillback Yard, Illinois": the area holds it
+            resolution = Resolution(region, ANCHOR_SCORE, nearby=True)
+        elif entry is None and country is not None:
             resolution = Resolution(country, ANCHOR_SCORE, nearby=True)
         elif town is not None and (entry is None or _far_village(entry, town) or (
                 # "University of Alberta" in an article about Edmonton is at Edmonton

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from pathlib import Path
 
 import pytest
@@ -255,3 +256,15 @@ def test_keeps_a_dotted_province_abbreviation_not_a_short_acronym(geo_options: O
     toponym = toponym_at(text, *_span(text, name))
     assert toponym is not None
     assert _keeps(toponym, load_gazetteer(geo_options)) is kept
+
+
+def test_resolve_leaves_an_unknown_bracketed_town_to_its_region(geo_options: Options) -> None:
+    text = "Gunmen attacked Qwzxvbrt (Mopti) on Monday; Bamako officials said Bamako sent troops."
+    gazetteer = load_gazetteer(geo_options)
+    town = dataclasses.replace(toponym_at(text, *_span(text, "Qwzxvbrt")), parent="Mopti", bracketed=True)
+    region = dataclasses.replace(toponym_at(text, *_span(text, "Mopti")), level="area", child="Qwzxvbrt")
+    bamako = toponym_at(text, *_span(text, "Bamako"))
+    resolutions = resolve_toponyms([town, region, bamako], gazetteer, text)
+    # not put at Bamako, the article's town: the events stage codes the bracketed region instead
+    assert resolutions[0] == Resolution(None)
+    assert resolutions[1].entry is not None and resolutions[1].entry.feature_code == "ADM1"
