@@ -204,6 +204,9 @@ def _candidate_at(token: Token, sent: Span, index: int, mentions: Sequence[Actor
                           sentences={index}, air=any(t.lower_ in lexicon.context["air"] for t in sent))
     if entry.sub == "Agreement" and candidate.actor2 is None:
         candidate.actor2 = _partner(candidate.actor1, mentions)
+    if entry.sub == "Armed clash" and _actor_kind(candidate.actor2) in {"", "civilian"}:
+        # "Russian and Ukrainian forces fought", "SAF and RSF clashed": the sides are the subjects
+        candidate.actor2 = _fellow_side(candidate.actor1, token, mentions) or candidate.actor2
     if roles.agent is None and roles.patient is None:
         if entry.role in {"violence", "attack", "territory"}:
             return None  # a bare "killing" or "capture" cannot be typed without its sides
@@ -254,6 +257,14 @@ def _crowd_of_civilians(actor: Actor | None, trigger: Token) -> bool:
     subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
     return _actor_kind(actor) == "civilian" and subject is not None and subject.tag_ == "NNS" \
         and subject.lemma_.lower() not in _NOT_CROWDS
+
+
+def _fellow_side(party: Actor | None, trigger: Token, mentions: Sequence[ActorMention]) -> Actor | None:
+    """Another armed actor named before a clash verb, beside its first side."""
+    if party is None:
+        return None
+    others = [m.actor for m in mentions if m.end <= trigger.i and m.actor != party and m.actor.kind in ARMED]
+    return others[0] if others else None
 
 
 def _partner(party: Actor | None, mentions: Sequence[ActorMention]) -> Actor | None:
@@ -324,7 +335,7 @@ def _absorbs(main: Candidate, other: Candidate) -> bool:
     """Whether `other` is part of `main` ('a suicide bomber ... killing 8', 'police arrested protesters')."""
     if main.role == "territory" and not _other_time(other.trigger):
         # "attacked Palma ... and seized the town after days of fighting": the fight is part of the capture
-        return other.role in {"attack", "violence"} or other.sub == "Armed clash"
+        return other.role in {"attack", "violence"} or other.sub in {"Armed clash", "Non-violent transfer of territory"}
     if _other_time(other.trigger) or _other_time(main.trigger):
         return False
     if other.role == "violence":

@@ -138,10 +138,15 @@ def context_ok(trigger: Trigger, token: Token, sent: Span, lexicon: Lexicon) -> 
         objects += [g for c in objects for p in c.children if p.dep_ == "prep" and p.lower_ == "of"
                     for g in p.children]  # "occupied parts of the city"
         objects += [t for o in objects for t in o.conjuncts]
-        if not any(o.lower_ in words or o.lemma_.lower() in words or o.ent_type_ in {"FAC", "GPE", "LOC"}
-                   and need in {"place", "property"} for o in objects):
+        if not any(o.lower_ in words or o.lemma_.lower() in words or (o.ent_type_ in {"FAC", "GPE", "LOC"}
+                   or _coded_town(o)) and need in {"place", "property"} for o in objects):
             return False
     return True
+
+
+def _coded_town(token: Token) -> bool:
+    """ACLED's 'seized Lalibela (Amhara)': a name followed by its region is a place, whatever NER says."""
+    return token.pos_ == "PROPN" and token.i + 1 < len(token.doc) and token.nbor(1).text == "("
 
 
 def factual(token: Token, sent: Span) -> bool:

@@ -294,6 +294,23 @@ def test_extract_events_bomb_targets_are_never_the_attackers(note: str, actor1: 
     assert event.actor2.startswith(actor2)
 
 
+@pytest.mark.parametrize(("note", "actor1", "actor2"), [
+    ("On 2 May 2022, Somali and Kenyan troops fought near Kolbio (Lower Juba).",
+     "Military Forces of Somalia", "Military Forces of Kenya"),
+    ("On 3 May 2022, ADF rebels and FARDC soldiers clashed near Oicha (Nord-Kivu). 4 people died, "
+     "1 of them a civilian.", "ADF: Allied Democratic Forces", "Military Forces of the Democratic Republic of Congo"),
+])
+def test_extract_events_clash_sides_named_together(note: str, actor1: str, actor2: str) -> None:
+    event = main(note)
+    assert event.actor1.startswith(actor1) and event.actor2.startswith(actor2)
+
+
+def test_extract_events_a_coded_town_can_be_seized() -> None:
+    event = main("On 4 May 2022, TPLF fighters seized Korem (Amhara) after the army pulled back.")
+    assert (event.sub_event_type, event.actor1) == ("Non-state actor overtakes territory",
+                                                    "TPLF: Tigray People's Liberation Front")
+
+
 def test_extract_events_device_hit_by_a_vehicle_is_an_unidentified_groups_attack_on_it() -> None:
     event = main("On 8 May 2022, a Malian army truck hit an IED near Boni (Mopti). Two soldiers were killed.")
     assert event.actor1.startswith("Unidentified Armed Group")
