@@ -142,10 +142,25 @@ def _has_phrase(sent: Span, phrases: Sequence[tuple[str, ...]]) -> bool:
     return False
 
 
-def _own_clause(trigger: Token, sent: Span) -> list[Token]:
-    """The sentence without the clauses set at another time that do not hold the trigger."""
+_GRIEVANCE_PREPS = frozenset({"against", "over", "about", "for"})
+_GRIEVANCE_VERBS = frozenset({"demand", "call", "denounce", "condemn", "protest", "seek", "urge", "press", "decry"})
+
+
+def _grievance(token: Token) -> bool:
+    """'against the arrest of a leader', 'to demand the release of detainees': what a protest is about."""
+    if token.dep_ == "prep" and token.lower_ in _GRIEVANCE_PREPS:
+        return True
+    return token.dep_ in {"advcl", "xcomp", "acl", "pcomp"} and token.lemma_.lower() in _GRIEVANCE_VERBS
+
+
+def _own_clause(trigger: Token, sent: Span, *, grievances: bool = False) -> list[Token]:
+    """The sentence without the clauses set at another time that do not hold the trigger
+    (and, for a protest, without what it is about)."""
     skipped: set[int] = set()
     for token in sent:
+        if grievances and _grievance(token) and trigger.i not in {t.i for t in token.subtree}:
+            skipped |= {t.i for t in token.subtree}
+            continue
         earlier = token.dep_ == "prep" and token.lower_ in _OTHER_TIME and _holds_event(token)
         if earlier or token.dep_ in {"advcl", "relcl", "ccomp", "pcomp"} and _other_time(token):
             inside = {t.i for t in token.subtree}
@@ -158,7 +173,7 @@ def _resolve_protest(candidate: Candidate, sent: Span, lexicon: Lexicon) -> None
     """Protests become intervention, excessive force or riots by what else the sentence says."""
     if candidate.type == "Riots":
         return
-    sent = _Clause(_own_clause(candidate.trigger, sent))  # type: ignore[assignment]
+    sent = _Clause(_own_clause(candidate.trigger, sent, grievances=True))  # type: ignore[assignment]
     if _has_phrase(sent, lexicon.protest["excessive"]):
         candidate.sub = "Excessive force against protesters"
     elif _has_phrase(sent, lexicon.protest["violent"]) and not _has_phrase(sent, (("peacefully",),)):

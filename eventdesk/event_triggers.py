@@ -128,8 +128,8 @@ def context_ok(trigger: Trigger, token: Token, sent: Span, lexicon: Lexicon) -> 
             if token.pos_ != "VERB":
                 return False
             continue
-        if need == "air":
-            if not any(t.lower_ in lexicon.context["air"] for t in sent):
+        if need == "air":  # another word than the trigger itself: "went on strike" is no air strike
+            if not any(t.lower_ in lexicon.context["air"] for t in sent if t.i != token.i):
                 return False
             continue
         words = lexicon.context[f"{need}_object"]

@@ -274,6 +274,12 @@ def test_extract_events_acled_fatality_rules(note: str, fatalities: int) -> None
      "Protests", "Peaceful protest"),
     ("On 8 April 2022, rebels seized an army outpost near Loikaw (Kayah) after heavy fighting.",
      "Battles", "Non-state actor overtakes territory"),
+    ("On 9 April 2022, nurses went on strike in Kisumu (Kisumu) over unpaid allowances. [size=no report]",
+     "Protests", "Peaceful protest"),
+    ("On 10 April 2022, party members rallied in Lahore (Punjab) against the arrest of their leader. "
+     "[size=hundreds]", "Protests", "Peaceful protest"),
+    ("On 11 April 2022, relatives held a vigil in Quetta (Balochistan) for victims of enforced disappearance. "
+     "[size=around 40]", "Protests", "Peaceful protest"),
 ])
 def test_extract_events_acled_type_rules(note: str, event_type: str, sub_type: str) -> None:
     event = main(note)
