@@ -326,28 +326,32 @@ def resolve_toponyms(toponyms: Sequence[Toponym], gazetteer: Gazetteer, text: st
 def _anchor_unknown(toponyms: Sequence[Toponym], resolutions: list[Resolution],
                     focus: dict[str, float]) -> list[Resolution]:
     """Place the names the gazetteer lacks, or knows only far away as villages, near the
-    place the article is about: streets, districts, buildings and local rivers lie there.
-    With no town to go by, the article's main country holds them."""
+    place the article is about: streets, districts, buildings and local rivers lie there."""
     town = _main_town(toponyms, resolutions, focus)
     country = None if town else _main_country(resolutions, focus)
-    parents = {normalise_name(t.name): r.entry for t, r in zip(toponyms, resolutions, strict=True)
-               if r.entry is not None and r.entry.feature_class == "A" and not r.nearby}
-    placed = []
-    for toponym, resolution in zip(toponyms, resolutions, strict=True):
-        entry = resolution.entry
-        region = parents.get(normalise_name(toponym.parent)) if toponym.parent else None
-        if toponym.bracketed:
-            pass  # "Dioungani (Mopti)" unknown stays unresolved: events code the bracketed region
-        elif entry is None and region is not None:  # "Quillback Yard, Illinois": the area holds it
-            resolution = Resolution(region, ANCHOR_SCORE, nearby=True)
-        elif entry is None and country is not None:
-            resolution = Resolution(country, ANCHOR_SCORE, nearby=True)
-        elif town is not None and (entry is None or _far_village(entry, town) or (
-                # "University of Alberta" in an article about Edmonton is at Edmonton
-                is_facility(toponym.name) and entry.precision >= 4 and _holds(entry, town))):
-            resolution = Resolution(town, ANCHOR_SCORE, nearby=True)
-        placed.append(resolution)
-    return placed
+    areas = {normalise_name(t.name): r.entry for t, r in zip(toponyms, resolutions, strict=True)
+             if r.entry is not None and r.entry.feature_class == "A" and not r.nearby}
+    return [_anchored(t, r, town=town, country=country,
+                      area=areas.get(normalise_name(t.parent)) if t.parent else None)
+            for t, r in zip(toponyms, resolutions, strict=True)]
+
+
+def _anchored(toponym: Toponym, resolution: Resolution, *, town: Entry | None, country: Entry | None,
+              area: Entry | None) -> Resolution:
+    """A toponym's resolution, or the place that most likely holds it: the area named as its
+    parent ("Quillback Yard, Illinois"), else the article's main town, else its main country."""
+    entry = resolution.entry
+    if toponym.bracketed:
+        return resolution  # an unknown "Dioungani (Mopti)" stays so: events code its bracketed region
+    if entry is None:
+        holder = area or town or country
+    elif town is not None and (_far_village(entry, town) or (
+            # "University of Alberta" in an article about Edmonton is at Edmonton
+            is_facility(toponym.name) and entry.precision >= 4 and _holds(entry, town))):
+        holder = town
+    else:
+        return resolution
+    return resolution if holder is None else Resolution(holder, ANCHOR_SCORE, nearby=True)
 
 
 def _main_country(resolutions: Sequence[Resolution], focus: dict[str, float]) -> Entry | None:
