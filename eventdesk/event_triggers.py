@@ -194,7 +194,7 @@ def object_of_strategic(token: Token, lexicon: Lexicon) -> bool:
     if token.dep_ == "dobj" and head.pos_ == "VERB" and matching_triggers(head, lexicon):
         # "targeted a campaign rally": the rally is the target, not an event of its own; but
         # "a vehicle struck an IED": the device the victim ran into is the event
-        return not ran_into(token, lexicon)
+        return not (ran_into(token, lexicon) or _weapon_used(token, head, lexicon))
     return token.dep_ in {"dobj", "pobj", "conj"} and any(
         t.type == "Strategic developments" for t in matching_triggers(head, lexicon)) and head is not token
 
@@ -205,6 +205,15 @@ _RUN_INTO = frozenset({"hit", "strike", "trigger", "run", "drive", "step"})
 def is_device(token: Token, lexicon: Lexicon) -> bool:
     """A planted explosive ('an IED', 'a landmine', 'a roadside bomb') named by a trigger word."""
     return any(t.sub == "Remote explosive/landmine/IED" for t in matching_triggers(token, lexicon))
+
+
+_USE_VERBS = frozenset({"fire", "launch", "drop", "use", "hurl", "throw", "lob", "deploy"})
+
+
+def _weapon_used(token: Token, head: Token, lexicon: Lexicon) -> bool:
+    """'fired MLRS at Nikopol', 'dropped guided bombs on ...': the weapon fired names the event."""
+    return head.lemma_.lower() in _USE_VERBS and any(
+        t.type == "Explosions/Remote violence" for t in matching_triggers(token, lexicon))
 
 
 def ran_into(token: Token, lexicon: Lexicon) -> bool:

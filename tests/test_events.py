@@ -279,7 +279,8 @@ def test_extract_events_acled_fatality_rules(note: str, fatalities: int) -> None
     ("On 10 April 2022, party members rallied in Lahore (Punjab) against the arrest of their leader. "
      "[size=hundreds]", "Protests", "Peaceful protest"),
     ("On 11 April 2022, relatives held a vigil in Quetta (Balochistan) for victims of enforced disappearance. "
-     "[size=around 40]", "Protests", "Peaceful protest"),
+     "[size=around 40]", "Protests", "Peaceful protest"),    ("On 12 April 2022, Russian forces fired MLRS at Marhanets (Dnipropetrovsk). Casualties unknown.",
+     "Explosions/Remote violence", "Shelling/artillery/missile attack"),
 ])
 def test_extract_events_acled_type_rules(note: str, event_type: str, sub_type: str) -> None:
     event = main(note)
