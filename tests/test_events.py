@@ -280,7 +280,8 @@ def test_extract_events_acled_fatality_rules(note: str, fatalities: int) -> None
      "[size=hundreds]", "Protests", "Peaceful protest"),
     ("On 11 April 2022, relatives held a vigil in Quetta (Balochistan) for victims of enforced disappearance. "
      "[size=around 40]", "Protests", "Peaceful protest"),    ("On 12 April 2022, Russian forces fired MLRS at Marhanets (Dnipropetrovsk). Casualties unknown.",
-     "Explosions/Remote violence", "Shelling/artillery/missile attack"),
+     "Explosions/Remote violence", "Shelling/artillery/missile attack"),    ("On 13 April 2022, police killed 3 alleged gang members in a shootout in Rosarno (Calabria).",
+     "Battles", "Armed clash"),
 ])
 def test_extract_events_acled_type_rules(note: str, event_type: str, sub_type: str) -> None:
     event = main(note)
