@@ -107,6 +107,10 @@ class Place:
     `precision` follows UCDP's `where_prec`: 1 exact place, 2 within 25 km of
     a place, 3 second-level division, 4 first-level division, 5 a part of a
     country, 6 country, 7 beyond a country (sea, region). 0 = unresolved.
+    `inferred` marks a name the gazetteer lacks (a street, a building, a
+    neighbourhood) or matches only weakly: it is located at the place that most
+    likely holds it (the area named beside it, else the article's main town or
+    country), with at least precision 2, and its GeoNames fields are that place's.
     """
 
     article_id: str
@@ -126,6 +130,7 @@ class Place:
     admin2: str = ""
     precision: int = 0
     score: float = 0.0
+    inferred: bool = False
 
     @property
     def resolved(self) -> bool:

@@ -296,7 +296,7 @@ def to_place(article_id: str, toponym: Toponym, resolution: Resolution, gazettee
         country_code=entry.country_code, country=gazetteer.country_name(entry.country_code),
         admin1=gazetteer.admin1_name(entry.country_code, entry.admin1) if not entry.is_country else "",
         admin2=gazetteer.admin2_name(entry.country_code, entry.admin1, entry.admin2),
-        precision=precision, score=round(resolution.score, 3))
+        precision=precision, score=round(resolution.score, 3), inferred=resolution.nearby)
 
 
 def geocode_places(doc: Doc, draft: Extraction, options: Options) -> Extraction:

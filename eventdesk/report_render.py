@@ -172,7 +172,8 @@ class _Writer:
             for p in story["places"]:
                 coords = (f"{p['latitude']:.3f}, {p['longitude']:.3f}"
                           if p.get("latitude") is not None else "unresolved")
-                rows.append([self.text(p["name"]), self.text(", ".join(
+                name = p["name"] + (f" (not in the gazetteer; near {p['near']})" if p.get("near") else "")
+                rows.append([self.text(name), self.text(", ".join(
                     v for v in (p.get("admin1"), p.get("country")) if v)), self.text(coords),
                     self.text(p.get("geonameid") or ""), self.text(p.get("count", "")),
                     self.cites(p.get("cites", []))])

@@ -25,10 +25,12 @@ def cite(x: Extraction, refs: dict[str, str], sentence: int) -> Cite:
 
 
 def _place_row(place: Place) -> dict[str, Any]:
+    # an inferred place keeps its own name: the GeoNames fields are those of the place holding it
     return {
-        "name": place.name or place.text, "mention": place.text, "geonameid": place.geonameid,
-        "latitude": place.latitude, "longitude": place.longitude, "country": place.country,
-        "admin1": place.admin1, "precision": place.precision, "feature_code": place.feature_code,
+        "name": place.text if place.inferred else (place.name or place.text), "mention": place.text,
+        "geonameid": place.geonameid, "latitude": place.latitude, "longitude": place.longitude,
+        "country": place.country, "admin1": place.admin1, "precision": place.precision,
+        "feature_code": place.feature_code, "near": place.name if place.inferred else "",
     }
 
 
@@ -122,7 +124,7 @@ def _places(members: Sequence[Extraction], refs: dict[str, str]) -> list[dict[st
     merged: dict[Any, dict[str, Any]] = {}
     for x in members:
         for place in x.places:
-            key = place.geonameid or place.text.casefold()
+            key = place.text.casefold() if place.inferred or not place.geonameid else place.geonameid
             row = merged.setdefault(key, {**_place_row(place), "count": 0, "cites": []})
             row["count"] += 1
             citation = cite(x, refs, place.sentence)

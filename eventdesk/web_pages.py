@@ -115,6 +115,8 @@ def _place_note(p: Any) -> str:
     if p.latitude is None:
         return "unresolved place"
     where = ", ".join(dict.fromkeys(x for x in (p.name, p.admin1, p.country) if x))
+    if p.inferred:
+        where = f"not in the gazetteer; near {where}"
     return f"{where} ({p.latitude:.3f}, {p.longitude:.3f}); GeoNames {p.geonameid}; precision {p.precision}"
 
 

@@ -110,7 +110,7 @@ def test_a_name_with_no_candidate_stays_an_unresolved_place(geo_options: Options
     [resolution] = resolve_toponyms([toponym], gazetteer, text)
     place = to_place("a", toponym, resolution, gazetteer)
     assert resolution == Resolution(None)
-    assert (place.geonameid, place.precision, place.text) == (None, 0, "Qwzxvbrt Kplm")
+    assert (place.geonameid, place.precision, place.text, place.inferred) == (None, 0, "Qwzxvbrt Kplm", False)
     assert text[place.start:place.end] == "Qwzxvbrt Kplm"
 
 
@@ -206,7 +206,7 @@ def test_resolve_places_an_unknown_name_near_the_articles_town(geo_options: Opti
     town, site = places["Springfield"], places["Quillback Yard"]
     assert (town.country_code, town.admin1) == ("US", "Illinois")
     assert (site.geonameid, site.precision) == (town.geonameid, 2)
-    assert site.score < 0.2  # a guess, and marked as one
+    assert site.score < 0.2 and site.inferred and not town.inferred  # a guess, and marked as one
 
 
 @pytest.mark.parametrize(("name", "country", "feature_code"), [

@@ -64,3 +64,15 @@ def test_report_write_report_writes_three_formats(tmp_path: Path) -> None:
     assert json.loads(paths["json"].read_text())["sources"][0]["ref"] == "A1"
     assert paths["html"].read_text().startswith("<!DOCTYPE html>")
     assert paths["markdown"].read_text().startswith("# Situation report")
+
+
+def test_report_keeps_an_inferred_place_apart_from_the_town_holding_it(geo_options) -> None:
+    from conftest import extract_text
+    from eventdesk.report import build_situation
+    from eventdesk.report_render import render_markdown
+
+    text = "Residents of the Marrowby district of Springfield, Illinois, were evacuated on Monday."
+    situation = build_situation([extract_text(text, options=geo_options)])
+    places = {p["name"]: p for p in situation["stories"][0]["places"]}
+    assert places["Marrowby district"]["near"] == "Springfield" and places["Springfield"]["near"] == ""
+    assert "Marrowby district (not in the gazetteer; near Springfield)" in render_markdown(situation)
