@@ -322,7 +322,10 @@ def eval_clusters(data_dir: Annotated[Path, typer.Argument(help="ECB+ folder (cy
 
 @eval_app.command("coref")
 def eval_coref(data_dir: Annotated[Path, typer.Argument(help="ECB+ folder (cybulska_setup).")],
-               split: SplitOption = None, config: ConfigOption = None, as_json: JsonOption = False) -> None:
+               split: SplitOption = None, config: ConfigOption = None, as_json: JsonOption = False,
+               gold_clusters: Annotated[bool, typer.Option(
+                   "--gold-clusters", help="Compare mentions within the gold stories instead of our own "
+                                           "story clusters (a diagnostic: coreference alone).")] = False) -> None:
     """Cross-document event coreference on ECB+ gold mentions: MUC, B3, CEAF-e, CoNLL F1.
 
     Example: eventdesk eval coref ../shared/eval/ecbplus/cybulska_setup --split Dev --json
@@ -330,7 +333,7 @@ def eval_coref(data_dir: Annotated[Path, typer.Argument(help="ECB+ folder (cybul
     from eventdesk.eval_coref import evaluate_coref, format_coref
 
     with _errors():
-        result = evaluate_coref(data_dir, split=split, options=_options(config))
+        result = evaluate_coref(data_dir, split=split, options=_options(config), gold_clusters=gold_clusters)
     _print_result(result, as_json, format_coref)
 
 

@@ -173,3 +173,14 @@ def test_run_keeps_usage_errors_at_exit_code_2(tmp_path: Path) -> None:
     with pytest.raises(SystemExit) as stopped:
         run(["sql", "select 1", "--db", str(tmp_path / "missing.duckdb")])
     assert stopped.value.code == 2
+
+
+def test_cli_eval_coref_json_with_our_clusters_and_with_the_gold_ones() -> None:
+    tiny = Path(__file__).resolve().parent / "fixtures" / "ecb"
+    ours = runner.invoke(app, ["eval", "coref", str(tiny), "--split", "Tiny", "--json"])
+    gold = runner.invoke(app, ["eval", "coref", str(tiny), "--split", "Tiny", "--json", "--gold-clusters"])
+    assert ours.exit_code == 0 and gold.exit_code == 0, ours.output + gold.output
+    for output in (ours.output, gold.output):
+        scores = json.loads(output)["Tiny"]
+        assert {"muc_f1", "b3_f1", "ceafe_f1", "conll_f1"} <= set(scores)
+    assert json.loads(gold.output)["Tiny"]["stories"] == 4  # the tiny split's gold stories
