@@ -260,7 +260,10 @@ def _acts_on_something(verb: Token) -> bool:
     return any(c.dep_ in {"dobj", "prep"} for v in (verb, *verb.conjuncts) for c in v.children)
 
 
-_NOT_CROWDS = frozenset({"bomber", "gunman", "man", "woman", "soldier"})
+# Unarmed people who form mobs; armed herders or farmers who raid villages are communal militias.
+_CROWDS = frozenset({"resident", "villager", "youth", "student", "local", "people", "worshipper",
+                     "trader", "community", "supporter", "neighbour", "neighbor",
+                     "passer", "passerby", "motorist", "vendor", "inhabitant", "citizen", "parishioner"})
 
 
 def _crowd_of_civilians(actor: Actor | None, trigger: Token) -> bool:
@@ -271,7 +274,7 @@ def _crowd_of_civilians(actor: Actor | None, trigger: Token) -> bool:
         return False  # "26 people were killed and 42 others injured": victims, not a crowd
     subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
     return _actor_kind(actor) == "civilian" and subject is not None and subject.tag_ == "NNS" \
-        and subject.lemma_.lower() not in _NOT_CROWDS
+        and subject.lemma_.lower() in _CROWDS
 
 
 def _fellow_side(party: Actor | None, trigger: Token, mentions: Sequence[ActorMention]) -> Actor | None:

@@ -216,6 +216,9 @@ def _head_kind(token: Token) -> str:
             return verb_kind(head.head) if is_passive_verb(head.head) else ""
         if dep in {"dobj", "nsubjpass", "obj", "attr"}:
             return verb_kind(head) or _complement_kind(head)
+        if dep == "nsubj" and head.lemma_.lower() == "lose" and any(
+                c.dep_ == "dobj" and c.lemma_.lower() in {"life", "lives"} for c in head.children):
+            return "killed"  # "eleven civilians lost their lives"
         if dep == "nsubj":
             return words.subject_verbs.get(verb_key(head), "") or words.subject_verbs.get(
                 head.lemma_.lower(), "") or _complement_kind(head) or _toll_kind(head)

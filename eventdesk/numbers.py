@@ -106,6 +106,8 @@ def _single_value(words: Sequence[str], i: int, table: NumberWords) -> tuple[flo
         if _match_phrase(words, i, phrase):
             return value, i + len(phrase), False
     digits = parse_digits(words[i]) if i < len(words) else None
+    if digits is not None and i + 1 < len(words) and words[i + 1] == "dozen":
+        return digits * 12, i + 2, False  # "2 dozen"
     if digits is not None:
         end = i + 1
         if end < len(words) and words[end] in table.scales and table.scales[words[end]] > 100:
@@ -120,6 +122,8 @@ def _single_value(words: Sequence[str], i: int, table: NumberWords) -> tuple[flo
         if found:
             return found[0], i + found[1], False
     found = _cardinal_words(words, i, table)
+    if found and found[1] < len(words) and words[found[1]] == "dozen":
+        return found[0] * 12, found[1] + 1, False  # "two dozen", "over three dozen"
     return (found[0], found[1], False) if found else None
 
 

@@ -245,7 +245,7 @@ def test_extract_events_main_event_fatalities_in_acled_style_notes(note: str, fa
     ("On 9 April 2022, a bomb exploded at a bus stop in Jos (Plateau). 5 people were killed and 12 others injured.",
      5),    ("On 10 April 2022, unidentified gunmen shot and killed a local councillor in Mwanza (Mwanza).", 1),
     ("On 11 April 2022, rebels attacked an army post near Beni (Nord-Kivu). 3 soldiers and an unknown number of "
-     "rebels were killed.", 3),
+     "rebels were killed.", 3),    ("On 12 April 2022, militants raided a village near Tahoua (Tahoua). Nine civilians lost their lives.", 9),
 ])
 def test_extract_events_acled_fatality_rules(note: str, fatalities: int) -> None:
     """Denials, sums of listed victims, elided verbs, split sentences and earlier tolls, ACLED's way."""
@@ -266,6 +266,8 @@ def test_extract_events_acled_fatality_rules(note: str, fatalities: int) -> None
      "Riots", "Violent demonstration"),
     ("On 4 April 2022, villagers beat two suspected cattle thieves to death in Kaduna (Kaduna).",
      "Riots", "Mob violence"),
+    ("On 4 April 2022, armed herders killed seven villagers near Gboko (Benue).",
+     "Violence against civilians", "Attack"),
     ("On 5 April 2022, police fired tear gas at traders protesting new taxes in Accra (Greater Accra).",
      "Protests", "Protest with intervention"),
     ("On 6 April 2022, soldiers fired live rounds at protesters after evening prayers in Kassala (Kassala), "

@@ -22,6 +22,8 @@ from eventdesk.numbers import parse_amount, parse_digits, scan_amounts
     ("two or three", 2, 3, "between", False),
     ("up to 60", 60, None, "up to", False),
     ("some 35", 35, None, "about", False),
+    ("over two dozen", 24, None, "more than", False),
+    ("3 dozen", 36, None, "", False),
 ])
 def test_parse_amount_values_ranges_and_qualifiers(text: str, low: float, high: float | None,
                                                    qualifier: str, vague: bool) -> None:
