@@ -135,8 +135,8 @@ class StoryClusterer:
     def __init__(self, *, threshold: float | None = None, merge_threshold: float = 0.8,
                  weights: Sequence[float] | None = None, entity_weight: float = 2.0,
                  half_life_days: float = 7.0,
-                 candidate_terms: int = 12, postings_per_term: int = 40,
-                 max_candidates: int = 20, max_story_terms: int = 400,
+                 candidate_terms: int = 16, postings_per_term: int = 40,
+                 max_candidates: int = 10, max_story_terms: int = 400,
                  refine_rounds: int = 3, refine_every: int = 1000, merge_fit: float = 0.9) -> None:
         model = default_story_model()
         self.threshold = model["threshold"] if threshold is None else threshold
@@ -269,7 +269,10 @@ class StoryClusterer:
 
     def _candidates(self, query: Mapping[str, float], exclude: str = "") -> list[str]:
         """Recent stories sharing the query's heaviest terms, most shared first (bounded)."""
-        top = heapq.nlargest(self.candidate_terms, query, key=query.__getitem__)
+        # Only terms some story holds can find one (the rarest, weightiest terms of a new
+        # report are often its own).
+        posted = (t for t in query if t in self._postings)
+        top = heapq.nlargest(self.candidate_terms, posted, key=query.__getitem__)
         hits: Counter[str] = Counter()
         for term in top:
             for story_id in self._postings.get(term, ())[-self.postings_per_term:]:
