@@ -219,7 +219,12 @@ def _candidate_at(token: Token, sent: Span, index: int, mentions: Sequence[Actor
                           sentences={index}, air=any(t.lower_ in lexicon.context["air"] for t in sent))
     if entry.sub == "Agreement" and candidate.actor2 is None:
         candidate.actor2 = _partner(candidate.actor1, mentions)
-    if entry.sub == "Armed clash" and _actor_kind(candidate.actor2) in {"", "civilian"}:
+    if entry.sub == "Armed clash" and candidate.actor1 is None and candidate.actor2 is not None:
+        # "clashes between the army and PDF fighters": the first named side leads
+        other = next((m.actor for m in mentions if m.actor != candidate.actor2 and m.actor.kind in ARMED), None)
+        if other is not None:
+            candidate.actor1, candidate.actor2 = candidate.actor2, other
+    elif entry.sub == "Armed clash" and _actor_kind(candidate.actor2) in {"", "civilian"}:
         # "Russian and Ukrainian forces fought", "SAF and RSF clashed": the sides are the subjects
         candidate.actor2 = _fellow_side(candidate.actor1, token, mentions) or candidate.actor2
     if roles.agent is None and roles.patient is None:

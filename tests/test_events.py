@@ -315,6 +315,11 @@ def test_extract_events_clash_sides_named_together(note: str, actor1: str, actor
     assert event.actor1.startswith(actor1) and event.actor2.startswith(actor2)
 
 
+def test_extract_events_clash_between_two_named_sides_keeps_their_order() -> None:
+    event = main("On 5 May 2022, clashes between the army and KIA fighters took place near Hpakant (Kachin).")
+    assert event.actor1.startswith("Military Forces of Myanmar") and event.actor2 == "KIA: Kachin Independence Army"
+
+
 def test_extract_events_a_coded_town_can_be_seized() -> None:
     event = main("On 4 May 2022, TPLF fighters seized Korem (Amhara) after the army pulled back.")
     assert (event.sub_event_type, event.actor1) == ("Non-state actor overtakes territory",
