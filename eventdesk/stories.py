@@ -532,7 +532,13 @@ class StoryClusterer:
                 f"story clusterer state version {state.get('version')!r} is not {STATE_VERSION}; "
                 f"re-cluster the stored articles to rebuild it"
             )
-        clusterer = cls(**state["settings"])
+        settings = dict(state["settings"])
+        if len(settings.get("weights", SIGNAL_NAMES)) != len(SIGNAL_NAMES):
+            # Saved under a join model with other signals: its weights and threshold no
+            # longer apply, so the packaged model's go on from here.
+            settings.pop("weights")
+            settings.pop("threshold", None)
+        clusterer = cls(**settings)
         clusterer._n = int(state["n"])
         clusterer._df = Counter(state["df"])
         clusterer._alias = dict(state["alias"])

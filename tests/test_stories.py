@@ -102,6 +102,16 @@ def test_clusterer_from_state_of_older_settings() -> None:
     assert resumed.add(quake("a2", "Varenna")) == resumed.story_of("a1")
 
 
+def test_clusterer_from_state_of_older_join_model_uses_packaged_one() -> None:
+    clusterer = StoryClusterer()
+    clusterer.add(quake("a1", "Varenna"))
+    state = clusterer.to_state()
+    state["settings"].update(weights=[1.0] * 7, threshold=0.9)  # a model with other signals
+    resumed = StoryClusterer.from_state(state)
+    assert resumed.weights == StoryClusterer().weights and resumed.threshold == StoryClusterer().threshold
+    assert resumed.add(quake("a2", "Varenna")) == resumed.story_of("a1")
+
+
 def test_clusterer_joins_same_story_and_opens_another() -> None:
     clusterer = StoryClusterer()
     first = clusterer.add(quake("a1", "Varenna"))
