@@ -174,10 +174,12 @@ def _resolve_protest(candidate: Candidate, sent: Span, lexicon: Lexicon) -> None
     if candidate.type == "Riots":
         return
     sent = _Clause(_own_clause(candidate.trigger, sent, grievances=True))  # type: ignore[assignment]
-    if _has_phrase(sent, lexicon.protest["excessive"]):
-        candidate.sub = "Excessive force against protesters"
-    elif _has_phrase(sent, lexicon.protest["violent"]) and not _has_phrase(sent, (("peacefully",),)):
+    # demonstrators who turn violent riot, whatever the police do next; force is excessive
+    # only against a peaceful crowd
+    if _has_phrase(sent, lexicon.protest["violent"]) and not _has_phrase(sent, (("peacefully",),)):
         candidate.type, candidate.sub = "Riots", "Violent demonstration"
+    elif _has_phrase(sent, lexicon.protest["excessive"]):
+        candidate.sub = "Excessive force against protesters"
     elif _has_phrase(sent, lexicon.protest["intervention"]):
         candidate.sub = "Protest with intervention"
 
@@ -197,7 +199,15 @@ def sentence_candidates(sent: Span, index: int, mentions: Sequence[ActorMention]
     found = [c for token in sent if token.pos_ in _TRIGGER_POS
              if (c := _candidate_at(token, sent, index, mentions, previous, context, scale)) is not None]
     crowd = _crowd_candidate(sent, index, mentions, found, scale)
-    return _absorb_within_sentence(found + ([crowd] if crowd else []))
+    found = found + ([crowd] if crowd else [])
+    if any(c.type in {"Protests", "Riots"} for c in found):
+        found = [c for c in found if c.type in {"Protests", "Riots"} or not _in_grievance(c.trigger)]
+    return _absorb_within_sentence(found)
+
+
+def _in_grievance(token: Token) -> bool:
+    """'demonstrators clashed over the handover of a headquarters': what a protest is about is no event."""
+    return any(_grievance(a) and a.dep_ == "prep" for a in token.ancestors)
 
 
 def _candidate_at(token: Token, sent: Span, index: int, mentions: Sequence[ActorMention],
@@ -279,7 +289,7 @@ def _crowd_of_civilians(actor: Actor | None, trigger: Token) -> bool:
         return False  # "26 people were killed and 42 others injured": victims, not a crowd
     subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
     return _actor_kind(actor) == "civilian" and subject is not None and subject.tag_ == "NNS" \
-        and subject.lemma_.lower() in _CROWDS
+        and subject.lemma_.lower() in _CROWDS and not any(c.lower_ == "armed" for c in subject.children)
 
 
 def _fellow_side(party: Actor | None, trigger: Token, mentions: Sequence[ActorMention]) -> Actor | None:
@@ -369,7 +379,8 @@ def _absorbs(main: Candidate, other: Candidate) -> bool:
     if main.type in {"Protests", "Riots"}:
         if main.sub in {"Excessive force against protesters", "Mob violence"} and other.role == "violence":
             return True  # "fired live rounds at protesters, killing 66 people"
-        return other.sub in {"Arrests", "Armed clash", "Looting/property destruction"} or other.role == "attack"
+        return other.sub in {"Arrests", "Armed clash", "Looting/property destruction",
+                             "Abduction/forced disappearance"} or other.role == "attack"
     return False
 
 

@@ -135,8 +135,12 @@ def _figure_event(figure: Figure, events: Sequence[Candidate]) -> int | None:
     holding = [(i, e) for i, e in enumerate(events) if figure.sentence in e.sentences | {e.sentence}]
     if not holding:
         return None
-    return min(holding, key=lambda p: (p[1].sentence != figure.sentence, p[1].type not in VIOLENT_TYPES,
+    return min(holding, key=lambda p: (p[1].sentence != figure.sentence, not _violent(p[1]),
                                        abs(p[1].trigger.idx - figure.start)))[0]
+
+
+def _violent(event: Candidate) -> bool:
+    return event.type in VIOLENT_TYPES or event.sub == "Excessive force against protesters"
 
 
 def assign_figures(figures: Sequence[Figure], events: Sequence[Candidate], doc: Doc) -> tuple[Figure, ...]:

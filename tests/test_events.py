@@ -245,7 +245,8 @@ def test_extract_events_main_event_fatalities_in_acled_style_notes(note: str, fa
     ("On 9 April 2022, a bomb exploded at a bus stop in Jos (Plateau). 5 people were killed and 12 others injured.",
      5),    ("On 10 April 2022, unidentified gunmen shot and killed a local councillor in Mwanza (Mwanza).", 1),
     ("On 11 April 2022, rebels attacked an army post near Beni (Nord-Kivu). 3 soldiers and an unknown number of "
-     "rebels were killed.", 3),    ("On 12 April 2022, militants raided a village near Tahoua (Tahoua). Nine civilians lost their lives.", 9),
+     "rebels were killed.", 3),    ("On 12 April 2022, militants raided a village near Tahoua (Tahoua). Nine civilians lost their lives.", 9),    ("On 14 April 2022, rival party supporters clashed in Kumasi (Ashanti) over a disputed primary; police "
+     "opened fire and 2 people died. [size=hundreds]", 2),
 ])
 def test_extract_events_acled_fatality_rules(note: str, fatalities: int) -> None:
     """Denials, sums of listed victims, elided verbs, split sentences and earlier tolls, ACLED's way."""
@@ -283,7 +284,14 @@ def test_extract_events_acled_fatality_rules(note: str, fatalities: int) -> None
     ("On 11 April 2022, relatives held a vigil in Quetta (Balochistan) for victims of enforced disappearance. "
      "[size=around 40]", "Protests", "Peaceful protest"),    ("On 12 April 2022, Russian forces fired MLRS at Marhanets (Dnipropetrovsk). Casualties unknown.",
      "Explosions/Remote violence", "Shelling/artillery/missile attack"),    ("On 13 April 2022, police killed 3 alleged gang members in a shootout in Rosarno (Calabria).",
-     "Battles", "Armed clash"),
+     "Battles", "Armed clash"),    ("On 14 April 2022, rival party supporters clashed in Kumasi (Ashanti) over a disputed primary; police "
+     "opened fire and 2 people died. [size=hundreds]", "Riots", "Violent demonstration"),
+    ("On 15 April 2022, prisoners rioted in a jail in Tacna (Tacna), taking two wardens hostage.",
+     "Riots", "Violent demonstration"),
+    ("On 16 April 2022, villagers stoned to death 2 suspected kidnappers held by vigilantes in Ikare (Ondo).",
+     "Riots", "Mob violence"),
+    ("On 17 April 2022, armed youths attacked a cattle camp near Bor (Jonglei), killing 6 herders.",
+     "Violence against civilians", "Attack"),
 ])
 def test_extract_events_acled_type_rules(note: str, event_type: str, sub_type: str) -> None:
     event = main(note)
