@@ -253,9 +253,11 @@ def _candidate_at(token: Token, sent: Span, index: int, mentions: Sequence[Actor
         candidate.actor2, candidate.actor1 = candidate.actor2 or candidate.actor1, None
     if candidate.actor1 is not None and candidate.actor1 == candidate.actor2:
         candidate.actor1 = None  # "a roadside bomb hit an army vehicle": the target is no attacker of itself
-    if ran_into(token, lexicon):
-        # "an army vehicle struck an IED": the vehicle's side is the target, the planter unnamed
+    if ran_into(token, lexicon) and _actor_kind(candidate.actor1) not in {"rebel", "militia", "unidentified"}:
+        # "an army vehicle struck an IED": the vehicle's side is the target; a planter, if named, stays
         candidate.actor2, candidate.actor1 = candidate.actor2 or candidate.actor1, None
+    elif ran_into(token, lexicon):  # "a truck ran over a landmine planted by ISWAP": the truck's side is hit
+        candidate.actor2 = _vehicle_side(token, mentions) or candidate.actor2
     if candidate.actor1 is None and non_actor_subject(token, lexicon):
         candidate.confidence *= 0.5  # "the hurricane destroyed homes": something did it, but no one
     candidate.absorbable = candidate.role == "violence" and candidate.actor1 is None
@@ -290,6 +292,12 @@ def _crowd_of_civilians(actor: Actor | None, trigger: Token) -> bool:
     subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
     return _actor_kind(actor) == "civilian" and subject is not None and subject.tag_ == "NNS" \
         and subject.lemma_.lower() in _CROWDS and not any(c.lower_ == "armed" for c in subject.children)
+
+
+def _vehicle_side(device: Token, mentions: Sequence[ActorMention]) -> Actor | None:
+    """The side whose vehicle ran into a device: the first state or civilian actor before it."""
+    before = [m.actor for m in mentions if m.end <= device.i and m.actor.kind in {"state", "police", "civilian"}]
+    return before[0] if before else None
 
 
 def _fellow_side(party: Actor | None, trigger: Token, mentions: Sequence[ActorMention]) -> Actor | None:

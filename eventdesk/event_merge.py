@@ -65,10 +65,13 @@ def _places_compatible(a: Candidate, b: Candidate, places: Sequence[Place]) -> b
     return wide.precision >= 3 and wide.admin1 == narrow.admin1 and wide.country_code == narrow.country_code
 
 
+_BOMBS = frozenset({"Remote explosive/landmine/IED", "Suicide bomb"})
+
+
 def _same_event(a: Candidate, b: Candidate, places: Sequence[Place]) -> bool:
     same_kind = (a.type, a.sub) == (b.type, b.sub) or (
         a.type == b.type == "Battles" and "Armed clash" in {a.sub, b.sub}
-        and {a.sub, b.sub} & set(_TERRITORY_SUBS))
+        and {a.sub, b.sub} & set(_TERRITORY_SUBS)) or {a.sub, b.sub} == _BOMBS  # "an explosion ... a suicide bomber"
     return same_kind and _actors_compatible(a, b) and _dates_compatible(a, b) and _places_compatible(a, b, places)
 
 
@@ -126,6 +129,8 @@ def merge_candidates(candidates: list[Candidate], places: Sequence[Place]) -> li
             match = candidate
         else:
             fold(match, candidate)
+        if {match.sub, candidate.sub} == _BOMBS:
+            match.sub = "Suicide bomb"  # the blast told first, its bomber after: a suicide bombing
         match.confidence = min(0.95, match.confidence + 0.05)
     return _absorb(merged, [c for c in candidates if c.absorbable])
 

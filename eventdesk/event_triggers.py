@@ -217,8 +217,17 @@ def _weapon_used(token: Token, head: Token, lexicon: Lexicon) -> bool:
 
 
 def ran_into(token: Token, lexicon: Lexicon) -> bool:
-    """'the vehicle hit a landmine': a device its victim ran into."""
-    return token.dep_ == "dobj" and token.head.lemma_.lower() in _RUN_INTO and is_device(token, lexicon)
+    """'the vehicle hit a landmine', 'a truck ran over a mine': a device its victim ran into."""
+    if not is_device(token, lexicon):
+        return False
+    if token.dep_ in {"amod", "compound"} and token.head.pos_ == "NOUN":
+        token = token.head  # "hit an improvised explosive device"
+    verb = token.head
+    if token.dep_ == "pobj" and verb.lower_ in {"over", "on", "into", "onto"}:
+        verb = verb.head  # "ran over a landmine", "stepped on a mine"
+    elif token.dep_ != "dobj":
+        return False
+    return verb.lemma_.lower() in _RUN_INTO
 
 
 _EVENT_NOUNS = frozenset({"attack", "attacks", "explosion", "blast", "strike", "strikes", "raid", "assault",

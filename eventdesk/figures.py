@@ -28,7 +28,7 @@ _SKIP_ENTS = frozenset({"DATE", "TIME", "MONEY", "PERCENT", "ORDINAL"})
 _NOUN_POS = frozenset({"NOUN", "PROPN", "PRON"})
 _MAX_CLIMB = 4
 _SINGULAR_TAGS = frozenset({"NN", "NNP"})
-_ONE_PRONOUNS = frozenset({"him", "her", "he", "she"})
+_ONE_PRONOUNS = frozenset({"him", "her", "he", "she", "himself", "herself"})
 _QUANTITY_NOUNS = frozenset({"number", "amount", "total", "toll", "lot", "handful", "majority", "minority",
                              "part", "half", "third", "quarter", "rest", "remainder", "series", "wave"})
 _COLLECTIVE = frozenset({"family", "group", "household", "crew", "team", "band", "party"})
@@ -356,7 +356,7 @@ def _amount_figures(sent: Span, sent_index: int, draft: Extraction,
         if age is not None:
             person = age[0]
             yield (_figure(draft, sent_index, tokens.start_char, tokens.end_char, "age", amount,
-                           _person_of(person), context), {t.i for t in tokens} | {person.i})
+                           _person_of(person), context), {t.i for t in tokens})  # the person may still be a victim
             continue
         anchor = _anchor(sent, amount)
         if _skippable(tokens, amount, sent, anchor):

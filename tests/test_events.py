@@ -246,7 +246,9 @@ def test_extract_events_main_event_fatalities_in_acled_style_notes(note: str, fa
      5),    ("On 10 April 2022, unidentified gunmen shot and killed a local councillor in Mwanza (Mwanza).", 1),
     ("On 11 April 2022, rebels attacked an army post near Beni (Nord-Kivu). 3 soldiers and an unknown number of "
      "rebels were killed.", 3),    ("On 12 April 2022, militants raided a village near Tahoua (Tahoua). Nine civilians lost their lives.", 9),    ("On 14 April 2022, rival party supporters clashed in Kumasi (Ashanti) over a disputed primary; police "
-     "opened fire and 2 people died. [size=hundreds]", 2),
+     "opened fire and 2 people died. [size=hundreds]", 2),    ("On 15 April 2022, a suicide bomber blew himself up at a checkpoint in Marka (Lower Shabelle), killing "
+     "himself and 3 soldiers.", 4),
+    ("On 16 April 2022, a rocket hit a school in Sloviansk (Donetsk). A 45-year-old teacher was killed.", 1),
 ])
 def test_extract_events_acled_fatality_rules(note: str, fatalities: int) -> None:
     """Denials, sums of listed victims, elided verbs, split sentences and earlier tolls, ACLED's way."""
@@ -332,6 +334,19 @@ def test_extract_events_a_coded_town_can_be_seized() -> None:
     event = main("On 4 May 2022, TPLF fighters seized Korem (Amhara) after the army pulled back.")
     assert (event.sub_event_type, event.actor1) == ("Non-state actor overtakes territory",
                                                     "TPLF: Tigray People's Liberation Front")
+
+
+def test_extract_events_a_named_planter_keeps_the_mine_a_vehicle_ran_over() -> None:
+    event = main("On 6 May 2022, a police truck ran over a landmine planted by JNIM near Gossi (Timbuktu).")
+    assert (event.sub_event_type, event.actor1) == ("Remote explosive/landmine/IED",
+                                                    "JNIM: Group for Support of Islam and Muslims")
+    assert event.actor2.startswith("Police Forces of Mali")
+
+
+def test_extract_events_a_blast_then_its_bomber_is_a_suicide_bombing() -> None:
+    event = main("On 7 May 2022, an explosion tore through a mosque in Kunduz (Kunduz), killing 12 worshippers. "
+                 "A suicide bomber was blamed.")
+    assert (event.sub_event_type, event.fatalities) == ("Suicide bomb", 12)
 
 
 def test_extract_events_device_hit_by_a_vehicle_is_an_unidentified_groups_attack_on_it() -> None:
