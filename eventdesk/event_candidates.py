@@ -347,10 +347,20 @@ _EXPLOSION_RANK = {"Suicide bomb": 0, "Chemical weapon": 1, "Air/drone strike": 
                    "Shelling/artillery/missile attack": 3, "Grenade": 4, "Remote explosive/landmine/IED": 5}
 
 
-def _absorber(candidate: Candidate) -> int:
+def _needs(candidate: Candidate) -> frozenset[str]:
+    lexicon = event_lexicon()
+    return frozenset().union(*(t.needs for t in matching_triggers(candidate.trigger, lexicon)
+                               if t.sub == candidate.sub))
+
+
+def _absorber(candidate: Candidate) -> float:
     """How strongly a candidate absorbs the others of its sentence (lower first; 9 never)."""
     if candidate.type == "Explosions/Remote violence":
+        if candidate.role == "violence" or candidate.sub == "Air/drone strike" and "air" in _needs(candidate):
+            return 3.5  # "a missile struck ... during a drone show": the named weapon beats an air cue nearby
         return _EXPLOSION_RANK.get(candidate.sub, 5)
+    if candidate.role == "violence" and candidate.actor2 is not None:
+        return 6.5  # a killing outranks the burning beside it ("set a car ablaze, burning its driver to death")
     if candidate.type in {"Protests", "Riots"} or candidate.role == "territory":
         return 6
     return 7 if candidate.role != "violence" else 9
@@ -379,6 +389,8 @@ def _absorbs(main: Candidate, other: Candidate) -> bool:
         return other.role in {"attack", "violence"} or other.sub in {"Armed clash", "Non-violent transfer of territory"}
     if _other_time(other.trigger) or _other_time(main.trigger):
         return False
+    if main.role == "violence" and main.actor2 is not None and main.type != "Explosions/Remote violence":
+        return other.sub == "Looting/property destruction"
     if other.role == "violence":
         return main.type != "Strategic developments"  # "killed 25 militants and destroyed 3 car bombs"
     if main.type == "Explosions/Remote violence":

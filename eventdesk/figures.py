@@ -202,6 +202,9 @@ def _head_kind(token: Token) -> str:
         if dep == "pobj" and head.lower_ == "of" and head.head.lemma_.lower() in _COLLECTIVE:
             token = head.head  # "shot dead a family of five": the family is what the verb counts
             continue
+        if dep == "pobj" and head.lower_ == "with" and head.head.lower_ in {"along", "together"}:
+            verb = head.head.head  # "2 soldiers were killed, along with 5 militants": counted like the subject
+            return verb_kind(verb) if verb.pos_ == "VERB" and is_passive_verb(verb) else ""
         if dep == "pobj":
             prep = head
             head = prep.head
@@ -442,8 +445,10 @@ def _single_figures(sent: Span, sent_index: int, draft: Extraction, context: Act
                 span = next((e for e in sent.doc.ents if e.start <= victim.i < e.end), span)
             counts = span.text  # a pronoun ('killing him') is its own group of one
             taken.add(victim.i)
+            before = sent.doc[max(sent.start, span.start - 3):span.start].text.lower()
+            part = any(f" {w} " in f" {before} " for w in kind_words().subset)  # "7 people, among them a girl"
             yield _figure(draft, sent_index, span.start_char, span.end_char, kind, one,
-                          _strip_det(counts), context)
+                          _strip_det(counts), context, qualifier="including" if part else "")
 
 
 def _counted(token: Token) -> bool:

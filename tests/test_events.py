@@ -248,7 +248,10 @@ def test_extract_events_main_event_fatalities_in_acled_style_notes(note: str, fa
      "rebels were killed.", 3),    ("On 12 April 2022, militants raided a village near Tahoua (Tahoua). Nine civilians lost their lives.", 9),    ("On 14 April 2022, rival party supporters clashed in Kumasi (Ashanti) over a disputed primary; police "
      "opened fire and 2 people died. [size=hundreds]", 2),    ("On 15 April 2022, a suicide bomber blew himself up at a checkpoint in Marka (Lower Shabelle), killing "
      "himself and 3 soldiers.", 4),
-    ("On 16 April 2022, a rocket hit a school in Sloviansk (Donetsk). A 45-year-old teacher was killed.", 1),
+    ("On 16 April 2022, a rocket hit a school in Sloviansk (Donetsk). A 45-year-old teacher was killed.", 1),    ("On 17 April 2022, troops fought IS remnants near Tuz Khurmatu (Salah al-Din). A captain and 3 soldiers "
+     "were killed, along with 4 militants.", 8),
+    ("On 18 April 2022, a missile hit a park in Kharkiv (Kharkiv) during a drone display, killing 5 people, "
+     "among them a boy.", 5),
 ])
 def test_extract_events_acled_fatality_rules(note: str, fatalities: int) -> None:
     """Denials, sums of listed victims, elided verbs, split sentences and earlier tolls, ACLED's way."""
@@ -294,6 +297,12 @@ def test_extract_events_acled_fatality_rules(note: str, fatalities: int) -> None
      "Riots", "Mob violence"),
     ("On 17 April 2022, armed youths attacked a cattle camp near Bor (Jonglei), killing 6 herders.",
      "Violence against civilians", "Attack"),
+    ("On 18 April 2022, a missile hit a park in Kharkiv (Kharkiv) during a drone display, killing 5 people, "
+     "among them a boy.", "Explosions/Remote violence", "Shelling/artillery/missile attack"),
+    ("On 19 April 2022, gunmen set a bus ablaze near Enugu (Enugu), burning its driver to death.",
+     "Violence against civilians", "Attack"),
+    ("On 20 April 2022, nurses formed a human chain outside the hospital in Sylhet (Sylhet) over unpaid wages.",
+     "Protests", "Peaceful protest"),
 ])
 def test_extract_events_acled_type_rules(note: str, event_type: str, sub_type: str) -> None:
     event = main(note)
