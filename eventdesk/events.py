@@ -247,7 +247,9 @@ def _event(extraction: Extraction, index: int, candidate: Candidate, figures: Se
         place_index=candidate.place_index, time_index=_time_index(extraction, time), date=date,
         date_precision=time.precision if time is not None else "unknown",
         date_source=candidate.date_source if time is not None else "none",
-        fatalities=fatalities_of(own, event_type=candidate.type, sub_type=candidate.sub), confidence=round(candidate.confidence, 3), summary=summary,
+        fatalities=fatalities_of(own, event_type=candidate.type, sub_type=candidate.sub,
+                                 text=extraction.article.text),
+        confidence=round(candidate.confidence, 3), summary=summary,
     )
 
 

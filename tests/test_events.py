@@ -252,6 +252,8 @@ def test_extract_events_main_event_fatalities_in_acled_style_notes(note: str, fa
      "were killed, along with 4 militants.", 8),
     ("On 18 April 2022, a missile hit a park in Kharkiv (Kharkiv) during a drone display, killing 5 people, "
      "among them a boy.", 5),
+    ("On 19 April 2022, IS claimed to have killed 20 soldiers in an ambush near Mubi (Adamawa); the army said "
+     "4 soldiers died.", 4),
 ])
 def test_extract_events_acled_fatality_rules(note: str, fatalities: int) -> None:
     """Denials, sums of listed victims, elided verbs, split sentences and earlier tolls, ACLED's way."""
