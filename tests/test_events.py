@@ -243,12 +243,17 @@ def test_extract_events_main_event_fatalities_in_acled_style_notes(note: str, fa
     ("On 6 April 2022, soldiers fired live rounds at protesters after evening prayers in Kassala (Kassala), "
      "killing 4 people.", 4),
     ("On 9 April 2022, a bomb exploded at a bus stop in Jos (Plateau). 5 people were killed and 12 others injured.",
-     5),    ("On 10 April 2022, unidentified gunmen shot and killed a local councillor in Mwanza (Mwanza).", 1),
+     5),
+    ("On 10 April 2022, unidentified gunmen shot and killed a local councillor in Mwanza (Mwanza).", 1),
     ("On 11 April 2022, rebels attacked an army post near Beni (Nord-Kivu). 3 soldiers and an unknown number of "
-     "rebels were killed.", 3),    ("On 12 April 2022, militants raided a village near Tahoua (Tahoua). Nine civilians lost their lives.", 9),    ("On 14 April 2022, rival party supporters clashed in Kumasi (Ashanti) over a disputed primary; police "
-     "opened fire and 2 people died. [size=hundreds]", 2),    ("On 15 April 2022, a suicide bomber blew himself up at a checkpoint in Marka (Lower Shabelle), killing "
+     "rebels were killed.", 3),
+    ("On 12 April 2022, militants raided a village near Tahoua (Tahoua). Nine civilians lost their lives.", 9),
+    ("On 14 April 2022, rival party supporters clashed in Kumasi (Ashanti) over a disputed primary; police "
+     "opened fire and 2 people died. [size=hundreds]", 2),
+    ("On 15 April 2022, a suicide bomber blew himself up at a checkpoint in Marka (Lower Shabelle), killing "
      "himself and 3 soldiers.", 4),
-    ("On 16 April 2022, a rocket hit a school in Sloviansk (Donetsk). A 45-year-old teacher was killed.", 1),    ("On 17 April 2022, troops fought IS remnants near Tuz Khurmatu (Salah al-Din). A captain and 3 soldiers "
+    ("On 16 April 2022, a rocket hit a school in Sloviansk (Donetsk). A 45-year-old teacher was killed.", 1),
+    ("On 17 April 2022, troops fought IS remnants near Tuz Khurmatu (Salah al-Din). A captain and 3 soldiers "
      "were killed, along with 4 militants.", 8),
     ("On 18 April 2022, a missile hit a park in Kharkiv (Kharkiv) during a drone display, killing 5 people, "
      "among them a boy.", 5),
@@ -289,9 +294,12 @@ def test_extract_events_acled_fatality_rules(note: str, fatalities: int) -> None
     ("On 10 April 2022, party members rallied in Lahore (Punjab) against the arrest of their leader. "
      "[size=hundreds]", "Protests", "Peaceful protest"),
     ("On 11 April 2022, relatives held a vigil in Quetta (Balochistan) for victims of enforced disappearance. "
-     "[size=around 40]", "Protests", "Peaceful protest"),    ("On 12 April 2022, Russian forces fired MLRS at Marhanets (Dnipropetrovsk). Casualties unknown.",
-     "Explosions/Remote violence", "Shelling/artillery/missile attack"),    ("On 13 April 2022, police killed 3 alleged gang members in a shootout in Rosarno (Calabria).",
-     "Battles", "Armed clash"),    ("On 14 April 2022, rival party supporters clashed in Kumasi (Ashanti) over a disputed primary; police "
+     "[size=around 40]", "Protests", "Peaceful protest"),
+    ("On 12 April 2022, Russian forces fired MLRS at Marhanets (Dnipropetrovsk). Casualties unknown.",
+     "Explosions/Remote violence", "Shelling/artillery/missile attack"),
+    ("On 13 April 2022, police killed 3 alleged gang members in a shootout in Rosarno (Calabria).",
+     "Battles", "Armed clash"),
+    ("On 14 April 2022, rival party supporters clashed in Kumasi (Ashanti) over a disputed primary; police "
      "opened fire and 2 people died. [size=hundreds]", "Riots", "Violent demonstration"),
     ("On 15 April 2022, prisoners rioted in a jail in Tacna (Tacna), taking two wardens hostage.",
      "Riots", "Violent demonstration"),
