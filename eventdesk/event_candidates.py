@@ -48,7 +48,7 @@ class Candidate:
     place_index: int | None = None
     hints: frozenset[str] = frozenset()
     air: bool = False  # the sentence names aircraft or air strikes
-    place_near: bool = False  # the place is inside the trigger's own phrase (firm enough to keep events apart)  # sub-types named in the sentence, even unreal ones
+    place_near: bool = False  # the place is inside the trigger's own phrase (firm enough to keep events apart)
 
 
 def parse_is_sound(sent: Span) -> bool:
