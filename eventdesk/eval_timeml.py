@@ -21,7 +21,7 @@ from spacy.tokens import Doc, DocBin
 from spacy.vocab import Vocab
 
 from eventdesk.model import Article, Extraction, Sentence, TimeExpr
-from eventdesk.nlp import load_nlp, parse_texts
+from eventdesk.nlp import PIPELINE_VERSION, load_nlp, parse_texts
 from eventdesk.settings import Options
 from eventdesk.timeml import GoldTimex, TimeMLDoc, iter_timeml
 from eventdesk.times import resolve_times
@@ -72,7 +72,8 @@ def sentences_of(doc: Doc) -> tuple[Sentence, ...]:
 def _cache_key(text: str, model: str) -> str:
     """A parse's file name: the text, spaCy's version and the model's name and version, hashed."""
     meta = load_nlp(model).meta
-    stamp = f"{spacy.__version__}|{meta.get('lang')}_{meta.get('name')}-{meta.get('version')}|{model}|"
+    stamp = (f"{spacy.__version__}|{meta.get('lang')}_{meta.get('name')}-{meta.get('version')}|{model}|"
+             f"eventdesk-pipeline-{PIPELINE_VERSION}|")
     return hashlib.sha256((stamp + text).encode("utf-8")).hexdigest()
 
 

