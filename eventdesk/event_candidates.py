@@ -260,7 +260,7 @@ def _candidate_at(token: Token, sent: Span, index: int, mentions: Sequence[Actor
         candidate.actor2 = _vehicle_side(token, mentions) or candidate.actor2
     if candidate.actor1 is None and non_actor_subject(token, lexicon):
         candidate.confidence *= 0.5  # "the hurricane destroyed homes": something did it, but no one
-    candidate.absorbable = candidate.role == "violence" and candidate.actor1 is None
+    candidate.absorbable = candidate.role in {"violence", "found"} and candidate.actor1 is None
     if candidate.absorbable:
         candidate.hints = _hints(sent, lexicon)
     if not _resolve_sub(candidate, sent, lexicon):

@@ -10,9 +10,10 @@ per counted group, groups added.
 from __future__ import annotations
 
 import dataclasses
+import re
 from collections.abc import Sequence
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from eventdesk.actors import Actor
 from eventdesk.event_candidates import Candidate, fold
@@ -140,7 +141,9 @@ def _figure_event(figure: Figure, events: Sequence[Candidate]) -> int | None:
     holding = [(i, e) for i, e in enumerate(events) if figure.sentence in e.sentences | {e.sentence}]
     if not holding:
         return None
-    return min(holding, key=lambda p: (p[1].sentence != figure.sentence, not _violent(p[1]),
+    death = figure.kind == "killed"  # a death belongs to the fight, not the seizure told beside it
+    return min(holding, key=lambda p: (death and not _violent(p[1]), p[1].sentence != figure.sentence,
+                                       not _violent(p[1]),
                                        abs(p[1].trigger.idx - figure.start)))[0]
 
 
@@ -156,14 +159,30 @@ def assign_figures(figures: Sequence[Figure], events: Sequence[Candidate], doc: 
         index = _figure_event(figure, events)
         if index is not None and _told_as_before(doc, figure, events[index]):
             index = None  # "... after a police operation in which a man was killed": an earlier event's toll
-        if index is None and figure.kind == "killed":
-            short = len(sentences[figure.sentence]) <= _TRAILING_FIGURE_TOKENS
-            before = [i for i, e in enumerate(events) if 0 < figure.sentence - max(e.sentences) <= 1]
-            if short and before:
-                index = before[-1]
-                events[index].sentences.add(figure.sentence)
+        if figure.kind == "killed" and (index is None or not _violent(events[index])):
+            index = _toll_of_before(figure, events, sentences, index)
         out.append(dataclasses.replace(figure, event_index=index))
     return tuple(out)
+
+
+def _toll_of_before(figure: Figure, events: Sequence[Candidate], sentences: Sequence[Span],
+                    index: int | None) -> int | None:
+    """A death told in the sentence after a violent event is its toll when nothing violent is nearer.
+
+    A short trailing sentence ('3 fatalities.') always joins; a longer one ('Two villagers died
+    in the firing') joins when the article tells one violent event, and a death beside a
+    seizure of weapons ('7 fighters were killed and 3 weapons seized') is the fight's toll.
+    """
+    before = [i for i, e in enumerate(events) if 0 < figure.sentence - max(e.sentences) <= 1]
+    short = len(sentences[figure.sentence]) <= _TRAILING_FIGURE_TOKENS
+    violent = [i for i, e in enumerate(events) if _violent(e)]
+    fallback = [i for i in before if i in violent] if len(violent) == 1 or index is not None else []
+    if short and before:
+        fallback = [before[-1]]
+    if not fallback:
+        return index
+    events[fallback[-1]].sentences.add(figure.sentence)
+    return fallback[-1]
 
 
 _BEFORE_WORDS = frozenset({"after", "before", "since", "following"})
@@ -195,12 +214,17 @@ def _group(figure: Figure) -> str:
     return words[-1].rstrip("s")
 
 
+# What parts two reports within a sentence: "IS claimed 12; the army said 3", "the army said 1 soldier
+# was killed, while the rebels claimed 6".
+_REPORT_BREAK = re.compile(r";|, (?:while|whereas) ")
+
+
 def _statement(text: str, figure: Figure) -> int:
     """Which semicolon-parted statement of its sentence a figure is in (0 without the text)."""
     if not text:
         return 0
     start = max(text.rfind(". ", 0, figure.start), 0)
-    return text.count(";", start, figure.start)
+    return len(_REPORT_BREAK.findall(text, start, figure.start))
 
 
 def fatalities_of(figures: Sequence[Figure], *, event_type: str = "Battles", sub_type: str = "",

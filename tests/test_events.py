@@ -259,6 +259,12 @@ def test_extract_events_main_event_fatalities_in_acled_style_notes(note: str, fa
      "among them a boy.", 5),
     ("On 19 April 2022, IS claimed to have killed 20 soldiers in an ambush near Mubi (Adamawa); the army said "
      "4 soldiers died.", 4),
+    ("On 20 April 2022, rangers clashed with gunmen in a rubber grove near Yala (Yala). The bodies of two gunmen "
+     "were recovered after the clash.", 2),
+    ("On 21 April 2022, troops raided a rebel camp near Butembo (Nord-Kivu). The army said 5 rebels were killed "
+     "and 4 rifles seized; one soldier died.", 6),
+    ("On 22 April 2022, rebels attacked an army post near Kidal (Kidal). The army said 2 soldiers were killed, "
+     "while the rebels claimed to have killed 9 soldiers.", 2),
 ])
 def test_extract_events_acled_fatality_rules(note: str, fatalities: int) -> None:
     """Denials, sums of listed victims, elided verbs, split sentences and earlier tolls, ACLED's way."""
