@@ -38,6 +38,15 @@ def eval_dir() -> Path:
 
 
 @pytest.fixture(scope="session")
+def ecb_dir(eval_dir: Path) -> Path:
+    """ECB+ in Cybulska's setup (Train and Dev); tests using it skip where it is absent."""
+    data = eval_dir / "ecbplus" / "cybulska_setup"
+    if not (data / "ECB_Dev_corpus.txt").is_file():
+        pytest.skip(f"ECB+ Dev not found under {data}")
+    return data
+
+
+@pytest.fixture(scope="session")
 def geo_options() -> Options:
     """Default options with the gazetteer index built: the same index every pipeline test uses."""
     options = load_options()

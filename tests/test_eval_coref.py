@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
 
 from eventdesk.eval_coref import evaluate_coref, format_coref
 from eventdesk.settings import Options
@@ -27,17 +26,10 @@ def test_evaluate_coref_gold_clusters_resolve_within_gold_stories(options: Optio
     assert scores["mentions"] == 16 and scores["conll_f1"] >= 0.6
 
 
-def _dev(eval_dir: Path) -> Path:
-    data = eval_dir / "ecbplus" / "cybulska_setup"
-    if not (data / "ECB_Dev_corpus.txt").is_file():
-        pytest.skip(f"ECB+ Dev not found under {data}")
-    return data
-
-
-def test_gate_dev_event_coreference(eval_dir: Path, options: Options) -> None:
+def test_gate_dev_event_coreference(ecb_dir: Path, options: Options) -> None:
     """Pinned minimum on ECB+ Dev (measured 0.765 over our story clusters, 0.788 over gold ones).
 
     Reproduce: `eventdesk eval coref DIR --split Dev`, or bench/bench_coref.py for both.
     """
-    scores = evaluate_coref(_dev(eval_dir), split="Dev", options=options)["Dev"]
+    scores = evaluate_coref(ecb_dir, split="Dev", options=options)["Dev"]
     assert scores["conll_f1"] >= 0.75

@@ -64,14 +64,7 @@ def test_evaluate_clusters_tiny_split_keys_and_range(options: Options) -> None:
     assert "Tiny" in format_clusters(result)
 
 
-def _dev(eval_dir: Path) -> Path:
-    data = eval_dir / "ecbplus" / "cybulska_setup"
-    if not (data / "ECB_Dev_corpus.txt").is_file():
-        pytest.skip(f"ECB+ Dev not found under {data}")
-    return data
-
-
-def test_gate_dev_story_clustering(eval_dir: Path, options: Options) -> None:
-    """Pinned minimum on ECB+ Dev (measured 0.903: `eventdesk eval clusters DIR --split Dev`)."""
-    scores = evaluate_clusters(_dev(eval_dir), split="Dev", options=options)["Dev"]
+def test_gate_dev_story_clustering(ecb_dir: Path, options: Options) -> None:
+    """Pinned minimum on ECB+ Dev (measured 0.901: `eventdesk eval clusters DIR --split Dev`)."""
+    scores = evaluate_clusters(ecb_dir, split="Dev", options=options)["Dev"]
     assert scores["bcubed_f1"] >= 0.89
