@@ -43,9 +43,6 @@ class NotFound(EventdeskError):
     """A page or item that does not exist."""
 
 
-Route = Callable[[Store, dict[str, str], Options], Response]
-
-
 class WebApp:
     """The WSGI application over one store."""
 
