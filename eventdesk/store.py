@@ -138,7 +138,7 @@ class Store:
             self.migrate()
         elif self.schema_version() < SCHEMA_VERSION:
             raise StoreError(f"{self.path}: store is at schema {self.schema_version()}; "
-                             f"open it once without read-only to migrate")
+                             f"run `eventdesk report --db {self.path}` once to migrate it")
 
     def close(self) -> None:
         """Close the file."""
