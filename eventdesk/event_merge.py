@@ -196,6 +196,9 @@ def _told_as_before(doc: Doc, figure: Figure, event: Candidate) -> bool:
     for ancestor in span.root.ancestors:
         if ancestor.i == event.trigger.i:
             return False
+        if event.trigger not in ancestor.subtree and any(
+                c.dep_ == "mark" and c.lower_ in _BEFORE_WORDS for c in ancestor.children):
+            return True  # "set a police post ablaze after a suspect died in custody"
         marker = ancestor.dep_ in {"prep", "mark"} and ancestor.lower_ in _BEFORE_WORDS
         if marker and event.trigger not in ancestor.subtree and ancestor.head.i in {
                 t.i for t in event.trigger.head.subtree} | {event.trigger.i}:

@@ -31,6 +31,10 @@ _SINGULAR_TAGS = frozenset({"NN", "NNP"})
 _ONE_PRONOUNS = frozenset({"him", "her", "he", "she", "himself", "herself"})
 _QUANTITY_NOUNS = frozenset({"number", "amount", "total", "toll", "lot", "handful", "majority", "minority",
                              "part", "half", "third", "quarter", "rest", "remainder", "series", "wave"})
+_ARMED_PERSONS = frozenset({"soldier", "policeman", "officer", "fighter", "militant", "member", "commander",
+                            "gunman", "guard", "bomber", "attacker", "assailant", "suspect", "insurgent", "rebel",
+                            "jihadist", "ranger", "militiaman", "policewoman", "trooper", "guerrilla", "combatant",
+                            "troop", "man", "serviceman", "personnel", "policemen", "men"})
 _COLLECTIVE = frozenset({"family", "group", "household", "crew", "team", "band", "party"})
 
 
@@ -210,11 +214,17 @@ def _head_kind(token: Token) -> str:
             head = prep.head
             if head.pos_ in {"NOUN", "PROPN"} and prep.lower_ in {"of", "at"}:
                 return _noun_kind(head)
+            if head.pos_ in {"VERB", "AUX"} and prep.lower_ == "at":
+                return _toll_kind(head) or _object_kind(head)  # "sources put the death toll at 9"
             if head.pos_ in {"VERB", "AUX"}:
                 return _toll_kind(head) or (verb_kind(head) if prep.lower_ == "by" else "")
             return ""
+        if dep == "dobj" and shot_dead(head):
+            return "killed"
         if head.pos_ not in {"VERB", "AUX"}:
             return ""
+        if dep == "dobj" and head.lemma_.lower() == "lose" and token.lemma_.lower() in _ARMED_PERSONS:
+            return "killed"  # "the army admitted losing 2 soldiers": its own dead
         if dep == "attr" and _elided(head):
             return verb_kind(head.head) if is_passive_verb(head.head) else ""
         if dep in {"dobj", "nsubjpass", "obj", "attr"}:
@@ -224,9 +234,27 @@ def _head_kind(token: Token) -> str:
             return "killed"  # "eleven civilians lost their lives"
         if dep == "nsubj":
             return words.subject_verbs.get(verb_key(head), "") or words.subject_verbs.get(
-                head.lemma_.lower(), "") or _complement_kind(head) or _toll_kind(head)
+                head.lemma_.lower(), "") or _complement_kind(head) or _toll_kind(head) or _suffered_kind(head)
         return ""
     return ""
+
+
+def shot_dead(token: Token) -> bool:
+    """'two men on a motorcycle shot dead a headman': the parser read 'shot' as a noun and 'dead' as the verb."""
+    return token.lower_ == "dead" and token.pos_ != "VERB" and token.i > 0 and \
+        token.nbor(-1).lower_ in {"shot", "gunned"} and any(c.dep_ == "dobj" for c in token.children)
+
+
+def _object_kind(verb: Token) -> str:
+    """'put the death toll at 9': the verb's object says what the number counts."""
+    return next((_noun_kind(c) for c in verb.children if c.dep_ == "dobj" and _noun_kind(c)), "")
+
+
+def _suffered_kind(verb: Token) -> str:
+    """'three others suffered injuries': what the subject suffered is what it counts."""
+    if verb.lemma_.lower() not in {"suffer", "sustain", "receive"}:
+        return ""
+    return _object_kind(verb)
 
 
 def _elided(aux: Token) -> bool:
@@ -259,7 +287,9 @@ def _complement_kind(verb: Token) -> str:
     """'left 5 dead', '12 were dead': the verb's complement names the count."""
     adjectives = kind_words().adjectives
     for child in verb.children:
-        if child.dep_ in {"acomp", "oprd", "ccomp", "xcomp", "advmod"} and child.lower_ in adjectives:
+        # after the verb: in "2 were killed; 3 others suffered injuries" 'killed' is parsed as a clause of 'suffered'
+        if child.dep_ in {"acomp", "oprd", "ccomp", "xcomp", "advmod"} and child.lower_ in adjectives \
+                and child.i > verb.i:
             return adjectives[child.lower_]
     return ""
 
@@ -396,6 +426,12 @@ def _victims(verb: Token) -> list[Token]:
     return out
 
 
+def _dead_subjects(verb: Token) -> list[Token]:
+    """'Two villagers and a volunteer died': the subject of a verb of dying, with its conjuncts."""
+    found = [c for c in verb.children if c.dep_ == "nsubj"]
+    return found + [t for token in found for t in token.conjuncts if t.i > token.i]
+
+
 def _is_list(token: Token) -> bool:
     return any(c.dep_ == "cc" for c in token.children) and any(c.dep_ == "conj" for c in token.children)
 
@@ -410,10 +446,7 @@ def _is_single_person(token: Token, context: ActorContext, *, killing: bool = Fa
     if context.is_person(token):
         return True
     actor = normalise_actor(token.text, context=context)
-    single_armed = token.lemma_.lower() in {"soldier", "policeman", "officer", "fighter", "militant",
-                                            "member", "commander", "gunman", "guard", "bomber", "attacker",
-                                            "assailant", "suspect", "insurgent", "rebel", "jihadist", "ranger",
-                                            "militiaman", "policewoman", "trooper", "guerrilla", "combatant"}
+    single_armed = token.lemma_.lower() in _ARMED_PERSONS
     if token.lemma_.lower() in _QUANTITY_NOUNS:
         return False  # "an unknown number of Houthis" is no one in particular
     person = (token.lemma_.lower() in kind_words().age_heads or killing) and any(
@@ -426,13 +459,15 @@ def _single_figures(sent: Span, sent_index: int, draft: Extraction, context: Act
     """'unidentified gunmen killed a civilian': a singular victim is a figure of one."""
     one = Amount(0, 0, 1.0)
     for verb in sent:
-        if verb.pos_ != "VERB":
+        if verb.pos_ != "VERB" and not shot_dead(verb):
             continue
-        kind = verb_kind(verb)
+        kind = "killed" if shot_dead(verb) else verb_kind(verb)
         found_body = verb.lemma_.lower() in {"find", "discover", "recover", "retrieve"}
+        died = kind_words().subject_verbs.get(verb.lemma_.lower()) == "killed"
+        kind = "killed" if died else kind
         if kind not in {"killed", "wounded", "captured", "arrested"} and not found_body:
             continue
-        for victim in _victims(verb):
+        for victim in _dead_subjects(verb) if died else _victims(verb):
             if found_body:  # "the body of a man was found"
                 if victim.lemma_.lower() not in {"body", "corpse"} or victim.tag_ != "NN":
                     continue

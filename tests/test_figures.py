@@ -28,6 +28,9 @@ def figures_of(text: str) -> list[Figure]:
     ("The fighting displaced some 2,000 families from their homes.", "displaced", 2000, "about"),
     ("The clashes left five people dead in the town.", "killed", 5, ""),
     ("The death toll rose to 31 on Tuesday.", "killed", 31, ""),
+    ("Hospital staff put the death toll at 14 on Friday.", "killed", 14, ""),
+    ("One trooper was killed; four others suffered injuries.", "wounded", 4, ""),
+    ("The police admitted losing 3 officers in the raid.", "killed", 3, ""),
 ])
 def test_extract_figures_reads_kind_value_and_qualifier(text: str, kind: str, low: float, qualifier: str) -> None:
     found = [f for f in figures_of(text) if f.kind == kind]
@@ -52,6 +55,17 @@ def test_extract_figures_counts_whom_and_normalises_the_actor() -> None:
 def test_extract_figures_singular_victim_is_one() -> None:
     kinds = [(f.kind, f.low, f.counts) for f in figures_of("Unknown gunmen shot and killed a teacher in Gao.")]
     assert ("killed", 1, "teacher") in kinds
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Three farmers and a herder died in the fighting.", [(3, "farmers"), (1, "herder")]),
+    ("A trader and his son died when the roof fell.", [(1, "trader"), (1, "his son")]),
+    ("Two youths on a scooter shot dead a shopkeeper and his brother in Kano.",
+     [(1, "shopkeeper"), (1, "his brother")]),
+])
+def test_extract_figures_single_victims_listed_beside_others(text: str, expected: list[tuple[float, str]]) -> None:
+    killed = [(f.low, f.counts) for f in figures_of(text) if f.kind == "killed"]
+    assert killed == expected
 
 
 def test_extract_figures_age_belongs_to_the_person() -> None:
