@@ -112,13 +112,29 @@ def recognise_toponyms(doc: Doc, draft: Extraction, gazetteer: Gazetteer) -> lis
 # "Kagara (Niger)", "Ras al Ain (Al Hasakeh)", "Kunduz city (Kunduz)", "Djibo (Soum, Sahel)":
 # ACLED-style notes name the town coded, its region in brackets. The model often tags such a
 # town as a person or an organisation, or swallows the bracket into it.
-_NAME = r"[A-Z][\w'\u2019-]*(?:[ -](?:(?:al|el|ez|es|as|ad|ar|an|ash|ed|de|du|la|le)[ -])?[A-Z][\w'\u2019-]*){0,3}"
-_BRACKETED = re.compile(rf"\b({_NAME})(?: (?:city|town|village|area|district|camp))? \(({_NAME}(?:, {_NAME})?)\)")
+_LINK = r"(?:al|el|ez|es|as|ad|ar|an|ash|ed|de|da|do|dos|das|di|del|du|la|le)"  # "Mocimboa da Praia"
+_NAME = rf"[A-Z][\w'\u2019.-]*(?:[ -](?:{_LINK}[ -])?[A-Z][\w'\u2019-]*){{0,3}}"
+# "Jenin refugee camp (West Bank)", "Kanbalu township (Sagaing)": the kind of place names the town
+_KIND = r"(?: (?:city|town|village|area|district|(?:refugee )?camp|township|municipality))?"
+_BRACKETED = re.compile(rf"\b({_NAME}){_KIND} \(({_NAME}(?:, {_NAME})?)\)")
 
 
 def _is_area(name: str, gazetteer: Gazetteer) -> bool:
     """Whether a name is a known country, division or region (the bracket of 'Town (Region)')."""
     return any(e.tier <= 2 and (e.feature_class in {"A", "L"} or e.is_country) for e in gazetteer.candidates(name))
+
+
+_PART_OF_AREA = re.compile(r"-(?:North|South|East|West|Central|Northeast|Northwest|Southeast|Southwest)$")
+
+
+def _whole_area(name: str) -> str:
+    """The division a part of one belongs to: "Shan-North" is in Shan."""
+    return _PART_OF_AREA.sub("", name)
+
+
+def _is_division(name: str, gazetteer: Gazetteer) -> bool:
+    """Whether a name is closely a division's: "Bogota, D.C." (a loose match will not do)."""
+    return any(e.tier <= 1 and e.feature_class == "A" for e in gazetteer.candidates(name))
 
 
 def _town_and_region(town: str, areas: Sequence[str], start: int, draft: Extraction, gazetteer: Gazetteer) -> bool:
@@ -127,13 +143,16 @@ def _town_and_region(town: str, areas: Sequence[str], start: int, draft: Extract
     or before a town of the same country."""
     if not town or _is_short_caps(town) or any(a.isupper() for a in areas):
         return False  # "WHO (...)", "Ohio (AP)"
-    if all(_is_area(a, gazetteer) for a in areas):
+    if all(_is_area(_whole_area(a), gazetteer) for a in areas):
         return True
     towns = {e.country_code for e in gazetteer.candidates(town) if e.tier <= 2 and e.feature_class in {"A", "P"}}
     placed = any(m.start == start and m.label in PLACE_LABELS for m in draft.mentions)
     # ACLED's spelling of a region may be known only as its capital ("Idleb", "Al Hasakeh")
     capitals = {e.country_code for e in gazetteer.candidates(areas[-1]) if e.tier <= 1 and e.feature_class == "P"}
-    return bool(towns) and (placed or bool(towns & capitals))
+    # one known division of the town's country will do: "Lashio (Lashio, Shan-North)"
+    divisions = {e.country_code for a in areas for e in gazetteer.candidates(_whole_area(a))
+                 if e.tier <= 1 and e.feature_code in {"ADM1", "ADM2"}}
+    return bool(towns) and (placed or bool(towns & (capitals | divisions)))
 
 
 def bracketed_toponyms(draft: Extraction, gazetteer: Gazetteer) -> list[Toponym]:
@@ -141,7 +160,9 @@ def bracketed_toponyms(draft: Extraction, gazetteer: Gazetteer) -> list[Toponym]
     text = draft.article.text
     found: list[Toponym] = []
     for match in _BRACKETED.finditer(text):
-        town, areas = match.group(1), match.group(2).split(", ")
+        # "(Bogota, D.C.)" is one division's name, not a district and its region
+        bracket = match.group(2)
+        town, areas = match.group(1), [bracket] if _is_division(bracket, gazetteer) else bracket.split(", ")
         start = match.start(1)
         while town.split(" ", 1)[0].lower() in STOP_WORDS:  # "In Mosul (Ninewa)", "He (Wilson)"
             head, _, town = town.partition(" ")
@@ -150,10 +171,13 @@ def bracketed_toponyms(draft: Extraction, gazetteer: Gazetteer) -> list[Toponym]
             continue
         sentence = draft.sentence_at(match.start())
         index = sentence.index if sentence else 0
-        found.append(Toponym(start, match.end(1), town, town, index, parent=areas[0], bracketed=True))
+        end = match.start(2) - 2  # "Jenin refugee camp" is the place coded, named by its town
+        found.append(Toponym(start, end, text[start:end], town, index, parent=_whole_area(areas[0]),
+                             bracketed=True))
         offset = match.start(2)
         for area in areas:
-            found.append(Toponym(offset, offset + len(area), area, area, index, level="area", child=town))
+            found.append(Toponym(offset, offset + len(area), area, _whole_area(area), index, level="area",
+                                 child=town))
             offset += len(area) + 2
     return found
 

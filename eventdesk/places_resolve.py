@@ -31,6 +31,8 @@ _ADMIN1_BONUS = 1.5  # for lying in a division the article names
 _OTHER_NAME_PENALTY = 1.5
 # A loose (skeleton) match is trusted only for large places or in the article's countries.
 _LOOSE_MATCH_POPULATION = 50_000
+# An article with this share of its country evidence in one country keeps loose matches at home.
+_ONE_COUNTRY_SHARE = 0.6
 # A site's name that holds a town's ("Delhi High Court") is placed there when the town is this large.
 _WELL_KNOWN_POPULATION = 100_000
 # A village this far from the article's town, or a loosely matched town, stands for a local name.
@@ -151,26 +153,55 @@ def _candidates(toponym: Toponym, gazetteer: Gazetteer, focus: dict[str, float])
     close = exact or [e for e in found if e.tier == 1]
     found = close or found
     if not exact:  # loose and partial matches only for large places or in the article's countries
-        found = [e for e in found if e.population >= _LOOSE_MATCH_POPULATION
-                 or focus.get(e.country_code, 0.0) >= 0.2]
+        found = [e for e in found if _loose_match_stands(e, focus)]
     if toponym.level == "area":
-        found = [e for e in found if e.feature_class in {"A", "L"} or e.is_country] or found
-        towns = [c for c in gazetteer.candidates(toponym.child) if c.tier <= 1]
-        held = [e for e in found for c in towns if _holds(e, c)]
-        # an area in none of the town's countries is a homonym ("Capital Territory" of the Solomons)
-        found = list(dict.fromkeys(held)) or [e for e in found if not towns or e.country_code in
-                                              {c.country_code for c in towns}]
+        found = _bracket_area(found, toponym, gazetteer)
     elif toponym.level:
         code = "ADM1" if toponym.level == "first" else "ADM2"
         found = [e for e in found if e.feature_code == code] or found
+    if toponym.bracketed:  # "Zaporizhzhia (Zaporizhia)": the town, not its namesake region
+        found = [e for e in found if e.feature_class == "P"] or found
     if toponym.parent:
         inside = [e for e in found if _within_parent(e, toponym.parent, gazetteer, bracketed=toponym.bracketed)]
         asked = set(name_keys(toponym.name)[:2])
         if not toponym.bracketed and not any(asked & set(name_keys(e.name)[:2]) for e in inside):
             inside = []  # "Washington, New York and Chicago" is a list, not Watervliet (once Washington), N.Y.
-        # outside its bracketed region, only an exact name stands ("Dioungani (Mopti)" is not Dongguan)
-        found = inside or ([e for e in found if e.tier == 0] if toponym.bracketed else found)
+        if inside or not toponym.bracketed:
+            return inside or found
+        # a town outside the known region it is bracketed with is a namesake: "Palma (Cabo Delgado)"
+        # is not Palma de Mallorca; with an unknown region only an exact name stands ("Dioungani (Mopti)")
+        known = any(_is_bracket_area(a) for a in gazetteer.candidates(toponym.parent))
+        found = [] if known else [e for e in found if e.tier == 0]
     return found
+
+
+def _is_bracket_area(entry: Entry) -> bool:
+    """Whether an entry can be the region in "Town (Region)": a division or country, spelled loosely."""
+    return entry.tier <= 2 and (entry.is_country or entry.feature_code in {"ADM1", "ADM2"})
+
+
+def _bracket_area(found: list[Entry], toponym: Toponym, gazetteer: Gazetteer) -> list[Entry]:
+    """The areas a bracketed region can be: those holding its town, else those in the town's countries,
+    else the one division of that exact name (the region is surer than a town, which is often a
+    namesake abroad: "Palma (Cabo Delgado)")."""
+    found = [e for e in found if e.feature_class in {"A", "L"} or e.is_country] or found
+    towns = [c for c in gazetteer.candidates(toponym.child) if c.tier <= 1]
+    held = list(dict.fromkeys(e for e in found for c in towns if _holds(e, c)))
+    # an area in none of the town's countries is a homonym ("Capital Territory" of the Solomons)
+    shared = [e for e in found if not towns or e.country_code in {c.country_code for c in towns}]
+    exact = [e for e in found if e.tier == 0 and e.feature_code in {"ADM1", "ADM2"}]
+    return held or shared or (exact if len({e.country_code for e in exact}) == 1 else [])
+
+
+def _loose_match_stands(entry: Entry, focus: dict[str, float]) -> bool:
+    """Whether a loose or partial match may stand: in one of the article's countries, or a large
+    place in a country the article does not plainly keep out of ("North" beside Myanmar's towns
+    is no Nord in France)."""
+    share = focus.get(entry.country_code, 0.0)
+    one_country = max(focus.values(), default=0.0) >= _ONE_COUNTRY_SHARE
+    if share >= 0.2 or entry.is_country or entry.precision == 7 or (entry.feature_code == "ADM1" and entry.tier == 1):
+        return True  # countries, regions and states held in a name are named abroad ("Arizona State University")
+    return entry.population >= _LOOSE_MATCH_POPULATION and not (one_country and share == 0.0)
 
 
 def _holds(area: Entry, entry: Entry) -> bool:
@@ -190,10 +221,11 @@ def _within_parent(entry: Entry, parent: str, gazetteer: Gazetteer, *, bracketed
         return entry.country_code == "US" and entry.admin1 == state
     for area in gazetteer.candidates(parent):
         # a bracketed region is surely a division: a looser spelling of one will do ("Salah al-Din")
-        if area.tier > 1 or (area.tier == 1 and not (bracketed and area.feature_code in {"ADM1", "ADM2"})):
+        if area.tier > 0 and not (bracketed and _is_bracket_area(area)):
             continue
-        if bracketed and area.feature_code == "ADM2" and _holds(area, entry):
-            return True  # "Djibo (Soum, Sahel)"
+        if bracketed and area.feature_code == "ADM2" and (area.country_code, area.admin1) == (
+                entry.country_code, entry.admin1):
+            return True  # "Djibo (Soum, Sahel)": towns' second-level codes are often missing or stale
         if area.is_country and area.country_code == entry.country_code and not entry.is_country:
             return True
         if area.feature_code == "ADM1" and (area.country_code, area.admin1) == (
@@ -341,7 +373,7 @@ def _anchored(toponym: Toponym, resolution: Resolution, *, town: Entry | None, c
     """A toponym's resolution, or the place that most likely holds it: the area named as its
     parent ("Quillback Yard, Illinois"), else the article's main town, else its main country."""
     entry = resolution.entry
-    if toponym.bracketed:
+    if toponym.bracketed or toponym.level == "area":
         return resolution  # an unknown "Dioungani (Mopti)" stays so: events code its bracketed region
     if entry is None:
         holder = area or town or country

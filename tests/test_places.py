@@ -268,3 +268,41 @@ def test_resolve_leaves_an_unknown_bracketed_town_to_its_region(geo_options: Opt
     # not put at Bamako, the article's town: the events stage codes the bracketed region instead
     assert resolutions[0] == Resolution(None)
     assert resolutions[1].entry is not None and resolutions[1].entry.feature_code == "ADM1"
+
+
+def _bracket_places(text: str, options: Options) -> dict[str, Place]:
+    return {p.text: p for p in extract_text(text, options=options).places}
+
+
+@pytest.mark.parametrize(("text", "town", "name", "country"), [
+    # the bracket is one division's name with a comma in it, not a district and a region
+    ("Teachers marched through Bogota (Bogota, D.C.) to demand higher pay.", "Bogota", "Bogotá", "CO"),
+    # the town, not the region named the same, nor a village spelled like the city's other name
+    ("Missiles hit a tower block in Zaporizhzhia (Zaporizhia) before dawn.", "Zaporizhzhia", "Zaporizhzhya", "UA"),
+    # the kind of place after the town is part of the coded place, named by its town
+    ("Soldiers searched houses in Tulkarm refugee camp (West Bank) overnight.", "Tulkarm refugee camp",
+     "\u0162\u016blkarm", "PS"),
+    ("Rebels took a police post in Kyaukme township (Shan) after a day of fighting.", "Kyaukme township",
+     "Kyaukme", "MM"),
+    # a district the gazetteer lacks and a part of a known region still make a bracket
+    ("Jets bombed a school near Kyaukme (Kyaukme, Shan-South) on Sunday.", "Kyaukme", "Kyaukme", "MM"),
+])
+def test_bracketed_town_resolves_in_its_region(geo_options: Options, text: str, town: str, name: str,
+                                               country: str) -> None:
+    place = _bracket_places(text, geo_options)[town]
+    assert (place.name, place.country_code, place.feature_class) == (name, country, "P")
+
+
+def test_bracketed_town_outside_its_known_region_stays_unresolved(geo_options: Options) -> None:
+    places = _bracket_places("Insurgents burned the market of Toledo (Cabo Delgado) on Friday.", geo_options)
+    # Toledo is a namesake abroad; the region is Mozambique's, not dropped for the town's countries
+    assert not places["Toledo"].resolved
+    assert (places["Cabo Delgado"].feature_code, places["Cabo Delgado"].country_code) == ("ADM1", "MZ")
+
+
+
+def test_a_loose_match_abroad_yields_in_a_one_country_article(geo_options: Options) -> None:
+    text = "Myanmar troops fought rebels across Shan-North this week, the army of Myanmar said."
+    places = _resolve(text, ["Myanmar", "Shan-North"], geo_options)
+    # the gazetteer has only a sound-alike of a big Turkish town, and no town of the article to go by
+    assert places["Shan-North"].country_code == "MM"
