@@ -172,8 +172,10 @@ def bracketed_toponyms(draft: Extraction, gazetteer: Gazetteer) -> list[Toponym]
         sentence = draft.sentence_at(match.start())
         index = sentence.index if sentence else 0
         end = match.start(2) - 2  # "Jenin refugee camp" is the place coded, named by its town
-        found.append(Toponym(start, end, text[start:end], town, index, parent=_whole_area(areas[0]),
-                             bracketed=True))
+        # the first division the gazetteer knows holds the town: "Kawlin (Kawlin, Sagaing)" lies in Sagaing
+        wholes = [_whole_area(area) for area in areas]
+        parent = next((area for area in wholes if _is_division(area, gazetteer)), wholes[0])
+        found.append(Toponym(start, end, text[start:end], town, index, parent=parent, bracketed=True))
         offset = match.start(2)
         for area in areas:
             found.append(Toponym(offset, offset + len(area), area, _whole_area(area), index, level="area",
