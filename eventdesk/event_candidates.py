@@ -404,9 +404,24 @@ def _absorbs(main: Candidate, other: Candidate) -> bool:
     return False
 
 
+_SHOOTING = frozenset({"shoot", "fire", "open", "gun", "spray"})
+
+
+def _gunmen_with_bombs(found: list[Candidate]) -> list[Candidate]:
+    """'gunmen shot at worshippers and set off explosives': the shooters' bombs are part of their attack."""
+    shooting = next((c for c in found if c.role in {"attack", "violence"} and c.type != "Explosions/Remote violence"
+                     and c.trigger.lemma_.lower() in _SHOOTING), None)
+    if shooting is None:
+        return found
+    bombs = [c for c in found if c.sub == "Remote explosive/landmine/IED"]
+    for bomb in bombs:
+        fold(shooting, bomb)
+    return [c for c in found if c not in bombs]
+
+
 def _absorb_within_sentence(found: list[Candidate]) -> list[Candidate]:
     """'clashed ..., killing 3', 'a suicide bomber ... killing 8': one event per occurrence in a sentence."""
-    ranked = sorted(found, key=_absorber)
+    ranked = sorted(_gunmen_with_bombs(found), key=_absorber)
     kept: list[Candidate] = []
     for candidate in ranked:
         main = next((k for k in kept if _absorbs(k, candidate)), None)

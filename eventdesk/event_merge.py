@@ -230,6 +230,49 @@ def _statement(text: str, figure: Figure) -> int:
     return len(_REPORT_BREAK.findall(text, start, figure.start))
 
 
+# A statement that reports rather than tells: "IS claimed 12 soldiers killed; the military said 3 died".
+_REPORTED = re.compile(r"\b(?:said|says|claimed|claims|reported|reports|told|stated|announced|admitted|"
+                       r"according to|put|counted|estimated)\b", re.IGNORECASE)
+
+
+def _statement_text(text: str, sentence_start: int, statement: int) -> str:
+    end = text.find(". ", sentence_start + 1)
+    parts = _REPORT_BREAK.split(text[sentence_start:end if end >= 0 else len(text)])
+    return parts[statement] if statement < len(parts) else ""
+
+
+def _rival_reports(counts: dict[tuple[str, int, int], float], text: str,
+                   starts: dict[int, int]) -> dict[tuple[str, int, int], float]:
+    """Two reports of one toll in one sentence keep the lower total.
+
+    Where each statement reports ('IS claimed 12 soldiers killed; the military said 3 died') and
+    one counts everyone or the groups overlap, the statements are rival counts of one toll, not
+    parts to add; statements of other groups ('police said 2 officers died; residents said 5
+    civilians died') still add up.
+    """
+    by_sentence: dict[int, dict[int, dict[str, float]]] = {}
+    for (group, sentence, statement), value in counts.items():
+        by_sentence.setdefault(sentence, {}).setdefault(statement, {})[group] = value
+    out = dict(counts)
+    for sentence, statements in by_sentence.items():
+        if len(statements) < 2 or not _all_reported(text, starts.get(sentence), statements):
+            continue
+        groups = [set(g) for g in statements.values()]
+        if not any("" in g for g in groups) and not set.intersection(*groups):
+            continue
+        totals = [max(sum(v for k, v in g.items() if k), g.get("", 0.0)) for g in statements.values()]
+        out = {k: v for k, v in out.items() if k[1] != sentence}
+        out[("", sentence, 0)] = min(totals)
+    return out
+
+
+def _all_reported(text: str, start: int | None, statements: dict[int, dict[str, float]]) -> bool:
+    """Whether every statement of the sentence starting at `start` reports what it counts."""
+    if not text or start is None:
+        return False
+    return all(_REPORTED.search(_statement_text(text, start, s)) for s in statements)
+
+
 def fatalities_of(figures: Sequence[Figure], *, event_type: str = "Battles", sub_type: str = "",
                   text: str = "") -> int:
     """ACLED's count: the most conservative figure per counted group, groups added, 0 when none.
@@ -240,12 +283,14 @@ def fatalities_of(figures: Sequence[Figure], *, event_type: str = "Battles", sub
     """
     if event_type not in VIOLENT_TYPES and sub_type != "Excessive force against protesters":
         return 0
-    per_sentence: dict[tuple[str, int], float] = {}
+    per_sentence: dict[tuple[str, int, int], float] = {}
     for figure in figures:
         if figure.kind != "killed" or figure.low is None or figure.qualifier == "including":
             continue
         key = (_group(figure), figure.sentence, _statement(text, figure))  # "a woman and her 3 children"
         per_sentence[key] = per_sentence.get(key, 0.0) + figure.low
+    starts = {f.sentence: max(text.rfind(". ", 0, f.start), 0) for f in figures if text}
+    per_sentence = _rival_reports(per_sentence, text, starts)
     lows: dict[str, float] = {}
     for (group, _, _), value in per_sentence.items():  # two reports of one group: the lower one
         lows[group] = min(lows.get(group, value), value)

@@ -171,7 +171,9 @@ def factual(token: Token, sent: Span) -> bool:
         governing = head.head if token.dep_ == "pobj" else head
         if governing.lemma_.lower() in context["modality_heads"]:
             return False
-        if infinitive and governing.lemma_.lower() not in context["modality_aspectual"]:
+        # "IS claimed to have killed 12 soldiers": a perfect infinitive reports a past act, not a purpose
+        perfect = token.tag_ == "VBN" and any(c.dep_ == "aux" and c.lower_ == "have" for c in token.children)
+        if infinitive and not perfect and governing.lemma_.lower() not in context["modality_aspectual"]:
             return False
         if any(c.dep_ == "neg" for c in governing.children) and token.dep_ in {"xcomp", "dobj"}:
             return False

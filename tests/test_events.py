@@ -265,6 +265,10 @@ def test_extract_events_main_event_fatalities_in_acled_style_notes(note: str, fa
      "and 4 rifles seized; one soldier died.", 6),
     ("On 22 April 2022, rebels attacked an army post near Kidal (Kidal). The army said 2 soldiers were killed, "
      "while the rebels claimed to have killed 9 soldiers.", 2),
+    ("On 23 April 2022, al Shabaab claimed 15 soldiers killed near Baidoa (Bay); the army said 2 died.", 2),
+    ("On 24 April 2022, rebels attacked a base near Kidal (Kidal). Officials said 2 guards were killed; "
+     "residents said 3 herders died.", 5),
+    ("On 25 April 2022, ISWAP claimed to have killed 11 soldiers near Damboa (Borno).", 11),
 ])
 def test_extract_events_acled_fatality_rules(note: str, fatalities: int) -> None:
     """Denials, sums of listed victims, elided verbs, split sentences and earlier tolls, ACLED's way."""
@@ -272,6 +276,10 @@ def test_extract_events_acled_fatality_rules(note: str, fatalities: int) -> None
 
 
 @pytest.mark.parametrize(("note", "event_type", "sub_type"), [
+    ("On 3 May 2022, gunmen opened fire on a wedding and set off a bomb in Bauchi (Bauchi), killing 6 guests.",
+     "Violence against civilians", "Attack"),
+    ("On 4 May 2022, militants struck a police convoy with an IED near Bannu (Khyber Pakhtunkhwa).",
+     "Explosions/Remote violence", "Remote explosive/landmine/IED"),
     ("On 8 May 2022, a police truck struck a landmine near Kidal (Kidal).",
      "Explosions/Remote violence", "Remote explosive/landmine/IED"),
     ("On 2 June 2022, soldiers defused an explosive device left on a bridge in Kunduz (Kunduz).",
