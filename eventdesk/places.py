@@ -106,7 +106,23 @@ def recognise_toponyms(doc: Doc, draft: Extraction, gazetteer: Gazetteer) -> lis
     bracketed = bracketed_toponyms(draft, gazetteer)
     spans = [(t.start, t.end) for t in bracketed]
     kept = [t for t in kept if not any(s < t.end and t.start < e for s, e in spans)]
-    return sorted(kept + bracketed, key=lambda t: t.start)
+    return sorted(_joined_divisions(kept, text, gazetteer) + bracketed, key=lambda t: t.start)
+
+
+def _joined_divisions(toponyms: list[Toponym], text: str, gazetteer: Gazetteer) -> list[Toponym]:
+    """A town and the part after its comma that together name a division ("Bogota, D.C." is
+    Colombia's capital district, not a Bogota in Washington): the town lies in that division,
+    and the part names it."""
+    joined: dict[int, tuple[str, str]] = {}  # start of the part after the comma -> (division, town)
+    result = []
+    for toponym in toponyms:
+        name = f"{toponym.name}, {toponym.parent}"
+        if toponym.parent and _is_division(name, gazetteer):
+            joined[text.index(toponym.parent, toponym.end)] = (name, toponym.name)
+            toponym = dataclasses.replace(toponym, parent=name)
+        result.append(toponym)
+    return [dataclasses.replace(t, name=joined[t.start][0], level="area", child=joined[t.start][1])
+            if t.start in joined else t for t in result]
 
 
 # "Kagara (Niger)", "Ras al Ain (Al Hasakeh)", "Kunduz city (Kunduz)", "Djibo (Soum, Sahel)":

@@ -29,6 +29,8 @@ _FOCUS_WEIGHT = 4.0
 _ADMIN1_BONUS = 1.5  # for lying in a division the article names
 # A town matched only by one of its alternate names (often a former name) is a weaker match.
 _OTHER_NAME_PENALTY = 1.5
+# ... unless it is a transliteration of the name and this many times as large as the namesakes.
+_OUTGROWS = 10
 # A loose (skeleton) match is trusted only for large places or in the article's countries.
 _LOOSE_MATCH_POPULATION = 50_000
 # An article with this share of its country evidence in one country keeps loose matches at home.
@@ -278,12 +280,22 @@ def _same_name(name: str, query: str) -> bool:
             or plain.startswith(f"{asked} ") or asked.startswith(f"{plain} "))
 
 
+def _outgrows_namesakes(entry: Entry, same_name: Sequence[Entry], query: str) -> bool:
+    """Whether a town known under a transliteration of the name ("Janin" for "Jenin") is far
+    larger than every town with that very name: then the well-known town is meant."""
+    if name_keys(entry.name)[2:] != name_keys(query)[2:]:
+        return False
+    namesakes = [e.population for e in same_name if e.feature_class == "P" and _same_name(e.name, query)]
+    return all(entry.population >= _OUTGROWS * population for population in namesakes)
+
+
 def _score(entry: Entry, same_name: Sequence[Entry], key: str, context: _Context,
            toponym: Toponym) -> float:
     score = _prior(entry, same_name) if not toponym.level else math.log10(entry.population + 1000)
     if entry.feature_code == "ADM2" and not toponym.level and len(entry.name.split()) > len(toponym.name.split()):
         score -= 1.5  # "Lancaster" alone is the town more often than Lancaster County
-    if entry.feature_class == "P" and entry.tier == 0 and not _same_name(entry.name, toponym.name):
+    if (entry.feature_class == "P" and entry.tier == 0 and not _same_name(entry.name, toponym.name)
+            and not _outgrows_namesakes(entry, same_name, toponym.name)):
         score -= _OTHER_NAME_PENALTY  # "Riverdale" is an old name of Glendale, a town of its own elsewhere
     score += _FOCUS_WEIGHT * context.focus.get(entry.country_code, 0.0)
     if not entry.is_country and context.admin1.get((entry.country_code, entry.admin1)):

@@ -311,3 +311,21 @@ def test_a_loose_match_abroad_yields_in_a_one_country_article(geo_options: Optio
     places = _resolve(text, ["Myanmar", "Shan-North"], geo_options)
     # the gazetteer has only a sound-alike of a big Turkish town, and no town of the article to go by
     assert places["Shan-North"].country_code == "MM"
+
+
+@pytest.mark.parametrize(("text", "town", "name", "part", "country"), [
+    # a town and the part after its comma that together name a division
+    ("Riot police detained students in Bogota, D.C. on Friday.", "Bogota", "Bogotá", "D.C.", "CO"),
+    ("Thousands rallied in Washington, D.C. on Saturday.", "Washington", "Washington", "D.C.", "US"),
+])
+def test_a_town_and_its_comma_part_naming_a_division(geo_options: Options, text: str, town: str, name: str,
+                                                     part: str, country: str) -> None:
+    places = _bracket_places(text, geo_options)
+    assert (places[town].name, places[town].country_code) == (name, country)
+    assert (places[part].feature_code, places[part].country_code) == ("ADM1", country)
+
+
+def test_a_town_far_larger_than_its_namesakes_wins_under_a_transliteration(geo_options: Options) -> None:
+    # GeoNames spells the West Bank town "Janin"; a Polish village is spelled "Jenin"
+    place = _resolve("Israeli troops searched homes in Jenin on Tuesday.", ["Jenin"], geo_options)["Jenin"]
+    assert place.country_code == "PS"
