@@ -95,7 +95,7 @@ def recognise_toponyms(doc: Doc, draft: Extraction, gazetteer: Gazetteer) -> lis
             for toponym in _embedded_places(text, mention, gazetteer, surnames):
                 found[(toponym.start, toponym.end)] = toponym
             continue
-        for start, end in _split_at_comma(text, mention.start, mention.end):
+        for start, end in _split_at_comma(text, mention.start, _linked_end(text, mention.end, gazetteer)):
             toponym = toponym_at(text, start, end, sentence=mention.sentence)
             if toponym and _keeps(toponym, gazetteer, surnames):
                 found[(toponym.start, toponym.end)] = toponym
@@ -133,6 +133,19 @@ _NAME = rf"[A-Z][\w'\u2019.-]*(?:[ -](?:{_LINK}[ -])?[A-Z][\w'\u2019-]*){{0,3}}"
 # "Jenin refugee camp (West Bank)", "Kanbalu township (Sagaing)": the kind of place names the town
 _KIND = r"(?: (?:city|town|village|area|district|(?:refugee )?camp|township|municipality))?"
 _BRACKETED = re.compile(rf"\b({_NAME}){_KIND} \(({_NAME}(?:, {_NAME})?)\)")
+
+
+_LINKED = re.compile(rf"[ -]{_LINK}[ -][A-Z][\w'\u2019-]*")
+
+
+def _linked_end(text: str, end: int, gazetteer: Gazetteer) -> int:
+    """The end of a name the model cut at its article: "Deir" of "Deir ez Zor"."""
+    match = _LINKED.match(text, end)
+    if match is None:
+        return end
+    start = text.rfind(" ", 0, end) + 1
+    whole = any(e.tier == 0 for e in gazetteer.candidates(text[start:match.end()]))
+    return match.end() if whole else end
 
 
 def _is_area(name: str, gazetteer: Gazetteer) -> bool:

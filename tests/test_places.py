@@ -329,3 +329,9 @@ def test_a_town_far_larger_than_its_namesakes_wins_under_a_transliteration(geo_o
     # GeoNames spells the West Bank town "Janin"; a Polish village is spelled "Jenin"
     place = _resolve("Israeli troops searched homes in Jenin on Tuesday.", ["Jenin"], geo_options)["Jenin"]
     assert place.country_code == "PS"
+
+
+def test_a_name_cut_at_its_arabic_article_is_read_whole(geo_options: Options) -> None:
+    # the model tags only "Deir"; the gazetteer knows the whole name
+    places = _bracket_places("Fighters withdrew from Deir ez Zor on Sunday.", geo_options)
+    assert (places["Deir ez Zor"].country_code, places["Deir ez Zor"].feature_class) == ("SY", "P")
