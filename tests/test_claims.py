@@ -25,6 +25,20 @@ def test_attribute_claims_subject_of_said_claims_the_figure() -> None:
     assert extraction.article.text[claim.start:claim.end] == "said"
 
 
+def test_attribute_claims_semicolon_parts_two_speakers() -> None:
+    extraction = extract_text("The rebels claimed 14 soldiers killed near the dam; the army said 2 died.",
+                              published=DAY)
+    claimants = {low: claim.claimant for low, claim in figure_claims(extraction)}
+    assert claimants == {14: "rebels", 2: "army"}
+
+
+def test_attribute_claims_acronym_read_as_a_verb_still_claims() -> None:
+    extraction = extract_text("IS claimed 30 soldiers killed near the border; the ministry said 6 died.",
+                              published=DAY)
+    claimants = {low: claim.claimant for low, claim in figure_claims(extraction)}
+    assert claimants == {30: "IS", 6: "ministry"}
+
+
 def test_attribute_claims_according_to_state_media_is_a_medium() -> None:
     extraction = extract_text("According to state media, 20 soldiers died in the ambush.", published=DAY)
     [(_, claim)] = figure_claims(extraction)
