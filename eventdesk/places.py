@@ -117,8 +117,9 @@ def _joined_divisions(toponyms: list[Toponym], text: str, gazetteer: Gazetteer) 
     result = []
     for toponym in toponyms:
         name = f"{toponym.name}, {toponym.parent}"
-        if toponym.parent and _is_division(name, gazetteer):
-            joined[text.index(toponym.parent, toponym.end)] = (name, toponym.name)
+        at = text.find(toponym.parent, toponym.end) if toponym.parent else -1
+        if at >= 0 and _is_division(name, gazetteer):
+            joined[at] = (name, toponym.name)
             toponym = dataclasses.replace(toponym, parent=name)
         result.append(toponym)
     return [dataclasses.replace(t, name=joined[t.start][0], level="area", child=joined[t.start][1])
