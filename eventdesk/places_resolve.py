@@ -163,18 +163,21 @@ def _candidates(toponym: Toponym, gazetteer: Gazetteer, focus: dict[str, float])
         found = [e for e in found if e.feature_code == code] or found
     if toponym.bracketed:  # "Zaporizhzhia (Zaporizhia)": the town, not its namesake region
         found = [e for e in found if e.feature_class == "P"] or found
-    if toponym.parent:
-        inside = [e for e in found if _within_parent(e, toponym.parent, gazetteer, bracketed=toponym.bracketed)]
-        asked = set(name_keys(toponym.name)[:2])
-        if not toponym.bracketed and not any(asked & set(name_keys(e.name)[:2]) for e in inside):
-            inside = []  # "Washington, New York and Chicago" is a list, not Watervliet (once Washington), N.Y.
-        if inside or not toponym.bracketed:
-            return inside or found
-        # a town outside the known region it is bracketed with is a namesake: "Palma (Cabo Delgado)"
-        # is not Palma de Mallorca; with an unknown region only an exact name stands ("Dioungani (Mopti)")
-        known = any(_is_bracket_area(a) for a in gazetteer.candidates(toponym.parent))
-        found = [] if known else [e for e in found if e.tier == 0]
-    return found
+    return _in_parent(found, toponym, gazetteer) if toponym.parent else found
+
+
+def _in_parent(found: list[Entry], toponym: Toponym, gazetteer: Gazetteer) -> list[Entry]:
+    """The candidates that lie in the toponym's parent ("Alexandria, La.", "Palma (Cabo Delgado)")."""
+    inside = [e for e in found if _within_parent(e, toponym.parent, gazetteer, bracketed=toponym.bracketed)]
+    asked = set(name_keys(toponym.name)[:2])
+    if not toponym.bracketed and not any(asked & set(name_keys(e.name)[:2]) for e in inside):
+        inside = []  # "Washington, New York and Chicago" is a list, not Watervliet (once Washington), N.Y.
+    if inside or not toponym.bracketed:
+        return inside or found
+    # a town outside the known region it is bracketed with is a namesake: "Palma (Cabo Delgado)"
+    # is not Palma de Mallorca; with an unknown region only an exact name stands ("Dioungani (Mopti)")
+    known = any(_is_bracket_area(a) for a in gazetteer.candidates(toponym.parent))
+    return [] if known else [e for e in found if e.tier == 0]
 
 
 def _is_bracket_area(entry: Entry) -> bool:
