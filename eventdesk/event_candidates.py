@@ -180,8 +180,14 @@ def _resolve_protest(candidate: Candidate, sent: Span, lexicon: Lexicon) -> None
         candidate.type, candidate.sub = "Riots", "Violent demonstration"
     elif _has_phrase(sent, lexicon.protest["excessive"]):
         candidate.sub = "Excessive force against protesters"
-    elif _has_phrase(sent, lexicon.protest["intervention"]):
+    elif _has_phrase(_Clause([t for t in sent if not _disperses_itself(t)]), lexicon.protest["intervention"]):
         candidate.sub = "Protest with intervention"
+
+
+def _disperses_itself(token: Token) -> bool:
+    """'the crowd dispersed within minutes': a crowd leaving of its own accord, no one intervening."""
+    return token.lemma_.lower() == "disperse" and token.pos_ == "VERB" and not any(
+        c.dep_ in {"dobj", "auxpass", "nsubjpass", "agent"} for c in token.children)
 
 
 def previous_actor(mentions: Sequence[ActorMention]) -> Actor | None:
@@ -244,6 +250,9 @@ def _candidate_at(token: Token, sent: Span, index: int, mentions: Sequence[Actor
     if entry.role in {"violence", "attack"} and _crowd_of_civilians(candidate.actor1, token):
         # "villagers lynched a suspected thief": a crowd's violence is mob violence
         candidate.type, candidate.sub, candidate.role = "Riots", "Mob violence", ""
+    elif entry.sub == "Armed clash" and _crowd_subject(token):
+        # "party activists clashed with police, throwing brickbats": an unarmed crowd fighting police riots
+        candidate.type, candidate.sub, candidate.role = "Riots", "Violent demonstration", "protest"
     elif entry.sub == "Looting/property destruction" and _crowd_of_civilians(candidate.actor1, token):
         # "residents set fire to buses and blocked roads": a crowd destroying property is a riot
         candidate.type, candidate.sub, candidate.role = "Riots", "Violent demonstration", "protest"
@@ -281,6 +290,14 @@ def _acts_on_something(verb: Token) -> bool:
 _CROWDS = frozenset({"resident", "villager", "youth", "student", "local", "people", "worshipper",
                      "trader", "community", "supporter", "neighbour", "neighbor",
                      "passer", "passerby", "motorist", "vendor", "inhabitant", "citizen", "parishioner"})
+
+
+def _crowd_subject(trigger: Token) -> bool:
+    """'BNP activists clashed with police': the trigger's subject is a plural unarmed crowd."""
+    subject = next((c for c in trigger.children if c.dep_ == "nsubj"), None)
+    return subject is not None and subject.tag_ == "NNS" and \
+        subject.lemma_.lower() in _CROWDS | {"activist", "protester", "demonstrator"} and \
+        not any(c.lower_ == "armed" for c in subject.children)
 
 
 def _crowd_of_civilians(actor: Actor | None, trigger: Token) -> bool:

@@ -280,6 +280,14 @@ def test_extract_events_acled_fatality_rules(note: str, fatalities: int) -> None
      "Violence against civilians", "Attack"),
     ("On 4 May 2022, militants struck a police convoy with an IED near Bannu (Khyber Pakhtunkhwa).",
      "Explosions/Remote violence", "Remote explosive/landmine/IED"),
+    ("On 5 May 2022, party activists clashed with police in Sylhet (Sylhet), hurling stones; police fired "
+     "stun grenades. [size=hundreds]", "Riots", "Violent demonstration"),
+    ("On 6 May 2022, opposition supporters stormed the town hall in Kisumu (Kisumu) and set part of it on "
+     "fire. [size=hundreds]", "Riots", "Violent demonstration"),
+    ("On 7 May 2022, a few dozen students held a flash protest in Yangon (Yangon) and dispersed after ten "
+     "minutes. [size=dozens]", "Protests", "Peaceful protest"),
+    ("On 8 May 2022, police dispersed traders protesting new taxes in Kaduna (Kaduna). [size=dozens]",
+     "Protests", "Protest with intervention"),
     ("On 8 May 2022, a police truck struck a landmine near Kidal (Kidal).",
      "Explosions/Remote violence", "Remote explosive/landmine/IED"),
     ("On 2 June 2022, soldiers defused an explosive device left on a bridge in Kunduz (Kunduz).",
