@@ -100,9 +100,9 @@ def _resolve_violence(candidate: Candidate, sent: Span | None = None, lexicon: L
         candidate.type, candidate.sub = "Explosions/Remote violence", "Air/drone strike"
     elif kind1 == "rioter":
         candidate.type, candidate.sub = "Riots", "Mob violence"
-    elif kind2 in ARMED:
-        candidate.type, candidate.sub = "Battles", "Armed clash"
-    elif kind2 in {"civilian", "protester", ""} and (kind2 or candidate.role == "violence"
+    elif kind2 in ARMED and not (kind2 == "militia" and _civilian_target(candidate.trigger)):
+        candidate.type, candidate.sub = "Battles", "Armed clash"  # ("attacked Fulani herders": civilians)
+    elif kind2 in {"civilian", "protester", "", "militia"} and (kind2 or candidate.role == "violence"
                                                      or _civilian_target(candidate.trigger)):
         candidate.type, candidate.sub = "Violence against civilians", "Attack"
         if kind2 == "protester":  # tear gas is intervention; live fire or deaths are excessive force
@@ -115,10 +115,17 @@ def _resolve_violence(candidate: Candidate, sent: Span | None = None, lexicon: L
 
 def _civilian_target(trigger: Token) -> bool:
     """'gunmen attacked several villages': a place where civilians are, named as the target."""
-    targets = event_lexicon().context["civilian_target"]
-    return any(c.dep_ in {"dobj", "pobj"} and c.lower_ in targets for c in trigger.children) or any(
-        p.dep_ == "prep" and p.lower_ in {"on", "at"} and any(o.lower_ in targets for o in p.children)
-        for p in trigger.children)
+    objects = [c for c in trigger.children if c.dep_ in {"dobj", "pobj"}] + [
+        o for p in trigger.children if p.dep_ == "prep" and p.lower_ in {"on", "at"} for o in p.children]
+    return any(_civilian_place(o) for o in objects)
+
+
+def _civilian_place(token: Token) -> bool:
+    """'a market', 'herders', 'the Lala displacement site': a target where civilians are."""
+    context = event_lexicon().context
+    if token.lower_ in context["civilian_target"]:
+        return True
+    return any(c.dep_ in {"compound", "amod"} and c.lower_ in context["civilian_site"] for c in token.children)
 
 
 @dataclass(frozen=True)

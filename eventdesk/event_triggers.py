@@ -66,6 +66,7 @@ def event_lexicon() -> Lexicon:
                ("air", "place_object", "property_object", "weapon_object", "civilian_target", "no_fight")}
     context |= {f"modality_{k}": frozenset(v) for k, v in data["modality"].items()}
     context["backing"] = frozenset(data["backing"]["lemmas"])
+    context["civilian_site"] = frozenset(data["civilian_target"]["civilian_site"])
     context["stop"] = frozenset(data["stop"]["words"])
     context["unreal"] = frozenset(data["unreal"]["adjectives"])
     protest = {k: tuple(tuple(p.split()) for p in v) for k, v in data["protest_context"].items()}

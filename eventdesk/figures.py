@@ -383,6 +383,7 @@ def _figure(draft: Extraction, sent_index: int, start: int, end: int, kind: str,
 def _amount_figures(sent: Span, sent_index: int, draft: Extraction,
                     context: ActorContext) -> Iterator[tuple[Figure, set[int]]]:
     """Figures from the amounts written in one sentence, with the tokens each covers."""
+    last_kind = ""
     for amount in scan_amounts([t.text for t in sent]):
         tokens = _amount_tokens(sent, amount)
         age = _age(sent, amount)
@@ -400,8 +401,11 @@ def _amount_figures(sent: Span, sent_index: int, draft: Extraction,
             _noun_kind(anchor) or _child_kind(anchor) or governed)
         if not kind and anchor.i >= tokens.end:
             kind = _child_kind(tokens[-1]) or _head_kind(tokens[-1]) or _linear_kind(anchor, sent)
+        if not kind and _bare_report(anchor, tokens):
+            kind = last_kind  # "8 herders were killed, while the government said 5": the same count, reported
         if not kind:
             continue
+        last_kind = kind
         end_char = max(tokens.end_char, anchor.idx + len(anchor.text))
         counts = _counts_text(anchor, tokens.end) if anchor.i >= tokens.end else ""
         if counts and kind_words().nouns.get(anchor.lower_) and not anchor.lefts:
@@ -424,6 +428,16 @@ def _victims(verb: Token) -> list[Token]:
             out.append(listed)  # "Two policemen, a ranger and a worker": a list the parser read as apposition
             out.extend(t for t in listed.conjuncts if t.i > listed.i)
     return out
+
+
+_REPORT_VERBS = frozenset({"say", "claim", "report", "put", "estimate", "give", "count", "cite"})
+
+
+def _bare_report(anchor: Token, tokens: Span) -> bool:
+    """A number with no noun that a report verb governs: 'the government said 5'."""
+    return anchor.i < tokens.end and anchor.dep_ in {"dobj", "ccomp", "attr", "npadvmod"} and \
+        anchor.head.lemma_.lower() in _REPORT_VERBS and not any(
+            c.pos_ in {"NOUN", "PROPN"} for c in anchor.children)
 
 
 def _dead_subjects(verb: Token) -> list[Token]:

@@ -269,6 +269,8 @@ def test_extract_events_main_event_fatalities_in_acled_style_notes(note: str, fa
     ("On 24 April 2022, rebels attacked a base near Kidal (Kidal). Officials said 2 guards were killed; "
      "residents said 3 herders died.", 5),
     ("On 25 April 2022, ISWAP claimed to have killed 11 soldiers near Damboa (Borno).", 11),
+    ("On 26 April 2022, bandits raided a village near Gusau (Zamfara). Residents said 14 villagers were killed, "
+     "while the police said 9.", 9),
 ])
 def test_extract_events_acled_fatality_rules(note: str, fatalities: int) -> None:
     """Denials, sums of listed victims, elided verbs, split sentences and earlier tolls, ACLED's way."""
@@ -284,6 +286,12 @@ def test_extract_events_acled_fatality_rules(note: str, fatalities: int) -> None
      "stun grenades. [size=hundreds]", "Riots", "Violent demonstration"),
     ("On 6 May 2022, opposition supporters stormed the town hall in Kisumu (Kisumu) and set part of it on "
      "fire. [size=hundreds]", "Riots", "Violent demonstration"),
+    ("On 9 May 2022, gunmen fired shots at a restaurant in Rosario (Santa Fe). Nobody was hurt.",
+     "Violence against civilians", "Attack"),
+    ("On 10 May 2022, Zaire militiamen attacked an IDP camp near Bunia (Ituri) with machetes.",
+     "Violence against civilians", "Attack"),
+    ("On 11 May 2022, Dozo hunters attacked Fulani herders near Djenne (Mopti).",
+     "Violence against civilians", "Attack"),
     ("On 7 May 2022, a few dozen students held a flash protest in Yangon (Yangon) and dispersed after ten "
      "minutes. [size=dozens]", "Protests", "Peaceful protest"),
     ("On 8 May 2022, police dispersed traders protesting new taxes in Kaduna (Kaduna). [size=dozens]",
