@@ -284,8 +284,12 @@ def fatalities_of(figures: Sequence[Figure], *, event_type: str = "Battles", sub
     if event_type not in VIOLENT_TYPES and sub_type != "Excessive force against protesters":
         return 0
     per_sentence: dict[tuple[str, int, int], float] = {}
+    added = 0.0  # "4 dead at the scene; a fifth man died in hospital"
     for figure in figures:
         if figure.kind != "killed" or figure.low is None or figure.qualifier == "including":
+            continue
+        if figure.qualifier == "additional":
+            added += figure.low
             continue
         key = (_group(figure), figure.sentence, _statement(text, figure))  # "a woman and her 3 children"
         per_sentence[key] = per_sentence.get(key, 0.0) + figure.low
@@ -295,4 +299,4 @@ def fatalities_of(figures: Sequence[Figure], *, event_type: str = "Battles", sub
     for (group, _, _), value in per_sentence.items():  # two reports of one group: the lower one
         lows[group] = min(lows.get(group, value), value)
     specific = sum(v for k, v in lows.items() if k)
-    return int(round(max(specific, lows.get("", 0.0))))
+    return int(round(max(specific, lows.get("", 0.0)) + added))

@@ -35,6 +35,8 @@ _ARMED_PERSONS = frozenset({"soldier", "policeman", "officer", "fighter", "milit
                             "gunman", "guard", "bomber", "attacker", "assailant", "suspect", "insurgent", "rebel",
                             "jihadist", "ranger", "militiaman", "policewoman", "trooper", "guerrilla", "combatant",
                             "troop", "man", "serviceman", "personnel", "policemen", "men"})
+# "another soldier died", "3 more died", "a fifth man died": one more than the toll told before.
+_MORE = frozenset({"another", "more", "further", "additional"})
 _COLLECTIVE = frozenset({"family", "group", "household", "crew", "team", "band", "party"})
 
 
@@ -411,6 +413,8 @@ def _amount_figures(sent: Span, sent_index: int, draft: Extraction,
         if counts and kind_words().nouns.get(anchor.lower_) and not anchor.lefts:
             counts = ""
         qualifier = "including" if _is_subset(anchor, amount, sent) and not amount.qualifier else ""
+        if tokens.end < sent.end and sent.doc[tokens.end].lower_ in _MORE and not amount.qualifier:
+            qualifier = "additional"  # "3 more died in hospital": added to the toll told before
         yield (_figure(draft, sent_index, tokens.start_char, end_char, kind, amount, counts, context,
                        qualifier=qualifier), {t.i for t in tokens} | {anchor.i})
 
@@ -496,8 +500,10 @@ def _single_figures(sent: Span, sent_index: int, draft: Extraction, context: Act
             taken.add(victim.i)
             before = sent.doc[max(sent.start, span.start - 3):span.start].text.lower()
             part = any(f" {w} " in f" {before} " for w in kind_words().subset)  # "7 people, among them a girl"
+            more = any(c.lower_ in _MORE or c.ent_type_ == "ORDINAL" for c in victim.children)
             yield _figure(draft, sent_index, span.start_char, span.end_char, kind, one,
-                          _strip_det(counts), context, qualifier="including" if part else "")
+                          _strip_det(counts), context,
+                          qualifier="including" if part else "additional" if more else "")
 
 
 def _counted(token: Token) -> bool:

@@ -271,6 +271,9 @@ def test_extract_events_main_event_fatalities_in_acled_style_notes(note: str, fa
     ("On 25 April 2022, ISWAP claimed to have killed 11 soldiers near Damboa (Borno).", 11),
     ("On 26 April 2022, bandits raided a village near Gusau (Zamfara). Residents said 14 villagers were killed, "
      "while the police said 9.", 9),
+    ("On 27 April 2022, gangs fought in Cucuta (Norte de Santander). Police found 3 dead; a fourth man died "
+     "in hospital.", 4),
+    ("On 28 April 2022, gunmen killed 6 miners near Segou (Segou); 2 more died on the way to hospital.", 8),
 ])
 def test_extract_events_acled_fatality_rules(note: str, fatalities: int) -> None:
     """Denials, sums of listed victims, elided verbs, split sentences and earlier tolls, ACLED's way."""
