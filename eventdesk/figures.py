@@ -154,6 +154,9 @@ def _is_subset(anchor: Token, amount: Amount, sent: Span) -> bool:
     if any(f" {w} " in f" {before} " for w in words):
         return True
     head = anchor.head if anchor.dep_ == "pobj" else None
+    if head is not None and head.lower_ == "of" and anchor.lower_ in {"them", "whom", "those"}:
+        # "killing 2 people, one of them a child" is a part of the 2; "killing 2 of them" counts
+        return head.head.dep_ not in {"dobj", "nsubj", "nsubjpass", "pobj", "conj"}
     return head is not None and head.lower_ in words
 
 
@@ -177,8 +180,16 @@ def _toll_kind(verb: Token) -> str:
         return ""
     for child in verb.children:
         if child.dep_ in {"nsubj", "nsubjpass"}:
-            return _noun_kind(child)
+            return _noun_kind(child) or _of_kind(child)
     return ""
+
+
+def _of_kind(token: Token) -> str:
+    """'the number of dead rose to 19': what the quantity noun is a number of."""
+    if token.lemma_.lower() not in _QUANTITY_NOUNS | {"report", "estimate", "count"}:
+        return ""
+    return next((_noun_kind(o) for p in token.children if p.dep_ == "prep" and p.lower_ == "of"
+                 for o in p.children if o.dep_ == "pobj"), "")
 
 
 def _noun_kind(token: Token) -> str:

@@ -274,6 +274,10 @@ def test_extract_events_main_event_fatalities_in_acled_style_notes(note: str, fa
     ("On 27 April 2022, gangs fought in Cucuta (Norte de Santander). Police found 3 dead; a fourth man died "
      "in hospital.", 4),
     ("On 28 April 2022, gunmen killed 6 miners near Segou (Segou); 2 more died on the way to hospital.", 8),
+    ("On 29 April 2022, bandits raided a market near Katsina (Katsina). The number of dead rose to 17 on "
+     "Sunday.", 17),
+    ("On 30 April 2022, gunmen fired on a taxi near Mubi (Adamawa), killing 3 people, one of them a boy.", 3),
+    ("On 1 May 2022, the army said it had neutralised about 20 terrorists near Djibo (Soum, Sahel).", 20),
 ])
 def test_extract_events_acled_fatality_rules(note: str, fatalities: int) -> None:
     """Denials, sums of listed victims, elided verbs, split sentences and earlier tolls, ACLED's way."""
