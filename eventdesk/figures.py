@@ -80,6 +80,8 @@ def verb_key(token: Token) -> str:
             return f"{token.lemma_.lower()} {child.lower_}"
         if child.dep_ == "prep" and child.lower_ == "to" and any(g.lower_ == "death" for g in child.children):
             return f"{token.lemma_.lower()} to death"
+        if child.dep_ == "dobj" and any(g.lower_ == "dead" and g.i > child.i for g in child.children):
+            return f"{token.lemma_.lower()} dead"  # "shot a taxi driver dead": the parse hangs 'dead' on him
     return token.lemma_.lower()
 
 
@@ -180,8 +182,9 @@ def _toll_kind(verb: Token) -> str:
         return ""
     for child in verb.children:
         if child.dep_ in {"nsubj", "nsubjpass"}:
-            return _noun_kind(child) or _of_kind(child)
-    return ""
+            return _noun_kind(child) or _of_kind(child) or next(
+                (_noun_kind(c) for c in child.children if c.dep_ == "compound" and _noun_kind(c)), "")
+    return ""  # ("death toll estimates range from 10 to 30": the compound names the count)
 
 
 def _of_kind(token: Token) -> str:
@@ -415,7 +418,8 @@ def _amount_figures(sent: Span, sent_index: int, draft: Extraction,
         if not kind and anchor.i >= tokens.end:
             kind = _child_kind(tokens[-1]) or _head_kind(tokens[-1]) or _linear_kind(anchor, sent)
         if not kind and _bare_report(anchor, tokens):
-            kind = last_kind  # "8 herders were killed, while the government said 5": the same count, reported
+            # "8 herders were killed, while the government said 5": the same count, reported
+            kind = last_kind or _sentence_kind(sent)
         if not kind:
             continue
         last_kind = kind
@@ -449,10 +453,17 @@ _REPORT_VERBS = frozenset({"say", "claim", "report", "put", "estimate", "give", 
 
 
 def _bare_report(anchor: Token, tokens: Span) -> bool:
-    """A number with no noun that a report verb governs: 'the government said 5'."""
-    return anchor.i < tokens.end and anchor.dep_ in {"dobj", "ccomp", "attr", "npadvmod"} and \
-        anchor.head.lemma_.lower() in _REPORT_VERBS and not any(
-            c.pos_ in {"NOUN", "PROPN"} for c in anchor.children)
+    """A number with no noun that a report governs: 'the government said 5', 'reports ranging from 10 to 30'."""
+    if anchor.i >= tokens.end or any(c.pos_ in {"NOUN", "PROPN"} for c in anchor.children):
+        return False
+    if anchor.dep_ == "pobj" and anchor.head.lower_ in {"from", "between"}:
+        return anchor.head.head.lemma_.lower() == "range"
+    return anchor.dep_ in {"dobj", "ccomp", "attr", "npadvmod"} and anchor.head.lemma_.lower() in _REPORT_VERBS
+
+
+def _sentence_kind(sent: Span) -> str:
+    """'Fatalities were reported, with reports ranging from 10 to 30': deaths named elsewhere in the sentence."""
+    return "killed" if any(_noun_kind(t) == "killed" or verb_kind(t) == "killed" for t in sent) else ""
 
 
 def _dead_subjects(verb: Token) -> list[Token]:

@@ -278,6 +278,11 @@ def test_extract_events_main_event_fatalities_in_acled_style_notes(note: str, fa
      "Sunday.", 17),
     ("On 30 April 2022, gunmen fired on a taxi near Mubi (Adamawa), killing 3 people, one of them a boy.", 3),
     ("On 1 May 2022, the army said it had neutralised about 20 terrorists near Djibo (Soum, Sahel).", 20),
+    ("On 2 May 2022, bandits attacked a village near Gusau (Zamfara), killing several residents, with reports "
+     "ranging from 15 to 30.", 15),
+    ("On 3 May 2022, militants attacked a market near Kaya (Sanmatenga, Centre-Nord). Death toll estimates "
+     "range from 6 to 15.", 6),
+    ("On 4 May 2022, unidentified gunmen shot a shopkeeper dead in San Pedro Sula (Cortes).", 1),
 ])
 def test_extract_events_acled_fatality_rules(note: str, fatalities: int) -> None:
     """Denials, sums of listed victims, elided verbs, split sentences and earlier tolls, ACLED's way."""
