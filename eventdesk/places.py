@@ -271,6 +271,10 @@ def _mention_is_place(mention: Mention, gazetteer: Gazetteer) -> bool:
         return True
     if mention.label in NEVER_PLACE_LABELS or mention.label == "NORP":
         return False
+    if mention.text.isupper() and " " not in mention.text.strip():
+        # an acronym the model calls an organisation is one ("SANA", the news agency, is not
+        # Sanaa), unless it is a country's ("UAE", "DRC")
+        return any(e.tier == 0 and e.is_country for e in gazetteer.candidates(mention.text))
     return _well_known(mention.text, gazetteer)
 
 

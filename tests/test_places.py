@@ -335,3 +335,11 @@ def test_a_name_cut_at_its_arabic_article_is_read_whole(geo_options: Options) ->
     # the model tags only "Deir"; the gazetteer knows the whole name
     places = _bracket_places("Fighters withdrew from Deir ez Zor on Sunday.", geo_options)
     assert (places["Deir ez Zor"].country_code, places["Deir ez Zor"].feature_class) == ("SY", "P")
+
+
+def test_pipeline_an_organisations_acronym_is_no_town(geo_options: Options) -> None:
+    text = ("The official news agency SANA said on Thursday that troops had entered Palmyra. "
+            "The UAE condemned the attack.")
+    places = {p.text: p for p in extract_text(text, options=geo_options).places}
+    assert "SANA" not in places  # not Sanaa, Yemen
+    assert places["UAE"].country_code == "AE"  # a country's acronym still is one
