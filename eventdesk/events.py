@@ -88,13 +88,18 @@ def _bracket_rank(place: Place, text: str) -> int:
     return 1 if _BRACKET_OPEN.search(text[max(0, place.start - 60):place.start]) else 2
 
 
+# "a Britain-based monitoring group": where an organisation sits, not where anything happened
+_BASED_IN = re.compile(r"-(?:based|headquartered)\b", re.IGNORECASE)
+
+
 def _place_of(places: Sequence[Place], sentences: set[int] | None, trigger_start: int, text: str) -> int | None:
     """The event's place: the bracketed town of 'Town (Region)', else its region (for a town the
     gazetteer lacks), else the most specific resolved place, nearest the trigger; None for
     `sentences` means any sentence."""
     best: tuple[tuple[int, int, int], int] | None = None
     for index, place in enumerate(places):
-        if (sentences is not None and place.sentence not in sentences) or not place.resolved:
+        if (sentences is not None and place.sentence not in sentences) or not place.resolved \
+                or _BASED_IN.match(text, place.end):
             continue
         key = (_bracket_rank(place, text), place.precision or 9, abs(place.start - trigger_start))
         if best is None or key < best[0]:

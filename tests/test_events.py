@@ -473,3 +473,12 @@ def test_extract_events_sides_take_the_coded_towns_country() -> None:
     event = main("On 25 November 2017, police used tear gas against protesters staging a sit-in at Faizabad "
                  "in Islamabad (Islamabad Capital Territory).")
     assert event.actor1 == "Protesters (Pakistan)"
+
+
+def test_extract_events_a_place_an_organisation_is_based_in_is_not_the_events() -> None:
+    text = ("The Kenya Human Rights Forum, a London-based monitoring group, said gunmen killed "
+            "four herders near Garissa on Monday.")
+    extraction = extract_text(text, published=dt.date(2023, 5, 16))
+    [event] = [e for e in extraction.events if e.fatalities]
+    place = extraction.places[event.place_index]
+    assert place.text == "Garissa" and place.country_code == "KE"
