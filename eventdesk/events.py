@@ -90,6 +90,16 @@ def _bracket_rank(place: Place, text: str) -> int:
 
 # "a Britain-based monitoring group": where an organisation sits, not where anything happened
 _BASED_IN = re.compile(r"-(?:based|headquartered)\b", re.IGNORECASE)
+# "Russia's defence ministry said its warplanes struck ...": a country in the possessive names
+# whose forces or officials act, not where
+_POSSESSIVE = re.compile(r"['\u2019]s?\b")
+
+
+def _may_locate(place: Place, text: str) -> bool:
+    """Whether a place mention can say where an event happened."""
+    if not place.resolved or _BASED_IN.match(text, place.end):
+        return False
+    return not (place.precision == 6 and _POSSESSIVE.match(text, place.end))
 
 
 def _place_of(places: Sequence[Place], sentences: set[int] | None, trigger_start: int, text: str) -> int | None:
@@ -98,8 +108,7 @@ def _place_of(places: Sequence[Place], sentences: set[int] | None, trigger_start
     `sentences` means any sentence."""
     best: tuple[tuple[int, int, int], int] | None = None
     for index, place in enumerate(places):
-        if (sentences is not None and place.sentence not in sentences) or not place.resolved \
-                or _BASED_IN.match(text, place.end):
+        if (sentences is not None and place.sentence not in sentences) or not _may_locate(place, text):
             continue
         key = (_bracket_rank(place, text), place.precision or 9, abs(place.start - trigger_start))
         if best is None or key < best[0]:

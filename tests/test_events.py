@@ -482,3 +482,11 @@ def test_extract_events_a_place_an_organisation_is_based_in_is_not_the_events() 
     [event] = [e for e in extraction.events if e.fatalities]
     place = extraction.places[event.place_index]
     assert place.text == "Garissa" and place.country_code == "KE"
+
+
+def test_extract_events_a_country_in_the_possessive_is_whose_forces_not_where() -> None:
+    text = ("Islamic State held Palmyra in central Syria until March. Russia's defence ministry said "
+            "its warplanes had struck militant positions around the city on Tuesday.")
+    extraction = extract_text(text, published=dt.date(2016, 3, 24))
+    strikes = [e for e in extraction.events if e.sub_event_type == "Air/drone strike"]
+    assert strikes and all(extraction.places[e.place_index].country_code == "SY" for e in strikes)
