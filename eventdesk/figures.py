@@ -111,17 +111,12 @@ def _anchor(sent: Span, amount: Amount) -> Token:
         if token.dep_ in {"nummod", "quantmod", "amod", "det", "compound"} and token.head.i not in inside \
                 and token.head.pos_ in _NOUN_POS and token.head.i > token.i:
             return _past_names(token.head)
-    return _next_noun(sent, tokens.end, spill=_after_stop(tokens)) or tokens[-1]
+    return _next_noun(sent, tokens.end) or tokens[-1]
 
 
-def _after_stop(tokens: Span) -> bool:
-    """'... Salah al-Din. 9 IS militants were killed': the splitter left the number on the sentence before."""
-    return tokens.start > 0 and tokens.doc[tokens.start - 1].text == "." and tokens.end == tokens.sent.end
-
-
-def _next_noun(sent: Span, start: int, *, spill: bool = False) -> Token | None:
+def _next_noun(sent: Span, start: int) -> Token | None:
     """'7 IS fighters' parsed with 'IS' as a verb: the first common noun right after the number."""
-    end = min(start + 3, len(sent.doc) if spill else sent.end)
+    end = min(start + 3, sent.end)
     for token in sent.doc[start:end]:
         if token.pos_ == "NOUN":
             return token
