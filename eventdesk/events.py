@@ -35,17 +35,13 @@ _SUMMARY_CHARS = 240
 
 
 def _date_of(extraction: Extraction, doc: Doc, candidate: Candidate) -> None:
-    """Date a candidate with the times stage (event_date), when it is there."""
-    finder = getattr(times, "event_date", None)
-    if finder is None:
-        return
-    try:
-        time, source = finder(extraction, sentence=candidate.sentence, trigger_start=candidate.trigger.idx, doc=doc)
-    except TypeError:
-        time, source = finder(extraction, sentence=candidate.sentence, trigger_start=candidate.trigger.idx)
+    """Date a candidate with the times stage's `event_date`."""
+    time, source = times.event_date(extraction, sentence=candidate.sentence,
+                                    trigger_start=candidate.trigger.idx, doc=doc)
     if time is not None and time.sentence == candidate.sentence and _belongs_elsewhere(doc, time, candidate):
         rest = dataclasses.replace(extraction, times=tuple(t for t in extraction.times if t != time))
-        time, source = finder(rest, sentence=candidate.sentence, trigger_start=candidate.trigger.idx, doc=doc)
+        time, source = times.event_date(rest, sentence=candidate.sentence, trigger_start=candidate.trigger.idx,
+                                        doc=doc)
     candidate.time, candidate.date_source = time, source
     candidate.strong_date = time is not None and (
         source == "governing" or (source == "nearest" and time.sentence == candidate.sentence))
