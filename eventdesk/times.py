@@ -41,6 +41,7 @@ _ENDED_DATE = re.compile(r"\s+(?:that |which )?(?:ended|ending)\s+(?P<date>[A-Z]
 _QUARTER = re.compile(r"\bquarter(?!-century| of (?:a|an|the|its|their)\b)", re.IGNORECASE)
 _LONGER_PERIOD = re.compile(r"\b(?:nine|six) months\b|\bfirst half\b|\b(?:fiscal|full|the) year\b(?!-)", re.IGNORECASE)
 _PLAN_VERBS = frozenset({"plan", "schedule"})
+_UNTIL = frozenset({"until", "till"})
 _COMPLETION_VERBS = frozenset({"end", "close", "conclude", "expire"})
 _REFERENCE_PRECISIONS = frozenset({"day", "week", "month", "quarter", "season", "year", "minute", "hour"})
 
@@ -96,6 +97,12 @@ def _past_perfect(verb: Token) -> bool:
     return False
 
 
+def _present_perfect(verb: Token) -> bool:
+    """"Has given", "have been closed": a perfect with a present auxiliary (not "had")."""
+    auxes = {child.lower_ for child in verb.children if child.dep_ in {"aux", "auxpass"}}
+    return bool(auxes & {"has", "have", "'s", "'ve"}) and verb.tag_ == "VBN"
+
+
 def tense_direction(doc: Doc, start: int, end: int) -> int:
     """-1 if the expression's verb speaks of the past, +1 of the future, 0 when it cannot tell.
 
@@ -122,6 +129,8 @@ def tense_direction(doc: Doc, start: int, end: int) -> int:
         return 0  # "planned a rally on Saturday": a plan made in the past for a day either side of the DCT
     if direction >= 0 and words & lex.weak_future_path:
         return 1
+    if direction < 0 and verb is not None and _present_perfect(verb) and words & _UNTIL:
+        return 1  # "has given them until Tuesday", "has been closed until Friday": a state that lasts into the coming days
     if direction < 0 and verb is not None and verb.lemma_.lower() in _COMPLETION_VERBS and len(path) <= 1:
         return -2  # "the quarter ended Oct. 31": surely past, however near the DCT
     return direction

@@ -136,3 +136,24 @@ def test_resolve_times_amount_spacy_calls_a_date_is_dropped_but_a_rate_kept() ->
     spans = ["as little as 99 cents", "$5 million a year"]
     doc.ents = [doc.char_span(text.index(s), text.index(s) + len(s), label="DATE") for s in spans]
     assert [(t.value, t.type) for t in _extract(text, doc=doc).times] == [("P1Y", "SET")]
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("a quarter-century", "P25Y"),
+    ("half a century", "P50Y"),
+    ("a half-century", "P50Y"),
+])
+def test_normalise_expression_fraction_of_a_century_is_a_duration_not_a_quarter(text: str, value: str) -> None:
+    resolution = normalise_expression(text, dct=DCT, direction=-1)
+    assert (resolution.value, resolution.type) == (value, "DURATION")
+
+
+@pytest.mark.parametrize(("text", "span", "value"), [
+    # Monday 28 March 2016: a present perfect with "until" gives time that runs into the coming days.
+    ("The court has given the two parties until Thursday to settle.", "Thursday", "2016-03-31"),
+    ("The crossing has been shut until Friday, the army said.", "Friday", "2016-04-01"),
+    ("The crossing had been shut until Friday, the army said.", "Friday", "2016-03-25"),
+    ("Gunmen have held the village since Friday.", "Friday", "2016-03-25"),
+])
+def test_resolve_times_present_perfect_with_until_points_forward(text: str, span: str, value: str) -> None:
+    assert _values(text, published=dt.date(2016, 3, 28))[span] == value
