@@ -11,6 +11,7 @@ nobody is said to claim is the outlet's own.
 from __future__ import annotations
 
 import dataclasses
+import re
 import tomllib
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
@@ -39,6 +40,7 @@ class ClaimWords:
     media_names: frozenset[tuple[str, ...]]
     media_heads: frozenset[str]
     person_heads: frozenset[str]
+    descriptions: dict[str, tuple[str, ...]]  # "monitor" -> words that may name the body it describes
 
 
 @lru_cache(maxsize=1)
@@ -50,6 +52,7 @@ def claim_words() -> ClaimWords:
         verbs=frozenset(data["cues"]["verbs"]), nouns=frozenset(data["cues"]["nouns"]),
         media_names=frozenset(tuple(words_of(n)) for n in data["media"]["names"]),
         media_heads=frozenset(data["media"]["heads"]), person_heads=frozenset(data["persons"]["heads"]),
+        descriptions={head: tuple(names) for head, names in data["descriptions"].items()},
     )
 
 
@@ -286,10 +289,75 @@ def _speaker(cue: Cue, outer: Cue | None, previous: Sequence[tuple[int, Speaker]
             return None
         earlier = recent[-1]
         return Speaker(earlier.name, earlier.kind, medium or earlier.medium, earlier.affiliation, earlier.start)
+    titled = _appositive_name(span)
+    if titled is not None:  # "Its director, Rami Abdel Rahman, said"
+        affiliation = _affiliation(span, mentions) or _possessor(span, previous, sent_index, mentions)
+        return Speaker(titled.text, "person", medium, affiliation, titled.start_char)
     name = _canonical(span.text, mentions)
+    if name == span.text:
+        name = _described(span, sent_index, mentions) or name
+        kind = "organisation" if name != span.text else kind
     if kind == "media" and not medium:
         medium = name
     return Speaker(name, kind or "organisation", medium, _affiliation(span, mentions), span.start_char)
+
+
+def _appositive_name(span: Span) -> Span | None:
+    """The person a title stands beside: 'Its director, Rami Abdel Rahman, ...'."""
+    root = span.root
+    if root.ent_type_ == "PERSON":
+        return None
+    for child in root.children:
+        if child.dep_ == "appos" and child.ent_type_ == "PERSON":
+            return _noun_phrase(child)
+    return None
+
+
+def _possessor(span: Span, previous: Sequence[tuple[int, Speaker]], sent_index: int,
+               mentions: Sequence[Mention]) -> str:
+    """Whom 'its' or 'the group's' refers to: the latest organisation named before the claimant."""
+    owner = next((c for c in span.root.children if c.dep_ == "poss"), None)
+    if owner is None:
+        return ""
+    if owner.lower_ not in {"its", "their"}:
+        return _described(_noun_phrase(owner), sent_index, mentions) or _canonical(_noun_phrase(owner).text, mentions)
+    earlier = [m for m in mentions if m.label == "ORG" and m.end <= span.start_char
+               and sent_index - m.sentence <= _PRONOUN_WINDOW]
+    speakers = [s.name for i, s in previous if sent_index - i <= _PRONOUN_WINDOW and s.kind == "organisation"]
+    if earlier:
+        return _canonical(earlier[-1].text, mentions)
+    return speakers[-1] if speakers else ""
+
+
+def _described(span: Span, sent_index: int, mentions: Sequence[Mention]) -> str:
+    """'the monitor' -> the Syrian Observatory named a sentence or two before.
+
+    A definite description with no name in it refers back to the latest
+    organisation named within a few sentences whose name, or the appositive
+    right after it ('..., a Britain-based monitoring group'), holds a word
+    for the same kind of body (data/events_claims.toml [descriptions]).
+    """
+    doc = span.doc
+    first = doc[span.start - 1] if span.start > 0 and doc[span.start - 1].pos_ == "DET" else doc[span.start]
+    if first.lower_ not in {"the", "this", "that"} or any(t.ent_type_ for t in span):
+        return ""
+    cues = claim_words().descriptions.get(span.root.lower_)
+    if not cues:
+        return ""
+    text = doc.text
+    for mention in reversed(mentions):
+        if mention.label != "ORG" or mention.end > span.start_char or sent_index - mention.sentence > _PRONOUN_WINDOW:
+            continue
+        described = text[mention.start:mention.end] + " " + _apposed(text, mention.end)
+        if any(re.search(rf"\b{re.escape(cue)}", described, re.IGNORECASE) for cue in cues):
+            return _canonical(mention.text, mentions)
+    return ""
+
+
+def _apposed(text: str, end: int) -> str:
+    """The words set off by a comma right after a name, up to the next comma or full stop."""
+    found = re.match(r",\s*([^,.;]{1,80})", text[end:])
+    return found.group(1) if found else ""
 
 
 def _innermost(cues: Sequence[Cue], token: int) -> tuple[Cue | None, Cue | None]:

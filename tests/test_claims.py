@@ -97,3 +97,31 @@ def test_attribute_claims_on_the_seeds(seeds_dir: Path) -> None:
     by_value_two = {low: claim for low, claim in two}
     assert by_value_two[450].claimant_kind == "media" and "media" in by_value_two[450].claimant.lower()
     assert "ministry of defense" in by_value_two[100].claimant.lower()
+
+
+def test_attribute_claims_title_with_a_name_beside_it_names_the_person_and_body() -> None:
+    text = ("The Kivu Security Tracker published its weekly count on Monday. "
+            "Its coordinator, Esther Mbuyi, said at least 23 villagers were killed near Beni.")
+    extraction = extract_text(text, published=DAY)
+    [(low, claim)] = figure_claims(extraction)
+    assert low == 23
+    assert (claim.claimant, claim.claimant_kind) == ("Esther Mbuyi", "person")
+    assert claim.affiliation == "Kivu Security Tracker"
+
+
+def test_attribute_claims_the_monitor_refers_back_to_the_monitoring_group() -> None:
+    text = ("The Sudan Conflict Observatory, an independent monitoring network, tracks the fighting. "
+            "The monitor said 41 civilians were killed in the shelling of El Fasher.")
+    extraction = extract_text(text, published=DAY)
+    [(low, claim)] = figure_claims(extraction)
+    assert low == 41
+    assert (claim.claimant, claim.claimant_kind) == ("Sudan Conflict Observatory", "organisation")
+
+
+def test_attribute_claims_a_description_with_no_matching_body_stays_as_written() -> None:
+    text = ("The Red Crescent sent two convoys to the town. "
+            "The ministry said 8 soldiers were wounded in the ambush.")
+    extraction = extract_text(text, published=DAY)
+    [(low, claim)] = figure_claims(extraction)
+    assert low == 8
+    assert claim.claimant == "ministry"
