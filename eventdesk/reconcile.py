@@ -57,6 +57,12 @@ class QuantityClaim:
     counts: str = ""
     vague: bool = False
     statement: str = ""
+    affiliation: str = ""  # the body a person claimant speaks for
+
+    @property
+    def source(self) -> str:
+        """Who stands behind the figure: the body a spokesperson speaks for, else the claimant."""
+        return self.affiliation or self.claimant
 
     @property
     def interval(self) -> tuple[float, float]:
@@ -68,6 +74,8 @@ class QuantityClaim:
         """The figure in words: 'at least 400', '400-450'."""
         if self.low is None:
             return self.statement or self.text
+        if self.vague:  # "hundreds (coded 100)": the words as written, and ACLED's conservative value
+            return f"{vague_words(self.text, self.counts)} (coded {_number(self.low)})"
         value = _number(self.low) + (f"-{_number(self.high)}" if self.high not in (None, self.low) else "")
         return f"{self.qualifier} {value}".strip() if self.qualifier not in ("between", "including") else value
 
@@ -115,6 +123,13 @@ def _tables() -> _Tables:
     group_of = {word: group for group, words in raw["groups"].items() for word in words}
     return _Tables(group_of, tuple(raw["scope"]["broad"]), tuple(raw["scope"]["means"]),
                    tuple(raw["claimants"]["partisan"]))
+
+
+def vague_words(text: str, counts: str) -> str:
+    """'hundreds of militants' counting 'militants' -> 'hundreds'."""
+    if counts and text.endswith(counts) and len(text) > len(counts):
+        text = re.sub(r"\s+of$", "", text[:-len(counts)].strip())
+    return text
 
 
 def _number(value: float) -> str:
@@ -222,21 +237,23 @@ def counted_group(counts: str) -> str:
 
 
 def _claimant(extraction: Extraction, index: int, claims: Mapping[int, Claim],
-              entities: Mapping[str, str]) -> tuple[str, str]:
+              entities: Mapping[str, str]) -> tuple[str, str, str]:
+    """(name, kind, affiliation) of whoever claims a figure, in the story's canonical spelling."""
     claim = claims.get(index)
     if claim is None:
-        return (extraction.article.outlet or "the report", "outlet")
+        return (extraction.article.outlet or "the report", "outlet", "")
     name = entities.get(light_key(claim.claimant), claim.claimant)
-    return (name, claim.claimant_kind)
+    affiliation = entities.get(light_key(claim.affiliation), claim.affiliation) if claim.affiliation else ""
+    return (name, claim.claimant_kind, affiliation)
 
 
-def _quantity_claim(extraction: Extraction, figure: Figure, claimant: tuple[str, str]) -> QuantityClaim:
+def _quantity_claim(extraction: Extraction, figure: Figure, claimant: tuple[str, str, str]) -> QuantityClaim:
     article = extraction.article
     return QuantityClaim(
         article_id=article.id, claimant=claimant[0], claimant_kind=claimant[1], outlet=article.outlet,
         published=article.published, qualifier=figure.qualifier, low=figure.low, high=figure.high,
         text=figure.text, start=figure.start, end=figure.end, sentence=figure.sentence,
-        counts=figure.counts, vague=figure.vague)
+        counts=figure.counts, vague=figure.vague, affiliation=claimant[2])
 
 
 def _cluster_index(clusters: Any) -> dict[tuple[str, int], str]:
@@ -362,6 +379,9 @@ def _fold(drafts: dict[tuple[str, ...], _Draft]) -> list[_Draft]:
         found = [d for d in siblings[(draft.kind, draft.group, draft.scope)][:MAX_SIBLINGS]
                  if d is not draft and d.items and (not draft.event or d.event == draft.event)
                  and (not draft.actor or d.actor == draft.actor) and (d.event or d.actor)]
+        if len(found) > 1:  # the same source counting the same group says which one it means
+            sources = {c.source for _, c in draft.items}
+            found = [d for d in found if sources & {c.source for _, c in d.items}]
         if len(found) == 1:
             found[0].items += draft.items
             draft.items = []
@@ -378,11 +398,12 @@ def estimate_range(claims: Sequence[QuantityClaim]) -> tuple[float | None, float
     numbered = [c for c in claims if c.low is not None]
     if not numbered:
         return (None, None, None)
+    # "hundreds" coded as 100 is the conservative reading of a real claim, so it can set low;
+    # best prefers claims that give a count, and lies between low and high either way.
     sourced = [c for c in numbered if not c.vague] or numbered
-    low = min(c.low for c in sourced)  # type: ignore[type-var]
+    low = min(c.low for c in numbered)  # type: ignore[type-var]
     high = max(c.high if c.high is not None else c.low for c in numbered)  # type: ignore[type-var]
-    # best comes from the same well-sourced claims as low, so low <= best <= high holds
-    cited = Counter(c.low for c in {(c.claimant, c.low): c for c in sourced}.values())
+    cited = Counter(c.low for c in {(c.source, c.low): c for c in sourced}.values())
     top = cited.most_common(2)
     if top[0][1] >= 2 and (len(top) == 1 or top[0][1] > top[1][1]):
         return (low, top[0][0], high)
@@ -394,7 +415,8 @@ def estimate_range(claims: Sequence[QuantityClaim]) -> tuple[float | None, float
 def _source(claim: QuantityClaim) -> str:
     when = f", {claim.published.isoformat()}" if claim.published else ""
     via = f" ({claim.outlet}{when})" if claim.outlet and claim.outlet != claim.claimant else ""
-    return f"{claim.claimant}{via} says {claim.stated}"
+    of = f" of the {claim.affiliation}" if claim.affiliation else ""
+    return f"{claim.claimant}{of}{via} says {claim.stated}"
 
 
 def find_disagreement(claims: Sequence[QuantityClaim], *, broad: bool = False) -> Disagreement | None:
@@ -406,7 +428,7 @@ def find_disagreement(claims: Sequence[QuantityClaim], *, broad: bool = False) -
     said = "; ".join(_source(c) for c in numbered)
     lows = [c.low for c in numbered]
     spread = f"the figures range from {_number(min(lows))} to {_number(max(lows))}"  # type: ignore[type-var]
-    if len({c.claimant for c in numbered}) == 1:
+    if len({c.source for c in numbered}) == 1:
         return Disagreement("revision", tuple(numbered), f"{said}: the same source revised its figure")
     if not _shared_point(c.interval for c in numbered):
         return Disagreement("contradiction", tuple(numbered),
@@ -427,7 +449,9 @@ def _label(draft: _Draft, claims: Sequence[QuantityClaim]) -> str:
     who = counts.most_common(1)[0][0] if counts else draft.group
     if len(counts) > 1 and draft.actor_name:
         who = f"{draft.actor_name} {draft.group}"
-    what = f"{who} {draft.kind}" if draft.kind in HUMAN_KINDS or not counts else who
+    who = re.sub(r"^(?:(?:their|its|his|her|the|these|those)\s+)+", "", who)
+    named = draft.kind.rstrip("s") in who.lower()  # "air strikes" counted as strikes says so already
+    what = f"{who} {draft.kind}" if draft.kind in HUMAN_KINDS or not counts or not named else who
     where = {"": "", BROAD: " in the wider conflict"}.get(draft.scope, f" {draft.scope}")
     return f"{what}{where}".strip()
 

@@ -24,10 +24,18 @@ blockquote{margin:.3em 0;padding-left:.8em;border-left:3px solid #ccc;color:#333
 """
 
 
+def _claimed_by(claim: Row) -> str:
+    """'Rami Abdel Rahman (Syrian Observatory for Human Rights)': a spokesperson with the body behind him."""
+    who, body = claim.get("claimant", ""), claim.get("affiliation", "")
+    return f"{who} ({body})" if body and body != who else who
+
+
 def _fmt_value(row: Row) -> str:
     low, high = row.get("low"), row.get("high")
     if low is None:
         return "?"
+    if row.get("vague") and row.get("stated"):
+        return str(row["stated"])  # "hundreds (coded 100)"
     text = f"{low:,.0f}" if float(low).is_integer() else f"{low:,}"
     if high not in (None, low):
         text += f"–{high:,.0f}"
@@ -131,7 +139,7 @@ class _Writer:
                 self.para(f"<b>{self.text(q['label'])}</b> {self.text(rng)}" if self.html
                           else f"**{self.text(q['label'])}** {self.text(rng)}")
                 self.table(["Figure", "Claimed by", "Outlet", "Date", "Source"],
-                           [[self.text(_fmt_value(c)), self.text(c.get("claimant", "")),
+                           [[self.text(_fmt_value(c)), self.text(_claimed_by(c)),
                              self.text(c.get("outlet", "")), self.text(c.get("published") or ""),
                              self.cites(c.get("cites", []))] for c in q["claims"]])
             return

@@ -146,8 +146,8 @@ def _claim_row(claim: QuantityClaim, refs: dict[str, str]) -> dict[str, Any]:
     return {
         "low": claim.low, "high": claim.high, "qualifier": claim.qualifier, "text": claim.text,
         "stated": claim.stated, "counts": claim.counts, "vague": claim.vague,
-        "claimant": claim.claimant, "claimant_kind": claim.claimant_kind, "outlet": claim.outlet,
-        "published": claim.published.isoformat() if claim.published else None,
+        "claimant": claim.claimant, "claimant_kind": claim.claimant_kind, "affiliation": claim.affiliation,
+        "outlet": claim.outlet, "published": claim.published.isoformat() if claim.published else None,
         "cites": [{"ref": refs[claim.article_id], "sentence": claim.sentence}],
     }
 

@@ -339,3 +339,33 @@ def test_estimate_range_best_lies_between_low_and_high_with_vague_claims() -> No
                                       claim(1000, "more than", False, "defence ministry")])
     assert low is not None and best is not None and high is not None
     assert low <= best <= high
+
+
+def test_reconcile_a_vague_claim_sets_the_conservative_low_and_says_how_it_was_coded() -> None:
+    a = report("State television said hundreds of rebels were killed.",
+               [{"text": "hundreds of rebels", "kind": "killed", "low": 100.0, "counts": "rebels",
+                 "vague": True, "claimant": "state media"}])
+    b = report("The defence ministry said more than 1,000 rebels were killed.",
+               [{"text": "more than 1,000 rebels", "kind": "killed", "low": 1000.0, "counts": "rebels",
+                 "qualifier": "more than", "claimant": "defence ministry"}], outlet="Post")
+    toll = only(reconcile_figures([a, b]), kind="killed")
+    assert (toll.low, toll.high) == (100.0, 1000.0)
+    assert [c.stated for c in toll.claims] == ["hundreds (coded 100)", "more than 1,000"]
+
+
+def test_reconcile_a_toll_with_no_event_joins_the_one_its_own_source_gave() -> None:
+    clash = Event(article_id="x", event_type="Battles", sub_event_type="Armed clash", sentences=(0,))
+    regain = Event(article_id="x", event_type="Battles", sub_event_type="Government regains territory",
+                   sentences=(1,))
+    first = report("The monitor counted about 70 rebels killed since June. Officials said 300 rebels died.",
+                   [{"text": "about 70 rebels", "kind": "killed", "low": 70.0, "counts": "rebels",
+                     "qualifier": "about", "claimant": "Valley Watch", "event_index": 0},
+                    {"text": "300 rebels", "kind": "killed", "low": 300.0, "counts": "rebels",
+                     "claimant": "officials", "event_index": 1}],
+                   events=(clash, regain))
+    later = report("Valley Watch said at least 70 rebels were killed since June.",
+                   [{"text": "at least 70 rebels", "kind": "killed", "low": 70.0, "counts": "rebels",
+                     "qualifier": "at least", "claimant": "Valley Watch"}], outlet="Herald")
+    quantities = [q for q in reconcile_figures([first, later]) if q.kind == "killed"]
+    by_source = {frozenset(c.claimant for c in q.claims): sorted(c.low for c in q.claims) for q in quantities}
+    assert by_source[frozenset({"Valley Watch"})] == [70.0, 70.0]
