@@ -200,6 +200,8 @@ def _is_claimant(span: Span) -> bool:
     root = span.root
     if root.lower_ in _PRONOUNS or root.ent_type_ in {"PERSON", "ORG", "NORP", "GPE"}:
         return True
+    if _appositive_name(span) is not None:
+        return True
     return _kind(span) != "" and (root.pos_ in {"NOUN", "PROPN", "PRON"} or _acronym(root))
 
 
@@ -307,8 +309,9 @@ def _appositive_name(span: Span) -> Span | None:
     root = span.root
     if root.ent_type_ == "PERSON":
         return None
+    titled = root.lower_ in claim_words().person_heads
     for child in root.children:
-        if child.dep_ == "appos" and child.ent_type_ == "PERSON":
+        if child.dep_ == "appos" and (child.ent_type_ == "PERSON" or (titled and child.pos_ == "PROPN")):
             return _noun_phrase(child)
     return None
 

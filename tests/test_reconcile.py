@@ -354,9 +354,8 @@ def test_reconcile_a_vague_claim_sets_the_conservative_low_and_says_how_it_was_c
 
 
 def test_reconcile_a_toll_with_no_event_joins_the_one_its_own_source_gave() -> None:
-    clash = Event(article_id="x", event_type="Battles", sub_event_type="Armed clash", sentences=(0,))
-    regain = Event(article_id="x", event_type="Battles", sub_event_type="Government regains territory",
-                   sentences=(1,))
+    clash = Event("x", 0, "Battles", "Armed clash", (0,), 0, 1)
+    regain = Event("x", 1, "Battles", "Government regains territory", (1,), 0, 1)
     first = report("The monitor counted about 70 rebels killed since June. Officials said 300 rebels died.",
                    [{"text": "about 70 rebels", "kind": "killed", "low": 70.0, "counts": "rebels",
                      "qualifier": "about", "claimant": "Valley Watch", "event_index": 0},
@@ -366,6 +365,7 @@ def test_reconcile_a_toll_with_no_event_joins_the_one_its_own_source_gave() -> N
     later = report("Valley Watch said at least 70 rebels were killed since June.",
                    [{"text": "at least 70 rebels", "kind": "killed", "low": 70.0, "counts": "rebels",
                      "qualifier": "at least", "claimant": "Valley Watch"}], outlet="Herald")
-    quantities = [q for q in reconcile_figures([first, later]) if q.kind == "killed"]
+    clusters = {(first.article.id, 0): "clash", (first.article.id, 1): "recapture"}
+    quantities = [q for q in reconcile_figures([first, later], clusters=clusters) if q.kind == "killed"]
     by_source = {frozenset(c.claimant for c in q.claims): sorted(c.low for c in q.claims) for q in quantities}
     assert by_source[frozenset({"Valley Watch"})] == [70.0, 70.0]
