@@ -44,6 +44,12 @@ class Group:
     acronyms: frozenset[str]
     state_of: str = ""  # a national force's own name ("SNA", "FARDC"): that country's state forces
     state_since: int = 0  # the group is that state's forces from this year on (the Taliban, 2022-)
+    role: str = ""  # a national agency's branch ("police" for the CTD); empty: the phrase's head decides
+    countries: frozenset[str] = frozenset()  # where the aliases hold ("Maoists" in India); empty: anywhere
+
+    def fits(self, country: str) -> bool:
+        """Whether the group's aliases hold in an article about this country."""
+        return not self.countries or not country or country in self.countries
 
 
 @dataclass(frozen=True)
@@ -53,6 +59,8 @@ class ActorTable:
     groups: tuple[Group, ...]
     heads: dict[str, frozenset[tuple[str, ...]]]
     cues: dict[str, frozenset[tuple[str, ...]]]
+    ethnic: frozenset[str]  # names of peoples whose armed men ACLED codes as "<People> Ethnic Militia"
+    name_ends: frozenset[str]  # last words of a group's proper name ("Army", "Front", "Province")
     countries: dict[str, Country]
     country_words: dict[tuple[str, ...], str]  # demonym / name / leader -> country
 
@@ -86,7 +94,8 @@ def actor_table(language: str = "en") -> ActorTable:
     data = _load(f"actors_{language}.toml")
     groups = tuple(
         Group(g["name"], int(g["inter"]), tuple(sorted(_tuples(g["aliases"]), key=len, reverse=True)),
-              frozenset(g.get("acronyms", ())), str(g.get("state_of", "")), int(g.get("state_since", 0)))
+              frozenset(g.get("acronyms", ())), str(g.get("state_of", "")), int(g.get("state_since", 0)),
+              str(g.get("role", "")), frozenset(g.get("countries", ())))
         for g in data["group"]
     )
     countries = _countries(_load("actors_countries.toml"))
@@ -98,6 +107,8 @@ def actor_table(language: str = "en") -> ActorTable:
         groups=groups,
         heads={k: _tuples(v) for k, v in data["heads"].items()},
         cues={k: _tuples(v) for k, v in data["cues"].items()},
+        ethnic=frozenset(w.casefold() for w in data["names"]["ethnic"]),
+        name_ends=frozenset(w.casefold() for w in data["names"]["group_ends"]),
         countries=countries,
         country_words=country_words,
     )
@@ -138,18 +149,100 @@ def alias_index() -> tuple[dict[tuple[str, ...], Group], dict[str, Group]]:
     return aliases, acronyms
 
 
-def named_group(words: Sequence[str], originals: Sequence[str]) -> Group | None:
-    """The named group a phrase mentions (longest alias wins), if any."""
+def named_group(words: Sequence[str], originals: Sequence[str], *, country: str = "") -> Group | None:
+    """The named group a phrase mentions (longest alias wins), if any.
+
+    An alias inside a longer proper name ("National Liberation Army" in "Karen National Liberation
+    Army") names no known group: the longer name is an unknown group of its own.
+    """
     aliases, acronyms = alias_index()
+    shown = _aligned(words, originals)
     found: list[Group] = []
+    longer: list[Group] = []
     for size in range(min(_MAX_ALIAS_WORDS, len(words)), 0, -1):
         for i in range(len(words) - size, -1, -1):  # "al-Qaida-linked al-Shabab fighters": the name nearest the head
             group = aliases.get(tuple(words[i:i + size]))
-            if group is not None:
+            if group is None or not group.fits(country):
+                continue
+            if shown and inside_longer_name(shown, i, i + size):
+                longer.append(Group(_proper_name(shown, i, i + size), 2, (), frozenset()))
+            else:
                 found.append(group)
-    found.extend(acronyms[w] for w in originals if w in acronyms)
+    found.extend(acronyms[w] for w in originals if w in acronyms and acronyms[w].fits(country))
+    found.extend(longer)
+    if not found and (unknown := unknown_group(shown)) is not None:
+        found.append(unknown)
     # "Taliban gunmen", "BLA gunmen": a named group outranks the generic armed men it sends
     return next((g for g in found if not g.name.startswith("Unidentified")), found[0] if found else None)
+
+
+_GENERIC_NAME_WORDS = frozenset({
+    "national", "armed", "special", "air", "republican", "presidential", "border", "forces", "force", "army",
+    "guard", "military", "joint", "task", "government", "regime", "security", "state", "federal", "police",
+    "defence", "defense", "self", "popular", "people's", "peoples", "coalition", "militia", "group", "local",
+    "regional", "royal", "revolutionary", "islamic", "liberation", "front", "movement", "council", "union"})
+
+
+def unknown_group(shown: Sequence[str]) -> Group | None:
+    """A group the table does not know, named by its own proper name ('Arakan Rohingya Salvation Army').
+
+    The name runs over capitalised words to a word that ends groups' names; a name of generic words
+    ("National Army", "Armed Forces") or with a country in it is a state's force, not a group.
+    """
+    ends = actor_table().name_ends
+    last = next((j for j in range(len(shown) - 1, 0, -1) if shown[j].casefold() in ends
+                 and shown[j][:1].isupper()), None)
+    if last is None:
+        return None
+    start = last
+    while start > 0 and (shown[start - 1][:1].isupper() or shown[start - 1] in _NAME_JOINERS):
+        start -= 1
+    while start < last and shown[start] in _NAME_JOINERS | {"The"}:
+        start += 1
+    name = shown[start:last + 1]
+    capitals = [w for w in name if w[:1].isupper()]
+    if len(capitals) < 3 or not all(_is_name_word(w) or w in _NAME_JOINERS for w in name):
+        return None
+    if all(w.casefold() in _GENERIC_NAME_WORDS for w in capitals):
+        return None
+    return Group(" ".join(name), 2, (), frozenset())
+
+
+def _aligned(words: Sequence[str], originals: Sequence[str]) -> list[str]:
+    """The phrase's words as written, one for each of `words` (empty when they do not line up)."""
+    shown = [w.removesuffix("'s") for w in originals if w not in {"'s", "'"}]
+    return shown if len(shown) == len(words) else []
+
+
+_NAME_JOINERS = frozenset({"of", "for", "the", "and", "de", "del", "al", "el"})
+_NOT_NAME = frozenset({"the", "a", "an", "on", "in", "at", "by", "from", "with", "and"})
+
+
+def _is_name_word(word: str) -> bool:
+    """A capitalised word that can open a group's proper name (not a country, a leader or 'The')."""
+    if not word[:1].isupper() or word.casefold() in _NOT_NAME:
+        return False
+    return (word.casefold(),) not in actor_table().country_words
+
+
+def inside_longer_name(shown: Sequence[str], start: int, end: int) -> bool:
+    """Whether the alias at shown[start:end] is the tail or head of a longer proper name."""
+    if start > 0 and _is_name_word(shown[start - 1]) and shown[start][:1].isupper():
+        return True
+    after = shown[end] if end < len(shown) else ""
+    return after[:1].isupper() and after.casefold() in actor_table().name_ends
+
+
+def _proper_name(shown: Sequence[str], start: int, end: int) -> str:
+    """The whole proper name around an alias found inside it ('Karen National Liberation Army')."""
+    while start > 0 and (_is_name_word(shown[start - 1]) or shown[start - 1] in _NAME_JOINERS
+                         and start > 1 and _is_name_word(shown[start - 2])):
+        start -= 1
+    ends = actor_table().name_ends
+    last = next((j for j in range(len(shown) - 1, end - 1, -1)
+                 if shown[j].casefold() in ends and all(w[:1].isupper() or w in _NAME_JOINERS
+                                                        for w in shown[end:j + 1])), end - 1)
+    return " ".join(shown[start:last + 1])
 
 
 @lru_cache(maxsize=1)

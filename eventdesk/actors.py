@@ -142,10 +142,11 @@ def normalise_actor(phrase: str, *, context: ActorContext = ActorContext()) -> A
         return None
     named_country = country_in(words)
     country = named_country or context.country
-    group = named_group(words, originals)
+    group = named_group(words, originals, country=context.country or named_country)
     if group is not None and group.state_of and (context.year or 0) >= group.state_since:
-        head = _head_kind(words)  # "SNA troops", "FARDC", "the Taliban" once they govern
-        return state_actor(group.state_of, role="police" if head == "police" else "military", year=context.year)
+        head = _head_kind(words)  # "SNA troops", "FARDC", "the Taliban" once they govern, "CTD personnel"
+        role = group.role or ("police" if head == "police" else "military")
+        return state_actor(group.state_of, role=role, year=context.year)
     if group is not None:
         return _from_group(group, country)
     link = next((i for i, w in enumerate(words) if i and _is_link(words, i)), len(words))
@@ -153,13 +154,18 @@ def normalise_actor(phrase: str, *, context: ActorContext = ActorContext()) -> A
     if head == "police":
         return state_actor(country, role="police", year=context.year)
     if head == "military":
-        state = named_country or _has_cue(words, "state") or any(
-            tuple(words[-len(h):]) == h for h in _ALWAYS_STATE)
+        state = named_country or _has_cue(words, "state") or _is_unit(words) or any(
+            tuple(words[:link][-len(h):]) == h for h in _ALWAYS_STATE)
         if state:
             return state_actor(country, year=context.year)
         tail = tuple(words[link - 1:link])  # "engineers" with no army about them are civilians
         return _people("civilians", country) if tail in actor_table().heads["civilians"] else None
+    people = _ethnic_militia(words[:link], head, country)
+    if people is not None:
+        return people
     if head == "militants":
+        if _has_cue(words, "gang"):  # "gang members", "suspected gangsters": ACLED's unnamed gangs
+            return Actor(_with_country("Unidentified Gang ({country})", country), "unidentified", country)
         if words[link - 1].startswith("militia") and not _has_cue(words, "rebel"):
             home = context.country or country  # "Iran-backed militias" fight in the article's country
             return Actor(_with_country("Pro-Government Militia ({country})", home), "militia", home)
@@ -167,6 +173,28 @@ def normalise_actor(phrase: str, *, context: ActorContext = ActorContext()) -> A
             return state_actor(country, year=context.year)
         return _generic_militants(words, country, context)
     return _people(head, country)
+
+
+_ORDINAL = re.compile(r"^\d+(?:st|nd|rd|th)$")
+
+
+def _is_unit(words: Sequence[str]) -> bool:
+    """'the 3rd Infantry Division', 'troops of the 41st Mechanised Brigade': a numbered unit is the state's."""
+    units = actor_table().heads["military"]
+    return any(_ORDINAL.match(w) for w in words) and any((w,) in units for w in words)
+
+
+_ARMED_PEOPLE = frozenset({"youths", "youth", "herders", "herdsmen", "men", "cattle keepers"})
+
+
+def _ethnic_militia(words: Sequence[str], head: str, country: str) -> Actor | None:
+    """'Tiv militiamen', 'Pokot raiders', 'armed Murle youths': a people's armed men are its ethnic militia."""
+    armed = head == "militants" or (head == "civilians" and "armed" in words
+                                    and words[-1] in _ARMED_PEOPLE)
+    people = next((w for w in words if w in actor_table().ethnic), "") if armed else ""
+    if not people:
+        return None
+    return Actor(_with_country(f"{people.capitalize()} Ethnic Militia ({{country}})", country), "militia", country)
 
 
 def _is_link(words: Sequence[str], i: int) -> bool:
@@ -191,6 +219,13 @@ def _left_edge(tokens: Sequence[Token], head: int, floor: int) -> int:
     start = head
     while start - 1 >= floor:
         token = tokens[start - 1]
+        if _ORDINAL.match(token.lower_):  # "the 41st Mechanised Brigade"
+            start -= 1
+            continue
+        if token.text == ")" and start - 3 >= floor and tokens[start - 3].text == "(" \
+                and tokens[start - 2].text.isupper():  # "Karen National Liberation Army (KNLA) troops"
+            start -= 3
+            continue
         if token.like_num or token.pos_ in {"DET", "NUM", "ADP", "CCONJ", "PRON", "SCONJ"}:
             break
         if token.is_punct and token.text not in {"-", "'s", "\u2019s"}:
