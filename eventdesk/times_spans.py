@@ -69,7 +69,8 @@ def _scan_pattern() -> re.Pattern[str]:
     lex = lexicon()
     fixed = sorted(lex.scan, key=len, reverse=True)
     unit = lex.alternation("units")
-    extra = [rf"(?:recent|coming) {unit}", r"the (?:same|following|previous) day"]
+    extra = [rf"(?:recent|coming) {unit}", r"the (?:same|following|previous) day",
+             rf"(?:each|every) {lex.alternation('day_parts')}"]
     extra.append(r"\d{1,2}:\d{2}(?:\s?(?:[ap]\.?m\.?|UTC|GMT))?")  # clock times spaCy leaves unlabelled
     extra.append(r"(?:[01]\d|2[0-3])[0-5]\d (?:UTC|GMT)")  # "0735 GMT"
     extra.append(r"(?:fiscal )?(?:first|second|third|fourth)[- ]quarter")  # spaCy reads "second" as an ordinal
@@ -161,8 +162,39 @@ def _is_date_value(value: str) -> bool:
     return value[:1].isdigit() or value.startswith("XXXX")
 
 
+_COMMA = re.compile(r",\s+")
+_YEAR_AFTER_COMMA = re.compile(r"(?:1[5-9]|20)\d\d|'\d\d")
+
+
+def _one_across_comma(first: str, second: str, resolve: Resolve) -> bool:
+    """Whether "first, second" is one expression: a day then its date ("Friday, Oct. 23"), a clock
+    time then its day ("5 p.m. EST, Nov. 6"), a date then its year; not an apposition such as
+    "April 10, two weeks from now"."""
+    if _YEAR_AFTER_COMMA.fullmatch(second.strip()):
+        return True
+    last_word = first.lower().rstrip(". ").rsplit(" ", 1)[-1]
+    return last_word in lexicon().weekdays or "T" in resolve(first)
+
+
+def _appositions(text: str, start: int, end: int, resolve: Resolve) -> list[tuple[int, int]]:
+    """A span cut at its commas into expressions that each resolve on their own."""
+    pieces = _pieces(text, start, end, _COMMA)
+    if len(pieces) == 1 or any(resolve(text[s:e]) == "UNKNOWN" for s, e in pieces):
+        return [(start, end)]
+    joined = [pieces[0]]
+    for piece in pieces[1:]:
+        if _one_across_comma(text[slice(*joined[-1])], text[slice(*piece)], resolve):
+            joined[-1] = (joined[-1][0], piece[1])
+        else:
+            joined.append(piece)
+    return joined
+
+
 def _split(text: str, start: int, end: int, resolve: Resolve) -> list[tuple[int, int]]:
-    """Cut "the quarter ended Sept. 30" always, and a range when every part is a date of its own."""
+    """Cut appositions, "the quarter ended Sept. 30" always, and a range when every part is a date of its own."""
+    appositions = _appositions(text, start, end, resolve)
+    if len(appositions) > 1:
+        return [piece for part in appositions for piece in _split(text, *part, resolve)]
     spans = _pieces(text, start, end, _ENDED)
     of_parts = _pieces(text, start, end, _OF)
     if len(spans) == 1 and len(of_parts) == 2 and resolve(text[slice(*of_parts[0])]).startswith("P") \
@@ -186,6 +218,7 @@ def _merge(text: str, spans: list[tuple[int, int]], resolve: Resolve) -> list[tu
             last_start, last_end = merged[-1]
             gap = text[last_end:start]
             if _GAP.fullmatch(gap) and not _ENDS_WITH_YEAR.search(text[last_start:last_end]) \
+                    and ("," not in gap or _one_across_comma(text[last_start:last_end], text[start:end], resolve)) \
                     and _is_date_value(resolve(text[last_start:end])):
                 merged[-1] = (last_start, end)
                 continue

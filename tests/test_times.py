@@ -337,6 +337,7 @@ SEED_TIMES: dict[str, list[tuple[str, str, str, str]]] = {
         ("months", "PXM", "DURATION", ""),
         ("May of last year", "2015-05", "DATE", ""),
         ("Sunday", "2016-03-27", "DATE", ""),
+        ("overnight", "2016-03-26TNI", "TIME", ""),  # reported Sunday: the night of Saturday into Sunday
         ("Sunday", "2016-03-27", "DATE", ""),
         ("Saturday", "2016-03-26", "DATE", ""),
         ("nearly three weeks", "P3W", "DURATION", "APPROX"),

@@ -157,3 +157,28 @@ def test_normalise_expression_fraction_of_a_century_is_a_duration_not_a_quarter(
 ])
 def test_resolve_times_present_perfect_with_until_points_forward(text: str, span: str, value: str) -> None:
     assert _values(text, published=dt.date(2016, 3, 28))[span] == value
+
+
+@pytest.mark.parametrize(("text", "found"), [
+    ("The vote is set for April 10, two weeks from now.", [("April 10", "2016-04-10"), ("two weeks from now", "2016-W14")]),
+    ("Troops left on March 14-15, days after the fighting began.", [("March 14", "2016-03-14"), ("15", "2016-03-15")]),
+    ("The bridge reopened on Friday, March 25, after repairs.", [("Friday, March 25", "2016-03-25")]),
+    ("The deadline passed at 5 p.m. EST, March 25, without a deal.", [("5 p.m. EST, March 25", "2016-03-25T17:00")]),
+])
+def test_resolve_times_apposition_after_a_comma_is_an_expression_of_its_own(
+        text: str, found: list[tuple[str, str]]) -> None:
+    assert [(t.text, t.value) for t in _extract(text).times] == found
+
+
+def test_resolve_times_every_part_of_the_day_is_a_set() -> None:
+    times = _extract("Guards check the gate each morning and lock it every evening.").times
+    assert [(t.text, t.value, t.type) for t in times] == [
+        ("each morning", "XXXX-XX-XXTMO", "SET"), ("every evening", "XXXX-XX-XXTEV", "SET")]
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("Shelling killed four more people overnight, medics said.", "2016-03-26TNI"),  # the night up to the DCT
+    ("Crews will work overnight to restore the line.", "2016-03-27TNI"),
+])
+def test_resolve_times_overnight_in_a_report_is_the_night_before_the_dct(text: str, value: str) -> None:
+    assert _values(text)["overnight"] == value
