@@ -134,8 +134,17 @@ _ALWAYS_STATE = frozenset({("troops",), ("soldiers",), ("soldier",), ("army",), 
                            ("air", "force"), ("navy",), ("paratroopers",), ("special", "forces")})
 
 
+_UNIFORMS = frozenset({"uniform", "uniforms", "fatigues"})
+_IN_UNIFORM = re.compile(r"\bin (.+?) (?:uniforms?|fatigues)\b", re.IGNORECASE)
+
+
 def normalise_actor(phrase: str, *, context: ActorContext = ActorContext()) -> Actor | None:
     """The ACLED-style actor a phrase names, or None when it names none."""
+    dressed = _IN_UNIFORM.search(phrase)
+    if dressed is not None:  # "men in police uniform", "men in Burkinabe army uniforms": that force's men
+        force = normalise_actor(dressed.group(1), context=context)
+        if force is not None and force.kind in {"state", "police"}:
+            return force
     originals = WORD.findall(phrase.replace("-", " "))
     words = words_of(phrase)
     if not words:
@@ -241,6 +250,10 @@ def _left_edge(tokens: Sequence[Token], head: int, floor: int) -> int:
 def _right_edge(tokens: Sequence[Token], head: int, limit: int) -> int:
     """Extend 'forces loyal to Assad', 'troops from Lebanon's Hezbollah' to the right."""
     end = head + 1
+    if end < limit and tokens[end].lower_ == "in":  # "men in police uniform"
+        dress = next((j for j in range(end + 1, min(limit, end + 6)) if tokens[j].lower_ in _UNIFORMS), None)
+        if dress is not None:
+            return dress + 1
     if end < limit and tokens[end].lower_ in _RIGHT_LINKS:
         stop = min(limit, end + 8)
         j = end + 1
@@ -266,16 +279,22 @@ def _named_spans(tokens: Sequence[Token], base: int) -> list[tuple[int, int, Gro
     while w < len(words):
         match = next(((alias, group) for alias, group in by_first.get(words[w], ())
                       if tuple(words[w:w + len(alias)]) == alias), None)
-        if match is not None:
+        if match is not None and not _is_opposed(tokens, owner[w]):
             first, last = owner[w], owner[w + len(match[0]) - 1]
             found.append((base + first, base + last + 1, match[1]))
             w += len(match[0])
             continue
         token = tokens[owner[w]]
-        if token.text in acronyms and (not found or found[-1][1] <= base + owner[w]):
+        if token.text in acronyms and (not found or found[-1][1] <= base + owner[w]) \
+                and not _is_opposed(tokens, owner[w]):
             found.append((base + owner[w], base + owner[w] + 1, acronyms[token.text]))
         w += 1
     return _join_generic(found)
+
+
+def _is_opposed(tokens: Sequence[Token], i: int) -> bool:
+    """'an anti-MONUSCO march': a group named as what others oppose is no side of the event."""
+    return i >= 2 and tokens[i - 1].text == "-" and tokens[i - 2].lower_ == "anti" or tokens[i].lower_.startswith("anti-")
 
 
 def _join_generic(found: list[tuple[int, int, Group]]) -> list[tuple[int, int, Group]]:
@@ -342,10 +361,17 @@ def _country_actors(tokens: Sequence[Token], covered: set[int], context: ActorCo
 
 def _conjoined_states(doc: Doc, start: int, floor: int, head: Token, actor: Actor,
                       context: ActorContext) -> list[ActorMention]:
-    """'Syrian and Russian strikes': the first demonym names a second state actor."""
-    if actor.kind not in {"state", "police"} or start - 2 < floor or doc[start - 1].lower_ != "and":
+    """'Syrian and Russian strikes', 'Meitei and Kuki militias': the first word names a second actor."""
+    if start - 2 < floor or doc[start - 1].lower_ != "and":
         return []
-    country = country_in(words_of(doc[start - 2].text))
+    people = words_of(doc[start - 2].text)
+    if actor.name.startswith(tuple(p.capitalize() for p in actor_table().ethnic)) and len(people) == 1 \
+            and people[0] in actor_table().ethnic:  # "Meitei and Kuki armed groups"
+        other_people = _ethnic_militia(people, "militants", actor.country)
+        return [ActorMention(start - 2, start - 1, head.i, doc[start - 2].text, other_people)] if other_people else []
+    if actor.kind not in {"state", "police"}:
+        return []
+    country = country_in(people)
     if not country or country == actor.country:
         return []
     role = "police" if actor.kind == "police" else "military"
