@@ -59,7 +59,7 @@ class ActorTable:
     groups: tuple[Group, ...]
     heads: dict[str, frozenset[tuple[str, ...]]]
     cues: dict[str, frozenset[tuple[str, ...]]]
-    ethnic: frozenset[str]  # names of peoples whose armed men ACLED codes as "<People> Ethnic Militia"
+    ethnic: dict[str, str]  # a people whose armed men ACLED codes as "<People> Ethnic Militia" -> its main country
     name_ends: frozenset[str]  # last words of a group's proper name ("Army", "Front", "Province")
     countries: dict[str, Country]
     country_words: dict[tuple[str, ...], str]  # demonym / name / leader -> country
@@ -107,7 +107,7 @@ def actor_table(language: str = "en") -> ActorTable:
         groups=groups,
         heads={k: _tuples(v) for k, v in data["heads"].items()},
         cues={k: _tuples(v) for k, v in data["cues"].items()},
-        ethnic=frozenset(w.casefold() for w in data["names"]["ethnic"]),
+        ethnic={w.casefold(): country for country, peoples in data["names"]["ethnic"].items() for w in peoples},
         name_ends=frozenset(w.casefold() for w in data["names"]["group_ends"]),
         countries=countries,
         country_words=country_words,

@@ -193,17 +193,20 @@ def _is_unit(words: Sequence[str]) -> bool:
     return any(_ORDINAL.match(w) for w in words) and any((w,) in units for w in words)
 
 
-_ARMED_PEOPLE = frozenset({"youths", "youth", "herders", "herdsmen", "men", "cattle keepers"})
+_ARMED_PEOPLE = frozenset({"youths", "youth", "herders", "herdsmen", "men", "keepers"})
+# Not "rebels", "jihadists" or "insurgents": a people's rebels are a rebel group, not its militia
+_MILITIA_MEN = frozenset({"militia", "militias", "militiamen", "raiders", "gunmen", "fighters", "groups", "vigilantes"})
 
 
 def _ethnic_militia(words: Sequence[str], head: str, country: str) -> Actor | None:
     """'Tiv militiamen', 'Pokot raiders', 'armed Murle youths': a people's armed men are its ethnic militia."""
-    armed = head == "militants" or (head == "civilians" and "armed" in words
-                                    and words[-1] in _ARMED_PEOPLE)
+    armed = (head == "militants" and words[-1] in _MILITIA_MEN) or (
+        head == "civilians" and "armed" in words and words[-1] in _ARMED_PEOPLE)
     people = next((w for w in words if w in actor_table().ethnic), "") if armed else ""
     if not people:
         return None
-    return Actor(_with_country(f"{people.capitalize()} Ethnic Militia ({{country}})", country), "militia", country)
+    home = country or actor_table().ethnic[people]
+    return Actor(_with_country(f"{people.capitalize()} Ethnic Militia ({{country}})", home), "militia", home)
 
 
 def _is_link(words: Sequence[str], i: int) -> bool:
@@ -330,6 +333,8 @@ def find_actors(span: Span, *, context: ActorContext = ActorContext()) -> list[A
         actor = normalise_actor(text, context=context)
         if actor is None:
             continue
+        # "Karen National Liberation Army (KNLA) troops": the longer phrase replaces the name inside it
+        mentions = [m for m in mentions if not start <= m.start < m.end <= end]
         mentions.append(ActorMention(start, end, token.i, text, actor))
         covered.update(range(start, end))
         mentions.extend(_conjoined_states(doc, start, span.start, token, actor, context))
@@ -367,7 +372,7 @@ def _conjoined_states(doc: Doc, start: int, floor: int, head: Token, actor: Acto
     people = words_of(doc[start - 2].text)
     if actor.name.startswith(tuple(p.capitalize() for p in actor_table().ethnic)) and len(people) == 1 \
             and people[0] in actor_table().ethnic:  # "Meitei and Kuki armed groups"
-        other_people = _ethnic_militia(people, "militants", actor.country)
+        other_people = _ethnic_militia([*people, "militia"], "militants", actor.country)
         return [ActorMention(start - 2, start - 1, head.i, doc[start - 2].text, other_people)] if other_people else []
     if actor.kind not in {"state", "police"}:
         return []
@@ -414,14 +419,17 @@ def article_country(texts: Iterable[str], *, place_countries: Iterable[str] = ()
     if from_places:
         return table_name(from_places.most_common(1)[0][0])
     votes: Counter[str] = Counter()
+    peoples: Counter[str] = Counter()  # "Pokot raiders attacked Turkana herders": a people's home country
     for text in texts:
         words = words_of(text)
+        peoples.update(actor_table().ethnic[w] for w in words if w in actor_table().ethnic)
         for i in range(len(words)):
             for size in (3, 2, 1):
                 country = actor_table().country_words.get(tuple(words[i:i + size]))
                 if country:
                     votes[country] += 1
                     break
+    votes = votes or peoples
     return votes.most_common(1)[0][0] if votes else ""
 
 

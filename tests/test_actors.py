@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from eventdesk.actors import ActorContext, era_label, find_actors, iso3_of, normalise_actor, state_actor
+from eventdesk.actors import (
+    ActorContext, article_country, era_label, find_actors, iso3_of, normalise_actor, state_actor,
+)
 from eventdesk.nlp import load_nlp
 
 SYRIA = ActorContext(country="Syria", year=2016, armed_default="Islamic State (Syria)")
@@ -110,3 +112,76 @@ def test_find_actors_a_groups_gunmen_are_the_group(sentence: str, names: list[st
     doc = load_nlp()(sentence)
     context = ActorContext(country="Pakistan", year=2023)
     assert [m.actor.name for m in find_actors(doc[:], context=context)] == names
+
+
+def _name(phrase: str, country: str, year: int = 2024) -> str | None:
+    actor = normalise_actor(phrase, context=ActorContext(country=country, year=year))
+    return actor.name if actor is not None else None
+
+
+@pytest.mark.parametrize(("phrase", "country", "name"), [
+    # an alias inside a longer proper name is that longer name, known or not (issue 5)
+    ("West Papua National Liberation Army fighters", "Indonesia", "TPNPB: West Papua National Liberation Army"),
+    ("Karen National Liberation Army", "Myanmar", "KNLA: Karen National Liberation Army"),
+    ("Islamic State Sahel Province militants", "Niger", "Islamic State Sahel Province"),
+    ("Arakan Rohingya Salvation Army", "Myanmar", "Arakan Rohingya Salvation Army"),
+    ("the National Liberation Army", "Colombia", "ELN: National Liberation Army"),
+    ("Islamic State fighters", "Iraq", "Islamic State (Iraq)"),
+    ("Somali National Army", "Somalia", "Military Forces of Somalia (2022-)"),
+])
+def test_normalise_actor_longest_name_wins_over_an_alias_inside_it(phrase: str, country: str, name: str) -> None:
+    assert _name(phrase, country) == name
+
+
+@pytest.mark.parametrize(("phrase", "country", "name"), [
+    ("troops of the 3rd Infantry Division", "Philippines", "Military Forces of the Philippines (2022-)"),
+    ("the 41st Mechanised Brigade", "Ukraine", "Military Forces of Ukraine (2019-)"),
+    ("Counter Terrorism Department personnel", "Pakistan", "Police Forces of Pakistan (2022-)"),
+    ("operatives of the Department of State Services", "Nigeria", "Police Forces of Nigeria (2023-)"),
+    ("FSB officers", "Russia", "Military Forces of Russia (2000-)"),
+    ("men in police uniform", "Burundi", "Police Forces of Burundi (2020-)"),
+    ("men in Burkinabe army uniforms", "Burkina Faso", "Military Forces of Burkina Faso (2022-)"),
+    ("Nigerien soldiers", "Niger", "Military Forces of Niger (2023-)"),
+])
+def test_normalise_actor_units_agencies_and_uniforms_are_state_forces(phrase: str, country: str, name: str) -> None:
+    assert _name(phrase, country) == name
+
+
+@pytest.mark.parametrize(("phrase", "country", "name"), [
+    ("suspected Tiv militiamen", "Nigeria", "Tiv Ethnic Militia (Nigeria)"),
+    ("armed Murle youths", "South Sudan", "Murle Ethnic Militia (South Sudan)"),
+    ("Pokot raiders", "", "Pokot Ethnic Militia (Kenya)"),  # no country in the article: the people's own
+    ("Fulani herders", "Nigeria", "Civilians (Nigeria)"),  # herders are no militia unless armed
+    ("Tuareg rebels", "Mali", "Opposition Rebels (Mali)"),  # a people's rebels are no ethnic militia
+    ("Mai-Mai militiamen", "Democratic Republic of Congo", "Mai-Mai Militia"),
+    ("ZANU-PF supporters", "Zimbabwe", "ZANU-PF: Zimbabwe African National Union-Patriotic Front"),
+    ("suspected gang members", "Mexico", "Unidentified Gang (Mexico)"),
+    ("gunmen", "Mexico", "Unidentified Armed Group (Mexico)"),
+])
+def test_normalise_actor_communal_party_and_gang_actors(phrase: str, country: str, name: str) -> None:
+    assert _name(phrase, country) == name
+
+
+def test_normalise_actor_an_alias_holds_only_in_its_country() -> None:
+    assert _name("Maoist rebels", "India") == "CPI (Maoist): Communist Party of India (Maoist)"
+    assert _name("Maoist rebels", "Philippines") == "Opposition Rebels (Philippines)"
+
+
+@pytest.mark.parametrize(("sentence", "country", "names"), [
+    ("Meitei and Kuki armed groups exchanged fire near Imphal.", "India",
+     ["Meitei Ethnic Militia (India)", "Kuki Ethnic Militia (India)"]),
+    ("Karen National Liberation Army (KNLA) troops attacked a junta outpost.", "Myanmar",
+     ["KNLA: Karen National Liberation Army"]),
+    ("Soldiers fired on people gathering for an anti-MONUSCO march.", "Democratic Republic of Congo",
+     ["Military Forces of the Democratic Republic of Congo (2019-)", "Civilians (Democratic Republic of Congo)"]),
+])
+def test_find_actors_conjoined_peoples_acronyms_and_opposed_groups(sentence: str, country: str,
+                                                                    names: list[str]) -> None:
+    doc = load_nlp()(sentence)
+    found = [m.actor.name for m in find_actors(doc[:], context=ActorContext(country=country, year=2024))]
+    assert found == names
+
+
+def test_article_country_falls_back_on_the_peoples_named() -> None:
+    assert article_country(["Pokot raiders attacked Turkana herders and stole goats."]) == "Kenya"
+    assert article_country(["Pokot raiders attacked herders in Uganda."]) == "Uganda"
