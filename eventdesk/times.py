@@ -292,6 +292,26 @@ def _dateline_time(extraction: Extraction) -> TimeExpr | None:
     )
 
 
+# An expression in an earlier sentence dates a later, undated event when it is
+# this recent: news reports what happened in the days up to the DCT, while an
+# older date further back is mostly background ("IS took the town in March 2015").
+RECENT_DAYS = 7
+
+
+def _may_date_later(extraction: Extraction, time: TimeExpr, sentence: int, trigger_start: int) -> bool:
+    """Whether an expression in an earlier sentence plausibly governs an undated event in `sentence`.
+
+    A recent one (ending within `RECENT_DAYS` of the DCT) does from anywhere
+    before; an older one only from the sentence just before, in the same
+    paragraph, where the text is still telling that story.
+    """
+    dct = extraction.article.published
+    if dct is None or (time.last is not None and time.last >= dct - dt.timedelta(days=RECENT_DAYS)):
+        return True
+    same_paragraph = "\n" not in extraction.article.text[time.end:trigger_start]
+    return time.sentence == sentence - 1 and same_paragraph
+
+
 def event_date(extraction: Extraction, *, sentence: int, trigger_start: int,
                doc: Doc | None = None) -> tuple[TimeExpr | None, str]:
     """The time expression that dates an event trigger, and where it came from.
@@ -301,7 +321,10 @@ def event_date(extraction: Extraction, *, sentence: int, trigger_start: int,
       trigger governs in the dependency tree (needs `doc`); the nearest in
       edges wins. Its own precision (day for "Sunday", month for "last May").
     - "nearest": else the closest dated expression in the same sentence, then
-      the closest in the preceding sentences. Its own precision.
+      the closest in the preceding sentences that plausibly governs the event:
+      one within `RECENT_DAYS` of the DCT, or an older one in the sentence
+      just before in the same paragraph (older dates further back are taken
+      for background history). Its own precision.
     - "dateline": else the article's dateline or metadata date, returned as a
       synthetic expression (empty text, sentence -1) covering the seven days
       up to that date: week precision, never the day itself.
@@ -316,7 +339,7 @@ def event_date(extraction: Extraction, *, sentence: int, trigger_start: int,
             return governing, "governing"
     if same:
         return min(same, key=lambda t: abs(t.start - trigger_start)), "nearest"
-    before = [t for t in dated if 0 <= t.sentence < sentence]
+    before = [t for t in dated if 0 <= t.sentence < sentence and _may_date_later(extraction, t, sentence, trigger_start)]
     if before:
         return max(before, key=lambda t: (t.sentence, t.start)), "nearest"
     dateline = _dateline_time(extraction)

@@ -128,8 +128,6 @@ def _resolve_day_part(text: str, ctx: Context) -> Resolution | None:
     if match["part"].endswith("s") and (not other or other.rstrip("s") in lex.weekdays):
         weekday = lex.weekdays.get(other.rstrip("s"))
         return Resolution(value=f"XXXX-WXX-{weekday}T{code}" if weekday else f"XXXX-XX-XXT{code}", type="SET")
-    if match["part"] == "overnight" and not other and ctx.direction < 0:
-        other = "last"  # "killed overnight" in a report: the night that ended on the DCT, as "last night"
     day = _day_of(other, ctx)
     if day is None:
         return None

@@ -175,10 +175,3 @@ def test_resolve_times_every_part_of_the_day_is_a_set() -> None:
     assert [(t.text, t.value, t.type) for t in times] == [
         ("each morning", "XXXX-XX-XXTMO", "SET"), ("every evening", "XXXX-XX-XXTEV", "SET")]
 
-
-@pytest.mark.parametrize(("text", "value"), [
-    ("Shelling killed four more people overnight, medics said.", "2016-03-26TNI"),  # the night up to the DCT
-    ("Crews will work overnight to restore the line.", "2016-03-27TNI"),
-])
-def test_resolve_times_overnight_in_a_report_is_the_night_before_the_dct(text: str, value: str) -> None:
-    assert _values(text)["overnight"] == value
