@@ -91,6 +91,8 @@ def recognise_toponyms(doc: Doc, draft: Extraction, gazetteer: Gazetteer) -> lis
     surnames = _surnames(text, draft.mentions)
     found: dict[tuple[int, int], Toponym] = {}
     for mention in draft.mentions:
+        if _is_adjective(doc, mention):
+            continue  # "Palmyra's Roman theatre": a style or origin, not the town of Roman, Romania
         if not _mention_is_place(mention, gazetteer):
             for toponym in _embedded_places(text, mention, gazetteer, surnames):
                 found[(toponym.start, toponym.end)] = toponym
@@ -258,6 +260,12 @@ def _embedded_places(text: str, mention: Mention, gazetteer: Gazetteer,
         spans.append((start, start + len(match.group(2).strip())))
     toponyms = [toponym_at(text, start, end, sentence=mention.sentence) for start, end in spans]
     return [t for t in toponyms if t is not None and not _is_short_caps(t.name.replace(".", ""))]
+
+
+def _is_adjective(doc: Doc, mention: Mention) -> bool:
+    """A one-word mention the parser reads as an adjective modifying a noun ('Roman theatre')."""
+    span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    return span is not None and len(span) == 1 and span[0].tag_ == "JJ" and span[0].dep_ == "amod"
 
 
 def _inside(toponym: Toponym, spans: Iterable[tuple[int, int]]) -> bool:

@@ -343,3 +343,10 @@ def test_pipeline_an_organisations_acronym_is_no_town(geo_options: Options) -> N
     places = {p.text: p for p in extract_text(text, options=geo_options).places}
     assert "SANA" not in places  # not Sanaa, Yemen
     assert places["UAE"].country_code == "AE"  # a country's acronym still is one
+
+
+def test_an_adjective_of_style_is_no_place() -> None:
+    text = "Fighters destroyed part of Jerash's Roman theatre and the Hadrian arch."
+    places = {p.text: p for p in extract_text(text).places}
+    assert "Roman" not in places  # Roman, Neamt, Romania is a town; here the word is a style
+    assert places["Jerash"].country_code == "JO"
