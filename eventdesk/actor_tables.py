@@ -46,10 +46,11 @@ class Group:
     state_since: int = 0  # the group is that state's forces from this year on (the Taliban, 2022-)
     role: str = ""  # a national agency's branch ("police" for the CTD); empty: the phrase's head decides
     countries: frozenset[str] = frozenset()  # where the aliases hold ("Maoists" in India); empty: anywhere
+    unit: str = ""  # the branch ACLED writes after a state force's era ("Central Reserve Police Force")
 
     def fits(self, country: str) -> bool:
         """Whether the group's aliases hold in an article about this country."""
-        return not self.countries or not country or country in self.countries
+        return not self.countries or country in self.countries
 
 
 @dataclass(frozen=True)
@@ -95,7 +96,7 @@ def actor_table(language: str = "en") -> ActorTable:
     groups = tuple(
         Group(g["name"], int(g["inter"]), tuple(sorted(_tuples(g["aliases"]), key=len, reverse=True)),
               frozenset(g.get("acronyms", ())), str(g.get("state_of", "")), int(g.get("state_since", 0)),
-              str(g.get("role", "")), frozenset(g.get("countries", ())))
+              str(g.get("role", "")), frozenset(g.get("countries", ())), str(g.get("unit", "")))
         for g in data["group"]
     )
     countries = _countries(_load("actors_countries.toml"))

@@ -82,8 +82,12 @@ def _with_country(template: str, country: str) -> str:
     return template.replace("{country}", country) if country else template.replace(" ({country})", "")
 
 
-def state_actor(country: str, *, role: str = "military", year: int | None = None) -> Actor:
-    """The state force of a country in ACLED's style: 'Military Forces of Syria (2000-)'."""
+def state_actor(country: str, *, role: str = "military", year: int | None = None, unit: str = "") -> Actor:
+    """The state force of a country in ACLED's style: 'Military Forces of Syria (2000-)'.
+
+    A named branch follows the era as ACLED writes it: 'Police Forces of India (2014-) Central
+    Reserve Police Force'.
+    """
     prefix = "Police Forces" if role == "police" else "Military Forces"
     if not country:
         return Actor(prefix, "police" if role == "police" else "state", "")
@@ -91,6 +95,7 @@ def state_actor(country: str, *, role: str = "military", year: int | None = None
     entry = actor_table().countries.get(country)
     place = f"the {country}" if entry is not None and entry.the else country  # "of the United States"
     name = f"{prefix} of {place} ({era})" if era else f"{prefix} of {place}"
+    name = f"{name} {unit}" if unit else name
     return Actor(name, "police" if role == "police" else "state", country)
 
 
@@ -155,7 +160,7 @@ def normalise_actor(phrase: str, *, context: ActorContext = ActorContext()) -> A
     if group is not None and group.state_of and (context.year or 0) >= group.state_since:
         head = _head_kind(words)  # "SNA troops", "FARDC", "the Taliban" once they govern, "CTD personnel"
         role = group.role or ("police" if head == "police" else "military")
-        return state_actor(group.state_of, role=role, year=context.year)
+        return state_actor(group.state_of, role=role, year=context.year, unit=group.unit)
     if group is not None:
         return _from_group(group, country)
     link = next((i for i, w in enumerate(words) if i and _is_link(words, i)), len(words))

@@ -165,6 +165,16 @@ def test_normalise_actor_communal_party_and_gang_actors(phrase: str, country: st
 def test_normalise_actor_an_alias_holds_only_in_its_country() -> None:
     assert _name("Maoist rebels", "India") == "CPI (Maoist): Communist Party of India (Maoist)"
     assert _name("Maoist rebels", "Philippines") == "Opposition Rebels (Philippines)"
+    assert _name("separatist fighters", "Cameroon") == "Ambazonian Separatists"
+    assert _name("suspected separatist insurgents", "Thailand") == "Unidentified Armed Group (Thailand)"
+    assert _name("military police", "Brazil") == "Police Forces of Brazil (2023-) Military Police"
+    assert _name("military police", "Egypt") == "Police Forces of Egypt (2014-)"
+    assert _name("military police", "") == "Police Forces"
+
+
+def test_normalise_actor_a_named_branch_follows_the_era() -> None:
+    assert _name("CRPF personnel", "India") == "Police Forces of India (2014-) Central Reserve Police Force"
+    assert _name("the Syrian National Army", "Syria") == "Syrian National Army"  # not Syria's own army
 
 
 @pytest.mark.parametrize(("sentence", "country", "names"), [
