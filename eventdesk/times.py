@@ -98,9 +98,13 @@ def _past_perfect(verb: Token) -> bool:
 
 
 def _present_perfect(verb: Token) -> bool:
-    """"Has given", "have been closed": a perfect with a present auxiliary (not "had")."""
-    auxes = {child.lower_ for child in verb.children if child.dep_ in {"aux", "auxpass"}}
-    return bool(auxes & {"has", "have", "'s", "'ve"}) and verb.tag_ == "VBN"
+    """"Has given", "have been closed", "has continued to hold (them) closed": a perfect with a present
+    auxiliary (not "had"), on the verb or on one it completes."""
+    for token in (verb, verb.head, verb.head.head):
+        auxes = {child.lower_ for child in token.children if child.dep_ in {"aux", "auxpass"}}
+        if token.tag_ == "VBN" and auxes & {"has", "have", "'s", "'ve"}:
+            return True
+    return False
 
 
 def tense_direction(doc: Doc, start: int, end: int) -> int:

@@ -372,6 +372,10 @@ def _rule_year_end(match: re.Match[str], ctx: Context) -> Resolution:
 
 def _rule_generic(match: re.Match[str], ctx: Context) -> Resolution:
     dct = anchor_day(ctx)
+    if match["unit"] == "year" and match["whole"] and ctx.reference is not None \
+            and ctx.reference_precision in {"quarter", "month", "season"}:
+        # "a loss in the fourth quarter of 2005 and for the entire year": the year of the part just told
+        return date_value(str(ctx.reference.year))
     if match["unit"] == "weekend":
         # Said on a weekday of something past, "the weekend" is the one just gone.
         back = ctx.direction < 0 and dct.isoweekday() < 6
@@ -451,8 +455,8 @@ def rules() -> tuple[tuple[re.Pattern[str], Rule], ...]:
         (r"(?:the )?(?:comparable |corresponding |same )?(?:year ago|year earlier|prior year|previous year|"
          r"year before|last year)(?: quarter| period)?|(?:the )?(?:same|corresponding|comparable) (?:period|quarter) "
          r"(?:a year ago|last year|a year earlier|of last year|the previous year)", _rule_year_ago_period),
-        (r"(?:the|this|that) (?:(?:current|latest|full|same|entire|whole|present) )?(?:(?:fiscal|calendar) )?"
-         r"(?P<unit>year|month|week|day|weekend)", _rule_generic),
+        (r"(?:the|this|that) (?:(?P<whole>full|entire|whole) |(?:current|latest|same|present) )?"
+         r"(?:(?:fiscal|calendar) )?(?P<unit>year|month|week|day|weekend)", _rule_generic),
         (r"(?:the |around |at |by )?(?:the )?(?:year end|year's end|end of the year)", _rule_year_end),
         (rf"(?:each|every|per) (?:(?P<num>{num}) )?(?P<what>{weekday}|{month}|{unit})|(?P<what2>{weekday})s", _rule_set_any),
         (rf"(?P<cue>recent|coming|future|past|previous) (?P<unit>{unit})", _rule_vague_ref),

@@ -175,3 +175,17 @@ def test_resolve_times_every_part_of_the_day_is_a_set() -> None:
     assert [(t.text, t.value, t.type) for t in times] == [
         ("each morning", "XXXX-XX-XXTMO", "SET"), ("every evening", "XXXX-XX-XXTEV", "SET")]
 
+
+
+def test_resolve_times_present_perfect_until_reaches_the_verb_it_completes() -> None:
+    text = "The regulator has continued to keep all the exchanges closed until Friday."
+    assert _values(text, published=dt.date(2016, 3, 24))["Friday"] == "2016-03-25"
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("The firm lost $3 billion in the fourth quarter of 2015 and $7 billion for the entire year.", "2015"),
+    ("The firm expects to turn a profit for the full year.", "2016"),
+])
+def test_resolve_times_whole_year_after_a_part_of_a_year_is_that_year(text: str, value: str) -> None:
+    found = {t.text: t.value for t in _extract(text, published=dt.date(2016, 1, 27)).times}
+    assert found[next(k for k in found if k.endswith("year"))] == value
