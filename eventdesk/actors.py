@@ -17,7 +17,7 @@ import re
 
 from collections import Counter
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 from spacy.tokens import Doc, Span, Token
@@ -58,6 +58,9 @@ class Actor:
     name: str
     kind: ActorKind
     country: str = ""
+    # a state force named only as "security forces": the report leaves its branch open (ACLED codes
+    # those who fire on protesters as police); not part of the actor's identity
+    unspecified_branch: bool = field(default=False, compare=False)
 
 
 @dataclass(frozen=True)
@@ -171,7 +174,8 @@ def normalise_actor(phrase: str, *, context: ActorContext = ActorContext()) -> A
         state = named_country or _has_cue(words, "state") or _is_unit(words) or any(
             tuple(words[:link][-len(h):]) == h for h in _ALWAYS_STATE)
         if state:
-            return state_actor(country, year=context.year)
+            force = state_actor(country, year=context.year)
+            return replace(force, unspecified_branch=True) if _names_no_branch(words[:link]) else force
         tail = tuple(words[link - 1:link])  # "engineers" with no army about them are civilians
         return _people("civilians", country) if tail in actor_table().heads["civilians"] else None
     people = _ethnic_militia(words[:link], head, country)
@@ -187,6 +191,14 @@ def normalise_actor(phrase: str, *, context: ActorContext = ActorContext()) -> A
             return state_actor(country, year=context.year)
         return _generic_militants(words, country, context)
     return _people(head, country)
+
+
+_BRANCHLESS = frozenset({"security", "forces", "force", "personnel", "government", "state", "the", "regime"})
+
+
+def _names_no_branch(words: Sequence[str]) -> bool:
+    """'security forces', 'government security personnel': no word says army or police."""
+    return "security" in words and all(w in _BRANCHLESS or (w,) in actor_table().country_words for w in words)
 
 
 _ORDINAL = re.compile(r"^\d+(?:st|nd|rd|th)$")

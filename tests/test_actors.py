@@ -195,3 +195,12 @@ def test_find_actors_conjoined_peoples_acronyms_and_opposed_groups(sentence: str
 def test_article_country_falls_back_on_the_peoples_named() -> None:
     assert article_country(["Pokot raiders attacked Turkana herders and stole goats."]) == "Kenya"
     assert article_country(["Pokot raiders attacked herders in Uganda."]) == "Uganda"
+
+
+@pytest.mark.parametrize(("phrase", "open_branch"), [
+    ("security forces", True), ("Iraqi security forces", True), ("soldiers", False), ("the army", False),
+])
+def test_normalise_actor_marks_a_force_of_no_named_branch(phrase: str, open_branch: bool) -> None:
+    actor = normalise_actor(phrase, context=ActorContext(country="Iraq", year=2019))
+    assert actor is not None and actor.unspecified_branch is open_branch
+    assert actor == normalise_actor("soldiers", context=ActorContext(country="Iraq", year=2019))  # same actor
