@@ -67,12 +67,14 @@ def _places_compatible(a: Candidate, b: Candidate, places: Sequence[Place]) -> b
 
 
 _BOMBS = frozenset({"Remote explosive/landmine/IED", "Suicide bomb"})
+_RAID = frozenset({"Abduction/forced disappearance", "Attack"})
 
 
 def _same_event(a: Candidate, b: Candidate, places: Sequence[Place]) -> bool:
     same_kind = (a.type, a.sub) == (b.type, b.sub) or (
         a.type == b.type == "Battles" and "Armed clash" in {a.sub, b.sub}
-        and {a.sub, b.sub} & set(_TERRITORY_SUBS)) or {a.sub, b.sub} == _BOMBS  # "an explosion ... a suicide bomber"
+        and {a.sub, b.sub} & set(_TERRITORY_SUBS)) or {a.sub, b.sub} == _BOMBS or (  # "an explosion ... a suicide bomber"
+        {a.sub, b.sub} == _RAID and a.sentence == b.sentence)  # "abducted 40 villagers and shot dead 2": one raid
     return same_kind and _actors_compatible(a, b) and _dates_compatible(a, b) and _places_compatible(a, b, places)
 
 
@@ -132,6 +134,8 @@ def merge_candidates(candidates: list[Candidate], places: Sequence[Place]) -> li
             fold(match, candidate)
         if {match.sub, candidate.sub} == _BOMBS:
             match.sub = "Suicide bomb"  # the blast told first, its bomber after: a suicide bombing
+        if {match.sub, candidate.sub} == _RAID:
+            match.sub = "Abduction/forced disappearance"  # "stormed a school and abducted 27 students"
         match.confidence = min(0.95, match.confidence + 0.05)
     return _absorb(merged, [c for c in candidates if c.absorbable])
 
@@ -177,6 +181,9 @@ def _toll_of_before(figure: Figure, events: Sequence[Candidate], sentences: Sequ
     short = len(sentences[figure.sentence]) <= _TRAILING_FIGURE_TOKENS
     violent = [i for i, e in enumerate(events) if _violent(e)]
     fallback = [i for i in before if i in violent] if len(violent) == 1 or index is not None else []
+    if not fallback and len(violent) > 1 and set(violent) <= set(before):
+        # "youths raided cattle camps and herders fought back. 19 died": the toll of what was just told
+        fallback = [max(violent, key=lambda i: (events[i].confidence, -i))]
     if short and before:
         fallback = [before[-1]]
     if not fallback:
@@ -232,7 +239,16 @@ def _statement(text: str, figure: Figure) -> int:
 
 # A statement that reports rather than tells: "IS claimed 12 soldiers killed; the military said 3 died".
 _REPORTED = re.compile(r"\b(?:said|says|claimed|claims|reported|reports|told|stated|announced|admitted|"
-                       r"according to|put|counted|estimated)\b", re.IGNORECASE)
+                       r"acknowledged|conceded|confirmed|recorded|according to|put|counted|estimated)\b",
+                       re.IGNORECASE)
+
+
+# A toll told as a later count: "the death toll rose to 30", "was later put at 168", "raising the toll to 19".
+_REVISED = re.compile(r"\b(?:rose|risen|rising|climbed|raising|raised|increased|jumped|mounted|later|revised|"
+                      r"updated)\b(?:(?![.;]).){0,40}?\b(?:to|at)\s+(?:about |around |at least |some )?$",
+                      re.IGNORECASE)
+# ACLED's own coding of a toll spread over several events: "(coded as 110 for this event)".
+_CODED = re.compile(r"\bcoded as\s+$", re.IGNORECASE)
 
 
 def _statement_text(text: str, sentence_start: int, statement: int) -> str:
@@ -283,10 +299,15 @@ def fatalities_of(figures: Sequence[Figure], *, event_type: str = "Battles", sub
     """
     if event_type not in VIOLENT_TYPES and sub_type != "Excessive force against protesters":
         return 0
+    killed = [f for f in figures if f.kind == "killed" and f.low is not None and f.qualifier != "including"]
+    coded = [f for f in killed if _CODED.search(text, max(0, f.start - 12), f.start)]
+    if coded:  # "killing around 150 people across two areas (coded as 110 for this event)"
+        return int(round(sum(f.low or 0.0 for f in coded)))
+    revised = [f for f in killed if f.qualifier != "additional" and _REVISED.search(text, max(0, f.start - 80), f.start)]
     per_sentence: dict[tuple[str, int, int], float] = {}
     added = 0.0  # "4 dead at the scene; a fifth man died in hospital"
-    for figure in figures:
-        if figure.kind != "killed" or figure.low is None or figure.qualifier == "including":
+    for figure in killed:
+        if figure in revised:
             continue
         if figure.qualifier == "additional":
             added += figure.low
@@ -299,4 +320,7 @@ def fatalities_of(figures: Sequence[Figure], *, event_type: str = "Battles", sub
     for (group, _, _), value in per_sentence.items():  # two reports of one group: the lower one
         lows[group] = min(lows.get(group, value), value)
     specific = sum(v for k, v in lows.items() if k)
-    return int(round(max(specific, lows.get("", 0.0)) + added))
+    total = max(specific, lows.get("", 0.0)) + added
+    if revised:  # "first counted 50 bodies; the toll was later put at 168": the later count stands
+        total = max(total, max(revised, key=lambda f: f.start).low or 0.0)
+    return int(round(total))

@@ -37,6 +37,8 @@ _ARMED_PERSONS = frozenset({"soldier", "policeman", "officer", "fighter", "milit
                             "troop", "man", "serviceman", "personnel", "policemen", "men"})
 # "another soldier died", "3 more died", "a fifth man died": one more than the toll told before.
 _MORE = frozenset({"another", "more", "further", "additional"})
+_EVERYONE = frozenset({"people", "persons", "dead", "deaths", "fatalities", "killed", "casualties", "lives"})
+_REPORT_PARTICIPLES = frozenset({"reported", "confirmed", "recorded", "unconfirmed", "documented", "known"})
 _COLLECTIVE = frozenset({"family", "group", "household", "crew", "team", "band", "party"})
 
 
@@ -120,6 +122,8 @@ def _next_noun(sent: Span, start: int) -> Token | None:
     for token in sent.doc[start:end]:
         if token.pos_ == "NOUN":
             return token
+        if token.lower_ in _REPORT_PARTICIPLES:
+            continue  # "1 reported fatality" parsed as '1 reported (a) fatality'
         if token.pos_ not in {"PROPN", "ADJ", "AUX"} or token.is_punct or token.lower_ in {"were", "was", "are"}:
             return None
     return None
@@ -258,7 +262,7 @@ def shot_dead(token: Token) -> bool:
 
 def _object_kind(verb: Token) -> str:
     """'put the death toll at 9': the verb's object says what the number counts."""
-    return next((_noun_kind(c) for c in verb.children if c.dep_ == "dobj" and _noun_kind(c)), "")
+    return next((_noun_kind(c) for c in verb.children if c.dep_ in {"dobj", "nsubjpass"} and _noun_kind(c)), "")
 
 
 def _suffered_kind(verb: Token) -> str:
@@ -404,7 +408,7 @@ def _amount_figures(sent: Span, sent_index: int, draft: Extraction,
                            _person_of(person), context), {t.i for t in tokens})  # the person may still be a victim
             continue
         anchor = _anchor(sent, amount)
-        if _skippable(tokens, amount, sent, anchor):
+        if _skippable(tokens, amount, sent, anchor) and not _toll_value(anchor):
             continue
         governed = _head_kind(anchor)
         # "killed 31 detainees": the verb says what happened to them, whatever they were
@@ -412,18 +416,21 @@ def _amount_figures(sent: Span, sent_index: int, draft: Extraction,
             _noun_kind(anchor) or _child_kind(anchor) or governed)
         if not kind and anchor.i >= tokens.end:
             kind = _child_kind(tokens[-1]) or _head_kind(tokens[-1]) or _linear_kind(anchor, sent)
-        if not kind and _bare_report(anchor, tokens):
+        if not kind and (_bare_report(anchor, tokens) or _coded_as(sent, tokens)):
             # "8 herders were killed, while the government said 5": the same count, reported
             kind = last_kind or _sentence_kind(sent)
         if not kind:
             continue
+        later_death = kind == "wounded" and anchor.i >= tokens.end and _head_kind(tokens[-1]) == "killed"
+        if later_death:  # "one of the injured died in hospital": a death added to the toll
+            kind = "killed"
         last_kind = kind
         end_char = max(tokens.end_char, anchor.idx + len(anchor.text))
         counts = _counts_text(anchor, tokens.end) if anchor.i >= tokens.end else ""
         if counts and kind_words().nouns.get(anchor.lower_) and not anchor.lefts:
             counts = ""
         qualifier = "including" if _is_subset(anchor, amount, sent) and not amount.qualifier else ""
-        if tokens.end < sent.end and sent.doc[tokens.end].lower_ in _MORE and not amount.qualifier:
+        if (later_death or tokens.end < sent.end and sent.doc[tokens.end].lower_ in _MORE) and not amount.qualifier:
             qualifier = "additional"  # "3 more died in hospital": added to the toll told before
         yield (_figure(draft, sent_index, tokens.start_char, end_char, kind, amount, counts, context,
                        qualifier=qualifier), {t.i for t in tokens} | {anchor.i})
@@ -434,6 +441,7 @@ def _victims(verb: Token) -> list[Token]:
     found = [c for c in verb.children if c.dep_ in {"dobj", "nsubjpass", "obj"}]
     if not found and verb.dep_ == "conj" and verb.head.pos_ == "VERB":
         found = [c for c in verb.head.children if c.dep_ in {"dobj", "nsubjpass"} and c.i > verb.i]
+    found += [b for token in (verb, *found) for b in _besides(token)]
     out: list[Token] = []
     for token in found:
         out.append(token)
@@ -456,6 +464,20 @@ def _bare_report(anchor: Token, tokens: Span) -> bool:
     return anchor.dep_ in {"dobj", "ccomp", "attr", "npadvmod"} and anchor.head.lemma_.lower() in _REPORT_VERBS
 
 
+def _toll_value(anchor: Token) -> bool:
+    """'the death toll was later put at 21': the value of a toll, though the tagger took it for a date."""
+    prep = anchor.head
+    if anchor.dep_ != "pobj" or prep.lower_ not in {"at", "to"} or prep.head.pos_ not in {"VERB", "AUX"}:
+        return False
+    return _head_kind(anchor) == "killed"
+
+
+def _coded_as(sent: Span, tokens: Span) -> bool:
+    """ACLED's note on its own coding: '(coded as 110 for this event)'."""
+    before = sent.doc[max(sent.start, tokens.start - 2):tokens.start]
+    return [t.lower_ for t in before] == ["coded", "as"]
+
+
 def _sentence_kind(sent: Span) -> str:
     """'Fatalities were reported, with reports ranging from 10 to 30': deaths named elsewhere in the sentence."""
     return "killed" if any(_noun_kind(t) == "killed" or verb_kind(t) == "killed" for t in sent) else ""
@@ -467,6 +489,22 @@ def _dead_subjects(verb: Token) -> list[Token]:
     return found + [t for token in found for t in token.conjuncts if t.i > token.i]
 
 
+def _besides(token: Token) -> list[Token]:
+    """'killing 9 people in addition to the bomber': the one added beside the verb's object."""
+    out: list[Token] = []
+    for prep in (c for c in token.children if c.dep_ == "prep"):
+        if prep.lower_ == "besides":
+            out.extend(o for o in prep.children if o.dep_ == "pobj")
+        for noun in (o for o in prep.children if o.dep_ == "pobj" and o.lower_ == "addition"):
+            out.extend(o for to in noun.children if to.lower_ == "to" for o in to.children if o.dep_ == "pobj")
+    return out
+
+
+def _is_besides(victim: Token) -> bool:
+    head = victim.head
+    return head.lower_ == "besides" or (head.lower_ == "to" and head.head.lower_ == "addition")
+
+
 def _is_list(token: Token) -> bool:
     return any(c.dep_ == "cc" for c in token.children) and any(c.dep_ == "conj" for c in token.children)
 
@@ -476,6 +514,9 @@ def _is_single_person(token: Token, context: ActorContext, *, killing: bool = Fa
     killed ('killed a local councillor') is someone."""
     if token.lower_ in _ONE_PRONOUNS:
         return True
+    if token.lower_ == "old" and token.i >= 2 and token.nbor(-2).lower_ in {"year", "month"} and any(
+            c.dep_ == "det" and c.lower_ in {"a", "an"} for c in token.children):
+        return True  # "a 17-year-old was shot dead"
     if token.tag_ not in _SINGULAR_TAGS or any(c.dep_ == "nummod" for c in token.children):
         return False
     if context.is_person(token):
@@ -517,7 +558,7 @@ def _single_figures(sent: Span, sent_index: int, draft: Extraction, context: Act
             taken.add(victim.i)
             before = sent.doc[max(sent.start, span.start - 3):span.start].text.lower()
             part = any(f" {w} " in f" {before} " for w in kind_words().subset)  # "7 people, among them a girl"
-            more = any(c.lower_ in _MORE or c.ent_type_ == "ORDINAL" for c in victim.children)
+            more = any(c.lower_ in _MORE or c.ent_type_ == "ORDINAL" for c in victim.children) or _is_besides(victim)
             yield _figure(draft, sent_index, span.start_char, span.end_char, kind, one,
                           _strip_det(counts), context,
                           qualifier="including" if part else "additional" if more else "")
@@ -545,7 +586,28 @@ def sentence_figures(sent: Span, sent_index: int, draft: Extraction,
         figures.append(figure)
         taken |= tokens
     figures.extend(_single_figures(sent, sent_index, draft, context, taken))
-    return sorted(figures, key=lambda f: f.start)
+    return _breakdowns(sorted(figures, key=lambda f: f.start))
+
+
+def _breakdowns(figures: list[Figure]) -> list[Figure]:
+    """'19 people died on both sides, 13 raiders and 6 herders': parts that add up to a total told
+    before them count within it, not beside it."""
+    out = list(figures)
+    for i, total in enumerate(figures):
+        if total.low is None or total.high is not None or total.qualifier in {"including", "additional"} \
+                or total.counts.lower().split()[-1:] not in ([], *([w] for w in _EVERYONE)):
+            continue  # only a toll of everyone ('19 people', '5 dead') is told again in parts
+        parts = [j for j in range(i + 1, len(figures)) if figures[j].kind == total.kind]
+        run = 0.0
+        for n, j in enumerate(parts):
+            run += figures[j].low or 0.0
+            if n >= 1 and run == total.low:
+                for k in parts[:n + 1]:
+                    out[k] = dataclasses.replace(out[k], qualifier="including")
+                break
+            if run > total.low:
+                break
+    return out
 
 
 def extract_figures(doc: Doc, draft: Extraction, options: Options) -> Extraction:

@@ -289,6 +289,37 @@ def test_extract_events_acled_fatality_rules(note: str, fatalities: int) -> None
     assert main(note).fatalities == fatalities
 
 
+@pytest.mark.parametrize(("note", "fatalities"), [
+    ("On 5 May 2022, a landmine struck a bus near Kidal (Kidal). Four passengers were killed and six hurt; "
+     "two of the wounded died in hospital two days later.", 6),
+    ("On 6 May 2022, a suicide bomber hit a police academy in Quetta (Balochistan), killing 7 cadets in "
+     "addition to himself.", 8),
+    ("On 7 May 2022, militants fired on a bus near Mopti (Mopti). Officials first counted 8 bodies; the death "
+     "toll was later put at 21.", 21),
+    ("On 8 May 2022, gunmen attacked a mining camp near Kayes (Kayes). 1 reported fatality.", 1),
+    ("On 9 May 2022, herders and farmers fought near Bauchi (Bauchi). Police said 11 people died, "
+     "7 farmers and 4 herders.", 11),
+    ("On 10 May 2022, rebels raided a market near Butembo (Nord-Kivu), killing about 40 people across three "
+     "villages (coded as 25 for this event).", 25),
+    ("On 11 May 2022, al Shabaab attacked a base near Afgoye (Lower Shabelle). The group claimed it had "
+     "killed 30 soldiers; the army acknowledged 5 deaths.", 5),
+    ("On 12 May 2022, youths burned tyres and threw stones at police in Kisumu (Kisumu). A 15-year-old was "
+     "shot dead.", 1),
+    ("On 13 May 2022, gunmen kidnapped 15 travellers on the highway near Kaduna (Kaduna) and shot dead "
+     "a driver who resisted.", 1),
+])
+def test_extract_events_acled_fatality_rules_issue_5(note: str, fatalities: int) -> None:
+    """Issue 5: the injured who died later, 'in addition to' the bomber, a later toll, '1 reported fatality',
+    a total told again in parts, ACLED's own '(coded as N)', conceded losses and an abduction's killing."""
+    assert main(note).fatalities == fatalities
+
+
+def test_extract_events_killing_during_an_abduction_is_part_of_it() -> None:
+    event = main("On 13 May 2022, gunmen kidnapped 15 travellers on the highway near Kaduna (Kaduna) and shot "
+                 "dead a driver who resisted.")
+    assert event.sub_event_type == "Abduction/forced disappearance"
+
+
 @pytest.mark.parametrize(("note", "event_type", "sub_type"), [
     ("On 3 May 2022, gunmen opened fire on a wedding and set off a bomb in Bauchi (Bauchi), killing 6 guests.",
      "Violence against civilians", "Attack"),

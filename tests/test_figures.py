@@ -31,6 +31,9 @@ def figures_of(text: str) -> list[Figure]:
     ("Hospital staff put the death toll at 14 on Friday.", "killed", 14, ""),
     ("One trooper was killed; four others suffered injuries.", "wounded", 4, ""),
     ("The police admitted losing 3 officers in the raid.", "killed", 3, ""),
+    ("2 reported fatalities were recorded.", "killed", 2, ""),
+    ("One of the injured died in hospital on Monday.", "killed", 1, "additional"),
+    ("The blast killed 4 shoppers in addition to the bomber.", "killed", 4, ""),
 ])
 def test_extract_figures_reads_kind_value_and_qualifier(text: str, kind: str, low: float, qualifier: str) -> None:
     found = [f for f in figures_of(text) if f.kind == kind]
@@ -111,3 +114,15 @@ def test_extract_figures_on_the_seeds_finds_the_reported_tolls(seeds_dir: Path) 
     assert (100, "more than", "Islamic State (Syria)") in killed_two
     assert any(f.kind == "strikes" and f.low == 40 for f in two)
     assert any(f.kind == "age" and f.low == 82 and "Asaad" in f.counts for f in two)
+
+
+def test_extract_figures_parts_of_a_told_total_are_included() -> None:
+    killed = [(f.low, f.qualifier) for f in figures_of("Police said 9 people died, 5 farmers and 4 herders.")
+              if f.kind == "killed"]
+    assert killed == [(9, ""), (5, "including"), (4, "including")]
+
+
+def test_extract_figures_one_beside_a_count_is_added() -> None:
+    killed = [(f.low, f.counts, f.qualifier) for f in figures_of("The blast killed 4 shoppers in addition to the bomber.")
+              if f.kind == "killed"]
+    assert killed == [(4, "shoppers", ""), (1, "bomber", "additional")]
