@@ -62,6 +62,7 @@ class ActorTable:
     cues: dict[str, frozenset[tuple[str, ...]]]
     ethnic: dict[str, str]  # a people whose armed men ACLED codes as "<People> Ethnic Militia" -> its main country
     name_ends: frozenset[str]  # last words of a group's proper name ("Army", "Front", "Province")
+    armed_ends: frozenset[str]  # those that end an armed group's name ("Army", not "Council")
     countries: dict[str, Country]
     country_words: dict[tuple[str, ...], str]  # demonym / name / leader -> country
 
@@ -110,6 +111,7 @@ def actor_table(language: str = "en") -> ActorTable:
         cues={k: _tuples(v) for k, v in data["cues"].items()},
         ethnic={w.casefold(): country for country, peoples in data["names"]["ethnic"].items() for w in peoples},
         name_ends=frozenset(w.casefold() for w in data["names"]["group_ends"]),
+        armed_ends=frozenset(w.casefold() for w in data["names"]["armed_group_ends"]),
         countries=countries,
         country_words=country_words,
     )
@@ -190,7 +192,7 @@ def unknown_group(shown: Sequence[str]) -> Group | None:
     The name runs over capitalised words to a word that ends groups' names; a name of generic words
     ("National Army", "Armed Forces") or with a country in it is a state's force, not a group.
     """
-    ends = actor_table().name_ends
+    ends = actor_table().armed_ends
     last = next((j for j in range(len(shown) - 1, 0, -1) if shown[j].casefold() in ends
                  and shown[j][:1].isupper()), None)
     if last is None:

@@ -128,8 +128,11 @@ def _name(phrase: str, country: str, year: int = 2024) -> str | None:
     ("the National Liberation Army", "Colombia", "ELN: National Liberation Army"),
     ("Islamic State fighters", "Iraq", "Islamic State (Iraq)"),
     ("Somali National Army", "Somalia", "Military Forces of Somalia (2022-)"),
+    ("Multinational Joint Task Force troops", "Nigeria", "MNJTF: Multinational Joint Task Force"),
+    ("the United Nations Security Council", "Somalia", None),  # a council is no armed group
 ])
-def test_normalise_actor_longest_name_wins_over_an_alias_inside_it(phrase: str, country: str, name: str) -> None:
+def test_normalise_actor_longest_name_wins_over_an_alias_inside_it(phrase: str, country: str,
+                                                                   name: str | None) -> None:
     assert _name(phrase, country) == name
 
 
