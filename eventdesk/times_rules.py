@@ -170,9 +170,9 @@ def _rule_anaphoric_weekday(match: re.Match[str], ctx: Context) -> Resolution:
 
 
 _DAY_WORDS = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1, "the day before yesterday": -2,
-              "the day after tomorrow": 2, "the day": 0, "this day": 0}
-# Days counted from the day the text last spoke of, not from the DCT.
-_ANAPHORIC_DAYS = {"the same day": 0, "that same day": 0, "that day": 0, "that very day": 0,
+              "the day after tomorrow": 2, "this day": 0}
+# Days counted from the day the text last spoke of, not from the DCT ("fell 3% Monday, to end the day at").
+_ANAPHORIC_DAYS = {"the day": 0, "the same day": 0, "that same day": 0, "that day": 0, "that very day": 0,
                    "the next day": 1, "the following day": 1, "the day after": 1, "the next morning": 1,
                    "the following morning": 1, "the previous day": -1, "the day before": -1,
                    "the preceding day": -1, "a day later": 1, "a day earlier": -1, "the night before": -1}

@@ -303,11 +303,27 @@ def _names_no_time(text: str, resolve: Resolve) -> bool:
     return not words & lexicon().time_words and resolve(text) == "UNKNOWN"
 
 
+# "Shares rose 2% to end the day at 41", "for the day, the index lost 3%", "late in the day": in
+# market and daily reports "the day" is the trading day told of, which TimeML annotates.
+_DAY_FRAME_BEFORE = re.compile(r"(?i)(?:\b(?:end|ends|ended|ending|close|closes|closed|closing|finish|finishes"
+                               r"|finished|finishing|start|starts|started|starting|open|opens|opened|opening)"
+                               r"|(?:^|[.!?]\s+|\n)for|\b(?:late|early|later|earlier) in)\s+$")
+
+
+def _is_day_frame(text: str, start: int, end: int) -> bool:
+    """"The day" that a report's day frames ("to end the day at"), which is kept though "the day" is no time alone."""
+    return text[start:end].lower() == "the day" and \
+        _DAY_FRAME_BEFORE.search(text, max(0, start - 12), start) is not None
+
+
 def _cut(text: str, raw: list[tuple[int, int]], resolve: Resolve) -> dict[tuple[int, int], tuple[int, int]]:
     """Each raw span trimmed and split into pieces, mapped to the span whose words give its mod."""
     outer_of: dict[tuple[int, int], tuple[int, int]] = {}
     for outer in raw:
         trimmed = _trim(text, *outer)
+        if _is_day_frame(text, *trimmed):
+            outer_of[trimmed] = outer
+            continue
         if trimmed[1] <= trimmed[0] or _is_noise(text[trimmed[0]:trimmed[1]]) \
                 or _names_no_time(text[trimmed[0]:trimmed[1]], resolve):
             continue

@@ -189,3 +189,16 @@ def test_resolve_times_present_perfect_until_reaches_the_verb_it_completes() -> 
 def test_resolve_times_whole_year_after_a_part_of_a_year_is_that_year(text: str, value: str) -> None:
     found = {t.text: t.value for t in _extract(text, published=dt.date(2016, 1, 27)).times}
     assert found[next(k for k in found if k.endswith("year"))] == value
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("The index fell 2% on Thursday, to end the day at 7,100 points.", "2016-03-24"),  # the day last told of
+    ("For the day, the index lost 40 points.", "2016-03-27"),
+    ("Shares recovered late in the day.", "2016-03-27"),
+])
+def test_resolve_times_the_day_a_market_report_frames_is_that_day(text: str, value: str) -> None:
+    assert [v for span, v in _values(text).items() if span.endswith("the day")] == [value]
+
+
+def test_resolve_times_the_day_alone_is_no_time() -> None:
+    assert "the day" not in _values("It was the day of the vote.")
