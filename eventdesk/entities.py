@@ -10,6 +10,7 @@ majority of the model's votes wins.
 from __future__ import annotations
 
 import dataclasses
+import re
 from collections import Counter, defaultdict
 
 from spacy.tokens import Doc, Span
@@ -101,6 +102,53 @@ def _longer_names(settled: dict[str, str]) -> dict[str, str]:
     return longer
 
 
+def _join_split_names(spans: list[tuple[int, int, str]], text: str,
+                      forms: dict[str, Counter[str]]) -> list[tuple[int, int, str]]:
+    """Rejoin a name the model cut in two ('Islamic' NORP + 'State' ORG) where the same
+    document also tags it whole; the halves' votes go to the whole name."""
+    joined: list[tuple[int, int, str]] = []
+    for span in spans:
+        span = _extend_to_known(span, text, forms)
+        if joined and text[joined[-1][1]:span[0]].isspace():
+            whole = _surface(text[joined[-1][0]:span[1]])
+            if whole in forms:
+                first = joined.pop()
+                for part in (first, span):
+                    votes = forms[_surface(text[part[0]:part[1]])]
+                    votes[part[2]] -= 1
+                    if votes[part[2]] <= 0:
+                        del votes[part[2]]
+                forms[whole][forms[whole].most_common(1)[0][0]] += 1
+                joined.append((first[0], span[1], forms[whole].most_common(1)[0][0]))
+                continue
+        joined.append(span)
+    for form in [f for f, votes in forms.items() if not votes]:
+        del forms[form]
+    return joined
+
+
+def _extend_to_known(span: tuple[int, int, str], text: str,
+                     forms: dict[str, Counter[str]]) -> tuple[int, int, str]:
+    """'Islamic' tagged alone before an untagged 'State': the whole name, where the
+    document tags 'Islamic State' elsewhere."""
+    following = re.match(r"(?:\s[A-Z][\w'-]*){1,3}", text[span[1]:span[1] + 60])
+    if following is None:
+        return span
+    words = following.group(0).split()
+    for size in range(len(words), 0, -1):
+        end = span[1] + len(" ".join(words[:size])) + 1
+        whole = _surface(text[span[0]:end])
+        if whole in forms and text[span[1]] == " ":
+            votes = forms[_surface(text[span[0]:span[1]])]
+            votes[span[2]] -= 1
+            if votes[span[2]] <= 0:
+                del votes[span[2]]
+            label = forms[whole].most_common(1)[0][0]
+            forms[whole][label] += 1
+            return (span[0], end, label)
+    return span
+
+
 def extract_mentions(doc: Doc, draft: Extraction, options: Options) -> Extraction:
     """Entity mentions of one article, labels settled per surface form."""
     del options
@@ -116,6 +164,7 @@ def extract_mentions(doc: Doc, draft: Extraction, options: Options) -> Extractio
         spans.append((bounds[0], bounds[1], ent.label_))
         forms[_surface(text)][ent.label_] += 1
         originals.setdefault(_surface(text), text)
+    spans = _join_split_names(spans, full_text, forms)
     # Longer names settle first, so a one-word form can follow the name it is part of.
     settled = {form: _settle_label(form, originals[form], votes, {})
                for form, votes in forms.items() if len(form.split()) > 1}

@@ -63,3 +63,13 @@ def test_entities_surname_that_is_also_a_town_stays_a_person() -> None:
             "Obama thanked the negotiators.")
     labels = _labels(text)
     assert labels["Obama"] == {"PERSON"}
+
+
+def test_entities_a_name_cut_short_by_the_model_is_rejoined_where_the_report_names_it_whole() -> None:
+    text = ("Islamic State claimed the attack on the checkpoint near Mosul. "
+            "Police said Islamic State fighters had mined the road to Tal Afar a week earlier. "
+            "Local officials blamed Islamic State for the blast at the market.")
+    extraction = extract_text(text, published=dt.date(2017, 5, 2))
+    names = [(m.text, m.label) for m in extraction.mentions if m.label in {"ORG", "NORP"}]
+    assert ("Islamic", "NORP") not in names
+    assert names.count(("Islamic State", "ORG")) >= 2
