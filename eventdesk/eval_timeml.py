@@ -131,6 +131,8 @@ def _extract(docs: list[TimeMLDoc], options: Options) -> list[Extraction]:
 def _score_doc(doc: TimeMLDoc, times: Sequence[TimeExpr], total: _Tally,
                by_type: dict[str, _Tally], errors: Counter[tuple[str, str, str, str]]) -> None:
     """Add one document's counts to the tallies and its mistakes to the error counter."""
+    if doc.annotated_end is not None:
+        times = [time for time in times if time.start < doc.annotated_end]
     pairs = match_spans(doc.timexes, times)
     total.gold += len(doc.timexes)
     total.predicted += len(times)

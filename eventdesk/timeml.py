@@ -40,6 +40,7 @@ class TimeMLDoc:
     text: str
     dct: dt.date | None
     timexes: tuple[GoldTimex, ...]
+    annotated_end: int | None = None  # text after this offset was not annotated (MEANTIME: the first sentences only)
 
 
 def _parse_date(value: str) -> dt.date | None:
@@ -151,6 +152,11 @@ def _meantime_text(root: ET.Element) -> tuple[str, dict[str, tuple[int, int]]]:
     return "".join(parts), spans
 
 
+# MEANTIME annotates times in the title and the sentences after it up to this
+# many in all (sentence 0 to 5; no TIMEX3 of its 120 English documents lies later).
+MEANTIME_TIME_SENTENCES = 6
+
+
 def read_meantime(path: Path) -> TimeMLDoc:
     """Read one MEANTIME document: its rebuilt text, DCT and TIMEX3 spans (the dateline's included)."""
     try:
@@ -159,6 +165,10 @@ def read_meantime(path: Path) -> TimeMLDoc:
         raise EvalDataError(f"{path}: cannot read MEANTIME XML: {error}") from error
     text, token_spans = _meantime_text(root)
     dct, timexes = None, []
+    # Times were annotated in the opening sentences only: what the system finds after them is not scored.
+    last_end = max((token_spans[t.get("t_id", "")][1] for t in root.iter("token")
+                    if int(t.get("sentence", "0")) < MEANTIME_TIME_SENTENCES), default=len(text))
+    newline = text.find("\n", last_end)
     for timex in root.iter("TIMEX3"):
         anchors = [token_spans[a.get("t_id", "")] for a in timex.iter("token_anchor")
                    if a.get("t_id", "") in token_spans]
@@ -168,4 +178,5 @@ def read_meantime(path: Path) -> TimeMLDoc:
             start, end = min(a[0] for a in anchors), max(a[1] for a in anchors)
             timexes.append(GoldTimex(start=start, end=end, text=text[start:end], type=timex.get("type", "DATE"),
                                      value=timex.get("value", ""), mod=timex.get("mod", "")))
-    return TimeMLDoc(name=path.stem, text=text, dct=dct, timexes=tuple(sorted(timexes, key=lambda t: t.start)))
+    return TimeMLDoc(name=path.stem, text=text, dct=dct, timexes=tuple(sorted(timexes, key=lambda t: t.start)),
+                     annotated_end=len(text) if newline < 0 else newline)

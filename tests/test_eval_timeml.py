@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
+from collections import Counter, defaultdict
 from pathlib import Path
 
 import pytest
 
-from eventdesk.eval_timeml import evaluate_timeml, format_timeml, match_spans, parse_cached
+from eventdesk.eval_timeml import _score_doc, _Tally, evaluate_timeml, format_timeml, match_spans, parse_cached
 from eventdesk.model import TimeExpr
 from eventdesk.settings import Options
-from eventdesk.timeml import GoldTimex
+from eventdesk.timeml import GoldTimex, TimeMLDoc
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "timeml"
 REQUIRED_KEYS = {"strict_f1", "relaxed_f1", "value_f1", "type_accuracy", "docs", "gold", "predicted"}
@@ -68,6 +69,26 @@ def test_evaluate_timeml_gate_on_timebank_subset(eval_dir: Path, tmp_path: Path)
     assert result["relaxed_f1"] >= 0.95  # measured 0.959
     assert result["value_f1"] >= 0.80  # measured 0.808
     assert result["strict_f1"] >= 0.88  # measured 0.894
+
+
+def test_score_doc_leaves_out_predictions_past_the_annotated_text() -> None:
+    doc = TimeMLDoc(name="d", text="x" * 40, dct=None, timexes=(_gold(0, 4),), annotated_end=20)
+    total, by_type, errors = _Tally(), defaultdict(_Tally), Counter()
+    _score_doc(doc, [_pred(0, 4), _pred(10, 14), _pred(30, 34)], total, by_type, errors)
+    assert (total.gold, total.predicted, total.relaxed) == (1, 2, 1)
+    assert sum(n for (kind, *_), n in errors.items() if kind == "spurious") == 1
+
+
+def test_evaluate_timeml_gate_on_meantime(eval_dir: Path, tmp_path: Path) -> None:
+    """A pinned floor on a third of MEANTIME (Wikinews, another style of news than TimeBank)."""
+    folder = eval_dir / "meantime" / "intra_cross-doc_annotation"
+    if not folder.is_dir():
+        pytest.skip(f"MEANTIME not found at {folder}")
+    subset = sorted(folder.rglob("*.xml"))[::3]
+    result = evaluate_timeml(subset, options=Options(cache_dir=tmp_path))
+    assert result["docs"] == len(subset)
+    assert result["relaxed_f1"] >= 0.90  # measured 0.922
+    assert result["value_f1"] >= 0.82  # measured 0.846
 
 
 def test_parse_cached_reuses_a_saved_parse_and_reparses_a_broken_one(tmp_path: Path) -> None:

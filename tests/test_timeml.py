@@ -75,3 +75,19 @@ def test_read_meantime_rebuilds_text_and_spans() -> None:
 def test_iter_timeml_reads_meantime_folders() -> None:
     (doc,) = iter_timeml([FIXTURES / "meantime"])
     assert doc.name == "ferry"
+
+
+def test_read_meantime_scores_only_the_sentences_annotated_for_times(tmp_path: Path) -> None:
+    # MEANTIME marks times in the title and the next five sentences; later ones were never annotated.
+    tokens = "".join(f'<token number="{i}" sentence="{i}" t_id="{i + 1}">S{i}</token>\n' for i in range(8))
+    path = tmp_path / "eight.xml"
+    path.write_text(f'<?xml version="1.0" ?><Document doc_id="8" doc_name="eight" lang="en">\n{tokens}'
+                    "<Markables></Markables></Document>", encoding="utf-8")
+    doc = read_meantime(path)
+    assert doc.text == "S0\nS1\nS2\nS3\nS4\nS5\nS6\nS7"
+    assert doc.annotated_end is not None and doc.text[:doc.annotated_end] == "S0\nS1\nS2\nS3\nS4\nS5"
+
+
+def test_read_meantime_short_document_is_annotated_whole() -> None:
+    assert read_meantime(FIXTURES / "meantime" / "ferry.xml").annotated_end == len(
+        "Ferry resumes\nMay 4, 2011\nThe ferry stopped last week.")
