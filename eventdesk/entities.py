@@ -161,8 +161,11 @@ def extract_mentions(doc: Doc, draft: Extraction, options: Options) -> Extractio
         if bounds is None:
             continue
         text = full_text[bounds[0]:bounds[1]]
-        spans.append((bounds[0], bounds[1], ent.label_))
-        forms[_surface(text)][ent.label_] += 1
+        label = ent.label_
+        if label in PLACE_LABELS and len(ent) == 1 and ent[0].tag_ == "JJ" and ent[0].dep_ == "amod":
+            label = "NORP"  # "Palmyra's Roman theatre": a style or origin, not a place
+        spans.append((bounds[0], bounds[1], label))
+        forms[_surface(text)][label] += 1
         originals.setdefault(_surface(text), text)
     spans = _join_split_names(spans, full_text, forms)
     # Longer names settle first, so a one-word form can follow the name it is part of.

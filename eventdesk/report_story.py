@@ -6,6 +6,7 @@ JSON-ready rows with citations; `analyse_story` puts them together.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Sequence
 from typing import Any
 
@@ -13,6 +14,7 @@ from eventdesk.coref import EventCluster, corefer_events
 from eventdesk.linking import LinkedEntity, attribute_conflicts
 from eventdesk.mapsvg import render_map_svg
 from eventdesk.model import Event, Extraction, Figure, Place, Story
+from eventdesk.places import demonym_country
 from eventdesk.reconcile import Quantity, QuantityClaim, claim_statements, reconcile_figures
 from eventdesk.summary import summarise_story
 
@@ -24,10 +26,21 @@ def cite(x: Extraction, refs: dict[str, str], sentence: int) -> Cite:
     return {"ref": refs[x.article.id], "sentence": sentence}
 
 
+def place_name(place: Place) -> str:
+    """The name a reader knows the place by: the report's word, with the gazetteer's where
+    it differs ('Palmyra (Tadmur)'); a demonym ('Syrian') gives way to the country's name."""
+    if place.inferred or not place.name:
+        return place.text
+    said = " ".join(place.text.split())
+    if said.casefold() == place.name.casefold() or not said[:1].isupper() or demonym_country(said):
+        return place.name
+    return f"{said} ({place.name})"
+
+
 def _place_row(place: Place) -> dict[str, Any]:
     # an inferred place keeps its own name: the GeoNames fields are those of the place holding it
     return {
-        "name": place.text if place.inferred else (place.name or place.text), "mention": place.text,
+        "name": place_name(place), "mention": place.text,
         "geonameid": place.geonameid, "latitude": place.latitude, "longitude": place.longitude,
         "country": place.country, "admin1": place.admin1, "precision": place.precision,
         "feature_code": place.feature_code, "near": place.name if place.inferred else "",
@@ -125,11 +138,14 @@ def _places(members: Sequence[Extraction], refs: dict[str, str]) -> list[dict[st
     for x in members:
         for place in x.places:
             key = place.text.casefold() if place.inferred or not place.geonameid else place.geonameid
-            row = merged.setdefault(key, {**_place_row(place), "count": 0, "cites": []})
+            row = merged.setdefault(key, {**_place_row(place), "count": 0, "cites": [], "names": Counter()})
             row["count"] += 1
+            row["names"][place_name(place)] += 1
             citation = cite(x, refs, place.sentence)
             if citation not in row["cites"]:
                 row["cites"].append(citation)
+    for row in merged.values():
+        row["name"] = row.pop("names").most_common(1)[0][0]  # the form most reports use
     return sorted(merged.values(), key=lambda r: (-r["count"], r["name"]))
 
 

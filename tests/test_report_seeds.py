@@ -46,7 +46,9 @@ def test_seeds_one_recapture_event_holds_both_reports(situation: dict[str, Any])
                   if e["sub_event_type"] == "Government regains territory" and e["date"] == "2016-03-27"]
     assert len(recaptures) == 1
     assert {c["ref"] for c in recaptures[0]["cites"]} == {"A1", "A2"}
-    assert (recaptures[0]["place"] or {}).get("name") in {"Tadmur", "Palmyra"}
+    place = recaptures[0]["place"] or {}
+    assert place.get("geonameid") == 163808  # Tadmur, GeoNames' name for Palmyra
+    assert place.get("name") == "Palmyra (Tadmur)"  # the reports' word first, the gazetteer's beside it
 
 
 def test_seeds_is_fatality_claims_disagree_low_400_high_450(situation: dict[str, Any]) -> None:
