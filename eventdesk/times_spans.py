@@ -73,6 +73,7 @@ def _scan_pattern() -> re.Pattern[str]:
              rf"(?:each|every) {lex.alternation('day_parts')}"]
     extra.append(r"\d{1,2}:\d{2}(?:\s?(?:[ap]\.?m\.?|UTC|GMT))?")  # clock times spaCy leaves unlabelled
     extra.append(r"(?:[01]\d|2[0-3])[0-5]\d (?:UTC|GMT)")  # "0735 GMT"
+    extra.append(r"\d{1,2}/\d{1,2}/(?:\d{4}|\d{2})|(?:1[5-9]|20)\d\d-[01]\d-[0-3]\d")  # "7/8/07", "2016-03-27"
     extra.append(r"(?:fiscal )?(?:first|second|third|fourth)[- ]quarter")  # spaCy reads "second" as an ordinal
     numbers = "|".join(sorted((re.escape(n) for n in lex.numbers if n not in {"a", "an", "half"}),
                               key=len, reverse=True))
@@ -163,6 +164,7 @@ def _is_date_value(value: str) -> bool:
 
 
 _COMMA = re.compile(r",\s+")
+_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}(?:T\d{2}:\d{2}(?::\d{2})?Z?)?")
 _YEAR_AFTER_COMMA = re.compile(r"(?:1[5-9]|20)\d\d|'\d\d")
 
 
@@ -192,6 +194,8 @@ def _appositions(text: str, start: int, end: int, resolve: Resolve) -> list[tupl
 
 def _split(text: str, start: int, end: int, resolve: Resolve) -> list[tuple[int, int]]:
     """Cut appositions, "the quarter ended Sept. 30" always, and a range when every part is a date of its own."""
+    if _ISO_DATE.fullmatch(text, start, end):
+        return [(start, end)]  # "2016-03-20" is one day, not a range of numbers
     appositions = _appositions(text, start, end, resolve)
     if len(appositions) > 1:
         return [piece for part in appositions for piece in _split(text, *part, resolve)]

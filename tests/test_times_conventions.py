@@ -202,3 +202,12 @@ def test_resolve_times_the_day_a_market_report_frames_is_that_day(text: str, val
 
 def test_resolve_times_the_day_alone_is_no_time() -> None:
     assert "the day" not in _values("It was the day of the vote.")
+
+
+@pytest.mark.parametrize(("text", "found"), [
+    ("The order, dated 2016-03-20, was read out.", [("2016-03-20", "2016-03-20")]),
+    ("It flew on 7/8/07, a date chosen for the model number.", [("7/8/07", "2007-07-08")]),
+    ("Fighting lasted 2014-2015.", [("2014", "2014"), ("2015", "2015")]),
+])
+def test_resolve_times_numeric_dates_stay_whole_and_ranges_split(text: str, found: list[tuple[str, str]]) -> None:
+    assert [(t.text, t.value) for t in _extract(text).times] == found
