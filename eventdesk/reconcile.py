@@ -450,8 +450,9 @@ def _label(draft: _Draft, claims: Sequence[QuantityClaim]) -> str:
     if len(counts) > 1 and draft.actor_name:
         who = f"{draft.actor_name} {draft.group}"
     who = re.sub(r"^(?:(?:their|its|his|her|the|these|those)\s+)+", "", who)
-    named = draft.kind.rstrip("s") in who.lower()  # "air strikes" counted as strikes says so already
-    what = f"{who} {draft.kind}" if draft.kind in HUMAN_KINDS or not counts or not named else who
+    # "vehicles destroyed"; but "sorties" and "air strikes" counted as strikes say so already
+    participle = draft.kind.endswith("ed") and draft.kind not in who.lower()
+    what = f"{who} {draft.kind}" if draft.kind in HUMAN_KINDS or not counts or participle else who
     where = {"": "", BROAD: " in the wider conflict"}.get(draft.scope, f" {draft.scope}")
     return f"{what}{where}".strip()
 

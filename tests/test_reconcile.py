@@ -369,3 +369,12 @@ def test_reconcile_a_toll_with_no_event_joins_the_one_its_own_source_gave() -> N
     quantities = [q for q in reconcile_figures([first, later], clusters=clusters) if q.kind == "killed"]
     by_source = {frozenset(c.claimant for c in q.claims): sorted(c.low for c in q.claims) for q in quantities}
     assert by_source[frozenset({"Valley Watch"})] == [70.0, 70.0]
+
+
+def test_reconcile_label_names_what_was_done_to_things_counted() -> None:
+    ex = report("The army said it destroyed dozens of their trucks.",
+                [{"text": "dozens of their trucks", "kind": "destroyed", "low": 12.0, "counts": "their trucks",
+                  "vague": True, "claimant": "army"}])
+    [quantity] = reconcile_figures([ex])
+    assert quantity.label == "trucks destroyed"
+    assert quantity.claims[0].stated == "dozens (coded 12)"
