@@ -240,6 +240,8 @@ def _candidate_at(token: Token, sent: Span, index: int, mentions: Sequence[Actor
     candidate = Candidate(entry.type, entry.sub, entry.role, index, token, entry.weight * scale,
                           roles.agent, roles.patient, [b for b in roles.backers if b.kind in ARMED],
                           sentences={index}, air=any(t.lower_ in lexicon.context["air"] for t in sent))
+    if entry.type == "Explosions/Remote violence" and entry.sub != "Suicide bomb" and _from_aircraft(token, lexicon):
+        candidate.sub = "Air/drone strike"  # "a drone fired a missile at a car": the craft names the sub-type
     if entry.sub == "Agreement" and candidate.actor2 is None:
         candidate.actor2 = _partner(candidate.actor1, mentions)
     if entry.sub == "Armed clash" and candidate.actor1 is None and candidate.actor2 is not None:
@@ -284,6 +286,25 @@ def _candidate_at(token: Token, sent: Span, index: int, mentions: Sequence[Actor
     guessed = (roles.agent is not None) + (roles.patient is not None) - roles.parsed
     candidate.confidence = min(1.0, candidate.confidence + 0.1 * roles.parsed + 0.05 * guessed)
     return candidate
+
+
+def _from_aircraft(token: Token, lexicon: Lexicon) -> bool:
+    """Whether a munition or blast is launched by a drone or aircraft: its verb's subject or 'from' names one."""
+    verb = token
+    while verb.dep_ in {"dobj", "pobj", "prep", "compound", "nsubjpass"} and verb.head is not verb \
+            and verb.pos_ != "VERB":
+        verb = verb.head
+    aircraft = lexicon.context["aircraft"]
+    verbs = [verb, *(c for c in token.children if c.dep_ == "acl")]  # "a grenade dropped from a quadcopter"
+    if token.dep_ in {"nsubj", "nsubjpass"}:
+        verbs.append(token.head)
+    for child in (c for v in verbs for c in v.children):
+        if child.dep_ in {"nsubj", "agent"} and (child.lower_ in aircraft or any(
+                g.dep_ == "pobj" and g.lower_ in aircraft for g in child.children)):
+            return True  # "a drone dropped ...", "was dropped by a drone"
+        if child.dep_ == "prep" and child.lower_ == "from" and any(t.lower_ in aircraft for t in child.subtree):
+            return True  # "bombs dropped from a helicopter"
+    return False
 
 
 def _acts_on_something(verb: Token) -> bool:

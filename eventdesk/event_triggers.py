@@ -67,7 +67,9 @@ def event_lexicon() -> Lexicon:
     context |= {f"modality_{k}": frozenset(v) for k, v in data["modality"].items()}
     context["backing"] = frozenset(data["backing"]["lemmas"])
     context["civilian_site"] = frozenset(data["civilian_target"]["civilian_site"])
+    context["aircraft"] = frozenset(data["air"]["aircraft"])
     context["stop"] = frozenset(data["stop"]["words"])
+    context["stop_nouns"] = frozenset(data["stop"]["nouns"])
     context["unreal"] = frozenset(data["unreal"]["adjectives"])
     protest = {k: tuple(tuple(p.split()) for p in v) for k, v in data["protest_context"].items()}
     by_first: dict[str, list[tuple[str, ...]]] = {}
@@ -104,6 +106,8 @@ def matching_triggers(token: Token, lexicon: Lexicon) -> tuple[Trigger, ...]:
     lemma = lemma_of(token, lexicon)
     lower = token.lower_
     if lower in lexicon.context["stop"] or token.ent_type_ in {"DATE", "TIME"}:
+        return ()
+    if token.pos_ == "NOUN" and lower in lexicon.context["stop_nouns"]:
         return ()
     found: list[Trigger] = []
     heads = lexicon.by_first.get(lemma, ()) + (lexicon.by_first.get(lower, ()) if lower != lemma else ())

@@ -314,6 +314,24 @@ def test_extract_events_acled_fatality_rules_issue_5(note: str, fatalities: int)
     assert main(note).fatalities == fatalities
 
 
+@pytest.mark.parametrize(("note", "event_type", "sub_type"), [
+    ("On 14 May 2022, a Turkish drone fired two missiles at a pickup near Qamishli (Al Hasakeh), killing "
+     "3 SDF members.", "Explosions/Remote violence", "Air/drone strike"),
+    ("On 15 May 2022, a Russian drone dropped explosives on a bus stop in Kherson (Kherson), wounding 4 people.",
+     "Explosions/Remote violence", "Air/drone strike"),
+    ("On 16 May 2022, a grenade dropped from a quadcopter hit a checkpoint near Bakhmut (Donetsk).",
+     "Explosions/Remote violence", "Air/drone strike"),
+    ("On 17 May 2022, a suicide bomber detonated explosives at a checkpoint near Mogadishu (Banadir), killing "
+     "2 soldiers.", "Explosions/Remote violence", "Suicide bomb"),
+    ("On 18 May 2022, the bodies of three farmers with stab wounds were found near Gao (Gao).",
+     "Violence against civilians", "Attack"),
+])
+def test_extract_events_craft_and_wounds_issue_5(note: str, event_type: str, sub_type: str) -> None:
+    """Issue 5: munitions a drone or aircraft launches are air strikes; a wound describes, it is no attack."""
+    event = main(note)
+    assert (event.event_type, event.sub_event_type) == (event_type, sub_type)
+
+
 def test_extract_events_killing_during_an_abduction_is_part_of_it() -> None:
     event = main("On 13 May 2022, gunmen kidnapped 15 travellers on the highway near Kaduna (Kaduna) and shot "
                  "dead a driver who resisted.")
