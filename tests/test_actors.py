@@ -145,6 +145,9 @@ def test_normalise_actor_longest_name_wins_over_an_alias_inside_it(phrase: str, 
     ("men in police uniform", "Burundi", "Police Forces of Burundi (2020-)"),
     ("men in Burkinabe army uniforms", "Burkina Faso", "Military Forces of Burkina Faso (2022-)"),
     ("Nigerien soldiers", "Niger", "Military Forces of Niger (2023-)"),
+    ("junta soldiers", "Niger", "Military Forces of Niger (2023-)"),  # any junta's, not only Myanmar's
+    ("the junta", "Myanmar", "Military Forces of Myanmar (2021-)"),
+    ("Ukrainian positions", "Ukraine", "Military Forces of Ukraine (2019-)"),
 ])
 def test_normalise_actor_units_agencies_and_uniforms_are_state_forces(phrase: str, country: str, name: str) -> None:
     assert _name(phrase, country) == name
@@ -184,7 +187,7 @@ def test_normalise_actor_a_named_branch_follows_the_era() -> None:
     ("Meitei and Kuki armed groups exchanged fire near Imphal.", "India",
      ["Meitei Ethnic Militia (India)", "Kuki Ethnic Militia (India)"]),
     ("Karen National Liberation Army (KNLA) troops attacked a junta outpost.", "Myanmar",
-     ["KNLA: Karen National Liberation Army"]),
+     ["KNLA: Karen National Liberation Army", "Military Forces of Myanmar (2021-)"]),
     ("Soldiers fired on people gathering for an anti-MONUSCO march.", "Democratic Republic of Congo",
      ["Military Forces of the Democratic Republic of Congo (2019-)", "Civilians (Democratic Republic of Congo)"]),
 ])
