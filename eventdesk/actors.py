@@ -226,9 +226,14 @@ def _ethnic_militia(words: Sequence[str], head: str, country: str) -> Actor | No
     return Actor(_with_country(f"{people.capitalize()} Ethnic Militia ({{country}})", home), "militia", home)
 
 
+_BELIEVED = frozenset({"believed", "thought", "suspected", "presumed"})
+
+
 def _is_link(words: Sequence[str], i: int) -> bool:
-    """'forces loyal to', 'troops of', 'fighters allied to': where a phrase's head ends."""
+    """'forces loyal to', 'troops of', 'a drone believed to be Turkish': where a phrase's head ends."""
     if words[i] in {"loyal", "of", "from"}:
+        return True
+    if words[i] in _BELIEVED and tuple(words[i + 1:i + 3]) == ("to", "be"):
         return True
     return words[i] in _RIGHT_LINKS and i + 1 < len(words) and words[i + 1] in {"to", "with"}
 
@@ -274,6 +279,9 @@ def _right_edge(tokens: Sequence[Token], head: int, limit: int) -> int:
         dress = next((j for j in range(end + 1, min(limit, end + 6)) if tokens[j].lower_ in _UNIFORMS), None)
         if dress is not None:
             return dress + 1
+    if end + 3 < limit and tokens[end].lower_ in _BELIEVED and tokens[end + 1].lower_ == "to" \
+            and tokens[end + 2].lower_ == "be" and country_in(words_of(tokens[end + 3].text)):
+        return end + 4  # "a drone believed to be Turkish"
     if end < limit and tokens[end].lower_ in _RIGHT_LINKS:
         stop = min(limit, end + 8)
         j = end + 1

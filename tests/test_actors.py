@@ -148,6 +148,7 @@ def test_normalise_actor_longest_name_wins_over_an_alias_inside_it(phrase: str, 
     ("junta soldiers", "Niger", "Military Forces of Niger (2023-)"),  # any junta's, not only Myanmar's
     ("the junta", "Myanmar", "Military Forces of Myanmar (2021-)"),
     ("Ukrainian positions", "Ukraine", "Military Forces of Ukraine (2019-)"),
+    ("a drone believed to be Turkish", "Iraq", "Military Forces of Turkey (2002-)"),
 ])
 def test_normalise_actor_units_agencies_and_uniforms_are_state_forces(phrase: str, country: str, name: str) -> None:
     assert _name(phrase, country) == name
