@@ -63,6 +63,7 @@ class ActorTable:
     ethnic: dict[str, str]  # a people whose armed men ACLED codes as "<People> Ethnic Militia" -> its main country
     name_ends: frozenset[str]  # last words of a group's proper name ("Army", "Front", "Province")
     armed_ends: frozenset[str]  # those that end an armed group's name ("Army", not "Council")
+    not_names: frozenset[str]  # capitalised at a sentence's start, not in a name ("Suspected", "Two")
     countries: dict[str, Country]
     country_words: dict[tuple[str, ...], str]  # demonym / name / leader -> country
 
@@ -112,6 +113,7 @@ def actor_table(language: str = "en") -> ActorTable:
         ethnic={w.casefold(): country for country, peoples in data["names"]["ethnic"].items() for w in peoples},
         name_ends=frozenset(w.casefold() for w in data["names"]["group_ends"]),
         armed_ends=frozenset(w.casefold() for w in data["names"]["armed_group_ends"]),
+        not_names=frozenset(w.casefold() for w in data["names"]["not_name_words"]),
         countries=countries,
         country_words=country_words,
     )
@@ -218,12 +220,9 @@ def _aligned(words: Sequence[str], originals: Sequence[str]) -> list[str]:
 
 
 _NAME_JOINERS = frozenset({"of", "for", "the", "and", "de", "del", "al", "el"})
-_NOT_NAME = frozenset({"the", "a", "an", "on", "in", "at", "by", "from", "with", "and"})
-
-
 def _is_name_word(word: str) -> bool:
-    """A capitalised word that can open a group's proper name (not a country, a leader or 'The')."""
-    if not word[:1].isupper() or word.casefold() in _NOT_NAME:
+    """A capitalised word that can open a group's proper name (not a country, a leader or 'Suspected')."""
+    if not word[:1].isupper() or word.casefold() in actor_table().not_names:
         return False
     return (word.casefold(),) not in actor_table().country_words
 

@@ -127,6 +127,9 @@ def _name(phrase: str, country: str, year: int = 2024) -> str | None:
     ("Arakan Rohingya Salvation Army", "Myanmar", "Arakan Rohingya Salvation Army"),
     ("the National Liberation Army", "Colombia", "ELN: National Liberation Army"),
     ("Islamic State fighters", "Iraq", "Islamic State (Iraq)"),
+    ("Suspected Islamic State militants", "Iraq", "Islamic State (Iraq)"),  # a sentence's first word is no name
+    ("Two Al Shabaab commanders", "Somalia", "Al Shabaab"),
+    ("Kataib Hezbollah fighters", "Iraq", "Kataib Hezbollah"),
     ("Somali National Army", "Somalia", "Military Forces of Somalia (2022-)"),
     ("Multinational Joint Task Force troops", "Nigeria", "MNJTF: Multinational Joint Task Force"),
     ("the United Nations Security Council", "Somalia", None),  # a council is no armed group
