@@ -286,7 +286,8 @@ def _all_reported(text: str, start: int | None, statements: dict[int, dict[str, 
     """Whether every statement of the sentence starting at `start` reports what it counts."""
     if not text or start is None:
         return False
-    return all(_REPORTED.search(_statement_text(text, start, s)) for s in statements)
+    # the first statement may tell the toll outright: "gunmen killed 9 civilians; other sources reported 13"
+    return all(_REPORTED.search(_statement_text(text, start, s)) for s in statements if s != min(statements))
 
 
 def fatalities_of(figures: Sequence[Figure], *, event_type: str = "Battles", sub_type: str = "",

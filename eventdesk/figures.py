@@ -38,6 +38,7 @@ _ARMED_PERSONS = frozenset({"soldier", "policeman", "officer", "fighter", "milit
 # "another soldier died", "3 more died", "a fifth man died": one more than the toll told before.
 _MORE = frozenset({"another", "more", "further", "additional"})
 _EVERYONE = frozenset({"people", "persons", "dead", "deaths", "fatalities", "killed", "casualties", "lives"})
+_TOLL_OBJECT_VERBS = frozenset({"raise", "bring", "revise", "update", "push", "take", "increase", "lift"})
 _REPORT_PARTICIPLES = frozenset({"reported", "confirmed", "recorded", "unconfirmed", "documented", "known"})
 _COLLECTIVE = frozenset({"family", "group", "household", "crew", "team", "band", "party"})
 
@@ -213,6 +214,8 @@ def _head_kind(token: Token) -> str:
         if head is token:
             return ""
         if dep in {"conj", "appos"}:
+            if dep == "conj" and head.pos_ == "VERB" and token.pos_ in {"NOUN", "NUM", "PROPN"}:
+                return verb_kind(head)  # "killing a couple and their 3 children" with the list hung on the verb
             token = head
             continue
         if dep == "pobj" and head.lower_ in words.subset:
@@ -231,6 +234,8 @@ def _head_kind(token: Token) -> str:
                 return _noun_kind(head)
             if head.pos_ in {"VERB", "AUX"} and prep.lower_ == "at":
                 return _toll_kind(head) or _object_kind(head)  # "sources put the death toll at 9"
+            if head.pos_ in {"VERB", "AUX"} and prep.lower_ == "to" and head.lemma_.lower() in _TOLL_OBJECT_VERBS:
+                return _toll_kind(head) or _object_kind(head)  # "raising the death toll to 19"
             if head.pos_ in {"VERB", "AUX"}:
                 return _toll_kind(head) or (verb_kind(head) if prep.lower_ == "by" else "")
             return ""
@@ -238,8 +243,9 @@ def _head_kind(token: Token) -> str:
             return "killed"
         if head.pos_ not in {"VERB", "AUX"}:
             return ""
-        if dep == "dobj" and head.lemma_.lower() == "lose" and token.lemma_.lower() in _ARMED_PERSONS:
-            return "killed"  # "the army admitted losing 2 soldiers": its own dead
+        if dep == "dobj" and head.lemma_.lower() == "lose" and (token.lemma_.lower() in _ARMED_PERSONS or any(
+                o.lower_ == "own" for p in token.children if p.lower_ == "of" for o in p.children)):
+            return "killed"  # "the army admitted losing 2 soldiers", "lost 3 of their own": its own dead
         if dep == "attr" and _elided(head):
             return verb_kind(head.head) if is_passive_verb(head.head) else ""
         if dep in {"dobj", "nsubjpass", "obj", "attr"}:
@@ -410,7 +416,12 @@ def _amount_figures(sent: Span, sent_index: int, draft: Extraction,
         anchor = _anchor(sent, amount)
         if _skippable(tokens, amount, sent, anchor) and not _toll_value(anchor):
             continue
-        governed = _head_kind(anchor)
+        after = sent.doc[tokens.end] if anchor.i < tokens.end and tokens.end < sent.end else None
+        if after is not None and after.lower_ in kind_words().adjectives and (
+                after.dep_ != "amod" or after.head.i in {t.i for t in tokens}):
+            governed = kind_words().adjectives[after.lower_]  # "Two dead, five wounded."
+        else:
+            governed = _head_kind(anchor)
         # "killed 31 detainees": the verb says what happened to them, whatever they were
         kind = governed if governed in {"killed", "wounded"} else (
             _noun_kind(anchor) or _child_kind(anchor) or governed)
@@ -427,6 +438,9 @@ def _amount_figures(sent: Span, sent_index: int, draft: Extraction,
         last_kind = kind
         end_char = max(tokens.end_char, anchor.idx + len(anchor.text))
         counts = _counts_text(anchor, tokens.end) if anchor.i >= tokens.end else ""
+        if not counts and tokens[-1].lower_ == "couple" and tokens[-1].pos_ == "NOUN" and (
+                after is None or after.lower_ != "of"):
+            counts = "couple"  # "killing a couple and their 3 children": two people, not 'a couple of'
         if counts and kind_words().nouns.get(anchor.lower_) and not anchor.lefts:
             counts = ""
         qualifier = "including" if _is_subset(anchor, amount, sent) and not amount.qualifier else ""

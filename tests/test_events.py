@@ -307,6 +307,12 @@ def test_extract_events_acled_fatality_rules(note: str, fatalities: int) -> None
      "shot dead.", 1),
     ("On 13 May 2022, gunmen kidnapped 15 travellers on the highway near Kaduna (Kaduna) and shot dead "
      "a driver who resisted.", 1),
+    ("On 19 May 2022, a shell hit a bakery in Marib (Marib). Three dead, eight injured.", 3),
+    ("On 20 May 2022, gunmen killed a teacher and three of his pupils near Fada N'Gourma (Gourma, Est).", 4),
+    ("On 21 May 2022, a drone hit a car near Sirte (Sirte), killing a couple and their two sons.", 4),
+    ("On 22 May 2022, vigilantes killed 4 bandits and lost 2 of their own near Funtua (Katsina).", 6),
+    ("On 23 May 2022, gunmen killed at least 6 farmers near Makurdi (Benue); local sources reported 11.", 6),
+    ("On 24 May 2022, militants killed 2 soldiers near Kidal (Kidal). The death toll was later revised to 4.", 4),
 ])
 def test_extract_events_acled_fatality_rules_issue_5(note: str, fatalities: int) -> None:
     """Issue 5: the injured who died later, 'in addition to' the bomber, a later toll, '1 reported fatality',
