@@ -337,6 +337,22 @@ def eval_coref(data_dir: Annotated[Path, typer.Argument(help="ECB+ folder (cybul
     _print_result(result, as_json, format_coref)
 
 
+@eval_app.command("entities")
+def eval_entities(data_dir: Annotated[Path, typer.Argument(help="MEANTIME folder (or one corpus_* folder).")],
+                  corpus: Annotated[Optional[str], typer.Option(
+                      "--corpus", help="Only this corpus folder (e.g. gm or corpus_gm).")] = None,
+                  config: ConfigOption = None, as_json: JsonOption = False) -> None:
+    """Cross-report entity linking on MEANTIME gold mentions: MUC, B3, CEAF-e, CoNLL F1 per corpus.
+
+    Example: eventdesk eval entities ../shared/eval/meantime --corpus gm --json
+    """
+    from eventdesk.eval_entities import evaluate_entities, format_entities
+
+    with _errors():
+        result = evaluate_entities(data_dir, corpus=corpus, options=_options(config))
+    _print_result(result, as_json, format_entities)
+
+
 @export_app.command("acled")
 def export_acled(out: Annotated[Path, typer.Option("--out", help="CSV file to write.")] = Path("events.csv"),
                  db: DbOption = None, config: ConfigOption = None) -> None:
