@@ -459,6 +459,7 @@ def rules() -> tuple[tuple[re.Pattern[str], Rule], ...]:
          r"(?:(?:fiscal|calendar) )?(?P<unit>year|month|week|day|weekend)", _rule_generic),
         (r"(?:the |around |at |by )?(?:the )?(?:year end|year's end|end of the year)", _rule_year_end),
         (rf"(?:each|every|per) (?:(?P<num>{num}) )?(?P<what>{weekday}|{month}|{unit})|(?P<what2>{weekday})s", _rule_set_any),
+        (rf"(?:once|twice|thrice|(?:{num}) times) (?:a|an|per|each|every) (?P<unit>{unit})", _rule_frequency),
         (rf"(?P<cue>recent|coming|future|past|previous) (?P<unit>{unit})", _rule_vague_ref),
         (rf"(?:(?:the|a|an|another|those|these) )?(?:(?:next|past|last|first|coming|previous|following|final|"
          r"recent|additional|further|other|remaining|initial|entire|whole|full|same|latest) )*"
@@ -480,6 +481,12 @@ def _rule_iso_any(match: re.Match[str], ctx: Context) -> Resolution | None:
         return date_value(dt.date(int(groups["y"]), int(groups["m"]), int(groups["d"])).isoformat())
     except ValueError:
         return None
+
+
+def _rule_frequency(match: re.Match[str], ctx: Context) -> Resolution:
+    """"Twice a week": TimeML's set of weeks (P1W); how often within each is its freq, not its value."""
+    unit, is_time = lexicon().units[match["unit"]]
+    return Resolution(value=duration_value(1, unit, is_time), type="SET")
 
 
 def _rule_set_any(match: re.Match[str], ctx: Context) -> Resolution:

@@ -211,3 +211,13 @@ def test_resolve_times_the_day_alone_is_no_time() -> None:
 ])
 def test_resolve_times_numeric_dates_stay_whole_and_ranges_split(text: str, found: list[tuple[str, str]]) -> None:
     assert [(t.text, t.value) for t in _extract(text).times] == found
+
+
+@pytest.mark.parametrize(("text", "span", "value"), [
+    ("A convoy reaches the camp twice a week.", "twice a week", "P1W"),
+    ("Inspectors visit the site three times a year.", "three times a year", "P1Y"),
+    ("The governor calls the minister once a day.", "once a day", "P1D"),
+])
+def test_resolve_times_frequency_is_a_set_of_its_unit(text: str, span: str, value: str) -> None:
+    found = [(t.text, t.value, t.type) for t in _extract(text).times]
+    assert found == [(span, value, "SET")]
