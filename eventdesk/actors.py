@@ -534,7 +534,9 @@ def _verb_roles(trigger: Token) -> tuple[list[Token], list[Token]]:
     agents: list[Token] = []
     patients: list[Token] = []
     for child in trigger.children:
-        if child.dep_ in _AGENT_DEPS:
+        if child.dep_ == "csubj" and child.tag_ == "VBG":  # "soldiers searching for X shot ...": the soldiers
+            agents.extend([c for c in child.children if c.dep_ == "nsubj"] or [child])
+        elif child.dep_ in _AGENT_DEPS:
             agents.append(child)
         elif child.dep_ in _PATIENT_DEPS:
             patients.append(child)
@@ -556,6 +558,7 @@ def _noun_roles(trigger: Token) -> tuple[list[Token], list[Token]]:
     agents = [c for c in trigger.children if c.dep_ in _NOUN_AGENT_DEPS]
     for clause in (c for c in trigger.children if c.dep_ in {"acl", "relcl"}):  # "an IED planted by militants"
         agents.extend(p for a in clause.children if a.dep_ == "agent" for p in _pobjs(a))
+        agents.extend(c for c in clause.children if c.dep_ == "nsubj" and clause.dep_ == "relcl")  # "a strike it carried out"
     patients: list[Token] = []
     for child in trigger.children:
         if child.dep_ == "prep" and child.lower_ in {"by", "from"}:
@@ -632,10 +635,12 @@ def _is_speaker(token: Token) -> bool:
 
 
 def _speaker(trigger: Token, mentions: Sequence[ActorMention]) -> Actor | None:
-    """'the Syrian army announced it had retaken ...': a pronoun in a report is its speaker."""
-    if trigger.dep_ != "ccomp":
+    """'the Syrian army announced it had retaken ...', 'X said an air strike it carried out killed ...':
+    a pronoun in a report is its speaker."""
+    clause = trigger if trigger.dep_ == "ccomp" else trigger.head
+    if clause.dep_ != "ccomp" or clause.head.lemma_.lower() not in _SPEECH and clause is not trigger:
         return None
-    subject = next((c for c in trigger.head.children if c.dep_ == "nsubj"), None)
+    subject = next((c for c in clause.head.children if c.dep_ == "nsubj"), None)
     mention = _mention_of(subject, mentions) if subject is not None else None
     return mention.actor if mention is not None else None
 
