@@ -18,7 +18,7 @@ from spacy.tokens import Doc, Span, Token
 
 from eventdesk.model import Extraction, TimeExpr
 from eventdesk.settings import Options
-from eventdesk.times_calendar import Interval, interval_of, iso_week_value, narrow
+from eventdesk.times_calendar import Interval, add_months, interval_of, iso_week_value, narrow
 from eventdesk.times_lexicon import lexicon
 from eventdesk.times_normalise import Resolution, normalise_expression
 from eventdesk.times_spans import Candidate, candidate_spans
@@ -179,14 +179,33 @@ def _interval(resolution: Resolution, dct: dt.date | None) -> Interval | None:
 def _quarter_ended(resolution: Resolution, full: str, candidate: Candidate, dct: dt.date | None) -> Resolution:
     """"The quarter ended July 31": the calendar quarter holding most of the three months up to that day."""
     ended = _ENDED_DATE.match(full, candidate.end)
-    numbered = _ORDINAL.search(full[candidate.start:candidate.end])  # "the fourth quarter" keeps its fiscal name
-    if ended is None or numbered or not _QUARTER_VALUE.fullmatch(resolution.value):
+    if ended is None or not _QUARTER_VALUE.fullmatch(resolution.value):
         return resolution
     day = normalise_expression(ended["date"], dct=dct, direction=-2).value
     if not _DAY_VALUE.fullmatch(day):
         return resolution
+    if _ORDINAL.search(full[candidate.start:candidate.end]):
+        # "The fiscal third quarter ended Jan. 31" keeps its fiscal name, in the year it ended.
+        return dataclasses.replace(resolution, value=f"{day[:4]}{resolution.value[4:]}")
     middle = dt.date.fromisoformat(day) - dt.timedelta(days=45)
     return dataclasses.replace(resolution, value=f"{middle.year}-Q{(middle.month - 1) // 3 + 1}")
+
+
+def _fiscal_quarter_interval(resolution: Resolution, full: str, candidate: Candidate) -> Interval | None:
+    """"The fiscal third quarter ended Jan. 31": the three months up to that day, whatever the fiscal name."""
+    ended = _ENDED_DATE.match(full, candidate.end)
+    if ended is None or not _QUARTER_VALUE.fullmatch(resolution.value) \
+            or not _ORDINAL.search(full[candidate.start:candidate.end]):
+        return None
+    day = normalise_expression(ended["date"], dct=None).value
+    if not _DAY_VALUE.fullmatch(day):
+        year = resolution.value[:4]
+        day = normalise_expression(f"{ended['date']}, {year}", dct=None).value
+    if not _DAY_VALUE.fullmatch(day):
+        return None
+    last = dt.date.fromisoformat(day)
+    year, month = add_months(last.year, last.month, -2)
+    return Interval(first=dt.date(year, month, 1), last=last, precision="quarter")
 
 
 def _in_context(resolution: Resolution, full: str, candidate: Candidate) -> Resolution:
@@ -214,12 +233,29 @@ def _range_day(full: str, candidate: Candidate) -> str:
     return f"{before['month']} {text}" if before else text
 
 
-def _time_expr(doc: Doc, draft: Extraction, candidate: Candidate, reading: _Reading) -> TimeExpr:
+_ON_GAP = re.compile(r"\s+on\s+")
+_CLOCK_ONLY = re.compile(r"(?i)(?:\d{1,2}(?:[:.]\d{2})?\s?[ap]\.?m\.?|\d{1,2}:\d{2}|noon|midday|midnight)"
+                         r"(?:\s+(?:[A-Z]{2,4}|local time))?")
+
+
+def _clock_day(full: str, candidate: Candidate, following: Candidate | None) -> str:
+    """"10 a.m. on Tuesday": a bare clock time read with the day named right after it (two spans in TimeML)."""
+    text = full[candidate.start:candidate.end]
+    if following is None or not _CLOCK_ONLY.fullmatch(text) \
+            or not _ON_GAP.fullmatch(full, candidate.end, following.start):
+        return text
+    return f"{text} {full[following.start:following.end]}"
+
+
+def _time_expr(doc: Doc, draft: Extraction, candidate: Candidate, reading: _Reading, *,
+               following: Candidate | None = None) -> TimeExpr:
     """One candidate span, normalised, with its interval and precision."""
     full = draft.article.text  # the same string as doc.text, which spaCy rebuilds on every access
     text = full[candidate.start:candidate.end]
     outer = full[candidate.outer_start:candidate.outer_end]
     read = _range_day(full, candidate)
+    if read == text:
+        read = _clock_day(full, candidate, following)
     sentence = draft.sentence_at(candidate.start)
     said = full[sentence.start:sentence.end] if sentence else text
     # A results report compares quarters, but a sentence about nine months or the year compares years.
@@ -227,7 +263,7 @@ def _time_expr(doc: Doc, draft: Extraction, candidate: Candidate, reading: _Read
     resolution = _resolve(read, outer if read == text else read,
                           tense_direction(doc, candidate.start, candidate.end), reading, financial=financial)
     resolution = _quarter_ended(_in_context(resolution, full, candidate), full, candidate, reading.dct)
-    interval = _interval(resolution, reading.dct)
+    interval = _fiscal_quarter_interval(resolution, full, candidate) or _interval(resolution, reading.dct)
     if interval is not None and interval.precision in _REFERENCE_PRECISIONS:
         reading.reference = interval.first
         reading.reference_precision = "day" if interval.precision in {"minute", "hour"} else interval.precision
@@ -248,8 +284,10 @@ def resolve_times(doc: Doc, draft: Extraction, options: Options) -> Extraction:
     def resolve(text: str) -> str:
         return normalise_expression(text, dct=anchor).value
 
-    times = tuple(_time_expr(doc, draft, candidate, reading)
-                  for candidate in candidate_spans(doc, draft.article.text, resolve))
+    candidates = candidate_spans(doc, draft.article.text, resolve)
+    following: list[Candidate | None] = [*candidates[1:], None]
+    times = tuple(_time_expr(doc, draft, candidate, reading, following=after)
+                  for candidate, after in zip(candidates, following))  # noqa: B905 - the last has no follower
     return dataclasses.replace(draft, times=times)
 
 

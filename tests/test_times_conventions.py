@@ -221,3 +221,19 @@ def test_resolve_times_numeric_dates_stay_whole_and_ranges_split(text: str, foun
 def test_resolve_times_frequency_is_a_set_of_its_unit(text: str, span: str, value: str) -> None:
     found = [(t.text, t.value, t.type) for t in _extract(text).times]
     assert found == [(span, value, "SET")]
+
+
+@pytest.mark.parametrize(("text", "clock", "value"), [
+    ("The blast struck at 10 a.m. on Tuesday near the market.", "10 a.m.", "2016-03-22T10:00"),
+    ("The truce expires at midnight on Dec. 31.", "midnight", "2016-12-31T24:00"),
+    ("The attack came on Friday at about 9 p.m.", "9 p.m.", "2016-03-25T21:00"),
+])
+def test_resolve_times_clock_time_takes_the_day_named_with_it(text: str, clock: str, value: str) -> None:
+    assert _values(text)[clock] == value
+
+
+def test_resolve_times_fiscal_quarter_that_ended_keeps_its_name_and_covers_the_months_before() -> None:
+    text = "The retailer lost money in its fiscal third quarter ended Jan. 31."
+    (quarter,) = [t for t in _extract(text, published=dt.date(2016, 3, 14)).times if "quarter" in t.text]
+    assert quarter.value == "2016-Q3"  # the fiscal name, as TimeML annotators write it
+    assert (quarter.first, quarter.last) == (dt.date(2015, 11, 1), dt.date(2016, 1, 31))
