@@ -245,7 +245,8 @@ _REPORTED = re.compile(r"\b(?:said|says|claimed|claims|reported|reports|told|sta
 
 # A toll told as a later count: "the death toll rose to 30", "was later put at 168", "raising the toll to 19".
 _REVISED = re.compile(r"\b(?:rose|risen|rising|climbed|raising|raised|increased|jumped|mounted|later|revised|"
-                      r"updated)\b(?:(?![.;]).){0,40}?\b(?:to|at)\s+(?:about |around |at least |some )?$",
+                      r"updated|reached|reaching)\b(?:(?![.;]).){0,40}?\b(?:to|at|reached|reaching)\s+"
+                      r"(?:about |around |at least |some )?$",
                       re.IGNORECASE)
 # ACLED's own coding of a toll spread over several events: "(coded as 110 for this event)".
 _CODED = re.compile(r"\bcoded as\s+$", re.IGNORECASE)

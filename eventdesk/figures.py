@@ -249,7 +249,8 @@ def _head_kind(token: Token) -> str:
         if dep == "attr" and _elided(head):
             return verb_kind(head.head) if is_passive_verb(head.head) else ""
         if dep in {"dobj", "nsubjpass", "obj", "attr"}:
-            return verb_kind(head) or _complement_kind(head)
+            toll = _toll_kind(head) if dep == "dobj" else ""  # "the number of dead reached 23"
+            return verb_kind(head) or _complement_kind(head) or (toll if toll == "killed" else "")
         if dep == "nsubj" and head.lemma_.lower() == "lose" and any(
                 c.dep_ == "dobj" and c.lemma_.lower() in {"life", "lives"} for c in head.children):
             return "killed"  # "eleven civilians lost their lives"

@@ -313,6 +313,9 @@ def test_extract_events_acled_fatality_rules(note: str, fatalities: int) -> None
     ("On 22 May 2022, vigilantes killed 4 bandits and lost 2 of their own near Funtua (Katsina).", 6),
     ("On 23 May 2022, gunmen killed at least 6 farmers near Makurdi (Benue); local sources reported 11.", 6),
     ("On 24 May 2022, militants killed 2 soldiers near Kidal (Kidal). The death toll was later revised to 4.", 4),
+    ("On 25 May 2022, a missile hit a hotel in Odesa (Odesa). The number of dead reached 9 on Sunday.", 9),
+    ("On 26 May 2022, police fired live bullets at demonstrators in Conakry (Conakry); 3 demonstrators died.", 3),
+    ("On 27 May 2022, militants raided a checkpoint near Bannu (Khyber Pakhtunkhwa). 2 policemen were martyred.", 2),
 ])
 def test_extract_events_acled_fatality_rules_issue_5(note: str, fatalities: int) -> None:
     """Issue 5: the injured who died later, 'in addition to' the bomber, a later toll, '1 reported fatality',
