@@ -134,7 +134,7 @@ def tense_direction(doc: Doc, start: int, end: int) -> int:
     if direction >= 0 and words & lex.weak_future_path:
         return 1
     if direction < 0 and verb is not None and _present_perfect(verb) and words & _UNTIL:
-        return 1  # "has given them until Tuesday", "has been closed until Friday": a state that lasts into the coming days
+        return 1  # "has given them until Tuesday", "has been closed until Friday": a state lasting into coming days
     if direction < 0 and verb is not None and verb.lemma_.lower() in _COMPLETION_VERBS and len(path) <= 1:
         return -2  # "the quarter ended Oct. 31": surely past, however near the DCT
     return direction
@@ -381,7 +381,8 @@ def event_date(extraction: Extraction, *, sentence: int, trigger_start: int,
             return governing, "governing"
     if same:
         return min(same, key=lambda t: abs(t.start - trigger_start)), "nearest"
-    before = [t for t in dated if 0 <= t.sentence < sentence and _may_date_later(extraction, t, sentence, trigger_start)]
+    before = [t for t in dated
+              if 0 <= t.sentence < sentence and _may_date_later(extraction, t, sentence, trigger_start)]
     if before:
         return max(before, key=lambda t: (t.sentence, t.start)), "nearest"
     dateline = _dateline_time(extraction)

@@ -160,7 +160,8 @@ def test_resolve_times_present_perfect_with_until_points_forward(text: str, span
 
 
 @pytest.mark.parametrize(("text", "found"), [
-    ("The vote is set for April 10, two weeks from now.", [("April 10", "2016-04-10"), ("two weeks from now", "2016-W14")]),
+    ("The vote is set for April 10, two weeks from now.",
+     [("April 10", "2016-04-10"), ("two weeks from now", "2016-W14")]),
     ("Troops left on March 14-15, days after the fighting began.", [("March 14", "2016-03-14"), ("15", "2016-03-15")]),
     ("The bridge reopened on Friday, March 25, after repairs.", [("Friday, March 25", "2016-03-25")]),
     ("The deadline passed at 5 p.m. EST, March 25, without a deal.", [("5 p.m. EST, March 25", "2016-03-25T17:00")]),
