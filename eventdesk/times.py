@@ -191,6 +191,16 @@ def _quarter_ended(resolution: Resolution, full: str, candidate: Candidate, dct:
     return dataclasses.replace(resolution, value=f"{middle.year}-Q{(middle.month - 1) // 3 + 1}")
 
 
+def _present_age(doc: Doc, start: int, end: int) -> bool:
+    """"Today's youth", "today's GM": "today" in the possessive before a name or a general noun is the present age."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or span.text.lower() != "today" or span.root.dep_ != "poss":
+        return False
+    owner = span.root.head
+    return owner.pos_ == "PROPN" or owner.lemma_.lower() in lexicon().generic_after_today \
+        or owner.lower_ in lexicon().generic_after_today
+
+
 def _fiscal_quarter_interval(resolution: Resolution, full: str, candidate: Candidate) -> Interval | None:
     """"The fiscal third quarter ended Jan. 31": the three months up to that day, whatever the fiscal name."""
     ended = _ENDED_DATE.match(full, candidate.end)
@@ -263,6 +273,8 @@ def _time_expr(doc: Doc, draft: Extraction, candidate: Candidate, reading: _Read
     resolution = _resolve(read, outer if read == text else read,
                           tense_direction(doc, candidate.start, candidate.end), reading, financial=financial)
     resolution = _quarter_ended(_in_context(resolution, full, candidate), full, candidate, reading.dct)
+    if _present_age(doc, candidate.start, candidate.end):
+        resolution = Resolution(value="PRESENT_REF")
     interval = _fiscal_quarter_interval(resolution, full, candidate) or _interval(resolution, reading.dct)
     if interval is not None and interval.precision in _REFERENCE_PRECISIONS:
         reading.reference = interval.first

@@ -33,6 +33,7 @@ class Lexicon:
     weak_windows: frozenset[str]
     time_words: frozenset[str]
     money_words: frozenset[str]
+    generic_after_today: frozenset[str]
     scan: tuple[str, ...]
     named_day_prefixes: tuple[str, ...]
     future_modals: frozenset[str]
@@ -89,6 +90,7 @@ def lexicon() -> Lexicon:
         weak_windows=frozenset(data["spans"]["weak_windows"]),
         time_words=_time_words(data),
         money_words=frozenset(data["spans"]["money_words"]),
+        generic_after_today=frozenset(data["spans"]["generic_after_today"]),
         scan=tuple(data["scan"]["words"]),
         named_day_prefixes=tuple(data["scan"]["named_day_prefixes"]),
         future_modals=frozenset(data["direction"]["future_modals"]),
