@@ -30,7 +30,7 @@ from dataclasses import dataclass
 from eventdesk.linking_descriptions import add_descriptions
 from eventdesk.linking_local import EntityAttribute, LocalEntity, group_mentions
 from eventdesk.linking_names import (
-    FUZZY_RATIO, acronym, ascii_words, light_key, name_tables, same_person, same_token, skeleton,
+    FUZZY_RATIO, acronym, ascii_words, light_key, name_tables, same_person, same_token, shortens_org, skeleton,
 )
 # Re-exported for code that imports them from here (the tests take person_tokens).
 from eventdesk.linking_names import actor_alias as actor_alias
@@ -188,7 +188,7 @@ class _Linker:
         else:
             upper = any(form.isupper() for form in local.forms)
             block = self.blocks.get(("OA", word.upper()) if upper else ("OT", word), {}).values()
-            tiers = (lambda i: True,)
+            tiers = ((lambda i: True,) if upper else (lambda i: shortens_org(word, self.locals[i].tokens),))
         for test in tiers:
             roots = _candidates(self.uf, block, test)
             if len(roots) == 1:

@@ -14,7 +14,9 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
-from eventdesk.linking_names import acronym, actor_alias, light_key, name_tables, person_tokens, same_token
+from eventdesk.linking_names import (
+    acronym, actor_alias, light_key, name_tables, org_key, person_tokens, same_token, shortens_org,
+)
 from eventdesk.model import Extraction, Mention
 
 CLASS_OF = {"PERSON": "PERSON", "ORG": "ORG", "GPE": "PLACE", "LOC": "PLACE", "FAC": "FAC",
@@ -80,6 +82,7 @@ def _local_key(mention: Mention, cls: str, place_ids: dict[tuple[int, int], int]
     if cls == "ORG":
         canonical = (tables.short_acronyms.get(mention.text, "") or tables.org_alias.get(key, "")
                      or actor_alias(mention.text))
+        key = org_key(mention.text)  # "Apple Inc." and "Apple" are one name
         return tuple(key.split()), ("O", light_key(canonical) if canonical else key), canonical
     if cls == "PLACE" and (mention.start, mention.end) in place_ids:
         return tuple(key.split()), ("G", place_ids[(mention.start, mention.end)]), ""
@@ -131,9 +134,8 @@ def _short_form_target(short: LocalEntity, longer: list[LocalEntity]) -> LocalEn
                  [x for x in longer if same_token(word, x.tokens[-1])])
     else:
         upper = next(iter(short.forms)).isupper()
-        stop = name_tables().org_stop
         tiers = ([x for x in longer if upper and acronym(" ".join(x.tokens)) == word.upper()],
-                 [x for x in longer if word in x.tokens and word not in stop])
+                 [x for x in longer if shortens_org(word, x.tokens)])
     for tier in tiers:
         if len(tier) == 1:
             return tier[0]

@@ -30,6 +30,8 @@ class _Tables:
     particles: frozenset[str]
     fusing: frozenset[str]
     org_stop: frozenset[str]
+    org_designators: frozenset[str]
+    org_kind_words: frozenset[str]
     role_heads: frozenset[str]
     generic: frozenset[str]
 
@@ -50,6 +52,7 @@ def name_tables() -> _Tables:
     names, roles = raw["names"], raw["roles"]
     return _Tables(alias, short, frozenset(names["titles"]), frozenset(names["particles"]),
                    frozenset(names["fusing"]), frozenset(names["org_stopwords"]),
+                   frozenset(names["org_designators"]), frozenset(names["org_kind_words"]),
                    frozenset(roles["heads"]), frozenset(roles["generic"]))
 
 
@@ -66,6 +69,36 @@ def light_key(text: str) -> str:
     if words[:1] == ["the"]:
         words = words[1:]
     return " ".join(words)
+
+
+@lru_cache(maxsize=1 << 16)
+def org_key(text: str) -> str:
+    """An organisation's light key without trailing legal forms ("Apple Inc." -> "apple")."""
+    tables = name_tables()
+    words = light_key(text).split()
+    while len(words) > 1 and words[-1] in tables.org_designators:
+        words.pop()
+    # "Ford Motors" is "Ford Motor", "General Motor" is "General Motors": kind words in the singular.
+    return " ".join(w[:-1] if w.endswith("s") and w[:-1] in tables.org_kind_words else w for w in words)
+
+
+def shortens_org(word: str, tokens: tuple[str, ...]) -> bool:
+    """Whether one word is a short form of the organisation named by `tokens`.
+
+    The word must be the name's head (its last word, or the word before its
+    first "of"/"for": "Observatory" of "Syrian Observatory for Human Rights"),
+    or its first word followed only by legal forms and kind words ("Ford" of
+    "Ford Motor Company"). A first word followed by other names is a parent
+    of a division or a product line ("Boeing" of "Boeing Commercial Airplanes").
+    """
+    if word not in tokens or word in name_tables().org_stop:
+        return False
+    tables = name_tables()
+    cut = next((i for i, t in enumerate(tokens) if t in {"of", "for"} and i > 0), len(tokens))
+    if word == tokens[cut - 1]:
+        return True
+    return tokens[0] == word and all(t in tables.org_designators or t in tables.org_kind_words
+                                     for t in tokens[1:])
 
 
 @lru_cache(maxsize=1 << 16)

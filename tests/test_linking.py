@@ -280,3 +280,32 @@ def test_link_entities_unresolved_mention_joins_the_place_geocoded_elsewhere() -
     geocoded = tuple(Place(x.article.id, m.start, m.end, m.text, m.sentence, geonameid=169577, name="Homs")
                      for m in x.mentions[:2])
     assert len(link_entities([dataclasses.replace(x, places=geocoded)])) == 1
+
+
+@pytest.mark.parametrize(("first_name", "second_name"), [
+    ("Apple Inc.", "Apple"),  # a legal form is not part of the name
+    ("General Motors Corp.", "General Motors"),
+    ("Ford Motor Company", "Ford Motors"),  # kind words in the singular; the legal form dropped
+])
+def test_link_entities_company_names_without_legal_forms(first_name: str, second_name: str) -> None:
+    first = report(f"{first_name} reported a loss on Monday.", {first_name: "ORG"})
+    second = report(f"Shares of {second_name} fell.", {second_name: "ORG"})
+    org = entity_named(link_entities([first, second]), second_name)
+    assert _articles_of(org) == {first.article.id, second.article.id}
+
+
+def test_link_entities_parent_name_does_not_fold_into_its_division() -> None:
+    first = report("Boeing Commercial Airplanes delivered a jet. Boeing said sales rose.",
+                   {"Boeing Commercial Airplanes": "ORG", "Boeing": "ORG"})
+    second = report("Boeing won the contract.", {"Boeing": "ORG"})
+    entities = link_entities([first, second])
+    parent = entity_named(entities, "Boeing")
+    assert _articles_of(parent) == {first.article.id, second.article.id}
+    assert entity_named(entities, "Boeing Commercial Airplanes").id != parent.id
+
+
+def test_link_entities_short_name_folds_into_name_with_kind_word() -> None:
+    text = "Ford Motor Company cut jobs. Ford said demand was weak."
+    org = entity_named(link_entities([report(text, {"Ford Motor Company": "ORG", "Ford": "ORG"})]),
+                       "Ford Motor Company")
+    assert "Ford" in org.aliases
