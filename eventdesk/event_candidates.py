@@ -100,6 +100,8 @@ def _resolve_violence(candidate: Candidate, sent: Span | None = None, lexicon: L
         candidate.type, candidate.sub = "Explosions/Remote violence", "Air/drone strike"
     elif kind1 == "rioter":
         candidate.type, candidate.sub = "Riots", "Mob violence"
+    elif kind2 in ARMED and _former_target(candidate.trigger):
+        candidate.type, candidate.sub = "Violence against civilians", "Attack"  # "a former rebel": unarmed now
     elif kind2 in ARMED and not (kind2 == "militia" and _civilian_target(candidate.trigger)):
         candidate.type, candidate.sub = "Battles", "Armed clash"  # ("attacked Fulani herders": civilians)
     elif kind2 in {"civilian", "protester", "", "militia"} and (kind2 or candidate.role == "violence"
@@ -111,6 +113,16 @@ def _resolve_violence(candidate: Candidate, sent: Span | None = None, lexicon: L
             candidate.sub = "Excessive force against protesters" if lethal else "Protest with intervention"
     else:
         candidate.type, candidate.sub = "Battles", "Armed clash"
+
+
+_FORMER = frozenset({"former", "ex", "ex-", "retired", "demobilised", "demobilized", "onetime", "one-time"})
+
+
+def _former_target(trigger: Token) -> bool:
+    """'opened fire on a former opposition fighter': a target who has left the armed side."""
+    objects = [c for c in trigger.children if c.dep_ in {"dobj", "nsubjpass"}] + [
+        o for p in trigger.children if p.dep_ == "prep" and p.lower_ in {"on", "at"} for o in p.children]
+    return any(c.lower_ in _FORMER for o in objects for c in o.children if c.dep_ in {"amod", "compound", "advmod"})
 
 
 def _civilian_target(trigger: Token) -> bool:

@@ -221,8 +221,8 @@ def _head_kind(token: Token) -> str:
         if dep == "pobj" and head.lower_ in words.subset:
             token = head.head  # "12 people, including 4 children": the part counts what the whole counts
             continue
-        if dep == "pobj" and head.lower_ == "of" and head.head.lemma_.lower() in _COLLECTIVE:
-            token = head.head  # "shot dead a family of five": the family is what the verb counts
+        if dep == "pobj" and head.lower_ == "of" and head.head.lemma_.lower() in _COLLECTIVE | {"total"}:
+            token = head.head  # "shot dead a family of five", "a total of 17 soldiers were killed"
             continue
         if dep == "pobj" and head.lower_ == "with" and head.head.lower_ in {"along", "together"}:
             verb = head.head.head  # "2 soldiers were killed, along with 5 militants": counted like the subject
@@ -552,9 +552,10 @@ def _single_figures(sent: Span, sent_index: int, draft: Extraction, context: Act
     for verb in sent:
         if verb.pos_ != "VERB" and not shot_dead(verb):
             continue
-        kind = "killed" if shot_dead(verb) else verb_kind(verb)
+        kind = "killed" if shot_dead(verb) else verb_kind(verb) or (
+            "killed" if _complement_kind(verb) == "killed" else "")  # "leaving a woman and her son dead"
         found_body = verb.lemma_.lower() in {"find", "discover", "recover", "retrieve"}
-        died = kind_words().subject_verbs.get(verb.lemma_.lower()) == "killed"
+        died = kind_words().subject_verbs.get(verb.lemma_.lower()) == "killed" or _lost_life(verb)
         kind = "killed" if died else kind
         if kind not in {"killed", "wounded", "captured", "arrested"} and not found_body:
             continue
@@ -577,6 +578,12 @@ def _single_figures(sent: Span, sent_index: int, draft: Extraction, context: Act
             yield _figure(draft, sent_index, span.start_char, span.end_char, kind, one,
                           _strip_det(counts), context,
                           qualifier="including" if part else "additional" if more else "")
+
+
+def _lost_life(verb: Token) -> bool:
+    """'a night watchman lost his life': its subject died."""
+    return verb.lemma_.lower() == "lose" and any(c.dep_ == "dobj" and c.lemma_.lower() == "life"
+                                                 for c in verb.children)
 
 
 def _counted(token: Token) -> bool:

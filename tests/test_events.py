@@ -316,6 +316,13 @@ def test_extract_events_acled_fatality_rules(note: str, fatalities: int) -> None
     ("On 25 May 2022, a missile hit a hotel in Odesa (Odesa). The number of dead reached 9 on Sunday.", 9),
     ("On 26 May 2022, police fired live bullets at demonstrators in Conakry (Conakry); 3 demonstrators died.", 3),
     ("On 27 May 2022, militants raided a checkpoint near Bannu (Khyber Pakhtunkhwa). 2 policemen were martyred.", 2),
+    ("On 28 May 2022, rebels fought soldiers near Beni (Nord-Kivu). A total of 9 soldiers and 4 rebels were "
+     "reported dead.", 13),
+    ("On 29 May 2022, a shell hit a farm near Avdiivka (Donetsk), leaving a farmer and his two sons dead.", 3),
+    ("On 30 May 2022, a drone hit a warehouse in Odesa (Odesa). A security guard lost his life.", 1),
+    ("On 31 May 2022, troops clashed with NPA rebels near Bayugan (Agusan del Sur). Soldiers recovered the "
+     "remains of 2 rebels.", 2),
+    ("On 1 June 2022, gunmen ambushed a truck near Gao (Gao). The attack claimed the lives of 4 drivers.", 4),
 ])
 def test_extract_events_acled_fatality_rules_issue_5(note: str, fatalities: int) -> None:
     """Issue 5: the injured who died later, 'in addition to' the bomber, a later toll, '1 reported fatality',
@@ -334,6 +341,10 @@ def test_extract_events_acled_fatality_rules_issue_5(note: str, fatalities: int)
      "2 soldiers.", "Explosions/Remote violence", "Suicide bomb"),
     ("On 18 May 2022, the bodies of three farmers with stab wounds were found near Gao (Gao).",
      "Violence against civilians", "Attack"),
+    ("On 19 May 2022, gunmen shot at a former rebel commander outside a mosque in Daraa (Dar'a).",
+     "Violence against civilians", "Attack"),
+    ("On 20 May 2022, militants torched a health centre and 6 huts near Bama (Borno). No one was hurt.",
+     "Strategic developments", "Looting/property destruction"),
 ])
 def test_extract_events_craft_and_wounds_issue_5(note: str, event_type: str, sub_type: str) -> None:
     """Issue 5: munitions a drone or aircraft launches are air strikes; a wound describes, it is no attack."""
