@@ -456,6 +456,8 @@ def _absorbs(main: Candidate, other: Candidate) -> bool:
     if main.type in {"Protests", "Riots"}:
         if main.sub in {"Excessive force against protesters", "Mob violence"} and other.role == "violence":
             return True  # "fired live rounds at protesters, killing 66 people"
+        if main.sub == "Mob violence" and other.type == "Riots":
+            return True  # "students lynched and set fire to a classmate": one mob's act
         return other.sub in {"Arrests", "Armed clash", "Looting/property destruction",
                              "Abduction/forced disappearance"} or other.role == "attack"
     return False

@@ -456,6 +456,8 @@ def _victims(verb: Token) -> list[Token]:
     found = [c for c in verb.children if c.dep_ in {"dobj", "nsubjpass", "obj"}]
     if not found and verb.dep_ == "conj" and verb.head.pos_ == "VERB":
         found = [c for c in verb.head.children if c.dep_ in {"dobj", "nsubjpass"} and c.i > verb.i]
+    if not found:  # "lynched and set fire to a classmate": the object the next verb of the pair takes
+        found = [o for c in verb.children if c.dep_ == "conj" and c.pos_ == "VERB" for o in _set_fire_to(c)]
     found += [b for token in (verb, *found) for b in _besides(token)]
     out: list[Token] = []
     for token in found:
@@ -502,6 +504,13 @@ def _dead_subjects(verb: Token) -> list[Token]:
     """'Two villagers and a volunteer died': the subject of a verb of dying, with its conjuncts."""
     found = [c for c in verb.children if c.dep_ == "nsubj"]
     return found + [t for token in found for t in token.conjuncts if t.i > token.i]
+
+
+def _set_fire_to(verb: Token) -> list[Token]:
+    """The object of a verb, or whom 'set fire to' names."""
+    objects = [c for c in verb.children if c.dep_ == "dobj" and c.lower_ != "fire"]
+    return objects or [o for t in (verb, *verb.children) for p in t.children if p.dep_ == "prep" and p.lower_ == "to"
+                       for o in p.children if o.dep_ == "pobj"]
 
 
 def _besides(token: Token) -> list[Token]:

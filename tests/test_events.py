@@ -323,6 +323,7 @@ def test_extract_events_acled_fatality_rules(note: str, fatalities: int) -> None
     ("On 31 May 2022, troops clashed with NPA rebels near Bayugan (Agusan del Sur). Soldiers recovered the "
      "remains of 2 rebels.", 2),
     ("On 1 June 2022, gunmen ambushed a truck near Gao (Gao). The attack claimed the lives of 4 drivers.", 4),
+    ("On 2 June 2022, a crowd lynched and set fire to a suspected robber in Kampala (Kampala).", 1),
 ])
 def test_extract_events_acled_fatality_rules_issue_5(note: str, fatalities: int) -> None:
     """Issue 5: the injured who died later, 'in addition to' the bomber, a later toll, '1 reported fatality',
