@@ -99,7 +99,47 @@ def add_descriptions(extraction: Extraction, locals_: list[LocalEntity]) -> list
     _add_back_references(text, article_id, people)
     _add_age_figures(extraction, people, nameless)
     _add_related_headline_ages(extraction, people, nameless, order=locals_[0].order if locals_ else 0)
+    add_references(extraction, locals_)
     return locals_ + list(nameless.values())
+
+
+# "it is likely that", "it was raining": "it" before these usually refers to nothing.
+_PLEONASTIC = re.compile(r"\s+(?:is|was|'s|seems|seemed|appears|appeared|remains|"
+                         r"(?:will|would|could|may|might|has|had)\s+be(?:en)?)\b", re.I)
+
+
+@lru_cache(maxsize=1)
+def _reference_pattern() -> re.Pattern[str]:
+    tables = name_tables()
+    people = "|".join(sorted(tables.person_pronouns))
+    orgs = "|".join(sorted(tables.org_pronouns))
+    nouns = "|".join(sorted(tables.org_nouns))
+    return re.compile(rf"\b(?:(?P<person>{people})|(?P<org>{orgs})|(?P<noun>[Tt]he\s+(?:{nouns})))\b", re.I)
+
+
+def add_references(extraction: Extraction, locals_: list[LocalEntity]) -> None:
+    """Pronouns and "the company" join the person or organisation named last before them.
+
+    The antecedent must be named in the same sentence or at most `reach`
+    sentences before; a pronoun with no named person that close refers to no
+    entity here. Only the span is added: the names and aliases stay as written.
+    """
+    reach = name_tables().reference_reach
+    named = sorted(((start, end, local) for local in locals_ if local.named and local.cls in {"PERSON", "ORG"}
+                    for _, start, end in local.mentions), key=lambda m: (m[0], m[1]))
+    taken = {(start, end) for start, end, _ in named}
+    for match in _reference_pattern().finditer(extraction.article.text):
+        cls = "PERSON" if match.group("person") else "ORG"
+        if match.group(0).lower() == "it" and _PLEONASTIC.match(extraction.article.text, match.end()):
+            continue
+        here = extraction.sentence_at(match.start())
+        before = [(s, local) for s, e, local in named if e <= match.start() and local.cls == cls]
+        if not before or here is None or (match.start(), match.end()) in taken:
+            continue
+        start, antecedent = before[-1]
+        there = extraction.sentence_at(start)
+        if there is not None and here.index - there.index <= reach:
+            antecedent.mentions.append((extraction.article.id, match.start(), match.end()))
 
 
 def _add_related_headline_ages(extraction: Extraction, people: list[LocalEntity],

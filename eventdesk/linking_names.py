@@ -34,6 +34,10 @@ class _Tables:
     org_kind_words: frozenset[str]
     role_heads: frozenset[str]
     generic: frozenset[str]
+    person_pronouns: frozenset[str]
+    org_nouns: frozenset[str]
+    org_pronouns: frozenset[str]
+    reference_reach: int  # sentences back a pronoun or "the company" looks for its antecedent
 
 
 @lru_cache(maxsize=1)
@@ -49,11 +53,13 @@ def name_tables() -> _Tables:
                 short[name] = canonical
             else:
                 alias[light_key(name)] = canonical
-    names, roles = raw["names"], raw["roles"]
+    names, roles, refs = raw["names"], raw["roles"], raw["references"]
     return _Tables(alias, short, frozenset(names["titles"]), frozenset(names["particles"]),
                    frozenset(names["fusing"]), frozenset(names["org_stopwords"]),
                    frozenset(names["org_designators"]), frozenset(names["org_kind_words"]),
-                   frozenset(roles["heads"]), frozenset(roles["generic"]))
+                   frozenset(roles["heads"]), frozenset(roles["generic"]),
+                   frozenset(refs["person_pronouns"]), frozenset(refs["org_nouns"]),
+                   frozenset(refs["org_pronouns"]), int(refs["reach"]))
 
 
 def ascii_words(text: str) -> list[str]:

@@ -309,3 +309,24 @@ def test_link_entities_short_name_folds_into_name_with_kind_word() -> None:
     org = entity_named(link_entities([report(text, {"Ford Motor Company": "ORG", "Ford": "ORG"})]),
                        "Ford Motor Company")
     assert "Ford" in org.aliases
+
+
+def _spans(entity: LinkedEntity, text: str) -> list[str]:
+    return [text[s:e] for _, s, e in entity.mentions]
+
+
+def test_link_entities_pronouns_and_the_company_join_the_last_name_before_them() -> None:
+    text = ("Volvo Cars said on Monday that it would cut 300 jobs. The company blamed weak demand. "
+            "Its chief Hakan Samuelsson said he regretted the cuts.")
+    entities = link_entities([report(text, {"Volvo Cars": "ORG", "Hakan Samuelsson": "PERSON"})])
+    assert _spans(entity_named(entities, "Volvo Cars"), text) == ["Volvo Cars", "it", "The company", "Its"]
+    assert _spans(entity_named(entities, "Hakan Samuelsson"), text) == ["Hakan Samuelsson", "he"]
+    assert entity_named(entities, "Volvo Cars").aliases == ()  # pronouns are spans, not names
+
+
+def test_link_entities_pronoun_far_from_any_name_or_pleonastic_joins_nothing() -> None:
+    text = ("Anna Berg opened the plant. Workers cheered. Prices rose. Trade slowed. He left early. "
+            "Nordbank lent money. It is likely that rates rise.")
+    entities = link_entities([report(text, {"Anna Berg": "PERSON", "Nordbank": "ORG"})])
+    assert _spans(entity_named(entities, "Anna Berg"), text) == ["Anna Berg"]  # 'He': four sentences on
+    assert _spans(entity_named(entities, "Nordbank"), text) == ["Nordbank"]  # 'It is likely': no referent
