@@ -550,7 +550,8 @@ def _is_single_person(token: Token, context: ActorContext, *, killing: bool = Fa
     if token.lemma_.lower() in _QUANTITY_NOUNS:
         return False  # "an unknown number of Houthis" is no one in particular
     person = (token.lemma_.lower() in kind_words().age_heads or killing) and any(
-        c.dep_ == "det" and c.lower_ in {"a", "an", "one"} for c in token.children)
+        c.dep_ == "det" and c.lower_ in {"a", "an", "one"} or killing and c.dep_ == "poss"
+        and c.lower_ in {"his", "her", "their"} for c in token.children)  # "a governor and his bodyguard"
     return actor is not None and actor.kind == "civilian" or single_armed or person
 
 

@@ -324,6 +324,7 @@ def test_extract_events_acled_fatality_rules(note: str, fatalities: int) -> None
      "remains of 2 rebels.", 2),
     ("On 1 June 2022, gunmen ambushed a truck near Gao (Gao). The attack claimed the lives of 4 drivers.", 4),
     ("On 2 June 2022, a crowd lynched and set fire to a suspected robber in Kampala (Kampala).", 1),
+    ("On 3 June 2022, a sticky bomb killed a judge and his driver in Herat (Herat).", 2),
 ])
 def test_extract_events_acled_fatality_rules_issue_5(note: str, fatalities: int) -> None:
     """Issue 5: the injured who died later, 'in addition to' the bomber, a later toll, '1 reported fatality',
