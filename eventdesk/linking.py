@@ -4,7 +4,10 @@ Linking runs in two passes. Within one article, short forms join the full name
 they shorten ("Abdelkarim" -> "Mamoun Abdelkarim", "the Observatory" -> "Syrian
 Observatory for Human Rights", "IS" after "Islamic State (IS)") and appositions
 give a person descriptions and ages ("Khaled al-Asaad, an 82-year-old antiquities
-scholar"). Across articles, these local entities merge through blocking keys:
+scholar"); pronouns and "the company" join the person or organisation named last
+before them, and a title the model calls an organisation ("Apple CEO") joins the
+person it titles. Company names compare without legal forms ("Apple Inc." =
+"Apple"). Across articles, these local entities merge through blocking keys:
 transliteration-aware name keys (Mamoun Abdelkarim = Maamoun Abdulkarim), the
 alias table (ISIS = ISIL = Daesh), acronyms, gazetteer ids, and a person's
 description for a report that never names him. Every key lookup is a hash probe

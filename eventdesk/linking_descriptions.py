@@ -5,6 +5,8 @@ description and an age; "the antiquities chief" elsewhere in the article is
 the person so described; "an 81-year-old scholar" with no name makes a
 nameless person a later report may name. Ages also come from the figures
 stage and from related-story links that boilerplate removal took out.
+`add_references` gives pronouns, "the company" and titles ("Apple CEO") to
+the person or organisation they refer to.
 """
 
 from __future__ import annotations
@@ -15,7 +17,7 @@ from functools import lru_cache
 
 from eventdesk.boilerplate import boilerplate_kind
 from eventdesk.linking_local import EntityAttribute, LocalEntity
-from eventdesk.linking_names import ascii_words, name_tables, person_tokens
+from eventdesk.linking_names import ascii_words, is_title_phrase, name_tables, person_tokens
 from eventdesk.model import Extraction, Figure
 
 _AFTER = re.compile(r",\s+(?:(?:a|an|the)\s+)?(?:(\d{1,3})-year-old\s+)?([A-Za-z][\w' -]{2,80}?)"
@@ -124,22 +126,34 @@ def add_references(extraction: Extraction, locals_: list[LocalEntity]) -> None:
     sentences before; a pronoun with no named person that close refers to no
     entity here. Only the span is added: the names and aliases stay as written.
     """
-    reach = name_tables().reference_reach
     named = sorted(((start, end, local) for local in locals_ if local.named and local.cls in {"PERSON", "ORG"}
                     for _, start, end in local.mentions), key=lambda m: (m[0], m[1]))
     taken = {(start, end) for start, end, _ in named}
-    for match in _reference_pattern().finditer(extraction.article.text):
-        cls = "PERSON" if match.group("person") else "ORG"
-        if match.group(0).lower() == "it" and _PLEONASTIC.match(extraction.article.text, match.end()):
+    text = extraction.article.text
+    for mention in extraction.mentions:
+        if mention.label == "ORG" and is_title_phrase(mention.text):
+            # "Apple CEO Steve Jobs": the title is the person named right after it, or last before it.
+            after = next((local for s, _, local in named
+                          if local.cls == "PERSON" and 0 <= s - mention.end <= 2), None)
+            _refer(extraction, named, (mention.start, mention.end), "PERSON", owner=after)
+    for match in _reference_pattern().finditer(text):
+        if match.group(0).lower() == "it" and _PLEONASTIC.match(text, match.end()):
             continue
-        here = extraction.sentence_at(match.start())
-        before = [(s, local) for s, e, local in named if e <= match.start() and local.cls == cls]
-        if not before or here is None or (match.start(), match.end()) in taken:
-            continue
-        start, antecedent = before[-1]
-        there = extraction.sentence_at(start)
-        if there is not None and here.index - there.index <= reach:
-            antecedent.mentions.append((extraction.article.id, match.start(), match.end()))
+        if (match.start(), match.end()) not in taken:
+            _refer(extraction, named, match.span(), "PERSON" if match.group("person") else "ORG")
+
+
+def _refer(extraction: Extraction, named: list[tuple[int, int, LocalEntity]], span: tuple[int, int],
+           cls: str, *, owner: LocalEntity | None = None) -> None:
+    """Add a span to its owner, or to the entity of this class named last before it within reach."""
+    if owner is None:
+        before = [(s, local) for s, e, local in named if e <= span[0] and local.cls == cls]
+        here = extraction.sentence_at(span[0])
+        there = extraction.sentence_at(before[-1][0]) if before else None
+        if here is None or there is None or here.index - there.index > name_tables().reference_reach:
+            return
+        owner = before[-1][1]
+    owner.mentions.append((extraction.article.id, *span))
 
 
 def _add_related_headline_ages(extraction: Extraction, people: list[LocalEntity],

@@ -15,7 +15,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from eventdesk.linking_names import (
-    acronym, actor_alias, light_key, name_tables, org_key, person_tokens, same_token, shortens_org,
+    acronym, actor_alias, is_title_phrase, light_key, name_tables, org_key, person_tokens, same_token, shortens_org,
 )
 from eventdesk.model import Extraction, Mention
 
@@ -113,6 +113,8 @@ def group_mentions(extraction: Extraction, order: int) -> list[LocalEntity]:
     by_key: dict[tuple[object, ...], LocalEntity] = {}
     for mention in (part for whole in extraction.mentions for part in _split_joined(whole)):
         cls = CLASS_OF.get(mention.label)
+        if cls == "ORG" and is_title_phrase(mention.text):
+            continue  # a person's title: linking_descriptions.add_references gives it to the person
         found = _local_key(mention, cls, place_ids, names_ids) if cls else None
         if cls is None or found is None:
             continue

@@ -32,6 +32,7 @@ class _Tables:
     org_stop: frozenset[str]
     org_designators: frozenset[str]
     org_kind_words: frozenset[str]
+    org_role_words: frozenset[str]
     role_heads: frozenset[str]
     generic: frozenset[str]
     person_pronouns: frozenset[str]
@@ -57,6 +58,7 @@ def name_tables() -> _Tables:
     return _Tables(alias, short, frozenset(names["titles"]), frozenset(names["particles"]),
                    frozenset(names["fusing"]), frozenset(names["org_stopwords"]),
                    frozenset(names["org_designators"]), frozenset(names["org_kind_words"]),
+                   frozenset(names["org_role_words"]),
                    frozenset(roles["heads"]), frozenset(roles["generic"]),
                    frozenset(refs["person_pronouns"]), frozenset(refs["org_nouns"]),
                    frozenset(refs["org_pronouns"]), int(refs["reach"]))
@@ -86,6 +88,13 @@ def org_key(text: str) -> str:
         words.pop()
     # "Ford Motors" is "Ford Motor", "General Motor" is "General Motors": kind words in the singular.
     return " ".join(w[:-1] if w.endswith("s") and w[:-1] in tables.org_kind_words else w for w in words)
+
+
+def is_title_phrase(text: str) -> bool:
+    """Whether an organisation-like name is a person's title ("Apple CEO", "Ford chief executive")."""
+    words = ascii_words(text.replace("-", ""))
+    roles = name_tables().org_role_words
+    return len(words) > 1 and (words[-1] in roles or " ".join(words[-2:]) in roles)
 
 
 def shortens_org(word: str, tokens: tuple[str, ...]) -> bool:

@@ -330,3 +330,17 @@ def test_link_entities_pronoun_far_from_any_name_or_pleonastic_joins_nothing() -
     entities = link_entities([report(text, {"Anna Berg": "PERSON", "Nordbank": "ORG"})])
     assert _spans(entity_named(entities, "Anna Berg"), text) == ["Anna Berg"]  # 'He': four sentences on
     assert _spans(entity_named(entities, "Nordbank"), text) == ["Nordbank"]  # 'It is likely': no referent
+
+
+def test_link_entities_title_before_a_name_is_the_person_not_an_organisation() -> None:
+    text = "Acme CEO Jane Doe resigned. Acme said sales fell."
+    entities = link_entities([report(text, {"Acme CEO": "ORG", "Jane Doe": "PERSON", "Acme": "ORG"})])
+    assert _spans(entity_named(entities, "Jane Doe"), text) == ["Acme CEO", "Jane Doe"]
+    assert "Acme CEO" not in _spans(entity_named(entities, "Acme"), text)
+
+
+def test_link_entities_brand_short_form_across_reports_of_an_industry_name() -> None:
+    first = report("Apple Computer opened a store. Apple hired staff.", {"Apple Computer": "ORG", "Apple": "ORG"})
+    second = report("Apple cut prices.", {"Apple": "ORG"})
+    org = entity_named(link_entities([first, second]), "Apple Computer")
+    assert _articles_of(org) == {first.article.id, second.article.id}
