@@ -171,6 +171,8 @@ def factual(token: Token, sent: Span) -> bool:
     if any(c.dep_ in {"amod", "compound"} and c.lower_ in context["unreal"] for c in token.children):
         return False
     head = token.head
+    if token.dep_ == "pobj" and head.lower_ == "without":
+        return False  # "withdrew without a fight", "took the town without firing a shot"
     infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children)
     if token.dep_ in {"xcomp", "ccomp", "advcl", "acl", "relcl", "dobj", "pobj"} and head is not token:
         governing = head.head if token.dep_ == "pobj" else head

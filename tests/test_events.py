@@ -347,6 +347,10 @@ def test_extract_events_acled_fatality_rules_issue_5(note: str, fatalities: int)
      "Violence against civilians", "Attack"),
     ("On 20 May 2022, militants torched a health centre and 6 huts near Bama (Borno). No one was hurt.",
      "Strategic developments", "Looting/property destruction"),
+    ("On 21 May 2022, rebel fighters pulled out of the town of Bunagana (Rutshuru, Nord-Kivu) without a fight.",
+     "Strategic developments", "Non-violent transfer of territory"),
+    ("On 22 May 2022, Shabaab fighters seized the district centre of Adan Yabaal (Middle Shabelle) from the army.",
+     "Battles", "Non-state actor overtakes territory"),
 ])
 def test_extract_events_craft_and_wounds_issue_5(note: str, event_type: str, sub_type: str) -> None:
     """Issue 5: munitions a drone or aircraft launches are air strikes; a wound describes, it is no attack."""
