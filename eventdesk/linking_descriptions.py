@@ -137,8 +137,8 @@ def add_references(extraction: Extraction, locals_: list[LocalEntity]) -> None:
                           if local.cls == "PERSON" and 0 <= s - mention.end <= 2), None)
             _refer(extraction, named, (mention.start, mention.end), "PERSON", owner=after)
     for match in _reference_pattern().finditer(text):
-        if match.group(0).lower() == "it" and _PLEONASTIC.match(text, match.end()):
-            continue
+        if match.group(0).isupper() or (match.group(0).lower() == "it" and _PLEONASTIC.match(text, match.end())):
+            continue  # "IT", "WE" in capitals are acronyms or shouted headlines
         if (match.start(), match.end()) not in taken:
             _refer(extraction, named, match.span(), "PERSON" if match.group("person") else "ORG")
 

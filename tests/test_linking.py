@@ -332,6 +332,12 @@ def test_link_entities_pronoun_far_from_any_name_or_pleonastic_joins_nothing() -
     assert _spans(entity_named(entities, "Nordbank"), text) == ["Nordbank"]  # 'It is likely': no referent
 
 
+def test_link_entities_first_person_plural_in_a_quote_is_the_organisation_named_last() -> None:
+    text = 'Nordbank raised rates. "We expect our IT costs to fall," a spokesman said.'
+    org = entity_named(link_entities([report(text, {"Nordbank": "ORG"})]), "Nordbank")
+    assert _spans(org, text) == ["Nordbank", "We", "our"]  # not "IT"
+
+
 def test_link_entities_title_before_a_name_is_the_person_not_an_organisation() -> None:
     text = "Acme CEO Jane Doe resigned. Acme said sales fell."
     entities = link_entities([report(text, {"Acme CEO": "ORG", "Jane Doe": "PERSON", "Acme": "ORG"})])
