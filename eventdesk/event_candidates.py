@@ -254,6 +254,8 @@ def _candidate_at(token: Token, sent: Span, index: int, mentions: Sequence[Actor
                           sentences={index}, air=any(t.lower_ in lexicon.context["air"] for t in sent))
     if entry.type == "Explosions/Remote violence" and entry.sub != "Suicide bomb" and _from_aircraft(token, lexicon):
         candidate.sub = "Air/drone strike"  # "a drone fired a missile at a car": the craft names the sub-type
+    elif entry.sub == "Remote explosive/landmine/IED" and _fired_bomb(token, lexicon):
+        candidate.sub = "Shelling/artillery/missile attack"  # "bombs fired by M23 fell on a market"
     if entry.sub == "Agreement" and candidate.actor2 is None:
         candidate.actor2 = _partner(candidate.actor1, mentions)
     if entry.sub == "Armed clash" and candidate.actor1 is None and candidate.actor2 is not None:
@@ -317,6 +319,14 @@ def _from_aircraft(token: Token, lexicon: Lexicon) -> bool:
         if child.dep_ == "prep" and child.lower_ == "from" and any(t.lower_ in aircraft for t in child.subtree):
             return True  # "bombs dropped from a helicopter"
     return False
+
+
+def _fired_bomb(token: Token, lexicon: Lexicon) -> bool:
+    """'bombs fired by the rebels', 'lobbed a bomb at the camp': a bomb that is fired, not planted."""
+    if token.pos_ != "NOUN" or token.lemma_.lower() != "bomb":
+        return False
+    verbs = [c for c in token.children if c.dep_ == "acl"] + ([token.head] if token.dep_ == "dobj" else [])
+    return any(v.lemma_.lower() in lexicon.context["launched"] for v in verbs)
 
 
 def _acts_on_something(verb: Token) -> bool:
@@ -416,7 +426,7 @@ def _absorber(candidate: Candidate) -> float:
         if candidate.role == "violence" or candidate.sub == "Air/drone strike" and "air" in _needs(candidate):
             return 3.5  # "a missile struck ... during a drone show": the named weapon beats an air cue nearby
         return _EXPLOSION_RANK.get(candidate.sub, 5)
-    if candidate.role == "violence" and candidate.actor2 is not None:
+    if candidate.role == "violence" and (candidate.actor2 is not None or candidate.actor1 is not None):
         return 6.5  # a killing outranks the burning beside it ("set a car ablaze, burning its driver to death")
     if candidate.type in {"Protests", "Riots"} or candidate.role == "territory":
         return 6
@@ -447,7 +457,9 @@ def _absorbs(main: Candidate, other: Candidate) -> bool:
     if _other_time(other.trigger) or _other_time(main.trigger):
         return False
     if main.role == "violence" and main.actor2 is not None and main.type != "Explosions/Remote violence":
-        return other.sub == "Looting/property destruction"
+        return other.sub in {"Looting/property destruction", "Arrests"}  # "rounded up 12 men and executed 9"
+    if main.role == "violence" and main.actor1 is not None and other.sub == "Arrests":
+        return True
     if other.role == "violence":
         return main.type != "Strategic developments"  # "killed 25 militants and destroyed 3 car bombs"
     if main.type == "Explosions/Remote violence":

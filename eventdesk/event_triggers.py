@@ -68,6 +68,7 @@ def event_lexicon() -> Lexicon:
     context["backing"] = frozenset(data["backing"]["lemmas"])
     context["civilian_site"] = frozenset(data["civilian_target"]["civilian_site"])
     context["aircraft"] = frozenset(data["air"]["aircraft"])
+    context["launched"] = frozenset(data["launched"]["words"])
     context["stop"] = frozenset(data["stop"]["words"])
     context["stop_nouns"] = frozenset(data["stop"]["nouns"])
     context["unreal"] = frozenset(data["unreal"]["adjectives"])

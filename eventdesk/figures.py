@@ -38,6 +38,7 @@ _ARMED_PERSONS = frozenset({"soldier", "policeman", "officer", "fighter", "milit
 # "another soldier died", "3 more died", "a fifth man died": one more than the toll told before.
 _MORE = frozenset({"another", "more", "further", "additional"})
 _EVERYONE = frozenset({"people", "persons", "dead", "deaths", "fatalities", "killed", "casualties", "lives"})
+_TOLL_WORDS = frozenset({"death", "casualty", "total", "overall", "final", "human"})  # "put the total toll at 14"
 _TOLL_OBJECT_VERBS = frozenset({"raise", "bring", "revise", "update", "push", "take", "increase", "lift"})
 _REPORT_PARTICIPLES = frozenset({"reported", "confirmed", "recorded", "unconfirmed", "documented", "known"})
 _COLLECTIVE = frozenset({"family", "group", "household", "crew", "team", "band", "party"})
@@ -202,7 +203,7 @@ def _noun_kind(token: Token) -> str:
     if compound and f"{compound} {token.lower_}" in nouns:
         return nouns[f"{compound} {token.lower_}"]
     if token.lower_ in {"toll"}:
-        return "killed" if any(t.lemma_ in {"death", "casualty"} for t in token.lefts) else ""
+        return "killed" if any(t.lemma_ in _TOLL_WORDS for t in token.lefts) else ""
     return nouns.get(token.lower_, "")
 
 

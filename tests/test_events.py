@@ -325,6 +325,8 @@ def test_extract_events_acled_fatality_rules(note: str, fatalities: int) -> None
     ("On 1 June 2022, gunmen ambushed a truck near Gao (Gao). The attack claimed the lives of 4 drivers.", 4),
     ("On 2 June 2022, a crowd lynched and set fire to a suspected robber in Kampala (Kampala).", 1),
     ("On 3 June 2022, a sticky bomb killed a judge and his driver in Herat (Herat).", 2),
+    ("On 4 June 2022, rebels overran an army post near Kidal (Kidal). Three soldiers were among the dead, "
+     "officials said, putting the total toll at 7.", 7),
 ])
 def test_extract_events_acled_fatality_rules_issue_5(note: str, fatalities: int) -> None:
     """Issue 5: the injured who died later, 'in addition to' the bomber, a later toll, '1 reported fatality',
@@ -351,6 +353,10 @@ def test_extract_events_acled_fatality_rules_issue_5(note: str, fatalities: int)
      "Strategic developments", "Non-violent transfer of territory"),
     ("On 22 May 2022, Shabaab fighters seized the district centre of Adan Yabaal (Middle Shabelle) from the army.",
      "Battles", "Non-state actor overtakes territory"),
+    ("On 23 May 2022, bombs fired by the rebels fell on a school in Rutshuru (Rutshuru, Nord-Kivu).",
+     "Explosions/Remote violence", "Shelling/artillery/missile attack"),
+    ("On 24 May 2022, soldiers rounded up traders at a market near Djibo (Soum, Sahel) and executed 6 of them.",
+     "Violence against civilians", "Attack"),
 ])
 def test_extract_events_craft_and_wounds_issue_5(note: str, event_type: str, sub_type: str) -> None:
     """Issue 5: munitions a drone or aircraft launches are air strikes; a wound describes, it is no attack."""
