@@ -16,7 +16,7 @@ gold instance scoped to its corpus (linking never runs across topics).
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Hashable, Mapping, Sequence
+from collections.abc import Callable, Hashable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -52,8 +52,13 @@ class AlignedMention:
         return (self.corpus, self.gold.doc_id, self.gold.m_id)
 
 
-def extract_corpus(documents: Sequence[MeantimeDocument], *, options: Options) -> tuple[list[Doc], list[Extraction]]:
-    """Parse (cached) and run every pipeline stage over each document; a failed document keeps no mentions."""
+def extract_corpus(documents: Sequence[MeantimeDocument], *, options: Options,
+                   failures: list[str] | None = None) -> tuple[list[Doc], list[Extraction]]:
+    """Parse (cached) and run every pipeline stage over each document.
+
+    A document a stage breaks on keeps no mentions (its gold mentions count as
+    not found) and its error is appended to `failures`.
+    """
     docs = parse_cached([d.text for d in documents], options=options)
     extractions = []
     for source, doc in zip(documents, docs, strict=True):
@@ -61,8 +66,10 @@ def extract_corpus(documents: Sequence[MeantimeDocument], *, options: Options) -
                           published_source="metadata" if source.dct else "none", source=source.name)
         try:
             extractions.append(extract_article(doc, article, options))
-        except StageError:
+        except StageError as error:
             extractions.append(Extraction(article=article, sentences=sentences_of(doc)))
+            if failures is not None:
+                failures.append(f"{source.name}: {error}")
     return docs, extractions
 
 
@@ -106,7 +113,7 @@ def _gold_label(m: AlignedMention) -> Hashable:
     return (m.corpus, m.gold.instance) if m.gold.instance else ("singleton", m.key)
 
 
-def _scores(mentions: Sequence[AlignedMention], label: Any) -> dict[str, float]:
+def _scores(mentions: Sequence[AlignedMention], label: Callable[[AlignedMention], Hashable]) -> dict[str, float]:
     key = {m.key: _gold_label(m) for m in mentions}
     response = {m.key: label(m) if m.entity is not None else ("singleton", m.key) for m in mentions}
     return {name: round(value, 4) for name, value in coref_scores(key, response).items()}
@@ -162,9 +169,12 @@ def evaluate_entities(data_dir: Path, *, corpus: str | None = None, options: Opt
     for folder in corpus_folders(data_dir, corpus):
         name = corpus_name(folder)
         documents = read_corpus(folder)
-        docs, extractions = extract_corpus(documents, options=options)
+        failures: list[str] = []
+        docs, extractions = extract_corpus(documents, options=options, failures=failures)
         aligned = align_corpus(name, documents, docs, link_entities(extractions))
         result[name] = score_mentions(aligned, docs=len(documents))
+        if failures:
+            result[name]["failures"] = failures
         pooled += aligned
         total_docs += len(documents)
     result["all"] = {**score_mentions(pooled, docs=total_docs), "errors": linking_errors(pooled)}
@@ -173,7 +183,8 @@ def evaluate_entities(data_dir: Path, *, corpus: str | None = None, options: Opt
 
 def format_entities(result: Mapping[str, Any]) -> str:
     """A readable table: scores per corpus, the baseline, per type, and the worst linking errors."""
-    header = f"{'corpus':<8}{'MUC':>7}{'B3':>7}{'CEAFe':>7}{'CoNLL':>7}{'base':>7}{'found':>7}{'docs':>6}{'gold':>6}"
+    header = (f"{'corpus':<8}{'MUC':>7}{'B3':>7}{'CEAFe':>7}{'CoNLL':>7}{'base':>7}{'found':>7}"
+              f"{'docs':>6}{'gold':>6}")
     lines = ["Cross-document entity coreference on MEANTIME gold mentions (one story per corpus; "
              "singletons included; base = same head lemma over the same aligned mentions)",
              header, "-" * len(header)]
@@ -181,6 +192,9 @@ def format_entities(result: Mapping[str, Any]) -> str:
         lines.append(f"{name:<8}" + "".join(f"{row[k]:7.3f}" for k in SCORES)
                      + f"{row.get('baseline', {}).get('conll_f1', 0.0):7.3f}{row['mention_recall']:7.3f}"
                      f"{row['docs']:6}{row['gold_mentions']:6}")
+    for name, row in result.items():
+        for failure in row.get("failures", ()):
+            lines.append(f"{name}: a stage failed, its gold mentions count as not found: {failure}")
     total = result.get("all", {})
     lines += ["", "per type (all corpora): CoNLL F1, mention recall, gold mentions"]
     for kind, row in total.get("by_type", {}).items():

@@ -15,7 +15,8 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from eventdesk.linking_names import (
-    acronym, actor_alias, is_title_phrase, light_key, name_tables, org_key, person_tokens, same_token, shortens_org,
+    acronym, actor_alias, is_title_phrase, light_key, name_tables, org_key, person_tokens, same_token,
+    shortens_org,
 )
 from eventdesk.model import Extraction, Mention
 

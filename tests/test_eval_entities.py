@@ -9,7 +9,9 @@ import pytest
 from typer.testing import CliRunner
 
 from eventdesk.cli import app
-from eventdesk.eval_entities import AlignedMention, align_mention, evaluate_entities, score_mentions
+from eventdesk.eval_entities import (
+    AlignedMention, align_mention, evaluate_entities, format_entities, score_mentions,
+)
 from eventdesk.meantime import GoldEntityMention
 from eventdesk.settings import Options
 
@@ -103,3 +105,21 @@ def test_gate_meantime_entity_linking(meantime_dir: Path, options: Options) -> N
     assert scores["docs"] == 120
     assert scores["conll_f1"] >= 0.55
     assert scores["mention_recall"] >= 0.49
+
+
+def test_evaluate_entities_records_a_document_a_stage_breaks_on(options: Options,
+                                                                monkeypatch: pytest.MonkeyPatch) -> None:
+    import eventdesk.eval_entities as eval_entities
+    from eventdesk.errors import StageError
+    from eventdesk.pipeline import extract_article
+
+    def breaks_on_the_second(doc, article, opts):  # noqa: ANN001, ANN202 - stands in for extract_article
+        if article.id == "9002":
+            raise StageError("events", article.id, article.source, ValueError("boom"))
+        return extract_article(doc, article, opts)
+
+    monkeypatch.setattr(eval_entities, "extract_article", breaks_on_the_second)
+    result = evaluate_entities(FIXTURE, options=options)
+    assert len(result["cars"]["failures"]) == 1 and "9002" in result["cars"]["failures"][0]
+    assert result["cars"]["mention_recall"] == 0.5  # the first report's 6 mentions, not the second's
+    assert "a stage failed" in format_entities(result)
