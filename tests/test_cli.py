@@ -18,6 +18,7 @@ runner = CliRunner()
 
 COMMANDS = [["ingest"], ["report"], ["articles"], ["sql"], ["runs"], ["eval", "timeml"],
             ["eval", "geo"], ["eval", "acled"], ["eval", "clusters"], ["eval", "coref"],
+            ["eval", "entities"],
             ["export", "acled"], ["export", "geojson"], ["export", "parquet"],
             ["gazetteer", "import"], ["serve"], ["eval"], ["export"], ["gazetteer"], []]
 
