@@ -426,10 +426,14 @@ def _absorber(candidate: Candidate) -> float:
         if candidate.role == "violence" or candidate.sub == "Air/drone strike" and "air" in _needs(candidate):
             return 3.5  # "a missile struck ... during a drone show": the named weapon beats an air cue nearby
         return _EXPLOSION_RANK.get(candidate.sub, 5)
-    if candidate.role == "violence" and (candidate.actor2 is not None or candidate.actor1 is not None):
+    if candidate.role == "violence" and candidate.actor2 is not None:
         return 6.5  # a killing outranks the burning beside it ("set a car ablaze, burning its driver to death")
     if candidate.type in {"Protests", "Riots"} or candidate.role == "territory":
         return 6
+    if candidate.sub == "Arrests":
+        return 8  # "rounded up men and executed 9 of them": the killing by a named side holds the round-up
+    if candidate.role == "violence" and candidate.actor1 is not None:
+        return 7.5
     return 7 if candidate.role != "violence" else 9
 
 

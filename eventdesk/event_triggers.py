@@ -175,6 +175,9 @@ def factual(token: Token, sent: Span) -> bool:
     if token.dep_ == "pobj" and head.lower_ == "without":
         return False  # "withdrew without a fight", "took the town without firing a shot"
     infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children)
+    between = token.doc[min(token.i, head.i) + 1:max(token.i, head.i)]
+    if token.dep_ == "ccomp" and any(t.text == ";" for t in between):
+        return True  # "soldiers killed 50 civilians; the government denied involvement": two statements
     if token.dep_ in {"xcomp", "ccomp", "advcl", "acl", "relcl", "dobj", "pobj"} and head is not token:
         governing = head.head if token.dep_ == "pobj" else head
         if governing.lemma_.lower() in context["modality_heads"]:

@@ -585,7 +585,8 @@ def _single_figures(sent: Span, sent_index: int, draft: Extraction, context: Act
             taken.add(victim.i)
             before = sent.doc[max(sent.start, span.start - 3):span.start].text.lower()
             part = any(f" {w} " in f" {before} " for w in kind_words().subset)  # "7 people, among them a girl"
-            more = any(c.lower_ in _MORE or c.ent_type_ == "ORDINAL" for c in victim.children) or _is_besides(victim)
+            more = any(c.lower_ in _MORE or c.ent_type_ == "ORDINAL" for c in victim.children) or _is_besides(victim) \
+                or died and any(c.dep_ in {"acl", "amod"} and verb_kind(c) == "wounded" for c in victim.children)
             yield _figure(draft, sent_index, span.start_char, span.end_char, kind, one,
                           _strip_det(counts), context,
                           qualifier="including" if part else "additional" if more else "")

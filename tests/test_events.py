@@ -327,6 +327,9 @@ def test_extract_events_acled_fatality_rules(note: str, fatalities: int) -> None
     ("On 3 June 2022, a sticky bomb killed a judge and his driver in Herat (Herat).", 2),
     ("On 4 June 2022, rebels overran an army post near Kidal (Kidal). Three soldiers were among the dead, "
      "officials said, putting the total toll at 7.", 7),
+    ("On 5 June 2022, militants killed 2 policemen near Tank (Khyber Pakhtunkhwa). A policeman injured in the "
+     "attack died later in hospital.", 3),
+    ("On 6 June 2022, troops killed 14 villagers near Djibo (Soum, Sahel), residents said; the army denied it.", 14),
 ])
 def test_extract_events_acled_fatality_rules_issue_5(note: str, fatalities: int) -> None:
     """Issue 5: the injured who died later, 'in addition to' the bomber, a later toll, '1 reported fatality',
