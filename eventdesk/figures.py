@@ -432,6 +432,8 @@ def _amount_figures(sent: Span, sent_index: int, draft: Extraction,
         if not kind and (_bare_report(anchor, tokens) or _coded_as(sent, tokens)):
             # "8 herders were killed, while the government said 5": the same count, reported
             kind = last_kind or _sentence_kind(sent)
+        if not kind and anchor.i >= tokens.end and _killed_as_them(sent, anchor):
+            kind = "killed"  # "set ablaze 2 suspected thieves, killing them"
         if not kind:
             continue
         later_death = kind == "wounded" and anchor.i >= tokens.end and _head_kind(tokens[-1]) == "killed"
@@ -488,6 +490,12 @@ def _toll_value(anchor: Token) -> bool:
     if anchor.dep_ != "pobj" or prep.lower_ not in {"at", "to"} or prep.head.pos_ not in {"VERB", "AUX"}:
         return False
     return _head_kind(anchor) == "killed"
+
+
+def _killed_as_them(sent: Span, anchor: Token) -> bool:
+    """Whether a later 'killing them' in the sentence names the group just counted."""
+    return any(t.lower_ in {"them", "both"} and t.dep_ == "dobj" and verb_kind(t.head) == "killed"
+               for t in sent.doc[anchor.i + 1:sent.end])
 
 
 def _coded_as(sent: Span, tokens: Span) -> bool:

@@ -330,6 +330,7 @@ def test_extract_events_acled_fatality_rules(note: str, fatalities: int) -> None
     ("On 5 June 2022, militants killed 2 policemen near Tank (Khyber Pakhtunkhwa). A policeman injured in the "
      "attack died later in hospital.", 3),
     ("On 6 June 2022, troops killed 14 villagers near Djibo (Soum, Sahel), residents said; the army denied it.", 14),
+    ("On 7 June 2022, a crowd beat 3 suspected robbers in Onitsha (Anambra), killing them.", 3),
 ])
 def test_extract_events_acled_fatality_rules_issue_5(note: str, fatalities: int) -> None:
     """Issue 5: the injured who died later, 'in addition to' the bomber, a later toll, '1 reported fatality',
