@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Hashable, Sequence
 from dataclasses import dataclass
 
@@ -14,6 +15,9 @@ from eventdesk.stories import doc_lemmas, light_lemma, token_lemmas
 TIME_LABELS = frozenset({"DATE", "TIME"})
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 NUMBER_LABELS = frozenset({"CARDINAL", "ORDINAL", "PERCENT", "MONEY", "QUANTITY"})
+AMOUNT_LABELS = frozenset({"CARDINAL", "PERCENT", "MONEY", "QUANTITY"})
+WINDOW = 3  # words each side of a mention that make its neighbourhood
+_AGE = re.compile(r"\b(\d{1,3})\s*-?\s*years?\s*-?\s*old\b", re.IGNORECASE)
 # Dependents of an event word that name its participants (subject, object, modifiers).
 ARGUMENT_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "attr", "poss", "compound", "dative",
                            "oprd", "npadvmod", "appos", "amod", "nmod"})
@@ -89,12 +93,44 @@ def _names(scope: Span | Doc, labels: frozenset[str]) -> frozenset[str]:
                      for e in scope.ents if e.label_ in labels)
 
 
+def _amounts(scope: Span | Doc) -> frozenset[str]:
+    """The digits of each amount ("2 , 000ft" and "2,000 feet" both read 2000)."""
+    digits = (re.sub(r"[^0-9.]", "", e.text).strip(".") for e in scope.ents if e.label_ in AMOUNT_LABELS)
+    return frozenset(d for d in digits if d)
+
+
+@dataclass(frozen=True)
+class Neighbourhood:
+    """The words around a mention in its sentence and where it stands there."""
+
+    window: frozenset[str]
+    left: str
+    right: str
+    offset: float
+
+
+def neighbourhood(tokens: Sequence[Token], scope: Span | Doc) -> Neighbourhood:
+    """Lemmas of the WINDOW words either side of a mention (punctuation skipped), its position."""
+    if not tokens:
+        return Neighbourhood(frozenset(), "", "", 0.0)
+    first, last = min(t.i for t in tokens), max(t.i for t in tokens)
+    start = scope.start if isinstance(scope, Span) else 0
+    end = scope.end if isinstance(scope, Span) else len(scope)
+    doc = tokens[0].doc
+    before = [t.lemma_.casefold() for t in doc[start:first] if not t.is_punct]
+    after = [t.lemma_.casefold() for t in doc[last + 1:end] if not t.is_punct]
+    return Neighbourhood(frozenset(before[-WINDOW:] + after[:WINDOW]),
+                         before[-1] if before else "", after[0] if after else "",
+                         (first - start) / max(1, end - start))
+
+
 def parsed_mention(tokens: Sequence[Token], scope: Span | Doc, *, key: Hashable, document: str,
                    story: str, cues: DocumentCues, sentence: int, lead: bool,
                    text: str = "") -> MentionFeatures:
     """Resolver features of an event mention: its tokens within `scope`, its sentence."""
     head = _head(tokens)
     inside = {t.i for t in tokens}
+    around = neighbourhood(tokens, scope)
     entity_labels = frozenset({e.label_ for e in scope.ents}) - TIME_LABELS - NUMBER_LABELS
     return MentionFeatures(
         key=key, document=document, story=story,
@@ -109,4 +145,9 @@ def parsed_mention(tokens: Sequence[Token], scope: Span | Doc, *, key: Hashable,
         places=_names(scope, PLACE_LABELS),
         document_terms=cues.terms, document_entities=cues.entities, document_places=cues.places,
         lead=lead, root=head is not None and head.dep_ == "ROOT", sentence=sentence,
+        nationalities=_names(scope, frozenset({"NORP"})), quantities=_amounts(scope),
+        organisations=_names(scope, frozenset({"ORG"})),
+        ages=frozenset(_AGE.findall(scope.text)),
+        negated=head is not None and any(c.dep_ == "neg" for c in head.children),
+        window=around.window, left=around.left, right=around.right, offset=around.offset,
     )

@@ -5,8 +5,9 @@ its arguments in the dependency parse, the names, places, times and numbers
 near it, and its document. A pair of mentions of one story gets cues in
 FEATURE_NAMES order (the same head or a derived form, WordNet synonyms, how
 often the two heads co-referred in training data, shared or clashing
-arguments, people, places, times and numbers, how alike the two documents
-are, and how widely the story's documents use each head), and a boosted-tree
+arguments, people, places, times, numbers, nationalities, organisations and
+ages, the words just around each mention (copied wire text), how alike the
+two documents are, and how widely the story's documents use each head), and a boosted-tree
 model turns them into a probability. The trees are learned on ECB+ Train
 (`eventdesk.eval_coref.fit_coref_model`) and shipped as data.
 """
@@ -33,6 +34,9 @@ FEATURE_NAMES = (
     "people_clash", "places_shared", "places_clash", "times_shared", "times_clash", "numbers_clash",
     "document", "document_relative", "document_entities", "document_places", "same_document",
     "same_sentence", "both_lead", "both_root", "head_spread",
+    "nationalities_shared", "nationalities_clash", "quantities_shared", "quantities_clash",
+    "organisations_shared", "organisations_clash", "ages_shared", "ages_clash", "cues_shared",
+    "cues_clash", "negated", "window", "neighbours", "offset_gap",
 )
 
 
@@ -60,6 +64,15 @@ class MentionFeatures:
     places: frozenset[str] = frozenset()  # places in its sentence
     document_entities: frozenset[str] = frozenset()  # names anywhere in its document
     document_places: frozenset[str] = frozenset()  # places anywhere in its document
+    nationalities: frozenset[str] = frozenset()  # nationalities and groups in its sentence (NORP)
+    quantities: frozenset[str] = frozenset()  # digits of counts, amounts, distances in its sentence
+    organisations: frozenset[str] = frozenset()  # organisations in its sentence
+    ages: frozenset[str] = frozenset()  # "36-year-old" ages in its sentence
+    negated: bool = False  # "did not attack"
+    window: frozenset[str] = frozenset()  # lemmas of the words just around it in its sentence
+    left: str = ""  # lemma of the word before it (punctuation skipped)
+    right: str = ""  # lemma of the word after it
+    offset: float = 0.0  # where it stands in its sentence, 0 (start) to 1 (end)
 
 
 @dataclass(frozen=True)
@@ -226,6 +239,22 @@ def _surroundings(a: MentionFeatures, b: MentionFeatures) -> list[float]:
             _shared(a.times, b.times), _clash(a.times, b.times), _clash(a.numbers, b.numbers)]
 
 
+def _arguments(a: MentionFeatures, b: MentionFeatures) -> list[float]:
+    """Sentence cues that tell two like events apart: who, how many, how old, when and where."""
+    cues = [(a.nationalities, b.nationalities), (a.quantities, b.quantities),
+            (a.organisations, b.organisations), (a.ages, b.ages)]
+    own = [value for x, y in cues for value in (_shared(x, y), _clash(x, y))]
+    every = cues + [(a.times, b.times), (a.people, b.people), (a.places, b.places)]
+    return own + [sum(_shared(x, y) for x, y in every), sum(_clash(x, y) for x, y in every),
+                  float(a.negated) + float(b.negated)]
+
+
+def _neighbourhood(a: MentionFeatures, b: MentionFeatures) -> list[float]:
+    """Copied wire text puts one event among the same words, at the same place in its sentence."""
+    neighbours = float(bool(a.left) and a.left == b.left) + float(bool(a.right) and a.right == b.right)
+    return [_jaccard(a.window, b.window), neighbours, abs(a.offset - b.offset)]
+
+
 def _documents(a: MentionFeatures, b: MentionFeatures, story: StoryContext) -> list[float]:
     same = a.document == b.document
     pair = (a.document, b.document) if a.document < b.document else (b.document, a.document)
@@ -242,7 +271,8 @@ def pair_features(a: MentionFeatures, b: MentionFeatures, model: CorefModel, sto
                   *, lexicon: Lexicon | None = None) -> list[float]:
     """The cue values of one mention pair of a story, in FEATURE_NAMES order."""
     lexicon = lexicon or default_lexicon()
-    return _heads(a, b, model, lexicon) + _surroundings(a, b) + _documents(a, b, story)
+    return (_heads(a, b, model, lexicon) + _surroundings(a, b) + _documents(a, b, story)
+            + _arguments(a, b) + _neighbourhood(a, b))
 
 
 def pair_score(a: MentionFeatures, b: MentionFeatures, model: CorefModel,

@@ -101,6 +101,51 @@ def test_pair_features_arguments_and_documents() -> None:
     assert ab["document"] > ac["document"]
 
 
+def test_pair_features_sentence_cues_tell_like_events_apart() -> None:
+    # Two falls on one mountain: one climber was 36 and Australian, the other 32 and British.
+    a = MentionFeatures(key="a", document="d1", story="s", head="fall", ages=frozenset({"36"}),
+                        nationalities=frozenset({"australian"}), quantities=frozenset({"200"}))
+    b = MentionFeatures(key="b", document="d2", story="s", head="fall", ages=frozenset({"32"}),
+                        nationalities=frozenset({"british"}), quantities=frozenset({"2000"}))
+    c = MentionFeatures(key="c", document="d3", story="s", head="fall", ages=frozenset({"36"}),
+                        nationalities=frozenset({"australian"}))
+    context = story_context([a, b, c], document_weights([a, b, c]))
+    ab = dict(zip(FEATURE_NAMES, pair_features(a, b, default_model(), context), strict=True))
+    ac = dict(zip(FEATURE_NAMES, pair_features(a, c, default_model(), context), strict=True))
+    assert ab["ages_clash"] == ab["nationalities_clash"] == ab["quantities_clash"] == 1.0
+    assert ab["cues_clash"] == 3.0 and ab["cues_shared"] == 0.0
+    assert ac["ages_shared"] == ac["nationalities_shared"] == 1.0 and ac["cues_clash"] == 0.0
+    assert ac["quantities_clash"] == 0.0  # a figure one report leaves out is no clash
+
+
+def test_pair_features_neighbourhood_of_copied_wire_text() -> None:
+    a = MentionFeatures(key="a", document="d1", story="s", head="fall", left="climber",
+                        right="about", window=frozenset({"climber", "about", "metre"}), offset=0.3)
+    b = MentionFeatures(key="b", document="d2", story="s", head="plunge", left="climber",
+                        right="about", window=frozenset({"climber", "about", "metre"}), offset=0.35)
+    context = story_context([a, b], document_weights([a, b]))
+    ab = dict(zip(FEATURE_NAMES, pair_features(a, b, default_model(), context), strict=True))
+    assert ab["window"] == 1.0 and ab["neighbours"] == 2.0
+    assert ab["offset_gap"] == pytest.approx(0.05)
+
+
+def test_parsed_mention_reads_sentence_cues(options) -> None:
+    from eventdesk.coref_mentions import document_cues, parsed_mention
+    from eventdesk.nlp import load_nlp
+
+    doc = load_nlp(options.model)(
+        "A 36-year-old Australian climber did not survive after he fell 2,000 feet near the glacier.")
+    fell = [t for t in doc if t.text == "fell"]
+    found = parsed_mention(fell, doc[:], key="k", document="d", story="s", cues=document_cues(doc),
+                           sentence=0, lead=True)
+    survive = parsed_mention([t for t in doc if t.text == "survive"], doc[:], key="s", document="d",
+                             story="s", cues=document_cues(doc), sentence=0, lead=True)
+    assert found.head == "fall" and found.ages == frozenset({"36"})
+    assert "2000" in found.quantities and "australian" in found.nationalities
+    assert found.left == "he" and found.right == "2,000" and 0.4 < found.offset < 0.8
+    assert survive.negated and not found.negated
+
+
 def test_pair_score_same_head_beats_unrelated_heads() -> None:
     model = default_model()
     a, b = mention("a", "strike", document="d1"), mention("b", "strike", document="d2")
