@@ -226,7 +226,7 @@ def _group(figure: Figure) -> str:
 
 # What parts two reports within a sentence: "IS claimed 12; the army said 3", "the army said 1 soldier
 # was killed, while the rebels claimed 6".
-_REPORT_BREAK = re.compile(r";|, (?:while|whereas) ")
+_REPORT_BREAK = re.compile(r";|, (?:while|whereas|although|though|but) ")
 
 
 def _statement(text: str, figure: Figure) -> int:

@@ -87,8 +87,9 @@ def _cardinal_words(words: Sequence[str], i: int, table: NumberWords) -> tuple[f
             else:
                 total += (current or 1) * table.scales[word]
                 current = 0.0
-        elif word in {"-", "and"} and seen and j + 1 < len(words) and words[j + 1] in table.units:
-            j += 1
+        elif word in {"-", "and"} and seen and j + 1 < len(words) and words[j + 1] in table.units and (
+                words[j - 1] in table.scales if word == "and" else True):
+            j += 1  # 'two hundred and fifty', 'twenty - five'; 'between five and eight' is a range
             continue
         else:
             break

@@ -331,6 +331,9 @@ def test_extract_events_acled_fatality_rules(note: str, fatalities: int) -> None
      "attack died later in hospital.", 3),
     ("On 6 June 2022, troops killed 14 villagers near Djibo (Soum, Sahel), residents said; the army denied it.", 14),
     ("On 7 June 2022, a crowd beat 3 suspected robbers in Onitsha (Anambra), killing them.", 3),
+    ("On 8 June 2022, gunmen killed between four and seven travellers near Bauchi (Bauchi).", 4),
+    ("On 9 June 2022, the army said it killed 20 rebels near Beni (Nord-Kivu), although residents said only "
+     "6 died.", 6),
 ])
 def test_extract_events_acled_fatality_rules_issue_5(note: str, fatalities: int) -> None:
     """Issue 5: the injured who died later, 'in addition to' the bomber, a later toll, '1 reported fatality',

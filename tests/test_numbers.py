@@ -14,6 +14,8 @@ from eventdesk.numbers import parse_amount, parse_digits, scan_amounts
     ("nearly half a million", 500_000, None, "nearly", False),
     ("twenty-five", 25, None, "", False),
     ("two hundred and fifty", 250, None, "", False),
+    ("between five and eight", 5, 8, "between", False),
+    ("one hundred and twenty-five", 125, None, "", False),
     ("a thousand", 1000, None, "", False),
     ("1,200", 1200, None, "", False),
     ("2.5 million", 2_500_000, None, "", False),
