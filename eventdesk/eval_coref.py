@@ -193,6 +193,12 @@ def _fold_rows(mentions: Sequence[MentionFeatures], chains: Mapping[Hashable, st
 def cross_validate(mentions: Sequence[MentionFeatures], chains: Mapping[Hashable, str],
                    folds: Sequence[set[str]]) -> dict[float, float]:
     """Out-of-fold CoNLL F1 per clustering cut: each fold resolved by a model fitted on the others."""
+    return {cut: scores["conll_f1"] for cut, scores in cross_validate_scores(mentions, chains, folds).items()}
+
+
+def cross_validate_scores(mentions: Sequence[MentionFeatures], chains: Mapping[Hashable, str],
+                          folds: Sequence[set[str]]) -> dict[float, dict[str, float]]:
+    """Out-of-fold MUC, B3, CEAF-e and CoNLL scores per clustering cut."""
     rows = {i: _fold_rows(mentions, chains, fold) for i, fold in enumerate(folds)}
     responses: dict[float, dict[Hashable, str]] = defaultdict(dict)
     for i, fold in enumerate(folds):
@@ -204,7 +210,23 @@ def cross_validate(mentions: Sequence[MentionFeatures], chains: Mapping[Hashable
         for cut in THRESHOLDS:
             responses[cut].update(cluster_matrices(matrices, cut))
     key = {m.key: chains[m.key] for m in mentions}
-    return {cut: coref_scores(key, response)["conll_f1"] for cut, response in responses.items()}
+    return {cut: coref_scores(key, response) for cut, response in responses.items()}
+
+
+def topic_folds(mentions: Sequence[MentionFeatures]) -> list[set[str]]:
+    """The split's topics in two halves (alternate topic numbers): folds that share no topic."""
+    topics = sorted({_topic_of(m) for m in mentions})
+    return [set(topics[0::2]), set(topics[1::2])]
+
+
+def out_of_fold_coref(data_dir: Path, *, options: Options, split: str = "Train"
+                      ) -> dict[float, dict[str, float]]:
+    """Held-out scores on a training split: each half of its topics resolved by a model
+    fitted on the other half, per clustering cut (what `fit_coref_model` picks the cut by)."""
+    ecb, parsed = load_split(data_dir, split, options)
+    mentions = split_mentions(ecb, parsed, predicted_stories(parsed))
+    chains = {m.key: m.chain for m in ecb.events}
+    return cross_validate_scores(mentions, chains, topic_folds(mentions))
 
 
 def fit_coref_model(data_dir: Path, *, options: Options, split: str = "Train") -> CorefModel:
@@ -216,8 +238,7 @@ def fit_coref_model(data_dir: Path, *, options: Options, split: str = "Train") -
     ecb, parsed = load_split(data_dir, split, options)
     mentions = split_mentions(ecb, parsed, predicted_stories(parsed))
     chains = {m.key: m.chain for m in ecb.events}
-    topics = sorted({_topic_of(m) for m in mentions})
-    folds = [set(topics[0::2]), set(topics[1::2])]
+    folds = topic_folds(mentions)
     by_cut = cross_validate(mentions, chains, folds)
     halves = [_fold_rows(mentions, chains, fold) for fold in folds]
     model = _boosted(np.vstack([r for r, _ in halves]), np.concatenate([y for _, y in halves]),
