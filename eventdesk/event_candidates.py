@@ -461,7 +461,8 @@ def _absorbs(main: Candidate, other: Candidate) -> bool:
     if _other_time(other.trigger) or _other_time(main.trigger):
         return False
     if main.role == "violence" and main.actor2 is not None and main.type != "Explosions/Remote violence":
-        return other.sub in {"Looting/property destruction", "Arrests"}  # "rounded up 12 men and executed 9"
+        return other.sub in {"Looting/property destruction", "Arrests"} or (  # "rounded up 12 men and executed 9"
+            main.sub in {"Excessive force against protesters", "Mob violence"} and other.role == "violence")
     if main.role == "violence" and main.actor1 is not None and other.sub == "Arrests":
         return True
     if other.role == "violence":

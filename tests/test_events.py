@@ -334,6 +334,7 @@ def test_extract_events_acled_fatality_rules(note: str, fatalities: int) -> None
     ("On 8 June 2022, gunmen killed between four and seven travellers near Bauchi (Bauchi).", 4),
     ("On 9 June 2022, the army said it killed 20 rebels near Beni (Nord-Kivu), although residents said only "
      "6 died.", 6),
+    ("On 10 June 2022, soldiers opened fire on marchers in Bamako (Bamako), killing 3 of them. [size=hundreds]", 3),
 ])
 def test_extract_events_acled_fatality_rules_issue_5(note: str, fatalities: int) -> None:
     """Issue 5: the injured who died later, 'in addition to' the bomber, a later toll, '1 reported fatality',
