@@ -292,6 +292,8 @@ def _candidate_at(token: Token, sent: Span, index: int, mentions: Sequence[Actor
         candidate.actor2 = _vehicle_side(token, mentions) or candidate.actor2
     if candidate.actor1 is None and non_actor_subject(token, lexicon):
         candidate.confidence *= 0.5  # "the hurricane destroyed homes": something did it, but no one
+    if candidate.role == "found":
+        candidate.actor1 = None  # "police later recovered 2 more bodies": who finds the dead did not kill them
     candidate.absorbable = candidate.role in {"violence", "found"} and candidate.actor1 is None
     if candidate.absorbable:
         candidate.hints = _hints(sent, lexicon)

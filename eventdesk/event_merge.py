@@ -13,7 +13,7 @@ import dataclasses
 import re
 from collections.abc import Sequence
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from eventdesk.actors import Actor
 from eventdesk.event_candidates import Candidate, fold
@@ -95,8 +95,16 @@ def _fold_followers(candidates: list[Candidate]) -> list[Candidate]:
 def _anaphoric(candidate: Candidate) -> bool:
     """'7 soldiers were killed in the fighting': 'the fighting' is the event just told, not a new one."""
     trigger = candidate.trigger
-    return trigger.pos_ == "NOUN" and trigger.dep_ == "pobj" and any(
-        c.dep_ == "det" and c.lower_ in {"the", "this", "that", "these"} for c in trigger.children)
+    if trigger.pos_ == "VERB":  # "The army said it repelled the assault": the assault just told
+        return any(c.dep_ == "dobj" and c.lemma_.lower() in _EVENT_NOUNS and _definite(c) for c in trigger.children)
+    return trigger.pos_ == "NOUN" and trigger.dep_ == "pobj" and _definite(trigger)
+
+
+_EVENT_NOUNS = frozenset({"attack", "assault", "raid", "offensive", "ambush", "incursion", "onslaught"})
+
+
+def _definite(noun: Token) -> bool:
+    return any(c.dep_ == "det" and c.lower_ in {"the", "this", "that", "these"} for c in noun.children)
 
 
 def _absorb(merged: list[Candidate], absorbable: list[Candidate]) -> list[Candidate]:

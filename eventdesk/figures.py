@@ -203,7 +203,11 @@ def _noun_kind(token: Token) -> str:
     if compound and f"{compound} {token.lower_}" in nouns:
         return nouns[f"{compound} {token.lower_}"]
     if token.lower_ in {"toll"}:
-        return "killed" if any(t.lemma_ in _TOLL_WORDS for t in token.lefts) else ""
+        if any(t.lemma_ in _TOLL_WORDS for t in token.lefts):
+            return "killed"
+        # "8 people were killed, while the military put the toll at 5": the toll of the deaths told beside it
+        return "killed" if any(t.i != token.i and (verb_kind(t) == "killed" or nouns.get(t.lower_) == "killed"
+                                                   and t.lower_ != "toll") for t in token.sent) else ""
     return nouns.get(token.lower_, "")
 
 

@@ -335,6 +335,12 @@ def test_extract_events_acled_fatality_rules(note: str, fatalities: int) -> None
     ("On 9 June 2022, the army said it killed 20 rebels near Beni (Nord-Kivu), although residents said only "
      "6 died.", 6),
     ("On 10 June 2022, soldiers opened fire on marchers in Bamako (Bamako), killing 3 of them. [size=hundreds]", 3),
+    ("On 11 June 2022, ISWAP fighters raided Monguno (Borno). Residents said 9 people were killed, while the "
+     "army put the toll at 4.", 4),
+    ("On 12 June 2022, bandits attacked a village near Tsafe (Zamfara). They killed 4 farmers. Police later "
+     "recovered 2 more bodies.", 6),
+    ("On 13 June 2022, JNIM attacked the town of Diafarabe (Mopti). The army said it repelled the attack. "
+     "6 soldiers were killed.", 6),
 ])
 def test_extract_events_acled_fatality_rules_issue_5(note: str, fatalities: int) -> None:
     """Issue 5: the injured who died later, 'in addition to' the bomber, a later toll, '1 reported fatality',
