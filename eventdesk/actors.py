@@ -8,7 +8,8 @@ demonym, a country or a leader) or from the article's context.
 
 The alias and country tables and their look-ups live in
 `eventdesk.actor_tables`; `words_of`, `named_group`, `era_label` and
-`iso3_of` are re-exported here.
+`iso3_of` are re-exported here. Which actor is the agent, patient or backer
+of an event trigger is read in `eventdesk.actor_roles`.
 """
 
 from __future__ import annotations
@@ -246,6 +247,11 @@ def _people(head: str, country: str) -> Actor | None:
         return None
     template, kind = templates[head]
     return Actor(_with_country(template, country), kind, country)
+
+
+def civilians_of(country: str) -> Actor:
+    """A country's civilians in ACLED's style: 'Civilians (Mali)', plain 'Civilians' when it is unknown."""
+    return Actor(_with_country("Civilians ({country})", country), "civilian", country)
 
 
 def _left_edge(tokens: Sequence[Token], head: int, floor: int) -> int:
@@ -499,188 +505,3 @@ def _article_context(doc: Doc, extraction: Extraction) -> ActorContext:
                         for t in doc.char_span(m.start, m.end, alignment_mode="expand") or ())
     return ActorContext(country=country, year=published.year if published else None, armed_default=armed,
                         persons=persons)
-
-
-@dataclass(frozen=True)
-class Roles:
-    """Who did it (agent), to whom (patient) and who backed the agent, for one trigger."""
-
-    agent: Actor | None = None
-    patient: Actor | None = None
-    backers: tuple[Actor, ...] = ()
-    parsed: int = 0  # roles read from the parse (the rest from word order)
-
-
-_AGENT_DEPS = frozenset({"nsubj", "csubj"})
-
-
-_PATIENT_DEPS = frozenset({"dobj", "nsubjpass", "obj", "attr"})
-
-
-_PATIENT_PREPS = frozenset({"with", "against", "on", "at", "targeting", "upon", "between", "into", "of"})
-
-
-_PRONOUNS = frozenset({"they", "it", "he", "she", "them", "him", "her", "its", "their"})
-
-
-_NOUN_AGENT_DEPS = frozenset({"poss", "amod", "compound", "nmod"})
-
-
-def _pobjs(prep: Token) -> list[Token]:
-    return [c for c in prep.children if c.dep_ == "pobj"]
-
-
-def _verb_roles(trigger: Token) -> tuple[list[Token], list[Token]]:
-    agents: list[Token] = []
-    patients: list[Token] = []
-    for child in trigger.children:
-        if child.dep_ == "csubj" and child.tag_ == "VBG":  # "soldiers searching for X shot ...": the soldiers
-            agents.extend([c for c in child.children if c.dep_ == "nsubj"] or [child])
-        elif child.dep_ in _AGENT_DEPS:
-            agents.append(child)
-        elif child.dep_ in _PATIENT_DEPS:
-            patients.append(child)
-        elif child.dep_ == "agent":
-            agents.extend(_pobjs(child))
-        elif child.dep_ == "prep" and child.lower_ == "to" and trigger.lemma_ == "fall":
-            agents.extend(_pobjs(child))
-        elif child.dep_ == "prep" and child.lower_ in _PATIENT_PREPS - {"of"}:
-            patients.extend(_pobjs(child))
-    head = trigger.head
-    if not agents and trigger.dep_ in {"conj", "xcomp", "advcl"} and head.pos_ in {"VERB", "AUX"}:
-        agents = [c for c in head.children if c.dep_ in _AGENT_DEPS]
-    if not patients and trigger.dep_ in {"xcomp", "oprd"}:  # "12 fighters were reported killed"
-        patients = [c for c in head.children if c.dep_ == "nsubjpass"]
-    return agents, patients
-
-
-def _noun_roles(trigger: Token) -> tuple[list[Token], list[Token]]:
-    agents = [c for c in trigger.children if c.dep_ in _NOUN_AGENT_DEPS]
-    for clause in (c for c in trigger.children if c.dep_ in {"acl", "relcl"}):  # "an IED planted by militants"
-        agents.extend(p for a in clause.children if a.dep_ == "agent" for p in _pobjs(a))
-        agents.extend(c for c in clause.children if c.dep_ == "nsubj" and clause.dep_ == "relcl")  # "a strike it carried out"
-    patients: list[Token] = []
-    for child in trigger.children:
-        if child.dep_ == "prep" and child.lower_ in {"by", "from"}:
-            agents.extend(_pobjs(child))
-        elif child.dep_ == "prep" and child.lower_ in _PATIENT_PREPS:
-            patients.extend(_pobjs(child))
-    head = trigger.head
-    if trigger.dep_ in {"dobj", "pobj"} and head.pos_ in {"VERB", "AUX", "ADP"}:
-        verb = head.head if trigger.dep_ == "pobj" else head
-        agents.extend(c for c in verb.children if c.dep_ in _AGENT_DEPS)
-    if trigger.dep_ == "nsubj":
-        patients.extend(c for c in head.children if c.dep_ in _PATIENT_DEPS)
-    return agents, patients
-
-
-def _with_conjuncts(tokens: Sequence[Token]) -> list[Token]:
-    out: list[Token] = []
-    for token in tokens:
-        out.append(token)
-        out.extend(token.conjuncts)
-    return out
-
-
-def _mention_of(token: Token, mentions: Sequence[ActorMention]) -> ActorMention | None:
-    for mention in mentions:
-        if mention.start <= token.i < mention.end or mention.head == token.i:
-            return mention
-    for child in token.children:  # "the city's defenders": look one level down
-        if child.dep_ in {"compound", "poss", "appos"}:
-            for mention in mentions:
-                if mention.start <= child.i < mention.end:
-                    return mention
-    return None
-
-
-def _is_backer(mention: ActorMention, trigger: Token, backing: frozenset[str]) -> bool:
-    """'backed by Russian airstrikes', 'with the backing of Hezbollah': a supporter, not a side."""
-    current = trigger.doc[mention.head]
-    for _ in range(5):
-        if current.i == trigger.i or current.head is current:
-            return False
-        if current.lemma_.lower() in backing or current.lower_ in backing:
-            return True
-        current = current.head
-    return False
-
-
-def _actor_for(tokens: Sequence[Token], mentions: Sequence[ActorMention], excluded: set[int],
-               previous: Actor | None, context: ActorContext, *, patient: bool = False) -> Actor | None:
-    """The first role token that names an actor (pronouns take the previous sentence's actor)."""
-    for token in _with_conjuncts(tokens):
-        mention = _mention_of(token, mentions)
-        if mention is not None and mention.start not in excluded:
-            excluded.add(mention.start)
-            return mention.actor
-        if token.lower_ in _PRONOUNS and previous is not None:
-            return previous
-        if context.is_person(token):
-            leader = country_in(words_of(token.text))
-            if leader:  # "Putin withdrew ...": a leader acts through his state's forces
-                return state_actor(leader, year=context.year)
-            if patient:
-                return Actor(_with_country("Civilians ({country})", context.country), "civilian", context.country)
-    return None
-
-
-_SPEECH = frozenset({"say", "tell", "report", "claim", "add", "state", "announce", "confirm", "accuse",
-                     "allege", "estimate", "describe", "note", "deny", "insist", "warn"})
-
-
-def _is_speaker(token: Token) -> bool:
-    """The subject of 'said' is the source of a report, not a side of the event it reports."""
-    return token.dep_ == "nsubj" and token.head.lemma_.lower() in _SPEECH
-
-
-def _speaker(trigger: Token, mentions: Sequence[ActorMention]) -> Actor | None:
-    """'the Syrian army announced it had retaken ...', 'X said an air strike it carried out killed ...':
-    a pronoun in a report is its speaker."""
-    clause = trigger if trigger.dep_ == "ccomp" else trigger.head
-    if clause.dep_ != "ccomp" or clause.head.lemma_.lower() not in _SPEECH and clause is not trigger:
-        return None
-    subject = next((c for c in clause.head.children if c.dep_ == "nsubj"), None)
-    mention = _mention_of(subject, mentions) if subject is not None else None
-    return mention.actor if mention is not None else None
-
-
-def is_passive(verb: Token) -> bool:
-    """'was killed', 'were reported killed', 'a man killed by gunmen'."""
-    if any(c.dep_ in {"auxpass", "nsubjpass", "agent"} for c in verb.children):
-        return True
-    return verb.tag_ == "VBN" and verb.dep_ in {"xcomp", "oprd", "acl"} and not any(
-        c.dep_ in {"nsubj", "dobj"} for c in verb.children)
-
-
-def roles_of(trigger: Token, mentions: Sequence[ActorMention], *, backing: frozenset[str],
-             previous: Actor | None = None, context: ActorContext = ActorContext()) -> Roles:
-    """Agent, patient and backers of a trigger, from the parse, then from word order."""
-    backers = [m for m in mentions if _is_backer(m, trigger, backing)]
-    excluded = {m.start for m in backers}
-    sides = [m for m in mentions if m.start not in excluded]
-    anchor = trigger
-    while anchor.dep_ == "compound" and anchor.head.pos_ in {"NOUN", "PROPN"} and anchor.head is not anchor:
-        anchor = anchor.head  # "a US drone strike targeted ...": the roles hang from "strike"
-    verbal = anchor.pos_ in {"VERB", "AUX"} or any(
-        c.dep_ in {"nsubj", "nsubjpass", "auxpass", "aux", "agent"} for c in anchor.children)
-    agents, patients = _verb_roles(anchor) if verbal else _noun_roles(anchor)
-    agent = _actor_for(agents, sides, excluded, _speaker(trigger, sides) or previous, context)
-    patient = _actor_for(patients, sides, excluded, None, context, patient=True)
-    parsed = (agent is not None) + (patient is not None)
-    passive = is_passive(trigger)
-    rest = [m for m in sides if m.start not in excluded and not _is_speaker(trigger.doc[m.head])]
-    if agent is None and not passive:
-        before = [m for m in rest if m.end <= trigger.i]
-        after = [m for m in rest if m.start > trigger.i]
-        if before:
-            agent = before[-1].actor
-            rest = [m for m in rest if m is not before[-1]]
-        elif patient is None and len(after) >= 2:  # "fighting between regime forces and IS"
-            agent = after[0].actor
-            rest = after[1:]
-    if patient is None:
-        after = [m for m in rest if m.start > trigger.i and m.actor != agent]
-        before = [m for m in rest if m.end <= trigger.i and m.actor != agent]
-        patient = after[0].actor if after else (before[-1].actor if passive and before else None)
-    return Roles(agent, patient, tuple(dict.fromkeys(m.actor for m in backers)), parsed)
