@@ -14,7 +14,8 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Span, Token
 
-from eventdesk.actors import Actor, ActorContext, ActorMention, roles_of
+from eventdesk.actor_roles import roles_of
+from eventdesk.actors import Actor, ActorContext, ActorMention
 from eventdesk.event_triggers import (
     Lexicon, claimed_object, context_ok, event_lexicon, factual, is_support, matching_triggers, modifier_only,
     non_actor_subject, object_of_strategic, ran_into,
