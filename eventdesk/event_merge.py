@@ -16,7 +16,8 @@ from collections.abc import Sequence
 from spacy.tokens import Doc, Span, Token
 
 from eventdesk.actors import Actor
-from eventdesk.event_candidates import Candidate, fold
+from eventdesk.event_candidates import Candidate, _has_phrase, fold
+from eventdesk.event_triggers import event_lexicon
 from eventdesk.model import Figure, Place
 
 _ABSORB_BEFORE, _ABSORB_AFTER = 3, 1
@@ -85,11 +86,41 @@ def _fold_followers(candidates: list[Candidate]) -> list[Candidate]:
         before = [k for k in kept if 0 < candidate.sentence - k.sentence <= 1
                   and k.type in VIOLENT_TYPES | {"Protests"}]
         if before and (candidate.role == "violence" and (_sides(candidate) & _sides(before[-1]) or _crowd(candidate))
-                       or _anaphoric(candidate)):
+                       or _anaphoric(candidate) or _escalates(before[-1], candidate)):
+            _upgrade_protest(before[-1], candidate)
             fold(before[-1], candidate)
         else:
             kept.append(candidate)
     return kept
+
+
+_FORCE_ORDER = ("Peaceful protest", "Protest with intervention", "Excessive force against protesters")
+
+
+def _escalates(protest: Candidate, follower: Candidate) -> bool:
+    """'... marched through the town. Police fired tear gas to break up the march.': the same protest, met."""
+    if protest.type != "Protests" or protest.sub not in _FORCE_ORDER:
+        return False
+    return follower.type == "Protests" and follower.sub in _FORCE_ORDER or _fires_on_crowd(follower)
+
+
+def _fires_on_crowd(follower: Candidate) -> bool:
+    """'Security forces opened fire on the crowd': lethal force on the protest just told, the crowd
+    doing nothing violent itself."""
+    if follower.role not in {"attack", "violence", "protest"} or not (follower.actor2 is None or _crowd(follower)):
+        return False
+    lexicon, sent = event_lexicon(), follower.trigger.sent
+    return _has_phrase(sent, lexicon.protest["excessive"]) and not _has_phrase(sent, lexicon.protest["violent"])
+
+
+def _upgrade_protest(protest: Candidate, follower: Candidate) -> None:
+    """A protest told first and the force used on it next: the protest takes the harder sub-type."""
+    if protest.type != "Protests" or protest.sub not in _FORCE_ORDER:
+        return
+    sub = follower.sub if follower.type == "Protests" and follower.sub in _FORCE_ORDER else (
+        "Excessive force against protesters" if follower.role == "violence" and _crowd(follower)
+        or _fires_on_crowd(follower) else protest.sub)
+    protest.sub = max(protest.sub, sub, key=_FORCE_ORDER.index)
 
 
 def _anaphoric(candidate: Candidate) -> bool:

@@ -585,3 +585,26 @@ def test_extract_events_a_country_in_the_possessive_is_whose_forces_not_where() 
     extraction = extract_text(text, published=dt.date(2016, 3, 24))
     strikes = [e for e in extraction.events if e.sub_event_type == "Air/drone strike"]
     assert strikes and all(extraction.places[e.place_index].country_code == "SY" for e in strikes)
+
+
+@pytest.mark.parametrize(("note", "sub_type", "fatalities"), [
+    ("On 2 May 2021, nurses marched through the town centre to demand overdue pay. Police then fired "
+     "tear gas to break up the march.", "Protest with intervention", 0),
+    ("On 2 May 2021, farmers rallied outside the district office against land seizures. Soldiers opened "
+     "fire on the crowd, and medics said 4 people were shot dead.", "Excessive force against protesters", 4),
+])
+def test_extract_events_force_told_after_a_protest_is_on_that_protest(note: str, sub_type: str,
+                                                                         fatalities: int) -> None:
+    found = events_of(note)
+    assert [(e.event_type, e.sub_event_type, e.fatalities) for e in found] == [("Protests", sub_type, fatalities)]
+
+
+@pytest.mark.parametrize(("note", "event_type", "sub_type"), [
+    ("On 5 June 2022, militiamen carried off 8 herders from a grazing camp near the river.",
+     "Violence against civilians", "Abduction/forced disappearance"),
+    ("On 5 June 2022, the army took back the market town from the rebels after two days of fighting.",
+     "Battles", "Government regains territory"),
+])
+def test_extract_events_heldout12_phrasings_issue_5(note: str, event_type: str, sub_type: str) -> None:
+    event = main(note)
+    assert (event.event_type, event.sub_event_type) == (event_type, sub_type)
