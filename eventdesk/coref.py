@@ -6,25 +6,35 @@ pair model of `eventdesk.coref_pairs` (boosted trees over cues that say "same
 event": the same head word or a synonym, shared arguments, names, places,
 times and numbers, alike documents), and mentions are grouped by average-link
 agglomerative clustering on that score. `corefer_events` applies the same
-resolver to eventdesk's own `Event`s, whose type, place, date and actors add
-hard compatibility checks.
+resolver to eventdesk's own `Event`s: each is parsed as an ECB+ mention is (its
+trigger span in its sentence, by `eventdesk.coref_mentions`), so the pair model
+sees the sentence cues it was trained on, with the ACLED sub-event type as its
+head. Their type, place, date and actors add hard compatibility checks; one
+type, date and resolved place (ACLED's unit of an event) link a pair outright,
+and places apart put it in doubt.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from collections import Counter, defaultdict
 from collections.abc import Callable, Hashable, Mapping, Sequence
 from dataclasses import dataclass
 
 import numpy as np
+from spacy.tokens import Doc
 
 from eventdesk.coref_pairs import (
     FEATURE_NAMES, CorefModel, MentionFeatures, default_model, document_weights, pair_features,
     pair_score, story_context,
 )
+from eventdesk.coref_mentions import DocumentCues, document_cues, offset_mention
+from eventdesk.mapsvg import distance_km
 from eventdesk.model import Event, Extraction, Place, Story
-from eventdesk.stories import cluster_stories, text_lemmas
+from eventdesk.nlp import parse_texts
+from eventdesk.settings import Options
+from eventdesk.stories import cluster_stories
 
 __all__ = [
     "FEATURE_NAMES", "CorefModel", "EventCluster", "MentionFeatures", "corefer_events",
@@ -74,8 +84,12 @@ def story_scores(members: Sequence[MentionFeatures], model: CorefModel,
 
 def score_matrices(mentions: Sequence[MentionFeatures], *, model: CorefModel | None = None,
                    compatible: Callable[[Hashable, Hashable], bool] | None = None,
+                   adjust: Callable[[Hashable, Hashable, float], float] | None = None,
                    ) -> dict[str, tuple[list[MentionFeatures], np.ndarray]]:
-    """Story -> its mentions and their pairwise coreference probabilities (VETO where incompatible)."""
+    """Story -> its mentions and their pairwise coreference probabilities.
+
+    VETO where `compatible` says no; `adjust(key_a, key_b, p)` may rescore the others.
+    """
     model = model or default_model()
     weights = document_weights(mentions)
     result = {}
@@ -83,8 +97,12 @@ def score_matrices(mentions: Sequence[MentionFeatures], *, model: CorefModel | N
         scores = np.ones((len(members), len(members)))
         pairs, rows = story_scores(members, model, weights)
         for (i, j), p in zip(pairs, model.probability(rows) if pairs else [], strict=True):
-            fits = compatible is None or compatible(members[i].key, members[j].key)
-            scores[i, j] = scores[j, i] = p if fits else VETO
+            a, b = members[i].key, members[j].key
+            if compatible is not None and not compatible(a, b):
+                p = VETO
+            elif adjust is not None:
+                p = adjust(a, b, p)
+            scores[i, j] = scores[j, i] = p
         result[story] = (members, scores)
     return result
 
@@ -103,22 +121,32 @@ def resolve_mentions(mentions: Sequence[MentionFeatures], *,
                      model: CorefModel | None = None,
                      threshold: float | None = None,
                      compatible: Callable[[Hashable, Hashable], bool] | None = None,
+                     adjust: Callable[[Hashable, Hashable, float], float] | None = None,
                      ) -> dict[Hashable, str]:
     """Mention key -> event cluster id; mentions are only compared within their story.
 
-    `compatible(key_a, key_b)`, if given, vetoes pairs that cannot be one event.
+    `compatible(key_a, key_b)`, if given, vetoes pairs that cannot be one event;
+    `adjust(key_a, key_b, p)` rescores a pair from what else is known of it.
     """
     model = model or default_model()
     cut = model.threshold if threshold is None else threshold
-    return cluster_matrices(score_matrices(mentions, model=model, compatible=compatible), cut)
+    matrices = score_matrices(mentions, model=model, compatible=compatible, adjust=adjust)
+    return cluster_matrices(matrices, cut)
 
 
 # -- eventdesk's own events ------------------------------------------------------------
 
 MAX_DAYS_APART = 3  # reports of one event date it within a few days of each other
+# Reports of one event may name the town or a village beside it; towns farther apart than
+# this (UCDP's "within 25 km of a place") are two events, as ACLED codes one per location.
+NEAR_KM = 25.0
+# An event's place is sometimes misread (a town named near it), so places apart are doubt,
+# not a veto: such a pair links only on a pair score near the model's own cut (0.5).
+PLACES_APART_DOUBT = 0.3
 # Our own events have passed hard checks (type, date, place, actors) before they are scored,
-# and their "head" is a coarse event type, not a word, so a lower cut than the mention
-# model's (tuned on words in ECB+) joins them; the pair score still keeps apart events
+# and their head is a coarse event type shared by every report of the story, a cue the
+# model (tuned on words in ECB+) reads as "different events"; so a lower cut than the
+# mention model's joins them. The sentence cues and places apart still keep apart events
 # whose reports and surroundings differ.
 EVENT_THRESHOLD = 0.2
 
@@ -163,6 +191,15 @@ def _event_place(extraction: Extraction, event: Event) -> Place | None:
     return extraction.places[event.place_index]
 
 
+def _towns_apart(a: Place, b: Place) -> bool:
+    """Two places each located to a town (or within 25 km of one) lie too far apart for one event."""
+    if not (0 < a.precision <= 2 and 0 < b.precision <= 2) or None in (
+            a.latitude, a.longitude, b.latitude, b.longitude):
+        return False
+    slack = NEAR_KM * ((a.precision == 2 or a.inferred) + (b.precision == 2 or b.inferred))
+    return distance_km((a.longitude, a.latitude), (b.longitude, b.latitude)) > NEAR_KM + slack
+
+
 def _places_compatible(a: Place | None, b: Place | None) -> bool:
     """Unknown places fit anything; two resolved places must share a country and a region."""
     if a is None or b is None or not a.resolved or not b.resolved or a.geonameid == b.geonameid:
@@ -171,6 +208,11 @@ def _places_compatible(a: Place | None, b: Place | None) -> bool:
         return False
     coarse = a.precision >= 4 or b.precision >= 4  # a region or a country holds the other
     return coarse or a.admin1 == b.admin1
+
+
+def _named_sides(event: Event) -> set[str]:
+    """The event's actors that are named: an unidentified group in one report may be named in another."""
+    return {a for a in (event.actor1, event.actor2) if a and not a.startswith("Unidentified")}
 
 
 def _events_compatible(a: tuple[Extraction, Event], b: tuple[Extraction, Event]) -> bool:
@@ -183,40 +225,67 @@ def _events_compatible(a: tuple[Extraction, Event], b: tuple[Extraction, Event])
         gap = max((span_a[0] - span_b[1]).days, (span_b[0] - span_a[1]).days, 0)
         if gap > MAX_DAYS_APART:
             return False
-    sides_a, sides_b = {ea.actor1, ea.actor2} - {""}, {eb.actor1, eb.actor2} - {""}
+    sides_a, sides_b = _named_sides(ea), _named_sides(eb)
     if sides_a and sides_b and not sides_a & sides_b:
         return False
     return _places_compatible(_event_place(xa, ea), _event_place(xb, eb))
 
 
-def _event_sentences(extraction: Extraction, event: Event) -> str:
-    indices = event.sentences or ()
-    return " ".join(extraction.sentence_text(i) for i in indices if 0 <= i < len(extraction.sentences))
+def _events_agree(a: tuple[Extraction, Event], b: tuple[Extraction, Event]) -> bool:
+    """ACLED's unit of an event: one sub-event type, on one date, at one resolved place."""
+    (xa, ea), (xb, eb) = a, b
+    place_a, place_b = _event_place(xa, ea), _event_place(xb, eb)
+    return (ea.sub_event_type == eb.sub_event_type and ea.date is not None and ea.date == eb.date
+            and ea.date_precision == eb.date_precision in {"day", "month"}
+            and place_a is not None and place_b is not None and place_a.resolved
+            and place_a.geonameid == place_b.geonameid)
 
 
-def event_mention(extraction: Extraction, event: Event, *, story: str,
-                  document_terms: frozenset[str]) -> MentionFeatures:
-    """Resolver features of one extracted event; its head is its ACLED sub-event type."""
-    sentences = set(event.sentences)
-    names = {m.text.casefold() for m in extraction.mentions
-             if m.sentence in sentences and m.label not in {"DATE", "TIME", "CARDINAL", "ORDINAL"}}
-    numbers = {f"{f.low:g}" for f in extraction.figures if f.sentence in sentences and f.low is not None}
-    places = {p.name.casefold() for p in extraction.places if p.resolved}
-    return MentionFeatures(
-        key=(extraction.article.id, event.index), document=extraction.article.id, story=story,
-        head=(event.sub_event_type or event.event_type).casefold(), pos="EVENT",
-        context=frozenset(text_lemmas(_event_sentences(extraction, event))),
-        entities=frozenset(names), numbers=frozenset(numbers),
-        times=frozenset({event.date.isoformat()} if event.date else ()),
-        document_terms=document_terms, lead=0 in sentences,
-        sentence=min(sentences, default=-1),
-        arguments=frozenset(a.casefold() for a in (event.actor1, event.actor2) if a),
-        places=frozenset(p.name.casefold() for p in extraction.places
-                         if p.resolved and p.sentence in sentences),
-        document_entities=frozenset(m.text.casefold() for m in extraction.mentions
-                                    if m.label not in {"DATE", "TIME", "CARDINAL", "ORDINAL"}),
-        document_places=frozenset(places),
-    )
+def _sentence_places(extraction: Extraction, event: Event) -> set[str]:
+    """Every name and gazetteer id of the places the extractor found in the event's trigger sentence."""
+    index = _trigger_sentence(extraction, event)
+    found = [p for p in extraction.places if p.sentence == index]
+    return ({p.text.casefold() for p in found} | {p.name.casefold() for p in found if p.name}
+            | {f"#{p.geonameid}" for p in found if p.resolved})
+
+
+def _places_apart(a: tuple[Extraction, Event], b: tuple[Extraction, Event]) -> bool:
+    """Resolved towns far apart; else (a place unresolved) sentences naming only other places."""
+    place_a, place_b = _event_place(*a), _event_place(*b)
+    if place_a is not None and place_b is not None and place_a.resolved and place_b.resolved:
+        return _towns_apart(place_a, place_b)
+    named_a, named_b = _sentence_places(*a), _sentence_places(*b)
+    return bool(named_a and named_b) and not named_a & named_b
+
+
+def _event_link(a: tuple[Extraction, Event], b: tuple[Extraction, Event], p: float) -> float:
+    """The pair score, made certain for ACLED's unit and doubtful for places apart."""
+    if _events_agree(a, b):
+        return 1.0
+    return p - PLACES_APART_DOUBT if _places_apart(a, b) else p
+
+
+def _trigger_sentence(extraction: Extraction, event: Event) -> int:
+    """The sentence holding the event's trigger, else the first sentence the event cites."""
+    for sentence in extraction.sentences:
+        if sentence.start <= event.trigger_start < sentence.end:
+            return sentence.index
+    return min(event.sentences, default=0)
+
+
+def event_mention(extraction: Extraction, event: Event, *, doc: Doc, cues: DocumentCues,
+                  story: str) -> MentionFeatures:
+    """Resolver features of one extracted event, read off its trigger and sentence as ECB+ mentions are."""
+    index = _trigger_sentence(extraction, event)
+    bounds = ((extraction.sentences[index].start, extraction.sentences[index].end)
+              if 0 <= index < len(extraction.sentences) else (0, len(extraction.article.text)))
+    mention = offset_mention(doc, event.trigger_start, event.trigger_end, sentence=bounds,
+                             key=(extraction.article.id, event.index),
+                             document=extraction.article.id, story=story, cues=cues,
+                             sentence_index=index, lead=index == 0)
+    # Outlets name one event with different verbs ("recaptured", "drove out"); its ACLED
+    # sub-event type, which the extractor already read off those words, is the shared head.
+    return dataclasses.replace(mention, head=(event.sub_event_type or event.event_type).casefold())
 
 
 def _cluster_of(key: str, members: list[tuple[str, int]],
@@ -234,21 +303,39 @@ def _cluster_of(key: str, members: list[tuple[str, int]],
     )
 
 
+def _parses(extractions: Sequence[Extraction], docs: Mapping[str, Doc] | None,
+            nlp_model: str) -> dict[str, Doc]:
+    """Article id -> its parse: those given, the rest parsed now (only reports with events)."""
+    found = dict(docs or {})
+    missing = [x.article for x in extractions if x.events and x.article.id not in found]
+    found.update(zip((a.id for a in missing),
+                     parse_texts((a.text for a in missing), model=nlp_model), strict=True))
+    return found
+
+
 def corefer_events(extractions: Sequence[Extraction], *, model: CorefModel | None = None,
                    stories: Sequence[Story] | None = None,
-                   threshold: float = EVENT_THRESHOLD) -> list[EventCluster]:
-    """Events of the same real-world event across reports, grouped within each story."""
+                   threshold: float = EVENT_THRESHOLD, docs: Mapping[str, Doc] | None = None,
+                   nlp_model: str = Options.model) -> list[EventCluster]:
+    """Events of the same real-world event across reports, grouped within each story.
+
+    `docs` (article id -> its spaCy parse) spares parsing the articles again; any
+    article without one is parsed with `nlp_model`.
+    """
     stories = list(stories) if stories is not None else cluster_stories(extractions)
     story_of = {a: s.id for s in stories for a in s.article_ids}
     events = {(x.article.id, e.index): (x, e) for x in extractions for e in x.events}
+    docs = _parses(extractions, docs, nlp_model)
     mentions = []
-    for extraction in extractions:
-        terms = frozenset(text_lemmas(extraction.article.text))
+    for extraction in (x for x in extractions if x.events):
+        doc = docs[extraction.article.id]
         story = story_of.get(extraction.article.id, extraction.article.id)
-        mentions += [event_mention(extraction, e, story=story, document_terms=terms)
+        cues = document_cues(doc)
+        mentions += [event_mention(extraction, e, doc=doc, cues=cues, story=story)
                      for e in extraction.events]
     labels = resolve_mentions(mentions, model=model, threshold=threshold,
-                              compatible=lambda a, b: _events_compatible(events[a], events[b]))
+                              compatible=lambda a, b: _events_compatible(events[a], events[b]),
+                              adjust=lambda a, b, p: _event_link(events[a], events[b], p))
     grouped: dict[str, list[tuple[str, int]]] = defaultdict(list)
     for mention in mentions:
         grouped[labels[mention.key]].append(mention.key)

@@ -151,3 +151,20 @@ def parsed_mention(tokens: Sequence[Token], scope: Span | Doc, *, key: Hashable,
         negated=head is not None and any(c.dep_ == "neg" for c in head.children),
         window=around.window, left=around.left, right=around.right, offset=around.offset,
     )
+
+
+def offset_mention(doc: Doc, start: int, end: int, *, sentence: tuple[int, int], key: Hashable,
+                   document: str, story: str, cues: DocumentCues, sentence_index: int,
+                   lead: bool) -> MentionFeatures:
+    """`parsed_mention` of a mention given by character offsets (a trigger) and its sentence's offsets.
+
+    Offsets that fall inside a token take the whole token; a sentence the parse splits
+    differently is still read as given, so the cues come from the sentence the caller cites.
+    """
+    span = doc.char_span(start, end, alignment_mode="expand")
+    scope = doc.char_span(*sentence, alignment_mode="expand")
+    if scope is None:
+        scope = span.sent if span is not None and len(span) else doc[:]
+    return parsed_mention(list(span) if span is not None else [], scope, key=key, document=document,
+                          story=story, cues=cues, sentence=sentence_index, lead=lead,
+                          text=doc.text[start:end])

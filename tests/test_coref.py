@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 
 import numpy as np
@@ -263,3 +264,91 @@ def test_corefer_events_seeds_one_recapture_event_from_both_reports(seeds_dir) -
                if c.sub_event_type == "Government regains territory" and c.date == DAY]
     assert len(retakes) == 1
     assert set(retakes[0].article_ids) == {x.article.id for x in extractions}
+
+
+# -- issue 6: our own events read their sentence cues as ECB+ mentions do -----------------
+
+IS_IRAQ, IRAQI_ARMY = "Islamic State (Iraq)", "Military Forces of Iraq (2014-2018)"
+UNNAMED = "Unidentified Armed Group (Iraq)"
+MONDAY = dt.date(2016, 3, 28)
+# Towns of one Iraqi province, far enough apart (40-100 km) to be told apart.
+TOWNS = {"Baiji": (99001, 34.929, 43.493), "Samarra": (99002, 34.196, 43.886),
+         "Tuz Khurmatu": (99003, 34.888, 44.633)}
+
+
+def _sentences(text: str) -> tuple[Sentence, ...]:
+    starts = [0] + [i + 2 for i in range(len(text)) if text.startswith(". ", i)]
+    ends = [s - 1 for s in starts[1:]] + [len(text)]
+    return tuple(Sentence(n, a, b) for n, (a, b) in enumerate(zip(starts, ends, strict=True)))
+
+
+def _clash_report(text: str, trigger: str, town: str, actor1: str, *, resolved: bool) -> Extraction:
+    """One armed clash at `town` on MONDAY, its trigger the first `trigger` in `text`."""
+    article = make_article(text, published=MONDAY)
+    at, start = text.index(town), text.index(trigger)
+    geonameid, latitude, longitude = TOWNS[town]
+    place = Place(article_id=article.id, start=at, end=at + len(town), text=town, sentence=0,
+                  geonameid=geonameid if resolved else None, name=town if resolved else "",
+                  latitude=latitude if resolved else None, longitude=longitude if resolved else None,
+                  country_code="IQ", admin1="Salah al-Din", precision=1 if resolved else 0)
+    event = Event(article_id=article.id, index=0, event_type="Battles", sub_event_type="Armed clash",
+                  sentences=(0,), trigger_start=start, trigger_end=start + len(trigger),
+                  date=MONDAY, date_precision="day", place_index=0, actor1=actor1,
+                  actor2=IRAQI_ARMY)
+    return Extraction(article=article, sentences=_sentences(text), places=(place,), events=(event,))
+
+
+def _four_clash_reports(*, resolved: bool) -> list[Extraction]:
+    return [
+        # One attack near Baiji, told by two outlets in their own words ...
+        _clash_report("Islamic State fighters attacked an army checkpoint outside Baiji on Monday, "
+                      "killing six soldiers, a military spokesman said. The attackers drove two car "
+                      "bombs into the post before storming it. Troops retook the checkpoint in the "
+                      "evening.", "attacked", "Baiji", IS_IRAQ, resolved=resolved),
+        _clash_report("Six Iraqi soldiers were killed on Monday when jihadists stormed a checkpoint "
+                      "near Baiji with car bombs, security officials said. The army said it had "
+                      "regained the checkpoint by nightfall.", "stormed", "Baiji", UNNAMED,
+                      resolved=resolved),
+        # ... and two other clashes the same day in other towns of the province.
+        _clash_report("Militants attacked a police post in Samarra on Monday, killing two policemen, "
+                      "the provincial council said. The gunmen escaped in a pickup truck.",
+                      "attacked", "Samarra", UNNAMED, resolved=resolved),
+        _clash_report("Gunmen clashed with soldiers near Tuz Khurmatu on Monday and three soldiers "
+                      "were killed, a security source said. The attackers fled towards the hills.",
+                      "clashed", "Tuz Khurmatu", UNNAMED, resolved=resolved),
+    ]
+
+
+@pytest.mark.parametrize("resolved", [True, False], ids=["places-resolved", "places-unresolved"])
+def test_corefer_events_issue6_same_event_joins_other_towns_stay_apart(resolved: bool) -> None:
+    reports = _four_clash_reports(resolved=resolved)
+    story = Story(id="S", article_ids=tuple(x.article.id for x in reports))
+    clusters = corefer_events(reports, stories=[story])
+    order = {x.article.id: n for n, x in enumerate(reports)}
+    groups = sorted(sorted(order[a] for a in c.article_ids) for c in clusters)
+    assert groups == [[0, 1], [2], [3]]
+
+
+def test_event_mention_issue6_reads_sentence_cues_like_an_ecb_mention(options) -> None:
+    from eventdesk.coref import event_mention
+    from eventdesk.coref_mentions import document_cues, parsed_mention
+    from eventdesk.nlp import load_nlp
+
+    text = ("Police said 30 gunmen abducted a 41-year-old British engineer near Kirkuk on Friday. "
+            "His employer did not comment.")
+    article = make_article(text, published=MONDAY)
+    start = text.index("abducted")
+    event = Event(article_id=article.id, index=0, event_type="Violence against civilians",
+                  sub_event_type="Abduction/forced disappearance", sentences=(0,),
+                  trigger_start=start, trigger_end=start + len("abducted"))
+    report = Extraction(article=article, sentences=_sentences(text), events=(event,))
+    doc = load_nlp(options.model)(text)
+    found = event_mention(report, event, doc=doc, cues=document_cues(doc), story="S")
+    assert found.head == "abduction/forced disappearance" and found.sentence == 0 and found.lead
+    assert found.ages == frozenset({"41"}) and "british" in found.nationalities
+    assert "30" in found.quantities and found.left == "gunman" and found.window
+    # The one feature builder: the same span through the ECB+ path differs only in its head.
+    ecb = parsed_mention([t for t in doc if t.text == "abducted"], next(doc.sents), key=found.key,
+                         document=article.id, story="S", cues=document_cues(doc), sentence=0,
+                         lead=True)
+    assert dataclasses.replace(ecb, head=found.head) == found
