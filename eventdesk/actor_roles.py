@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Token
 
-from eventdesk.actor_tables import country_in, words_of
+from eventdesk.actor_tables import auxiliary_names, country_in, words_of
 from eventdesk.actors import Actor, ActorContext, ActorMention, civilians_of, state_actor
 
 
@@ -143,6 +143,22 @@ def _actor_for(tokens: Sequence[Token], mentions: Sequence[ActorMention], exclud
     return None
 
 
+def _state_leads(agent: Actor | None, tokens: Sequence[Token], mentions: Sequence[ActorMention],
+                 excluded: set[int]) -> tuple[Actor | None, list[Actor]]:
+    """'Wagner fighters and Russian troops assaulted ...', 'FAMa and Wagner forces took Kidal': a state's
+    forces lead the side; the auxiliaries named with them are their associates, not a side of their own."""
+    side = [m for m in (_mention_of(t, mentions) for t in _with_conjuncts(tokens)) if m is not None]
+    if agent is None or agent not in [m.actor for m in side]:
+        return agent, []
+    auxiliary = auxiliary_names()
+    state = next((m.actor for m in side if m.actor.kind == "state"), None)
+    allies = [m for m in side if m.actor.name in auxiliary]
+    if state is None or not allies:
+        return agent, []
+    excluded.update(m.start for m in side)
+    return state, list(dict.fromkeys(m.actor for m in allies))
+
+
 _SPEECH = frozenset({"say", "tell", "report", "claim", "add", "state", "announce", "confirm", "accuse",
                      "allege", "estimate", "describe", "note", "deny", "insist", "warn"})
 
@@ -184,6 +200,7 @@ def roles_of(trigger: Token, mentions: Sequence[ActorMention], *, backing: froze
         c.dep_ in {"nsubj", "nsubjpass", "auxpass", "aux", "agent"} for c in anchor.children)
     agents, patients = _verb_roles(anchor) if verbal else _noun_roles(anchor)
     agent = _actor_for(agents, sides, excluded, _speaker(trigger, sides) or previous, context)
+    agent, allies = _state_leads(agent, agents, sides, excluded)
     patient = _actor_for(patients, sides, excluded, None, context, patient=True)
     parsed = (agent is not None) + (patient is not None)
     passive = is_passive(trigger)
@@ -201,4 +218,4 @@ def roles_of(trigger: Token, mentions: Sequence[ActorMention], *, backing: froze
         after = [m for m in rest if m.start > trigger.i and m.actor != agent]
         before = [m for m in rest if m.end <= trigger.i and m.actor != agent]
         patient = after[0].actor if after else (before[-1].actor if passive and before else None)
-    return Roles(agent, patient, tuple(dict.fromkeys(m.actor for m in backers)), parsed)
+    return Roles(agent, patient, tuple(dict.fromkeys([*allies, *(m.actor for m in backers)])), parsed)

@@ -47,6 +47,8 @@ class Group:
     role: str = ""  # a national agency's branch ("police" for the CTD); empty: the phrase's head decides
     countries: frozenset[str] = frozenset()  # where the aliases hold ("Maoists" in India); empty: anywhere
     unit: str = ""  # the branch ACLED writes after a state force's era ("Central Reserve Police Force")
+    # fights beside a state's forces (Wagner Group): named with them, ACLED codes it as their associate
+    auxiliary: bool = False
 
     def fits(self, country: str) -> bool:
         """Whether the group's aliases hold in an article about this country."""
@@ -66,6 +68,7 @@ class ActorTable:
     not_names: frozenset[str]  # capitalised at a sentence's start, not in a name ("Suspected", "Two")
     countries: dict[str, Country]
     country_words: dict[tuple[str, ...], str]  # demonym / name / leader -> country
+    crowds: dict[str, frozenset[str]]  # crowd words, the occasions that make one civilians, its riot verbs
 
 
 def words_of(text: str) -> list[str]:
@@ -98,7 +101,8 @@ def actor_table(language: str = "en") -> ActorTable:
     groups = tuple(
         Group(g["name"], int(g["inter"]), tuple(sorted(_tuples(g["aliases"]), key=len, reverse=True)),
               frozenset(g.get("acronyms", ())), str(g.get("state_of", "")), int(g.get("state_since", 0)),
-              str(g.get("role", "")), frozenset(g.get("countries", ())), str(g.get("unit", "")))
+              str(g.get("role", "")), frozenset(g.get("countries", ())), str(g.get("unit", "")),
+              bool(g.get("auxiliary", False)))
         for g in data["group"]
     )
     countries = _countries(_load("actors_countries.toml"))
@@ -116,6 +120,7 @@ def actor_table(language: str = "en") -> ActorTable:
         not_names=frozenset(w.casefold() for w in data["names"]["not_name_words"]),
         countries=countries,
         country_words=country_words,
+        crowds={k: frozenset(w.casefold() for w in v) for k, v in data["crowds"].items()},
     )
 
 
@@ -139,6 +144,12 @@ def country_in(words: Sequence[str]) -> str:
             if country:
                 return country
     return ""
+
+
+@lru_cache(maxsize=1)
+def auxiliary_names() -> frozenset[str]:
+    """Names of the groups that fight beside a state's forces and are coded as their associates."""
+    return frozenset(group.name for group in actor_table().groups if group.auxiliary)
 
 
 @lru_cache(maxsize=1)

@@ -169,6 +169,8 @@ def normalise_actor(phrase: str, *, context: ActorContext = ActorContext()) -> A
         return _from_group(group, country)
     link = next((i for i, w in enumerate(words) if i and _is_link(words, i)), len(words))
     head = _head_kind(words[:link])
+    if head in {"police", "military", "militants"} and _has_cue(words[:link], "former"):
+        return civilians_of(country)  # "a former soldier", "an ex-combatant": no longer in any force
     if head == "police":
         return state_actor(country, role="police", year=context.year)
     if head == "military":
@@ -364,6 +366,8 @@ def find_actors(span: Span, *, context: ActorContext = ActorContext()) -> list[A
         actor = normalise_actor(text, context=context)
         if actor is None:
             continue
+        if actor.kind == "rioter" and _at_an_occasion(token, words_of(doc[start:token.i + 1].text)):
+            actor = civilians_of(actor.country)
         # "Karen National Liberation Army (KNLA) troops": the longer phrase replaces the name inside it
         mentions = [m for m in mentions if not start <= m.start < m.end <= end]
         mentions.append(ActorMention(start, end, token.i, text, actor))
@@ -377,6 +381,28 @@ def find_actors(span: Span, *, context: ActorContext = ActorContext()) -> list[A
                 group, country_in(words_of(text)) or context.country)
             mentions.append(ActorMention(start, end, end - 1, text, actor))
     return sorted(mentions, key=lambda m: m.start)
+
+
+def _at_an_occasion(head: Token, words: Sequence[str]) -> bool:
+    """'a crowd gathered for a funeral', 'a crowd at the market': people at an occasion, not a mob,
+    unless the crowd itself riots ('a crowd at the funeral stoned the police')."""
+    crowds = actor_table().crowds
+    if words[-1] not in crowds["words"] or len(words) > 1 and tuple(words[-2:]) in actor_table().heads["rioters"]:
+        return False  # "an angry crowd" is a mob wherever it stands
+    verb = head.head if head.dep_ in {"nsubj", "nsubjpass"} else None
+    # its own verbs: a relative clause, the verb it is subject of, or (misparsed as the root) a verb joined to it
+    deeds = [*(c for c in head.children if c.dep_ == "relcl" or c.dep_ == "conj" and c.pos_ == "VERB"),
+             *([verb, *verb.conjuncts] if verb else [])]
+    if any(_lemma(d) in crowds["riot_verbs"] for d in deeds):
+        return False
+    around = [t for t in head.subtree if t.i != head.i]
+    if verb is not None and _lemma(verb) in crowds["gathering_verbs"]:  # "a crowd had gathered at the market"
+        around += [t for c in verb.children if c.dep_ in {"prep", "dobj", "advcl", "xcomp"} for t in c.subtree]
+    return any(_lemma(t) in crowds["occasions"] or t.lower_ in crowds["occasions"] for t in around)
+
+
+def _lemma(token: Token) -> str:
+    return token.lemma_.lower()
 
 
 def _country_actors(tokens: Sequence[Token], covered: set[int], context: ActorContext) -> list[ActorMention]:

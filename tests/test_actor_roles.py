@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
+from conftest import extract_text
 
 from eventdesk.actor_roles import roles_of
 from eventdesk.actor_tables import country_in, words_of
@@ -25,3 +28,30 @@ def test_roles_of_reads_agents_through_clauses(sentence: str, trigger: str, agen
     token = next(t for t in doc if t.text == trigger)
     roles = roles_of(token, mentions, backing=frozenset({"backed"}), context=context)
     assert (roles.agent and roles.agent.name, roles.patient and roles.patient.name) == (agent, patient)
+
+
+@pytest.mark.parametrize(("sentence", "trigger", "agent", "allies"), [
+    # the auxiliary named first still follows the state's forces it fights beside
+    ("Wagner mercenaries and Russian soldiers stormed Ukrainian positions east of Siversk.", "stormed",
+     "Military Forces of Russia (2000-)", ("Wagner Group",)),
+    ("Malian soldiers and Africa Corps fighters attacked a JNIM camp near Niono.", "attacked",
+     "Military Forces of Mali (2021-)", ("Africa Corps",)),
+    # alone, the auxiliary is the side
+    ("Wagner fighters attacked a JNIM camp near Niono.", "attacked", "Wagner Group", ()),
+])
+def test_roles_of_state_forces_lead_their_auxiliaries(sentence: str, trigger: str, agent: str,
+                                                      allies: tuple[str, ...]) -> None:
+    doc = load_nlp()(sentence)
+    context = ActorContext(country=country_in(words_of(sentence)) or "Mali", year=2024)
+    mentions = find_actors(doc[:], context=context)
+    token = next(t for t in doc if t.text == trigger)
+    roles = roles_of(token, mentions, backing=frozenset({"backed"}), context=context)
+    assert roles.agent is not None and roles.agent.name == agent
+    assert tuple(b.name for b in roles.backers) == allies
+    assert roles.patient is not None and roles.patient.name not in {agent, *allies}
+
+
+def test_event_with_wagner_beside_the_army_codes_wagner_as_associate() -> None:
+    text = "On 3 March 2024, Malian troops and Wagner fighters clashed with JNIM militants near Niono."
+    events = extract_text(text, published=dt.date(2024, 3, 3)).events
+    assert [(e.actor1, e.assoc_actor_1) for e in events][:1] == [("Military Forces of Mali (2021-)", "Wagner Group")]

@@ -215,3 +215,40 @@ def test_normalise_actor_marks_a_force_of_no_named_branch(phrase: str, open_bran
     actor = normalise_actor(phrase, context=ActorContext(country="Iraq", year=2019))
     assert actor is not None and actor.unspecified_branch is open_branch
     assert actor == normalise_actor("soldiers", context=ActorContext(country="Iraq", year=2019))  # same actor
+
+
+@pytest.mark.parametrize(("sentence", "crowd"), [
+    # a crowd at an occasion of daily life is the people there
+    ("Soldiers opened fire on a crowd gathered for a wedding near Mopti, killing 5.", "Civilians (Mali)"),
+    ("A crowd had assembled at the cattle market when the shells landed.", "Civilians (Mali)"),
+    ("Gunmen sprayed bullets at a crowd of mourners at a burial outside Segou.", "Civilians (Mali)"),
+    # a crowd that riots, attacks, loots or burns is rioters wherever it gathered
+    ("A crowd at the funeral stoned soldiers and torched a truck.", "Rioters (Mali)"),
+    ("A crowd gathered outside the prefecture and set it ablaze.", "Rioters (Mali)"),
+    ("An angry crowd at the market beat a suspected thief.", "Rioters (Mali)"),
+])
+def test_find_actors_crowd_is_civilians_unless_it_riots(sentence: str, crowd: str) -> None:
+    doc = load_nlp()(sentence)
+    mentions = find_actors(doc[:], context=ActorContext(country="Mali", year=2023))
+    assert [m.actor.name for m in mentions if "crowd" in m.text] == [crowd]
+
+
+@pytest.mark.parametrize(("phrase", "name"), [
+    ("a former soldier", "Civilians (Colombia)"),
+    ("an ex-combatant", "Civilians (Colombia)"),
+    ("two former rebel fighters", "Civilians (Colombia)"),
+    ("a retired police officer", "Civilians (Colombia)"),
+    ("a former Syrian soldier", "Civilians (Syria)"),
+    # a former leader named after the head does not retire the force
+    ("troops loyal to the former president", "Military Forces of Colombia (2022-)"),
+])
+def test_normalise_actor_former_fighters_are_civilians(phrase: str, name: str) -> None:
+    actor = normalise_actor(phrase, context=ActorContext(country="Colombia", year=2023))
+    assert actor is not None and actor.name == name
+
+
+@pytest.mark.parametrize("phrase", ["Wagner mercenaries", "the Wagner Group", "Africa Corps instructors",
+                                    "Russia's Africa Corps"])
+def test_normalise_actor_russian_auxiliaries(phrase: str) -> None:
+    actor = normalise_actor(phrase, context=ActorContext(country="Mali", year=2024))
+    assert actor is not None and actor.name in {"Wagner Group", "Africa Corps"} and actor.kind == "external"
