@@ -231,6 +231,19 @@ def sentence_candidates(sent: Span, index: int, mentions: Sequence[ActorMention]
     return _absorb_within_sentence(found)
 
 
+_EXCHANGE_VERBS = frozenset({"exchange", "trade"})
+
+
+def _exchanged_fire(token: Token) -> bool:
+    """'exchanged mortar and machine-gun fire': weapons both sides fired are the clash's, not a shelling."""
+    if token.pos_ != "NOUN":
+        return False
+    for step in (token, *list(token.ancestors)[:3]):
+        if step.dep_ == "dobj":
+            return step.head.lemma_.lower() in _EXCHANGE_VERBS
+    return False
+
+
 def _in_grievance(token: Token) -> bool:
     """'demonstrators clashed over the handover of a headquarters': what a protest is about is no event."""
     return any(_grievance(a) and a.dep_ == "prep" for a in token.ancestors)
@@ -243,7 +256,7 @@ def _candidate_at(token: Token, sent: Span, index: int, mentions: Sequence[Actor
     entries = [e for e in matching_triggers(token, lexicon) if context_ok(e, token, sent, lexicon)]
     if not entries or not factual(token, sent) or is_support(token, lexicon):
         return None
-    if object_of_strategic(token, lexicon) or claimed_object(token):
+    if object_of_strategic(token, lexicon) or claimed_object(token) or _exchanged_fire(token):
         return None
     # "fired mortars at a base": the weapon names the event more precisely than "fire at"
     entry = min(entries, key=lambda e: e.type != "Explosions/Remote violence")

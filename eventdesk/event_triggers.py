@@ -91,6 +91,7 @@ def _context_lemmas(token: Token) -> set[str]:
     words = {c.lemma_.lower() for c in token.children} | {t.lemma_.lower() for t in near}
     words |= {g.lemma_.lower() for c in token.children if c.dep_ == "conj" for g in c.children
               if g.dep_ in {"dobj", "prt"}}  # "found and destroyed a cache"
+    words |= {g.lemma_.lower() for c in token.children if c.dep_ == "dobj" for g in c.conjuncts}  # "mortar and fire"
     return words | {c.lemma_.lower() for child in token.children for c in child.children if child.dep_ == "prep"}
 
 
@@ -134,6 +135,10 @@ def context_ok(trigger: Trigger, token: Token, sent: Span, lexicon: Lexicon) -> 
             if token.pos_ != "VERB":
                 return False
             continue
+        if need == "modifier":  # a word that names a weapon only as the modifier of a noun
+            if token.dep_ not in {"amod", "compound", "nmod"} or token.head.pos_ != "NOUN":
+                return False
+            continue
         if need == "air":  # another word than the trigger itself: "went on strike" is no air strike
             if not any(t.lower_ in lexicon.context["air"] for t in sent if t.i != token.i):
                 return False
@@ -171,6 +176,9 @@ def factual(token: Token, sent: Span) -> bool:
         return False
     if any(c.dep_ in {"amod", "compound"} and c.lower_ in context["unreal"] for c in token.children):
         return False
+    if token.dep_ == "relcl" and token.tag_ == "VBG" and any(c.dep_ == "aux" and c.lemma_ == "be" for c in token.children) \
+            and token.head.i + 1 < len(token.doc) and token.head.nbor(1).text == ",":
+        return False  # "the army, which was fighting rebels in the area": who the actor is, not an event
     head = token.head
     if token.dep_ == "pobj" and head.lower_ == "without":
         return False  # "withdrew without a fight", "took the town without firing a shot"

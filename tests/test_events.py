@@ -608,3 +608,20 @@ def test_extract_events_force_told_after_a_protest_is_on_that_protest(note: str,
 def test_extract_events_heldout12_phrasings_issue_5(note: str, event_type: str, sub_type: str) -> None:
     event = main(note)
     assert (event.event_type, event.sub_event_type) == (event_type, sub_type)
+
+
+@pytest.mark.parametrize(("note", "event_type", "sub_type"), [
+    ("On 5 June 2022, Eritrean and Ethiopian troops exchanged rocket and heavy machine-gun fire near the border.",
+     "Battles", "Armed clash"),
+    ("On 5 June 2022, militiamen from two feuding clans fought with rifles in the hills. Police later "
+     "collected the bodies of 7 men from roadsides.", "Battles", "Armed clash"),
+])
+def test_extract_events_fire_exchanged_and_roadsides_issue_5(note: str, event_type: str, sub_type: str) -> None:
+    assert [(e.event_type, e.sub_event_type) for e in events_of(note)] == [(event_type, sub_type)]
+
+
+def test_extract_events_what_a_blamed_actor_was_doing_is_no_event() -> None:
+    found = events_of("On 5 June 2022, a drone struck a busy bus station in the town, killing 11 people. "
+                      "Witnesses blamed the army, which was fighting rebels nearby.")
+    assert [(e.sub_event_type, e.fatalities) for e in found] == [("Air/drone strike", 11)]
+    assert found[0].actor1.startswith("Military Forces")
