@@ -308,8 +308,9 @@ def _parses(extractions: Sequence[Extraction], docs: Mapping[str, Doc] | None,
     """Article id -> its parse: those given, the rest parsed now (only reports with events)."""
     found = dict(docs or {})
     missing = [x.article for x in extractions if x.events and x.article.id not in found]
-    found.update(zip((a.id for a in missing),
-                     parse_texts((a.text for a in missing), model=nlp_model), strict=True))
+    if missing:
+        found.update(zip((a.id for a in missing),
+                         parse_texts((a.text for a in missing), model=nlp_model), strict=True))
     return found
 
 

@@ -352,3 +352,17 @@ def test_event_mention_issue6_reads_sentence_cues_like_an_ecb_mention(options) -
                          document=article.id, story="S", cues=document_cues(doc), sentence=0,
                          lead=True)
     assert dataclasses.replace(ecb, head=found.head) == found
+
+
+def test_corefer_events_uses_given_parses(options, monkeypatch) -> None:
+    from eventdesk import coref
+    from eventdesk.nlp import load_nlp
+
+    def no_parsing(*args: object, **kwargs: object) -> None:
+        raise AssertionError("articles given with their parses were parsed again")
+
+    reports = _four_clash_reports(resolved=True)[:2]
+    docs = {x.article.id: load_nlp(options.model)(x.article.text) for x in reports}
+    monkeypatch.setattr(coref, "parse_texts", no_parsing)
+    story = Story(id="S", article_ids=tuple(docs))
+    assert len(corefer_events(reports, stories=[story], docs=docs)) == 1
