@@ -24,7 +24,8 @@ from collections.abc import Sequence
 from spacy.tokens import Doc, Span, Token
 
 from eventdesk import times
-from eventdesk.actors import Actor, ActorContext, ActorMention, article_context, find_actors, is_coded_town
+from eventdesk.actors import (Actor, ActorContext, ActorMention, article_context, find_actors, is_coded_town,
+                              state_actor)
 from eventdesk.event_candidates import ARMED, Candidate, previous_actor, sentence_candidates
 from eventdesk.event_merge import VIOLENT_TYPES, assign_figures, fatalities_of, merge_candidates
 from eventdesk.event_triggers import event_lexicon, matching_triggers
@@ -178,7 +179,8 @@ def _finalise_sides(candidate: Candidate, context: ActorContext) -> None:
     if candidate.sub == "Mob violence":
         candidate.actor2 = victims[0] if victims else candidate.actor2
     elif forces:
-        candidate.actor2 = forces[0]
+        f = forces[0]
+        candidate.actor2 = state_actor(f.country, role="police", year=context.year) if f.unspecified_branch else f
     elif candidate.actor2 is not None and candidate.actor2.kind in {"protester", "rioter", "civilian"}:
         candidate.actor2 = None
 
