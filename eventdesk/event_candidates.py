@@ -10,15 +10,16 @@ candidates of one sentence that tell one occurrence fold together ('clashed
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Span, Token
 
 from eventdesk.actor_roles import roles_of
-from eventdesk.actors import Actor, ActorContext, ActorMention
+from eventdesk.actors import Actor, ActorContext, ActorMention, normalise_actor
 from eventdesk.event_triggers import (
-    Lexicon, claimed_object, context_ok, event_lexicon, factual, is_support, matching_triggers, modifier_only,
-    non_actor_subject, object_of_strategic, ran_into,
+    Lexicon, Trigger, claimed_object, context_ok, event_lexicon, factual, idle_device, is_support,
+    matching_triggers,
+    modifier_only, non_actor_subject, object_of_strategic, ran_into,
 )
 from eventdesk.model import TimeExpr
 
@@ -48,6 +49,7 @@ class Candidate:
     strong_date: bool = False
     place_index: int | None = None
     hints: frozenset[str] = frozenset()
+    in_campaign: bool = False  # "killed in the final week of the offensive": the article's main operation
     air: bool = False  # the sentence names aircraft or air strikes
     place_near: bool = False  # the place is inside the trigger's own phrase (firm enough to keep events apart)
 
@@ -231,6 +233,76 @@ def sentence_candidates(sent: Span, index: int, mentions: Sequence[ActorMention]
     return _absorb_within_sentence(found)
 
 
+def _host_leads(candidate: Candidate, mentions: Sequence[ActorMention], context: ActorContext) -> None:
+    """'killed by Russian and Syrian forces' in Syria: the host state's forces lead, the foreign ones
+    they fight beside are associated."""
+    foreign = candidate.actor1
+    if foreign is None or foreign.kind != "state" or not context.country or foreign.country == context.country:
+        return
+    heads = {m.head for m in mentions if m.actor == foreign}
+    host = next((m.actor for m in mentions if m.head in heads and m.actor.kind == "state"
+                 and m.actor.country == context.country), None)
+    if host is not None:
+        candidate.actor1 = host
+        candidate.assoc1 = [foreign] + [b for b in candidate.assoc1 if b not in (host, foreign)]
+
+
+_CAMPAIGN_NOUNS = frozenset({"campaign", "offensive", "operation", "push", "drive", "assault", "battle", "fight"})
+
+
+def _in_the_campaign(trigger: Token) -> bool:
+    """'killed in the final week of the offensive', 'during the operation': the campaign already told."""
+    for prep in (c for c in trigger.children if c.dep_ == "prep" and c.lower_ in {"during", "in"}):
+        nouns = [o for o in prep.children if o.dep_ == "pobj"]
+        nouns += [g for n in nouns for p in n.children if p.dep_ == "prep" and p.lower_ == "of" for g in p.children
+                  if g.dep_ == "pobj"]
+        if any(n.lemma_.lower() in _CAMPAIGN_NOUNS and any(c.dep_ == "det" and c.lower_ == "the" for c in n.children)
+               for n in nouns):
+            return True
+    return False
+
+
+def _in_campaign_for_territory(trigger: Token, lexicon: Lexicon) -> bool:
+    """'killed ... during the campaign to retake the city': a killing told as part of a capture."""
+    for prep in (c for c in trigger.children if c.dep_ == "prep" and c.lower_ in {"during", "in"}):
+        for noun in (o for o in prep.children if o.dep_ == "pobj" and o.lemma_.lower() in _CAMPAIGN_NOUNS):
+            aims = [c for c in noun.children if c.dep_ in {"acl", "relcl"}]
+            aims += [g for c in noun.children if c.dep_ == "prep" and c.lower_ in {"for", "of"} for g in c.children
+                     if g.dep_ == "pcomp"]
+            if any(t.role == "territory" and not t.needs for a in aims for t in matching_triggers(a, lexicon)):
+                return True
+    return False
+
+
+def _possessed_force(trigger: Token, context: ActorContext) -> Actor | None:
+    """'Russia's defence ministry said its warplanes had struck ...': 'its' is the country named
+    before it, whose military acted."""
+    subject = next((c for c in trigger.children if c.dep_ == "nsubj"), None)
+    if subject is None or not any(c.dep_ == "poss" and c.lower_ in {"its", "their"} for c in subject.children):
+        return None
+    owner = next((t for t in reversed(trigger.doc[trigger.sent.start:subject.i])
+                  if t.ent_type_ in {"GPE", "NORP"}), None)
+    if owner is None:
+        return None
+    force = normalise_actor(f"{owner.text} military", context=context)
+    return force if force is not None and force.kind == "state" else None
+
+
+_HARM_LEMMAS = frozenset({"kill", "wound", "injure", "die", "dead", "casualty", "victim", "hurt"})
+
+
+def _demolition(entries: Sequence[Trigger], token: Token, sent: Span, lexicon: Lexicon) -> Trigger | None:
+    """'blew up parts of the monuments': an armed group demolishing property with explosives, no one
+    hurt, is property destruction (ACLED), not a bombing."""
+    looting = next((e for e in entries if e.sub == "Looting/property destruction"), None)
+    if looting is None or not any(e.type == "Explosions/Remote violence" for e in entries):
+        return None
+    if any(t.lemma_.lower() in _HARM_LEMMAS for t in sent):
+        return None
+    as_property = replace(looting, needs=frozenset({"property"}))
+    return looting if context_ok(as_property, token, sent, lexicon) else None
+
+
 _EXCHANGE_VERBS = frozenset({"exchange", "trade"})
 
 
@@ -256,10 +328,12 @@ def _candidate_at(token: Token, sent: Span, index: int, mentions: Sequence[Actor
     entries = [e for e in matching_triggers(token, lexicon) if context_ok(e, token, sent, lexicon)]
     if not entries or not factual(token, sent) or is_support(token, lexicon):
         return None
-    if object_of_strategic(token, lexicon) or claimed_object(token) or _exchanged_fire(token):
+    if object_of_strategic(token, lexicon) or claimed_object(token) or _exchanged_fire(token) \
+            or idle_device(token, lexicon):
         return None
     # "fired mortars at a base": the weapon names the event more precisely than "fire at"
     entry = min(entries, key=lambda e: e.type != "Explosions/Remote violence")
+    entry = _demolition(entries, token, sent, lexicon) or entry
     if entry.type != "Explosions/Remote violence" and modifier_only(token):
         return None  # weapons modify weapons ("chlorine gas", "mortar shells"); "protest leaders" is no protest
     roles = roles_of(token, mentions, backing=lexicon.context["backing"], previous=previous, context=context)
@@ -270,6 +344,10 @@ def _candidate_at(token: Token, sent: Span, index: int, mentions: Sequence[Actor
         candidate.sub = "Air/drone strike"  # "a drone fired a missile at a car": the craft names the sub-type
     elif entry.sub == "Remote explosive/landmine/IED" and _fired_bomb(token, lexicon):
         candidate.sub = "Shelling/artillery/missile attack"  # "bombs fired by M23 fell on a market"
+    if candidate.actor1 is None and entry.type in {"Battles", "Explosions/Remote violence"}:
+        candidate.actor1 = _possessed_force(token, context)
+    if entry.sub != "Armed clash" or entry.role == "violence":  # those who fight each other are no allies
+        _host_leads(candidate, mentions, context)
     if entry.sub == "Agreement" and candidate.actor2 is None:
         candidate.actor2 = _partner(candidate.actor1, mentions)
     if entry.sub == "Armed clash" and candidate.actor1 is None and candidate.actor2 is not None:
@@ -311,8 +389,13 @@ def _candidate_at(token: Token, sent: Span, index: int, mentions: Sequence[Actor
     candidate.absorbable = candidate.role in {"violence", "found"} and candidate.actor1 is None
     if candidate.absorbable:
         candidate.hints = _hints(sent, lexicon)
+        candidate.in_campaign = _in_the_campaign(token)
     if not _resolve_sub(candidate, sent, lexicon):
         return None
+    if candidate.sub == "Armed clash" and entry.role == "violence" and _in_campaign_for_territory(token, lexicon):
+        # "militants killed during the campaign to retake the city": the deaths are the capture's
+        state = _actor_kind(candidate.actor1) in {"state", "police"}
+        candidate.sub = "Government regains territory" if state else "Non-state actor overtakes territory"
     guessed = (roles.agent is not None) + (roles.patient is not None) - roles.parsed
     candidate.confidence = min(1.0, candidate.confidence + 0.1 * roles.parsed + 0.05 * guessed)
     return candidate

@@ -18,7 +18,7 @@ from spacy.tokens import Doc, Span, Token
 from eventdesk.actors import Actor
 from eventdesk.event_candidates import Candidate, _has_phrase, fold
 from eventdesk.event_triggers import event_lexicon
-from eventdesk.model import Figure, Place
+from eventdesk.model import Figure, Place, TimeExpr
 
 _ABSORB_BEFORE, _ABSORB_AFTER = 3, 1
 _TRAILING_FIGURE_TOKENS = 15
@@ -47,11 +47,27 @@ def _actors_compatible(a: Candidate, b: Candidate) -> bool:
 
 
 def _dates_compatible(a: Candidate, b: Candidate) -> bool:
+    if a.time and b.time and not (a.strong_date and b.strong_date):
+        return not _period_apart(a.time, b.time)
     if not (a.strong_date and b.strong_date and a.time and b.time):
         return True
     if None in (a.time.first, a.time.last, b.time.first, b.time.last):
         return a.time.value == b.time.value
     return a.time.first <= b.time.last and b.time.first <= a.time.last  # type: ignore[operator]
+
+
+_PERIOD_DAYS = 28
+
+
+def _period_apart(a: TimeExpr, b: TimeExpr) -> bool:
+    """'died in the fighting since January' beside a capture dated this week: a month told as
+    a period does not hold a day outside it, even when one of the two dates is only inferred."""
+    if None in (a.first, a.last, b.first, b.last):
+        return False
+    spans = sorted(((t.last - t.first).days for t in (a, b)))  # type: ignore[operator]
+    if spans[1] < _PERIOD_DAYS or spans[0] > 7:
+        return False
+    return a.last < b.first or b.last < a.first  # type: ignore[operator]
 
 
 def _places_compatible(a: Candidate, b: Candidate, places: Sequence[Place]) -> bool:
@@ -144,6 +160,8 @@ def _absorb(merged: list[Candidate], absorbable: list[Candidate]) -> list[Candid
         near = [k for k in merged if -_ABSORB_AFTER <= candidate.sentence - k.sentence <= _ABSORB_BEFORE]
         sharing = [k for k in merged if _sides(candidate) & _sides(k) and k.type in VIOLENT_TYPES] or near
         hinted = [k for k in sharing if k.sub in candidate.hints]  # "killed in the operation to recapture X"
+        if candidate.in_campaign and not hinted and sharing:  # "in the offensive": the article's main one
+            hinted = [max(sharing, key=lambda k: (k.confidence, -k.sentence))]
         if sharing:
             fold(max(hinted or sharing, key=lambda k: (k.confidence, -abs(k.sentence - candidate.sentence))),
                   candidate)

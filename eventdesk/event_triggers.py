@@ -72,6 +72,7 @@ def event_lexicon() -> Lexicon:
     context["stop"] = frozenset(data["stop"]["words"])
     context["stop_nouns"] = frozenset(data["stop"]["nouns"])
     context["unreal"] = frozenset(data["unreal"]["adjectives"])
+    context["idle_verbs"] = frozenset(data["weapon_object"]["idle_verbs"])
     protest = {k: tuple(tuple(p.split()) for p in v) for k, v in data["protest_context"].items()}
     by_first: dict[str, list[tuple[str, ...]]] = {}
     by_last: dict[str, list[tuple[str, ...]]] = {}
@@ -172,7 +173,7 @@ def factual(token: Token, sent: Span) -> bool:
             return False
         if child.dep_ == "mark" and child.lower_ in {"if", "unless"}:
             return False
-    if _under_unreal_noun(token, context["modality_nouns"]):
+    if _under_unreal_noun(token, context["modality_nouns"]) or _in_rejected_report(token, context):
         return False
     if any(c.dep_ in {"amod", "compound"} and c.lower_ in context["unreal"] for c in token.children):
         return False
@@ -216,8 +217,24 @@ def object_of_strategic(token: Token, lexicon: Lexicon) -> bool:
         # "targeted a campaign rally": the rally is the target, not an event of its own; but
         # "a vehicle struck an IED": the device the victim ran into is the event
         return not (ran_into(token, lexicon) or _weapon_used(token, head, lexicon))
-    return token.dep_ in {"dobj", "pobj", "conj"} and any(
+    return token.dep_ in {"dobj", "pobj", "conj", "nsubjpass"} and any(
         t.type == "Strategic developments" for t in matching_triggers(head, lexicon)) and head is not token
+
+
+def idle_device(token: Token, lexicon: Lexicon) -> bool:
+    """'the mines the militants left behind', 'leaving behind hundreds of mines': a device left or
+    planted, which set nothing off."""
+    if token.pos_ != "NOUN" or not is_device(token, lexicon) or ran_into(token, lexicon):
+        return False  # "ran over a landmine planted by ISWAP" set it off
+    idle = lexicon.context["idle_verbs"]
+    if any(c.dep_ in {"relcl", "acl"} and (c.lemma_.lower() in idle or any(
+            t.type == "Strategic developments" for t in matching_triggers(c, lexicon))) for c in token.children):
+        return True  # "the mines the militants left behind", "mines that were cleared"
+    while token.dep_ in {"conj", "pobj"} and token.head is not token:
+        token = token.head.head if token.dep_ == "pobj" and token.head.lower_ == "of" else token.head
+        if token.dep_ == "prep":
+            return False
+    return token.dep_ in {"dobj", "nsubjpass"} and token.head.lemma_.lower() in idle
 
 
 _RUN_INTO = frozenset({"hit", "strike", "trigger", "run", "drive", "step"})
@@ -298,6 +315,15 @@ def _under_unreal_noun(token: Token, nouns: frozenset[str]) -> bool:
         if current.lemma_.lower() in nouns:
             return True
     return False
+
+
+def _in_rejected_report(token: Token, context: dict[str, frozenset[str]]) -> bool:
+    """'disputing official accounts of a fierce battle': the battle is what the speaker rejects."""
+    if token.dep_ != "pobj" or token.head.lower_ != "of":
+        return False
+    report = token.head.head
+    return report.lemma_.lower() in context["modality_reports"] and report.dep_ in {"dobj", "nsubjpass"} \
+        and report.head.lemma_.lower() in context["modality_rejecting"]
 
 
 def claimed_object(token: Token) -> bool:

@@ -99,18 +99,49 @@ def _may_locate(place: Place, text: str) -> bool:
     return not (place.precision == 6 and _POSSESSIVE.match(text, place.end))
 
 
-def _place_of(places: Sequence[Place], sentences: set[int] | None, trigger_start: int, text: str) -> int | None:
+def _place_of(places: Sequence[Place], sentences: set[int] | None, trigger_start: int, text: str,
+              skip: frozenset[int] = frozenset()) -> int | None:
     """The event's place: the bracketed town of 'Town (Region)', else its region (for a town the
     gazetteer lacks), else the most specific resolved place, nearest the trigger; None for
-    `sentences` means any sentence."""
+    `sentences` means any sentence; places in `skip` never locate."""
     best: tuple[tuple[int, int, int], int] | None = None
     for index, place in enumerate(places):
-        if (sentences is not None and place.sentence not in sentences) or not _may_locate(place, text):
+        if (sentences is not None and place.sentence not in sentences) or not _may_locate(place, text) \
+                or index in skip:
             continue
         key = (_bracket_rank(place, text), place.precision or 9, abs(place.start - trigger_start))
         if best is None or key < best[0]:
             best = (key, index)
     return best[1] if best else None
+
+
+_SPEECH_VERBS = frozenset({"say", "tell", "speak", "announce", "quote", "brief", "add", "state", "declare"})
+
+
+def _speaker_places(doc: Doc, places: Sequence[Place]) -> frozenset[int]:
+    """Places that only say where someone spoke: '"...," he told reporters in Damascus'."""
+    found = set()
+    for index, place in enumerate(places):
+        span = doc.char_span(place.start, place.end, alignment_mode="expand")
+        if span is None:
+            continue
+        prep = span.root.head
+        if span.root.dep_ != "pobj" or prep.lower_ not in {"in", "at", "from"}:
+            continue
+        holder = prep.head
+        if holder.pos_ in {"NOUN", "PROPN"} and holder.dep_ in {"dobj", "dative"}:
+            holder = holder.head  # "told reporters in Damascus"
+        if holder.lemma_.lower() in _SPEECH_VERBS:
+            found.add(index)
+    return frozenset(found)
+
+
+def _main_place(candidates: Sequence[Candidate]) -> int | None:
+    """The article's main event place: where its most confident event placed in its own sentence happened."""
+    placed = [c for c in candidates if c.place_index is not None]
+    if not placed:
+        return None
+    return max(placed, key=lambda c: (c.confidence, -c.sentence)).place_index
 
 
 _CLAIMABLE = frozenset({"attack", "responsibility", "bombing", "killing", "assault", "blast", "explosion", "ambush",
@@ -284,6 +315,23 @@ def _locate(candidate: Candidate, draft: Extraction) -> None:
         candidate.confidence = min(1.0, candidate.confidence + 0.05)
 
 
+def _settle_place(candidate: Candidate, draft: Extraction, speaker_places: frozenset[int],
+                  main_place: int | None) -> None:
+    """Where an event happened: its own sentences' place, else the article's main event place ('the
+    city' told later is the town the article is about), else any place the article names, never one
+    that only says where someone spoke."""
+    text = draft.article.text
+    if candidate.place_index in speaker_places:
+        candidate.place_index = None
+    if candidate.place_index is None:
+        candidate.place_index = _place_of(draft.places, candidate.sentences, candidate.trigger.idx, text,
+                                          speaker_places)
+    if candidate.place_index is None:
+        candidate.place_index = main_place
+    if candidate.place_index is None:  # a short note names its place once, in another sentence
+        candidate.place_index = _place_of(draft.places, None, candidate.trigger.idx, text, speaker_places)
+
+
 def _candidates(doc: Doc, draft: Extraction, context: ActorContext,
                 all_mentions: Sequence[Sequence[ActorMention]]) -> list[Candidate]:
     """Dated and placed candidates of every sentence, pronouns read against the sentence before."""
@@ -310,15 +358,13 @@ def extract_events(doc: Doc, draft: Extraction, options: Options) -> Extraction:
                              if (a := _claimer(sent, all_mentions[i])) is not None})
     quiet = set(range(len(sentences))) - {c.sentence for c in candidates}
     backers = _article_backers(doc, all_mentions, quiet)
+    speaker_places = _speaker_places(doc, draft.places)
+    main_place = _main_place([c for c in merged if c.place_index not in speaker_places])
     for candidate in merged:
         _peaceful_transfer(candidate, sentences)
         _add_backers(candidate, backers, context)
         _finalise_sides(candidate, context)
-        if candidate.place_index is None:
-            candidate.place_index = _place_of(draft.places, candidate.sentences, candidate.trigger.idx,
-                                              draft.article.text)
-        if candidate.place_index is None:  # a short note names its place once, in another sentence
-            candidate.place_index = _place_of(draft.places, None, candidate.trigger.idx, draft.article.text)
+        _settle_place(candidate, draft, speaker_places, main_place)
     figures = assign_figures(draft.figures, merged, doc)
     events = tuple(_event(draft, i, c, figures, sentences) for i, c in enumerate(merged))
     return dataclasses.replace(draft, events=events, figures=figures)

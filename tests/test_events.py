@@ -625,3 +625,61 @@ def test_extract_events_what_a_blamed_actor_was_doing_is_no_event() -> None:
                       "Witnesses blamed the army, which was fighting rebels nearby.")
     assert [(e.sub_event_type, e.fatalities) for e in found] == [("Air/drone strike", 11)]
     assert found[0].actor1.startswith("Military Forces")
+
+
+def _places_and_types(text: str, published: dt.date) -> list[tuple[str, str]]:
+    extraction = extract_text(text, published=published)
+    return [(e.sub_event_type, extraction.places[e.place_index].name if e.place_index is not None else "")
+            for e in extraction.events]
+
+
+def test_extract_events_the_town_told_later_is_the_articles_town_not_where_someone_spoke_issue_5() -> None:
+    text = ("Iraqi troops drove Islamic State out of the town of Tal Afar on Sunday, the defence ministry said. "
+            '"The streets are full of booby traps," a commander told reporters in Baghdad. The militants had used '
+            "the town's stadium for public executions during their occupation of the town in 2014. Before leaving, "
+            "they blew up parts of the old citadel.")
+    found = _places_and_types(text, dt.date(2017, 9, 1))
+    assert [sub for sub, _ in found] == ["Government regains territory", "Attack", "Looting/property destruction"]
+    assert len({place for _, place in found}) == 1 and "Baghdad" not in found[0][1]
+
+
+def test_extract_events_its_warplanes_are_the_possessive_countrys_military_issue_5() -> None:
+    event = main("Turkey's defence ministry said its jets had struck militant positions around the town of "
+                 "Afrin for days.")
+    assert (event.sub_event_type, event.actor1) == ("Air/drone strike", "Military Forces of Turkey (2002-)")
+
+
+def test_extract_events_a_disputed_battle_is_none_and_a_campaigns_dead_are_its_capture_issue_5() -> None:
+    found = events_of("The group withdrew from Sirte without a fight, a monitor said, disputing official accounts "
+                      "of a fierce battle for the city. The monitor said more than 200 militants had been killed "
+                      "by American and Libyan forces during the campaign to retake the city.")
+    assert "Armed clash" not in [e.sub_event_type for e in found]
+    capture = next(e for e in found if e.sub_event_type == "Government regains territory")
+    assert capture.actor1.startswith("Military Forces of Libya")
+    assert capture.assoc_actor_1.startswith("Military Forces of the United States")
+    assert capture.fatalities == 200
+
+
+@pytest.mark.parametrize("text", [
+    "Army engineers spent the day removing explosives from the streets of the town.",
+    "Residents waited for the mines the militants left behind to be cleared.",
+    "The rebels pulled out, leaving behind a few snipers and hundreds of mines.",
+])
+def test_extract_events_mines_cleared_or_left_behind_are_no_explosion_issue_5(text: str) -> None:
+    assert "Explosions/Remote violence" not in [e.event_type for e in events_of(text)]
+
+
+def test_extract_events_dead_of_the_offensive_belong_to_the_main_event_issue_5() -> None:
+    found = events_of("Government troops recaptured the town of Hit from Islamic State on Thursday, the army said. "
+                      "Engineers were clearing the streets. The militants had overrun the town last year while the "
+                      "army was busy elsewhere. A monitor said at least 30 soldiers had been killed in the final "
+                      "week of the offensive.")
+    tolls = {e.sub_event_type: e.fatalities for e in found}
+    assert tolls["Government regains territory"] == 30
+    assert not tolls.get("Non-state actor overtakes territory")
+
+
+def test_extract_events_security_forces_against_protesters_are_police() -> None:
+    event = main("On 3 March 2021, security forces fired live rounds at protesters in Mandalay (Mandalay), "
+                 "killing 2 people.")
+    assert event.actor2.startswith("Police Forces of Myanmar")
