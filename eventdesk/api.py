@@ -156,7 +156,7 @@ def report(*, options: Options, article_ids: Sequence[str] | None = None) -> dic
     extractions = load_extractions(options=options, article_ids=article_ids)
     stories = group_stories(extractions, options=options)
     situation = build_situation(extractions, stories=stories, failures=_last_failures(options),
-                                max_summary=options.max_summary_sentences)
+                                max_summary=options.max_summary_sentences, nlp_model=options.model)
     return write_report(situation, options.out_dir)
 
 

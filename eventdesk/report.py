@@ -22,6 +22,7 @@ from eventdesk.linking import assign_entity_ids, link_entities
 from eventdesk.model import Extraction, Story
 from eventdesk.report_render import render_html, render_markdown
 from eventdesk.report_story import Cite, analyse_story, cite
+from eventdesk.settings import Options
 
 ENTITY_SECTIONS = (
     ("PERSON", "People"), ("ORG", "Organisations"), ("GPE", "Places"), ("LOC", "Places"),
@@ -107,7 +108,7 @@ def _collect_cites(node: Any, found: list[Cite]) -> None:
 
 
 def build_story(story: Story, extractions: Sequence[Extraction], refs: dict[str, str], *,
-                max_summary: int = 5) -> dict[str, Any]:
+                max_summary: int = 5, nlp_model: str = Options.model) -> dict[str, Any]:
     """The report section of one story."""
     members = [x for x in extractions if x.article.id in set(story.article_ids)]
     section: dict[str, Any] = {
@@ -119,7 +120,7 @@ def build_story(story: Story, extractions: Sequence[Extraction], refs: dict[str,
     entities = link_entities(members)
     members = assign_entity_ids(members, entities)
     section.update(analyse_story(members, refs, story=story, entities=entities,
-                                 max_summary=max_summary))
+                                 max_summary=max_summary, nlp_model=nlp_model))
     section["entities"] = _entities(members, refs, {e.id: e.name for e in entities})
     return section
 
@@ -127,12 +128,13 @@ def build_story(story: Story, extractions: Sequence[Extraction], refs: dict[str,
 def build_situation(extractions: Sequence[Extraction], *,
                     stories: Sequence[Story] | None = None,
                     failures: Sequence[dict[str, str]] = (),
-                    max_summary: int = 5) -> dict[str, Any]:
+                    max_summary: int = 5, nlp_model: str = Options.model) -> dict[str, Any]:
     """Everything a situation report shows, as plain JSON-ready data."""
     refs = _ref_map(extractions)
     if stories is None:
         stories = [one_story(extractions)]
-    story_sections = [build_story(s, extractions, refs, max_summary=max_summary) for s in stories]
+    story_sections = [build_story(s, extractions, refs, max_summary=max_summary,
+                                  nlp_model=nlp_model) for s in stories]
     situation: dict[str, Any] = {
         "generated": dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"),
         "eventdesk_version": __version__,

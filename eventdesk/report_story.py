@@ -15,6 +15,7 @@ from eventdesk.linking import LinkedEntity, attribute_conflicts
 from eventdesk.mapsvg import render_map_svg
 from eventdesk.model import Event, Extraction, Figure, Place, Story
 from eventdesk.places import demonym_country
+from eventdesk.settings import Options
 from eventdesk.reconcile import Quantity, QuantityClaim, claim_statements, reconcile_figures
 from eventdesk.summary import summarise_story
 
@@ -211,9 +212,14 @@ def _summary_rows(members: Sequence[Extraction], refs: dict[str, str], max_sente
 
 
 def analyse_story(members: Sequence[Extraction], refs: dict[str, str], *, story: Story,
-                  entities: Sequence[LinkedEntity] = (), max_summary: int = 5) -> dict[str, Any]:
-    """Key facts, figures with claims, disagreements, timeline, places and map of one story."""
-    clusters = corefer_events(members, stories=[story])
+                  entities: Sequence[LinkedEntity] = (), max_summary: int = 5,
+                  nlp_model: str = Options.model) -> dict[str, Any]:
+    """Key facts, figures with claims, disagreements, timeline, places and map of one story.
+
+    Event coreference parses the story's reports again with `nlp_model` (the model they
+    were extracted with), as the store keeps no parses.
+    """
+    clusters = corefer_events(members, stories=[story], nlp_model=nlp_model)
     events = _events(members, refs, clusters)
     quantities = reconcile_figures(members, clusters=clusters, entities=entities)
     places = [p for x in members for p in x.places]

@@ -124,7 +124,8 @@ def story_route(store: Store, query: dict[str, str], options: Options, *, story_
     if story is None:
         raise NotFound(f"No story {story_id} in {options.db}; the list of stories is at /.")
     extractions = store.extractions(store.articles(story.article_ids))
-    situation = build_situation(extractions, stories=[story], max_summary=options.max_summary_sentences)
+    situation = build_situation(extractions, stories=[story], max_summary=options.max_summary_sentences,
+                                nlp_model=options.model)
     return Response(render_html(situation, header=pages.story_header(situation)))
 
 
