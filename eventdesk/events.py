@@ -1,7 +1,7 @@
 """Events in ACLED's sense: type, sub-type, actors, place, date and fatalities.
 
 Triggers come from a lexicon shipped as data (`data/events_en.toml`); the
-dependency parse gives each trigger its actors (`eventdesk.actors.roles_of`),
+dependency parse gives each trigger its actors (`eventdesk.actor_roles.roles_of`),
 drops what did not happen (negated, modal, future, purpose clauses) and keeps
 reported speech. Dates come from the times stage, places from the places
 stage and fatalities from the figures: per counted group the most
@@ -30,6 +30,7 @@ from eventdesk.event_candidates import ARMED, Candidate, previous_actor, sentenc
 from eventdesk.event_merge import VIOLENT_TYPES, assign_figures, fatalities_of, merge_candidates
 from eventdesk.event_triggers import event_lexicon, matching_triggers
 from eventdesk.model import Event, Extraction, Figure, Place, TimeExpr
+from eventdesk.numbers import amount_at
 from eventdesk.settings import Options
 
 _SUMMARY_CHARS = 240
@@ -43,9 +44,44 @@ def _date_of(extraction: Extraction, doc: Doc, candidate: Candidate) -> None:
         rest = dataclasses.replace(extraction, times=tuple(t for t in extraction.times if t != time))
         time, source = times.event_date(rest, sentence=candidate.sentence, trigger_start=candidate.trigger.idx,
                                         doc=doc)
+    offset = _days_apart(candidate.trigger)
+    if time is not None and offset and time.precision == "day" and time.first is not None and time.first == time.last:
+        day = time.first + dt.timedelta(days=offset)  # "two days after government forces drove IS out"
+        time = dataclasses.replace(time, value=day.isoformat(), first=day, last=day)
     candidate.time, candidate.date_source = time, source
     candidate.strong_date = time is not None and (
         source == "governing" or (source == "nearest" and time.sentence == candidate.sentence))
+
+
+_SPAN_DAYS = {"day": 1, "week": 7}
+
+
+def _days_apart(trigger: Token) -> int:
+    """'..., two days after government forces drove IS out': how many days the trigger's clause lies
+    before (negative) or after the date of the clause it hangs from; 0 when not told."""
+    current = trigger
+    for _ in range(4):
+        marks = [c.lower_ for c in current.children if c.dep_ == "mark" and c.lower_ in {"after", "before"}]
+        spans = [c for c in current.children if c.dep_ == "npadvmod" and c.lemma_.lower() in _SPAN_DAYS]
+        if marks and spans:
+            count = _count_of(spans[0])
+            if count is None:
+                return 0
+            days = count * _SPAN_DAYS[spans[0].lemma_.lower()]
+            return -days if marks[0] == "after" else days
+        if current.dep_ == "ROOT" or current.head is current:
+            return 0
+        current = current.head
+    return 0
+
+
+def _count_of(noun: Token) -> int | None:
+    """'two days' 2, 'a day' 1, '3 weeks' 3."""
+    number = next((c for c in noun.children if c.dep_ == "nummod"), None)
+    if number is None:
+        return 1 if any(c.dep_ == "det" and c.lower_ in {"a", "an", "one"} for c in noun.children) else None
+    amount = amount_at([number.lower_], 0)
+    return int(amount.low) if amount is not None and amount.low is not None and amount.low < 60 else None
 
 
 def _is_clause(token: Token) -> bool:
