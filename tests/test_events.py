@@ -683,3 +683,10 @@ def test_extract_events_security_forces_against_protesters_are_police() -> None:
     event = main("On 3 March 2021, security forces fired live rounds at protesters in Mandalay (Mandalay), "
                  "killing 2 people.")
     assert event.actor2.startswith("Police Forces of Myanmar")
+
+
+def test_extract_events_two_days_after_dates_the_clause_back_from_its_speakers_day_issue_5() -> None:
+    extraction = extract_text("The mayor said on Saturday 8 June 2019 that the streets were quiet, two days after "
+                              "government troops drove the rebels out of the town.", published=DAY)
+    capture = next(e for e in extraction.events if e.sub_event_type == "Government regains territory")
+    assert capture.date == dt.date(2019, 6, 6)
