@@ -194,7 +194,32 @@ def merge_candidates(candidates: list[Candidate], places: Sequence[Place]) -> li
         if {match.sub, candidate.sub} == _RAID:
             match.sub = "Abduction/forced disappearance"  # "stormed a school and abducted 27 students"
         match.confidence = min(0.95, match.confidence + 0.05)
-    return _absorb(merged, [c for c in candidates if c.absorbable])
+    return _absorb(_withdrawals_join_captures(merged, places), [c for c in candidates if c.absorbable])
+
+
+_WITHDRAWAL_DAYS = 3
+
+
+def _days_close(a: Candidate, b: Candidate) -> bool:
+    """Dates at most a few days apart (a withdrawal the night before the troops walked in)."""
+    if not (a.time and b.time and a.time.first and b.time.first):
+        return True
+    return abs((a.time.first - b.time.first).days) <= _WITHDRAWAL_DAYS
+
+
+def _withdrawals_join_captures(merged: list[Candidate], places: Sequence[Place]) -> list[Candidate]:
+    """'IS pulled out during the night before troops entered': the loser's withdrawal from a town the
+    article says was captured is how that capture happened, not another event."""
+    kept: list[Candidate] = []
+    for candidate in merged:
+        capture = next((k for k in merged if k.sub in _TERRITORY_SUBS and k is not candidate
+                        and candidate.actor1 is not None and k.actor2 == candidate.actor1
+                        and _days_close(k, candidate) and _places_compatible(k, candidate, places)), None)
+        if candidate.sub == "Non-violent transfer of territory" and capture is not None:
+            fold(capture, candidate)
+        else:
+            kept.append(candidate)
+    return kept
 
 
 def _figure_event(figure: Figure, events: Sequence[Candidate]) -> int | None:

@@ -690,3 +690,11 @@ def test_extract_events_two_days_after_dates_the_clause_back_from_its_speakers_d
                               "government troops drove the rebels out of the town.", published=DAY)
     capture = next(e for e in extraction.events if e.sub_event_type == "Government regains territory")
     assert capture.date == dt.date(2019, 6, 6)
+
+
+def test_extract_events_the_losers_withdrawal_is_part_of_the_capture_issue_5() -> None:
+    found = events_of("Government troops recaptured the town of Hit from Islamic State on Thursday, the army said. "
+                      "A monitor said most of the militants had pulled out of Hit during the night before the "
+                      "troops entered.")
+    assert [e.sub_event_type for e in found] == ["Government regains territory"]
+    assert found[0].sentences == (0, 1)
