@@ -155,19 +155,20 @@ _SPEECH_VERBS = frozenset({"say", "tell", "speak", "announce", "quote", "brief",
 
 
 def _speaker_places(doc: Doc, places: Sequence[Place]) -> frozenset[int]:
-    """Places that only say where someone spoke: '"...," he told reporters in Damascus'."""
+    """Places that only say where someone spoke ('"...," he told reporters in Damascus') or where a
+    munition was fired from ('a rocket fired from Lebanon hit a house'), not where anything happened."""
+    launched = event_lexicon().context["launched"]
     found = set()
     for index, place in enumerate(places):
         span = doc.char_span(place.start, place.end, alignment_mode="expand")
-        if span is None:
+        if span is None or span.root.dep_ != "pobj":
             continue
         prep = span.root.head
-        if span.root.dep_ != "pobj" or prep.lower_ not in {"in", "at", "from"}:
-            continue
         holder = prep.head
         if holder.pos_ in {"NOUN", "PROPN"} and holder.dep_ in {"dobj", "dative"}:
             holder = holder.head  # "told reporters in Damascus"
-        if holder.lemma_.lower() in _SPEECH_VERBS:
+        lemma = holder.lemma_.lower()
+        if prep.lower_ in {"in", "at", "from"} and lemma in _SPEECH_VERBS or prep.lower_ == "from" and lemma in launched:
             found.add(index)
     return frozenset(found)
 

@@ -698,3 +698,8 @@ def test_extract_events_the_losers_withdrawal_is_part_of_the_capture_issue_5() -
                       "troops entered.")
     assert [e.sub_event_type for e in found] == ["Government regains territory"]
     assert found[0].sentences == (0, 1)
+
+
+def test_extract_events_where_a_rocket_was_fired_from_is_not_where_it_fell_issue_5() -> None:
+    extraction = extract_text("A rocket fired from Lebanon hit a house, damaging its roof.", published=DAY)
+    assert [e.place_index for e in extraction.events] == [None]
