@@ -44,6 +44,8 @@ def _date_of(extraction: Extraction, doc: Doc, candidate: Candidate) -> None:
         rest = dataclasses.replace(extraction, times=tuple(t for t in extraction.times if t != time))
         time, source = times.event_date(rest, sentence=candidate.sentence, trigger_start=candidate.trigger.idx,
                                         doc=doc)
+    if time is not None and time.sentence != candidate.sentence and _during_a_past_rule(candidate.trigger):
+        time, source = None, "none"  # "During its second occupation, IS destroyed ...": no day of its own
     offset = _days_apart(candidate.trigger)
     if time is not None and offset and time.precision == "day" and time.first is not None and time.first == time.last:
         day = time.first + dt.timedelta(days=offset)  # "two days after government forces drove IS out"
@@ -51,6 +53,17 @@ def _date_of(extraction: Extraction, doc: Doc, candidate: Candidate) -> None:
     candidate.time, candidate.date_source = time, source
     candidate.strong_date = time is not None and (
         source == "governing" or (source == "nearest" and time.sentence == candidate.sentence))
+
+
+_RULE_NOUNS = frozenset({"occupation", "rule", "control", "siege", "reign", "presence", "tenure"})
+
+
+def _during_a_past_rule(trigger: Token) -> bool:
+    """'During its second occupation, IS destroyed the theatre': set in a period the article does not
+    date here, so another sentence's date is not its date."""
+    verb = trigger if trigger.pos_ == "VERB" else trigger.head
+    return any(p.dep_ == "prep" and p.lower_ == "during" and any(
+        o.dep_ == "pobj" and o.lemma_.lower() in _RULE_NOUNS for o in p.children) for p in verb.children)
 
 
 _SPAN_DAYS = {"day": 1, "week": 7}

@@ -703,3 +703,10 @@ def test_extract_events_the_losers_withdrawal_is_part_of_the_capture_issue_5() -
 def test_extract_events_where_a_rocket_was_fired_from_is_not_where_it_fell_issue_5() -> None:
     extraction = extract_text("A rocket fired from Lebanon hit a house, damaging its roof.", published=DAY)
     assert [e.place_index for e in extraction.events] == [None]
+
+
+def test_extract_events_an_act_during_a_past_occupation_takes_no_other_sentences_day_issue_5() -> None:
+    extraction = extract_text("Government troops recaptured the town of Hit on Thursday 6 June 2019. During its "
+                              "occupation, Islamic State destroyed the old mosque.", published=DAY)
+    destruction = next(e for e in extraction.events if e.sub_event_type == "Looting/property destruction")
+    assert destruction.date != dt.date(2019, 6, 6)
