@@ -102,51 +102,49 @@ def _longer_names(settled: dict[str, str]) -> dict[str, str]:
     return longer
 
 
-def _join_split_names(spans: list[tuple[int, int, str]], text: str,
-                      forms: dict[str, Counter[str]]) -> list[tuple[int, int, str]]:
-    """Rejoin a name the model cut in two ('Islamic' NORP + 'State' ORG) where the same
-    document also tags it whole; the halves' votes go to the whole name."""
-    joined: list[tuple[int, int, str]] = []
+Span3 = tuple[int, int, str]  # character start, end and label of one entity span
+
+
+def _join_split_names(spans: list[Span3], text: str, forms: dict[str, Counter[str]]) -> list[Span3]:
+    """Rejoin a name the model cut short where the same document also tags it whole:
+    'Islamic' before an untagged 'State', or 'Islamic' NORP + 'State' ORG."""
+    joined: list[Span3] = []
     for span in spans:
         span = _extend_to_known(span, text, forms)
-        if joined and text[joined[-1][1]:span[0]].isspace():
-            whole = _surface(text[joined[-1][0]:span[1]])
-            if whole in forms:
-                first = joined.pop()
-                for part in (first, span):
-                    votes = forms[_surface(text[part[0]:part[1]])]
-                    votes[part[2]] -= 1
-                    if votes[part[2]] <= 0:
-                        del votes[part[2]]
-                forms[whole][forms[whole].most_common(1)[0][0]] += 1
-                joined.append((first[0], span[1], forms[whole].most_common(1)[0][0]))
-                continue
+        if joined and text[joined[-1][1]:span[0]].isspace() and \
+                _surface(text[joined[-1][0]:span[1]]) in forms:
+            first = joined.pop()
+            span = _rejoin(forms, text, (first, span), first[0], span[1])
         joined.append(span)
     for form in [f for f, votes in forms.items() if not votes]:
         del forms[form]
     return joined
 
 
-def _extend_to_known(span: tuple[int, int, str], text: str,
-                     forms: dict[str, Counter[str]]) -> tuple[int, int, str]:
-    """'Islamic' tagged alone before an untagged 'State': the whole name, where the
-    document tags 'Islamic State' elsewhere."""
-    following = re.match(r"(?:\s[A-Z][\w'-]*){1,3}", text[span[1]:span[1] + 60])
+def _extend_to_known(span: Span3, text: str, forms: dict[str, Counter[str]]) -> Span3:
+    """A span followed by up to three capitalised words that complete a form tagged elsewhere."""
+    following = re.match(r"(?: [A-Z][\w'-]*){1,3}", text[span[1]:span[1] + 60])
     if following is None:
         return span
     words = following.group(0).split()
     for size in range(len(words), 0, -1):
         end = span[1] + len(" ".join(words[:size])) + 1
-        whole = _surface(text[span[0]:end])
-        if whole in forms and text[span[1]] == " ":
-            votes = forms[_surface(text[span[0]:span[1]])]
-            votes[span[2]] -= 1
-            if votes[span[2]] <= 0:
-                del votes[span[2]]
-            label = forms[whole].most_common(1)[0][0]
-            forms[whole][label] += 1
-            return (span[0], end, label)
+        if _surface(text[span[0]:end]) in forms:
+            return _rejoin(forms, text, (span,), span[0], end)
     return span
+
+
+def _rejoin(forms: dict[str, Counter[str]], text: str, parts: tuple[Span3, ...], start: int, end: int) -> Span3:
+    """The whole name over `parts`: their votes move to it, and it takes its own majority label."""
+    for part in parts:
+        votes = forms[_surface(text[part[0]:part[1]])]
+        votes[part[2]] -= 1
+        if votes[part[2]] <= 0:
+            del votes[part[2]]
+    whole = forms[_surface(text[start:end])]
+    label = whole.most_common(1)[0][0]
+    whole[label] += 1
+    return (start, end, label)
 
 
 def extract_mentions(doc: Doc, draft: Extraction, options: Options) -> Extraction:
