@@ -252,3 +252,27 @@ def test_normalise_actor_former_fighters_are_civilians(phrase: str, name: str) -
 def test_normalise_actor_russian_auxiliaries(phrase: str) -> None:
     actor = normalise_actor(phrase, context=ActorContext(country="Mali", year=2024))
     assert actor is not None and actor.name in {"Wagner Group", "Africa Corps"} and actor.kind == "external"
+
+
+@pytest.mark.parametrize(("phrase", "country", "name"), [
+    ("gendarmes", "Mauritania", "Police Forces of Mauritania (2019-)"),
+    ("a gendarme", "Mali", "Police Forces of Mali"),
+    ("the Nigerien gendarmerie", "Burkina Faso", "Police Forces of Niger"),
+])
+def test_normalise_actor_gendarmes_are_the_countrys_police(phrase: str, country: str, name: str) -> None:
+    actor = normalise_actor(phrase, context=ActorContext(country=country, year=2024))
+    assert actor is not None and actor.kind == "police" and actor.name.startswith(name)
+
+
+@pytest.mark.parametrize(("phrase", "country", "name"), [
+    ("CPC fighters", "Central African Republic", "CPC: Coalition of Patriots for Change"),
+    ("the Coalition of Patriots for Change", "Chad", "CPC: Coalition of Patriots for Change"),
+    ("3R rebels", "Central African Republic", "3R: Return, Reclamation, Rehabilitation"),
+    ("Return, Reclamation and Rehabilitation militiamen", "Cameroon", "3R: Return, Reclamation, Rehabilitation"),
+])
+def test_normalise_actor_central_african_armed_groups(phrase: str, country: str, name: str) -> None:
+    assert _name(phrase, country) == name
+
+
+def test_normalise_actor_cpc_is_no_armed_group_outside_the_central_african_republic() -> None:
+    assert _name("CPC officials", "China") != "CPC: Coalition of Patriots for Change"
