@@ -208,6 +208,10 @@ def _rule_relative_period(match: re.Match[str], ctx: Context) -> Resolution:
     unit = _UNIT_PERIOD[match["unit"]]
     if match["the"] and match["shift"] in {"next", "coming"}:
         return Resolution(value=duration_value(1, unit, False), type="DURATION")
+    if match["shift"] == "past" and unit in {"DE", "CE"}:
+        # TempEval and MEANTIME gold both mostly read "over the past decade" as the ten
+        # years up to the DCT (P10Y), not the calendar decade before it ("the last decade").
+        return Resolution(value=duration_value(1, unit, False), type="DURATION")
     if match["the"] and match["shift"] in {"past", "last"}:
         # TimeML annotates "the past year" as the year before the DCT's, like "last year".
         return date_value(period_value(unit, anchor_day(ctx), -1))

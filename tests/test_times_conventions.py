@@ -248,3 +248,19 @@ def test_resolve_times_fiscal_quarter_that_ended_keeps_its_name_and_covers_the_m
 ])
 def test_resolve_times_today_before_a_general_noun_or_a_name_is_the_present_age(text: str, value: str) -> None:
     assert [t.value for t in _extract(text).times if t.text.lower() == "today"] == [value]
+
+
+@pytest.mark.parametrize(("text", "value", "kind"), [
+    ("the past decade", "P10Y", "DURATION"),
+    ("past century", "P100Y", "DURATION"),
+    ("the last decade", "201", "DATE"),  # "last" names the calendar decade before the DCT's
+    ("the past year", "2025", "DATE"),
+])
+def test_normalise_expression_past_decade_is_the_span_up_to_the_dct(text: str, value: str, kind: str) -> None:
+    resolution = normalise_expression(text, dct=dt.date(2026, 3, 1), direction=-1)
+    assert (resolution.value, resolution.type) == (value, kind)
+
+
+def test_resolve_times_over_the_past_decade_is_a_duration() -> None:
+    values = _values("Rents in the valley have tripled over the past decade, the council said.")
+    assert "P10Y" in values.values()
