@@ -181,7 +181,8 @@ def normalise_actor(phrase: str, *, context: ActorContext = ActorContext()) -> A
             return replace(force, unspecified_branch=True) if _names_no_branch(words[:link]) else force
         tail = tuple(words[link - 1:link])  # "engineers" with no army about them are civilians
         return _people("civilians", country) if tail in actor_table().heads["civilians"] else None
-    people = _ethnic_militia(words[:link], head, country)
+    origin = words[link + 1:] if link < len(words) and words[link] in _ORIGIN_LINKS else []
+    people = _ethnic_militia(words[:link], head, country, origin=origin)
     if people is not None:
         return people
     if head == "militants":
@@ -218,15 +219,49 @@ _ARMED_PEOPLE = frozenset({"youths", "youth", "herders", "herdsmen", "men", "kee
 _MILITIA_MEN = frozenset({"militia", "militias", "militiamen", "raiders", "gunmen", "fighters", "groups", "vigilantes"})
 
 
-def _ethnic_militia(words: Sequence[str], head: str, country: str) -> Actor | None:
-    """'Tiv militiamen', 'Pokot raiders', 'armed Murle youths': a people's armed men are its ethnic militia."""
+def _ethnic_militia(words: Sequence[str], head: str, country: str, *, origin: Sequence[str] = ()) -> Actor | None:
+    """'Tiv militiamen', 'Pokot raiders', 'armed Murle youths', 'militiamen from the Hema community': a
+    people's armed men are its ethnic militia (`origin`: the words after 'from' or 'of')."""
     armed = (head == "militants" and words[-1] in _MILITIA_MEN) or (
         head == "civilians" and "armed" in words and words[-1] in _ARMED_PEOPLE)
-    people = next((w for w in words if w in actor_table().ethnic), "") if armed else ""
-    if not people:
-        return None
+    people = next((w for w in (*words, *origin) if w in actor_table().ethnic), "") if armed else ""
+    return people_militia(people, country) if people else None
+
+
+def people_militia(people: str, country: str) -> Actor:
+    """A people's ethnic militia in ACLED's style: 'Kuki Ethnic Militia (India)'.
+
+    The article's country comes first; the people's main country only when the article names none.
+    """
     home = country or actor_table().ethnic[people]
     return Actor(_with_country(f"{people.capitalize()} Ethnic Militia ({{country}})", home), "militia", home)
+
+
+_ORIGIN_LINKS = frozenset({"from", "of"})
+_PEOPLE_NOUNS = frozenset({"community", "communities", "ethnic", "group", "groups", "people", "peoples",
+                           "tribe", "tribes"})
+
+
+def _peoples_after(doc: Doc, link: int, limit: int) -> tuple[list[tuple[int, str]], int]:
+    """'gunmen from the Kusasi and Mamprusi communities': the peoples that armed men come from, each
+    with its token, and where the phrase ends (after 'communities'); none when no people follows."""
+    if link >= limit or doc[link].lower_ not in _ORIGIN_LINKS:
+        return [], link
+    j = link + 1 + (link + 1 < limit and doc[link + 1].lower_ == "the")
+    found: list[tuple[int, str]] = []
+    stop = link
+    while j < limit:
+        words = words_of(doc[j].text)
+        if len(words) == 1 and words[0] in actor_table().ethnic:
+            found.append((j, words[0]))
+            stop = j = j + 1
+        elif found and doc[j].lower_ in {"and", ","}:
+            j += 1
+        else:
+            break
+    while found and stop < limit and doc[stop].lower_ in _PEOPLE_NOUNS:
+        stop += 1
+    return found, stop
 
 
 _BELIEVED = frozenset({"believed", "thought", "suspected", "presumed"})
@@ -368,14 +403,26 @@ def find_actors(span: Span, *, context: ActorContext = ActorContext()) -> list[A
             continue
         if actor.kind == "rioter" and _at_an_occasion(token, words_of(doc[start:token.i + 1].text)):
             actor = civilians_of(actor.country)
+        peoples, stop = _peoples_after(doc, token.i + 1, span.end) if actor.kind in {"unidentified", "militia"} \
+            else ([], end)
+        if peoples and actor.kind == "militia" and actor != people_militia(peoples[0][1], actor.country):
+            peoples = []  # a named militia from a place of that people is still that militia
+        if peoples:  # "armed men from the Hema and Lendu communities": each people's militia
+            actor, end, text = people_militia(peoples[0][1], context.country), max(end, stop), doc[start:stop].text
         # "Karen National Liberation Army (KNLA) troops": the longer phrase replaces the name inside it
         mentions = [m for m in mentions if not start <= m.start < m.end <= end]
         mentions.append(ActorMention(start, end, token.i, text, actor))
         covered.update(range(start, end))
         mentions.extend(_conjoined_states(doc, start, span.start, token, actor, context))
+        mentions.extend(_other_peoples(doc, peoples, token.i, context))
     mentions.extend(_country_actors(tokens, covered, context))
     for start, end, group in named:
-        if not covered & set(range(start, end)):
+        peoples, stop = _peoples_after(doc, end, span.end) if group.name.startswith("Unidentified") else ([], end)
+        if peoples and not covered & set(range(start, stop)):  # "gunmen from the Kusasi and Mamprusi communities"
+            text = doc[start:stop].text
+            mentions.append(ActorMention(start, stop, end - 1, text, people_militia(peoples[0][1], context.country)))
+            mentions.extend(_other_peoples(doc, peoples, end - 1, context))
+        elif not covered & set(range(start, end)):
             text = doc[start:end].text
             actor = normalise_actor(text, context=context) or _from_group(
                 group, country_in(words_of(text)) or context.country)
@@ -429,8 +476,7 @@ def _conjoined_states(doc: Doc, start: int, floor: int, head: Token, actor: Acto
     people = words_of(doc[start - 2].text)
     if actor.name.startswith(tuple(p.capitalize() for p in actor_table().ethnic)) and len(people) == 1 \
             and people[0] in actor_table().ethnic:  # "Meitei and Kuki armed groups"
-        other_people = _ethnic_militia([*people, "militia"], "militants", actor.country)
-        return [ActorMention(start - 2, start - 1, head.i, doc[start - 2].text, other_people)] if other_people else []
+        return [ActorMention(start - 2, start - 1, head.i, doc[start - 2].text, people_militia(people[0], actor.country))]
     if actor.kind not in {"state", "police"}:
         return []
     country = country_in(people)
@@ -439,6 +485,13 @@ def _conjoined_states(doc: Doc, start: int, floor: int, head: Token, actor: Acto
     role = "police" if actor.kind == "police" else "military"
     other = state_actor(country, role=role, year=context.year)
     return [ActorMention(start - 2, start - 1, head.i, doc[start - 2].text, other)]
+
+
+def _other_peoples(doc: Doc, peoples: Sequence[tuple[int, str]], head: int,
+                   context: ActorContext) -> list[ActorMention]:
+    """'gunmen from the Kusasi and Mamprusi communities': each further people has its own militia."""
+    return [ActorMention(i, i + 1, head, doc[i].text, people_militia(people, context.country))
+            for i, people in peoples[1:]]
 
 
 @lru_cache(maxsize=1)

@@ -276,3 +276,18 @@ def test_normalise_actor_central_african_armed_groups(phrase: str, country: str,
 
 def test_normalise_actor_cpc_is_no_armed_group_outside_the_central_african_republic() -> None:
     assert _name("CPC officials", "China") != "CPC: Coalition of Patriots for Change"
+
+
+@pytest.mark.parametrize(("sentence", "country", "names"), [
+    ("Armed men from the Konkomba and Nawuri communities fought outside Kpandai.", "Ghana",
+     ["Konkomba Ethnic Militia (Ghana)", "Nawuri Ethnic Militia (Ghana)"]),
+    ("Fighters of the Lendu community raided a Hema village.", "Democratic Republic of Congo",
+     ["Lendu Ethnic Militia (Democratic Republic of Congo)"]),
+    ("Gunmen from the next village killed two farmers.", "Nigeria",
+     ["Unidentified Armed Group (Nigeria)", "Civilians (Nigeria)"]),
+])
+def test_find_actors_armed_men_from_a_people_are_its_militia(sentence: str, country: str,
+                                                             names: list[str]) -> None:
+    doc = load_nlp()(sentence)
+    found = [m.actor.name for m in find_actors(doc[:], context=ActorContext(country=country, year=2024))]
+    assert found == names
