@@ -244,6 +244,9 @@ _SAME_PERIOD_BEFORE = re.compile(r"(?i)\b(?:the )?(?:same|corresponding|comparab
 _YEAR_BACK = re.compile(r"(?i)last year|a year (?:ago|earlier)|the (?:previous|prior) year")
 _YEAR_PERIOD_AROUND = re.compile(r"(?i)the (?P<year>(?:1[5-9]|20)\d\d) (?:fiscal )?(?:period|quarter)\b")
 _ZONE_AFTER = re.compile(r"\s?(?:UTC|GMT)\b")  # "14:58 UTC": spaCy stops at the digits
+# "from 2009 to 2011": spaCy often tags the first year alone; the range's other end is a year too.
+_YEAR_RANGE_END = re.compile(r"\s+(?:to|through|until|till|and|or)\s+(?:(?:1[5-9]|20)\d\d)(?![\d,.]\d|%)\b|"
+                             r"\s*[-\u2013]\s*(?:(?:1[5-9]|20)\d\d)(?![\d,.]\d|%)\b")
 
 
 def _with_deictic(text: str, start: int, end: int) -> tuple[int, int]:
@@ -257,6 +260,9 @@ def _with_deictic(text: str, start: int, end: int) -> tuple[int, int]:
     period = _YEAR_PERIOD_AROUND.match(text, max(0, start - 4))
     if period is not None and period.start("year") == start and period.end("year") == end:
         return period.start(), period.end()  # "the 1988 period": TimeML takes the whole noun phrase
+    range_end = _YEAR_RANGE_END.match(text, end)
+    if range_end is not None and _YEAR.match(text[max(start, end - 4):end]):
+        return start, range_end.end()
     zone = _ZONE_AFTER.match(text, end)
     if zone is not None and text[end - 1:end].isdigit():
         return start, zone.end()

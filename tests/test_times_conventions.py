@@ -264,3 +264,15 @@ def test_normalise_expression_past_decade_is_the_span_up_to_the_dct(text: str, v
 def test_resolve_times_over_the_past_decade_is_a_duration() -> None:
     values = _values("Rents in the valley have tripled over the past decade, the council said.")
     assert "P10Y" in values.values()
+
+
+def test_resolve_times_year_range_keeps_both_ends() -> None:
+    # spaCy tends to tag "2031" alone in "from 2031 to 2034"; TimeML annotates each year of the range.
+    extraction = _extract("The ministry said the new frigates will arrive from 2031 to 2034, in two batches.")
+    assert [(t.text, t.value) for t in extraction.times] == [("2031", "2031"), ("2034", "2034")]
+
+
+
+def test_resolve_times_year_range_ends_before_a_number_that_is_no_year() -> None:
+    extraction = _extract("Output climbed in 2031 to 2032.5 tonnes a day, the ministry said on Friday.")
+    assert "2032" not in " ".join(t.text for t in extraction.times)
