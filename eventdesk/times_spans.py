@@ -73,6 +73,7 @@ def _scan_pattern() -> re.Pattern[str]:
              rf"(?:once|twice|(?:two|three|four|five|six|\d+) times) (?:a|an|per|each|every) {unit}",
              rf"(?:each|every) {lex.alternation('day_parts')}"]
     extra.append(r"\d{1,2}:\d{2}(?:\s?(?:[ap]\.?m\.?|UTC|GMT))?")  # clock times spaCy leaves unlabelled
+    extra.append(_CLOCK_PLURAL.pattern)
     extra.append(r"(?:[01]\d|2[0-3])[0-5]\d (?:UTC|GMT)")  # "0735 GMT"
     extra.append(r"\d{1,2}/\d{1,2}/(?:\d{4}|\d{2})|(?:1[5-9]|20)\d\d-[01]\d-[0-3]\d")  # "7/8/07", "2016-03-27"
     extra.append(r"(?:fiscal )?(?:first|second|third|fourth)[- ]quarter")  # spaCy reads "second" as an ordinal
@@ -304,6 +305,16 @@ def _raw_spans(doc: Doc, text: str) -> list[tuple[int, int]]:
 
 
 _WORD = re.compile(r"[a-z]+")
+# "Sold out in minutes", "within hours": after "in", "within" or "for" a bare "minutes" is a vague
+# duration (PTXM), though alone ("the minutes of the meeting") it is no time.
+_CLOCK_PLURAL = re.compile(r"(?:(?<=\bin )|(?<=\bwithin )|(?<=\bfor )|(?<=\bin just )|(?<=\bin only ))"
+                           r"(?:seconds|minutes|hours)", re.IGNORECASE)
+
+
+def _is_noise_here(text: str, start: int, end: int) -> bool:
+    """`_is_noise`, except for a bare unit that its preposition makes a duration ("in minutes")."""
+    plural = _CLOCK_PLURAL.match(text, start)
+    return (plural is None or plural.end() != end) and _is_noise(text[start:end])
 
 
 def _names_no_time(text: str, resolve: Resolve) -> bool:
@@ -335,7 +346,7 @@ def _cut(text: str, raw: list[tuple[int, int]], resolve: Resolve) -> dict[tuple[
         if _is_day_frame(text, *trimmed):
             outer_of[trimmed] = outer
             continue
-        if trimmed[1] <= trimmed[0] or _is_noise(text[trimmed[0]:trimmed[1]]) \
+        if trimmed[1] <= trimmed[0] or _is_noise_here(text, *trimmed) \
                 or _names_no_time(text[trimmed[0]:trimmed[1]], resolve):
             continue
         split = _split(text, *trimmed, resolve)
@@ -344,7 +355,7 @@ def _cut(text: str, raw: list[tuple[int, int]], resolve: Resolve) -> dict[tuple[
             # "April 24 and 25": the second day of a range is a date, not a bare number.
             range_day = index > 0 and _DAY_NUMBER.fullmatch(text[piece[0]:piece[1]]) is not None \
                 and 1 <= int(text[piece[0]:piece[1]]) <= 31
-            if piece[1] > piece[0] and (range_day or not _is_noise(text[piece[0]:piece[1]])) \
+            if piece[1] > piece[0] and (range_day or not _is_noise_here(text, *piece)) \
                     and not _is_fraction(text, *piece) and not _is_age(text, *piece):
                 # A piece of a range stands alone; a whole span keeps its cut-off "nearly".
                 outer_of[piece] = outer if len(split) == 1 else piece

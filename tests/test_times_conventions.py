@@ -276,3 +276,12 @@ def test_resolve_times_year_range_keeps_both_ends() -> None:
 def test_resolve_times_year_range_ends_before_a_number_that_is_no_year() -> None:
     extraction = _extract("Output climbed in 2031 to 2032.5 tonnes a day, the ministry said on Friday.")
     assert "2032" not in " ".join(t.text for t in extraction.times)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The concert sold out in minutes, the promoter said.", {"minutes": "PTXM"}),
+    ("Rescuers reached the village within hours.", {"hours": "PTXH"}),
+    ("The minutes of the board meeting were published.", {}),
+])
+def test_resolve_times_bare_clock_unit_after_in_is_a_vague_duration(text: str, expected: dict[str, str]) -> None:
+    assert _values(text) == expected
