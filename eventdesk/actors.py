@@ -185,6 +185,8 @@ def normalise_actor(phrase: str, *, context: ActorContext = ActorContext()) -> A
     people = _ethnic_militia(words[:link], head, country, origin=origin)
     if people is not None:
         return people
+    if head == "militants" and _has_cue(words, "communal"):
+        return _communal_militia(words, originals, country)
     if head == "militants":
         if _has_cue(words, "gang"):  # "gang members", "suspected gangsters": ACLED's unnamed gangs
             return Actor(_with_country("Unidentified Gang ({country})", country), "unidentified", country)
@@ -262,6 +264,18 @@ def _peoples_after(doc: Doc, link: int, limit: int) -> tuple[list[tuple[int, str
     while found and stop < limit and doc[stop].lower_ in _PEOPLE_NOUNS:
         stop += 1
     return found, stop
+
+
+def _communal_militia(words: Sequence[str], originals: Sequence[str], country: str) -> Actor:
+    """'warriors from two rival clans', 'Hawadle clansmen': ACLED's communal militia, named by the clan
+    when the report names it."""
+    shown = [w.removesuffix("'s") for w in originals if w not in {"'s", "'"}]
+    communal = actor_table().cues["communal"]
+    at = next((i for i, w in enumerate(words) if (w,) in communal), 0)
+    clan = shown[at - 1] if len(shown) == len(words) and at else ""
+    if clan[:1].isupper() and clan.casefold() not in actor_table().not_names and not country_in([clan.casefold()]):
+        return Actor(_with_country(f"{clan} Communal Militia ({{country}})", country), "militia", country)
+    return Actor(_with_country("Communal Militia ({country})", country), "militia", country)
 
 
 _BELIEVED = frozenset({"believed", "thought", "suspected", "presumed"})

@@ -291,3 +291,15 @@ def test_find_actors_armed_men_from_a_people_are_its_militia(sentence: str, coun
     doc = load_nlp()(sentence)
     found = [m.actor.name for m in find_actors(doc[:], context=ActorContext(country=country, year=2024))]
     assert found == names
+
+
+@pytest.mark.parametrize(("phrase", "name"), [
+    ("warriors from two rival clans", "Communal Militia (Papua New Guinea)"),
+    ("armed clansmen", "Communal Militia (Papua New Guinea)"),
+    ("Tambul clansmen", "Tambul Communal Militia (Papua New Guinea)"),
+    ("the clan militia", "Communal Militia (Papua New Guinea)"),
+    ("clan elders", "Civilians (Papua New Guinea)"),
+    ("warriors", "Unidentified Armed Group (Papua New Guinea)"),
+])
+def test_normalise_actor_clan_fighters_are_a_communal_militia(phrase: str, name: str) -> None:
+    assert _name(phrase, "Papua New Guinea") == name
