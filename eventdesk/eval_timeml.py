@@ -20,6 +20,7 @@ import spacy
 from spacy.tokens import Doc, DocBin
 from spacy.vocab import Vocab
 
+from eventdesk.dateline import find_dateline
 from eventdesk.model import Article, Extraction, Sentence, TimeExpr
 from eventdesk.nlp import PIPELINE_VERSION, load_nlp, parse_texts
 from eventdesk.settings import Options
@@ -114,14 +115,20 @@ def _save_parse(doc: Doc, path: Path) -> None:
 
 
 def _extract(docs: list[TimeMLDoc], options: Options) -> list[Extraction]:
-    """Run spaCy and the times stage over each document's body, its DCT as publication date."""
+    """Run spaCy and the times stage over each document's body, its DCT as publication date.
+
+    A document whose DCT is missing or unreadable is dated as ingest dates an
+    article without metadata: by the dateline at the opening of its text.
+    """
     parsed = parse_cached([doc.text for doc in docs], options=options)
     extractions = []
     for source, parsed_doc in zip(docs, parsed, strict=True):
+        dateline = None if source.dct else find_dateline(source.text)
+        published_source = "metadata" if source.dct else ("dateline" if dateline else "none")
         article = Article(
             id=hashlib.sha256(source.text.encode("utf-8")).hexdigest(), text=source.text,
-            title=source.name, published=source.dct,
-            published_source="metadata" if source.dct else "none", source=source.name,
+            title=source.name, published=source.dct or dateline,
+            published_source=published_source, source=source.name,
         )
         draft = Extraction(article=article, sentences=sentences_of(parsed_doc))
         extractions.append(resolve_times(parsed_doc, draft, options))

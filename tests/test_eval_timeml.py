@@ -102,3 +102,12 @@ def test_parse_cached_reuses_a_saved_parse_and_reparses_a_broken_one(tmp_path: P
         [[(t.text, t.ent_type_, t.dep_) for t in doc] for doc in first]
     saved[0].write_bytes(b"not a DocBin")
     assert [doc.text for doc in parse_cached(texts, options=options)] == texts
+
+
+def test_evaluate_timeml_document_without_dct_is_dated_by_its_dateline(tmp_path: Path) -> None:
+    (tmp_path / "no_dct.tml").write_text(
+        "<TimeML><TEXT>Harbour reopens\n<TIMEX3 tid=\"t1\" type=\"DATE\" value=\"2011-05-04\">May 04, 2011</TIMEX3>\n"
+        "The harbour reopened <TIMEX3 tid=\"t2\" type=\"DATE\" value=\"2011-05-04\">today</TIMEX3> after the storm."
+        "</TEXT></TimeML>", encoding="utf-8")
+    result = evaluate_timeml([tmp_path / "no_dct.tml"], options=Options(cache_dir=tmp_path / "cache"))
+    assert (result["gold"], result["value_f1"]) == (2, 1.0)
