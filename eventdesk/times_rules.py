@@ -305,7 +305,15 @@ def _rule_duration(match: re.Match[str], ctx: Context) -> Resolution:
     return Resolution(value=duration_value(_amount(match), unit, is_time), type="DURATION")
 
 
+# "In recent weeks", "in coming months": a stretch of days, weeks or months up to or from the
+# DCT, which TimeML annotates as a duration of unknown length (PXW; TBAQ gold 5 of 7). "Recent
+# years" names an era rather than a measured stretch and stays PAST_REF (TBAQ and MEANTIME 4 of 7).
+_VAGUE_STRETCH_UNITS = frozenset({"days", "weeks", "months"})
+
+
 def _rule_vague_ref(match: re.Match[str], ctx: Context) -> Resolution:
+    if match["cue"] in {"recent", "coming"} and match["unit"] in _VAGUE_STRETCH_UNITS:
+        return Resolution(value=duration_value(None, lexicon().units[match["unit"]][0], False), type="DURATION")
     return Resolution(value="FUTURE_REF" if match["cue"] in {"coming", "next", "future"} else "PAST_REF")
 
 

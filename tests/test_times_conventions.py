@@ -285,3 +285,20 @@ def test_resolve_times_year_range_ends_before_a_number_that_is_no_year() -> None
 ])
 def test_resolve_times_bare_clock_unit_after_in_is_a_vague_duration(text: str, expected: dict[str, str]) -> None:
     assert _values(text) == expected
+
+
+@pytest.mark.parametrize(("text", "value", "kind"), [
+    ("recent weeks", "PXW", "DURATION"),
+    ("in recent days", "PXD", "DURATION"),
+    ("coming months", "PXM", "DURATION"),
+    ("recent years", "PAST_REF", "DATE"),
+])
+def test_normalise_expression_recent_or_coming_days_to_months_is_a_vague_duration(text: str, value: str,
+                                                                                    kind: str) -> None:
+    resolution = normalise_expression(text, dct=DCT, direction=-1)
+    assert (resolution.value, resolution.type) == (value, kind)
+
+
+def test_resolve_times_in_recent_weeks_is_a_vague_duration() -> None:
+    assert _values("Ferry operators have cut crossings in recent weeks as fuel prices rose.") == \
+        {"recent weeks": "PXW"}
