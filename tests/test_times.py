@@ -323,7 +323,7 @@ SEED_TIMES: dict[str, list[tuple[str, str, str, str]]] = {
         ("recently", "PAST_REF", "DATE", ""),
         ("10 months", "P10M", "DURATION", ""),
         ("Now", "PRESENT_REF", "DATE", ""),
-        ("recent weeks", "PAST_REF", "DATE", ""),
+        ("recent weeks", "PXW", "DURATION", ""),
         ("months", "PXM", "DURATION", ""),
         ("Now", "PRESENT_REF", "DATE", ""),
         ("months", "PXM", "DURATION", ""),
