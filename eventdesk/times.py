@@ -148,6 +148,7 @@ class _Reading:
     financial: bool
     reference: dt.date | None = None
     reference_precision: str = ""
+    day: dt.date | None = None  # the last day spoken of, kept when a month or year is spoken of after it
 
 
 def _resolve(text: str, outer: str, direction: int, reading: _Reading, *, financial: bool) -> Resolution:
@@ -159,7 +160,8 @@ def _resolve(text: str, outer: str, direction: int, reading: _Reading, *, financ
     for candidate_text in dict.fromkeys((outer, text)):
         resolution = normalise_expression(
             candidate_text, dct=reading.dct, direction=direction, financial=financial,
-            reference=reading.reference, reference_precision=reading.reference_precision)
+            reference=reading.reference, reference_precision=reading.reference_precision,
+            narrative_day=reading.day)
         if resolution.value != "UNKNOWN":
             break
     return resolution
@@ -279,6 +281,8 @@ def _time_expr(doc: Doc, draft: Extraction, candidate: Candidate, reading: _Read
     if interval is not None and interval.precision in _REFERENCE_PRECISIONS:
         reading.reference = interval.first
         reading.reference_precision = "day" if interval.precision in {"minute", "hour"} else interval.precision
+        if reading.reference_precision == "day":
+            reading.day = interval.first
     return TimeExpr(
         article_id=draft.article.id, start=candidate.start, end=candidate.end, text=text,
         sentence=sentence.index if sentence else 0, value=resolution.value, type=resolution.type,

@@ -17,7 +17,7 @@ from functools import lru_cache
 from eventdesk.times_calendar import iso_week_value
 from eventdesk.times_lexicon import lexicon
 from eventdesk.times_rules import rules
-from eventdesk.times_values import Context, Resolution, Unanchored, anchor_day, number_value, with_mod
+from eventdesk.times_values import Context, Resolution, Unanchored, anchor_day, narrative_day, number_value, with_mod
 
 __all__ = ["Resolution", "clean", "normalise_expression"]
 
@@ -75,8 +75,8 @@ def _day_of(rest: str, ctx: Context, *, clock: bool = False) -> str | None:
     a bare part of day ("overnight", "this morning") is the DCT's.
     """
     rest = _CONNECTORS.sub("", rest.strip(" ,")).strip()
-    if clock and not rest and ctx.reference is not None and ctx.reference_precision == "day":
-        return ctx.reference.isoformat()  # "at 10 p.m." is on the day the text last spoke of
+    if clock and not rest and (day := narrative_day(ctx)) is not None:
+        return day.isoformat()  # "at 10 p.m." is on the day the text last spoke of
     if rest in {"", "this", "today", "tonight"}:
         return anchor_day(ctx).isoformat()
     if rest in {"last", "yesterday"}:
@@ -238,14 +238,16 @@ _OR_SO = re.compile(r"\s+or so\b")
 
 @lru_cache(maxsize=16384)
 def normalise_expression(text: str, *, dct: dt.date | None, direction: int = 0, financial: bool = False,
-                         reference: dt.date | None = None, reference_precision: str = "") -> Resolution:
+                         reference: dt.date | None = None, reference_precision: str = "",
+                         narrative_day: dt.date | None = None) -> Resolution:
     """The TIMEX3 value of one expression; `UNKNOWN` when no rule applies.
 
     `reference` is the day the text last spoke of (with its precision), for
-    anaphoric expressions such as "that day" or "the following year".
+    anaphoric expressions such as "that day" or "the following year"; `narrative_day`
+    the last day it spoke of, which a later month or year does not replace.
     """
     ctx = Context(dct=dct, direction=direction, financial=financial, reference=reference,
-                  reference_precision=reference_precision)
+                  reference_precision=reference_precision, narrative_day=narrative_day)
     cleaned = clean(text)
     approx = _OR_SO.search(cleaned)
     if approx:

@@ -15,7 +15,7 @@ from eventdesk.times_calendar import interval_of, iso_week_value, quarter_of, se
 from eventdesk.times_lexicon import lexicon
 from eventdesk.times_values import (
     NEAR_COMING_DAYS, Context, Resolution, Rule, Unanchored, ago_value, anchor_day, date_value, duration_value,
-    holiday_date, number_value, period_value, reported_quarter, shift_of, weekday_date, year_for_month,
+    holiday_date, narrative_day, number_value, period_value, reported_quarter, shift_of, weekday_date, year_for_month,
 )
 
 
@@ -163,7 +163,7 @@ def _rule_weekday(match: re.Match[str], ctx: Context) -> Resolution:
 def _rule_anaphoric_weekday(match: re.Match[str], ctx: Context) -> Resolution:
     """"The previous Friday", "the following Monday": counted from the day last spoken of."""
     weekday = lexicon().weekdays[match["weekday"]]
-    day = _reference(ctx, {"day"})
+    day = narrative_day(ctx) or anchor_day(ctx)
     if match["shift"] in {"following", "next"}:
         return date_value((day + dt.timedelta(days=(weekday - day.isoweekday()) % 7 or 7)).isoformat())
     return date_value((day - dt.timedelta(days=(day.isoweekday() - weekday) % 7 or 7)).isoformat())
@@ -186,7 +186,7 @@ def _reference(ctx: Context, finest: set[str]) -> dt.date:
 
 
 def _rule_anaphoric_day(match: re.Match[str], ctx: Context) -> Resolution:
-    day = _reference(ctx, {"day"}) + dt.timedelta(days=_ANAPHORIC_DAYS[match[0]])
+    day = (narrative_day(ctx) or anchor_day(ctx)) + dt.timedelta(days=_ANAPHORIC_DAYS[match[0]])
     return date_value(day.isoformat())
 
 

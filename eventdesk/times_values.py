@@ -38,6 +38,9 @@ class Context:
     financial: bool = False  # the article reports by quarters: "a year ago" is that quarter a year back
     reference: dt.date | None = None  # the day the text last spoke of, for "that day", "the following year"
     reference_precision: str = ""
+    # The last day the text spoke of, though coarser times came after it: in "stocks rose on Friday
+    # after jobs fell in March ... ending the day at 8,017", the day is still Friday.
+    narrative_day: dt.date | None = None
 
 
 class Unanchored(Exception):
@@ -46,6 +49,13 @@ class Unanchored(Exception):
     def __init__(self, partial: str = "UNKNOWN") -> None:
         super().__init__(partial)
         self.partial = partial
+
+
+def narrative_day(ctx: Context) -> dt.date | None:
+    """The day the text last spoke of: the reference if it is a day, else the last day before it."""
+    if ctx.reference is not None and ctx.reference_precision == "day":
+        return ctx.reference
+    return ctx.narrative_day
 
 
 def anchor_day(ctx: Context, partial: str = "UNKNOWN") -> dt.date:

@@ -302,3 +302,16 @@ def test_normalise_expression_recent_or_coming_days_to_months_is_a_vague_duratio
 def test_resolve_times_in_recent_weeks_is_a_vague_duration() -> None:
     assert _values("Ferry operators have cut crossings in recent weeks as fuel prices rose.") == \
         {"recent weeks": "PXW"}
+
+
+def test_resolve_times_the_day_is_the_last_day_told_though_a_month_came_after() -> None:
+    values = _values("Shares in the port operator rose on Friday. Traffic had fallen in February, "
+                     "but the stock gained 3% to end the day at 41 pence.")
+    assert values == {"Friday": "2016-03-25", "February": "2016-02", "the day": "2016-03-25"}
+
+
+def test_normalise_expression_narrative_day_serves_a_bare_clock_time() -> None:
+    friday = dt.date(2016, 3, 25)
+    resolution = normalise_expression("at 10 p.m.", dct=DCT, reference=dt.date(2016, 2, 1),
+                                      reference_precision="month", narrative_day=friday)
+    assert resolution.value == "2016-03-25T22:00"
