@@ -54,7 +54,16 @@ def _fatalities(row: Row) -> str:
     if row.get("fatalities") is None:
         return ""
     high = row.get("fatalities_high")
+    by = row.get("fatalities_by") or []
+    if by:  # the reconciled toll, side by side: "145–1,060 (troops killed 45–60; militants killed 100–1,000)"
+        parts = "; ".join(f"{g['counts']} {_span(g['low'], g['high'])}" for g in by)
+        return f"{_span(row['fatalities'], high)} ({parts})" if len(by) > 1 or high else _span(row["fatalities"], high)
     return f"{row['fatalities']}–{high} (by report)" if high else str(row["fatalities"])
+
+
+def _span(low: float, high: float | None) -> str:
+    text = f"{low:,.0f}"
+    return f"{text}–{high:,.0f}" if high not in (None, low) else text
 
 
 def _date(row: Row) -> str:

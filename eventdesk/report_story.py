@@ -111,6 +111,31 @@ def cluster_row(cluster: EventCluster, by_key: dict[tuple[str, int], tuple[Extra
     return row
 
 
+def with_reconciled_toll(row: dict[str, Any], quantities: Sequence[Quantity]) -> dict[str, Any]:
+    """An event's fatalities from its reconciled quantities: each side's dead counted once.
+
+    Reports of one event often count different sides (one the soldiers, another the
+    militants), so the lowest or highest toll of any one report would drop a side. The
+    event's toll is the sum, over the groups counted, of each group's low (ACLED's
+    conservative figure), up to the sum of their highs; parts of a toll ('killed by
+    Russian strikes') are already inside their whole and are not added again. No report's
+    own toll is undercut: a group's figure reconciled under a sibling event still counts
+    in the report that gave it.
+    """
+    groups = [q for q in quantities if q.event and q.event == row.get("cluster_id")
+              and q.kind == "killed" and q.scope == "" and q.part_of is None and q.low is not None]
+    if not groups:
+        return row
+    summed = sum(int(q.low) for q in groups)  # type: ignore[arg-type]
+    high = sum(int(q.high if q.high is not None else q.low) for q in groups)  # type: ignore[arg-type]
+    one_report = row.get("fatalities_high") or row.get("fatalities") or 0
+    if one_report > summed:  # a report's own total: the groups' lows miss what it counted
+        return {**row, "fatalities": one_report, "fatalities_high": max(high, one_report) if high > one_report else None}
+    return {**row, "fatalities": summed, "fatalities_high": high if high > summed else None,
+            "fatalities_by": [{"counts": q.label, "low": q.low, "high": q.high, "quantity": q.id}
+                              for q in groups]}
+
+
 def json_key(c: Cite) -> tuple[str, int]:
     """A hashable form of a citation."""
     return (c["ref"], c["sentence"])
@@ -220,8 +245,8 @@ def analyse_story(members: Sequence[Extraction], refs: dict[str, str], *, story:
     were extracted with), as the store keeps no parses.
     """
     clusters = corefer_events(members, stories=[story], nlp_model=nlp_model)
-    events = _events(members, refs, clusters)
     quantities = reconcile_figures(members, clusters=clusters, entities=entities)
+    events = [with_reconciled_toll(row, quantities) for row in _events(members, refs, clusters)]
     places = [p for x in members for p in x.places]
     return {
         "summary": _summary_rows(members, refs, max_summary, clusters),

@@ -51,6 +51,17 @@ def test_seeds_one_recapture_event_holds_both_reports(situation: dict[str, Any])
     assert place.get("name") == "Palmyra (Tadmur)"  # the reports' word first, the gazetteer's beside it
 
 
+def test_seeds_recapture_toll_adds_each_sides_reconciled_low(situation: dict[str, Any]) -> None:
+    # one report counts the militants, both count them differently, one counts the troops:
+    # the event's toll is 400 IS + 188 troops, not one report's figure, and not the strikes' 100 again
+    (recapture,) = [e for e in _story(situation)["key_facts"]
+                    if e["sub_event_type"] == "Government regains territory" and e["date"] == "2016-03-27"]
+    assert recapture["fatalities"] == 400 + 188
+    assert recapture["fatalities_high"] == 450 + 188
+    assert sorted(g["low"] for g in recapture["fatalities_by"]) == [188, 400]
+    assert "588–638 (" in render_html(situation)
+
+
 def test_seeds_is_fatality_claims_disagree_low_400_high_450(situation: dict[str, Any]) -> None:
     story = _story(situation)
     killed = [q for q in story["quantities"]
