@@ -31,6 +31,9 @@ ORG_HEADS = frozenset({
     "brigade", "brigades", "party", "movement", "organisation", "organization", "group",
     "coalition", "unesco", "commission", "office", "police", "union", "news", "television",
 })
+# One-word organisation heads the model may tag apart from the adjective naming them.
+SPLIT_ORG_HEADS = ORG_HEADS | {"state", "government", "navy", "guard", "guards", "militia",
+                               "republic", "congress", "parliament", "assembly"}
 # A name the model calls a place is one if a town this large has it; a name it only ever
 # calls a person needs a larger town, and must not be the surname of a person named in full.
 PLACE_POPULATION = 5_000
@@ -115,10 +118,23 @@ def _join_split_names(spans: list[Span3], text: str, forms: dict[str, Counter[st
                 _surface(text[joined[-1][0]:span[1]]) in forms:
             first = joined.pop()
             span = _rejoin(forms, text, (first, span), first[0], span[1])
+        elif joined and _is_name_head_split(joined[-1], span, text):
+            first = joined.pop()
+            forms[_surface(text[first[0]:span[1]])]["ORG"] += 0  # the whole form: its label, its vote to come
+            span = _rejoin(forms, text, (first, span), first[0], span[1])
         joined.append(span)
     for form in [f for f, votes in forms.items() if not votes]:
         del forms[form]
     return joined
+
+
+def _is_name_head_split(first: Span3, second: Span3, text: str) -> bool:
+    """'Islamic' NORP + 'State' ORG, 'Syrian' NORP + 'Army' ORG: a people's adjective the
+    model cut from the one generic word that heads an organisation's name."""
+    if first[2] != "NORP" or second[2] != "ORG" or text[first[1]:second[0]] != " ":
+        return False
+    word = text[second[0]:second[1]]
+    return word[:1].isupper() and " " not in word and word.casefold() in SPLIT_ORG_HEADS
 
 
 def _extend_to_known(span: Span3, text: str, forms: dict[str, Counter[str]]) -> Span3:
@@ -166,6 +182,8 @@ def extract_mentions(doc: Doc, draft: Extraction, options: Options) -> Extractio
         forms[_surface(text)][label] += 1
         originals.setdefault(_surface(text), text)
     spans = _join_split_names(spans, full_text, forms)
+    for start, end, _ in spans:  # a name rejoined here was never tagged whole
+        originals.setdefault(_surface(full_text[start:end]), full_text[start:end])
     # Longer names settle first, so a one-word form can follow the name it is part of.
     settled = {form: _settle_label(form, originals[form], votes, {})
                for form, votes in forms.items() if len(form.split()) > 1}

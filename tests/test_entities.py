@@ -73,3 +73,14 @@ def test_entities_a_name_cut_short_by_the_model_is_rejoined_where_the_report_nam
     names = [(m.text, m.label) for m in extraction.mentions if m.label in {"ORG", "NORP"}]
     assert ("Islamic", "NORP") not in names
     assert names.count(("Islamic State", "ORG")) >= 2
+
+
+@pytest.mark.parametrize("text, name", [
+    ("The mayor said he had met the envoy in the capital.\n\nIslamic State had used the old "
+     "stadium as a prison for two years.", "Islamic State"),
+])
+def test_entities_adjective_cut_from_a_generic_organisation_head_is_rejoined(text: str, name: str) -> None:
+    extraction = extract_text(text, published=dt.date(2017, 5, 2))
+    texts = {m.text: m.label for m in extraction.mentions}
+    assert texts.get(name) == "ORG", texts
+    assert "State" not in texts
