@@ -474,7 +474,7 @@ def rules() -> tuple[tuple[re.Pattern[str], Rule], ...]:
         (rf"(?:once|twice|thrice|(?:{num}) times) (?:a|an|per|each|every) (?P<unit>{unit})", _rule_frequency),
         (rf"(?P<cue>recent|coming|future|past|previous) (?P<unit>{unit})", _rule_vague_ref),
         (rf"(?:(?:the|a|an|another|those|these) )?(?:(?:next|past|last|first|coming|previous|following|final|"
-         r"recent|additional|further|other|remaining|initial|entire|whole|full|same|latest) )*"
+         r"recent|additional|further|other|remaining|initial|entire|whole|full|same|latest|single) )*"
          rf"(?:(?P<range>{num} (?:to|or|and) (?!a half){num})|(?P<num>{num})(?: (?P<frac>[1-3]/[2-4]))?)?"
          r"(?P<half> and a half)?"
          rf"(?: (?:more|additional|full|straight|consecutive|long|extra|previous|further|trading|business|working|"

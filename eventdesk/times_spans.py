@@ -77,6 +77,8 @@ def _scan_pattern() -> re.Pattern[str]:
     extra.append(r"(?:[01]\d|2[0-3])[0-5]\d (?:UTC|GMT)")  # "0735 GMT"
     extra.append(r"\d{1,2}/\d{1,2}/(?:\d{4}|\d{2})|(?:1[5-9]|20)\d\d-[01]\d-[0-3]\d")  # "7/8/07", "2016-03-27"
     extra.append(r"(?:fiscal )?(?:first|second|third|fourth)[- ]quarter")  # spaCy reads "second" as an ordinal
+    # "The worst single-day fall", "a day-long meeting": compound durations spaCy leaves unlabelled.
+    extra.append(r"single-(?:day|week|month|year|hour)|(?:day|week|month|year|hour)s?-long")
     numbers = "|".join(sorted((re.escape(n) for n in lex.numbers if n not in {"a", "an", "half"}),
                               key=len, reverse=True))
     # Durations spaCy calls CARDINAL or QUANTITY ("about 5 1/2 hours", "two more weeks"); not the

@@ -315,3 +315,9 @@ def test_normalise_expression_narrative_day_serves_a_bare_clock_time() -> None:
     resolution = normalise_expression("at 10 p.m.", dct=DCT, reference=dt.date(2016, 2, 1),
                                       reference_precision="month", narrative_day=friday)
     assert resolution.value == "2016-03-25T22:00"
+
+
+def test_resolve_times_single_day_and_day_long_are_compound_durations() -> None:
+    values = _values("The index suffered its worst single-day fall since 2008. "
+                     "Negotiators left their second day-long session without a deal.")
+    assert values == {"single-day": "P1D", "2008": "2008", "day-long": "P1D"}
