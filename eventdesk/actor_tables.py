@@ -49,6 +49,11 @@ class Group:
     unit: str = ""  # the branch ACLED writes after a state force's era ("Central Reserve Police Force")
     # fights beside a state's forces (Wagner Group): named with them, ACLED codes it as their associate
     auxiliary: bool = False
+    era: str = ""  # the era ACLED writes for a de facto state force, not the government's ("2017-" for the Houthis)
+    # the branch's own name by the country the article is about ("Islamic State Khorasan Province (ISKP)")
+    branches: tuple[tuple[str, str], ...] = ()
+    # where a "{country}" name takes the country; elsewhere the plain name ("Islamic State" in Iran); empty: anywhere
+    named_in: frozenset[str] = frozenset()
 
     def fits(self, country: str) -> bool:
         """Whether the group's aliases hold in an article about this country."""
@@ -102,7 +107,8 @@ def actor_table(language: str = "en") -> ActorTable:
         Group(g["name"], int(g["inter"]), tuple(sorted(_tuples(g["aliases"]), key=len, reverse=True)),
               frozenset(g.get("acronyms", ())), str(g.get("state_of", "")), int(g.get("state_since", 0)),
               str(g.get("role", "")), frozenset(g.get("countries", ())), str(g.get("unit", "")),
-              bool(g.get("auxiliary", False)))
+              bool(g.get("auxiliary", False)), str(g.get("era", "")),
+              tuple(sorted(g.get("branches", {}).items())), frozenset(g.get("named_in", ())))
         for g in data["group"]
     )
     countries = _countries(_load("actors_countries.toml"))
@@ -122,6 +128,22 @@ def actor_table(language: str = "en") -> ActorTable:
         country_words=country_words,
         crowds={k: frozenset(w.casefold() for w in v) for k, v in data["crowds"].items()},
     )
+
+
+def group_name(group: Group, country: str) -> str:
+    """A group's ACLED name in an article about `country`: its branch there, else its template filled.
+
+    'Islamic State' is 'Islamic State (Syria)' in Syria, 'Islamic State Khorasan Province (ISKP)' in
+    Afghanistan and plain 'Islamic State' in Iran, where ACLED names no branch after the country.
+    """
+    branch = dict(group.branches).get(country)
+    if branch:
+        return branch
+    if "{country}" not in group.name:
+        return group.name
+    if country and (not group.named_in or country in group.named_in):
+        return group.name.replace("{country}", country)
+    return group.name.replace(" ({country})", "")
 
 
 def era_label(country: str, year: int | None) -> str:

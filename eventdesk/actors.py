@@ -25,7 +25,7 @@ from spacy.tokens import Doc, Span, Token
 
 from eventdesk.actor_tables import (
     WORD, Group, actor_table, actor_table_acronyms, alias_index, aliases_by_first_word, country_in, era_label,
-    named_group, table_name, words_of,
+    group_name, named_group, table_name, words_of,
 )
 from eventdesk.actor_tables import iso3_of as iso3_of  # re-exported: acled.py and the tests import it from here
 from eventdesk.model import Extraction
@@ -86,16 +86,17 @@ def _with_country(template: str, country: str) -> str:
     return template.replace("{country}", country) if country else template.replace(" ({country})", "")
 
 
-def state_actor(country: str, *, role: str = "military", year: int | None = None, unit: str = "") -> Actor:
+def state_actor(country: str, *, role: str = "military", year: int | None = None, unit: str = "",
+                era: str = "") -> Actor:
     """The state force of a country in ACLED's style: 'Military Forces of Syria (2000-)'.
 
     A named branch follows the era as ACLED writes it: 'Police Forces of India (2014-) Central
-    Reserve Police Force'.
+    Reserve Police Force'; a de facto force has an era of its own ('Military Forces of Yemen (2017-) Houthi').
     """
     prefix = "Police Forces" if role == "police" else "Military Forces"
     if not country:
         return Actor(prefix, "police" if role == "police" else "state", "")
-    era = era_label(country, year)
+    era = era or era_label(country, year)
     entry = actor_table().countries.get(country)
     place = f"the {country}" if entry is not None and entry.the else country  # "of the United States"
     name = f"{prefix} of {place} ({era})" if era else f"{prefix} of {place}"
@@ -125,7 +126,7 @@ def _from_group(group: Group, country: str) -> Actor:
     kind = _GROUP_KINDS.get(group.inter, "rebel")
     if group.name.startswith("Unidentified"):
         kind = "unidentified"
-    return Actor(_with_country(group.name, country), kind, country)
+    return Actor(group_name(group, country), kind, country)
 
 
 def _generic_militants(words: Sequence[str], country: str, context: ActorContext) -> Actor:
@@ -164,7 +165,7 @@ def normalise_actor(phrase: str, *, context: ActorContext = ActorContext()) -> A
     if group is not None and group.state_of and (context.year or 0) >= group.state_since:
         head = _head_kind(words)  # "SNA troops", "FARDC", "the Taliban" once they govern, "CTD personnel"
         role = group.role or ("police" if head == "police" else "military")
-        return state_actor(group.state_of, role=role, year=context.year, unit=group.unit)
+        return state_actor(group.state_of, role=role, year=context.year, unit=group.unit, era=group.era)
     if group is not None:
         return _from_group(group, country)
     link = next((i for i, w in enumerate(words) if i and _is_link(words, i)), len(words))
@@ -240,6 +241,7 @@ def people_militia(people: str, country: str) -> Actor:
 
 
 _ORIGIN_LINKS = frozenset({"from", "of"})
+_CLAN_ARMED = frozenset({"unidentified", "militia", "rebel"})  # armed men that 'of the X clan' names
 _PEOPLE_NOUNS = frozenset({"community", "communities", "ethnic", "group", "groups", "people", "peoples",
                            "tribe", "tribes"})
 
@@ -266,16 +268,66 @@ def _peoples_after(doc: Doc, link: int, limit: int) -> tuple[list[tuple[int, str
     return found, stop
 
 
+_SUBCLAN_WORDS = frozenset({"subclan", "subclans"})
+
+
 def _communal_militia(words: Sequence[str], originals: Sequence[str], country: str) -> Actor:
-    """'warriors from two rival clans', 'Hawadle clansmen': ACLED's communal militia, named by the clan
-    when the report names it."""
+    """'warriors from two rival clans', 'Habar Gidir clansmen': ACLED's communal militia, or the named
+    clan's own militia ('Habar Gidir Clan Militia (Somalia)')."""
     shown = [w.removesuffix("'s") for w in originals if w not in {"'s", "'"}]
     communal = actor_table().cues["communal"]
     at = next((i for i, w in enumerate(words) if (w,) in communal), 0)
-    clan = shown[at - 1] if len(shown) == len(words) and at else ""
-    if clan[:1].isupper() and clan.casefold() not in actor_table().not_names and not country_in([clan.casefold()]):
-        return Actor(_with_country(f"{clan} Communal Militia ({{country}})", country), "militia", country)
+    sub = words[at] in _SUBCLAN_WORDS or at > 0 and words[at - 1] == "sub"  # "a sub-clan militia"
+    names: list[str] = []
+    if len(shown) == len(words):
+        j = at - 1 - (at > 0 and words[at - 1] == "sub")
+        while j >= 0 and _is_clan_name(shown[j]):
+            names.insert(0, shown[j])
+            j -= 1
+    if names and words[at] != "communal":
+        return clan_militia(" ".join(names), country, sub=sub)
+    if names:  # "Dozo communal militia": a place's or a community's own name
+        return Actor(_with_country(f"{' '.join(names)} Communal Militia ({{country}})", country), "militia", country)
     return Actor(_with_country("Communal Militia ({country})", country), "militia", country)
+
+
+def _is_clan_name(word: str) -> bool:
+    """A capitalised word that can be part of a clan's name (not 'Rival', a country or a demonym)."""
+    return word[:1].isupper() and word.casefold() not in actor_table().not_names \
+        and not country_in([word.casefold()])
+
+
+def clan_militia(clan: str, country: str, *, sub: bool = False) -> Actor:
+    """A named clan's armed men in ACLED's style: 'Habar Gidir Clan Militia (Somalia)'."""
+    kind = "Sub-Clan" if sub else "Clan"
+    return Actor(_with_country(f"{clan} {kind} Militia ({{country}})", country), "militia", country)
+
+
+def _clans_after(doc: Doc, link: int, limit: int) -> tuple[list[tuple[int, str]], int]:
+    """'militiamen of the Habar Gidir and Majeerteen clans': the clans armed men belong to, each with its
+    first token, and where the phrase ends; none unless a word for clans closes the run of names."""
+    if link >= limit or doc[link].lower_ not in _ORIGIN_LINKS:
+        return [], link
+    j = link + 1 + (link + 1 < limit and doc[link + 1].lower_ == "the")
+    found: list[tuple[int, str]] = []
+    current: list[Token] = []
+    communal = actor_table().cues["communal"]
+    while j < limit:
+        token = doc[j]
+        if token.is_alpha and _is_clan_name(token.text) and (token.lower_,) not in communal:
+            current.append(token)
+        elif token.text == "-" and current and j + 1 < limit and _is_clan_name(doc[j + 1].text):
+            current.append(token)  # "Habar-Gidir"
+        elif token.lower_ in {"and", ","} and current:
+            found.append((current[0].i, doc[current[0].i:current[-1].i + 1].text))
+            current = []
+        elif (token.lower_,) in communal and current and token.lower_ != "communal":
+            found.append((current[0].i, doc[current[0].i:current[-1].i + 1].text))
+            return found, j + 1
+        else:
+            break
+        j += 1
+    return [], link
 
 
 _BELIEVED = frozenset({"believed", "thought", "suspected", "presumed"})
@@ -349,8 +401,9 @@ def _right_edge(tokens: Sequence[Token], head: int, limit: int) -> int:
     return end
 
 
-def _named_spans(tokens: Sequence[Token], base: int) -> list[tuple[int, int, Group]]:
-    """Token spans naming a group, longest alias first, without overlaps."""
+def _named_spans(tokens: Sequence[Token], base: int, country: str = "") -> list[tuple[int, int, Group]]:
+    """Token spans naming a group, longest alias first, without overlaps (only groups whose names hold
+    in the article's country: 'KIA' is the Kachin Independence Army in Myanmar alone)."""
     _, acronyms = alias_index()
     by_first = aliases_by_first_word()
     words: list[str] = []
@@ -363,15 +416,15 @@ def _named_spans(tokens: Sequence[Token], base: int) -> list[tuple[int, int, Gro
     w = 0
     while w < len(words):
         match = next(((alias, group) for alias, group in by_first.get(words[w], ())
-                      if tuple(words[w:w + len(alias)]) == alias), None)
+                      if tuple(words[w:w + len(alias)]) == alias and group.fits(country)), None)
         if match is not None and not _is_opposed(tokens, owner[w]):
             first, last = owner[w], owner[w + len(match[0]) - 1]
             found.append((base + first, base + last + 1, match[1]))
             w += len(match[0])
             continue
         token = tokens[owner[w]]
-        if token.text in acronyms and (not found or found[-1][1] <= base + owner[w]) \
-                and not _is_opposed(tokens, owner[w]):
+        if token.text in acronyms and acronyms[token.text].fits(country) \
+                and (not found or found[-1][1] <= base + owner[w]) and not _is_opposed(tokens, owner[w]):
             found.append((base + owner[w], base + owner[w] + 1, acronyms[token.text]))
         w += 1
     return _join_generic(found)
@@ -393,9 +446,9 @@ def _join_generic(found: list[tuple[int, int, Group]]) -> list[tuple[int, int, G
     return joined
 
 
-def named_groups_in(span: Span) -> list[Group]:
+def named_groups_in(span: Span, country: str = "") -> list[Group]:
     """Every named group a span mentions, in order (for an article's main armed group)."""
-    return [group for _, _, group in _named_spans(list(span), span.start)]
+    return [group for _, _, group in _named_spans(list(span), span.start, country)]
 
 
 def find_actors(span: Span, *, context: ActorContext = ActorContext()) -> list[ActorMention]:
@@ -403,7 +456,7 @@ def find_actors(span: Span, *, context: ActorContext = ActorContext()) -> list[A
     doc = span.doc
     tokens = list(span)
     base = span.start
-    named = _named_spans(tokens, base)
+    named = _named_spans(tokens, base, context.country)
     mentions: list[ActorMention] = []
     covered: set[int] = set()
     for token in tokens:
@@ -413,6 +466,11 @@ def find_actors(span: Span, *, context: ActorContext = ActorContext()) -> list[A
         end = _right_edge(doc, token.i, span.end)
         text = doc[start:end].text
         actor = normalise_actor(text, context=context)
+        if actor is None and start - 2 >= span.start and doc[start - 1].lower_ in {"and", "or"}:
+            # "Russian cruise and ballistic missiles": the first conjunct's country holds for the whole
+            start = _left_edge(doc, start - 1, span.start)
+            text = doc[start:end].text
+            actor = normalise_actor(text, context=context)
         if actor is None:
             continue
         if actor.kind == "rioter" and _at_an_occasion(token, words_of(doc[start:token.i + 1].text)):
@@ -423,19 +481,31 @@ def find_actors(span: Span, *, context: ActorContext = ActorContext()) -> list[A
             peoples = []  # a named militia from a place of that people is still that militia
         if peoples:  # "armed men from the Hema and Lendu communities": each people's militia
             actor, end, text = people_militia(peoples[0][1], context.country), max(end, stop), doc[start:stop].text
+        clans, stop = _clans_after(doc, token.i + 1, span.end) if not peoples and actor.kind in _CLAN_ARMED \
+            else ([], end)
+        if clans:  # "militiamen of the Habar Gidir and Majeerteen clans": each clan's militia
+            actor, end, text = clan_militia(clans[0][1], context.country), max(end, stop), doc[start:stop].text
         # "Karen National Liberation Army (KNLA) troops": the longer phrase replaces the name inside it
         mentions = [m for m in mentions if not start <= m.start < m.end <= end]
         mentions.append(ActorMention(start, end, token.i, text, actor))
         covered.update(range(start, end))
         mentions.extend(_conjoined_states(doc, start, span.start, token, actor, context))
         mentions.extend(_other_peoples(doc, peoples, token.i, context))
+        mentions.extend(ActorMention(i, i + 1, token.i, clan, clan_militia(clan, context.country))
+                        for i, clan in clans[1:])
     mentions.extend(_country_actors(tokens, covered, context))
     for start, end, group in named:
         peoples, stop = _peoples_after(doc, end, span.end) if group.name.startswith("Unidentified") else ([], end)
+        clans, clan_stop = _clans_after(doc, end, span.end) if group.name.startswith("Unidentified") and not peoples \
+            else ([], end)
         if peoples and not covered & set(range(start, stop)):  # "gunmen from the Kusasi and Mamprusi communities"
             text = doc[start:stop].text
             mentions.append(ActorMention(start, stop, end - 1, text, people_militia(peoples[0][1], context.country)))
             mentions.extend(_other_peoples(doc, peoples, end - 1, context))
+        elif clans and not covered & set(range(start, clan_stop)):  # "gunmen of the Habar Gidir clan"
+            mentions.extend(ActorMention(i if n else start, clan_stop if not n else i + 1, end - 1,
+                                         doc[start:clan_stop].text if not n else clan, clan_militia(clan, context.country))
+                            for n, (i, clan) in enumerate(clans))
         elif not covered & set(range(start, end)):
             text = doc[start:end].text
             actor = normalise_actor(text, context=context) or _from_group(
@@ -591,9 +661,9 @@ def _article_context(doc: Doc, extraction: Extraction) -> ActorContext:
                and is_coded_town(text, place.end)]
     country = article_country((sent.text for sent in doc.sents), place_countries=places)
     published = extraction.article.published
-    groups = Counter(group.name for group in named_groups_in(doc[:])
+    groups = Counter(group for group in named_groups_in(doc[:], country)
                      if group.inter in {2, 4} and "{country}" in group.name or group.inter == 2)
-    armed = _with_country(groups.most_common(1)[0][0], country) if groups else ""
+    armed = group_name(groups.most_common(1)[0][0], country) if groups else ""
     persons = frozenset(t.idx for m in extraction.mentions if m.label == "PERSON"
                         for t in doc.char_span(m.start, m.end, alignment_mode="expand") or ())
     return ActorContext(country=country, year=published.year if published else None, armed_default=armed,

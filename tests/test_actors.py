@@ -296,10 +296,93 @@ def test_find_actors_armed_men_from_a_people_are_its_militia(sentence: str, coun
 @pytest.mark.parametrize(("phrase", "name"), [
     ("warriors from two rival clans", "Communal Militia (Papua New Guinea)"),
     ("armed clansmen", "Communal Militia (Papua New Guinea)"),
-    ("Tambul clansmen", "Tambul Communal Militia (Papua New Guinea)"),
+    ("Tambul clansmen", "Tambul Clan Militia (Papua New Guinea)"),
     ("the clan militia", "Communal Militia (Papua New Guinea)"),
     ("clan elders", "Civilians (Papua New Guinea)"),
     ("warriors", "Unidentified Armed Group (Papua New Guinea)"),
 ])
 def test_normalise_actor_clan_fighters_are_a_communal_militia(phrase: str, name: str) -> None:
     assert _name(phrase, "Papua New Guinea") == name
+
+
+@pytest.mark.parametrize(("phrase", "name"), [
+    ("Habar Gidir clansmen", "Habar Gidir Clan Militia (Somalia)"),
+    ("the Saleebaan sub-clan militia", "Saleebaan Sub-Clan Militia (Somalia)"),
+    ("two rival clan militias", "Communal Militia (Somalia)"),
+    ("Rival clansmen", "Communal Militia (Somalia)"),  # a capital at the sentence's start names no clan
+])
+def test_normalise_actor_a_named_clan_has_its_own_clan_militia(phrase: str, name: str) -> None:
+    assert _name(phrase, "Somalia") == name
+
+
+@pytest.mark.parametrize(("sentence", "names"), [
+    ("Militiamen of the Habar Gidir and Majeerteen clans fought near Galkayo.",
+     ["Habar Gidir Clan Militia (Somalia)", "Majeerteen Clan Militia (Somalia)"]),
+    ("Gunmen from the Abgaal clan attacked a village.", ["Abgaal Clan Militia (Somalia)"]),
+    ("Fighters of the Marehan clan clashed with Ogaden clan militiamen.",
+     ["Marehan Clan Militia (Somalia)", "Ogaden Clan Militia (Somalia)"]),
+])
+def test_find_actors_armed_men_of_named_clans_are_each_clans_militia(sentence: str, names: list[str]) -> None:
+    doc = load_nlp()(sentence)
+    found = [m.actor.name for m in find_actors(doc[:], context=ActorContext(country="Somalia", year=2024))]
+    assert found == names
+
+
+@pytest.mark.parametrize(("phrase", "country", "name"), [
+    ("Islamic State fighters", "Iraq", "Islamic State (Iraq)"),
+    ("IS militants", "Afghanistan", "Islamic State Khorasan Province (ISKP)"),
+    ("an ISKP suicide bomber", "Pakistan", "Islamic State Khorasan Province (ISKP)"),
+    ("IS fighters", "Nigeria", "Islamic State West Africa Province"),
+    ("Islamic State militants", "Burkina Faso", "Islamic State Sahel Province"),
+    ("Islamic State", "Iran", "Islamic State"),  # no branch named after Iran: the plain name
+    ("suspected Islamic State members", "Russia", "Islamic State"),
+])
+def test_normalise_actor_islamic_state_is_named_by_its_branch(phrase: str, country: str, name: str) -> None:
+    assert _name(phrase, country) == name
+
+
+@pytest.mark.parametrize(("phrase", "year", "name"), [
+    ("Ansar Allah forces", 2024, "Military Forces of Yemen (2017-) Houthi"),
+    ("the Houthis", 2023, "Military Forces of Yemen (2017-) Houthi"),
+    ("Houthi rebels", 2018, "Houthi Movement"),
+])
+def test_normalise_actor_houthis_are_yemens_de_facto_forces_in_recent_exports(phrase: str, year: int,
+                                                                             name: str) -> None:
+    actor = normalise_actor(phrase, context=ActorContext(country="Yemen", year=year))
+    assert actor is not None and actor.name == name
+
+
+@pytest.mark.parametrize(("phrase", "country", "name"), [
+    ("Tehrik-e-Taliban Pakistan militants", "Pakistan", "TTP: Tehreek-i-Taliban Pakistan"),
+    ("HPG guerrillas", "Turkey", "PKK: Kurdistan Workers Party"),
+    ("Jama'at Nusrat al-Islam wal-Muslimin fighters", "Mali", "JNIM: Group for Support of Islam and Muslims"),
+    ("fighters of the Qassam Brigades", "Palestine", "Hamas Movement"),
+    ("al-Shebab militants", "Somalia", "Al Shabaab"),
+    ("Hizbullah", "Lebanon", "Hezbollah"),
+    ("AQIM militants", "Mali", "AQIM: Al Qaeda in the Islamic Maghreb"),
+    ("Palestinian Islamic Jihad fighters", "Palestine", "PIJ: Palestinian Islamic Jihad"),
+])
+def test_normalise_actor_common_aliases_of_major_groups(phrase: str, country: str, name: str) -> None:
+    assert _name(phrase, country) == name
+
+
+def test_find_actors_short_acronyms_name_groups_only_in_their_country() -> None:
+    nlp = load_nlp()
+    in_myanmar = find_actors(nlp("KIA troops attacked the post.")[:], context=ActorContext(country="Myanmar"))
+    elsewhere = find_actors(nlp("Two KIA were buried on Monday.")[:], context=ActorContext(country="Ukraine"))
+    assert [m.actor.name for m in in_myanmar] == ["KIA: Kachin Independence Army"]
+    assert all(not m.actor.name.startswith("KIA") for m in elsewhere)
+
+
+@pytest.mark.parametrize(("sentence", "name"), [
+    ("Russian cruise and ballistic missiles hit Kyiv.", "Military Forces of Russia (2000-)"),
+    ("A Russian guided aerial bomb struck a store.", "Military Forces of Russia (2000-)"),
+])
+def test_find_actors_a_countrys_munitions_are_its_military(sentence: str, name: str) -> None:
+    doc = load_nlp()(sentence)
+    assert [m.actor.name for m in find_actors(doc[:], context=ActorContext(country="Ukraine", year=2024))] == [name]
+
+
+def test_find_actors_an_unnamed_bomb_is_no_actor() -> None:
+    doc = load_nlp()("A car bomb exploded near the market.")
+    assert find_actors(doc[:], context=ActorContext(country="Somalia", year=2024)) == []
