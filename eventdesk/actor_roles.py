@@ -27,6 +27,9 @@ class Roles:
     patient: Actor | None = None
     backers: tuple[Actor, ...] = ()
     parsed: int = 0  # roles read from the parse (the rest from word order)
+    # the agent is the subject of a clause telling how it happened ('was killed when gunmen attacked'):
+    # the act may be another event's outcome, told after it
+    by_occasion: bool = False
 
 
 _AGENT_DEPS = frozenset({"nsubj", "csubj"})
@@ -70,6 +73,19 @@ def _verb_roles(trigger: Token) -> tuple[list[Token], list[Token]]:
     if not patients and trigger.dep_ in {"xcomp", "oprd"}:  # "12 fighters were reported killed"
         patients = [c for c in head.children if c.dep_ == "nsubjpass"]
     return agents, patients
+
+
+_OCCASION_MARKS = frozenset({"when", "as", "after", "while"})
+
+
+def _agents_of_the_occasion(trigger: Token) -> list[Token]:
+    """'a farmer was killed when gunmen attacked his village': a passive with no 'by' takes its agent
+    from the clause that tells how it happened."""
+    for clause in trigger.children:
+        if clause.dep_ == "advcl" and any(m.dep_ in {"mark", "advmod"} and m.lower_ in _OCCASION_MARKS
+                                          for m in clause.children):
+            return [c for c in clause.children if c.dep_ in _AGENT_DEPS]
+    return []
 
 
 def _noun_roles(trigger: Token) -> tuple[list[Token], list[Token]]:
@@ -179,6 +195,15 @@ def _speaker(trigger: Token, mentions: Sequence[ActorMention]) -> Actor | None:
     return mention.actor if mention is not None else None
 
 
+def _agent_of_another(token: Token, trigger: Token) -> bool:
+    """'bombed a village held by the Arakan Army': who holds the place is the agent of 'held', no side
+    of the bombing that word order would make it."""
+    if token.dep_ != "pobj" or token.head.dep_ != "agent":
+        return False
+    verb = token.head.head
+    return verb.i != trigger.i and verb not in trigger.conjuncts and verb.dep_ in {"acl", "relcl"}
+
+
 def is_passive(verb: Token) -> bool:
     """'was killed', 'were reported killed', 'a man killed by gunmen'."""
     if any(c.dep_ in {"auxpass", "nsubjpass", "agent"} for c in verb.children):
@@ -200,6 +225,10 @@ def roles_of(trigger: Token, mentions: Sequence[ActorMention], *, backing: froze
         c.dep_ in {"nsubj", "nsubjpass", "auxpass", "aux", "agent"} for c in anchor.children)
     agents, patients = _verb_roles(anchor) if verbal else _noun_roles(anchor)
     agent = _actor_for(agents, sides, excluded, _speaker(trigger, sides) or previous, context)
+    by_occasion = False
+    if agent is None and verbal and is_passive(anchor):
+        agent = _actor_for(_agents_of_the_occasion(anchor), sides, excluded, None, context)
+        by_occasion = agent is not None
     agent, allies = _state_leads(agent, agents, sides, excluded)
     patient = _actor_for(patients, sides, excluded, None, context, patient=True)
     parsed = (agent is not None) + (patient is not None)
@@ -216,6 +245,10 @@ def roles_of(trigger: Token, mentions: Sequence[ActorMention], *, backing: froze
             rest = after[1:]
     if patient is None:
         after = [m for m in rest if m.start > trigger.i and m.actor != agent]
+        # "bombed a village held by the Arakan Army, killing 6 villagers": who holds the place is the
+        # target only when no other actor follows ("attacked a base held by Somali troops")
+        after.sort(key=lambda m: _agent_of_another(trigger.doc[m.head], trigger))
         before = [m for m in rest if m.end <= trigger.i and m.actor != agent]
         patient = after[0].actor if after else (before[-1].actor if passive and before else None)
-    return Roles(agent, patient, tuple(dict.fromkeys([*allies, *(m.actor for m in backers)])), parsed)
+    return Roles(agent, patient, tuple(dict.fromkeys([*allies, *(m.actor for m in backers)])), parsed,
+                 by_occasion)

@@ -316,6 +316,12 @@ def _exchanged_fire(token: Token) -> bool:
     return False
 
 
+def _inside_a_name(token: Token, mentions: Sequence[ActorMention]) -> bool:
+    """'the March 23 Movement', 'the Popular Resistance Front': a word of a group's proper name is no trigger."""
+    return token.pos_ == "PROPN" and token.text[:1].isupper() and any(
+        m.start <= token.i < m.end and token.i != m.head for m in mentions)
+
+
 def _in_grievance(token: Token) -> bool:
     """'demonstrators clashed over the handover of a headquarters': what a protest is about is no event."""
     return any(_grievance(a) and a.dep_ == "prep" for a in token.ancestors)
@@ -329,7 +335,7 @@ def _candidate_at(token: Token, sent: Span, index: int, mentions: Sequence[Actor
     if not entries or not factual(token, sent) or is_support(token, lexicon):
         return None
     if object_of_strategic(token, lexicon) or claimed_object(token) or _exchanged_fire(token) \
-            or idle_device(token, lexicon):
+            or idle_device(token, lexicon) or _inside_a_name(token, mentions):
         return None
     # "fired mortars at a base": the weapon names the event more precisely than "fire at"
     entry = min(entries, key=lambda e: e.type != "Explosions/Remote violence")
@@ -375,7 +381,11 @@ def _candidate_at(token: Token, sent: Span, index: int, mentions: Sequence[Actor
             and entry.type not in {"Protests", "Riots"}:
         # victims and bystanders do not bomb, raid or kill: the civilian is the target
         candidate.actor2, candidate.actor1 = candidate.actor2 or candidate.actor1, None
-    if candidate.actor1 is not None and candidate.actor1 == candidate.actor2:
+    if entry.sub == "Armed clash" and _actor_kind(candidate.actor1) in _SAME_KIND_SIDES \
+            and _fought_each_other(token, mentions, candidate.actor2):
+        candidate.actor2 = candidate.actor1  # "two rival clan militias clashed": both sides are clan militias
+    if candidate.actor1 is not None and candidate.actor1 == candidate.actor2 and not (
+            entry.sub == "Armed clash" and _actor_kind(candidate.actor1) in _SAME_KIND_SIDES):
         candidate.actor1 = None  # "a roadside bomb hit an army vehicle": the target is no attacker of itself
     if ran_into(token, lexicon) and _actor_kind(candidate.actor1) not in {"rebel", "militia", "unidentified"}:
         # "an army vehicle struck an IED": the vehicle's side is the target; a planter, if named, stays
@@ -386,7 +396,8 @@ def _candidate_at(token: Token, sent: Span, index: int, mentions: Sequence[Actor
         candidate.confidence *= 0.5  # "the hurricane destroyed homes": something did it, but no one
     if candidate.role == "found":
         candidate.actor1 = None  # "police later recovered 2 more bodies": who finds the dead did not kill them
-    candidate.absorbable = candidate.role in {"violence", "found"} and candidate.actor1 is None
+    # "3 men were killed when gendarmes fired": deaths told after the event they belong to, if any
+    candidate.absorbable = candidate.role in {"violence", "found"} and (candidate.actor1 is None or roles.by_occasion)
     if candidate.absorbable:
         candidate.hints = _hints(sent, lexicon)
         candidate.in_campaign = _in_the_campaign(token)
@@ -399,6 +410,23 @@ def _candidate_at(token: Token, sent: Span, index: int, mentions: Sequence[Actor
     guessed = (roles.agent is not None) + (roles.patient is not None) - roles.parsed
     candidate.confidence = min(1.0, candidate.confidence + 0.1 * roles.parsed + 0.05 * guessed)
     return candidate
+
+
+# Unnamed groups of one kind fight each other: ACLED codes both sides with the same name
+_SAME_KIND_SIDES = frozenset({"militia", "unidentified"})
+_RIVALRY = frozenset({"rival", "feuding", "warring", "opposing", "two", "both", "competing"})
+
+
+def _fought_each_other(trigger: Token, mentions: Sequence[ActorMention], other: Actor | None) -> bool:
+    """'two rival clan militias clashed', 'warriors from two rival clans fought': a plural subject of rivals
+    fights itself, unless the clause names the other side ('clashed with police')."""
+    subject = next((c for c in trigger.children if c.dep_ == "nsubj"), None)
+    if subject is None or subject.tag_ != "NNS" or not any(t.lower_ in _RIVALRY for t in subject.subtree):
+        return False
+    opposed = {t.i for p in trigger.children if p.dep_ == "prep" and p.lower_ in {"with", "against"}
+               for t in p.subtree}
+    opposed |= {t.i for c in trigger.children if c.dep_ == "dobj" for t in c.subtree}
+    return not any(m.head in opposed and m.actor == other for m in mentions)
 
 
 def _from_aircraft(token: Token, lexicon: Lexicon) -> bool:

@@ -55,3 +55,35 @@ def test_event_with_wagner_beside_the_army_codes_wagner_as_associate() -> None:
     text = "On 3 March 2024, Malian troops and Wagner fighters clashed with JNIM militants near Niono."
     events = extract_text(text, published=dt.date(2024, 3, 3)).events
     assert [(e.actor1, e.assoc_actor_1) for e in events][:1] == [("Military Forces of Mali (2021-)", "Wagner Group")]
+
+
+def _roles(sentence: str, trigger: str, country: str):  # type: ignore[no-untyped-def]
+    doc = load_nlp()(sentence)
+    context = ActorContext(country=country, year=2024)
+    mentions = find_actors(doc[:], context=context)
+    token = next(t for t in doc if t.text == trigger)
+    return roles_of(token, mentions, backing=frozenset({"backed"}), context=context)
+
+
+def test_roles_of_a_passive_without_by_takes_the_agent_of_its_when_clause() -> None:
+    roles = _roles("A village elder was killed when bandits stormed his farm near Gusau.", "killed", "Nigeria")
+    assert roles.agent is not None and roles.agent.name == "Unidentified Armed Group (Nigeria)"
+    assert roles.by_occasion  # the killing may be the outcome of an event told before it
+
+
+def test_roles_of_a_passive_with_by_keeps_its_own_agent() -> None:
+    roles = _roles("A village elder was killed by soldiers when bandits stormed his farm.", "killed", "Nigeria")
+    assert roles.agent is not None and roles.agent.name == "Military Forces of Nigeria (2023-)"
+    assert not roles.by_occasion
+
+
+@pytest.mark.parametrize(("sentence", "trigger", "patient"), [
+    # the side holding the place struck is its target only when no one else is named after it
+    ("Military aircraft bombed a village held by the Arakan Army, killing 6 villagers.", "bombed",
+     "Civilians (Myanmar)"),
+    ("Rebels attacked a base held by Myanmar troops near the border.", "attacked",
+     "Military Forces of Myanmar (2021-)"),
+])
+def test_roles_of_the_holder_of_a_place_is_a_last_resort_patient(sentence: str, trigger: str, patient: str) -> None:
+    roles = _roles(sentence, trigger, "Myanmar")
+    assert roles.patient is not None and roles.patient.name == patient

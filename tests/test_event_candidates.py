@@ -1,0 +1,45 @@
+"""Event candidates of one sentence: the sides a trigger's parse gives, and when two sides are one actor."""
+
+from __future__ import annotations
+
+import pytest
+
+from eventdesk.actors import ActorContext, find_actors
+from eventdesk.event_candidates import sentence_candidates
+from eventdesk.nlp import load_nlp
+
+
+def _candidates(sentence: str, country: str):  # type: ignore[no-untyped-def]
+    doc = load_nlp()(sentence)
+    sent = next(iter(doc.sents))
+    context = ActorContext(country=country, year=2024)
+    return sentence_candidates(sent, 0, find_actors(sent, context=context), None, context)
+
+
+@pytest.mark.parametrize(("sentence", "country", "side"), [
+    ("Two rival clan militias clashed over a water well near Beledweyne, leaving 5 fighters dead.", "Somalia",
+     "Communal Militia (Somalia)"),
+    ("Rival gangs fought for control of the market in Cucuta.", "Colombia", "Unidentified Gang (Colombia)"),
+])
+def test_sentence_candidates_rivals_of_one_kind_are_both_sides_of_a_clash(sentence: str, country: str,
+                                                                          side: str) -> None:
+    clash = next(c for c in _candidates(sentence, country) if c.sub == "Armed clash")
+    assert (clash.actor1 and clash.actor1.name, clash.actor2 and clash.actor2.name) == (side, side)
+
+
+def test_sentence_candidates_rivals_with_a_named_opponent_keep_it() -> None:
+    found = _candidates("Rival clan militias clashed with police near Beledweyne.", "Somalia")
+    clash = next(c for c in found if c.type in {"Battles", "Riots"})
+    assert clash.actor2 is not None and clash.actor2.name.startswith("Police Forces of Somalia")
+
+
+def test_sentence_candidates_a_bomb_hitting_its_own_side_has_no_attacker() -> None:
+    found = _candidates("A roadside bomb hit an army vehicle near Marka.", "Somalia")
+    assert all(c.actor1 is None for c in found)
+
+
+def test_sentence_candidates_a_word_of_a_groups_name_is_no_trigger() -> None:
+    """'the March 23 Movement' holds 'March', which is no protest march."""
+    found = _candidates("Fighters of the March 23 Movement clashed with Wazalendo militiamen near Rutshuru.",
+                        "Democratic Republic of Congo")
+    assert [(c.type, c.actor1 and c.actor1.name) for c in found] == [("Battles", "M23: March 23 Movement")]
