@@ -12,6 +12,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
@@ -245,22 +246,29 @@ def _range_day(full: str, candidate: Candidate) -> str:
     return f"{before['month']} {text}" if before else text
 
 
-_ON_GAP = re.compile(r"\s+on\s+")
-_CLOCK_ONLY = re.compile(r"(?i)(?:\d{1,2}(?:[:.]\d{2})?\s?[ap]\.?m\.?|\d{1,2}:\d{2}|noon|midday|midnight)"
-                         r"(?:\s+(?:[A-Z]{2,4}|local time))?")
+# Between a clock time and its day: "on", after "local time" or a time given in another zone
+# ("6 a.m. local time on Tuesday", "10:35 a.m. (0735 GMT) Friday"), or the end of that bracket.
+_ON_GAP = re.compile(r"(?:\)|\s*\([^()]{1,25}\))\s+(?:on\s+)?|(?:\s+local time)?\s+on\s+")
+_CLOCK_ONLY = re.compile(r"(?i)(?:\d{1,2}(?:[:.]\d{2})?\s?[ap]\.?m\.?|\d{1,2}:\d{2}|noon|midday|midnight"
+                         r"|(?:[01]\d|2[0-3])[0-5]\d\s(?:GMT|UTC))(?:\s+(?:[A-Z]{2,4}|local time))?")
 
 
-def _clock_day(full: str, candidate: Candidate, following: Candidate | None) -> str:
-    """"10 a.m. on Tuesday": a bare clock time read with the day named right after it (two spans in TimeML)."""
+def _clock_day(full: str, candidate: Candidate, following: Sequence[Candidate]) -> str:
+    """"10 a.m. on Tuesday": a bare clock time read with the day named right after it (two spans in TimeML).
+
+    The day may come after the same time in another zone, itself a span: the next two spans are tried.
+    """
     text = full[candidate.start:candidate.end]
-    if following is None or not _CLOCK_ONLY.fullmatch(text) \
-            or not _ON_GAP.fullmatch(full, candidate.end, following.start):
+    if not _CLOCK_ONLY.fullmatch(text):
         return text
-    return f"{text} {full[following.start:following.end]}"
+    for after in following[:2]:
+        if _ON_GAP.fullmatch(full, candidate.end, after.start):
+            return f"{text} {full[after.start:after.end]}"
+    return text
 
 
 def _time_expr(doc: Doc, draft: Extraction, candidate: Candidate, reading: _Reading, *,
-               following: Candidate | None = None) -> TimeExpr:
+               following: Sequence[Candidate] = ()) -> TimeExpr:
     """One candidate span, normalised, with its interval and precision."""
     full = draft.article.text  # the same string as doc.text, which spaCy rebuilds on every access
     text = full[candidate.start:candidate.end]
@@ -301,9 +309,8 @@ def resolve_times(doc: Doc, draft: Extraction, options: Options) -> Extraction:
         return normalise_expression(text, dct=anchor).value
 
     candidates = candidate_spans(doc, draft.article.text, resolve)
-    following: list[Candidate | None] = [*candidates[1:], None]
-    times = tuple(_time_expr(doc, draft, candidate, reading, following=after)
-                  for candidate, after in zip(candidates, following))  # noqa: B905 - the last has no follower
+    times = tuple(_time_expr(doc, draft, candidate, reading, following=candidates[index + 1:index + 3])
+                  for index, candidate in enumerate(candidates))
     return dataclasses.replace(draft, times=times)
 
 

@@ -321,3 +321,23 @@ def test_resolve_times_single_day_and_day_long_are_compound_durations() -> None:
     values = _values("The index suffered its worst single-day fall since 2008. "
                      "Negotiators left their second day-long session without a deal.")
     assert values == {"single-day": "P1D", "2008": "2008", "day-long": "P1D"}
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Residents said the shelling began shortly before midnight on Monday.",
+     {"midnight": "2016-03-21T24:00", "Monday": "2016-03-21"}),
+    ("The convoy arrived just after noon.", {"noon": "2016-03-27T12:00"}),
+])
+def test_resolve_times_before_or_after_a_clock_time_is_left_out_of_its_span(text: str,
+                                                                            expected: dict[str, str]) -> None:
+    assert _values(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The truce took effect at 6 a.m. local time on Thursday.",
+     {"6 a.m.": "2016-03-24T06:00", "Thursday": "2016-03-24"}),
+    ("The blast went off at 10:15 p.m. (1915 GMT) on Thursday.",
+     {"10:15 p.m.": "2016-03-24T22:15", "1915 GMT": "2016-03-24T19:15Z", "Thursday": "2016-03-24"}),
+])
+def test_resolve_times_clock_time_takes_its_day_across_a_zone(text: str, expected: dict[str, str]) -> None:
+    assert _values(text) == expected
