@@ -206,6 +206,28 @@ def _resolve_protest(candidate: Candidate, sent: Span, lexicon: Lexicon) -> None
         candidate.sub = "Protest with intervention"
 
 
+_FORCES = frozenset({"state", "police"})
+_MET_BY_FORCE = frozenset({"Protest with intervention", "Excessive force against protesters", "Violent demonstration"})
+
+
+def _force_faces_the_crowd(candidate: Candidate, sent: Span, mentions: Sequence[ActorMention]) -> None:
+    """A protest's crowd is its first side and the force that met it the second: 'police fired tear gas to
+    disperse the march' (the force as the trigger's subject), 'police used tear gas to disperse
+    demonstrators who protested ...' (the force elsewhere in the sentence, not in what it is about)."""
+    if _actor_kind(candidate.actor1) in _FORCES:
+        crowd = candidate.actor2 if _actor_kind(candidate.actor2) in {"protester", "rioter", "civilian"} else None
+        candidate.actor1, candidate.actor2 = crowd, candidate.actor1
+    own = {t.i for t in _own_clause(candidate.trigger, sent, grievances=True)}
+    if _actor_kind(candidate.actor2) in _FORCES and not any(
+            m.head in own and m.actor == candidate.actor2 for m in mentions):
+        candidate.actor2 = None  # "marched against the police killing of a teenager": what it is about
+    if candidate.sub not in _MET_BY_FORCE or _actor_kind(candidate.actor2) in _FORCES:
+        return
+    force = next((m.actor for m in mentions if m.head in own and m.actor.kind in _FORCES), None)
+    if force is not None:
+        candidate.actor2 = force
+
+
 def _disperses_itself(token: Token) -> bool:
     """'the crowd dispersed within minutes': a crowd leaving of its own accord, no one intervening."""
     return token.lemma_.lower() == "disperse" and token.pos_ == "VERB" and not any(
@@ -403,6 +425,8 @@ def _candidate_at(token: Token, sent: Span, index: int, mentions: Sequence[Actor
         candidate.in_campaign = _in_the_campaign(token)
     if not _resolve_sub(candidate, sent, lexicon):
         return None
+    if candidate.role == "protest":
+        _force_faces_the_crowd(candidate, sent, mentions)
     if candidate.sub == "Armed clash" and entry.role == "violence" and _in_campaign_for_territory(token, lexicon):
         # "militants killed during the campaign to retake the city": the deaths are the capture's
         state = _actor_kind(candidate.actor1) in {"state", "police"}

@@ -43,3 +43,23 @@ def test_sentence_candidates_a_word_of_a_groups_name_is_no_trigger() -> None:
     found = _candidates("Fighters of the March 23 Movement clashed with Wazalendo militiamen near Rutshuru.",
                         "Democratic Republic of Congo")
     assert [(c.type, c.actor1 and c.actor1.name) for c in found] == [("Battles", "M23: March 23 Movement")]
+
+
+@pytest.mark.parametrize(("sentence", "country", "force"), [
+    # the force is the subject of the trigger: it is the second side, the crowd the first
+    ("Police fired tear gas to disperse the march.", "Nigeria", "Police Forces of Nigeria (2023-)"),
+    # the force is elsewhere in the sentence, the trigger in a clause about the crowd
+    ("Police used tear gas to disperse demonstrators outside the city hall who protested the detention of the "
+     "mayor.", "Turkey", "Police Forces of Turkey (2002-)"),
+])
+def test_sentence_candidates_the_force_that_meets_a_protest_is_its_second_side(sentence: str, country: str,
+                                                                               force: str) -> None:
+    protest = next(c for c in _candidates(sentence, country) if c.type == "Protests")
+    assert protest.actor2 is not None and protest.actor2.name == force
+    assert protest.actor1 is None or protest.actor1.kind in {"protester", "civilian"}
+
+
+def test_sentence_candidates_police_in_what_a_protest_is_about_is_no_side() -> None:
+    found = _candidates("Hundreds marched peacefully against the police killing of a teenager.", "Kenya")
+    protest = next(c for c in found if c.type == "Protests")
+    assert protest.actor2 is None
