@@ -41,6 +41,9 @@ _WELL_KNOWN_POPULATION = 100_000
 _FAR_KM = 300.0
 _NEAR_KM = 150.0
 _VILLAGE_POPULATION = 20_000
+# A town this close to the point of the region it is bracketed with lies in it, whatever its
+# stale division code (a first-level division of the Sahel is some 300 km across).
+STALE_DIVISION_KM = 200.0
 # A name the model did not call a place counts when it is this well known (places.py).
 STRONG_POPULATION = 100_000
 # The score of a place put near the article's town for want of an entry of its own.
@@ -176,8 +179,14 @@ def _in_parent(found: list[Entry], toponym: Toponym, gazetteer: Gazetteer) -> li
         return inside or found
     # a town outside the known region it is bracketed with is a namesake: "Palma (Cabo Delgado)"
     # is not Palma de Mallorca; with an unknown region only an exact name stands ("Dioungani (Mopti)")
-    known = any(_is_bracket_area(a) for a in gazetteer.candidates(toponym.parent))
-    return [] if known else [e for e in found if e.tier == 0]
+    areas = [a for a in gazetteer.candidates(toponym.parent) if _is_bracket_area(a)]
+    if not areas:
+        return [e for e in found if e.tier == 0]
+    # divisions are redrawn and towns' codes go stale ("Bocaranga (Lim-Pende)", a prefecture since
+    # 2020): an exact namesake in the region's country, close to it, is still the town meant
+    return [e for e in found if e.tier == 0 and not e.is_country and any(
+        a.country_code == e.country_code and not a.is_country and _distance_km(a, e) <= STALE_DIVISION_KM
+        for a in areas)]
 
 
 def _is_bracket_area(entry: Entry) -> bool:
