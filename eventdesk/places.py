@@ -87,13 +87,15 @@ def _parent_after(text: str, end: int) -> str:
 def recognise_toponyms(doc: Doc, draft: Extraction, gazetteer: Gazetteer) -> list[Toponym]:
     """Place names in one article, from entity spans and capitalised words."""
     text = draft.article.text
-    people = [(m.start, m.end) for m in draft.mentions if m.label == "PERSON"]
     surnames = _surnames(text, draft.mentions)
+    towns = {(m.start, m.end) for m in draft.mentions if _town_read_as_person(text, m, gazetteer, surnames)}
+    people = [(m.start, m.end) for m in draft.mentions
+              if m.label == "PERSON" and (m.start, m.end) not in towns]
     found: dict[tuple[int, int], Toponym] = {}
     for mention in draft.mentions:
         if _is_adjective(doc, mention):
             continue  # "Palmyra's Roman theatre": a style or origin, not the town of Roman, Romania
-        if not _mention_is_place(mention, gazetteer):
+        if not _mention_is_place(mention, gazetteer) and (mention.start, mention.end) not in towns:
             for toponym in _embedded_places(text, mention, gazetteer, surnames):
                 found[(toponym.start, toponym.end)] = toponym
             continue
@@ -135,6 +137,8 @@ _LINK = r"(?:al|el|ez|es|as|ad|ar|an|ash|ed|de|da|do|dos|das|di|del|du|la|le)"  
 _NAME = rf"[A-Z][\w'\u2019.-]*(?:[ -](?:{_LINK}[ -])?[A-Z][\w'\u2019-]*){{0,3}}"
 # "Jenin refugee camp (West Bank)", "Kanbalu township (Sagaing)": the kind of place names the town
 _KIND = r"(?: (?:city|town|village|area|district|(?:refugee )?camp|township|municipality))?"
+_LOCATIVE = re.compile(r"\b(?:in|near|outside|around|into)\s+$")
+PERSON_TOWN_POPULATION = 10_000  # a name after 'in' is a place if a town this large has it
 _BRACKETED = re.compile(rf"\b({_NAME}){_KIND} \(({_NAME}(?:, {_NAME})?)\)")
 
 
@@ -234,6 +238,16 @@ def _split_at_comma(text: str, start: int, end: int) -> list[tuple[int, int]]:
 
 
 _OF_PLACE = re.compile(r"\b(of|in|at) (?:the )?((?:[A-Z][\w.'-]*\s?){1,3})$")
+
+
+def _town_read_as_person(text: str, mention: Mention, gazetteer: Gazetteer, surnames: set[str]) -> bool:
+    """A town the model took for a person's name where the words say it is a place: 'a house
+    in Kiryat Shmona', 'clashes near Banjska'; never a surname of someone the report names."""
+    if mention.label != "PERSON" or mention.text in surnames or not _LOCATIVE.search(
+            text[max(0, mention.start - 12):mention.start]):
+        return False
+    return any(e.tier == 0 and e.feature_class == "P" and e.population >= PERSON_TOWN_POPULATION
+               for e in gazetteer.candidates(mention.text))
 
 
 def _embedded_places(text: str, mention: Mention, gazetteer: Gazetteer,

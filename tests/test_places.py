@@ -306,6 +306,22 @@ def test_bracketed_town_outside_its_known_region_stays_unresolved(geo_options: O
 
 
 
+def test_bracketed_town_with_a_stale_division_code_resolves_near_its_region(geo_options: Options) -> None:
+    # GeoNames files Kabo under another prefecture's code; it lies some 170 km from Ouham's point
+    text = "Rebels overran the army post in Kabo (Ouham) on Monday."
+    place = _bracket_places(text, geo_options)["Kabo"]
+    assert (place.name, place.country_code) == ("Kabo", "CF")
+
+
+@pytest.mark.parametrize("text, town, country", [
+    ("A rocket hit a house in Kiryat Shmona on Sunday, damaging the roof.", "Kiryat Shmona", "IL"),
+])
+def test_town_the_model_reads_as_a_person_is_a_place_after_in(geo_options: Options, text: str, town: str,
+                                                              country: str) -> None:
+    places = {p.text: p for p in extract_text(text, options=geo_options).places}
+    assert places[town].country_code == country
+
+
 def test_a_loose_match_abroad_yields_in_a_one_country_article(geo_options: Options) -> None:
     text = "Myanmar troops fought rebels across Shan-North this week, the army of Myanmar said."
     places = _resolve(text, ["Myanmar", "Shan-North"], geo_options)
