@@ -68,6 +68,9 @@ def _resolve_rules(text: str, ctx: Context) -> Resolution | None:
     return None
 
 
+_ANAPHORIC_STEPS = {"the previous": -1, "the preceding": -1, "that": 0, "the same": 0, "the following": 1}
+
+
 def _day_of(rest: str, ctx: Context, *, clock: bool = False) -> str | None:
     """The day value of what is left beside a clock time or part of day.
 
@@ -81,6 +84,8 @@ def _day_of(rest: str, ctx: Context, *, clock: bool = False) -> str | None:
         return anchor_day(ctx).isoformat()
     if rest in {"last", "yesterday"}:
         return (anchor_day(ctx) - dt.timedelta(days=1)).isoformat()
+    if rest in _ANAPHORIC_STEPS:  # "a fire the previous night": the night before the day last spoken of
+        return ((narrative_day(ctx) or anchor_day(ctx)) + dt.timedelta(days=_ANAPHORIC_STEPS[rest])).isoformat()
     resolution = _resolve_rules(rest, ctx)
     if resolution is not None and _DAY_VALUE.fullmatch(resolution.value):
         return resolution.value

@@ -70,6 +70,7 @@ def _scan_pattern() -> re.Pattern[str]:
     fixed = sorted(lex.scan, key=len, reverse=True)
     unit = lex.alternation("units")
     extra = [rf"(?:recent|coming) {unit}", r"the (?:same|following|previous) day",
+             r"(?:that|the (?:same|following|previous)) (?:morning|afternoon|evening|night)",
              rf"(?:once|twice|(?:two|three|four|five|six|\d+) times) (?:a|an|per|each|every) {unit}",
              rf"(?:each|every) {lex.alternation('day_parts')}"]
     extra.append(r"\d{1,2}:\d{2}(?:\s?(?:[ap]\.?m\.?|UTC|GMT))?")  # clock times spaCy leaves unlabelled

@@ -341,3 +341,13 @@ def test_resolve_times_before_or_after_a_clock_time_is_left_out_of_its_span(text
 ])
 def test_resolve_times_clock_time_takes_its_day_across_a_zone(text: str, expected: dict[str, str]) -> None:
     assert _values(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The depot was shut on Thursday after a fire the previous night.",
+     {"Thursday": "2016-03-24", "the previous night": "2016-03-23TNI"}),
+    ("The convoy left on Thursday and was attacked that evening.",
+     {"Thursday": "2016-03-24", "that evening": "2016-03-24TEV"}),
+])
+def test_resolve_times_part_of_day_told_from_the_last_day_spoken_of(text: str, expected: dict[str, str]) -> None:
+    assert _values(text) == expected
