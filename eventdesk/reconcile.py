@@ -389,8 +389,9 @@ def _fold(drafts: dict[tuple[str, ...], _Draft]) -> list[_Draft]:
 
 
 def _is_partisan(claim: QuantityClaim) -> bool:
-    claimant = claim.claimant.lower()
-    return any(re.search(rf"\b{re.escape(cue)}\b", claimant) for cue in _tables().partisan)
+    """A party to the fighting speaks: by the claimant's words or the body a spokesperson speaks for."""
+    said = f"{claim.claimant} {claim.affiliation}".lower()
+    return any(re.search(rf"\b{re.escape(cue)}\b", said) for cue in _tables().partisan)
 
 
 def estimate_range(claims: Sequence[QuantityClaim]) -> tuple[float | None, float | None, float | None]:

@@ -341,6 +341,18 @@ def test_estimate_range_best_lies_between_low_and_high_with_vague_claims() -> No
     assert low <= best <= high
 
 
+def test_estimate_range_best_passes_over_a_spokesperson_of_a_party_to_the_fighting() -> None:
+    def claim(low: float, who: str, body: str = "") -> QuantityClaim:
+        return QuantityClaim(article_id="a", claimant=who, claimant_kind="person", outlet="W",
+                             published=None, qualifier="", low=low, high=None, text="",
+                             start=0, end=1, sentence=0, affiliation=body)
+
+    # the general speaks for the army: the monitors' figures set the best estimate
+    claims = [claim(300, "Jane Roe", "Conflict Monitor"), claim(320, "John Doe", "Casualty Watch"),
+              claim(2000, "Gen. Smith", "Army")]
+    assert estimate_range(claims)[1] == 300
+
+
 def test_reconcile_a_vague_claim_sets_the_conservative_low_and_says_how_it_was_coded() -> None:
     a = report("State television said hundreds of rebels were killed.",
                [{"text": "hundreds of rebels", "kind": "killed", "low": 100.0, "counts": "rebels",
