@@ -296,6 +296,27 @@ def _in_campaign_for_territory(trigger: Token, lexicon: Lexicon) -> bool:
     return False
 
 
+_SEQUENCE_MARKS = frozenset({"after", "as", "when", "once", "following"})
+
+
+def _entered_after_withdrawal(candidate: Candidate, mentions: Sequence[ActorMention]) -> None:
+    """'GNA forces entered Tarhuna after Haftar's forces withdrew': the side that moves in takes the town
+    and is the first actor; the side that withdrew is the second."""
+    clause = candidate.trigger
+    for _ in range(3):  # "after Russian forces completed their withdrawal": up through the clause's verb
+        if clause.dep_ == "advcl" and any(c.lower_ in _SEQUENCE_MARKS for c in clause.children) \
+                or clause.dep_ == "pcomp" and clause.head.lower_ in _SEQUENCE_MARKS:
+            break
+        clause = clause.head
+    else:
+        return
+    main = clause.head.head if clause.dep_ == "pcomp" else clause.head
+    subject = next((c for c in main.children if c.dep_ == "nsubj"), None)
+    mover = next((m.actor for m in mentions if subject is not None and m.start <= subject.i < m.end), None)
+    if mover is not None and mover.kind in ARMED and mover != candidate.actor1:
+        candidate.actor1, candidate.actor2 = mover, candidate.actor1
+
+
 def _possessed_force(trigger: Token, context: ActorContext) -> Actor | None:
     """'Russia's defence ministry said its warplanes had struck ...': 'its' is the country named
     before it, whose military acted."""
@@ -376,6 +397,8 @@ def _candidate_at(token: Token, sent: Span, index: int, mentions: Sequence[Actor
         candidate.actor1 = _possessed_force(token, context)
     if entry.sub != "Armed clash" or entry.role == "violence":  # those who fight each other are no allies
         _host_leads(candidate, mentions, context)
+    if entry.sub == "Non-violent transfer of territory":
+        _entered_after_withdrawal(candidate, mentions)
     if entry.sub == "Agreement" and candidate.actor2 is None:
         candidate.actor2 = _partner(candidate.actor1, mentions)
     if entry.sub == "Armed clash" and candidate.actor1 is None and candidate.actor2 is not None:
@@ -678,6 +701,9 @@ def fold(into: Candidate, other: Candidate) -> None:
     into.sentences |= other.sentences | {other.sentence}
     if into.actor1 is None and (other.actor1 != into.actor2 or into.actor2 is None):
         into.actor1 = other.actor1  # never the event's own target as its attacker
+    if into.role == "territory" and other.sub == "Non-violent transfer of territory" and into.actor2 is None \
+            and other.actor1 not in (None, into.actor1):
+        into.actor2 = other.actor1  # "SAF troops withdrew and RSF fighters entered the city": who left lost it
     if into.actor2 is None and other.actor2 not in (None, into.actor1):
         into.actor2 = other.actor2
         if into.role in {"violence", "attack"} and into.type in {"Battles", "Violence against civilians"}:

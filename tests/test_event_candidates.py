@@ -63,3 +63,27 @@ def test_sentence_candidates_police_in_what_a_protest_is_about_is_no_side() -> N
     found = _candidates("Hundreds marched peacefully against the police killing of a teenager.", "Kenya")
     protest = next(c for c in found if c.type == "Protests")
     assert protest.actor2 is None
+
+
+@pytest.mark.parametrize(("sentence", "country", "sides"), [
+    ("Government troops entered the town after rebel fighters withdrew from it.", "Mali",
+     ("Military Forces of Mali (2021-)", "Opposition Rebels (Mali)")),
+    ("Ukrainian troops entered Kherson after Russian forces completed their withdrawal.", "Ukraine",
+     ("Military Forces of Ukraine (2019-)", "Military Forces of Russia (2000-)")),
+])
+def test_sentence_candidates_who_moves_in_after_a_withdrawal_takes_the_town(sentence: str, country: str,
+                                                                            sides: tuple[str, str]) -> None:
+    found = [c for c in _candidates(sentence, country) if c.sub == "Non-violent transfer of territory"]
+    assert [(c.actor1 and c.actor1.name, c.actor2 and c.actor2.name) for c in found] == [sides]
+
+
+def test_sentence_candidates_a_withdrawal_alone_is_by_the_side_that_left() -> None:
+    found = [c for c in _candidates("Russian forces withdrew from the town on Friday.", "Ukraine")
+             if c.sub == "Non-violent transfer of territory"]
+    assert [(c.actor1 and c.actor1.name, c.actor2) for c in found] == [("Military Forces of Russia (2000-)", None)]
+
+
+def test_fold_a_withdrawal_into_a_capture_names_the_side_that_lost_it() -> None:
+    found = _candidates("SAF troops withdrew from Wad Medani and RSF fighters entered the city.", "Sudan")
+    assert [(c.actor1 and c.actor1.name, c.actor2 and c.actor2.name) for c in found] == [
+        ("Rapid Support Forces", "Military Forces of Sudan (2019-)")]
