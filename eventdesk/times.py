@@ -237,9 +237,16 @@ _RANGE_MONTH_BEFORE = re.compile(r"(?P<month>[A-Z][a-z]{2,8}\.?) \d{1,2}(?:st|nd
                                  r"\s*(?:and|to|through|or|-|\u2013|\u2014)\s*$")
 
 
+_RANGE_UNIT_AFTER = re.compile(r"\s+(?:and|to)\s+[\w-]+\s+(?P<unit>[a-z]+)")
+
+
 def _range_day(full: str, candidate: Candidate) -> str:
-    """"25" of "April 24 and 25" read as "April 25"; any other span as it is."""
+    """"25" of "April 24 and 25" read as "April 25", "60" of "between 60 and 90 days" as "60 days";
+    any other span as it is."""
     text = full[candidate.start:candidate.end]
+    unit = _RANGE_UNIT_AFTER.match(full, candidate.end)
+    if (text.isdigit() or text.lower() in lexicon().numbers) and unit is not None and unit["unit"] in lexicon().units:
+        return f"{text} {unit['unit']}"
     if not text.isdigit():
         return text
     before = _RANGE_MONTH_BEFORE.search(full, max(0, candidate.start - 24), candidate.start)

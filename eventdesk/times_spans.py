@@ -341,6 +341,26 @@ def _is_day_frame(text: str, start: int, end: int) -> bool:
         _DAY_FRAME_BEFORE.search(text, max(0, start - 12), start) is not None
 
 
+@lru_cache(maxsize=1)
+def _count_range() -> re.Pattern[str]:
+    """Two counts of one unit: "60 and 90 days", "two to six days"."""
+    lex = lexicon()
+    words = sorted((w for w in lex.numbers if w.isalpha() and w not in {"a", "an", "half"}), key=len, reverse=True)
+    count = rf"(?:\d+|{'|'.join(words)})"
+    return re.compile(rf"(?i)(?P<first>{count})\s+(?:and|to)\s+(?P<second>{count}\s+{lex.alternation('units')})")
+
+
+_BETWEEN_BEFORE = re.compile(r"(?i)\bbetween\s+$")
+
+
+def _between_counts(text: str, start: int, end: int) -> list[tuple[int, int]] | None:
+    """"Between 60 and 90 days": TimeML annotates each end as a duration of its own ("60", "90 days")."""
+    match = _count_range().fullmatch(text, start, end)
+    if match is None or _BETWEEN_BEFORE.search(text, max(0, start - 9), start) is None:
+        return None
+    return [match.span("first"), match.span("second")]
+
+
 def _cut(text: str, raw: list[tuple[int, int]], resolve: Resolve) -> dict[tuple[int, int], tuple[int, int]]:
     """Each raw span trimmed and split into pieces, mapped to the span whose words give its mod."""
     outer_of: dict[tuple[int, int], tuple[int, int]] = {}
@@ -352,13 +372,14 @@ def _cut(text: str, raw: list[tuple[int, int]], resolve: Resolve) -> dict[tuple[
         if trimmed[1] <= trimmed[0] or _is_noise_here(text, *trimmed) \
                 or _names_no_time(text[trimmed[0]:trimmed[1]], resolve):
             continue
-        split = _split(text, *trimmed, resolve)
+        counts = _between_counts(text, *trimmed)
+        split = counts or _split(text, *trimmed, resolve)
         for index, piece in enumerate(split):
             piece = _trim(text, *piece)
             # "April 24 and 25": the second day of a range is a date, not a bare number.
             range_day = index > 0 and _DAY_NUMBER.fullmatch(text[piece[0]:piece[1]]) is not None \
                 and 1 <= int(text[piece[0]:piece[1]]) <= 31
-            if piece[1] > piece[0] and (range_day or not _is_noise_here(text, *piece)) \
+            if piece[1] > piece[0] and (range_day or counts or not _is_noise_here(text, *piece)) \
                     and not _is_fraction(text, *piece) and not _is_age(text, *piece):
                 # A piece of a range stands alone; a whole span keeps its cut-off "nearly".
                 outer_of[piece] = outer if len(split) == 1 else piece

@@ -351,3 +351,12 @@ def test_resolve_times_clock_time_takes_its_day_across_a_zone(text: str, expecte
 ])
 def test_resolve_times_part_of_day_told_from_the_last_day_spoken_of(text: str, expected: dict[str, str]) -> None:
     assert _values(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The review would take between 60 and 90 days.", {"60": "P60D", "90 days": "P90D"}),
+    ("Repairs take between two and four weeks.", {"two": "P2W", "four weeks": "P4W"}),
+    ("Repairs take three to four weeks.", {"three to four weeks": "PXW"}),
+])
+def test_resolve_times_between_two_counts_of_a_unit_is_two_durations(text: str, expected: dict[str, str]) -> None:
+    assert _values(text) == expected
