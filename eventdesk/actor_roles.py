@@ -140,6 +140,15 @@ def _is_backer(mention: ActorMention, trigger: Token, backing: frozenset[str]) -
     return False
 
 
+_ATTACK_NOUNS = frozenset({"attack", "assault", "raid", "ambush", "offensive", "incursion", "onslaught"})
+
+
+def _the_attack(token: Token) -> bool:
+    """'the attack', 'this raid': an attack told before, whose attackers the previous sentence named."""
+    return token.lemma_.lower() in _ATTACK_NOUNS and not any(c.dep_ in _NOUN_AGENT_DEPS for c in token.children) \
+        and any(c.dep_ == "det" and c.lower_ in {"the", "this", "that"} for c in token.children)
+
+
 def _actor_for(tokens: Sequence[Token], mentions: Sequence[ActorMention], excluded: set[int],
                previous: Actor | None, context: ActorContext, *, patient: bool = False) -> Actor | None:
     """The first role token that names an actor (pronouns take the previous sentence's actor)."""
@@ -148,8 +157,8 @@ def _actor_for(tokens: Sequence[Token], mentions: Sequence[ActorMention], exclud
         if mention is not None and mention.start not in excluded:
             excluded.add(mention.start)
             return mention.actor
-        if token.lower_ in _PRONOUNS and previous is not None:
-            return previous
+        if (token.lower_ in _PRONOUNS or _the_attack(token)) and previous is not None:
+            return previous  # "The attack claimed the lives of 6 traders": the attackers just named
         if context.is_person(token):
             leader = country_in(words_of(token.text))
             if leader:  # "Putin withdrew ...": a leader acts through his state's forces

@@ -87,3 +87,20 @@ def test_roles_of_a_passive_with_by_keeps_its_own_agent() -> None:
 def test_roles_of_the_holder_of_a_place_is_a_last_resort_patient(sentence: str, trigger: str, patient: str) -> None:
     roles = _roles(sentence, trigger, "Myanmar")
     assert roles.patient is not None and roles.patient.name == patient
+
+
+def test_roles_of_the_attack_is_by_the_attackers_named_before() -> None:
+    doc = load_nlp()("Suspected JNIM militants stopped a convoy of traders near Niono. The attack claimed "
+                     "the lives of 6 traders.")
+    context = ActorContext(country="Mali", year=2024)
+    first, second = list(doc.sents)
+    previous = find_actors(first, context=context)[0].actor
+    token = next(t for t in second if t.text == "claimed")
+    roles = roles_of(token, find_actors(second, context=context), backing=frozenset(), previous=previous,
+                     context=context)
+    assert roles.agent is not None and roles.agent.name == "JNIM: Group for Support of Islam and Muslims"
+
+
+def test_roles_of_an_attack_with_its_own_agent_keeps_it() -> None:
+    roles = _roles("The army's raid killed 4 fighters near Niono.", "killed", "Mali")
+    assert roles.agent is not None and roles.agent.name.startswith("Military Forces of Mali")
