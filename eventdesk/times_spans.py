@@ -296,10 +296,22 @@ def _unit_after() -> re.Pattern[str]:
     return re.compile(rf"(?i) (?:{'|'.join(words)})\b")
 
 
+def _lines(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """A span cut at its line breaks: a headline's date and the dateline under it are two expressions."""
+    pieces, offset = [], start
+    for line in text[start:end].split("\n"):
+        stripped = line.strip()
+        if stripped:
+            first = offset + line.index(stripped)
+            pieces.append((first, first + len(stripped)))
+        offset += len(line) + 1
+    return pieces
+
+
 def _raw_spans(doc: Doc, text: str) -> list[tuple[int, int]]:
     """spaCy's DATE/TIME entities, then lexicon matches where spaCy found nothing."""
-    raw = [_with_deictic(text, ent.start_char, ent.end_char) for ent in doc.ents
-           if ent.label_ in {"DATE", "TIME"} and "\n" not in ent.text.strip()]
+    raw = [_with_deictic(text, start, end) for ent in doc.ents if ent.label_ in {"DATE", "TIME"}
+           for start, end in _lines(text, ent.start_char, ent.end_char)]
     for pattern in (_scan_pattern(), _named_day_pattern()):
         for match in pattern.finditer(text):
             if not _overlaps(match.span(), raw):

@@ -360,3 +360,8 @@ def test_resolve_times_part_of_day_told_from_the_last_day_spoken_of(text: str, e
 ])
 def test_resolve_times_between_two_counts_of_a_unit_is_two_durations(text: str, expected: dict[str, str]) -> None:
     assert _values(text) == expected
+
+
+def test_resolve_times_headline_date_and_dateline_below_are_two_expressions() -> None:
+    text = "Port traffic has its best month since November\nMarch 27, 2016\nThe port said traffic rose."
+    assert _values(text) == {"November": "2015-11", "March 27, 2016": "2016-03-27"}
