@@ -177,12 +177,16 @@ def normalise_actor(phrase: str, *, context: ActorContext = ActorContext()) -> A
     if head == "military":
         state = named_country or _has_cue(words, "state") or _is_unit(words) or any(
             tuple(words[:link][-len(h):]) == h for h in _ALWAYS_STATE)
+        tail = tuple(words[link - 1:link])
+        if tail in actor_table().heads["civilians"] and not _has_cue(words, "state") and not _is_unit(words):
+            return _people("civilians", country)  # "Chinese engineers" at a dam: a trade, not a corps
         if state:
             force = state_actor(country, year=context.year)
             return replace(force, unspecified_branch=True) if _names_no_branch(words[:link]) else force
-        tail = tuple(words[link - 1:link])  # "engineers" with no army about them are civilians
-        return _people("civilians", country) if tail in actor_table().heads["civilians"] else None
+        return None
     origin = words[link + 1:] if link < len(words) and words[link] in _ORIGIN_LINKS else []
+    if head == "militants" and words[link - 1] == "group" and _head_kind(origin) == "civilians":
+        return _people("civilians", country)  # "a group of journalists" is the journalists
     people = _ethnic_militia(words[:link], head, country, origin=origin)
     if people is not None:
         return people

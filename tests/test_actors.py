@@ -386,3 +386,19 @@ def test_find_actors_a_countrys_munitions_are_its_military(sentence: str, name: 
 def test_find_actors_an_unnamed_bomb_is_no_actor() -> None:
     doc = load_nlp()("A car bomb exploded near the market.")
     assert find_actors(doc[:], context=ActorContext(country="Somalia", year=2024)) == []
+
+
+@pytest.mark.parametrize(("phrase", "country", "name"), [
+    ("Chinese engineers", "Pakistan", "Civilians (China)"),  # a trade, whatever their nationality
+    ("army engineers", "Pakistan", "Military Forces of Pakistan (2022-)"),
+    ("a group of journalists", "Lebanon", "Civilians (Lebanon)"),
+    ("a group of armed men", "Mali", "Unidentified Armed Group (Mali)"),
+    ("3 khwarij", "Pakistan", "TTP: Tehreek-i-Taliban Pakistan"),  # the Pakistani state's name for the TTP
+    ("a separatist camp", "Cameroon", "Ambazonian Separatists"),
+])
+def test_normalise_actor_trades_groups_of_people_and_official_names(phrase: str, country: str, name: str) -> None:
+    assert _name(phrase, country) == name
+
+
+def test_normalise_actor_khawarij_names_the_ttp_only_in_pakistan() -> None:
+    assert _name("the khawarij", "Algeria") != "TTP: Tehreek-i-Taliban Pakistan"
