@@ -38,6 +38,7 @@ _ARMED_PERSONS = frozenset({"soldier", "policeman", "officer", "fighter", "milit
 # "another soldier died", "3 more died", "a fifth man died": one more than the toll told before.
 _MORE = frozenset({"another", "more", "further", "additional"})
 _EVERYONE = frozenset({"people", "persons", "dead", "deaths", "fatalities", "killed", "casualties", "lives"})
+_TOLL_NOUNS = frozenset({"toll", "figure", "tally"})
 _TOLL_WORDS = frozenset({"death", "casualty", "total", "overall", "final", "human"})  # "put the total toll at 14"
 _TOLL_OBJECT_VERBS = frozenset({"raise", "bring", "revise", "update", "push", "take", "increase", "lift"})
 _REPORT_PARTICIPLES = frozenset({"reported", "confirmed", "recorded", "unconfirmed", "documented", "known"})
@@ -82,11 +83,26 @@ def verb_key(token: Token) -> str:
     for child in token.children:
         if child.dep_ == "prt" or (child.dep_ in {"acomp", "oprd", "advmod", "xcomp"} and child.lower_ == "dead"):
             return f"{token.lemma_.lower()} {child.lower_}"
-        if child.dep_ == "prep" and child.lower_ == "to" and any(g.lower_ == "death" for g in child.children):
-            return f"{token.lemma_.lower()} to death"
+        if child.dep_ == "prep" and child.lower_ == "to":
+            end = next((g.lower_ for g in child.children if g.lower_ in _TO_ENDS), "")
+            if end:  # "beaten to death", "3 terrorists were sent to hell"
+                return f"{token.lemma_.lower()} to {end}"
+        if child.dep_ == "dobj" and f"{token.lemma_.lower()} {child.lemma_.lower()}" in _idioms():
+            return f"{token.lemma_.lower()} {child.lemma_.lower()}"  # "6 soldiers embraced martyrdom"
         if child.dep_ == "dobj" and any(g.lower_ == "dead" and g.i > child.i for g in child.children):
             return f"{token.lemma_.lower()} dead"  # "shot a taxi driver dead": the parse hangs 'dead' on him
     return token.lemma_.lower()
+
+
+_TO_ENDS = frozenset({"death", "hell"})
+
+
+@lru_cache(maxsize=1)
+def _idioms() -> frozenset[str]:
+    """Verb-object idioms of the lexicon ('embrace martyrdom'), as 'lemma object' keys."""
+    words = kind_words()
+    return frozenset(k for k in (*words.verbs, *words.subject_verbs) if len(k.split()) == 2
+                     and k.split()[1] not in {"dead", "out", "down", "up", "off"})
 
 
 def verb_kind(token: Token) -> str:
@@ -202,7 +218,7 @@ def _noun_kind(token: Token) -> str:
     compound = " ".join(t.lower_ for t in token.lefts if t.dep_ in {"compound", "amod"})
     if compound and f"{compound} {token.lower_}" in nouns:
         return nouns[f"{compound} {token.lower_}"]
-    if token.lower_ in {"toll"}:
+    if token.lower_ in _TOLL_NOUNS:  # "put the toll at 5", "put the figure at around 30"
         if any(t.lemma_ in _TOLL_WORDS for t in token.lefts):
             return "killed"
         # "8 people were killed, while the military put the toll at 5": the toll of the deaths told beside it
@@ -218,6 +234,8 @@ def _head_kind(token: Token) -> str:
         dep, head = token.dep_, token.head
         if head is token:
             return ""
+        if dep == "appos" and _labelled_toll(head):
+            return "killed"  # "Fatalities: 2 soldiers and a civilian driver."
         if dep in {"conj", "appos"}:
             if dep == "conj" and head.pos_ == "VERB" and token.pos_ in {"NOUN", "NUM", "PROPN"}:
                 return verb_kind(head)  # "killing a couple and their 3 children" with the list hung on the verb
@@ -249,8 +267,9 @@ def _head_kind(token: Token) -> str:
         if head.pos_ not in {"VERB", "AUX"}:
             return ""
         if dep == "dobj" and head.lemma_.lower() == "lose" and (token.lemma_.lower() in _ARMED_PERSONS or any(
-                o.lower_ == "own" for p in token.children if p.lower_ == "of" for o in p.children)):
-            return "killed"  # "the army admitted losing 2 soldiers", "lost 3 of their own": its own dead
+                o.lower_ == "own" or o.lemma_.lower() in _ARMED_PERSONS
+                for p in token.children if p.lower_ == "of" for o in p.children)):
+            return "killed"  # "the army admitted losing 2 soldiers", "lost 3 of their own", "2 of its members"
         if dep == "attr" and _elided(head):
             return verb_kind(head.head) if is_passive_verb(head.head) else ""
         if dep in {"dobj", "nsubjpass", "obj", "attr"}:
@@ -264,6 +283,12 @@ def _head_kind(token: Token) -> str:
                 head.lemma_.lower(), "") or _complement_kind(head) or _toll_kind(head) or _suffered_kind(head)
         return ""
     return ""
+
+
+def _labelled_toll(token: Token) -> bool:
+    """'Fatalities: 2 soldiers and a civilian': a noun of deaths heading the sentence, a colon after it."""
+    return token.dep_ == "ROOT" and _noun_kind(token) == "killed" and token.i + 1 < len(token.doc) \
+        and token.nbor(1).text == ":"
 
 
 def shot_dead(token: Token) -> bool:
@@ -438,6 +463,8 @@ def _amount_figures(sent: Span, sent_index: int, draft: Extraction,
             kind = last_kind or _sentence_kind(sent)
         if not kind and anchor.i >= tokens.end and _killed_as_them(sent, anchor):
             kind = "killed"  # "set ablaze 2 suspected thieves, killing them"
+        if not kind and anchor.lemma_.lower() == "other" and anchor.i >= tokens.end:
+            kind = _list_verb_kind(sent, tokens.start)  # "killing himself, a minister and 5 others"
         if not kind:
             continue
         later_death = kind == "wounded" and anchor.i >= tokens.end and _head_kind(tokens[-1]) == "killed"
@@ -466,6 +493,7 @@ def _victims(verb: Token) -> list[Token]:
     if not found:  # "lynched and set fire to a classmate": the object the next verb of the pair takes
         found = [o for c in verb.children if c.dep_ == "conj" and c.pos_ == "VERB" for o in _set_fire_to(c)]
     found += [b for token in (verb, *found) for b in _besides(token)]
+    found += [item for token in found[:1] for item in _comma_list(token)]
     out: list[Token] = []
     for token in found:
         out.append(token)
@@ -477,6 +505,31 @@ def _victims(verb: Token) -> list[Token]:
 
 
 _REPORT_VERBS = frozenset({"say", "claim", "report", "put", "estimate", "give", "count", "cite"})
+
+
+def _list_verb_kind(sent: Span, start: int) -> str:
+    """What the last verb before 'N others' did to the list it ends: 'killing X, Y and 5 others'."""
+    for token in reversed(sent.doc[sent.start:start]):
+        if token.pos_ in {"VERB", "AUX"} and token.dep_ not in {"amod", "compound"}:  # not 'the acting minister'
+            kind = verb_kind(token)
+            return kind if kind in {"killed", "wounded"} else ""
+    return ""
+
+
+def _comma_list(obj: Token) -> list[Token]:
+    """'killing himself, the minister Khalil Haqqani and 5 others': the listed person the parser hung
+    elsewhere after a comma, when the list ends in 'N others'; a name beside its title stands for it."""
+    doc, comma = obj.doc, obj.right_edge.i + 1
+    if comma + 1 >= len(doc) or doc[comma].text != "," or doc[comma].sent != obj.sent:
+        return []
+    item = doc[comma + 1]
+    while item.head.i > comma and item.head.left_edge.i > comma and item.head is not item:
+        item = item.head  # up to the head of the phrase after the comma
+    if item.pos_ not in {"NOUN", "PROPN"} or not any(
+            t.lemma_.lower() == "other" and any(c.like_num for c in t.children) for t in item.subtree):
+        return []
+    name = next((c for c in item.children if c.dep_ == "appos" and c.ent_type_ == "PERSON"), None)
+    return [name or item]
 
 
 def _bare_report(anchor: Token, tokens: Span) -> bool:
@@ -572,13 +625,22 @@ def _single_figures(sent: Span, sent_index: int, draft: Extraction, context: Act
                     taken: set[int]) -> Iterator[Figure]:
     """'unidentified gunmen killed a civilian': a singular victim is a figure of one."""
     one = Amount(0, 0, 1.0)
+    for label in (t for t in sent if _labelled_toll(t)):
+        listed = [c for c in label.children if c.dep_ == "appos"]
+        for victim in [*listed, *(t for c in listed for t in c.conjuncts if t.i > c.i)]:
+            if victim.i not in taken and _is_single_person(victim, context, killing=True):
+                taken.add(victim.i)
+                span = sent.doc[victim.left_edge.i:victim.i + 1]
+                yield _figure(draft, sent_index, span.start_char, span.end_char, "killed", one,
+                              _strip_det(span.text), context)
     for verb in sent:
         if verb.pos_ != "VERB" and not shot_dead(verb):
             continue
         kind = "killed" if shot_dead(verb) else verb_kind(verb) or (
             "killed" if _complement_kind(verb) == "killed" else "")  # "leaving a woman and her son dead"
         found_body = verb.lemma_.lower() in {"find", "discover", "recover", "retrieve"}
-        died = kind_words().subject_verbs.get(verb.lemma_.lower()) == "killed" or _lost_life(verb)
+        died = "killed" in {kind_words().subject_verbs.get(verb.lemma_.lower()),
+                            kind_words().subject_verbs.get(verb_key(verb))} or _lost_life(verb)
         kind = "killed" if died else kind
         if kind not in {"killed", "wounded", "captured", "arrested"} and not found_body:
             continue

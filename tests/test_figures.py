@@ -34,6 +34,9 @@ def figures_of(text: str) -> list[Figure]:
     ("2 reported fatalities were recorded.", "killed", 2, ""),
     ("One of the injured died in hospital on Monday.", "killed", 1, "additional"),
     ("The blast killed 4 shoppers in addition to the bomber.", "killed", 4, ""),
+    ("Two guards embraced martyrdom when the post was attacked.", "killed", 2, ""),
+    ("The rebels admitted losing 4 of their fighters.", "killed", 4, ""),
+    ("Fatalities: 5 soldiers.", "killed", 5, ""),
 ])
 def test_extract_figures_reads_kind_value_and_qualifier(text: str, kind: str, low: float, qualifier: str) -> None:
     found = [f for f in figures_of(text) if f.kind == kind]
