@@ -101,13 +101,28 @@ def _fold_followers(candidates: list[Candidate]) -> list[Candidate]:
     for candidate in (c for c in candidates if not c.absorbable):
         before = [k for k in kept if 0 < candidate.sentence - k.sentence <= 1
                   and k.type in VIOLENT_TYPES | {"Protests"}]
-        if before and (candidate.role == "violence" and (_sides(candidate) & _sides(before[-1]) or _crowd(candidate))
-                       or _anaphoric(candidate) or _escalates(before[-1], candidate)):
+        if before and _restated_aim(candidate, before[-1]):
+            candidate.actor2 = None  # whom the attacker says it aimed at is its claim, not the victims told
+            fold(before[-1], candidate)
+        elif before and (candidate.role == "violence"
+                         and (_sides(candidate) & _sides(before[-1]) or _crowd(candidate))
+                         or _anaphoric(candidate) or _escalates(before[-1], candidate)):
             _upgrade_protest(before[-1], candidate)
             fold(before[-1], candidate)
         else:
             kept.append(candidate)
     return kept
+
+
+_SAYING = frozenset({"say", "claim", "insist", "maintain", "state", "announce", "add"})
+
+
+def _restated_aim(candidate: Candidate, before: Candidate) -> bool:
+    """'a drone struck a gathering ... the army said it had targeted terrorists': the attacker's
+    word on whom its strike aimed at restates the strike just told."""
+    trigger = candidate.trigger
+    return trigger.lemma_.lower() == "target" and candidate.actor1 in (None, before.actor1) \
+        and any(a.lemma_.lower() in _SAYING for a in list(trigger.ancestors)[:3])
 
 
 _FORCE_ORDER = ("Peaceful protest", "Protest with intervention", "Excessive force against protesters")
@@ -175,9 +190,39 @@ def _crowd(candidate: Candidate) -> bool:
     return any(a is not None and a.kind in {"protester", "rioter"} for a in (candidate.actor1, candidate.actor2))
 
 
+_FIGHT_LEMMAS = frozenset({"fight", "clash", "battle", "skirmish"})
+
+
+def _fight_weapon(candidate: Candidate, candidates: Sequence[Candidate]) -> Candidate | None:
+    """'gangs fought with firearms and explosives': a weapon the fighters used is the clash's, no bombing.
+
+    Returns the clash of the same sentence that the weapon belongs to, or None.
+    """
+    trigger = candidate.trigger
+    if candidate.type != "Explosions/Remote violence" or trigger.pos_ != "NOUN":
+        return None
+    prep = next((a for a in list(trigger.ancestors)[:3] if a.dep_ == "prep" and a.lower_ == "with"), None)
+    if prep is None or prep.head.lemma_.lower() not in _FIGHT_LEMMAS:
+        return None
+    return next((c for c in candidates if c.trigger.i == prep.head.i and c.type == "Battles"), None)
+
+
+def _drop_fight_weapons(candidates: list[Candidate]) -> list[Candidate]:
+    kept: list[Candidate] = []
+    for candidate in candidates:
+        clash = _fight_weapon(candidate, candidates)
+        if clash is None:
+            kept.append(candidate)
+        else:
+            candidate.actor2 = None  # the weapon's target is the clash's other side, not a new one
+            fold(clash, candidate)
+    return kept
+
+
 def merge_candidates(candidates: list[Candidate], places: Sequence[Place]) -> list[Candidate]:
     """One candidate per real occurrence: repeated mentions fold together, then bare killings join them."""
     merged: list[Candidate] = []
+    candidates = _drop_fight_weapons(candidates)
     for candidate in _fold_followers(candidates):
         match = next((m for m in merged if _same_event(m, candidate, places)), None)
         if match is None:
@@ -326,7 +371,10 @@ _REPORTED = re.compile(r"\b(?:said|says|claimed|claims|reported|reports|told|sta
 
 
 # A toll told as a later count: "the death toll rose to 30", "was later put at 168", "raising the toll to 19".
-_REVISED = re.compile(r"\b(?:rose|risen|rising|climbed|raising|raised|increased|jumped|mounted|later|revised|"
+# A named source's 'later put the toll at 80' beside another's 41 is a rival report, not a revision;
+# 'the toll was later put at 168' is the count revised.
+_REVISED = re.compile(r"\b(?:rose|risen|rising|climbed|raising|raised|increased|jumped|mounted|"
+                      r"(?:was|were|is|are|been) later|revised|"
                       r"updated|reached|reaching)\b(?:(?![.;]).){0,40}?\b(?:to|at|reached|reaching)\s+"
                       r"(?:about |around |at least |some )?$",
                       re.IGNORECASE)

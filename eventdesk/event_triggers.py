@@ -70,6 +70,8 @@ def event_lexicon() -> Lexicon:
     context["aircraft"] = frozenset(data["air"]["aircraft"])
     context["launched"] = frozenset(data["launched"]["words"])
     context["stop"] = frozenset(data["stop"]["words"])
+    context["no_territory"] = frozenset(data["place_object"]["no_territory"])
+    context["protest_acts"] = frozenset(data["protest_context"]["acts"])
     context["stop_nouns"] = frozenset(data["stop"]["nouns"])
     context["unreal"] = frozenset(data["unreal"]["adjectives"])
     context["idle_verbs"] = frozenset(data["weapon_object"]["idle_verbs"])
@@ -145,15 +147,23 @@ def context_ok(trigger: Trigger, token: Token, sent: Span, lexicon: Lexicon) -> 
                 return False
             continue
         words = lexicon.context[f"{need}_object"]
-        objects = [c for c in token.children if c.dep_ in {"dobj", "nsubjpass", "pobj", "prep", "poss"}]
-        objects += [g for c in objects if c.dep_ == "prep" for g in c.children]
-        objects += [g for c in objects for p in c.children if p.dep_ == "prep" and p.lower_ == "of"
-                    for g in p.children]  # "occupied parts of the city"
-        objects += [t for o in objects for t in o.conjuncts]
+        objects = _objects(token)
         if not any(o.lower_ in words or o.lemma_.lower() in words or (o.ent_type_ in {"FAC", "GPE", "LOC"}
                    or _coded_town(o)) and need in {"place", "property"} for o in objects):
             return False
+    if trigger.role == "territory" and any(o.lemma_.lower() in lexicon.context["no_territory"]
+                                           and o.pos_ == "NOUN" for o in _objects(token)):
+        return False  # "police regained control of the wing": a building held, no territory changed hands
     return True
+
+
+def _objects(token: Token) -> list[Token]:
+    """What a trigger acts on: its object, the noun of its preposition, 'parts of the city', conjuncts."""
+    objects = [c for c in token.children if c.dep_ in {"dobj", "nsubjpass", "pobj", "prep", "poss"}]
+    objects += [g for c in objects if c.dep_ == "prep" for g in c.children]
+    objects += [g for c in objects for p in c.children if p.dep_ == "prep" and p.lower_ == "of"
+                for g in p.children]  # "occupied parts of the city"
+    return objects + [t for o in objects for t in o.conjuncts]
 
 
 def _coded_town(token: Token) -> bool:

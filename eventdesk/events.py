@@ -26,7 +26,7 @@ from spacy.tokens import Doc, Span, Token
 from eventdesk import times
 from eventdesk.actors import (Actor, ActorContext, ActorMention, article_context, find_actors, is_coded_town,
                               state_actor)
-from eventdesk.event_candidates import ARMED, Candidate, previous_actor, sentence_candidates
+from eventdesk.event_candidates import ARMED, Candidate, _has_phrase, previous_actor, sentence_candidates
 from eventdesk.event_merge import VIOLENT_TYPES, assign_figures, fatalities_of, merge_candidates
 from eventdesk.event_triggers import event_lexicon, matching_triggers
 from eventdesk.model import Event, Extraction, Figure, Place, TimeExpr
@@ -279,6 +279,68 @@ def _peaceful_transfer(candidate: Candidate, sentences: Sequence[Span]) -> None:
         candidate.type, candidate.sub = "Strategic developments", "Non-violent transfer of territory"
 
 
+_ASSAULT_LEMMAS = frozenset({"storm", "assault", "overrun", "attack", "raid", "advance", "clash"})
+
+
+def _assault_after_shelling(candidate: Candidate) -> None:
+    """'Houthi forces shelled and then stormed government positions': a ground assault the shelling
+    prepared is a fight between the two sides, as ACLED codes it (Armed clash)."""
+    if candidate.sub != "Shelling/artillery/missile attack" or candidate.actor2 is None \
+            or candidate.actor2.kind not in ARMED:
+        return
+    if any(c.dep_ == "conj" and c.pos_ == "VERB" and c.lemma_.lower() in _ASSAULT_LEMMAS
+           for c in candidate.trigger.children):
+        candidate.type, candidate.sub = "Battles", "Armed clash"
+
+
+def _met_in_next_sentence(candidate: Candidate, sentences: Sequence[Span], busy: set[int]) -> None:
+    """'Thousands rallied outside parliament. Police used tear gas to disperse them.': force told in the
+    next sentence, which tells no event of its own, met the protest."""
+    following = candidate.sentence + 1
+    if candidate.type != "Protests" or candidate.sub != "Peaceful protest" or following >= len(sentences) \
+            or following in busy:
+        return
+    if _has_phrase(sentences[following], event_lexicon().protest["intervention"]):
+        candidate.sub = "Protest with intervention"
+        candidate.sentences.add(following)
+
+
+def _fire_on_protest(candidate: Candidate) -> None:
+    """'police opened fire on students enforcing a shutdown': the victims were protesting, so the
+    attack is force used on a protest (Excessive force against protesters)."""
+    if (candidate.type, candidate.sub) != ("Violence against civilians", "Attack"):
+        return
+    lexicon = event_lexicon()
+    protest_words = lexicon.context["protest_acts"]
+    for target in (t for t in candidate.trigger.subtree if t.dep_ in {"pobj", "dobj"} and t.pos_ == "NOUN"):
+        for act in (c for c in target.children if c.dep_ in {"acl", "relcl"}):
+            objects = {g.lemma_.lower() for g in act.children if g.dep_ == "dobj"}
+            if any(e.role == "protest" for e in matching_triggers(act, lexicon)) or objects & protest_words:
+                candidate.type, candidate.sub = "Protests", "Excessive force against protesters"
+                return
+
+
+def _follow_up_arrests(merged: Sequence[Candidate]) -> None:
+    """'... beat him to death. Police arrested 5 suspects.': arrests told after a violent event or a
+    protest are its aftermath; the event the article tells first stays the main one."""
+    for candidate in (c for c in merged if c.sub == "Arrests"):
+        earlier = [c for c in merged if c.sentence < candidate.sentence
+                   and (c.type in VIOLENT_TYPES or c.type == "Protests")]
+        if earlier:
+            candidate.confidence = min(candidate.confidence, min(c.confidence for c in earlier) - 0.05)
+
+
+def _killed_abductees(candidate: Candidate, own: Sequence[Figure], text: str) -> None:
+    """'abducted a local official ... his body was found two days later': when every person taken is
+    reported dead, the abduction was a killing (Attack)."""
+    if candidate.sub != "Abduction/forced disappearance":
+        return
+    killed = fatalities_of(own, event_type=candidate.type, sub_type=candidate.sub, text=text)
+    taken = sum(f.low or 0.0 for f in own if f.kind == "captured" and f.qualifier != "including")
+    if killed and killed >= taken:
+        candidate.sub = "Attack"
+
+
 def _article_backers(doc: Doc, all_mentions: Sequence[Sequence[ActorMention]],
                      quiet: set[int]) -> list[Actor]:
     """Supporters named anywhere ('it took the backing of Russian airstrikes and Hezbollah').
@@ -410,11 +472,18 @@ def extract_events(doc: Doc, draft: Extraction, options: Options) -> Extraction:
     backers = _article_backers(doc, all_mentions, quiet)
     speaker_places = _speaker_places(doc, draft.places)
     main_place = _main_place([c for c in merged if c.place_index not in speaker_places])
+    busy = {i for c in candidates for i in (c.sentence, *c.sentences)}
     for candidate in merged:
         _peaceful_transfer(candidate, sentences)
+        _assault_after_shelling(candidate)
+        _met_in_next_sentence(candidate, sentences, busy)
+        _fire_on_protest(candidate)
         _add_backers(candidate, backers, context)
         _finalise_sides(candidate, context)
         _settle_place(candidate, draft, speaker_places, main_place)
+    _follow_up_arrests(merged)
     figures = assign_figures(draft.figures, merged, doc)
+    for index, candidate in enumerate(merged):
+        _killed_abductees(candidate, [f for f in figures if f.event_index == index], draft.article.text)
     events = tuple(_event(draft, i, c, figures, sentences) for i, c in enumerate(merged))
     return dataclasses.replace(draft, events=events, figures=figures)

@@ -710,3 +710,49 @@ def test_extract_events_an_act_during_a_past_occupation_takes_no_other_sentences
                               "occupation, Islamic State destroyed the old mosque.", published=DAY)
     destruction = next(e for e in extraction.events if e.sub_event_type == "Looting/property destruction")
     assert destruction.date != dt.date(2019, 6, 6)
+
+
+@pytest.mark.parametrize(("note", "fatalities"), [
+    ("On 3 June 2022, militants raided a police station near the border. The police spokesman said 4 constables "
+     "embraced martyrdom and 2 attackers were sent to hell.", 6),
+    ("On 3 June 2022, an IED struck a police pickup near the market. Fatalities: 3 policemen and a passer-by.", 4),
+    ("On 3 June 2022, a bomber blew himself up at a checkpoint, killing himself, the district governor "
+     "Ahmad Karimi and 3 others.", 5),
+    ("On 3 June 2022, rebels ambushed an army convoy in the hills. The rebels said they killed 9 soldiers and "
+     "admitted losing 3 of their fighters.", 12),
+    ("On 3 June 2022, gunmen shot residents in the village. A rights group documented 25 people killed, while "
+     "local officials put the figure at 18.", 18),
+    ("On 3 June 2022, militiamen attacked a camp, killing at least 12 people according to the governor; a local "
+     "charity later put the toll at 20.", 12),
+])
+def test_extract_events_heldout13_tolls_issue_5(note: str, fatalities: int) -> None:
+    assert main(note).fatalities == fatalities
+
+
+def test_extract_events_whom_the_attacker_says_it_aimed_at_restates_the_strike_issue_5() -> None:
+    found = events_of("On 3 June 2022, an army helicopter fired rockets at a market near the river. Residents said "
+                      "6 traders were killed; the army said it had targeted bandits.")
+    assert [(e.sub_event_type, e.fatalities) for e in found] == [("Air/drone strike", 6)]
+
+
+def test_extract_events_weapons_a_fight_used_and_a_building_retaken_are_the_fights_issue_5() -> None:
+    found = events_of("On 3 June 2022, two armed factions fought with rifles and grenades inside the central "
+                      "prison. Seven inmates died before soldiers regained control of the building.")
+    assert [(e.event_type, e.sub_event_type, e.fatalities) for e in found] == [("Battles", "Armed clash", 7)]
+
+
+@pytest.mark.parametrize(("note", "event_type", "sub_type", "fatalities"), [
+    ("On 3 June 2022, rebels shelled and then stormed army positions north of the town.",
+     "Battles", "Armed clash", 0),
+    ("On 3 June 2022, hundreds of nurses rallied outside the health ministry. Police used water cannon to "
+     "disperse them.", "Protests", "Protest with intervention", 0),
+    ("On 3 June 2022, troops opened fire on party workers enforcing a hartal in the bazaar, killing 2.",
+     "Protests", "Excessive force against protesters", 2),
+    ("On 3 June 2022, a mob beat a suspected thief to death in the market. Police arrested 4 people.",
+     "Riots", "Mob violence", 1),
+    ("On 3 June 2022, gunmen kidnapped a village chief near the river. His body was found the next day.",
+     "Violence against civilians", "Attack", 1),
+])
+def test_extract_events_heldout13_types_issue_5(note: str, event_type: str, sub_type: str, fatalities: int) -> None:
+    event = main(note)
+    assert (event.event_type, event.sub_event_type, event.fatalities) == (event_type, sub_type, fatalities)
