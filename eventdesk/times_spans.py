@@ -31,8 +31,8 @@ class Candidate:
     outer_end: int
 
 
-# "82-year-old", "2,000 years old", "aged 44", "his 30s": ages, not times.
-_AGE = re.compile(r"(?i)\b(?:years?|yrs?|months?|weeks?|days?)[- ]old\b|^\s*aged?\b|\bold$")
+# "82-year-old", "2,000 years old", "aged 44", "at the age of 56", "his 30s": ages, not times.
+_AGE = re.compile(r"(?i)\b(?:years?|yrs?|months?|weeks?|days?)[- ]old\b|^\s*aged?\b|\bold$|\bage of\b")
 _CURRENCY = re.compile(r"[$\u00a3\u20ac%]")
 _TITLE = re.compile(r"^(?:This|Next|Last) (?:Week|Month|Year)$")  # "ABC's 'This Week'": a programme, not a week
 _BARE_NUMBER = re.compile(r"^[\d,.]+$")

@@ -365,3 +365,7 @@ def test_resolve_times_between_two_counts_of_a_unit_is_two_durations(text: str, 
 def test_resolve_times_headline_date_and_dateline_below_are_two_expressions() -> None:
     text = "Port traffic has its best month since November\nMarch 27, 2016\nThe port said traffic rose."
     assert _values(text) == {"November": "2015-11", "March 27, 2016": "2016-03-27"}
+
+
+def test_resolve_times_at_the_age_of_is_an_age_not_a_time() -> None:
+    assert _values("The founder died on Saturday at the age of 91.") == {"Saturday": "2016-03-26"}
