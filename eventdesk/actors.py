@@ -431,7 +431,7 @@ def _named_spans(tokens: Sequence[Token], base: int, country: str = "") -> list[
                 and (not found or found[-1][1] <= base + owner[w]) and not _is_opposed(tokens, owner[w]):
             found.append((base + owner[w], base + owner[w] + 1, acronyms[token.text]))
         w += 1
-    return _join_generic(found)
+    return _join_generic(found, tokens, base)
 
 
 def _is_opposed(tokens: Sequence[Token], i: int) -> bool:
@@ -439,15 +439,26 @@ def _is_opposed(tokens: Sequence[Token], i: int) -> bool:
     return i >= 2 and tokens[i - 1].text == "-" and tokens[i - 2].lower_ == "anti" or tokens[i].lower_.startswith("anti-")
 
 
-def _join_generic(found: list[tuple[int, int, Group]]) -> list[tuple[int, int, Group]]:
-    """'Taliban gunmen', 'BLA gunmen': generic armed men right after a named group are its men."""
+def _join_generic(found: list[tuple[int, int, Group]], tokens: Sequence[Token],
+                  base: int) -> list[tuple[int, int, Group]]:
+    """'Taliban gunmen', 'BLA gunmen', 'gunmen of the CJNG': generic armed men named with a group are its men."""
     joined: list[tuple[int, int, Group]] = []
     for start, end, group in found:
         if joined and joined[-1][1] == start and group.name.startswith("Unidentified"):
             joined[-1] = (joined[-1][0], end, joined[-1][2])
+        elif joined and joined[-1][2].name.startswith("Unidentified") and not group.name.startswith("Unidentified") \
+                and _of_the(tokens[joined[-1][1] - base:start - base]):
+            joined[-1] = (joined[-1][0], end, group)
         else:
             joined.append((start, end, group))
     return joined
+
+
+def _of_the(between: Sequence[Token]) -> bool:
+    """'of the', 'from a', 'of': the words that join armed men to the group they belong to."""
+    words = [t.lower_ for t in between]
+    return bool(words) and words[0] in _ORIGIN_LINKS and all(w in {"the", "a", "an"} for w in words[1:]) \
+        and len(words) <= 2
 
 
 def named_groups_in(span: Span, country: str = "") -> list[Group]:

@@ -402,3 +402,17 @@ def test_normalise_actor_trades_groups_of_people_and_official_names(phrase: str,
 
 def test_normalise_actor_khawarij_names_the_ttp_only_in_pakistan() -> None:
     assert _name("the khawarij", "Algeria") != "TTP: Tehreek-i-Taliban Pakistan"
+
+
+@pytest.mark.parametrize(("sentence", "country", "names"), [
+    ("Gunmen of the CJNG and the Sinaloa Cartel fought in Frontera Comalapa.", "Mexico",
+     ["CJNG: Jalisco New Generation Cartel", "Sinaloa Cartel"]),
+    ("Soldiers came under fire from gunmen of a Sinaloa Cartel faction.", "Mexico",
+     ["Military Forces of Mexico (2024-)", "Sinaloa Cartel"]),
+    ("DRG personnel engaged Maoist cadres near Narayanpur.", "India",
+     ["Police Forces of India (2014-)", "CPI (Maoist): Communist Party of India (Maoist)"]),
+])
+def test_find_actors_armed_men_of_a_named_group_are_the_group(sentence: str, country: str, names: list[str]) -> None:
+    doc = load_nlp()(sentence)
+    found = [m.actor.name for m in find_actors(doc[:], context=ActorContext(country=country, year=2024))]
+    assert found == names
