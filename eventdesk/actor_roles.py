@@ -140,7 +140,8 @@ def _is_backer(mention: ActorMention, trigger: Token, backing: frozenset[str]) -
     return False
 
 
-_ATTACK_NOUNS = frozenset({"attack", "assault", "raid", "ambush", "offensive", "incursion", "onslaught"})
+_ATTACK_NOUNS = frozenset({"attack", "assault", "raid", "ambush", "offensive", "incursion", "onslaught", "operation",
+                           "clash", "gunfight", "firefight", "shootout", "encounter", "fighting", "battle"})
 
 
 def _the_attack(token: Token) -> bool:
@@ -238,6 +239,8 @@ def roles_of(trigger: Token, mentions: Sequence[ActorMention], *, backing: froze
     if agent is None and verbal and is_passive(anchor):
         agent = _actor_for(_agents_of_the_occasion(anchor), sides, excluded, None, context)
         by_occasion = agent is not None
+    if agent is None and not verbal and _the_attack(anchor) and previous is not None:
+        agent = previous  # "... engaged Maoist cadres. The gunfight left 7 dead": the side that engaged
     agent, allies = _state_leads(agent, agents, sides, excluded)
     patient = _actor_for(patients, sides, excluded, None, context, patient=True)
     parsed = (agent is not None) + (patient is not None)

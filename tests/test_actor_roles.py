@@ -104,3 +104,15 @@ def test_roles_of_the_attack_is_by_the_attackers_named_before() -> None:
 def test_roles_of_an_attack_with_its_own_agent_keeps_it() -> None:
     roles = _roles("The army's raid killed 4 fighters near Niono.", "killed", "Mali")
     assert roles.agent is not None and roles.agent.name.startswith("Military Forces of Mali")
+
+
+def test_roles_of_the_gunfight_is_led_by_the_side_that_engaged() -> None:
+    doc = load_nlp()("Police engaged Maoists in the forest near Narayanpur. The gunfight left 7 Maoists dead.")
+    context = ActorContext(country="India", year=2024)
+    first, second = list(doc.sents)
+    previous = find_actors(first, context=context)[0].actor
+    token = next(t for t in second if t.text == "gunfight")
+    roles = roles_of(token, find_actors(second, context=context), backing=frozenset(), previous=previous,
+                     context=context)
+    assert (roles.agent and roles.agent.name, roles.patient and roles.patient.name) == (
+        "Police Forces of India (2014-)", "CPI (Maoist): Communist Party of India (Maoist)")
