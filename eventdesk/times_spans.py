@@ -13,7 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from eventdesk.times_lexicon import lexicon
 
@@ -296,6 +296,14 @@ def _unit_after() -> re.Pattern[str]:
     return re.compile(rf"(?i) (?:{'|'.join(words)})\b")
 
 
+def _after_verb(ent: Span) -> int:
+    """Where a date entity starts once a leading verb is left out: "(will) last 48 hours" is "48 hours".
+
+    Only a finite or bare verb: a participle before a unit is its modifier ("coming weeks")."""
+    first = ent[0]
+    return ent[1].idx if len(ent) > 1 and first.tag_ in {"VB", "VBD", "VBP", "VBZ"} else ent.start_char
+
+
 def _lines(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """A span cut at its line breaks: a headline's date and the dateline under it are two expressions."""
     pieces, offset = [], start
@@ -311,7 +319,7 @@ def _lines(text: str, start: int, end: int) -> list[tuple[int, int]]:
 def _raw_spans(doc: Doc, text: str) -> list[tuple[int, int]]:
     """spaCy's DATE/TIME entities, then lexicon matches where spaCy found nothing."""
     raw = [_with_deictic(text, start, end) for ent in doc.ents if ent.label_ in {"DATE", "TIME"}
-           for start, end in _lines(text, ent.start_char, ent.end_char)]
+           for start, end in _lines(text, _after_verb(ent), ent.end_char)]
     for pattern in (_scan_pattern(), _named_day_pattern()):
         for match in pattern.finditer(text):
             if not _overlaps(match.span(), raw):

@@ -369,3 +369,11 @@ def test_resolve_times_headline_date_and_dateline_below_are_two_expressions() ->
 
 def test_resolve_times_at_the_age_of_is_an_age_not_a_time() -> None:
     assert _values("The founder died on Saturday at the age of 91.") == {"Saturday": "2016-03-26"}
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The strike will last 48 hours.", {"48 hours": "PT48H"}),
+    ("The talks could last several days.", {"several days": "PXD"}),
+])
+def test_resolve_times_verb_last_before_a_duration_is_left_out(text: str, expected: dict[str, str]) -> None:
+    assert _values(text) == expected
