@@ -426,9 +426,11 @@ def _candidate_at(token: Token, sent: Span, index: int, mentions: Sequence[Actor
             and entry.type not in {"Protests", "Riots"}:
         # victims and bystanders do not bomb, raid or kill: the civilian is the target
         candidate.actor2, candidate.actor1 = candidate.actor2 or candidate.actor1, None
-    if entry.sub == "Armed clash" and _actor_kind(candidate.actor1) in _SAME_KIND_SIDES \
+    rivals = candidate.actor1 if candidate.actor1 is not None else candidate.actor2  # the subject, misread or not
+    if entry.sub == "Armed clash" and _actor_kind(rivals) in _SAME_KIND_SIDES \
             and _fought_each_other(token, mentions, candidate.actor2):
-        candidate.actor2 = candidate.actor1  # "two rival clan militias clashed": both sides are clan militias
+        # "two rival clan militias clashed": both sides are clan militias
+        candidate.actor1 = candidate.actor2 = rivals
     if candidate.actor1 is not None and candidate.actor1 == candidate.actor2 and not (
             entry.sub == "Armed clash" and _actor_kind(candidate.actor1) in _SAME_KIND_SIDES):
         candidate.actor1 = None  # "a roadside bomb hit an army vehicle": the target is no attacker of itself
@@ -468,7 +470,10 @@ def _fought_each_other(trigger: Token, mentions: Sequence[ActorMention], other: 
     """'two rival clan militias clashed', 'warriors from two rival clans fought': a plural subject of rivals
     fights itself, unless the clause names the other side ('clashed with police')."""
     subject = next((c for c in trigger.children if c.dep_ == "nsubj"), None)
-    if subject is None or subject.tag_ != "NNS" or not any(t.lower_ in _RIVALRY for t in subject.subtree):
+    if subject is None and trigger.dep_ == "acl" and trigger.tag_ == "VBN":
+        subject = trigger.head  # "warriors from two rival clans fought ...", misread as 'clans (that were) fought'
+    if subject is None or subject.tag_ != "NNS" or not any(
+            t.lower_ in _RIVALRY for t in subject.subtree if t.i < trigger.i):
         return False
     opposed = {t.i for p in trigger.children if p.dep_ == "prep" and p.lower_ in {"with", "against"}
                for t in p.subtree}

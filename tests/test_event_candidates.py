@@ -20,6 +20,9 @@ def _candidates(sentence: str, country: str):  # type: ignore[no-untyped-def]
     ("Two rival clan militias clashed over a water well near Beledweyne, leaving 5 fighters dead.", "Somalia",
      "Communal Militia (Somalia)"),
     ("Rival gangs fought for control of the market in Cucuta.", "Colombia", "Unidentified Gang (Colombia)"),
+    # the parser reads 'fought' as a participle on 'clans': the subject is still the rivals
+    ("On 18 February 2024, warriors from two rival clans fought with high-powered rifles in the hills near Wabag.",
+     "Papua New Guinea", "Communal Militia (Papua New Guinea)"),
 ])
 def test_sentence_candidates_rivals_of_one_kind_are_both_sides_of_a_clash(sentence: str, country: str,
                                                                           side: str) -> None:
