@@ -247,6 +247,8 @@ _EVERY_BEFORE = re.compile(r"(?i)\b(?:each|every)\s+$")
 _SAME_PERIOD_BEFORE = re.compile(r"(?i)\b(?:the )?(?:same|corresponding|comparable) (?:period|month|week) (?:of )?$")
 _YEAR_BACK = re.compile(r"(?i)last year|a year (?:ago|earlier)|the (?:previous|prior) year")
 _YEAR_PERIOD_AROUND = re.compile(r"(?i)the (?P<year>(?:1[5-9]|20)\d\d) (?:fiscal )?(?:period|quarter)\b")
+_AGO_ADJECTIVE = re.compile(r"(?i)\b(?:year|month|quarter)[- ](?:ago|earlier)$")
+_PERIOD_AFTER = re.compile(r"(?i)\s+(?:period|quarter|month|week|half)\b")
 _ZONE_AFTER = re.compile(r"\s?(?:UTC|GMT)\b")  # "14:58 UTC": spaCy stops at the digits
 # "from 2009 to 2011": spaCy often tags the first year alone; the range's other end is a year too.
 _YEAR_RANGE_END = re.compile(r"\s+(?:to|through|until|till|and|or)\s+(?:(?:1[5-9]|20)\d\d)(?![\d,.]\d|%)\b|"
@@ -267,6 +269,9 @@ def _with_deictic(text: str, start: int, end: int) -> tuple[int, int]:
     range_end = _YEAR_RANGE_END.match(text, end)
     if range_end is not None and _YEAR.match(text[max(start, end - 4):end]):
         return start, range_end.end()
+    noun = _PERIOD_AFTER.match(text, end)
+    if noun is not None and _AGO_ADJECTIVE.search(text, max(start, end - 14), end):
+        return start, noun.end()  # "the year-ago period": the noun the adjective dates belongs to the span
     zone = _ZONE_AFTER.match(text, end)
     if zone is not None and text[end - 1:end].isdigit():
         return start, zone.end()

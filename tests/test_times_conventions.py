@@ -377,3 +377,9 @@ def test_resolve_times_at_the_age_of_is_an_age_not_a_time() -> None:
 ])
 def test_resolve_times_verb_last_before_a_duration_is_left_out(text: str, expected: dict[str, str]) -> None:
     assert _values(text) == expected
+
+
+def test_resolve_times_year_ago_period_keeps_its_noun() -> None:
+    times = _extract("The lender earned 12 million dollars in the first quarter, up from 9 million dollars "
+                     "in the year-ago period.").times
+    assert [time.text for time in times] == ["the first quarter", "the year-ago period"]
