@@ -194,14 +194,17 @@ def _quarter_ended(resolution: Resolution, full: str, candidate: Candidate, dct:
     return dataclasses.replace(resolution, value=f"{middle.year}-Q{(middle.month - 1) // 3 + 1}")
 
 
-def _present_age(doc: Doc, start: int, end: int) -> bool:
-    """"Today's youth", "today's GM": "today" in the possessive before a name or a general noun is the present age."""
+def _present_age(doc: Doc, start: int, end: int) -> str:
+    """"Today's GM": "today" in the possessive before a name is the present age ("name"); before a
+    general noun ("today's youth", "today's world") it is no time at all ("generic"); else ""."""
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None or span.text.lower() != "today" or span.root.dep_ != "poss":
-        return False
+        return ""
     owner = span.root.head
-    return owner.pos_ == "PROPN" or owner.lemma_.lower() in lexicon().generic_after_today \
-        or owner.lower_ in lexicon().generic_after_today
+    if owner.pos_ == "PROPN":
+        return "name"
+    generic = lexicon().generic_after_today
+    return "generic" if owner.lemma_.lower() in generic or owner.lower_ in generic else ""
 
 
 def _fiscal_quarter_interval(resolution: Resolution, full: str, candidate: Candidate) -> Interval | None:
@@ -290,7 +293,7 @@ def _time_expr(doc: Doc, draft: Extraction, candidate: Candidate, reading: _Read
     resolution = _resolve(read, outer if read == text else read,
                           tense_direction(doc, candidate.start, candidate.end), reading, financial=financial)
     resolution = _quarter_ended(_in_context(resolution, full, candidate), full, candidate, reading.dct)
-    if _present_age(doc, candidate.start, candidate.end):
+    if _present_age(doc, candidate.start, candidate.end) == "name":
         resolution = Resolution(value="PRESENT_REF")
     interval = _fiscal_quarter_interval(resolution, full, candidate) or _interval(resolution, reading.dct)
     if interval is not None and interval.precision in _REFERENCE_PRECISIONS:
@@ -315,7 +318,9 @@ def resolve_times(doc: Doc, draft: Extraction, options: Options) -> Extraction:
     def resolve(text: str) -> str:
         return normalise_expression(text, dct=anchor).value
 
-    candidates = candidate_spans(doc, draft.article.text, resolve)
+    # "Today's youth" speaks of no time: TimeBank leaves the generic present unannotated (4 of 4).
+    candidates = [candidate for candidate in candidate_spans(doc, draft.article.text, resolve)
+                  if _present_age(doc, candidate.start, candidate.end) != "generic"]
     times = tuple(_time_expr(doc, draft, candidate, reading, following=candidates[index + 1:index + 3])
                   for index, candidate in enumerate(candidates))
     return dataclasses.replace(draft, times=times)
