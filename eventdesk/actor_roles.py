@@ -170,19 +170,30 @@ def _actor_for(tokens: Sequence[Token], mentions: Sequence[ActorMention], exclud
 
 
 def _state_leads(agent: Actor | None, tokens: Sequence[Token], mentions: Sequence[ActorMention],
-                 excluded: set[int]) -> tuple[Actor | None, list[Actor]]:
+                 excluded: set[int], *, together: bool = False) -> tuple[Actor | None, list[Actor]]:
     """'Wagner fighters and Russian troops assaulted ...', 'FAMa and Wagner forces took Kidal': a state's
-    forces lead the side; the auxiliaries named with them are their associates, not a side of their own."""
-    side = [m for m in (_mention_of(t, mentions) for t in _with_conjuncts(tokens)) if m is not None]
+    forces lead the side; the auxiliaries named with them are their associates, not a side of their own.
+    Acting together on a target (`together`: 'police and BCL activists opened fire on students'), a
+    militia named with the state's forces is their associate too."""
+    heads = _with_conjuncts(tokens)
+    heads += _with_conjuncts([c for t in tokens for c in t.children if c.dep_ in {"nmod", "compound"}])
+    side = list(dict.fromkeys(m for m in (_mention_of(t, mentions) for t in heads) if m is not None))
     if agent is None or agent not in [m.actor for m in side]:
         return agent, []
     auxiliary = auxiliary_names()
-    state = next((m.actor for m in side if m.actor.kind == "state"), None)
-    allies = [m for m in side if m.actor.name in auxiliary]
+    state = next((m.actor for m in side if m.actor.kind in {"state", "police"}), None)
+    allies = [m for m in side if m.actor.name in auxiliary or together and m.actor.kind == "militia"]
     if state is None or not allies:
         return agent, []
     excluded.update(m.start for m in side)
     return state, list(dict.fromkeys(m.actor for m in allies))
+
+
+def _has_target(trigger: Token) -> bool:
+    """'opened fire on students', 'attacked the camp': the act has a target beside its subjects."""
+    return any(c.i > trigger.i and (c.dep_ == "dobj" and c.lower_ != "fire" or c.dep_ == "prep" and c.lower_ in {
+        "on", "at", "against", "upon"} and not any(o.ent_type_ in {"DATE", "TIME"} for o in c.children))
+        for c in trigger.children)
 
 
 _SPEECH = frozenset({"say", "tell", "report", "claim", "add", "state", "announce", "confirm", "accuse",
@@ -241,7 +252,7 @@ def roles_of(trigger: Token, mentions: Sequence[ActorMention], *, backing: froze
         by_occasion = agent is not None
     if agent is None and not verbal and _the_attack(anchor) and previous is not None:
         agent = previous  # "... engaged Maoist cadres. The gunfight left 7 dead": the side that engaged
-    agent, allies = _state_leads(agent, agents, sides, excluded)
+    agent, allies = _state_leads(agent, agents, sides, excluded, together=_has_target(anchor))
     patient = _actor_for(patients, sides, excluded, None, context, patient=True)
     parsed = (agent is not None) + (patient is not None)
     passive = is_passive(trigger)

@@ -185,7 +185,8 @@ def normalise_actor(phrase: str, *, context: ActorContext = ActorContext()) -> A
             return replace(force, unspecified_branch=True) if _names_no_branch(words[:link]) else force
         return None
     origin = words[link + 1:] if link < len(words) and words[link] in _ORIGIN_LINKS else []
-    if head == "militants" and words[link - 1] == "group" and _head_kind(origin) == "civilians":
+    if head == "militants" and words[link - 1] == "group" and any(
+            _head_kind(origin[:i + 1]) == "civilians" for i in range(min(3, len(origin)))):
         return _people("civilians", country)  # "a group of journalists" is the journalists
     people = _ethnic_militia(words[:link], head, country, origin=origin)
     if people is not None:

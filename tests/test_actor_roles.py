@@ -116,3 +116,16 @@ def test_roles_of_the_gunfight_is_led_by_the_side_that_engaged() -> None:
                      context=context)
     assert (roles.agent and roles.agent.name, roles.patient and roles.patient.name) == (
         "Police Forces of India (2014-)", "CPI (Maoist): Communist Party of India (Maoist)")
+
+
+def test_roles_of_a_militia_acting_with_the_police_on_a_target_is_their_associate() -> None:
+    roles = _roles("Police and BCL activists opened fire on students in Dhaka.", "opened", "Bangladesh")
+    assert roles.agent is not None and roles.agent.name.startswith("Police Forces of Bangladesh")
+    assert [b.name for b in roles.backers] == ["BCL: Bangladesh Chhatra League"]
+
+
+def test_roles_of_a_militia_and_the_army_fighting_with_no_target_are_opponents() -> None:
+    roles = _roles("On 26 July 2024, Fano militia and ENDF troops fought in and around Debre Markos.", "fought",
+                   "Ethiopia")
+    assert roles.agent is not None and roles.agent.name == "Fano Militia"
+    assert roles.backers == ()

@@ -392,6 +392,7 @@ def test_find_actors_an_unnamed_bomb_is_no_actor() -> None:
     ("Chinese engineers", "Pakistan", "Civilians (China)"),  # a trade, whatever their nationality
     ("army engineers", "Pakistan", "Military Forces of Pakistan (2022-)"),
     ("a group of journalists", "Lebanon", "Civilians (Lebanon)"),
+    ("a group of journalists in Tayr Harfa", "Lebanon", "Civilians (Lebanon)"),
     ("a group of armed men", "Mali", "Unidentified Armed Group (Mali)"),
     ("3 khwarij", "Pakistan", "TTP: Tehreek-i-Taliban Pakistan"),  # the Pakistani state's name for the TTP
     ("a separatist camp", "Cameroon", "Ambazonian Separatists"),
