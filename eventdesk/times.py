@@ -32,6 +32,7 @@ _DATE_SOURCES = frozenset({"dateline", "metadata"})
 _ENDED_AFTER = re.compile(r"\s+(?:that |which )?(?:ended|ending|ends)\b", re.IGNORECASE)
 _PER_UNIT = re.compile(r"(?i)(?:^|\s)(?:a|an|per) (?P<unit>year|month|week|day)$")
 _AMOUNT_BEFORE = re.compile(r"(?i)(?:\d|\bmillion|\bbillion|\bpercent|%)\s*$")
+_MODAL_BEFORE = re.compile(r"(?i)\b(?:will|would|could|may|might|shall|should|can)\s+$")
 _RATE_UNITS = {"year": "Y", "month": "M", "week": "W", "day": "D"}
 _LATER = re.compile(r"\s+later\b.*", re.IGNORECASE)
 _YEAR_VALUE = re.compile(r"\d{4}")
@@ -233,6 +234,9 @@ def _in_context(resolution: Resolution, full: str, candidate: Candidate) -> Reso
     if _ENDED_AFTER.match(full, candidate.end) and _YEAR_VALUE.fullmatch(resolution.value):
         # "the year ended Sept. 30" names a twelve-month span, not a calendar year.
         return Resolution(value="P1Y", type="DURATION")
+    if full[candidate.start:candidate.end].lower() == "one day" \
+            and _MODAL_BEFORE.search(full, max(0, candidate.start - 12), candidate.start):
+        return Resolution(value="FUTURE_REF")  # "Islam will one day be": some day to come, not a day's length
     return resolution
 
 

@@ -384,3 +384,11 @@ def test_resolve_times_year_ago_period_keeps_its_noun() -> None:
     times = _extract("The lender earned 12 million dollars in the first quarter, up from 9 million dollars "
                      "in the year-ago period.").times
     assert [time.text for time in times] == ["the first quarter", "the year-ago period"]
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("The mayor hopes the city will one day host the Games.", "FUTURE_REF"),
+    ("The strike lasted one day.", "P1D"),
+])
+def test_resolve_times_one_day_after_a_modal_is_a_day_to_come(text: str, value: str) -> None:
+    assert _values(text) == {"one day": value}
