@@ -58,9 +58,10 @@ def _leading_modifier() -> re.Pattern[str]:
     return re.compile(rf"(?i)^(?:(?:{alternation})\s+)+(?=\S)")
 
 
-# "Earlier this month", "later that year", "earlier in the year": annotators keep the cue
-# inside the span before a deictic period, and leave it out before a day ("earlier Friday").
-_DEICTIC_NEXT = r"(?!\s+(?:this|that|in)\b)"
+# "Earlier this month", "later that year", "earlier in the year", "earlier today": annotators keep
+# the cue inside the span before a deictic period or day word (5 of 6), and leave it out before a
+# weekday ("earlier Friday", 4 of 5).
+_DEICTIC_NEXT = r"(?!\s+(?:this|that|in|today|yesterday|tonight|tomorrow)\b)"
 
 
 @lru_cache(maxsize=1)

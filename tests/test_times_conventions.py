@@ -392,3 +392,11 @@ def test_resolve_times_year_ago_period_keeps_its_noun() -> None:
 ])
 def test_resolve_times_one_day_after_a_modal_is_a_day_to_come(text: str, value: str) -> None:
     assert _values(text) == {"one day": value}
+
+
+@pytest.mark.parametrize(("text", "span"), [
+    ("The index was up 2 percent from earlier today.", "earlier today"),
+    ("Earlier Friday, police closed the road.", "Friday"),
+])
+def test_resolve_times_earlier_stays_before_a_day_word_not_before_a_weekday(text: str, span: str) -> None:
+    assert [time.text for time in _extract(text).times] == [span]
