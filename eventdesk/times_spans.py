@@ -139,8 +139,18 @@ def _is_age(text: str, start: int, end: int) -> bool:
         _POSSESSIVE_BEFORE.search(text, max(0, start - 12), start) is not None
 
 
+@lru_cache(maxsize=1)
+def _article_before_date() -> re.Pattern[str]:
+    """"The Dec. 21, 1988, bombing": an article before a month and day belongs to the noun after the date."""
+    return re.compile(rf"(?i)(?:the|an?)\s+(?=(?:{lexicon().alternation('months')})\.?\s+\d)")
+
+
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
-    """Drop a leading modifier ("about", "just") and a trailing possessive, "later" or stop."""
+    """Drop a leading modifier ("about", "just") or article before a date, and a trailing possessive,
+    "later" or stop."""
+    article = _article_before_date().match(text, start, end)
+    if article is not None:
+        start = article.end()
     chunk = text[start:end]
     while True:
         stripped = chunk.strip(" \n\t\"'()[]")

@@ -400,3 +400,11 @@ def test_resolve_times_one_day_after_a_modal_is_a_day_to_come(text: str, value: 
 ])
 def test_resolve_times_earlier_stays_before_a_day_word_not_before_a_weekday(text: str, span: str) -> None:
     assert [time.text for time in _extract(text).times] == [span]
+
+
+@pytest.mark.parametrize(("text", "span"), [
+    ("In the past, the ministry has denied such reports.", "the past"),
+    ("The Aug. 7, 1998, bombings killed more than 200 people.", "Aug. 7, 1998"),
+])
+def test_resolve_times_preposition_and_article_before_a_date_are_left_out(text: str, span: str) -> None:
+    assert [time.text for time in _extract(text).times] == [span]
