@@ -263,7 +263,8 @@ def roles_of(trigger: Token, mentions: Sequence[ActorMention], *, backing: froze
         if before:
             agent = before[-1].actor
             rest = [m for m in rest if m is not before[-1]]
-        elif patient is None and len(after) >= 2:  # "fighting between regime forces and IS"
+        elif patient is None and len(after) >= 2 and after[0].actor != after[1].actor:
+            # "fighting between regime forces and IS" (not "at an army checkpoint, killing 4 soldiers")
             agent = after[0].actor
             rest = after[1:]
     if patient is None:

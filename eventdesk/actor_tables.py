@@ -174,12 +174,15 @@ def auxiliary_names() -> frozenset[str]:
     return frozenset(group.name for group in actor_table().groups if group.auxiliary)
 
 
-@lru_cache(maxsize=1)
-def alias_index() -> tuple[dict[tuple[str, ...], Group], dict[str, Group]]:
-    """Every alias and every acronym of the table, each to its group (the first group wins)."""
+@lru_cache(maxsize=64)
+def alias_index(country: str = "") -> tuple[dict[tuple[str, ...], Group], dict[str, Group]]:
+    """Every alias and every acronym of the table, each to its group (the first group that holds in the
+    article's country wins: 'SNA' is Somalia's army in Somalia and the Syrian National Army in Syria)."""
     aliases: dict[tuple[str, ...], Group] = {}
     acronyms: dict[str, Group] = {}
     for group in actor_table().groups:
+        if not group.fits(country):
+            continue
         for alias in group.aliases:
             aliases.setdefault(alias, group)
         for acronym in group.acronyms:
@@ -193,7 +196,7 @@ def named_group(words: Sequence[str], originals: Sequence[str], *, country: str 
     An alias inside a longer proper name ("National Liberation Army" in "Karen National Liberation
     Army") names no known group: the longer name is an unknown group of its own.
     """
-    aliases, acronyms = alias_index()
+    aliases, acronyms = alias_index(country)
     shown = _aligned(words, originals)
     found: list[Group] = []
     longer: list[Group] = []
@@ -280,10 +283,10 @@ def _proper_name(shown: Sequence[str], start: int, end: int) -> str:
     return " ".join(shown[start:last + 1])
 
 
-@lru_cache(maxsize=1)
-def aliases_by_first_word() -> dict[str, tuple[tuple[tuple[str, ...], Group], ...]]:
-    """The aliases by their first word, longest first, with their groups."""
-    aliases, _ = alias_index()
+@lru_cache(maxsize=64)
+def aliases_by_first_word(country: str = "") -> dict[str, tuple[tuple[tuple[str, ...], Group], ...]]:
+    """The aliases that hold in the article's country by their first word, longest first, with their groups."""
+    aliases, _ = alias_index(country)
     index: dict[str, list[tuple[tuple[str, ...], Group]]] = {}
     for alias, group in aliases.items():
         index.setdefault(alias[0], []).append((alias, group))

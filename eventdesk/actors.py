@@ -409,8 +409,8 @@ def _right_edge(tokens: Sequence[Token], head: int, limit: int) -> int:
 def _named_spans(tokens: Sequence[Token], base: int, country: str = "") -> list[tuple[int, int, Group]]:
     """Token spans naming a group, longest alias first, without overlaps (only groups whose names hold
     in the article's country: 'KIA' is the Kachin Independence Army in Myanmar alone)."""
-    _, acronyms = alias_index()
-    by_first = aliases_by_first_word()
+    _, acronyms = alias_index(country)
+    by_first = aliases_by_first_word(country)
     words: list[str] = []
     owner: list[int] = []  # token index of each word
     for i, token in enumerate(tokens):

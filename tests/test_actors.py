@@ -417,3 +417,20 @@ def test_find_actors_armed_men_of_a_named_group_are_the_group(sentence: str, cou
     doc = load_nlp()(sentence)
     found = [m.actor.name for m in find_actors(doc[:], context=ActorContext(country=country, year=2024))]
     assert found == names
+
+
+@pytest.mark.parametrize(("phrase", "country", "name"), [
+    ("Turkish-backed SNA factions", "Syria", "Syrian National Army"),  # an acronym's meaning by the country
+    ("SNA troops", "Somalia", "Military Forces of Somalia (2022-)"),
+    ("a FACA position", "Central African Republic", "Military Forces of the Central African Republic (2016-)"),
+    ("a military checkpoint", "Cameroon", "Military Forces of Cameroon (1982-)"),
+    ("the army base", "Mali", "Military Forces of Mali (2021-)"),
+    ("drug traffickers", "Brazil", "Unidentified Gang (Brazil)"),
+])
+def test_normalise_actor_posts_acronyms_by_country_and_traffickers(phrase: str, country: str, name: str) -> None:
+    assert _name(phrase, country) == name
+
+
+@pytest.mark.parametrize("phrase", ["the base", "a rebel base", "a displacement camp"])
+def test_normalise_actor_a_post_of_no_named_force_is_no_actor(phrase: str) -> None:
+    assert _name(phrase, "Mali") is None
