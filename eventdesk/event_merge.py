@@ -17,7 +17,7 @@ from spacy.tokens import Doc, Span, Token
 
 from eventdesk.actors import Actor
 from eventdesk.event_candidates import Candidate, _has_phrase, fold
-from eventdesk.event_triggers import event_lexicon
+from eventdesk.event_triggers import coded_town, event_lexicon
 from eventdesk.model import Figure, Place, TimeExpr
 
 _ABSORB_BEFORE, _ABSORB_AFTER = 3, 1
@@ -219,10 +219,40 @@ def _drop_fight_weapons(candidates: list[Candidate]) -> list[Candidate]:
     return kept
 
 
+_STORM_LEMMAS = frozenset({"storm", "overrun", "invade", "raid", "attack"})
+
+
+def _stormed_place(candidate: Candidate) -> bool:
+    """'gangs stormed Mirebalais (Centre)': an assault whose object is a town or another place."""
+    if candidate.role != "attack" or candidate.trigger.lemma_.lower() not in _STORM_LEMMAS:
+        return False
+    places = event_lexicon().context["place_object"]
+    return any(c.dep_ == "dobj" and (c.ent_type_ in {"GPE", "LOC"} or coded_town(c)
+                                     or c.lemma_.lower() in places) for c in candidate.trigger.children)
+
+
+def _storms_taking_ground(candidates: list[Candidate]) -> list[Candidate]:
+    """'gangs stormed Mirebalais ... after police withdrew from a gunfight': an assault on a place that
+    the other side left, told in one sentence, took the place (ACLED's territory sub-types)."""
+    kept: list[Candidate] = []
+    for candidate in candidates:
+        stormer = next((k for k in candidates if k.sentence == candidate.sentence and _stormed_place(k)
+                        and k.actor1 is not None and k.actor1 != candidate.actor1), None)
+        if candidate.sub != "Non-violent transfer of territory" or candidate.actor1 is None or stormer is None:
+            kept.append(candidate)
+            continue
+        state = stormer.actor1.kind in {"state", "police"}  # type: ignore[union-attr]
+        stormer.type, stormer.role = "Battles", "territory"
+        stormer.sub = "Government regains territory" if state else "Non-state actor overtakes territory"
+        stormer.actor2 = candidate.actor1
+        fold(stormer, candidate)
+    return kept
+
+
 def merge_candidates(candidates: list[Candidate], places: Sequence[Place]) -> list[Candidate]:
     """One candidate per real occurrence: repeated mentions fold together, then bare killings join them."""
     merged: list[Candidate] = []
-    candidates = _drop_fight_weapons(candidates)
+    candidates = _storms_taking_ground(_drop_fight_weapons(candidates))
     for candidate in _fold_followers(candidates):
         match = next((m for m in merged if _same_event(m, candidate, places)), None)
         if match is None:

@@ -71,6 +71,7 @@ def event_lexicon() -> Lexicon:
     context["launched"] = frozenset(data["launched"]["words"])
     context["stop"] = frozenset(data["stop"]["words"])
     context["no_territory"] = frozenset(data["place_object"]["no_territory"])
+    context["person_object"] = frozenset(data["place_object"]["person_object"])
     context["protest_acts"] = frozenset(data["protest_context"]["acts"])
     context["stop_nouns"] = frozenset(data["stop"]["nouns"])
     context["unreal"] = frozenset(data["unreal"]["adjectives"])
@@ -147,9 +148,12 @@ def context_ok(trigger: Trigger, token: Token, sent: Span, lexicon: Lexicon) -> 
                 return False
             continue
         words = lexicon.context[f"{need}_object"]
+        if need == "place" and any(c.dep_ == "dobj" and c.lemma_.lower() in lexicon.context["person_object"]
+                                   for c in token.children):
+            return False  # "seized 25 travellers from buses near the town": people taken, not the town
         objects = _objects(token)
         if not any(o.lower_ in words or o.lemma_.lower() in words or (o.ent_type_ in {"FAC", "GPE", "LOC"}
-                   or _coded_town(o)) and need in {"place", "property"} for o in objects):
+                   or coded_town(o)) and need in {"place", "property"} for o in objects):
             return False
     if trigger.role == "territory" and any(o.lemma_.lower() in lexicon.context["no_territory"]
                                            and o.pos_ == "NOUN" for o in _objects(token)):
@@ -166,7 +170,7 @@ def _objects(token: Token) -> list[Token]:
     return objects + [t for o in objects for t in o.conjuncts]
 
 
-def _coded_town(token: Token) -> bool:
+def coded_town(token: Token) -> bool:
     """ACLED's 'seized Lalibela (Amhara)': a name followed by its region is a place, whatever NER says."""
     return token.pos_ == "PROPN" and token.i + 1 < len(token.doc) and token.nbor(1).text == "("
 

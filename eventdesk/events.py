@@ -295,12 +295,16 @@ def _assault_after_shelling(candidate: Candidate) -> None:
 
 def _met_in_next_sentence(candidate: Candidate, sentences: Sequence[Span], busy: set[int]) -> None:
     """'Thousands rallied outside parliament. Police used tear gas to disperse them.': force told in the
-    next sentence, which tells no event of its own, met the protest."""
+    next sentence, which tells no event of its own, or in an 'until' clause, met the protest."""
     following = candidate.sentence + 1
-    if candidate.type != "Protests" or candidate.sub != "Peaceful protest" or following >= len(sentences) \
-            or following in busy:
+    if candidate.type != "Protests" or candidate.sub != "Peaceful protest":
         return
-    if _has_phrase(sentences[following], event_lexicon().protest["intervention"]):
+    intervention = event_lexicon().protest["intervention"]
+    ended = [c for c in candidate.trigger.children if c.dep_ == "advcl" and any(
+        m.dep_ == "mark" and m.lower_ in {"until", "till"} for m in c.children)]
+    if any(_has_phrase(list(c.subtree), intervention) for c in ended):  # type: ignore[arg-type]
+        candidate.sub = "Protest with intervention"  # "staged a sit-in until police dispersed them"
+    elif following < len(sentences) and following not in busy and _has_phrase(sentences[following], intervention):
         candidate.sub = "Protest with intervention"
         candidate.sentences.add(following)
 
@@ -337,7 +341,7 @@ def _killed_abductees(candidate: Candidate, own: Sequence[Figure], text: str) ->
         return
     killed = fatalities_of(own, event_type=candidate.type, sub_type=candidate.sub, text=text)
     taken = sum(f.low or 0.0 for f in own if f.kind == "captured" and f.qualifier != "including")
-    if killed and killed >= taken:
+    if killed and taken and killed >= taken:
         candidate.sub = "Attack"
 
 

@@ -107,9 +107,21 @@ def _idioms() -> frozenset[str]:
 
 def verb_kind(token: Token) -> str:
     """The figure kind a verb counts in its object: 'kill' -> killed, '' when none."""
+    if _alleged(token):
+        return ""  # "lynched 3 men suspected of killing a rider": the rider's death is no toll of this event
     words = kind_words()
     key = verb_key(token)
     return words.verbs.get(key) or words.verbs.get(token.lemma_.lower(), "")
+
+
+_ALLEGING = frozenset({"suspect", "accuse", "convict", "charge", "blame", "sentence", "jail", "arrest", "detain",
+                       "try", "acquit", "indict"})
+
+
+def _alleged(verb: Token) -> bool:
+    """'suspected of killing', 'arrested for murdering': a crime alleged, told as the reason for something else."""
+    prep = verb.head
+    return verb.dep_ == "pcomp" and prep.lower_ in {"of", "for"} and prep.head.lemma_.lower() in _ALLEGING
 
 
 def _amount_tokens(sent: Span, amount: Amount) -> Span:
@@ -274,7 +286,8 @@ def _head_kind(token: Token) -> str:
             return verb_kind(head.head) if is_passive_verb(head.head) else ""
         if dep in {"dobj", "nsubjpass", "obj", "attr"}:
             toll = _toll_kind(head) if dep == "dobj" else ""  # "the number of dead reached 23"
-            return verb_kind(head) or _complement_kind(head) or (toll if toll == "killed" else "")
+            shared = _shared_passive_kind(head) if dep == "nsubjpass" else ""
+            return verb_kind(head) or _complement_kind(head) or (toll if toll == "killed" else "") or shared
         if dep == "nsubj" and head.lemma_.lower() == "lose" and any(
                 c.dep_ == "dobj" and c.lemma_.lower() in {"life", "lives"} for c in head.children):
             return "killed"  # "eleven civilians lost their lives"
@@ -282,6 +295,15 @@ def _head_kind(token: Token) -> str:
             return words.subject_verbs.get(verb_key(head), "") or words.subject_verbs.get(
                 head.lemma_.lower(), "") or _complement_kind(head) or _toll_kind(head) or _suffered_kind(head)
         return ""
+    return ""
+
+
+def _shared_passive_kind(verb: Token) -> str:
+    """'9 civilians were caught in the crossfire and killed': a participle joined to the passive verb,
+    with no subject of its own, says what happened to the same subject."""
+    for conj in (c for c in verb.children if c.dep_ == "conj" and c.tag_ == "VBN"):
+        if not any(g.dep_ in {"nsubj", "nsubjpass"} for g in conj.children):
+            return verb_kind(conj)
     return ""
 
 
@@ -490,6 +512,8 @@ def _victims(verb: Token) -> list[Token]:
     found = [c for c in verb.children if c.dep_ in {"dobj", "nsubjpass", "obj"}]
     if not found and verb.dep_ == "conj" and verb.head.pos_ == "VERB":
         found = [c for c in verb.head.children if c.dep_ in {"dobj", "nsubjpass"} and c.i > verb.i]
+        if not found and verb.tag_ == "VBN" and not any(c.dep_ == "nsubj" for c in verb.children):
+            found = [c for c in verb.head.children if c.dep_ == "nsubjpass"]  # "a man was caught and killed"
     if not found:  # "lynched and set fire to a classmate": the object the next verb of the pair takes
         found = [o for c in verb.children if c.dep_ == "conj" and c.pos_ == "VERB" for o in _set_fire_to(c)]
     found += [b for token in (verb, *found) for b in _besides(token)]
@@ -615,9 +639,12 @@ def _is_single_person(token: Token, context: ActorContext, *, killing: bool = Fa
     single_armed = token.lemma_.lower() in _ARMED_PERSONS
     if token.lemma_.lower() in _QUANTITY_NOUNS:
         return False  # "an unknown number of Houthis" is no one in particular
-    person = (token.lemma_.lower() in kind_words().age_heads or killing) and any(
-        c.dep_ == "det" and c.lower_ in {"a", "an", "one"} or killing and c.dep_ == "poss"
-        and c.lower_ in {"his", "her", "their"} for c in token.children)  # "a governor and his bodyguard"
+    # "a governor and his bodyguard", "killing its rider", "shot dead the driver of one of the buses"
+    person_noun = token.lemma_.lower() in kind_words().age_heads
+    person = (person_noun or killing) and any(
+        c.dep_ == "det" and c.lower_ in {"a", "an", "one"}
+        or killing and c.dep_ == "poss" and c.lower_ in {"his", "her", "their", "its"}
+        or killing and person_noun and c.dep_ == "det" and c.lower_ == "the" for c in token.children)
     return actor is not None and actor.kind == "civilian" or single_armed or person
 
 
@@ -674,8 +701,8 @@ def _lost_life(verb: Token) -> bool:
 
 def _counted(token: Token) -> bool:
     """'a family of five': the group's size is counted by its own number."""
-    return any(c.dep_ == "prep" and c.lower_ == "of" and any(o.like_num for o in c.children)
-               for c in token.children)
+    return any(c.dep_ == "prep" and c.lower_ == "of" and any(  # not 'the driver of one of the buses'
+        o.like_num and not any(g.lower_ == "of" for g in o.children) for o in c.children) for c in token.children)
 
 
 def _strip_det(text: str) -> str:

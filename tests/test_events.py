@@ -756,3 +756,27 @@ def test_extract_events_weapons_a_fight_used_and_a_building_retaken_are_the_figh
 def test_extract_events_heldout13_types_issue_5(note: str, event_type: str, sub_type: str, fatalities: int) -> None:
     event = main(note)
     assert (event.event_type, event.sub_event_type, event.fatalities) == (event_type, sub_type, fatalities)
+
+
+@pytest.mark.parametrize(("note", "fatalities"), [
+    ("On 3 June 2022, soldiers and rebels fought in the market town. Residents said 4 shoppers were caught in the "
+     "crossfire and killed.", 4),
+    ("On 3 June 2022, gunmen ambushed a minibus on the highway and shot dead the driver of one of the cars.", 1),
+    ("On 3 June 2022, an army drone hit a pickup near the border, killing its driver, a smuggler.", 1),
+    ("On 3 June 2022, villagers lynched 2 men suspected of murdering a shopkeeper and set their bodies alight.", 2),
+])
+def test_extract_events_heldout14_tolls_issue_5(note: str, fatalities: int) -> None:
+    assert main(note).fatalities == fatalities
+
+
+@pytest.mark.parametrize(("note", "event_type", "sub_type"), [
+    ("On 3 June 2022, gunmen seized 25 travellers from buses on the highway north of the town.",
+     "Violence against civilians", "Abduction/forced disappearance"),
+    ("On 3 June 2022, jihadists stormed Sebba (Yagha, Sahel) and seized the gendarmerie station after the "
+     "gendarmes withdrew from a firefight.", "Battles", "Non-state actor overtakes territory"),
+    ("On 3 June 2022, nurses held a sit-in outside the ministry until riot police dispersed them with tear gas.",
+     "Protests", "Protest with intervention"),
+])
+def test_extract_events_heldout14_types_issue_5(note: str, event_type: str, sub_type: str) -> None:
+    event = main(note)
+    assert (event.event_type, event.sub_event_type) == (event_type, sub_type)
