@@ -409,6 +409,9 @@ def _candidate_at(token: Token, sent: Span, index: int, mentions: Sequence[Actor
     elif entry.sub == "Armed clash" and _actor_kind(candidate.actor2) in {"", "civilian"}:
         # "Russian and Ukrainian forces fought", "SAF and RSF clashed": the sides are the subjects
         candidate.actor2 = _fellow_side(candidate.actor1, token, mentions) or candidate.actor2
+    elif entry.sub == "Armed clash":
+        # "Fano militiamen and ENDF troops fought ... before the militia withdrew": the subjects are the sides
+        candidate.actor2 = _conjoined_opponent(token, mentions, candidate) or candidate.actor2
     if roles.agent is None and roles.patient is None:
         if entry.role in {"violence", "attack", "territory"}:
             return None  # a bare "killing" or "capture" cannot be typed without its sides
@@ -552,6 +555,20 @@ def _fellow_side(party: Actor | None, trigger: Token, mentions: Sequence[ActorMe
         return None
     others = [m.actor for m in mentions if m.end <= trigger.i and m.actor != party and m.actor.kind in ARMED]
     return others[0] if others else None
+
+
+def _conjoined_opponent(trigger: Token, mentions: Sequence[ActorMention], candidate: Candidate) -> Actor | None:
+    """The other subject of a clash verb with no opponent of its own: 'X and Y fought' (not 'X and Y
+    clashed with Z', nor a state's auxiliary named beside it)."""
+    subject = next((c for c in trigger.children if c.dep_ == "nsubj"), None)
+    if subject is None or any(c.dep_ == "prep" and c.lower_ in {"with", "against"} or c.dep_ == "dobj"
+                              for c in trigger.children):
+        return None
+    for conjunct in subject.conjuncts:
+        other = next((m.actor for m in mentions if m.start <= conjunct.i < m.end), None)
+        if other is not None and other.kind in ARMED and other != candidate.actor1 and other not in candidate.assoc1:
+            return other
+    return None
 
 
 def _partner(party: Actor | None, mentions: Sequence[ActorMention]) -> Actor | None:

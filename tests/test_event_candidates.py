@@ -90,3 +90,19 @@ def test_fold_a_withdrawal_into_a_capture_names_the_side_that_lost_it() -> None:
     found = _candidates("SAF troops withdrew from Wad Medani and RSF fighters entered the city.", "Sudan")
     assert [(c.actor1 and c.actor1.name, c.actor2 and c.actor2.name) for c in found] == [
         ("Rapid Support Forces", "Military Forces of Sudan (2019-)")]
+
+
+@pytest.mark.parametrize(("sentence", "country", "sides"), [
+    ("Fano militiamen and ENDF troops fought for control of Debre Markos before the militia withdrew.", "Ethiopia",
+     ("Fano Militia", "Military Forces of Ethiopia (2018-)")),
+])
+def test_sentence_candidates_conjoined_subjects_of_a_clash_are_its_sides(sentence: str, country: str,
+                                                                         sides: tuple[str, str]) -> None:
+    clash = next(c for c in _candidates(sentence, country) if c.sub == "Armed clash")
+    assert (clash.actor1 and clash.actor1.name, clash.actor2 and clash.actor2.name) == sides
+
+
+def test_sentence_candidates_conjoined_allies_clashing_with_a_third_keep_it_as_the_opponent() -> None:
+    clash = next(c for c in _candidates("M23 rebels and Rwandan troops clashed with FARDC soldiers near Sake.",
+                                        "Democratic Republic of Congo") if c.sub == "Armed clash")
+    assert clash.actor2 is not None and clash.actor2.name.startswith("Military Forces of the Democratic Republic")
