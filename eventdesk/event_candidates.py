@@ -15,7 +15,8 @@ from dataclasses import dataclass, field, replace
 from spacy.tokens import Span, Token
 
 from eventdesk.actor_roles import roles_of
-from eventdesk.actors import Actor, ActorContext, ActorMention, normalise_actor
+from eventdesk.actor_tables import actor_table, words_of
+from eventdesk.actors import Actor, ActorContext, ActorMention, normalise_actor, people_militia
 from eventdesk.event_triggers import (
     Lexicon, Trigger, claimed_object, context_ok, event_lexicon, factual, idle_device, is_support,
     matching_triggers,
@@ -412,6 +413,10 @@ def _candidate_at(token: Token, sent: Span, index: int, mentions: Sequence[Actor
     elif entry.sub == "Armed clash":
         # "Fano militiamen and ENDF troops fought ... before the militia withdrew": the subjects are the sides
         candidate.actor2 = _conjoined_opponent(token, mentions, candidate) or candidate.actor2
+    if entry.sub == "Armed clash" and _actor_kind(candidate.actor2) == "civilian" \
+            and token.lemma_.lower() not in _ONE_SIDED_CLASH:
+        # "armed Murle youths clashed with Dinka Bor cattle keepers": a people's men who fight are its militia
+        candidate.actor2 = _fighting_people(candidate.actor2, mentions) or candidate.actor2
     if roles.agent is None and roles.patient is None:
         if entry.role in {"violence", "attack", "territory"}:
             return None  # a bare "killing" or "capture" cannot be typed without its sides
@@ -555,6 +560,19 @@ def _fellow_side(party: Actor | None, trigger: Token, mentions: Sequence[ActorMe
         return None
     others = [m.actor for m in mentions if m.end <= trigger.i and m.actor != party and m.actor.kind in ARMED]
     return others[0] if others else None
+
+
+_ONE_SIDED_CLASH = frozenset({"ambush", "repel", "repulse", "counterattack"})  # the target need not fight
+
+
+def _fighting_people(side: Actor, mentions: Sequence[ActorMention]) -> Actor | None:
+    """The ethnic militia of the people named in a civilian side that fights a clash, if one is named."""
+    ethnic = actor_table().ethnic
+    for mention in (m for m in mentions if m.actor == side):
+        people = next((w for w in words_of(mention.text) if w in ethnic), "")
+        if people:
+            return people_militia(people, side.country)
+    return None
 
 
 def _conjoined_opponent(trigger: Token, mentions: Sequence[ActorMention], candidate: Candidate) -> Actor | None:

@@ -106,3 +106,15 @@ def test_sentence_candidates_conjoined_allies_clashing_with_a_third_keep_it_as_t
     clash = next(c for c in _candidates("M23 rebels and Rwandan troops clashed with FARDC soldiers near Sake.",
                                         "Democratic Republic of Congo") if c.sub == "Armed clash")
     assert clash.actor2 is not None and clash.actor2.name.startswith("Military Forces of the Democratic Republic")
+
+
+def test_sentence_candidates_a_people_that_fights_a_clash_is_its_ethnic_militia() -> None:
+    clash = next(c for c in _candidates("On 5 March, armed Murle youths clashed with Dinka Bor cattle keepers.",
+                                        "South Sudan") if c.sub == "Armed clash")
+    assert (clash.actor1 and clash.actor1.name, clash.actor2 and clash.actor2.name) == (
+        "Murle Ethnic Militia (South Sudan)", "Dinka Ethnic Militia (South Sudan)")
+
+
+def test_sentence_candidates_a_people_ambushed_is_not_a_militia() -> None:
+    found = _candidates("Gunmen ambushed Fulani herders near Gusau.", "Nigeria")
+    assert all(c.actor2 is None or "Militia" not in c.actor2.name for c in found)
