@@ -163,9 +163,11 @@ def _is_area(name: str, gazetteer: Gazetteer) -> bool:
 _PART_OF_AREA = re.compile(r"-(?:North|South|East|West|Central|Northeast|Northwest|Southeast|Southwest)$")
 
 
-def _whole_area(name: str) -> str:
-    """The division a part of one belongs to: "Shan-North" is in Shan."""
-    return _PART_OF_AREA.sub("", name)
+def _whole_area(name: str, gazetteer: Gazetteer) -> str:
+    """The division a part of one belongs to: "Shan-North" is in Shan; but "South-West" is
+    a division of its own (Cameroon's), not a part of "South"."""
+    whole = _PART_OF_AREA.sub("", name)
+    return name if whole != name and _is_division(name, gazetteer) else whole
 
 
 def _is_division(name: str, gazetteer: Gazetteer) -> bool:
@@ -179,14 +181,17 @@ def _town_and_region(town: str, areas: Sequence[str], start: int, draft: Extract
     or before a town of the same country."""
     if not town or _is_short_caps(town) or any(a.isupper() for a in areas):
         return False  # "WHO (...)", "Ohio (AP)"
-    if all(_is_area(_whole_area(a), gazetteer) for a in areas):
+    if all(_is_area(_whole_area(a, gazetteer), gazetteer) for a in areas):
         return True
+    if len(areas) == 2 and any(e.tier == 0 and e.feature_code == "ADM1"
+                               for e in gazetteer.candidates(_whole_area(areas[1], gazetteer))):
+        return True  # "Laiza (Waingmaw, Kachin)": town, district, state, as ACLED and wires write them
     towns = {e.country_code for e in gazetteer.candidates(town) if e.tier <= 2 and e.feature_class in {"A", "P"}}
     placed = any(m.start == start and m.label in PLACE_LABELS for m in draft.mentions)
     # ACLED's spelling of a region may be known only as its capital ("Idleb", "Al Hasakeh")
     capitals = {e.country_code for e in gazetteer.candidates(areas[-1]) if e.tier <= 1 and e.feature_class == "P"}
     # one known division of the town's country will do: "Lashio (Lashio, Shan-North)"
-    divisions = {e.country_code for a in areas for e in gazetteer.candidates(_whole_area(a))
+    divisions = {e.country_code for a in areas for e in gazetteer.candidates(_whole_area(a, gazetteer))
                  if e.tier <= 1 and e.feature_code in {"ADM1", "ADM2"}}
     return bool(towns) and (placed or bool(towns & (capitals | divisions)))
 
@@ -209,12 +214,12 @@ def bracketed_toponyms(draft: Extraction, gazetteer: Gazetteer) -> list[Toponym]
         index = sentence.index if sentence else 0
         end = match.start(2) - 2  # "Jenin refugee camp" is the place coded, named by its town
         # the first division the gazetteer knows holds the town: "Kawlin (Kawlin, Sagaing)" lies in Sagaing
-        wholes = [_whole_area(area) for area in areas]
+        wholes = [_whole_area(area, gazetteer) for area in areas]
         parent = next((area for area in wholes if _is_division(area, gazetteer)), wholes[0])
         found.append(Toponym(start, end, text[start:end], town, index, parent=parent, bracketed=True))
         offset = match.start(2)
         for area in areas:
-            found.append(Toponym(offset, offset + len(area), area, _whole_area(area), index, level="area",
+            found.append(Toponym(offset, offset + len(area), area, _whole_area(area, gazetteer), index, level="area",
                                  child=town))
             offset += len(area) + 2
     return found

@@ -160,7 +160,7 @@ def _candidates(toponym: Toponym, gazetteer: Gazetteer, focus: dict[str, float])
     if not exact:  # loose and partial matches only for large places or in the article's countries
         found = [e for e in found if _loose_match_stands(e, focus)]
     if toponym.level == "area":
-        found = _bracket_area(found, toponym, gazetteer)
+        found = _bracket_area(found, toponym, gazetteer, focus)
     elif toponym.level:
         code = "ADM1" if toponym.level == "first" else "ADM2"
         found = [e for e in found if e.feature_code == code] or found
@@ -194,7 +194,8 @@ def _is_bracket_area(entry: Entry) -> bool:
     return entry.tier <= 2 and (entry.is_country or entry.feature_code in {"ADM1", "ADM2"})
 
 
-def _bracket_area(found: list[Entry], toponym: Toponym, gazetteer: Gazetteer) -> list[Entry]:
+def _bracket_area(found: list[Entry], toponym: Toponym, gazetteer: Gazetteer,
+                  focus: dict[str, float]) -> list[Entry]:
     """The areas a bracketed region can be: those holding its town, else those in the town's countries,
     else the one division of that exact name (the region is surer than a town, which is often a
     namesake abroad: "Palma (Cabo Delgado)")."""
@@ -204,7 +205,13 @@ def _bracket_area(found: list[Entry], toponym: Toponym, gazetteer: Gazetteer) ->
     # an area in none of the town's countries is a homonym ("Capital Territory" of the Solomons)
     shared = [e for e in found if not towns or e.country_code in {c.country_code for c in towns}]
     exact = [e for e in found if e.tier == 0 and e.feature_code in {"ADM1", "ADM2"}]
-    return held or shared or (exact if len({e.country_code for e in exact}) == 1 else [])
+    # a district known only by its seat, in a country the article names ("a Kosovo patrol near
+    # Banjska (Mitrovice)", the town a namesake abroad): the seat
+    seat = [e for e in found if e.tier == 0 and e.feature_class == "P" and focus.get(e.country_code, 0.0) >= 0.2]
+    for areas in (exact, seat):
+        if areas and len({e.country_code for e in areas}) == 1:
+            return held or shared or areas
+    return held or shared
 
 
 def _loose_match_stands(entry: Entry, focus: dict[str, float]) -> bool:

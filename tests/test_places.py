@@ -322,6 +322,20 @@ def test_town_the_model_reads_as_a_person_is_a_place_after_in(geo_options: Optio
     assert places[town].country_code == country
 
 
+def test_bracketed_division_with_a_compass_word_is_that_division_not_its_namesake(geo_options: Options) -> None:
+    # Cameroon's South-West region holds Kumba; "South" is another region of Cameroon
+    places = _bracket_places("Gunmen burned three shops in Kumba (Meme, South-West) overnight.", geo_options)
+    assert (places["Kumba"].name, places["Kumba"].country_code) == ("Kumba", "CM")
+    assert places["South-West"].name == "South-West"
+
+
+def test_bracket_of_unknown_town_and_district_still_names_its_state(geo_options: Options) -> None:
+    # neither Laiza nor Waingmaw is in the packaged gazetteer; the model reads the whole bracket as a name
+    places = _bracket_places("An army shell landed on a camp near Laiza (Waingmaw, Kachin), killing 29 people.",
+                             geo_options)
+    assert (places["Kachin"].feature_code, places["Kachin"].country_code) == ("ADM1", "MM")
+
+
 def test_a_loose_match_abroad_yields_in_a_one_country_article(geo_options: Options) -> None:
     text = "Myanmar troops fought rebels across Shan-North this week, the army of Myanmar said."
     places = _resolve(text, ["Myanmar", "Shan-North"], geo_options)
