@@ -380,8 +380,9 @@ def _left_edge(tokens: Sequence[Token], head: int, floor: int) -> int:
             break
         if token.pos_ not in _LEFT_POS and token.text not in {"-"}:
             break
-        if token.pos_ == "VERB" and token.tag_ not in {"VBN", "VBG"}:
-            break
+        if token.pos_ == "VERB" and (token.tag_ not in {"VBN", "VBG"} or token.dep_ == "ROOT"
+                                     or any(c.dep_ == "nsubj" for c in token.children)):
+            break  # "a drone mistakenly bombed villagers": a verb with its own subject ends the phrase
         start -= 1
     return start
 

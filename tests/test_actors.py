@@ -434,3 +434,10 @@ def test_normalise_actor_posts_acronyms_by_country_and_traffickers(phrase: str, 
 @pytest.mark.parametrize("phrase", ["the base", "a rebel base", "a displacement camp"])
 def test_normalise_actor_a_post_of_no_named_force_is_no_actor(phrase: str) -> None:
     assert _name(phrase, "Mali") is None
+
+
+def test_find_actors_a_phrase_ends_at_a_verb_with_its_own_subject() -> None:
+    """'a Nigerian army drone mistakenly bombed villagers': 'bombed' (tagged as a participle) is the verb."""
+    doc = load_nlp()("On 3 December 2023, a Nigerian army drone mistakenly bombed villagers celebrating a festival.")
+    found = [(m.text, m.actor.name) for m in find_actors(doc[:], context=ActorContext(country="Nigeria", year=2023))]
+    assert found == [("Nigerian army drone", "Military Forces of Nigeria (2023-)"), ("villagers", "Civilians (Nigeria)")]
