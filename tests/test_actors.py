@@ -441,3 +441,8 @@ def test_find_actors_a_phrase_ends_at_a_verb_with_its_own_subject() -> None:
     doc = load_nlp()("On 3 December 2023, a Nigerian army drone mistakenly bombed villagers celebrating a festival.")
     found = [(m.text, m.actor.name) for m in find_actors(doc[:], context=ActorContext(country="Nigeria", year=2023))]
     assert found == [("Nigerian army drone", "Military Forces of Nigeria (2023-)"), ("villagers", "Civilians (Nigeria)")]
+
+
+def test_normalise_actor_a_named_clan_movement_keeps_its_own_name() -> None:
+    """Macawisley fighters come from several clans: the movement's name wins over the clan rule."""
+    assert _name("Macawisley clan militiamen", "Somalia") == "Macawisley Militia"
