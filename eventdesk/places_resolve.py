@@ -44,6 +44,7 @@ _VILLAGE_POPULATION = 20_000
 # A town this close to the point of the region it is bracketed with lies in it, whatever its
 # stale division code (a first-level division of the Sahel is some 300 km across).
 STALE_DIVISION_KM = 200.0
+MAJOR_TOWN_POPULATION = 1_000_000
 # A name the model did not call a place counts when it is this well known (places.py).
 STRONG_POPULATION = 100_000
 # The score of a place put near the article's town for want of an entry of its own.
@@ -180,13 +181,24 @@ def _in_parent(found: list[Entry], toponym: Toponym, gazetteer: Gazetteer) -> li
     # a town outside the known region it is bracketed with is a namesake: "Palma (Cabo Delgado)"
     # is not Palma de Mallorca; with an unknown region only an exact name stands ("Dioungani (Mopti)")
     areas = [a for a in gazetteer.candidates(toponym.parent) if _is_bracket_area(a)]
-    if not areas:
-        return [e for e in found if e.tier == 0]
+    exact = [e for e in found if e.tier == 0]
+    # no known region at all; or a generic one ("Northern", "South") named in several countries,
+    # none of them the town's; or a capital or city of millions, which no region makes a namesake
+    if not areas or (len({a.country_code for a in areas}) > 1
+                     and not {a.country_code for a in areas} & {e.country_code for e in exact}):
+        return exact
+    if any(_is_major_town(e) for e in exact):
+        return [e for e in exact if _is_major_town(e)]
     # divisions are redrawn and towns' codes go stale ("Bocaranga (Lim-Pende)", a prefecture since
     # 2020): an exact namesake in the region's country, close to it, is still the town meant
     return [e for e in found if e.tier == 0 and not e.is_country and any(
         a.country_code == e.country_code and not a.is_country and _distance_km(a, e) <= STALE_DIVISION_KM
         for a in areas)]
+
+
+def _is_major_town(entry: Entry) -> bool:
+    """A capital or a city of millions: what a bracket names it by cannot make it a namesake."""
+    return entry.tier == 0 and (entry.feature_code == "PPLC" or entry.population >= MAJOR_TOWN_POPULATION)
 
 
 def _is_bracket_area(entry: Entry) -> bool:
@@ -204,6 +216,8 @@ def _bracket_area(found: list[Entry], toponym: Toponym, gazetteer: Gazetteer,
     held = list(dict.fromkeys(e for e in found for c in towns if _holds(e, c)))
     # an area in none of the town's countries is a homonym ("Capital Territory" of the Solomons)
     shared = [e for e in found if not towns or e.country_code in {c.country_code for c in towns}]
+    if not held and not shared and any(_is_major_town(c) for c in towns):
+        return []  # "Caracas (Capital District)": a division of that name abroad is not it
     exact = [e for e in found if e.tier == 0 and e.feature_code in {"ADM1", "ADM2"}]
     # a district known only by its seat, in a country the article names ("a Kosovo patrol near
     # Banjska (Mitrovice)", the town a namesake abroad): the seat
@@ -249,6 +263,9 @@ def _within_parent(entry: Entry, parent: str, gazetteer: Gazetteer, *, bracketed
             return True  # "Djibo (Soum, Sahel)": towns' second-level codes are often missing or stale
         if area.is_country and area.country_code == entry.country_code and not entry.is_country:
             return True
+        if bracketed and area.tier == 0 and area.feature_class == "P" and area.geonameid != entry.geonameid \
+                and (area.country_code, area.admin1) == (entry.country_code, entry.admin1):
+            return True  # "Sudzha (Kursk)": the region is named by its capital, the gazetteer knows only the town
         if area.feature_code == "ADM1" and (area.country_code, area.admin1) == (
                 entry.country_code, entry.admin1) and entry.geonameid != area.geonameid:
             return True

@@ -336,6 +336,19 @@ def test_bracket_of_unknown_town_and_district_still_names_its_state(geo_options:
     assert (places["Kachin"].feature_code, places["Kachin"].country_code) == ("ADM1", "MM")
 
 
+@pytest.mark.parametrize("text, town, country", [
+    # a generic division name known only in other countries: the town stands
+    ("A drone hit a car on the coast road near Tyre (South) on Tuesday.", "Tyre", "LB"),
+    # a capital: a division of the bracket's name abroad does not make it a namesake
+    ("Crowds marched in Caracas (Capital District) against the results.", "Caracas", "VE"),
+    # the region is named by its capital, which is all the gazetteer knows of it
+    ("Troops attacked positions near Sudzha (Kursk) at dawn.", "Sudzha", "RU"),
+])
+def test_bracketed_town_stands_where_the_bracket_cannot_be_its_region(geo_options: Options, text: str,
+                                                                       town: str, country: str) -> None:
+    assert _bracket_places(text, geo_options)[town].country_code == country
+
+
 def test_a_loose_match_abroad_yields_in_a_one_country_article(geo_options: Options) -> None:
     text = "Myanmar troops fought rebels across Shan-North this week, the army of Myanmar said."
     places = _resolve(text, ["Myanmar", "Shan-North"], geo_options)
