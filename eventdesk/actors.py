@@ -8,7 +8,8 @@ demonym, a country or a leader) or from the article's context.
 
 The alias and country tables and their look-ups live in
 `eventdesk.actor_tables`; `words_of`, `named_group`, `era_label` and
-`iso3_of` are re-exported here. Which actor is the agent, patient or backer
+`iso3_of` are re-exported here. Where a phrase starts and ends in the parse
+is `eventdesk.actor_spans`'s. Which actor is the agent, patient or backer
 of an event trigger is read in `eventdesk.actor_roles`.
 """
 
@@ -19,21 +20,20 @@ import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
-from functools import lru_cache
 
 from spacy.tokens import Doc, Span, Token
 
+from eventdesk.actor_spans import (
+    BELIEVED, ORDINAL, ORIGIN_LINKS, RIGHT_LINKS, is_head, left_edge, named_spans, right_edge,
+)
 from eventdesk.actor_tables import (
-    WORD, Group, actor_table, actor_table_acronyms, alias_index, aliases_by_first_word, country_in, era_label,
-    group_name, named_group, table_name, words_of,
+    WORD, Group, actor_table, country_in, era_label, group_name, named_group, table_name, words_of,
 )
 from eventdesk.actor_tables import iso3_of as iso3_of  # re-exported: acled.py and the tests import it from here
 from eventdesk.model import Extraction
 
 ActorKind = str  # state, police, rebel, militia, unidentified, civilian, protester, rioter, external
 
-_LEFT_POS = frozenset({"ADJ", "NOUN", "PROPN", "PART", "ADV", "VERB", "AUX", "X"})
-_RIGHT_LINKS = frozenset({"loyal", "of", "from", "allied", "affiliated", "linked"})
 
 
 @dataclass(frozen=True)
@@ -144,7 +144,6 @@ _ALWAYS_STATE = frozenset({("troops",), ("soldiers",), ("soldier",), ("army",), 
                            ("air", "force"), ("navy",), ("paratroopers",), ("special", "forces")})
 
 
-_UNIFORMS = frozenset({"uniform", "uniforms", "fatigues"})
 _IN_UNIFORM = re.compile(r"\bin (.+?) (?:uniforms?|fatigues)\b", re.IGNORECASE)
 
 
@@ -184,7 +183,7 @@ def normalise_actor(phrase: str, *, context: ActorContext = ActorContext()) -> A
             force = state_actor(country, year=context.year)
             return replace(force, unspecified_branch=True) if _names_no_branch(words[:link]) else force
         return None
-    origin = words[link + 1:] if link < len(words) and words[link] in _ORIGIN_LINKS else []
+    origin = words[link + 1:] if link < len(words) and words[link] in ORIGIN_LINKS else []
     if head == "militants" and words[link - 1] == "group" and any(
             _head_kind(origin[:i + 1]) == "civilians" for i in range(min(3, len(origin)))):
         return _people("civilians", country)  # "a group of journalists" is the journalists
@@ -213,13 +212,10 @@ def _names_no_branch(words: Sequence[str]) -> bool:
     return "security" in words and all(w in _BRANCHLESS or (w,) in actor_table().country_words for w in words)
 
 
-_ORDINAL = re.compile(r"^\d+(?:st|nd|rd|th)$")
-
-
 def _is_unit(words: Sequence[str]) -> bool:
     """'the 3rd Infantry Division', 'troops of the 41st Mechanised Brigade': a numbered unit is the state's."""
     units = actor_table().heads["military"]
-    return any(_ORDINAL.match(w) for w in words) and any((w,) in units for w in words)
+    return any(ORDINAL.match(w) for w in words) and any((w,) in units for w in words)
 
 
 _ARMED_PEOPLE = frozenset({"youths", "youth", "herders", "herdsmen", "men", "keepers"})
@@ -245,7 +241,6 @@ def people_militia(people: str, country: str) -> Actor:
     return Actor(_with_country(f"{people.capitalize()} Ethnic Militia ({{country}})", home), "militia", home)
 
 
-_ORIGIN_LINKS = frozenset({"from", "of"})
 _CLAN_ARMED = frozenset({"unidentified", "militia", "rebel"})  # armed men that 'of the X clan' names
 _PEOPLE_NOUNS = frozenset({"community", "communities", "ethnic", "group", "groups", "people", "peoples",
                            "tribe", "tribes"})
@@ -254,7 +249,7 @@ _PEOPLE_NOUNS = frozenset({"community", "communities", "ethnic", "group", "group
 def _peoples_after(doc: Doc, link: int, limit: int) -> tuple[list[tuple[int, str]], int]:
     """'gunmen from the Kusasi and Mamprusi communities': the peoples that armed men come from, each
     with its token, and where the phrase ends (after 'communities'); none when no people follows."""
-    if link >= limit or doc[link].lower_ not in _ORIGIN_LINKS:
+    if link >= limit or doc[link].lower_ not in ORIGIN_LINKS:
         return [], link
     j = link + 1 + (link + 1 < limit and doc[link + 1].lower_ == "the")
     found: list[tuple[int, str]] = []
@@ -311,7 +306,7 @@ def clan_militia(clan: str, country: str, *, sub: bool = False) -> Actor:
 def _clans_after(doc: Doc, link: int, limit: int) -> tuple[list[tuple[int, str]], int]:
     """'militiamen of the Habar Gidir and Majeerteen clans': the clans armed men belong to, each with its
     first token, and where the phrase ends; none unless a word for clans closes the run of names."""
-    if link >= limit or doc[link].lower_ not in _ORIGIN_LINKS:
+    if link >= limit or doc[link].lower_ not in ORIGIN_LINKS:
         return [], link
     j = link + 1 + (link + 1 < limit and doc[link + 1].lower_ == "the")
     found: list[tuple[int, str]] = []
@@ -335,16 +330,13 @@ def _clans_after(doc: Doc, link: int, limit: int) -> tuple[list[tuple[int, str]]
     return [], link
 
 
-_BELIEVED = frozenset({"believed", "thought", "suspected", "presumed"})
-
-
 def _is_link(words: Sequence[str], i: int) -> bool:
     """'forces loyal to', 'troops of', 'a drone believed to be Turkish': where a phrase's head ends."""
     if words[i] in {"loyal", "of", "from"}:
         return True
-    if words[i] in _BELIEVED and tuple(words[i + 1:i + 3]) == ("to", "be"):
+    if words[i] in BELIEVED and tuple(words[i + 1:i + 3]) == ("to", "be"):
         return True
-    return words[i] in _RIGHT_LINKS and i + 1 < len(words) and words[i + 1] in {"to", "with"}
+    return words[i] in RIGHT_LINKS and i + 1 < len(words) and words[i + 1] in {"to", "with"}
 
 
 def _people(head: str, country: str) -> Actor | None:
@@ -362,110 +354,9 @@ def civilians_of(country: str) -> Actor:
     return Actor(_with_country("Civilians ({country})", country), "civilian", country)
 
 
-def _left_edge(tokens: Sequence[Token], head: int, floor: int) -> int:
-    """Where the phrase ending at `head` starts: modifiers back to a determiner or number."""
-    start = head
-    while start - 1 >= floor:
-        token = tokens[start - 1]
-        if _ORDINAL.match(token.lower_):  # "the 41st Mechanised Brigade"
-            start -= 1
-            continue
-        if token.text == ")" and start - 3 >= floor and tokens[start - 3].text == "(" \
-                and tokens[start - 2].text.isupper():  # "Karen National Liberation Army (KNLA) troops"
-            start -= 3
-            continue
-        if token.like_num or token.pos_ in {"DET", "NUM", "ADP", "CCONJ", "PRON", "SCONJ"}:
-            break
-        if token.is_punct and token.text not in {"-", "'s", "\u2019s"}:
-            break
-        if token.pos_ not in _LEFT_POS and token.text not in {"-"}:
-            break
-        if token.pos_ == "VERB" and (token.tag_ not in {"VBN", "VBG"} or token.dep_ == "ROOT"
-                                     or any(c.dep_ == "nsubj" for c in token.children)):
-            break  # "a drone mistakenly bombed villagers": a verb with its own subject ends the phrase
-        start -= 1
-    return start
-
-
-def _right_edge(tokens: Sequence[Token], head: int, limit: int) -> int:
-    """Extend 'forces loyal to Assad', 'troops from Lebanon's Hezbollah' to the right."""
-    end = head + 1
-    if end < limit and tokens[end].lower_ == "in":  # "men in police uniform"
-        dress = next((j for j in range(end + 1, min(limit, end + 6)) if tokens[j].lower_ in _UNIFORMS), None)
-        if dress is not None:
-            return dress + 1
-    if end + 3 < limit and tokens[end].lower_ in _BELIEVED and tokens[end + 1].lower_ == "to" \
-            and tokens[end + 2].lower_ == "be" and country_in(words_of(tokens[end + 3].text)):
-        return end + 4  # "a drone believed to be Turkish"
-    if end < limit and tokens[end].lower_ in _RIGHT_LINKS:
-        stop = min(limit, end + 8)
-        j = end + 1
-        while j < stop and (not tokens[j].is_punct or tokens[j].text in {"-", "'s"}) \
-                and tokens[j].pos_ not in {"VERB", "CCONJ"}:
-            j += 1
-        return j
-    return end
-
-
-def _named_spans(tokens: Sequence[Token], base: int, country: str = "") -> list[tuple[int, int, Group]]:
-    """Token spans naming a group, longest alias first, without overlaps (only groups whose names hold
-    in the article's country: 'KIA' is the Kachin Independence Army in Myanmar alone)."""
-    _, acronyms = alias_index(country)
-    by_first = aliases_by_first_word(country)
-    words: list[str] = []
-    owner: list[int] = []  # token index of each word
-    for i, token in enumerate(tokens):
-        for word in words_of(token.text):
-            words.append(word)
-            owner.append(i)
-    found: list[tuple[int, int, Group]] = []
-    w = 0
-    while w < len(words):
-        match = next(((alias, group) for alias, group in by_first.get(words[w], ())
-                      if tuple(words[w:w + len(alias)]) == alias and group.fits(country)), None)
-        if match is not None and not _is_opposed(tokens, owner[w]):
-            first, last = owner[w], owner[w + len(match[0]) - 1]
-            found.append((base + first, base + last + 1, match[1]))
-            w += len(match[0])
-            continue
-        token = tokens[owner[w]]
-        if token.text in acronyms and acronyms[token.text].fits(country) \
-                and (not found or found[-1][1] <= base + owner[w]) and not _is_opposed(tokens, owner[w]):
-            found.append((base + owner[w], base + owner[w] + 1, acronyms[token.text]))
-        w += 1
-    return _join_generic(found, tokens, base)
-
-
-def _is_opposed(tokens: Sequence[Token], i: int) -> bool:
-    """'an anti-MONUSCO march': a group named as what others oppose is no side of the event."""
-    return i >= 2 and tokens[i - 1].text == "-" and tokens[i - 2].lower_ == "anti" or tokens[i].lower_.startswith("anti-")
-
-
-def _join_generic(found: list[tuple[int, int, Group]], tokens: Sequence[Token],
-                  base: int) -> list[tuple[int, int, Group]]:
-    """'Taliban gunmen', 'BLA gunmen', 'gunmen of the CJNG': generic armed men named with a group are its men."""
-    joined: list[tuple[int, int, Group]] = []
-    for start, end, group in found:
-        if joined and joined[-1][1] == start and group.name.startswith("Unidentified"):
-            joined[-1] = (joined[-1][0], end, joined[-1][2])
-        elif joined and joined[-1][2].name.startswith("Unidentified") and not group.name.startswith("Unidentified") \
-                and _of_the(tokens[joined[-1][1] - base:start - base]):
-            joined[-1] = (joined[-1][0], end, group)
-        else:
-            joined.append((start, end, group))
-    return joined
-
-
-def _of_the(between: Sequence[Token]) -> bool:
-    """'of the', 'from a', 'of': the words that join armed men to the group they belong to."""
-    words = [t.lower_ for t in between]
-    return bool(words) and words[0] in _ORIGIN_LINKS and all(w in {"the", "a", "an"} for w in words[1:]) \
-        and len(words) <= 2
-
-
 def named_groups_in(span: Span, country: str = "") -> list[Group]:
     """Every named group a span mentions, in order (for an article's main armed group)."""
-    return [group for _, _, group in _named_spans(list(span), span.start, country)]
+    return [group for _, _, group in named_spans(list(span), span.start, country)]
 
 
 def find_actors(span: Span, *, context: ActorContext = ActorContext()) -> list[ActorMention]:
@@ -473,19 +364,19 @@ def find_actors(span: Span, *, context: ActorContext = ActorContext()) -> list[A
     doc = span.doc
     tokens = list(span)
     base = span.start
-    named = _named_spans(tokens, base, context.country)
+    named = named_spans(tokens, base, context.country)
     mentions: list[ActorMention] = []
     covered: set[int] = set()
     for token in tokens:
-        if token.i in covered or not _is_head(token):
+        if token.i in covered or not is_head(token):
             continue
-        start = _left_edge(doc, token.i, span.start)
-        end = _right_edge(doc, token.i, span.end)
+        start = left_edge(doc, token.i, span.start)
+        end = right_edge(doc, token.i, span.end)
         text = doc[start:end].text
         actor = normalise_actor(text, context=context)
         if actor is None and start - 2 >= span.start and doc[start - 1].lower_ in {"and", "or"}:
             # "Russian cruise and ballistic missiles": the first conjunct's country holds for the whole
-            start = _left_edge(doc, start - 1, span.start)
+            start = left_edge(doc, start - 1, span.start)
             text = doc[start:end].text
             actor = normalise_actor(text, context=context)
         if actor is None:
@@ -593,35 +484,6 @@ def _other_peoples(doc: Doc, peoples: Sequence[tuple[int, str]], head: int,
     """'gunmen from the Kusasi and Mamprusi communities': each further people has its own militia."""
     return [ActorMention(i, i + 1, head, doc[i].text, people_militia(people, context.country))
             for i, people in peoples[1:]]
-
-
-@lru_cache(maxsize=1)
-def _head_words() -> tuple[frozenset[str], frozenset[tuple[str, str]]]:
-    """Last words of every head phrase, and the last two words of the longer ones."""
-    heads = [h for kind in actor_table().heads.values() for h in kind]
-    return frozenset(h[-1] for h in heads), frozenset((h[-2], h[-1]) for h in heads if len(h) >= 2)
-
-
-def _is_head(token: Token) -> bool:
-    """A noun that can end an actor phrase (the next token does not continue it)."""
-    if token.pos_ not in {"NOUN", "PROPN", "ADJ", "VERB"} and token.text not in actor_table_acronyms():
-        return False
-    words = words_of(token.text)
-    if len(words) != 1 or words[0] not in _head_words()[0]:
-        return False
-    nxt = token.nbor(1) if token.i + 1 < len(token.doc) else None
-    return not (nxt is not None and (_is_head_word(nxt) or _continues(token, nxt)))
-
-
-def _is_head_word(token: Token) -> bool:
-    """Whether a token is a head noun of any list ("regime forces": "forces" takes over)."""
-    words = words_of(token.text)
-    return token.pos_ in {"NOUN", "PROPN"} and len(words) == 1 and words[0] in _head_words()[0]
-
-
-def _continues(token: Token, nxt: Token) -> bool:
-    pair = tuple(words_of(f"{token.text} {nxt.text}"))
-    return len(pair) == 2 and pair in _head_words()[1]
 
 
 def article_country(texts: Iterable[str], *, place_countries: Iterable[str] = ()) -> str:

@@ -1,0 +1,154 @@
+"""Where actor phrases start and end in a parse, and where the table's group names occur.
+
+`left_edge` and `right_edge` grow an actor phrase from its head noun ('the 41st Mechanised Brigade',
+'forces loyal to Assad'); `is_head` tells a noun that can end one; `named_spans` finds every
+alias or acronym of the table in a sentence. `eventdesk.actors` turns the phrases into actors.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from functools import lru_cache
+
+from spacy.tokens import Token
+
+from eventdesk.actor_tables import (
+    Group, actor_table, actor_table_acronyms, alias_index, aliases_by_first_word, country_in, words_of,
+)
+
+ORDINAL = re.compile(r"^\d+(?:st|nd|rd|th)$")
+BELIEVED = frozenset({"believed", "thought", "suspected", "presumed"})
+ORIGIN_LINKS = frozenset({"from", "of"})  # "gunmen from the Hema community", "militiamen of the X clan"
+_LEFT_POS = frozenset({"ADJ", "NOUN", "PROPN", "PART", "ADV", "VERB", "AUX", "X"})
+RIGHT_LINKS = frozenset({"loyal", "of", "from", "allied", "affiliated", "linked"})
+_UNIFORMS = frozenset({"uniform", "uniforms", "fatigues"})
+
+
+def left_edge(tokens: Sequence[Token], head: int, floor: int) -> int:
+    """Where the phrase ending at `head` starts: modifiers back to a determiner or number."""
+    start = head
+    while start - 1 >= floor:
+        token = tokens[start - 1]
+        if ORDINAL.match(token.lower_):  # "the 41st Mechanised Brigade"
+            start -= 1
+            continue
+        if token.text == ")" and start - 3 >= floor and tokens[start - 3].text == "(" \
+                and tokens[start - 2].text.isupper():  # "Karen National Liberation Army (KNLA) troops"
+            start -= 3
+            continue
+        if token.like_num or token.pos_ in {"DET", "NUM", "ADP", "CCONJ", "PRON", "SCONJ"}:
+            break
+        if token.is_punct and token.text not in {"-", "'s", "\u2019s"}:
+            break
+        if token.pos_ not in _LEFT_POS and token.text not in {"-"}:
+            break
+        if token.pos_ == "VERB" and (token.tag_ not in {"VBN", "VBG"} or token.dep_ == "ROOT"
+                                     or any(c.dep_ == "nsubj" for c in token.children)):
+            break  # "a drone mistakenly bombed villagers": a verb with its own subject ends the phrase
+        start -= 1
+    return start
+
+
+def right_edge(tokens: Sequence[Token], head: int, limit: int) -> int:
+    """Extend 'forces loyal to Assad', 'troops from Lebanon's Hezbollah' to the right."""
+    end = head + 1
+    if end < limit and tokens[end].lower_ == "in":  # "men in police uniform"
+        dress = next((j for j in range(end + 1, min(limit, end + 6)) if tokens[j].lower_ in _UNIFORMS), None)
+        if dress is not None:
+            return dress + 1
+    if end + 3 < limit and tokens[end].lower_ in BELIEVED and tokens[end + 1].lower_ == "to" \
+            and tokens[end + 2].lower_ == "be" and country_in(words_of(tokens[end + 3].text)):
+        return end + 4  # "a drone believed to be Turkish"
+    if end < limit and tokens[end].lower_ in RIGHT_LINKS:
+        stop = min(limit, end + 8)
+        j = end + 1
+        while j < stop and (not tokens[j].is_punct or tokens[j].text in {"-", "'s"}) \
+                and tokens[j].pos_ not in {"VERB", "CCONJ"}:
+            j += 1
+        return j
+    return end
+
+
+def named_spans(tokens: Sequence[Token], base: int, country: str = "") -> list[tuple[int, int, Group]]:
+    """Token spans naming a group, longest alias first, without overlaps (only groups whose names hold
+    in the article's country: 'KIA' is the Kachin Independence Army in Myanmar alone)."""
+    _, acronyms = alias_index(country)
+    by_first = aliases_by_first_word(country)
+    words: list[str] = []
+    owner: list[int] = []  # token index of each word
+    for i, token in enumerate(tokens):
+        for word in words_of(token.text):
+            words.append(word)
+            owner.append(i)
+    found: list[tuple[int, int, Group]] = []
+    w = 0
+    while w < len(words):
+        match = next(((alias, group) for alias, group in by_first.get(words[w], ())
+                      if tuple(words[w:w + len(alias)]) == alias and group.fits(country)), None)
+        if match is not None and not _is_opposed(tokens, owner[w]):
+            first, last = owner[w], owner[w + len(match[0]) - 1]
+            found.append((base + first, base + last + 1, match[1]))
+            w += len(match[0])
+            continue
+        token = tokens[owner[w]]
+        if token.text in acronyms and acronyms[token.text].fits(country) \
+                and (not found or found[-1][1] <= base + owner[w]) and not _is_opposed(tokens, owner[w]):
+            found.append((base + owner[w], base + owner[w] + 1, acronyms[token.text]))
+        w += 1
+    return _join_generic(found, tokens, base)
+
+
+def _is_opposed(tokens: Sequence[Token], i: int) -> bool:
+    """'an anti-MONUSCO march': a group named as what others oppose is no side of the event."""
+    return i >= 2 and tokens[i - 1].text == "-" and tokens[i - 2].lower_ == "anti" or tokens[i].lower_.startswith("anti-")
+
+
+def _join_generic(found: list[tuple[int, int, Group]], tokens: Sequence[Token],
+                  base: int) -> list[tuple[int, int, Group]]:
+    """'Taliban gunmen', 'BLA gunmen', 'gunmen of the CJNG': generic armed men named with a group are its men."""
+    joined: list[tuple[int, int, Group]] = []
+    for start, end, group in found:
+        if joined and joined[-1][1] == start and group.name.startswith("Unidentified"):
+            joined[-1] = (joined[-1][0], end, joined[-1][2])
+        elif joined and joined[-1][2].name.startswith("Unidentified") and not group.name.startswith("Unidentified") \
+                and _of_the(tokens[joined[-1][1] - base:start - base]):
+            joined[-1] = (joined[-1][0], end, group)
+        else:
+            joined.append((start, end, group))
+    return joined
+
+
+def _of_the(between: Sequence[Token]) -> bool:
+    """'of the', 'from a', 'of': the words that join armed men to the group they belong to."""
+    words = [t.lower_ for t in between]
+    return bool(words) and words[0] in ORIGIN_LINKS and all(w in {"the", "a", "an"} for w in words[1:]) \
+        and len(words) <= 2
+
+@lru_cache(maxsize=1)
+def _head_words() -> tuple[frozenset[str], frozenset[tuple[str, str]]]:
+    """Last words of every head phrase, and the last two words of the longer ones."""
+    heads = [h for kind in actor_table().heads.values() for h in kind]
+    return frozenset(h[-1] for h in heads), frozenset((h[-2], h[-1]) for h in heads if len(h) >= 2)
+
+
+def is_head(token: Token) -> bool:
+    """A noun that can end an actor phrase (the next token does not continue it)."""
+    if token.pos_ not in {"NOUN", "PROPN", "ADJ", "VERB"} and token.text not in actor_table_acronyms():
+        return False
+    words = words_of(token.text)
+    if len(words) != 1 or words[0] not in _head_words()[0]:
+        return False
+    nxt = token.nbor(1) if token.i + 1 < len(token.doc) else None
+    return not (nxt is not None and (_is_head_word(nxt) or _continues(token, nxt)))
+
+
+def _is_head_word(token: Token) -> bool:
+    """Whether a token is a head noun of any list ("regime forces": "forces" takes over)."""
+    words = words_of(token.text)
+    return token.pos_ in {"NOUN", "PROPN"} and len(words) == 1 and words[0] in _head_words()[0]
+
+
+def _continues(token: Token, nxt: Token) -> bool:
+    pair = tuple(words_of(f"{token.text} {nxt.text}"))
+    return len(pair) == 2 and pair in _head_words()[1]
