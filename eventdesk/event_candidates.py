@@ -4,7 +4,8 @@ A `Candidate` is an event found at one trigger word, before merging. The
 actors a trigger's parse gives decide its type and sub-type (attack or clash,
 government or non-state territory gain, protest with intervention or riot);
 candidates of one sentence that tell one occurrence fold together ('clashed
-..., killing 3'), and `fold` is the one way two candidates become one.
+..., killing 3'), and `fold` is the one way two candidates become one. The
+judgments on a candidate's sides beyond the parse are `eventdesk.event_sides`'s.
 """
 
 from __future__ import annotations
@@ -15,8 +16,12 @@ from dataclasses import dataclass, field, replace
 from spacy.tokens import Span, Token
 
 from eventdesk.actor_roles import roles_of
-from eventdesk.actor_tables import actor_table, words_of
-from eventdesk.actors import Actor, ActorContext, ActorMention, normalise_actor, people_militia
+from eventdesk.actors import Actor, ActorContext, ActorMention
+from eventdesk.event_sides import (
+    ARMED, ONE_SIDED_CLASH, SAME_KIND_SIDES, civilian_target, conjoined_opponent, crowd_of_civilians, crowd_subject,
+    fellow_side, fighting_people, former_target, fought_each_other, mover_after_withdrawal, partner, possessed_force,
+    vehicle_side,
+)
 from eventdesk.event_triggers import (
     Lexicon, Trigger, claimed_object, context_ok, event_lexicon, factual, idle_device, is_support,
     matching_triggers,
@@ -26,7 +31,6 @@ from eventdesk.model import TimeExpr
 
 _TRIGGER_POS = frozenset({"VERB", "NOUN", "PROPN", "ADJ"})
 _HEADLINE_CAPS = 0.6
-ARMED = frozenset({"state", "police", "rebel", "militia", "unidentified", "external"})
 
 
 @dataclass
@@ -104,12 +108,12 @@ def _resolve_violence(candidate: Candidate, sent: Span | None = None, lexicon: L
         candidate.type, candidate.sub = "Explosions/Remote violence", "Air/drone strike"
     elif kind1 == "rioter":
         candidate.type, candidate.sub = "Riots", "Mob violence"
-    elif kind2 in ARMED and _former_target(candidate.trigger):
+    elif kind2 in ARMED and former_target(candidate.trigger):
         candidate.type, candidate.sub = "Violence against civilians", "Attack"  # "a former rebel": unarmed now
-    elif kind2 in ARMED and not (kind2 == "militia" and _civilian_target(candidate.trigger)):
+    elif kind2 in ARMED and not (kind2 == "militia" and civilian_target(candidate.trigger)):
         candidate.type, candidate.sub = "Battles", "Armed clash"  # ("attacked Fulani herders": civilians)
     elif kind2 in {"civilian", "protester", "", "militia"} and (kind2 or candidate.role == "violence"
-                                                     or _civilian_target(candidate.trigger)):
+                                                     or civilian_target(candidate.trigger)):
         candidate.type, candidate.sub = "Violence against civilians", "Attack"
         if kind2 == "protester":  # tear gas is intervention; live fire or deaths are excessive force
             lethal = _has_phrase(candidate.trigger.sent, event_lexicon().protest["excessive"])
@@ -117,31 +121,6 @@ def _resolve_violence(candidate: Candidate, sent: Span | None = None, lexicon: L
             candidate.sub = "Excessive force against protesters" if lethal else "Protest with intervention"
     else:
         candidate.type, candidate.sub = "Battles", "Armed clash"
-
-
-_FORMER = frozenset({"former", "ex", "ex-", "retired", "demobilised", "demobilized", "onetime", "one-time"})
-
-
-def _former_target(trigger: Token) -> bool:
-    """'opened fire on a former opposition fighter': a target who has left the armed side."""
-    objects = [c for c in trigger.children if c.dep_ in {"dobj", "nsubjpass"}] + [
-        o for p in trigger.children if p.dep_ == "prep" and p.lower_ in {"on", "at"} for o in p.children]
-    return any(c.lower_ in _FORMER for o in objects for c in o.children if c.dep_ in {"amod", "compound", "advmod"})
-
-
-def _civilian_target(trigger: Token) -> bool:
-    """'gunmen attacked several villages': a place where civilians are, named as the target."""
-    objects = [c for c in trigger.children if c.dep_ in {"dobj", "pobj"}] + [
-        o for p in trigger.children if p.dep_ == "prep" and p.lower_ in {"on", "at"} for o in p.children]
-    return any(_civilian_place(o) for o in objects)
-
-
-def _civilian_place(token: Token) -> bool:
-    """'a market', 'herders', 'the Lala displacement site': a target where civilians are."""
-    context = event_lexicon().context
-    if token.lower_ in context["civilian_target"]:
-        return True
-    return any(c.dep_ in {"compound", "amod"} and c.lower_ in context["civilian_site"] for c in token.children)
 
 
 @dataclass(frozen=True)
@@ -297,41 +276,6 @@ def _in_campaign_for_territory(trigger: Token, lexicon: Lexicon) -> bool:
     return False
 
 
-_SEQUENCE_MARKS = frozenset({"after", "as", "when", "once", "following"})
-
-
-def _entered_after_withdrawal(candidate: Candidate, mentions: Sequence[ActorMention]) -> None:
-    """'GNA forces entered Tarhuna after Haftar's forces withdrew': the side that moves in takes the town
-    and is the first actor; the side that withdrew is the second."""
-    clause = candidate.trigger
-    for _ in range(3):  # "after Russian forces completed their withdrawal": up through the clause's verb
-        if clause.dep_ == "advcl" and any(c.lower_ in _SEQUENCE_MARKS for c in clause.children) \
-                or clause.dep_ == "pcomp" and clause.head.lower_ in _SEQUENCE_MARKS:
-            break
-        clause = clause.head
-    else:
-        return
-    main = clause.head.head if clause.dep_ == "pcomp" else clause.head
-    subject = next((c for c in main.children if c.dep_ == "nsubj"), None)
-    mover = next((m.actor for m in mentions if subject is not None and m.start <= subject.i < m.end), None)
-    if mover is not None and mover.kind in ARMED and mover != candidate.actor1:
-        candidate.actor1, candidate.actor2 = mover, candidate.actor1
-
-
-def _possessed_force(trigger: Token, context: ActorContext) -> Actor | None:
-    """'Russia's defence ministry said its warplanes had struck ...': 'its' is the country named
-    before it, whose military acted."""
-    subject = next((c for c in trigger.children if c.dep_ == "nsubj"), None)
-    if subject is None or not any(c.dep_ == "poss" and c.lower_ in {"its", "their"} for c in subject.children):
-        return None
-    owner = next((t for t in reversed(trigger.doc[trigger.sent.start:subject.i])
-                  if t.ent_type_ in {"GPE", "NORP"}), None)
-    if owner is None:
-        return None
-    force = normalise_actor(f"{owner.text} military", context=context)
-    return force if force is not None and force.kind == "state" else None
-
-
 _HARM_LEMMAS = frozenset({"kill", "wound", "injure", "die", "dead", "casualty", "victim", "hurt"})
 
 
@@ -395,13 +339,14 @@ def _candidate_at(token: Token, sent: Span, index: int, mentions: Sequence[Actor
     elif entry.sub == "Remote explosive/landmine/IED" and _fired_bomb(token, lexicon):
         candidate.sub = "Shelling/artillery/missile attack"  # "bombs fired by M23 fell on a market"
     if candidate.actor1 is None and entry.type in {"Battles", "Explosions/Remote violence"}:
-        candidate.actor1 = _possessed_force(token, context)
+        candidate.actor1 = possessed_force(token, context)
     if entry.sub != "Armed clash" or entry.role == "violence":  # those who fight each other are no allies
         _host_leads(candidate, mentions, context)
-    if entry.sub == "Non-violent transfer of territory":
-        _entered_after_withdrawal(candidate, mentions)
+    if entry.sub == "Non-violent transfer of territory" and (
+            mover := mover_after_withdrawal(token, mentions, candidate.actor1)) is not None:
+        candidate.actor1, candidate.actor2 = mover, candidate.actor1
     if entry.sub == "Agreement" and candidate.actor2 is None:
-        candidate.actor2 = _partner(candidate.actor1, mentions)
+        candidate.actor2 = partner(candidate.actor1, mentions)
     if entry.sub == "Armed clash" and candidate.actor1 is None and candidate.actor2 is not None:
         # "clashes between the army and PDF fighters": the first named side leads
         other = next((m.actor for m in mentions if m.actor != candidate.actor2 and m.actor.kind in ARMED), None)
@@ -409,25 +354,25 @@ def _candidate_at(token: Token, sent: Span, index: int, mentions: Sequence[Actor
             candidate.actor1, candidate.actor2 = candidate.actor2, other
     elif entry.sub == "Armed clash" and _actor_kind(candidate.actor2) in {"", "civilian"}:
         # "Russian and Ukrainian forces fought", "SAF and RSF clashed": the sides are the subjects
-        candidate.actor2 = _fellow_side(candidate.actor1, token, mentions) or candidate.actor2
+        candidate.actor2 = fellow_side(candidate.actor1, token, mentions) or candidate.actor2
     elif entry.sub == "Armed clash":
         # "Fano militiamen and ENDF troops fought ... before the militia withdrew": the subjects are the sides
-        candidate.actor2 = _conjoined_opponent(token, mentions, candidate) or candidate.actor2
+        candidate.actor2 = conjoined_opponent(token, mentions, candidate.actor1, candidate.assoc1) or candidate.actor2
     if entry.sub == "Armed clash" and _actor_kind(candidate.actor2) == "civilian" \
-            and token.lemma_.lower() not in _ONE_SIDED_CLASH:
+            and token.lemma_.lower() not in ONE_SIDED_CLASH:
         # "armed Murle youths clashed with Dinka Bor cattle keepers": a people's men who fight are its militia
-        candidate.actor2 = _fighting_people(candidate.actor2, mentions) or candidate.actor2
+        candidate.actor2 = fighting_people(candidate.actor2, mentions) or candidate.actor2
     if roles.agent is None and roles.patient is None:
         if entry.role in {"violence", "attack", "territory"}:
             return None  # a bare "killing" or "capture" cannot be typed without its sides
         candidate.confidence *= 0.7
-    if entry.role in {"violence", "attack"} and _crowd_of_civilians(candidate.actor1, token):
+    if entry.role in {"violence", "attack"} and crowd_of_civilians(candidate.actor1, token):
         # "villagers lynched a suspected thief": a crowd's violence is mob violence
         candidate.type, candidate.sub, candidate.role = "Riots", "Mob violence", ""
-    elif entry.sub == "Armed clash" and _crowd_subject(token):
+    elif entry.sub == "Armed clash" and crowd_subject(token):
         # "party activists clashed with police, throwing brickbats": an unarmed crowd fighting police riots
         candidate.type, candidate.sub, candidate.role = "Riots", "Violent demonstration", "protest"
-    elif entry.sub == "Looting/property destruction" and _crowd_of_civilians(candidate.actor1, token):
+    elif entry.sub == "Looting/property destruction" and crowd_of_civilians(candidate.actor1, token):
         # "residents set fire to buses and blocked roads": a crowd destroying property is a riot
         candidate.type, candidate.sub, candidate.role = "Riots", "Violent demonstration", "protest"
     if _actor_kind(candidate.actor1) == "civilian" and entry.role != "protest" \
@@ -435,18 +380,18 @@ def _candidate_at(token: Token, sent: Span, index: int, mentions: Sequence[Actor
         # victims and bystanders do not bomb, raid or kill: the civilian is the target
         candidate.actor2, candidate.actor1 = candidate.actor2 or candidate.actor1, None
     rivals = candidate.actor1 if candidate.actor1 is not None else candidate.actor2  # the subject, misread or not
-    if entry.sub == "Armed clash" and _actor_kind(rivals) in _SAME_KIND_SIDES \
-            and _fought_each_other(token, mentions, candidate.actor2):
+    if entry.sub == "Armed clash" and _actor_kind(rivals) in SAME_KIND_SIDES \
+            and fought_each_other(token, mentions, candidate.actor2):
         # "two rival clan militias clashed": both sides are clan militias
         candidate.actor1 = candidate.actor2 = rivals
     if candidate.actor1 is not None and candidate.actor1 == candidate.actor2 and not (
-            entry.sub == "Armed clash" and _actor_kind(candidate.actor1) in _SAME_KIND_SIDES):
+            entry.sub == "Armed clash" and _actor_kind(candidate.actor1) in SAME_KIND_SIDES):
         candidate.actor1 = None  # "a roadside bomb hit an army vehicle": the target is no attacker of itself
     if ran_into(token, lexicon) and _actor_kind(candidate.actor1) not in {"rebel", "militia", "unidentified"}:
         # "an army vehicle struck an IED": the vehicle's side is the target; a planter, if named, stays
         candidate.actor2, candidate.actor1 = candidate.actor2 or candidate.actor1, None
     elif ran_into(token, lexicon):  # "a truck ran over a landmine planted by ISWAP": the truck's side is hit
-        candidate.actor2 = _vehicle_side(token, mentions) or candidate.actor2
+        candidate.actor2 = vehicle_side(token, mentions) or candidate.actor2
     if candidate.actor1 is None and non_actor_subject(token, lexicon):
         candidate.confidence *= 0.5  # "the hurricane destroyed homes": something did it, but no one
     if candidate.role == "found":
@@ -467,26 +412,6 @@ def _candidate_at(token: Token, sent: Span, index: int, mentions: Sequence[Actor
     guessed = (roles.agent is not None) + (roles.patient is not None) - roles.parsed
     candidate.confidence = min(1.0, candidate.confidence + 0.1 * roles.parsed + 0.05 * guessed)
     return candidate
-
-
-# Unnamed groups of one kind fight each other: ACLED codes both sides with the same name
-_SAME_KIND_SIDES = frozenset({"militia", "unidentified"})
-_RIVALRY = frozenset({"rival", "feuding", "warring", "opposing", "two", "both", "competing"})
-
-
-def _fought_each_other(trigger: Token, mentions: Sequence[ActorMention], other: Actor | None) -> bool:
-    """'two rival clan militias clashed', 'warriors from two rival clans fought': a plural subject of rivals
-    fights itself, unless the clause names the other side ('clashed with police')."""
-    subject = next((c for c in trigger.children if c.dep_ == "nsubj"), None)
-    if subject is None and trigger.dep_ == "acl" and trigger.tag_ == "VBN":
-        subject = trigger.head  # "warriors from two rival clans fought ...", misread as 'clans (that were) fought'
-    if subject is None or subject.tag_ != "NNS" or not any(
-            t.lower_ in _RIVALRY for t in subject.subtree if t.i < trigger.i):
-        return False
-    opposed = {t.i for p in trigger.children if p.dep_ == "prep" and p.lower_ in {"with", "against"}
-               for t in p.subtree}
-    opposed |= {t.i for c in trigger.children if c.dep_ == "dobj" for t in c.subtree}
-    return not any(m.head in opposed and m.actor == other for m in mentions)
 
 
 def _from_aircraft(token: Token, lexicon: Lexicon) -> bool:
@@ -514,87 +439,6 @@ def _fired_bomb(token: Token, lexicon: Lexicon) -> bool:
         return False
     verbs = [c for c in token.children if c.dep_ == "acl"] + ([token.head] if token.dep_ == "dobj" else [])
     return any(v.lemma_.lower() in lexicon.context["launched"] for v in verbs)
-
-
-def _acts_on_something(verb: Token) -> bool:
-    """An active verb with an object, its own or a conjoined verb's ('lynched and set fire to a man')."""
-    if verb.pos_ != "VERB" or any(c.dep_ in {"auxpass", "nsubjpass"} for c in verb.children):
-        return False
-    return any(c.dep_ in {"dobj", "prep"} for v in (verb, *verb.conjuncts) for c in v.children)
-
-
-# Unarmed people who form mobs; armed herders or farmers who raid villages are communal militias.
-_CROWDS = frozenset({"resident", "villager", "youth", "student", "local", "people", "worshipper",
-                     "trader", "community", "supporter", "neighbour", "neighbor",
-                     "passer", "passerby", "motorist", "vendor", "inhabitant", "citizen", "parishioner"})
-
-
-def _crowd_subject(trigger: Token) -> bool:
-    """'BNP activists clashed with police': the trigger's subject is a plural unarmed crowd."""
-    subject = next((c for c in trigger.children if c.dep_ == "nsubj"), None)
-    return subject is not None and subject.tag_ == "NNS" and \
-        subject.lemma_.lower() in _CROWDS | {"activist", "protester", "demonstrator"} and \
-        not any(c.lower_ == "armed" for c in subject.children)
-
-
-def _crowd_of_civilians(actor: Actor | None, trigger: Token) -> bool:
-    """A plural civilian subject ('residents', 'youths'), not one person."""
-    verb = trigger.head if trigger.dep_ == "conj" and not any(c.dep_ == "nsubj" for c in trigger.children) \
-        else trigger  # "students lynched and set fire to ...": the first verb's subject
-    if not _acts_on_something(verb):
-        return False  # "26 people were killed and 42 others injured": victims, not a crowd
-    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
-    return _actor_kind(actor) == "civilian" and subject is not None and subject.tag_ == "NNS" \
-        and subject.lemma_.lower() in _CROWDS and not any(c.lower_ == "armed" for c in subject.children)
-
-
-def _vehicle_side(device: Token, mentions: Sequence[ActorMention]) -> Actor | None:
-    """The side whose vehicle ran into a device: the first state or civilian actor before it."""
-    before = [m.actor for m in mentions if m.end <= device.i and m.actor.kind in {"state", "police", "civilian"}]
-    return before[0] if before else None
-
-
-def _fellow_side(party: Actor | None, trigger: Token, mentions: Sequence[ActorMention]) -> Actor | None:
-    """Another armed actor named before a clash verb, beside its first side."""
-    if party is None:
-        return None
-    others = [m.actor for m in mentions if m.end <= trigger.i and m.actor != party and m.actor.kind in ARMED]
-    return others[0] if others else None
-
-
-_ONE_SIDED_CLASH = frozenset({"ambush", "repel", "repulse", "counterattack"})  # the target need not fight
-
-
-def _fighting_people(side: Actor, mentions: Sequence[ActorMention]) -> Actor | None:
-    """The ethnic militia of the people named in a civilian side that fights a clash, if one is named."""
-    ethnic = actor_table().ethnic
-    for mention in (m for m in mentions if m.actor == side):
-        people = next((w for w in words_of(mention.text) if w in ethnic), "")
-        if people:
-            return people_militia(people, side.country)
-    return None
-
-
-def _conjoined_opponent(trigger: Token, mentions: Sequence[ActorMention], candidate: Candidate) -> Actor | None:
-    """The other subject of a clash verb with no opponent of its own: 'X and Y fought' (not 'X and Y
-    clashed with Z', nor a state's auxiliary named beside it)."""
-    subject = next((c for c in trigger.children if c.dep_ == "nsubj"), None)
-    if subject is None or any(c.dep_ == "prep" and c.lower_ in {"with", "against"} or c.dep_ == "dobj"
-                              for c in trigger.children):
-        return None
-    for conjunct in subject.conjuncts:
-        other = next((m.actor for m in mentions if m.start <= conjunct.i < m.end), None)
-        if other is not None and other.kind in ARMED and other != candidate.actor1 and other not in candidate.assoc1:
-            return other
-    return None
-
-
-def _partner(party: Actor | None, mentions: Sequence[ActorMention]) -> Actor | None:
-    """The other side of an agreement: 'Russia and Turkey signed', 'the Houthis and the government agreed'."""
-    if party is None:
-        return None
-    others = [m.actor for m in mentions if m.actor != party and m.actor.kind in ARMED | {"government"}]
-    return others[0] if others else None
 
 
 def _hints(sent: Span, lexicon: Lexicon) -> frozenset[str]:
