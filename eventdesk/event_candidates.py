@@ -16,9 +16,9 @@ from dataclasses import dataclass, field, replace
 from spacy.tokens import Span, Token
 
 from eventdesk.actor_roles import roles_of
-from eventdesk.actors import Actor, ActorContext, ActorMention
+from eventdesk.actors import Actor, ActorContext, ActorMention, civilians_of
 from eventdesk.event_sides import (
-    ARMED, ONE_SIDED_CLASH, SAME_KIND_SIDES, civilian_target, conjoined_opponent, crowd_of_civilians, crowd_subject,
+    ARMED, ONE_SIDED_CLASH, SAME_KIND_SIDES, blast_on_civilians, civilian_target, conjoined_opponent, crowd_of_civilians, crowd_subject,
     fellow_side, fighting_people, former_target, fought_each_other, mover_after_withdrawal, partner, possessed_force,
     vehicle_side,
 )
@@ -340,6 +340,8 @@ def _candidate_at(token: Token, sent: Span, index: int, mentions: Sequence[Actor
         candidate.sub = "Shelling/artillery/missile attack"  # "bombs fired by M23 fell on a market"
     if candidate.actor1 is None and entry.type in {"Battles", "Explosions/Remote violence"}:
         candidate.actor1 = possessed_force(token, context)
+    if entry.type == "Explosions/Remote violence" and candidate.actor2 is None and blast_on_civilians(token):
+        candidate.actor2 = civilians_of(context.country)  # "a rocket hit a house": the people there
     if entry.sub != "Armed clash" or entry.role == "violence":  # those who fight each other are no allies
         _host_leads(candidate, mentions, context)
     if entry.sub == "Non-violent transfer of territory" and (

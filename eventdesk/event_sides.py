@@ -36,6 +36,20 @@ def civilian_target(trigger: Token) -> bool:
     return any(_civilian_place(o) for o in objects)
 
 
+_BLAST_PREPS = frozenset({"on", "at", "into", "in", "inside", "near"})
+
+
+def blast_on_civilians(trigger: Token) -> bool:
+    """'a rocket hit a house', 'hurled a grenade into a crowded bar', 'detonated a vest in a tea shop': an
+    explosion at a place where civilians are, whose victims, named or not, are civilians."""
+    verb = trigger.head if trigger.dep_ in {"dobj", "nsubj", "nsubjpass"} and trigger.pos_ == "NOUN" else trigger
+    objects = [c for c in verb.children if c.dep_ in {"dobj", "nsubjpass"}]
+    objects += [o for c in objects for o in c.conjuncts]
+    places = [o for p in (c for v in (verb, *objects) for c in v.children) if p.dep_ == "prep"
+              and p.lower_ in _BLAST_PREPS for o in p.children if o.dep_ == "pobj"]
+    return any(_civilian_place(o) for o in (*objects, *places))
+
+
 def _civilian_place(token: Token) -> bool:
     """'a market', 'herders', 'the Lala displacement site': a target where civilians are."""
     context = event_lexicon().context

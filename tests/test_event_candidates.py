@@ -118,3 +118,20 @@ def test_sentence_candidates_a_people_that_fights_a_clash_is_its_ethnic_militia(
 def test_sentence_candidates_a_people_ambushed_is_not_a_militia() -> None:
     found = _candidates("Gunmen ambushed Fulani herders near Gusau.", "Nigeria")
     assert all(c.actor2 is None or "Militia" not in c.actor2.name for c in found)
+
+
+@pytest.mark.parametrize(("sentence", "country"), [
+    ("A rocket fired from Lebanon hit a house in Kiryat Shmona.", "Israel"),
+    ("Unidentified assailants threw a grenade into a crowded market in Kismayo.", "Somalia"),
+    ("A suicide bomber detonated a vest in a tea shop in Baidoa.", "Somalia"),
+])
+def test_sentence_candidates_a_blast_at_a_civilian_place_has_civilians_as_its_target(sentence: str,
+                                                                                     country: str) -> None:
+    blast = next(c for c in _candidates(sentence, country) if c.type == "Explosions/Remote violence")
+    assert blast.actor2 is not None and blast.actor2.name == f"Civilians ({country})"
+
+
+def test_sentence_candidates_a_blast_at_a_checkpoint_is_not_on_civilians() -> None:
+    blast = next(c for c in _candidates("A suicide bomber blew himself up at an army checkpoint in Bosaso.",
+                                        "Somalia") if c.type == "Explosions/Remote violence")
+    assert blast.actor2 is None or blast.actor2.kind != "civilian"
