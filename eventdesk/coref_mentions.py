@@ -6,6 +6,7 @@ import re
 from collections.abc import Hashable, Sequence
 from dataclasses import dataclass
 
+import numpy as np
 from spacy.tokens import Doc, Span, Token
 
 from eventdesk.coref_lexicon import Lexicon, default_lexicon
@@ -110,18 +111,28 @@ class Neighbourhood:
 
 
 def neighbourhood(tokens: Sequence[Token], scope: Span | Doc) -> Neighbourhood:
-    """Lemmas of the WINDOW words either side of a mention (punctuation skipped), its position."""
+    """Lemmas of the WINDOW words either side of a mention (punctuation and line breaks skipped), its position."""
     if not tokens:
         return Neighbourhood(frozenset(), "", "", 0.0)
     first, last = min(t.i for t in tokens), max(t.i for t in tokens)
     start = scope.start if isinstance(scope, Span) else 0
     end = scope.end if isinstance(scope, Span) else len(scope)
     doc = tokens[0].doc
-    before = [t.lemma_.casefold() for t in doc[start:first] if not t.is_punct]
-    after = [t.lemma_.casefold() for t in doc[last + 1:end] if not t.is_punct]
+    before = [t.lemma_.casefold() for t in doc[start:first] if not (t.is_punct or t.is_space)]
+    after = [t.lemma_.casefold() for t in doc[last + 1:end] if not (t.is_punct or t.is_space)]
     return Neighbourhood(frozenset(before[-WINDOW:] + after[:WINDOW]),
                          before[-1] if before else "", after[0] if after else "",
                          (first - start) / max(1, end - start))
+
+
+def unit_vector(tokens: Sequence[Token]) -> tuple[float, ...]:
+    """The tokens' mean parser (tok2vec) vector at unit length; () where the parse has none."""
+    doc = tokens[0].doc if tokens else None
+    if doc is None or doc.tensor is None or doc.tensor.shape[0] != len(doc) or not doc.tensor.size:
+        return ()
+    mean = doc.tensor[[t.i for t in tokens]].mean(axis=0)
+    norm = float(np.linalg.norm(mean))
+    return tuple(float(v) for v in mean / norm) if norm else ()
 
 
 def parsed_mention(tokens: Sequence[Token], scope: Span | Doc, *, key: Hashable, document: str,
@@ -150,6 +161,7 @@ def parsed_mention(tokens: Sequence[Token], scope: Span | Doc, *, key: Hashable,
         ages=frozenset(_AGE.findall(scope.text)),
         negated=head is not None and any(c.dep_ == "neg" for c in head.children),
         window=around.window, left=around.left, right=around.right, offset=around.offset,
+        vector=unit_vector(tokens), sentence_vector=unit_vector(list(scope)),
     )
 
 

@@ -7,6 +7,8 @@ FEATURE_NAMES order (the same head or a derived form, WordNet synonyms, how
 often the two heads co-referred in training data, shared or clashing
 arguments, people, places, times, numbers, nationalities, organisations and
 ages, the words just around each mention (copied wire text), how alike the
+parser reads the two mentions and their sentences (cosines of its contextual
+token vectors: "seized" and "captured" said of one town), how alike the
 two documents are, and how widely the story's documents use each head), and a boosted-tree
 model turns them into a probability. The trees are learned on ECB+ Train
 (`eventdesk.eval_coref.fit_coref_model`) and shipped as data.
@@ -36,7 +38,7 @@ FEATURE_NAMES = (
     "same_sentence", "both_lead", "both_root", "head_spread",
     "nationalities_shared", "nationalities_clash", "quantities_shared", "quantities_clash",
     "organisations_shared", "organisations_clash", "ages_shared", "ages_clash", "cues_shared",
-    "cues_clash", "negated", "window", "neighbours", "offset_gap",
+    "cues_clash", "negated", "window", "neighbours", "offset_gap", "head_vectors", "sentence_vectors",
 )
 
 
@@ -73,6 +75,8 @@ class MentionFeatures:
     left: str = ""  # lemma of the word before it (punctuation skipped)
     right: str = ""  # lemma of the word after it
     offset: float = 0.0  # where it stands in its sentence, 0 (start) to 1 (end)
+    vector: tuple[float, ...] = ()  # unit-length parser vector of its words (their use in context)
+    sentence_vector: tuple[float, ...] = ()  # unit-length mean parser vector of its sentence
 
 
 @dataclass(frozen=True)
@@ -255,6 +259,15 @@ def _neighbourhood(a: MentionFeatures, b: MentionFeatures) -> list[float]:
     return [_jaccard(a.window, b.window), neighbours, abs(a.offset - b.offset)]
 
 
+def _cosine(a: tuple[float, ...], b: tuple[float, ...]) -> float:
+    return float(np.dot(a, b)) if a and b else 0.0
+
+
+def _vectors(a: MentionFeatures, b: MentionFeatures) -> list[float]:
+    """How alike the parser reads the two mentions and their sentences."""
+    return [_cosine(a.vector, b.vector), _cosine(a.sentence_vector, b.sentence_vector)]
+
+
 def _documents(a: MentionFeatures, b: MentionFeatures, story: StoryContext) -> list[float]:
     same = a.document == b.document
     pair = (a.document, b.document) if a.document < b.document else (b.document, a.document)
@@ -272,7 +285,7 @@ def pair_features(a: MentionFeatures, b: MentionFeatures, model: CorefModel, sto
     """The cue values of one mention pair of a story, in FEATURE_NAMES order."""
     lexicon = lexicon or default_lexicon()
     return (_heads(a, b, model, lexicon) + _surroundings(a, b) + _documents(a, b, story)
-            + _arguments(a, b) + _neighbourhood(a, b))
+            + _arguments(a, b) + _neighbourhood(a, b) + _vectors(a, b))
 
 
 def pair_score(a: MentionFeatures, b: MentionFeatures, model: CorefModel,

@@ -147,6 +147,37 @@ def test_parsed_mention_reads_sentence_cues(options) -> None:
     assert survive.negated and not found.negated
 
 
+def test_neighbourhood_skips_paragraph_breaks(options) -> None:
+    from eventdesk.coref_mentions import neighbourhood
+    from eventdesk.nlp import load_nlp
+
+    doc = load_nlp(options.model)("Rebels seized the port.\n\nTroops retook it on Sunday.")
+    troops = [t for t in doc if t.text == "Troops"]
+    around = neighbourhood(troops, doc[:])
+    assert around.left == "port" and "\n\n" not in around.window
+
+
+def test_parsed_mention_vectors_compare_mentions_in_context(options) -> None:
+    from eventdesk.coref_mentions import document_cues, parsed_mention
+    from eventdesk.nlp import load_nlp
+
+    doc = load_nlp(options.model)("Police arrested the gunman. Officers arrested him at dawn.")
+    cues = document_cues(doc)
+    first, second = ([t] for t in doc if t.text == "arrested")
+    a = parsed_mention(first, first[0].sent, key="a", document="d", story="s", cues=cues,
+                       sentence=0, lead=True)
+    b = parsed_mention(second, second[0].sent, key="b", document="d", story="s", cues=cues,
+                       sentence=1, lead=False)
+    assert len(a.vector) == doc.tensor.shape[1] and np.linalg.norm(a.vector) == pytest.approx(1.0)
+    features = dict(zip(FEATURE_NAMES, pair_features(a, b, default_model(),
+                                                      story_context([a, b], document_weights([a, b]))),
+                        strict=True))
+    assert 0.0 < features["sentence_vectors"] < 1.0 and features["head_vectors"] > 0.5
+    bare = dataclasses.replace(a, vector=())
+    assert dict(zip(FEATURE_NAMES, pair_features(bare, b, default_model(), story_context(
+        [bare, b], document_weights([bare, b]))), strict=True))["head_vectors"] == 0.0
+
+
 def test_pair_score_same_head_beats_unrelated_heads() -> None:
     model = default_model()
     a, b = mention("a", "strike", document="d1"), mention("b", "strike", document="d2")
