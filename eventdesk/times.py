@@ -122,6 +122,8 @@ def tense_direction(doc: Doc, start: int, end: int) -> int:
     words = {token.lower_ for token in path}
     if verb is not None:
         words.add(verb.lemma_.lower())
+        # "The envoy is due in Kabul on Saturday": the copula's complement says what is to come.
+        words |= {child.lower_ for child in verb.children if child.dep_ == "acomp"}
     if verb is not None and _past_perfect(verb):
         return -1  # "had been scheduled to expire Friday": a plan already overtaken
     if words & lex.future_path:

@@ -408,3 +408,8 @@ def test_resolve_times_earlier_stays_before_a_day_word_not_before_a_weekday(text
 ])
 def test_resolve_times_preposition_and_article_before_a_date_are_left_out(text: str, span: str) -> None:
     assert [time.text for time in _extract(text).times] == [span]
+
+
+def test_resolve_times_weekday_after_a_copula_with_due_is_the_coming_one() -> None:
+    # DCT Sunday 27 March: "is due ... on Saturday" is the Saturday to come, not the one just gone.
+    assert _values("The UN envoy is due in Kabul on Saturday.") == {"Saturday": "2016-04-02"}
