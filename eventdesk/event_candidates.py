@@ -357,9 +357,13 @@ def _candidate_at(token: Token, sent: Span, index: int, mentions: Sequence[Actor
     elif entry.sub == "Armed clash" and _actor_kind(candidate.actor2) in {"", "civilian"}:
         # "Russian and Ukrainian forces fought", "SAF and RSF clashed": the sides are the subjects
         candidate.actor2 = fellow_side(candidate.actor1, token, mentions) or candidate.actor2
-    elif entry.sub == "Armed clash":
-        # "Fano militiamen and ENDF troops fought ... before the militia withdrew": the subjects are the sides
-        candidate.actor2 = conjoined_opponent(token, mentions, candidate.actor1, candidate.assoc1) or candidate.actor2
+    if entry.sub == "Armed clash" and (
+            other := conjoined_opponent(token, mentions, candidate.actor1, candidate.assoc1)) is not None:
+        # "Fano militiamen and ENDF troops fought ... before the militia withdrew", "RSF and army units
+        # exchanged artillery fire": the subjects are the sides, the one named first leading
+        first = any(m.actor == candidate.actor1 and m.start > other.start for m in mentions)
+        candidate.actor1, candidate.actor2 = (other.actor, candidate.actor1) if first else (
+            candidate.actor1, other.actor)
     if entry.sub == "Armed clash" and _actor_kind(candidate.actor2) == "civilian" \
             and token.lemma_.lower() not in ONE_SIDED_CLASH:
         # "armed Murle youths clashed with Dinka Bor cattle keepers": a people's men who fight are its militia

@@ -172,16 +172,21 @@ def fighting_people(side: Actor, mentions: Sequence[ActorMention]) -> Actor | No
 
 
 def conjoined_opponent(trigger: Token, mentions: Sequence[ActorMention], side: Actor | None,
-                       allies: Sequence[Actor]) -> Actor | None:
-    """The other subject of a clash verb with no opponent of its own: 'X and Y fought' (not 'X and Y
-    clashed with Z', nor a state's auxiliary named beside it)."""
+                       allies: Sequence[Actor]) -> ActorMention | None:
+    """The other subject of a clash verb with no opponent of its own: 'X and Y fought', 'RSF and army units
+    exchanged artillery fire' (not 'X and Y clashed with Z', nor a state's auxiliary named beside it)."""
     subject = next((c for c in trigger.children if c.dep_ == "nsubj"), None)
-    if subject is None or any(c.dep_ == "prep" and c.lower_ in {"with", "against"} or c.dep_ == "dobj"
-                              for c in trigger.children):
+    if subject is None:
         return None
-    for conjunct in subject.conjuncts:
-        other = next((m.actor for m in mentions if m.start <= conjunct.i < m.end), None)
-        if other is not None and other.kind in ARMED and other != side and other not in allies:
+    opposed = {t.i for c in trigger.children if c.dep_ == "dobj" or c.dep_ == "prep" and c.lower_ in {
+        "with", "against"} for t in c.subtree}
+    if any(m.head in opposed for m in mentions):
+        return None
+    # "RSF and army units": the first subject hangs on the second's head noun
+    named = [c for c in subject.children if c.dep_ in {"nmod", "compound"} and c.conjuncts]
+    for token in (*subject.conjuncts, *named, *(c for n in named for c in n.conjuncts)):
+        other = next((m for m in mentions if m.start <= token.i < m.end), None)
+        if other is not None and other.actor.kind in ARMED and other.actor != side and other.actor not in allies:
             return other
     return None
 
