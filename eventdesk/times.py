@@ -264,7 +264,7 @@ def _range_day(full: str, candidate: Candidate) -> str:
 
 # Between a clock time and its day: "on", after "local time" or a time given in another zone
 # ("6 a.m. local time on Tuesday", "10:35 a.m. (0735 GMT) Friday"), or the end of that bracket.
-_ON_GAP = re.compile(r"(?:\)|\s*\([^()]{1,25}\))\s+(?:on\s+)?|(?:\s+local time)?\s+on\s+")
+_ON_GAP = re.compile(r"(?:\s+local time)?(?:(?:\)|\s*\([^()]{1,25}\))\s+(?:on\s+)?|\s+on\s+)")
 _CLOCK_ONLY = re.compile(r"(?i)(?:\d{1,2}(?:[:.]\d{2})?\s?[ap]\.?m\.?|\d{1,2}:\d{2}|noon|midday|midnight"
                          r"|(?:[01]\d|2[0-3])[0-5]\d\s(?:GMT|UTC))(?:\s+(?:[A-Z]{2,4}|local time))?")
 

@@ -339,6 +339,8 @@ def test_resolve_times_before_or_after_a_clock_time_is_left_out_of_its_span(text
      {"6 a.m.": "2016-03-24T06:00", "Thursday": "2016-03-24"}),
     ("The blast went off at 10:15 p.m. (1915 GMT) on Thursday.",
      {"10:15 p.m.": "2016-03-24T22:15", "1915 GMT": "2016-03-24T19:15Z", "Thursday": "2016-03-24"}),
+    ("Gunmen stormed the hotel at 9:30 p.m. local time (1830 GMT) on Thursday.",
+     {"9:30 p.m.": "2016-03-24T21:30", "1830 GMT": "2016-03-24T18:30Z", "Thursday": "2016-03-24"}),
 ])
 def test_resolve_times_clock_time_takes_its_day_across_a_zone(text: str, expected: dict[str, str]) -> None:
     assert _values(text) == expected
