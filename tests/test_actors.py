@@ -446,3 +446,19 @@ def test_find_actors_a_phrase_ends_at_a_verb_with_its_own_subject() -> None:
 def test_normalise_actor_a_named_clan_movement_keeps_its_own_name() -> None:
     """Macawisley fighters come from several clans: the movement's name wins over the clan rule."""
     assert _name("Macawisley clan militiamen", "Somalia") == "Macawisley Militia"
+
+
+@pytest.mark.parametrize(("phrase", "country", "name"), [
+    ("7 IRGC officers", "Syria", "Military Forces of Iran (1989-) Islamic Revolutionary Guard Corps"),
+    ("Iranian troops", "Iraq", "Military Forces of Iran (1989-)"),
+    ("14 Russian assaults", "Ukraine", "Military Forces of Russia (2000-)"),  # an attack named with its country
+    ("an Israeli raid", "Palestine", "Military Forces of Israel (1948-)"),
+    ("the parents of a footballer", "Colombia", "Civilians (Colombia)"),
+])
+def test_normalise_actor_the_irgc_attacks_by_country_and_more_civilians(phrase: str, country: str, name: str) -> None:
+    assert _name(phrase, country) == name
+
+
+@pytest.mark.parametrize("phrase", ["a militant attack", "the attack", "the raids"])
+def test_normalise_actor_an_attack_of_no_named_side_is_no_actor(phrase: str) -> None:
+    assert _name(phrase, "Mali") is None
