@@ -96,7 +96,32 @@ def named_spans(tokens: Sequence[Token], base: int, country: str = "") -> list[t
                 and (not found or found[-1][1] <= base + owner[w]) and not _is_opposed(tokens, owner[w]):
             found.append((base + owner[w], base + owner[w] + 1, acronyms[token.text]))
         w += 1
+    found = sorted(found + _shared_head_names(tokens, base, found, country))
     return _join_generic(found, tokens, base)
+
+
+_PLURAL_GROUP_NOUNS = {"cartels": "cartel", "gangs": "gang", "brigades": "brigade", "militias": "militia"}
+
+
+def _shared_head_names(tokens: Sequence[Token], base: int, found: list[tuple[int, int, Group]],
+                       country: str) -> list[tuple[int, int, Group]]:
+    """'the Sinaloa and Jalisco cartels': names that share one plural head, each a group the table
+    knows as '<name> cartel'."""
+    aliases, _ = alias_index(country)
+    taken = {i for start, end, _ in found for i in range(start - base, end - base)}
+    spans: list[tuple[int, int, Group]] = []
+    for i, token in enumerate(tokens):
+        single = _PLURAL_GROUP_NOUNS.get(token.lower_)
+        if single is None or i < 3 or tokens[i - 2].lower_ != "and":
+            continue
+        names = [i - 1, i - 3]
+        while names[-1] >= 2 and tokens[names[-1] - 1].text == ",":  # "the Gulf, Sinaloa and Jalisco cartels"
+            names.append(names[-1] - 2)
+        groups = [aliases.get((tokens[j].lower_, single)) for j in names]
+        if any(g is None for g in groups) or taken & set(range(names[-1], i + 1)):
+            continue
+        spans += [(base + j, base + (i + 1 if j == i - 1 else j + 1), g) for j, g in zip(names, groups) if g]
+    return spans
 
 
 def _is_opposed(tokens: Sequence[Token], i: int) -> bool:

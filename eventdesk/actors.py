@@ -416,8 +416,10 @@ def find_actors(span: Span, *, context: ActorContext = ActorContext()) -> list[A
                             for n, (i, clan) in enumerate(clans))
         elif not covered & set(range(start, end)):
             text = doc[start:end].text
-            actor = normalise_actor(text, context=context) or _from_group(
-                group, country_in(words_of(text)) or context.country)
+            actor = normalise_actor(text, context=context)
+            if actor is None or actor.kind == "unidentified" and not group.name.startswith("Unidentified"):
+                # "gunmen of the Sinaloa [and Jalisco cartels]": the span's group, which the words alone lack
+                actor = _from_group(group, country_in(words_of(text)) or context.country)
             mentions.append(ActorMention(start, end, end - 1, text, actor))
     return sorted(mentions, key=lambda m: m.start)
 

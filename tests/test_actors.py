@@ -462,3 +462,15 @@ def test_normalise_actor_the_irgc_attacks_by_country_and_more_civilians(phrase: 
 @pytest.mark.parametrize("phrase", ["a militant attack", "the attack", "the raids"])
 def test_normalise_actor_an_attack_of_no_named_side_is_no_actor(phrase: str) -> None:
     assert _name(phrase, "Mali") is None
+
+
+def test_find_actors_names_sharing_one_plural_head_are_each_their_group() -> None:
+    doc = load_nlp()("On 5 June 2024, gunmen of the Sinaloa and Jalisco cartels fought near Frontera Comalapa.")
+    found = [m.actor.name for m in find_actors(doc[:], context=ActorContext(country="Mexico", year=2024))]
+    assert found == ["Sinaloa Cartel", "CJNG: Jalisco New Generation Cartel"]
+
+
+def test_find_actors_a_place_before_a_plural_head_names_no_group() -> None:
+    doc = load_nlp()("Police in Sinaloa and Sonora dismantled two gangs.")
+    found = [m.actor.name for m in find_actors(doc[:], context=ActorContext(country="Mexico", year=2024))]
+    assert "Sinaloa Cartel" not in found
