@@ -129,3 +129,9 @@ def test_roles_of_a_militia_and_the_army_fighting_with_no_target_are_opponents()
                    "Ethiopia")
     assert roles.agent is not None and roles.agent.name == "Fano Militia"
     assert roles.backers == ()
+
+
+def test_roles_of_a_trigger_inside_an_actor_phrase_is_done_by_that_actor_not_to_it() -> None:
+    roles = _roles("A mob of students stoned to death a female classmate at a college in Sokoto.", "mob", "Nigeria")
+    assert (roles.agent and roles.agent.name, roles.patient and roles.patient.name) == (
+        "Rioters (Nigeria)", "Civilians (Nigeria)")
