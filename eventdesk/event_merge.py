@@ -10,6 +10,7 @@ per counted group, groups added.
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 import re
 from collections.abc import Sequence
 
@@ -91,27 +92,44 @@ def _same_event(a: Candidate, b: Candidate, places: Sequence[Place]) -> bool:
     same_kind = (a.type, a.sub) == (b.type, b.sub) or (
         a.type == b.type == "Battles" and "Armed clash" in {a.sub, b.sub}
         and {a.sub, b.sub} & set(_TERRITORY_SUBS)) or {a.sub, b.sub} == _BOMBS or (  # "an explosion ... a suicide bomber"
-        {a.sub, b.sub} == _RAID and a.sentence == b.sentence)  # "abducted 40 villagers and shot dead 2": one raid
+        {a.sub, b.sub} == _RAID and a.sentence == b.sentence) or (  # "abducted 40 villagers and shot dead 2": one raid
+        a.type == b.type and a.type in {"Riots", "Protests"} and a.sentence == b.sentence
+        and {a.sub, b.sub} <= {"Violent demonstration", "Mob violence", *_FORCE_ORDER})  # one crowd's day
     return same_kind and _actors_compatible(a, b) and _dates_compatible(a, b) and _places_compatible(a, b, places)
 
 
 def _fold_followers(candidates: list[Candidate]) -> list[Candidate]:
     """'... clashed with police. 2 rioters were shot dead by police.': a killing right after joins it."""
     kept: list[Candidate] = []
+    opening = next((c.time.first for c in sorted(candidates, key=lambda c: c.sentence)
+                    if c.time is not None and c.time.first is not None), None)
     for candidate in (c for c in candidates if not c.absorbable):
         before = [k for k in kept if 0 < candidate.sentence - k.sentence <= 1
                   and k.type in VIOLENT_TYPES | {"Protests"}]
         if before and _restated_aim(candidate, before[-1]):
             candidate.actor2 = None  # whom the attacker says it aimed at is its claim, not the victims told
             fold(before[-1], candidate)
-        elif before and (candidate.role == "violence"
-                         and (_sides(candidate) & _sides(before[-1]) or _crowd(candidate))
-                         or _anaphoric(candidate) or _escalates(before[-1], candidate)):
+        elif before and not _later_day(before[-1], candidate, opening) and (
+                candidate.role == "violence" and (_sides(candidate) & _sides(before[-1]) or _crowd(candidate))
+                or _anaphoric(candidate) or _escalates(before[-1], candidate)):
             _upgrade_protest(before[-1], candidate)
             fold(before[-1], candidate)
         else:
             kept.append(candidate)
     return kept
+
+
+def _later_day(before: Candidate, follower: Candidate, opening: dt.date | None) -> bool:
+    """'... 17 civilians died; a police officer was burned to death by a crowd the following night':
+    a follower dated in its own sentence to another day than the event before (or the note's first
+    day) is another event."""
+    then = follower.time
+    if not follower.strong_date or then is None or then.first is None or then.sentence != follower.sentence:
+        return False
+    if follower.actor1 is None or not any(c.dep_ in {"agent", "nsubj"} for c in follower.trigger.children):
+        return False  # "one of the injured died the next day": a death of the event told, not a new act
+    first = before.time.first if before.time is not None and before.time.first is not None else opening
+    return first is not None and first != then.first
 
 
 _SAYING = frozenset({"say", "claim", "insist", "maintain", "state", "announce", "add"})
@@ -249,10 +267,34 @@ def _storms_taking_ground(candidates: list[Candidate]) -> list[Candidate]:
     return kept
 
 
+_UNARMED = frozenset({"civilian", "protester", "rioter"})
+
+
+def _unarmed(actor: Actor | None) -> bool:
+    return actor is None or actor.kind in _UNARMED
+
+
+def _crowd_fights(candidates: list[Candidate]) -> list[Candidate]:
+    """'garment workers vandalised factories and clashed with police': people who are no armed group
+    fighting the police while smashing things riot (Violent demonstration), and what they smashed is
+    part of the riot."""
+    lexicon = event_lexicon()
+    violent = tuple(p for p in lexicon.protest["violent"] if "clash" not in p)
+    riots = {c.sentence for c in candidates if (c.type, c.sub) == ("Battles", "Armed clash") and _unarmed(c.actor1)
+             and c.actor2 is not None and c.actor2.kind in {"police", "state"}
+             and _has_phrase(c.trigger.sent, violent)}
+    for candidate in candidates:
+        fight = (candidate.type, candidate.sub) == ("Battles", "Armed clash")
+        smash = candidate.sub == "Looting/property destruction" and _unarmed(candidate.actor1)
+        if candidate.sentence in riots and (fight and _unarmed(candidate.actor1) or smash):
+            candidate.type, candidate.sub, candidate.role = "Riots", "Violent demonstration", "protest"
+    return candidates
+
+
 def merge_candidates(candidates: list[Candidate], places: Sequence[Place]) -> list[Candidate]:
     """One candidate per real occurrence: repeated mentions fold together, then bare killings join them."""
     merged: list[Candidate] = []
-    candidates = _storms_taking_ground(_drop_fight_weapons(candidates))
+    candidates = _crowd_fights(_storms_taking_ground(_drop_fight_weapons(candidates)))
     for candidate in _fold_followers(candidates):
         match = next((m for m in merged if _same_event(m, candidate, places)), None)
         if match is None:
@@ -266,6 +308,10 @@ def merge_candidates(candidates: list[Candidate], places: Sequence[Place]) -> li
             fold(match, candidate)
         if {match.sub, candidate.sub} == _BOMBS:
             match.sub = "Suicide bomb"  # the blast told first, its bomber after: a suicide bombing
+        if match.type == "Riots" and "Violent demonstration" in {match.sub, candidate.sub}:
+            match.sub = "Violent demonstration"  # a crowd's acts in one sentence: one riot, its hardest kind
+        if match.type == "Protests" and {match.sub, candidate.sub} <= set(_FORCE_ORDER):
+            match.sub = max(match.sub, candidate.sub, key=_FORCE_ORDER.index)  # "fired on demonstrators marching"
         if {match.sub, candidate.sub} == _RAID:
             match.sub = "Abduction/forced disappearance"  # "stormed a school and abducted 27 students"
         match.confidence = min(0.95, match.confidence + 0.05)
@@ -308,6 +354,9 @@ def _figure_event(figure: Figure, events: Sequence[Candidate]) -> int | None:
                                        abs(p[1].trigger.idx - figure.start)))[0]
 
 
+_MET_PROTEST = ("Protests", "Protest with intervention")
+
+
 def _violent(event: Candidate) -> bool:
     return event.type in VIOLENT_TYPES or event.sub == "Excessive force against protesters"
 
@@ -320,10 +369,23 @@ def assign_figures(figures: Sequence[Figure], events: Sequence[Candidate], doc: 
         index = _figure_event(figure, events)
         if index is not None and _told_as_before(doc, figure, events[index]):
             index = None  # "... after a police operation in which a man was killed": an earlier event's toll
-        if figure.kind == "killed" and (index is None or not _violent(events[index])):
+        told = [i for i, e in enumerate(events) if e.sentence == figure.sentence - 1
+                and (_violent(e) or (e.type, e.sub) == _MET_PROTEST)]
+        if index is not None and told and _statement_before_trigger(doc.text, figure, events[index]):
+            index = told[-1]  # "17 civilians died; an officer was burned to death the next night": the toll before
+            events[index].sentences.add(figure.sentence)
+        elif figure.kind == "killed" and (index is None or not _violent(events[index])):
             index = _toll_of_before(figure, events, sentences, index)
         out.append(dataclasses.replace(figure, event_index=index))
     return tuple(out)
+
+
+def _statement_before_trigger(text: str, figure: Figure, event: Candidate) -> bool:
+    """Whether a figure sits in a statement (parted by ';') before the one that holds its event's trigger."""
+    trigger = event.trigger
+    if trigger.sent.start_char > figure.start or figure.start > trigger.idx:
+        return False
+    return ";" in text[figure.end:trigger.idx]
 
 
 def _toll_of_before(figure: Figure, events: Sequence[Candidate], sentences: Sequence[Span],
@@ -336,7 +398,8 @@ def _toll_of_before(figure: Figure, events: Sequence[Candidate], sentences: Sequ
     """
     before = [i for i, e in enumerate(events) if 0 < figure.sentence - max(e.sentences) <= 1]
     short = len(sentences[figure.sentence]) <= _TRAILING_FIGURE_TOKENS
-    violent = [i for i, e in enumerate(events) if _violent(e)]
+    # a protest met by force is where its crowd's dead belong ("... police fired on them. 17 died")
+    violent = [i for i, e in enumerate(events) if _violent(e) or (e.type, e.sub) == _MET_PROTEST]
     fallback = [i for i in before if i in violent] if len(violent) == 1 or index is not None else []
     if not fallback and len(violent) > 1 and set(violent) <= set(before):
         # "youths raided cattle camps and herders fought back. 19 died": the toll of what was just told
@@ -382,8 +445,9 @@ def _group(figure: Figure) -> str:
 
 
 # What parts two reports within a sentence: "IS claimed 12; the army said 3", "the army said 1 soldier
-# was killed, while the rebels claimed 6".
-_REPORT_BREAK = re.compile(r";|, (?:while|whereas|although|though|but) ")
+# was killed, while the rebels claimed 6", "JNIM claimed 300 killed, and local sources spoke of 200".
+_REPORT_BREAK = re.compile(r";|, (?:while|whereas|although|though|but) |, and (?=(?:[^,;.](?!\band\b)){0,40}?"
+                           r"\b(?:said|spoke|reported|counted|claimed|put|gave|estimated)\b)")
 
 
 def _statement(text: str, figure: Figure) -> int:
@@ -395,7 +459,7 @@ def _statement(text: str, figure: Figure) -> int:
 
 
 # A statement that reports rather than tells: "IS claimed 12 soldiers killed; the military said 3 died".
-_REPORTED = re.compile(r"\b(?:said|says|claimed|claims|reported|reports|told|stated|announced|admitted|"
+_REPORTED = re.compile(r"\b(?:said|says|claimed|claims|reported|reports|told|stated|announced|admitted|gave|spoke|"
                        r"acknowledged|conceded|confirmed|recorded|according to|put|counted|estimated)\b",
                        re.IGNORECASE)
 

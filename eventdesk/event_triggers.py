@@ -161,6 +161,13 @@ def context_ok(trigger: Trigger, token: Token, sent: Span, lexicon: Lexicon) -> 
     return True
 
 
+def _unreal_modifier(token: Token, lexicon: Lexicon) -> bool:
+    """'sound grenades', 'tear gas shells': a modifier that makes a weapon word a crowd-control device."""
+    unreal = lexicon.context["unreal"]
+    return any(c.dep_ in {"amod", "compound"} and (c.lower_ in unreal or " ".join(
+        t.lower_ for t in c.subtree) in unreal) for c in token.children)
+
+
 def _objects(token: Token) -> list[Token]:
     """What a trigger acts on: its object, the noun of its preposition, 'parts of the city', conjuncts."""
     objects = [c for c in token.children if c.dep_ in {"dobj", "nsubjpass", "pobj", "prep", "poss"}]
@@ -173,6 +180,14 @@ def _objects(token: Token) -> list[Token]:
 def coded_town(token: Token) -> bool:
     """ACLED's 'seized Lalibela (Amhara)': a name followed by its region is a place, whatever NER says."""
     return token.pos_ == "PROPN" and token.i + 1 < len(token.doc) and token.nbor(1).text == "("
+
+
+_ATTEMPTS = frozenset({"try", "attempt"})
+_BREAKING_UP = frozenset({"clear", "disperse", "dismantle", "remove", "evict", "raid"})
+
+
+def _protest_word(token: Token) -> bool:
+    return any(t.role == "protest" for t in matching_triggers(token, event_lexicon()))
 
 
 def factual(token: Token, sent: Span) -> bool:
@@ -189,8 +204,10 @@ def factual(token: Token, sent: Span) -> bool:
             return False
     if _under_unreal_noun(token, context["modality_nouns"]) or _in_rejected_report(token, context):
         return False
-    if any(c.dep_ in {"amod", "compound"} and c.lower_ in context["unreal"] for c in token.children):
-        return False
+    if _unreal_modifier(token, event_lexicon()) or token.pos_ == "VERB" and any(
+            c.dep_ == "dobj" and _unreal_modifier(c, event_lexicon()) and not _protest_word(c)
+            for c in token.children):
+        return False  # "sound grenades", "police fired tear gas shells": crowd control, no shelling
     if token.dep_ == "relcl" and token.tag_ == "VBG" and any(c.dep_ == "aux" and c.lemma_ == "be" for c in token.children) \
             and token.head.i + 1 < len(token.doc) and token.head.nbor(1).text == ",":
         return False  # "the army, which was fighting rebels in the area": who the actor is, not an event
@@ -203,6 +220,8 @@ def factual(token: Token, sent: Span) -> bool:
         return True  # "soldiers killed 50 civilians; the government denied involvement": two statements
     if token.dep_ in {"xcomp", "ccomp", "advcl", "acl", "relcl", "dobj", "pobj"} and head is not token:
         governing = head.head if token.dep_ == "pobj" else head
+        if governing.lemma_.lower() in _ATTEMPTS and _protest_word(token):
+            return True  # "farmers tried to march on Delhi": an attempted march is a protest, met or not
         if governing.lemma_.lower() in context["modality_heads"]:
             return False
         # "IS claimed to have killed 12 soldiers": a perfect infinitive reports a past act, not a purpose
@@ -227,6 +246,8 @@ def object_of_strategic(token: Token, lexicon: Lexicon) -> bool:
     head = token.head.head if token.dep_ == "pobj" and token.head.lower_ == "of" else token.head
     if token.dep_ == "pobj" and token.head.lower_ == "of":
         head = head.head if head.dep_ in {"dobj", "nsubjpass"} else head
+    if token.dep_ == "dobj" and head.pos_ == "VERB" and head.lemma_.lower() in _BREAKING_UP and _protest_word(token):
+        return False  # "police cleared a pro-Palestinian encampment": the protest they ended is the event
     if token.dep_ == "dobj" and head.pos_ == "VERB" and matching_triggers(head, lexicon):
         # "targeted a campaign rally": the rally is the target, not an event of its own; but
         # "a vehicle struck an IED": the device the victim ran into is the event

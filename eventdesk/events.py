@@ -324,6 +324,41 @@ def _fire_on_protest(candidate: Candidate) -> None:
                 return
 
 
+_BACKGROUND_MARKS = frozenset({"after", "since", "following"})
+
+
+def _background(trigger: Token) -> bool:
+    """'youths set cars on fire, a day after an officer shot dead a driver': an act told in an
+    'after'/'since' clause is what led to the event, told as its background."""
+    for node in (trigger, *trigger.ancestors):
+        if any(c.dep_ == "mark" and c.lower_ in _BACKGROUND_MARKS for c in node.children):
+            return True
+        if node.dep_ in {"pcomp", "pobj"} and node.head.lower_ in _BACKGROUND_MARKS:
+            return True
+    return False
+
+
+def _demote_background(merged: Sequence[Candidate]) -> None:
+    """The act an 'after' clause tells stays below the events the note is about."""
+    told = [c for c in merged if not _background(c.trigger)]
+    for candidate in (c for c in merged if c not in told):
+        if told:
+            candidate.confidence = min(candidate.confidence, min(c.confidence for c in told) - 0.05)
+
+
+def _demote_later_days(merged: Sequence[Candidate]) -> None:
+    """'... 9 marchers died; a soldier was beaten to death by a crowd the following day': an event the
+    note dates to a later day than the one it opens with is told beside it, not the note's event."""
+    first = min(merged, key=lambda c: (c.sentence, c.trigger.i), default=None)
+    if first is None or first.time is None or first.time.first is None:
+        return
+    for candidate in merged:
+        time = candidate.time
+        if candidate.strong_date and time is not None and time.first is not None and time.first > first.time.first \
+                and time.sentence == candidate.sentence and candidate.sentence > first.sentence:
+            candidate.confidence = min(candidate.confidence, first.confidence - 0.05)
+
+
 def _follow_up_arrests(merged: Sequence[Candidate]) -> None:
     """'... beat him to death. Police arrested 5 suspects.': arrests told after a violent event or a
     protest are its aftermath; the event the article tells first stays the main one."""
@@ -332,6 +367,14 @@ def _follow_up_arrests(merged: Sequence[Candidate]) -> None:
                    and (c.type in VIOLENT_TYPES or c.type == "Protests")]
         if earlier:
             candidate.confidence = min(candidate.confidence, min(c.confidence for c in earlier) - 0.05)
+
+
+def _deadly_intervention(candidate: Candidate, own: Sequence[Figure]) -> None:
+    """'security forces fired on demonstrators ... 17 civilians died': force on a protest that killed
+    is excessive force (ACLED's sub-type for lethal force on protesters)."""
+    if (candidate.type, candidate.sub) == ("Protests", "Protest with intervention") and any(
+            f.kind == "killed" and f.low and f.qualifier != "including" for f in own):
+        candidate.sub = "Excessive force against protesters"
 
 
 def _killed_abductees(candidate: Candidate, own: Sequence[Figure], text: str) -> None:
@@ -485,9 +528,13 @@ def extract_events(doc: Doc, draft: Extraction, options: Options) -> Extraction:
         _add_backers(candidate, backers, context)
         _finalise_sides(candidate, context)
         _settle_place(candidate, draft, speaker_places, main_place)
+    _demote_background(merged)
+    _demote_later_days(merged)
     _follow_up_arrests(merged)
     figures = assign_figures(draft.figures, merged, doc)
     for index, candidate in enumerate(merged):
-        _killed_abductees(candidate, [f for f in figures if f.event_index == index], draft.article.text)
+        own = [f for f in figures if f.event_index == index]
+        _killed_abductees(candidate, own, draft.article.text)
+        _deadly_intervention(candidate, own)
     events = tuple(_event(draft, i, c, figures, sentences) for i, c in enumerate(merged))
     return dataclasses.replace(draft, events=events, figures=figures)

@@ -184,6 +184,10 @@ def _is_subset(anchor: Token, amount: Amount, sent: Span) -> bool:
     before = sent[max(0, amount.start - 3):amount.start].text.lower()
     if any(f" {w} " in f" {before} " for w in words):
         return True
+    if before.endswith("as well as") or before.endswith("and also"):
+        return False  # "killing 7 officers, among them 2 generals, as well as 6 civilians": added again
+    while anchor.dep_ == "conj" and anchor.head is not anchor:
+        anchor = anchor.head  # "including 10 women and 3 infants": the list's first item says
     head = anchor.head if anchor.dep_ == "pobj" else None
     if head is not None and head.lower_ == "of" and anchor.lower_ in {"them", "whom", "those"}:
         # "killing 2 people, one of them a child" is a part of the 2; "killing 2 of them" counts
@@ -254,6 +258,8 @@ def _head_kind(token: Token) -> str:
             token = head
             continue
         if dep == "pobj" and head.lower_ in words.subset:
+            if head.head.pos_ == "VERB":  # "killing 7 officers, among them 2 generals": the verb's count
+                return verb_kind(head.head)
             token = head.head  # "12 people, including 4 children": the part counts what the whole counts
             continue
         if dep == "pobj" and head.lower_ == "of" and head.head.lemma_.lower() in _COLLECTIVE | {"total"}:

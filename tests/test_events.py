@@ -780,3 +780,38 @@ def test_extract_events_heldout14_tolls_issue_5(note: str, fatalities: int) -> N
 def test_extract_events_heldout14_types_issue_5(note: str, event_type: str, sub_type: str) -> None:
     event = main(note)
     assert (event.event_type, event.sub_event_type) == (event_type, sub_type)
+
+
+@pytest.mark.parametrize(("note", "fatalities"), [
+    ("On 3 June 2022, troops and rebels fought near the dam. The rebels claimed some 40 soldiers killed, and "
+     "hospital sources spoke of 15 dead.", 15),
+    ("On 3 June 2022, gunmen raided a village market. Elders counted 30 bodies; the governor gave a toll of 22.", 22),
+    ("On 3 June 2022, jets struck a compound in the city, killing 5 fighters, among them a commander, as well as "
+     "4 civilians.", 9),
+    ("On 3 June 2022, gunmen attacked a wedding, killing 40 guests, including 8 women and 2 babies.", 40),
+])
+def test_extract_events_heldout15_tolls_issue_5(note: str, fatalities: int) -> None:
+    assert main(note).fatalities == fatalities
+
+
+def test_extract_events_a_later_days_killing_is_not_the_notes_event_issue_5() -> None:
+    note = ("On 3 June 2022, soldiers fired on demonstrators marching to the governor's office. 9 marchers died; a "
+            "soldier was beaten to death by a crowd the following day.")
+    found = list(extract_text(note, published=dt.date(2022, 6, 3)).events)  # dated as ACLED dates its notes
+    event = max(found, key=lambda e: e.confidence)
+    assert (event.sub_event_type, event.fatalities) == ("Excessive force against protesters", 9)
+
+
+@pytest.mark.parametrize(("note", "event_type", "sub_type", "fatalities"), [
+    ("On 3 June 2022, residents burned tyres and stoned police in the town, a day after soldiers shot dead a "
+     "trader.", "Riots", "Violent demonstration", 0),
+    ("On 3 June 2022, thousands of teachers tried to march on parliament. Police fired tear gas shells to stop "
+     "them.", "Protests", "Protest with intervention", 0),
+    ("On 3 June 2022, police cleared a student encampment outside the university; 40 people were arrested.",
+     "Protests", "Protest with intervention", 0),
+    ("On 3 June 2022, miners demanding back pay smashed windows of the company offices and clashed with police.",
+     "Riots", "Violent demonstration", 0),
+])
+def test_extract_events_heldout15_types_issue_5(note: str, event_type: str, sub_type: str, fatalities: int) -> None:
+    event = main(note)
+    assert (event.event_type, event.sub_event_type, event.fatalities) == (event_type, sub_type, fatalities)
