@@ -191,6 +191,14 @@ def conjoined_opponent(trigger: Token, mentions: Sequence[ActorMention], side: A
     return None
 
 
+def taken_from(trigger: Token, mentions: Sequence[ActorMention]) -> Actor | None:
+    """'recaptured Tal Afar from IS': the armed side a place was taken from (the 'from' may hang on the place)."""
+    holders = [trigger, *(c for c in trigger.children if c.dep_ == "dobj")]
+    objects = [o for h in holders for p in h.children if p.dep_ == "prep" and p.lower_ == "from"
+               for o in p.children if o.dep_ == "pobj"]
+    return next((m.actor for o in objects for m in mentions if m.start <= o.i < m.end and m.actor.kind in ARMED), None)
+
+
 def partner(party: Actor | None, mentions: Sequence[ActorMention]) -> Actor | None:
     """The other side of an agreement: 'Russia and Turkey signed', 'the Houthis and the government agreed'."""
     if party is None:

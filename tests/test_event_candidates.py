@@ -138,3 +138,10 @@ def test_sentence_candidates_a_blast_at_a_checkpoint_is_not_on_civilians() -> No
     blast = next(c for c in _candidates("A suicide bomber blew himself up at an army checkpoint in Bosaso.",
                                         "Somalia") if c.type == "Explosions/Remote violence")
     assert blast.actor2 is None or blast.actor2.kind != "civilian"
+
+
+def test_sentence_candidates_a_place_taken_from_an_armed_side_has_it_as_the_loser() -> None:
+    found = _candidates("On 31 August 2017, Iraqi forces recaptured Tal Afar (Ninewa) from IS after an 11-day "
+                        "offensive.", "Iraq")
+    capture = next(c for c in found if c.sub == "Government regains territory")
+    assert capture.actor2 is not None and capture.actor2.name == "Islamic State (Iraq)"
