@@ -361,9 +361,8 @@ def _candidate_at(token: Token, sent: Span, index: int, mentions: Sequence[Actor
             other := conjoined_opponent(token, mentions, candidate.actor1, candidate.assoc1)) is not None:
         # "Fano militiamen and ENDF troops fought ... before the militia withdrew", "RSF and army units
         # exchanged artillery fire": the subjects are the sides, the one named first leading
-        first = any(m.actor == candidate.actor1 and m.start > other.start for m in mentions)
-        candidate.actor1, candidate.actor2 = (other.actor, candidate.actor1) if first else (
-            candidate.actor1, other.actor)
+        opponent, first = other
+        candidate.actor1, candidate.actor2 = (opponent, candidate.actor1) if first else (candidate.actor1, opponent)
     if entry.sub == "Armed clash" and _actor_kind(candidate.actor2) == "civilian" \
             and token.lemma_.lower() not in ONE_SIDED_CLASH:
         # "armed Murle youths clashed with Dinka Bor cattle keepers": a people's men who fight are its militia

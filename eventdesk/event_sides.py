@@ -172,9 +172,10 @@ def fighting_people(side: Actor, mentions: Sequence[ActorMention]) -> Actor | No
 
 
 def conjoined_opponent(trigger: Token, mentions: Sequence[ActorMention], side: Actor | None,
-                       allies: Sequence[Actor]) -> ActorMention | None:
-    """The other subject of a clash verb with no opponent of its own: 'X and Y fought', 'RSF and army units
-    exchanged artillery fire' (not 'X and Y clashed with Z', nor a state's auxiliary named beside it)."""
+                       allies: Sequence[Actor]) -> tuple[Actor, bool] | None:
+    """The other subject of a clash verb with no opponent of its own, and whether it is named first: 'X and
+    Y fought', 'RSF and army units exchanged artillery fire' (not 'X and Y clashed with Z', nor a state's
+    auxiliary named beside it)."""
     subject = next((c for c in trigger.children if c.dep_ == "nsubj"), None)
     if subject is None:
         return None
@@ -187,7 +188,8 @@ def conjoined_opponent(trigger: Token, mentions: Sequence[ActorMention], side: A
     for token in (*subject.conjuncts, *named, *(c for n in named for c in n.conjuncts)):
         other = next((m for m in mentions if m.start <= token.i < m.end), None)
         if other is not None and other.actor.kind in ARMED and other.actor != side and other.actor not in allies:
-            return other
+            own = next((m for m in mentions if m.start <= subject.i < m.end), None)
+            return other.actor, own is not None and other.start < own.start
     return None
 
 

@@ -474,3 +474,13 @@ def test_find_actors_a_place_before_a_plural_head_names_no_group() -> None:
     doc = load_nlp()("Police in Sinaloa and Sonora dismantled two gangs.")
     found = [m.actor.name for m in find_actors(doc[:], context=ActorContext(country="Mexico", year=2024))]
     assert "Sinaloa Cartel" not in found
+
+
+@pytest.mark.parametrize(("phrase", "country", "name"), [
+    ("Druze militiamen", "Syria", "Druze Ethnic Militia (Syria)"),
+    ("Bedouin tribal fighters", "Syria", "Bedouin Ethnic Militia (Syria)"),
+    ("the Radaa force", "Libya", "Radaa Special Deterrence Forces"),
+    ("the 444 Brigade", "Libya", "444 Brigade"),
+])
+def test_normalise_actor_syrias_peoples_and_tripolis_armed_groups(phrase: str, country: str, name: str) -> None:
+    assert _name(phrase, country) == name

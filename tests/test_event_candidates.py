@@ -145,3 +145,12 @@ def test_sentence_candidates_a_place_taken_from_an_armed_side_has_it_as_the_lose
                         "offensive.", "Iraq")
     capture = next(c for c in found if c.sub == "Government regains territory")
     assert capture.actor2 is not None and capture.actor2.name == "Islamic State (Iraq)"
+
+
+def test_sentence_candidates_the_subject_named_first_leads_even_when_it_recurs_later() -> None:
+    """'police ... and a police officer were killed': the police named again later are still named first."""
+    found = _candidates("On 8 May 2024, police and gunmen of Los Lobos exchanged fire during a raid in Machala; "
+                        "2 gunmen and a police officer were killed.", "Ecuador")
+    clash = next(c for c in found if c.sub == "Armed clash")
+    assert (clash.actor1 and clash.actor1.name, clash.actor2 and clash.actor2.name) == (
+        "Police Forces of Ecuador (2023-)", "Los Lobos")
