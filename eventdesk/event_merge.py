@@ -344,14 +344,29 @@ def _withdrawals_join_captures(merged: list[Candidate], places: Sequence[Place])
 
 
 def _figure_event(figure: Figure, events: Sequence[Candidate]) -> int | None:
-    """The event a figure belongs to: one holding its sentence, the nearest trigger first."""
+    """The event a figure belongs to: one holding its sentence, the nearest trigger first; a death
+    belongs to the fight, not the seizure told beside it, nor the kidnappings the fight came 'after'."""
     holding = [(i, e) for i, e in enumerate(events) if figure.sentence in e.sentences | {e.sentence}]
     if not holding:
         return None
-    death = figure.kind == "killed"  # a death belongs to the fight, not the seizure told beside it
+    death = figure.kind == "killed"
     return min(holding, key=lambda p: (death and not _violent(p[1]), p[1].sentence != figure.sentence,
-                                       not _violent(p[1]),
+                                       not _violent(p[1]), background(p[1].trigger),
                                        abs(p[1].trigger.idx - figure.start)))[0]
+
+
+_BACKGROUND_MARKS = frozenset({"after", "since", "following"})
+
+
+def background(trigger: Token) -> bool:
+    """'youths set cars on fire, a day after an officer shot dead a driver': an act told in an
+    'after'/'since' clause is what led to the event, told as its background."""
+    for node in (trigger, *trigger.ancestors):
+        if any(c.dep_ == "mark" and c.lower_ in _BACKGROUND_MARKS for c in node.children):
+            return True
+        if node.dep_ in {"pcomp", "pobj"} and node.head.lower_ in _BACKGROUND_MARKS:
+            return True
+    return False
 
 
 _MET_PROTEST = ("Protests", "Protest with intervention")

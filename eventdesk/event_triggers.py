@@ -144,8 +144,9 @@ def context_ok(trigger: Trigger, token: Token, sent: Span, lexicon: Lexicon) -> 
                 return False
             continue
         if need == "air":  # another word than the trigger itself: "went on strike" is no air strike
-            if not any(t.lower_ in lexicon.context["air"] for t in sent if t.i != token.i):
-                return False
+            dropped = any(c.dep_ in {"amod", "compound"} and c.lower_ in _DROPPED for c in token.children)
+            if not dropped and not any(t.lower_ in lexicon.context["air"] for t in sent if t.i != token.i):
+                return False  # ("guided bombs", "glide bombs" are dropped from aircraft)
             continue
         words = lexicon.context[f"{need}_object"]
         if need == "place" and any(c.dep_ == "dobj" and c.lemma_.lower() in lexicon.context["person_object"]
@@ -183,6 +184,7 @@ def coded_town(token: Token) -> bool:
 
 
 _ATTEMPTS = frozenset({"try", "attempt"})
+_DROPPED = frozenset({"guided", "glide", "gliding", "aerial"})
 _BREAKING_UP = frozenset({"clear", "disperse", "dismantle", "remove", "evict", "raid"})
 
 

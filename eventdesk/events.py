@@ -27,7 +27,7 @@ from eventdesk import times
 from eventdesk.actors import (Actor, ActorContext, ActorMention, article_context, find_actors, is_coded_town,
                               state_actor)
 from eventdesk.event_candidates import ARMED, Candidate, _has_phrase, previous_actor, sentence_candidates
-from eventdesk.event_merge import VIOLENT_TYPES, assign_figures, fatalities_of, merge_candidates
+from eventdesk.event_merge import VIOLENT_TYPES, assign_figures, background, fatalities_of, merge_candidates
 from eventdesk.event_triggers import event_lexicon, matching_triggers
 from eventdesk.model import Event, Extraction, Figure, Place, TimeExpr
 from eventdesk.numbers import amount_at
@@ -324,23 +324,9 @@ def _fire_on_protest(candidate: Candidate) -> None:
                 return
 
 
-_BACKGROUND_MARKS = frozenset({"after", "since", "following"})
-
-
-def _background(trigger: Token) -> bool:
-    """'youths set cars on fire, a day after an officer shot dead a driver': an act told in an
-    'after'/'since' clause is what led to the event, told as its background."""
-    for node in (trigger, *trigger.ancestors):
-        if any(c.dep_ == "mark" and c.lower_ in _BACKGROUND_MARKS for c in node.children):
-            return True
-        if node.dep_ in {"pcomp", "pobj"} and node.head.lower_ in _BACKGROUND_MARKS:
-            return True
-    return False
-
-
 def _demote_background(merged: Sequence[Candidate]) -> None:
     """The act an 'after' clause tells stays below the events the note is about."""
-    told = [c for c in merged if not _background(c.trigger)]
+    told = [c for c in merged if not background(c.trigger)]
     for candidate in (c for c in merged if c not in told):
         if told:
             candidate.confidence = min(candidate.confidence, min(c.confidence for c in told) - 0.05)

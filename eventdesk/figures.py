@@ -516,6 +516,9 @@ def _amount_figures(sent: Span, sent_index: int, draft: Extraction,
 def _victims(verb: Token) -> list[Token]:
     """The patients of a verb: its object or passive subject, with their conjuncts."""
     found = [c for c in verb.children if c.dep_ in {"dobj", "nsubjpass", "obj"}]
+    if not found:  # "shot dead a shopkeeper" with 'dead' parsed as a preposition
+        found = [o for c in verb.children if c.lower_ == "dead" and c.dep_ == "prep" for o in c.children
+                 if o.dep_ == "pobj"]
     if not found and verb.dep_ == "conj" and verb.head.pos_ == "VERB":
         found = [c for c in verb.head.children if c.dep_ in {"dobj", "nsubjpass"} and c.i > verb.i]
         if not found and verb.tag_ == "VBN" and not any(c.dep_ == "nsubj" for c in verb.children):
@@ -637,6 +640,10 @@ def _is_single_person(token: Token, context: ActorContext, *, killing: bool = Fa
     if token.lower_ == "old" and token.i >= 2 and token.nbor(-2).lower_ in {"year", "month"} and any(
             c.dep_ == "det" and c.lower_ in {"a", "an"} for c in token.children):
         return True  # "a 17-year-old was shot dead"
+    one = any(c.dep_ == "det" and c.lower_ in {"a", "an"} for c in token.children)
+    if killing and one and (token.ent_type_ == "NORP" and token.pos_ == "ADJ" and any(
+            c.dep_ == "conj" and c.pos_ == "NOUN" for c in token.children) or _hyphen_word(token) == "passer-by"):
+        return True  # "shot dead a British and a South African tourist", "a passer-by"
     if token.tag_ not in _SINGULAR_TAGS or any(c.dep_ == "nummod" for c in token.children):
         return False
     if context.is_person(token):
@@ -652,6 +659,11 @@ def _is_single_person(token: Token, context: ActorContext, *, killing: bool = Fa
         or killing and c.dep_ == "poss" and c.lower_ in {"his", "her", "their", "its"}
         or killing and person_noun and c.dep_ == "det" and c.lower_ == "the" for c in token.children)
     return actor is not None and actor.kind == "civilian" or single_armed or person
+
+
+def _hyphen_word(token: Token) -> str:
+    """'passer-by' as one word, though the tokenizer split it and the parser made 'by' its head."""
+    return token.doc[token.left_edge.i:token.i + 1].text.lower().removeprefix("a ").removeprefix("the ")
 
 
 def _single_figures(sent: Span, sent_index: int, draft: Extraction, context: ActorContext,

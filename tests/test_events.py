@@ -815,3 +815,21 @@ def test_extract_events_a_later_days_killing_is_not_the_notes_event_issue_5() ->
 def test_extract_events_heldout15_types_issue_5(note: str, event_type: str, sub_type: str, fatalities: int) -> None:
     event = main(note)
     assert (event.event_type, event.sub_event_type, event.fatalities) == (event_type, sub_type, fatalities)
+
+
+@pytest.mark.parametrize(("note", "event_type", "sub_type", "fatalities"), [
+    ("On 3 June 2022, gunmen shot dead a German and a French aid worker on the road near the camp.",
+     "Violence against civilians", "Attack", 2),
+    ("On 3 June 2022, a gunman shot dead a shopkeeper and a passer-by in the market.",
+     "Violence against civilians", "Attack", 2),
+    ("On 3 June 2022, two militias fought in the town after a spate of abductions; medics said 12 people were "
+     "killed.", "Battles", "Armed clash", 12),
+    ("On 3 June 2022, Russian glide bombs hit a residential block in the city, killing 3.",
+     "Explosions/Remote violence", "Air/drone strike", 3),
+    ("On 3 June 2022, the rebels handed control of the town back to the army under a ceasefire deal; troops "
+     "entered the town without any fighting.", "Strategic developments", "Non-violent transfer of territory", 0),
+])
+def test_extract_events_heldout16_phrasings_issue_5(note: str, event_type: str, sub_type: str,
+                                                    fatalities: int) -> None:
+    event = main(note)
+    assert (event.event_type, event.sub_event_type, event.fatalities) == (event_type, sub_type, fatalities)
