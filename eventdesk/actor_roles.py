@@ -216,6 +216,21 @@ def _speaker(trigger: Token, mentions: Sequence[ActorMention]) -> Actor | None:
     return mention.actor if mention is not None else None
 
 
+_OTHER_TIME_MARKS = frozenset({"after", "before", "since", "until", "once"})
+
+
+def _other_time_clauses(trigger: Token) -> set[int]:
+    """'looted the health centre after government troops left the town': the tokens of clauses set at
+    another time, whose actors word order must not make sides of the trigger."""
+    found: set[int] = set()
+    for token in trigger.sent:
+        if token.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in _OTHER_TIME_MARKS for c in token.children):
+            inside = {t.i for t in token.subtree}
+            if trigger.i not in inside:
+                found |= inside
+    return found
+
+
 def _agent_of_another(token: Token, trigger: Token) -> bool:
     """'bombed a village held by the Arakan Army': who holds the place is the agent of 'held', no side
     of the bombing that word order would make it."""
@@ -261,7 +276,9 @@ def roles_of(trigger: Token, mentions: Sequence[ActorMention], *, backing: froze
     patient = _actor_for(patients, [m for m in sides if m is not own], excluded, None, context, patient=True)
     parsed = (agent is not None) + (patient is not None)
     passive = is_passive(trigger)
-    rest = [m for m in sides if m.start not in excluded and not _is_speaker(trigger.doc[m.head])]
+    elsewhen = _other_time_clauses(trigger)
+    rest = [m for m in sides if m.start not in excluded and not _is_speaker(trigger.doc[m.head])
+            and m.head not in elsewhen]
     if agent is None and not passive:
         before = [m for m in rest if m.end <= trigger.i]
         after = [m for m in rest if m.start > trigger.i]

@@ -20,7 +20,7 @@ from eventdesk.actors import Actor, ActorContext, ActorMention, civilians_of
 from eventdesk.event_sides import (
     ARMED, ONE_SIDED_CLASH, SAME_KIND_SIDES, blast_on_civilians, civilian_target, conjoined_opponent, crowd_of_civilians, crowd_subject,
     fellow_side, fighting_people, former_target, fought_each_other, mover_after_withdrawal, partner, possessed_force,
-    taken_from, vehicle_side,
+    taken_from, vehicle_side, withdrawn_side,
 )
 from eventdesk.event_triggers import (
     Lexicon, Trigger, claimed_object, context_ok, event_lexicon, factual, idle_device, is_support,
@@ -411,7 +411,7 @@ def _candidate_at(token: Token, sent: Span, index: int, mentions: Sequence[Actor
     if candidate.role == "protest":
         _force_faces_the_crowd(candidate, sent, mentions)
     if candidate.role == "territory" and candidate.actor2 is None:
-        candidate.actor2 = taken_from(token, mentions)
+        candidate.actor2 = taken_from(token, mentions) or withdrawn_side(token, mentions, lexicon)
     if candidate.sub == "Armed clash" and entry.role == "violence" and _in_campaign_for_territory(token, lexicon):
         # "militants killed during the campaign to retake the city": the deaths are the capture's
         state = _actor_kind(candidate.actor1) in {"state", "police"}

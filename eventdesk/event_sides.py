@@ -14,7 +14,7 @@ from spacy.tokens import Token
 
 from eventdesk.actor_tables import actor_table, words_of
 from eventdesk.actors import Actor, ActorContext, ActorMention, normalise_actor, people_militia
-from eventdesk.event_triggers import event_lexicon
+from eventdesk.event_triggers import Lexicon, event_lexicon, matching_triggers
 
 ARMED = frozenset({"state", "police", "rebel", "militia", "unidentified", "external"})
 
@@ -199,6 +199,22 @@ def taken_from(trigger: Token, mentions: Sequence[ActorMention]) -> Actor | None
     objects = [o for h in holders for p in h.children if p.dep_ == "prep" and p.lower_ == "from"
                for o in p.children if o.dep_ == "pobj"]
     return next((m.actor for o in objects for m in mentions if m.start <= o.i < m.end and m.actor.kind in ARMED), None)
+
+
+def withdrawn_side(trigger: Token, mentions: Sequence[ActorMention], lexicon: Lexicon) -> Actor | None:
+    """'Taliban fighters took control of Kandahar after government forces withdrew': the armed side whose
+    withdrawal a clause of the capture tells is the side that lost the place."""
+    for clause in trigger.children:
+        if not (clause.dep_ == "advcl" and any(c.lower_ in _SEQUENCE_MARKS for c in clause.children)):
+            continue
+        for token in clause.subtree:
+            if not any(e.sub == "Non-violent transfer of territory" for e in matching_triggers(token, lexicon)):
+                continue
+            subject = next((c for c in token.children if c.dep_ in {"nsubj", "poss"}), None)
+            side = next((m.actor for m in mentions if subject is not None and m.start <= subject.i < m.end), None)
+            if side is not None and side.kind in ARMED:
+                return side
+    return None
 
 
 def partner(party: Actor | None, mentions: Sequence[ActorMention]) -> Actor | None:

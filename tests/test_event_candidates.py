@@ -154,3 +154,23 @@ def test_sentence_candidates_the_subject_named_first_leads_even_when_it_recurs_l
     clash = next(c for c in found if c.sub == "Armed clash")
     assert (clash.actor1 and clash.actor1.name, clash.actor2 and clash.actor2.name) == (
         "Police Forces of Ecuador (2023-)", "Los Lobos")
+
+
+def test_sentence_candidates_an_actor_in_a_clause_set_at_another_time_is_no_side() -> None:
+    found = _candidates("On 6 March 2024, 3R rebels looted the health centre in Bocaranga after government troops "
+                        "left the town.", "Central African Republic")
+    looting = next(c for c in found if c.sub == "Looting/property destruction")
+    assert looting.actor2 is None
+
+
+@pytest.mark.parametrize(("sentence", "country", "loser"), [
+    ("On 3 May 2024, JNIM fighters took control of Boni after government forces withdrew to Douentza.", "Mali",
+     "Military Forces of Mali (2021-)"),
+    ("On 2 September 2023, Fano militiamen seized Debre Tabor (South Gondar) after the federal army withdrew.",
+     "Ethiopia", "Military Forces of Ethiopia (2018-)"),
+])
+def test_sentence_candidates_a_capture_after_a_withdrawal_is_from_the_side_that_withdrew(sentence: str,
+                                                                                         country: str,
+                                                                                         loser: str) -> None:
+    capture = next(c for c in _candidates(sentence, country) if c.role == "territory")
+    assert capture.actor2 is not None and capture.actor2.name == loser
