@@ -105,6 +105,9 @@ def _noun_roles(trigger: Token) -> tuple[list[Token], list[Token]]:
         agents.extend(c for c in verb.children if c.dep_ in _AGENT_DEPS)
     if trigger.dep_ == "nsubj":
         patients.extend(c for c in head.children if c.dep_ in _PATIENT_DEPS)
+        # "fighting broke out between the 444 Brigade and the Radaa force": the sides hang on the verb
+        patients.extend(p for c in head.children if c.dep_ == "prep" and c.lower_ in {"between", "against"}
+                        for p in _pobjs(c))
     return agents, patients
 
 
@@ -220,14 +223,20 @@ _OTHER_TIME_MARKS = frozenset({"after", "before", "since", "until", "once"})
 
 
 def _other_time_clauses(trigger: Token) -> set[int]:
-    """'looted the health centre after government troops left the town': the tokens of clauses set at
-    another time, whose actors word order must not make sides of the trigger."""
+    """Tokens whose actors word order must not make sides of the trigger: a clause set at another time
+    ('looted the health centre after government troops left the town'), or, for a trigger inside such a
+    clause ('fighting broke out between X and Y after the killing of a militia leader'), all outside it."""
+    sent = trigger.sent
     found: set[int] = set()
-    for token in trigger.sent:
-        if token.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in _OTHER_TIME_MARKS for c in token.children):
-            inside = {t.i for t in token.subtree}
-            if trigger.i not in inside:
-                found |= inside
+    for token in sent:
+        marked = token.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in _OTHER_TIME_MARKS
+                                               for c in token.children)
+        if not marked and not (token.dep_ == "prep" and token.lower_ in _OTHER_TIME_MARKS):
+            continue
+        inside = {t.i for t in token.subtree}
+        if trigger.i in inside:
+            return {t.i for t in sent} - inside
+        found |= inside if marked else set()
     return found
 
 

@@ -377,8 +377,10 @@ def _candidate_at(token: Token, sent: Span, index: int, mentions: Sequence[Actor
     elif entry.sub == "Armed clash" and crowd_subject(token):
         # "party activists clashed with police, throwing brickbats": an unarmed crowd fighting police riots
         candidate.type, candidate.sub, candidate.role = "Riots", "Violent demonstration", "protest"
-    elif entry.sub == "Looting/property destruction" and crowd_of_civilians(candidate.actor1, token):
-        # "residents set fire to buses and blocked roads": a crowd destroying property is a riot
+    elif entry.sub == "Looting/property destruction" and (crowd_of_civilians(candidate.actor1, token) or _actor_kind(
+            candidate.actor1) in {"protester", "rioter"}):
+        # "residents set fire to buses and blocked roads", "PTI supporters ... set parts of it on fire":
+        # a crowd destroying property is a riot
         candidate.type, candidate.sub, candidate.role = "Riots", "Violent demonstration", "protest"
     if _actor_kind(candidate.actor1) == "civilian" and entry.role != "protest" \
             and entry.type not in {"Protests", "Riots"}:

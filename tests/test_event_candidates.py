@@ -174,3 +174,20 @@ def test_sentence_candidates_a_capture_after_a_withdrawal_is_from_the_side_that_
                                                                                          loser: str) -> None:
     capture = next(c for c in _candidates(sentence, country) if c.role == "territory")
     assert capture.actor2 is not None and capture.actor2.name == loser
+
+
+def test_sentence_candidates_fighting_that_broke_out_between_two_sides_has_them_as_sides() -> None:
+    """The sides hang on 'broke out'; the killing told 'after' it is another time and takes none of them."""
+    found = _candidates("On 13 May 2025, heavy fighting broke out between the 444 Brigade and the Radaa force in "
+                        "Tripoli after the killing of a militia leader.", "Libya")
+    clash = next(c for c in found if c.trigger.text == "fighting")
+    assert (clash.actor1 and clash.actor1.name, clash.actor2 and clash.actor2.name) == (
+        "444 Brigade", "Radaa Special Deterrence Forces")
+    assert all(c.actor1 is None or c.actor1.name != "Radaa Special Deterrence Forces" for c in found
+               if c.trigger.text == "killing")
+
+
+def test_sentence_candidates_protesters_setting_fire_riot() -> None:
+    found = _candidates("On 9 May 2023, PTI supporters stormed the corps commander's residence in Lahore and set "
+                        "parts of it on fire.", "Pakistan")
+    assert any((c.type, c.sub) == ("Riots", "Violent demonstration") and c.trigger.text == "set" for c in found)
