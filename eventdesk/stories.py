@@ -19,10 +19,14 @@ passes, each article weighed against its own story without itself): an article
 moves to the story it now fits best, or opens one, and a story left empty goes.
 This happens when the stories are read (`stories`, `story_of`, `to_state`) or
 every `refine_every` articles, so each article is revisited a bounded number of
-times. A story that has just grown is also compared with its neighbours and
-merged into one when their centroids converge (`merge_threshold`). An inverted
-index from terms to recent stories bounds the candidates of each article, so
-ingest stays near-linear.
+times. A story whose recent reports fall into two groups by their particulars
+(a toll of 23 in some, of 26 in others, never both) is split in two, and a
+fragment is merged into the neighbour it fits (`merge_fit`) unless what most
+reports of each hold clashes (another toll, year or weekday; each names a
+person the other never does): two events on one theme. A story that has just
+grown is also compared with its neighbours and merged into one when their
+centroids converge (`merge_threshold`). An inverted index from terms to recent
+stories bounds the candidates of each article, so ingest stays near-linear.
 
 All state is plain data (`to_state` / `from_state`), so the store can keep the
 clusterer between runs and go on from where it stopped.
@@ -48,6 +52,7 @@ from eventdesk.stories_features import (  # noqa: F401  (re-exported: the stage'
 )
 
 STATE_VERSION = 1
+WEEKDAYS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"})
 # A second look weighs an article against its story's closest neighbours only.
 RECONSIDER_CANDIDATES = 8
 MODEL_FILE = "stories_model.json"
@@ -124,6 +129,51 @@ def _days_apart(date: dt.date | None, first: dt.date | None, last: dt.date | Non
     return float(min(abs((date - first).days), abs((date - last).days)))
 
 
+def _held(counts: Mapping[str, float], size: int) -> frozenset[str]:
+    """What at least half of a story's reports hold."""
+    return frozenset(k for k, v in counts.items() if 2 * v >= size)
+
+
+def _kind(particular: str) -> str:
+    """A particular's kind: number, year, weekday or month ("n", "y", "w", "d")."""
+    return "w" if particular[2:] in WEEKDAYS else particular[0]
+
+
+def _telling(particular: str) -> bool:
+    """Whether a particular can tell two events apart: a year, a weekday, a month, or a
+    number of 10 or more (news writes one to nine in words, so a digit under 10 is
+    mostly part of a date, a score or a list, which two reports of one event need not share)."""
+    if not particular.startswith("n:"):
+        return True
+    try:
+        return float(particular[2:]) >= 10
+    except ValueError:
+        return False
+
+
+def _particulars_clash(mine: Collection[str], theirs: Collection[str]) -> bool:
+    """Whether two sets of particulars tell of two events: for some kind (a number, a
+    year, a weekday, a month) each set holds a telling one and they share none of that
+    kind (a shared digit under 10 still counts as agreement)."""
+    kinds: dict[str, tuple[set[str], set[str]]] = {}
+    for side, particulars in enumerate((mine, theirs)):
+        for p in particulars:
+            kinds.setdefault(_kind(p), (set(), set()))[side].add(p)
+    return any(any(map(_telling, a)) and any(map(_telling, b)) and not a & b
+               for a, b in kinds.values())
+
+
+def _two_events(a: _StoryState, b: _StoryState) -> bool:
+    """Whether two stories on one theme tell of two events: what most reports of each
+    hold clashes (another toll, another year, another weekday), or each holds a person
+    the other never names (one champion's fights against two challengers)."""
+    if _particulars_clash(_held(a.particulars, len(a.article_ids)),
+                          _held(b.particulars, len(b.article_ids))):
+        return True
+    return all(any(p not in other.people for p in _held(one.people, len(one.article_ids)))
+               for one, other in ((a, b), (b, a)))
+
+
 def _span(a: dt.date | None, b: dt.date | None, pick: Any) -> dt.date | None:
     dates = [d for d in (a, b) if d is not None]
     return pick(dates) if dates else None
@@ -137,7 +187,8 @@ class StoryClusterer:
                  half_life_days: float = 7.0,
                  candidate_terms: int = 16, postings_per_term: int = 40,
                  max_candidates: int = 10, max_story_terms: int = 400,
-                 refine_rounds: int = 3, refine_every: int = 1000, merge_fit: float = 0.9) -> None:
+                 refine_rounds: int = 3, refine_every: int = 1000, merge_fit: float = 0.9,
+                 split_group: int = 3) -> None:
         model = default_story_model()
         self.threshold = model["threshold"] if threshold is None else threshold
         self.weights = tuple(model["weights"] if weights is None else weights)
@@ -154,6 +205,7 @@ class StoryClusterer:
         self.refine_rounds = refine_rounds
         self.refine_every = refine_every
         self.merge_fit = merge_fit
+        self.split_group = split_group
         self._pending: dict[str, ArticleFeatures] = {}  # added since the last look, to look at again
         self._df: Counter[str] = Counter()
         self._n = 0
@@ -396,20 +448,55 @@ class StoryClusterer:
         return (home.id, best_id) if best_id != home.id else ()
 
     def _settle(self) -> None:
-        """Look again at the articles added since the last look, until none moves."""
+        """Look again at the articles added since the last look, until none moves; split
+        a story that two events on one theme have formed, and merge fragments."""
         if not self._pending:
             return
-        pending = everything = list(self._pending.values())
+        everything = list(self._pending.values())
         self._pending = {}
-        for _ in range(self.refine_rounds):
-            changed = {story for f in pending for story in self._reconsider(f)}
-            # Next round: only the articles whose story gained or lost a report.
-            pending = [f for f in pending if self._story_id_of(f) in changed]
-            if not pending:
-                break
+        self._look_again(everything)
+        self._look_again(self._split_mixed(everything))
         self._drop_empty()
         touched = {self._story_id_of(f) for f in everything}
         self._merge_fitting(sorted(touched, key=lambda s: len(self._stories[s].article_ids)))
+
+    def _look_again(self, pending: Sequence[ArticleFeatures]) -> None:
+        """Reconsider articles, each round only those whose story gained or lost a report."""
+        for _ in range(self.refine_rounds):
+            changed = {story for f in pending for story in self._reconsider(f)}
+            pending = [f for f in pending if self._story_id_of(f) in changed]
+            if not pending:
+                break
+
+    def _split_mixed(self, recent: Sequence[ArticleFeatures]) -> list[ArticleFeatures]:
+        """Split each story whose recent reports name two telling particulars of one kind
+        (a toll of 23 and one of 26; 2008 and 2011), each in at least `split_group` reports
+        and never both in one: two events on one theme, which theme words alone had
+        joined (a toll that rises is named beside the old one). The reports of the rarer
+        particular open a story of their own. Returns the reports of the stories split,
+        to look at again."""
+        members: dict[str, list[ArticleFeatures]] = {}
+        for f in recent:
+            members.setdefault(self._story_id_of(f), []).append(f)
+        split: list[ArticleFeatures] = []
+        for story_id, reports in members.items():
+            counts = Counter(p for f in reports for p in f.particulars if _telling(p))
+            common = [p for p, n in counts.most_common() if n >= self.split_group]
+            pair = next(((a, b) for i, a in enumerate(common) for b in common[i + 1:]
+                         if _kind(a) == _kind(b)
+                         and not any(a in f.particulars and b in f.particulars for f in reports)),
+                        None)
+            if pair is None:
+                continue
+            story, new_id = self._stories[story_id], ""
+            for f in reports:
+                if pair[1] in f.particulars:
+                    terms = _article_terms(f, self.entity_weight)
+                    self._leave(story, f, terms)
+                    new_id = new_id or self._open(f)
+                    self._join(self._stories[new_id], f, terms)
+            split += reports
+        return split
 
     def _drop_empty(self) -> None:
         for story_id in [s.id for s in self._stories.values() if not s.article_ids]:
@@ -422,7 +509,7 @@ class StoryClusterer:
         size = len(story.article_ids)
 
         def held(counts: Counter[str]) -> frozenset[str]:
-            return frozenset(k for k, v in counts.items() if 2 * v >= size)
+            return _held(counts, size)
 
         features = ArticleFeatures(
             article_id=story.id, lemmas={}, places=held(story.places), actors=held(story.actors),
@@ -442,7 +529,10 @@ class StoryClusterer:
             query, norms = self._query(terms)
             best, best_fit = None, self.merge_fit
             for other_id in self._candidates(query, exclude=story.id)[:8]:
-                fit = self._fit(features, query, norms, self._stories[other_id])
+                other = self._stories[other_id]
+                if _two_events(story, other):
+                    continue
+                fit = self._fit(features, query, norms, other)
                 if fit >= best_fit:
                     best, best_fit = self._stories[other_id], fit
             if best is not None:
@@ -510,7 +600,7 @@ class StoryClusterer:
 
     _SETTINGS = ("threshold", "merge_threshold", "weights", "entity_weight", "half_life_days",
                  "candidate_terms", "postings_per_term", "max_candidates", "max_story_terms",
-                 "refine_rounds", "refine_every", "merge_fit")
+                 "refine_rounds", "refine_every", "merge_fit", "split_group")
 
     def to_state(self) -> dict[str, Any]:
         """Everything needed to go on later, as JSON-ready data."""

@@ -2,16 +2,18 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import json
+from collections import Counter
 from pathlib import Path
 
 import pytest
 
 from eventdesk.model import Extraction, Mention
 from eventdesk.stories import (
-    ArticleFeatures, StoryClusterer, article_features, cluster_features, cluster_stories,
-    light_lemma, text_lemmas, text_particulars,
+    ArticleFeatures, StoryClusterer, _particulars_clash, _StoryState, _two_events, article_features,
+    cluster_features, cluster_stories, light_lemma, text_lemmas, text_particulars,
 )
 from tests.conftest import extract_text, make_article
 
@@ -76,6 +78,64 @@ def test_clusterer_splits_one_theme_by_particulars(order: str) -> None:
     assert sorted(s.article_ids for s in clusterer.stories()) == [
         ("a1", "a2", "a3", "a4"), ("b1", "b2", "b3", "b4")]
 
+
+@pytest.mark.parametrize(("mine", "theirs", "clash"), [
+    ({"n:23"}, {"n:26"}, True),  # two tolls
+    ({"y:2008", "n:23"}, {"y:2011", "n:23"}, True),  # one toll, two years
+    ({"n:23", "n:4"}, {"n:26", "n:4"}, False),  # a shared figure is agreement
+    ({"n:3"}, {"n:4"}, False),  # digits under 10 are too common to tell events apart
+    ({"d:saturday"}, {"d:march"}, False),  # a weekday and a month are two kinds
+    ({"d:saturday"}, {"d:thursday"}, True),
+    ({"n:23"}, set(), False),
+])
+def test_particulars_clash_table(mine: set[str], theirs: set[str], clash: bool) -> None:
+    assert _particulars_clash(mine, theirs) is clash
+
+
+def pirate_raid(article_id: str, toll: str) -> ArticleFeatures:
+    """A report of one of two raids told in the very same words, but for the toll."""
+    words = {"pirate": 2, "navy": 2, "gulf": 1, "capture": 1, "warship": 1, "hijack": 1}
+    return ArticleFeatures(article_id, words, {"gulf of aden": 2}, places=frozenset({"gulf of aden"}),
+                           published=DAY, particulars=frozenset({f"n:{toll}"}))
+
+
+@pytest.mark.parametrize("order", ["ababab", "aaabbb", "abbaab"])
+def test_clusterer_splits_story_of_two_events_one_theme(order: str) -> None:
+    # Theme words alone join every report into one story; two groups of three, each
+    # naming a toll that no report of the other names, are two events.
+    clusterer = StoryClusterer()
+    seen = {"a": 0, "b": 0}
+    for half in order:
+        seen[half] += 1
+        clusterer.add(pirate_raid(f"{half}{seen[half]}", "23" if half == "a" else "26"))
+    assert sorted(s.article_ids for s in clusterer.stories()) == [
+        ("a1", "a2", "a3"), ("b1", "b2", "b3")]
+
+
+def test_clusterer_keeps_story_whose_toll_rises() -> None:
+    # Early reports say 23, later ones 26, and some name both: one event.
+    clusterer = StoryClusterer()
+    for n, tolls in enumerate([{"23"}, {"23"}, {"23"}, {"23", "26"}, {"26"}, {"26"}, {"26"}]):
+        report = pirate_raid(f"r{n}", "0")
+        clusterer.add(dataclasses.replace(report, particulars=frozenset(f"n:{t}" for t in tolls)))
+    assert len(clusterer.stories()) == 1
+
+
+def title_fight(story_id: str, size: int, challenger: str) -> _StoryState:
+    """A story of one champion's title fight against one challenger."""
+    return _StoryState(story_id, [f"{story_id}{n}" for n in range(size)], Counter(), Counter(),
+                       Counter(), people=Counter({"klitschko": size, challenger: size - 1}))
+
+
+def test_two_events_when_each_story_names_a_person_the_other_never_names() -> None:
+    rahman, thompson = title_fight("a", 4, "rahman"), title_fight("b", 4, "thompson")
+    assert _two_events(rahman, thompson)
+    # A fragment naming only the champion may be either fight's.
+    assert not _two_events(rahman, _StoryState("c", ["c0", "c1"], Counter(), Counter(), Counter(),
+                                               people=Counter({"klitschko": 2})))
+    # A person the other story names once, though it is not what most reports hold, is shared.
+    thompson.people["rahman"] += 1
+    assert not _two_events(rahman, thompson)
 
 def test_clusterer_second_look_moves_early_report() -> None:
     # A vague report arrives while only the Varenna story exists and joins it; once the
