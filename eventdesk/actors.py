@@ -220,7 +220,8 @@ def _is_unit(words: Sequence[str]) -> bool:
 
 _ARMED_PEOPLE = frozenset({"youths", "youth", "herders", "herdsmen", "men", "keepers"})
 # Not "rebels", "jihadists" or "insurgents": a people's rebels are a rebel group, not its militia
-_MILITIA_MEN = frozenset({"militia", "militias", "militiamen", "raiders", "gunmen", "fighters", "groups", "vigilantes"})
+_MILITIA_MEN = frozenset({"militia", "militias", "militiamen", "raiders", "gunmen", "fighters", "groups", "vigilantes",
+                         "militants"})
 
 
 def _ethnic_militia(words: Sequence[str], head: str, country: str, *, origin: Sequence[str] = ()) -> Actor | None:

@@ -125,9 +125,22 @@ _CROWDS = frozenset({"resident", "villager", "youth", "student", "local", "peopl
                      "passer", "passerby", "motorist", "vendor", "inhabitant", "citizen", "parishioner"})
 
 
+_GROUP_NOUNS = frozenset({"group", "band", "bunch"})
+
+
+def _subject_of(verb: Token) -> Token | None:
+    """The verb's subject, or the people of 'a group of students' it names."""
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subject is not None and subject.lemma_.lower() in _GROUP_NOUNS:
+        members = [o for p in subject.children if p.dep_ == "prep" and p.lower_ == "of" for o in p.children
+                   if o.dep_ == "pobj"]
+        return members[0] if members else subject
+    return subject
+
+
 def crowd_subject(trigger: Token) -> bool:
     """'BNP activists clashed with police': the trigger's subject is a plural unarmed crowd."""
-    subject = next((c for c in trigger.children if c.dep_ == "nsubj"), None)
+    subject = _subject_of(trigger)
     return subject is not None and subject.tag_ == "NNS" and \
         subject.lemma_.lower() in _CROWDS | {"activist", "protester", "demonstrator"} and \
         not any(c.lower_ == "armed" for c in subject.children)
@@ -139,7 +152,7 @@ def crowd_of_civilians(actor: Actor | None, trigger: Token) -> bool:
         else trigger  # "students lynched and set fire to ...": the first verb's subject
     if not _acts_on_something(verb):
         return False  # "26 people were killed and 42 others injured": victims, not a crowd
-    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    subject = _subject_of(verb)  # "a group of students beat a man to death": the students
     return actor is not None and actor.kind == "civilian" and subject is not None and subject.tag_ == "NNS" \
         and subject.lemma_.lower() in _CROWDS and not any(c.lower_ == "armed" for c in subject.children)
 

@@ -484,3 +484,15 @@ def test_find_actors_a_place_before_a_plural_head_names_no_group() -> None:
 ])
 def test_normalise_actor_syrias_peoples_and_tripolis_armed_groups(phrase: str, country: str, name: str) -> None:
     assert _name(phrase, country) == name
+
+
+@pytest.mark.parametrize(("phrase", "country", "name"), [
+    ("suspected Kuki militants", "India", "Kuki Ethnic Militia (India)"),  # a people's militants are its militia
+    ("hundreds of Israeli settlers", "Palestine", "Settlers (Israel)"),
+    ("Jaish al-Adl militants", "Iran", "Jaish al-Adl"),
+    ("White Army militiamen", "South Sudan", "White Army"),
+    ("Russian mercenaries", "Central African Republic", "Wagner Group"),
+])
+def test_normalise_actor_militants_of_a_people_settlers_and_named_militias(phrase: str, country: str,
+                                                                         name: str) -> None:
+    assert _name(phrase, country) == name

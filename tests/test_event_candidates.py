@@ -191,3 +191,9 @@ def test_sentence_candidates_protesters_setting_fire_riot() -> None:
     found = _candidates("On 9 May 2023, PTI supporters stormed the corps commander's residence in Lahore and set "
                         "parts of it on fire.", "Pakistan")
     assert any((c.type, c.sub) == ("Riots", "Violent demonstration") and c.trigger.text == "set" for c in found)
+
+
+def test_sentence_candidates_a_group_of_students_beating_a_man_is_mob_violence() -> None:
+    found = _candidates("On 18 September 2024, a group of students beat a man to death in a dormitory in Dhaka.",
+                        "Bangladesh")
+    assert any((c.type, c.sub) == ("Riots", "Mob violence") for c in found)
