@@ -190,8 +190,12 @@ def _definite(noun: Token) -> bool:
 def _absorb(merged: list[Candidate], absorbable: list[Candidate]) -> list[Candidate]:
     """A killing with no agent ('12 fighters were killed') joins the event it names or shares a side with."""
     for candidate in absorbable:
-        near = [k for k in merged if -_ABSORB_AFTER <= candidate.sentence - k.sentence <= _ABSORB_BEFORE]
-        sharing = [k for k in merged if _sides(candidate) & _sides(k) and k.type in VIOLENT_TYPES] or near
+        if any(memorial_of(t) for t in (candidate.trigger, *candidate.trigger.ancestors)):
+            continue  # "a minute of silence in memory of the 15 people killed": no death of this event
+        near = [k for k in merged if -_ABSORB_AFTER <= candidate.sentence - k.sentence <= _ABSORB_BEFORE
+                and not background(k.trigger)]  # "bodies dumped amid fighting": not the fighting's dead
+        sharing = [k for k in merged if _sides(candidate) & _sides(k) and k.type in VIOLENT_TYPES
+                   and not background(k.trigger)] or near
         hinted = [k for k in sharing if k.sub in candidate.hints]  # "killed in the operation to recapture X"
         if candidate.in_campaign and not hinted and sharing:  # "in the offensive": the article's main one
             hinted = [max(sharing, key=lambda k: (k.confidence, -k.sentence))]
@@ -355,18 +359,24 @@ def _figure_event(figure: Figure, events: Sequence[Candidate]) -> int | None:
                                        abs(p[1].trigger.idx - figure.start)))[0]
 
 
-_BACKGROUND_MARKS = frozenset({"after", "since", "following"})
+_BACKGROUND_MARKS = frozenset({"after", "since", "following", "amid"})
+_MEMORIALS = frozenset({"memory", "commemoration", "honour", "honor", "anniversary", "remembrance"})
 
 
 def background(trigger: Token) -> bool:
-    """'youths set cars on fire, a day after an officer shot dead a driver': an act told in an
-    'after'/'since' clause is what led to the event, told as its background."""
-    for node in (trigger, *trigger.ancestors):
-        if any(c.dep_ == "mark" and c.lower_ in _BACKGROUND_MARKS for c in node.children):
-            return True
-        if node.dep_ in {"pcomp", "pobj"} and node.head.lower_ in _BACKGROUND_MARKS:
-            return True
-    return False
+    """'youths set cars on fire, a day after an officer shot dead a driver', 'bodies dumped amid
+    fighting between factions': an act told in an 'after'/'since'/'amid' clause is what led to the
+    event or surrounds it, told as its background; so is a death told 'in memory of'."""
+    if trigger.pos_ == "NOUN" and _definite(trigger):
+        return False  # "bodies were recovered after the encounter": the event just told, not another
+    return any(any(c.dep_ == "mark" and c.lower_ in _BACKGROUND_MARKS for c in node.children)
+               or node.dep_ in {"pcomp", "pobj"} and node.head.lower_ in _BACKGROUND_MARKS
+               or memorial_of(node) for node in (trigger, *trigger.ancestors))
+
+
+def memorial_of(node: Token) -> bool:
+    """'in memory of the 15 people killed', 'on the anniversary of the massacre': whom a gathering remembers."""
+    return node.dep_ == "pobj" and node.head.lower_ == "of" and node.head.head.lower_ in _MEMORIALS
 
 
 _MET_PROTEST = ("Protests", "Protest with intervention")
@@ -502,9 +512,9 @@ def _rival_reports(counts: dict[tuple[str, int, int], float], text: str,
     """Two reports of one toll in one sentence keep the lower total.
 
     Where each statement reports ('IS claimed 12 soldiers killed; the military said 3 died') and
-    one counts everyone or the groups overlap, the statements are rival counts of one toll, not
-    parts to add; statements of other groups ('police said 2 officers died; residents said 5
-    civilians died') still add up.
+    one counts everyone, the statements are rival counts of one toll, not parts to add; where each
+    names its groups, the lower count per group is kept and the groups add up ('the army said 28
+    soldiers and 40 attackers were killed; JNIM claimed 30 soldiers' is 28 + 40).
     """
     by_sentence: dict[int, dict[int, dict[str, float]]] = {}
     for (group, sentence, statement), value in counts.items():
@@ -514,8 +524,8 @@ def _rival_reports(counts: dict[tuple[str, int, int], float], text: str,
         if len(statements) < 2 or not _all_reported(text, starts.get(sentence), statements):
             continue
         groups = [set(g) for g in statements.values()]
-        if not any("" in g for g in groups) and not set.intersection(*groups):
-            continue
+        if not any("" in g for g in groups):
+            continue  # each statement names its groups: the lower count per group is kept below
         totals = [max(sum(v for k, v in g.items() if k), g.get("", 0.0)) for g in statements.values()]
         out = {k: v for k, v in out.items() if k[1] != sentence}
         out[("", sentence, 0)] = min(totals)

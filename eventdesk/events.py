@@ -27,7 +27,8 @@ from eventdesk import times
 from eventdesk.actors import (Actor, ActorContext, ActorMention, article_context, find_actors, is_coded_town,
                               state_actor)
 from eventdesk.event_candidates import ARMED, Candidate, _has_phrase, previous_actor, sentence_candidates
-from eventdesk.event_merge import VIOLENT_TYPES, assign_figures, background, fatalities_of, merge_candidates
+from eventdesk.event_merge import (VIOLENT_TYPES, assign_figures, background, fatalities_of, memorial_of,
+                                   merge_candidates)
 from eventdesk.event_triggers import event_lexicon, matching_triggers
 from eventdesk.model import Event, Extraction, Figure, Place, TimeExpr
 from eventdesk.numbers import amount_at
@@ -309,6 +310,22 @@ def _met_in_next_sentence(candidate: Candidate, sentences: Sequence[Span], busy:
         candidate.sentences.add(following)
 
 
+def _remembered_deaths(candidate: Candidate) -> None:
+    """'students held a vigil in memory of the 8 people killed in the blast': deaths a protest
+    remembers are no force used on it."""
+    if (candidate.type, candidate.sub) != ("Protests", "Excessive force against protesters"):
+        return
+    sent = candidate.trigger.sent
+    remembered = {t.i for node in sent if memorial_of(node) for t in node.subtree}
+    if not remembered:
+        return
+    rest = [t for t in sent if t.i not in remembered]
+    protest = event_lexicon().protest
+    if not _has_phrase(rest, protest["excessive"]):  # type: ignore[arg-type]
+        met = _has_phrase(rest, protest["intervention"])  # type: ignore[arg-type]
+        candidate.sub = "Protest with intervention" if met else "Peaceful protest"
+
+
 def _fire_on_protest(candidate: Candidate) -> None:
     """'police opened fire on students enforcing a shutdown': the victims were protesting, so the
     attack is force used on a protest (Excessive force against protesters)."""
@@ -511,6 +528,7 @@ def extract_events(doc: Doc, draft: Extraction, options: Options) -> Extraction:
         _assault_after_shelling(candidate)
         _met_in_next_sentence(candidate, sentences, busy)
         _fire_on_protest(candidate)
+        _remembered_deaths(candidate)
         _add_backers(candidate, backers, context)
         _finalise_sides(candidate, context)
         _settle_place(candidate, draft, speaker_places, main_place)

@@ -297,6 +297,9 @@ def _head_kind(token: Token) -> str:
         if dep == "nsubj" and head.lemma_.lower() == "lose" and any(
                 c.dep_ == "dobj" and c.lemma_.lower() in {"life", "lives"} for c in head.children):
             return "killed"  # "eleven civilians lost their lives"
+        if dep == "nsubj" and head.tag_ == "VBN" and head.dep_ == "conj" and is_passive_verb(head.head) \
+                and not any(c.dep_ in {"aux", "auxpass"} for c in head.children):
+            return verb_kind(head)  # "28 soldiers were killed and 40 attackers neutralised": 'were' elided
         if dep == "nsubj":
             return words.subject_verbs.get(verb_key(head), "") or words.subject_verbs.get(
                 head.lemma_.lower(), "") or _complement_kind(head) or _toll_kind(head) or _suffered_kind(head)
@@ -763,6 +766,24 @@ def _breakdowns(figures: list[Figure]) -> list[Figure]:
     return out
 
 
+_FOUND_VERBS = frozenset({"find", "discover", "recover", "retrieve", "dump", "exhume"})
+
+
+def _their_bodies(sent: Span, sent_index: int, before: list[Figure]) -> Iterator[Figure]:
+    """'abducted 6 women and children ... Their bodies were found in a river': as many dead as
+    the people taken (or gone missing) in the sentence before."""
+    taken = [f for f in before if f.sentence == sent_index - 1 and f.kind in {"captured", "missing"}]
+    for token in sent:
+        if not taken or token.lemma_.lower() not in {"body", "corpse"} or token.tag_ != "NNS" \
+                or token.head.lemma_.lower() not in _FOUND_VERBS or any(c.like_num for c in token.children) \
+                or not any(c.dep_ == "poss" and c.lower_ == "their" for c in token.children):
+            continue
+        source = taken[-1]
+        span = sent.doc[token.left_edge.i:token.i + 1]
+        yield dataclasses.replace(source, start=span.start_char, end=span.end_char, text=span.text,
+                                  sentence=sent_index, kind="killed", qualifier="")
+
+
 def extract_figures(doc: Doc, draft: Extraction, options: Options) -> Extraction:
     """The crisis figures of one article, with whom they count."""
     del options
@@ -770,4 +791,5 @@ def extract_figures(doc: Doc, draft: Extraction, options: Options) -> Extraction
     figures: list[Figure] = []
     for index, sent in enumerate(doc.sents):
         figures.extend(sentence_figures(sent, index, draft, context))
+        figures.extend(list(_their_bodies(sent, index, figures)))
     return dataclasses.replace(draft, figures=tuple(figures))

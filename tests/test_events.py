@@ -833,3 +833,21 @@ def test_extract_events_heldout16_phrasings_issue_5(note: str, event_type: str, 
                                                     fatalities: int) -> None:
     event = main(note)
     assert (event.event_type, event.sub_event_type, event.fatalities) == (event_type, sub_type, fatalities)
+
+
+@pytest.mark.parametrize(("note", "event_type", "sub_type", "fatalities"), [
+    ("On 3 June 2022, gunmen kidnapped 3 aid workers near the border. Their bodies were found in a ditch two days "
+     "later.", "Violence against civilians", "Attack", 3),
+    ("On 3 June 2022, rebels attacked an army base in the hills. The army said 12 soldiers were killed and 20 "
+     "attackers neutralised; the rebels claimed they had killed 40 soldiers.", "Battles", "Armed clash", 32),
+    ("On 3 June 2022, four bodies were dumped on a highway outside the city amid clashes between rival gangs.",
+     "Violence against civilians", "Attack", 4),
+    ("On 3 June 2022, students held a vigil in the main square in memory of the 8 people killed in the blast.",
+     "Protests", "Peaceful protest", 0),
+    ("On 3 June 2022, masked youths threw molotov cocktails at police outside the university.",
+     "Riots", "Violent demonstration", 0),
+])
+def test_extract_events_heldout17_phrasings_issue_5(note: str, event_type: str, sub_type: str,
+                                                    fatalities: int) -> None:
+    event = main(note)
+    assert (event.event_type, event.sub_event_type, event.fatalities) == (event_type, sub_type, fatalities)
