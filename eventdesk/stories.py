@@ -21,9 +21,10 @@ This happens when the stories are read (`stories`, `story_of`, `to_state`) or
 every `refine_every` articles, so each article is revisited a bounded number of
 times. A story whose recent reports fall into two groups by their particulars
 (a toll of 23 in some, of 26 in others, never both) is split in two, and a
-fragment is merged into the neighbour it fits (`merge_fit`) unless what most
-reports of each hold clashes (another toll, year or weekday; each names a
-person the other never does): two events on one theme. A story that has just
+fragment is merged into the neighbour it fits (`merge_fit`; a fragment of a few
+reports at `threshold`, as one report) unless what most reports of each hold
+clashes (another toll, year or weekday; each names a person the other never
+does): two events on one theme. A story that has just
 grown is also compared with its neighbours and merged into one when their
 centroids converge (`merge_threshold`). An inverted index from terms to recent
 stories bounds the candidates of each article, so ingest stays near-linear.
@@ -188,7 +189,7 @@ class StoryClusterer:
                  candidate_terms: int = 16, postings_per_term: int = 40,
                  max_candidates: int = 10, max_story_terms: int = 400,
                  refine_rounds: int = 3, refine_every: int = 1000, merge_fit: float = 0.9,
-                 split_group: int = 3) -> None:
+                 split_group: int = 3, fragment_size: int = 3) -> None:
         model = default_story_model()
         self.threshold = model["threshold"] if threshold is None else threshold
         self.weights = tuple(model["weights"] if weights is None else weights)
@@ -206,6 +207,7 @@ class StoryClusterer:
         self.refine_every = refine_every
         self.merge_fit = merge_fit
         self.split_group = split_group
+        self.fragment_size = fragment_size
         self._pending: dict[str, ArticleFeatures] = {}  # added since the last look, to look at again
         self._df: Counter[str] = Counter()
         self._n = 0
@@ -519,7 +521,9 @@ class StoryClusterer:
     def _merge_fitting(self, story_ids: Sequence[str]) -> int:
         """Merge each story, smallest first, into the neighbour the join model says it
         belongs to (probability >= `merge_fit`): fragments of one story come together.
-        Returns how many merged."""
+        A fragment of at most `fragment_size` reports is judged as one report is (at
+        `threshold`): its few reports are little more evidence than one. Two stories
+        of two events (`_two_events`) never merge. Returns how many merged."""
         merged = 0
         for story_id in story_ids:
             story = self._stories.get(self._resolve(story_id))
@@ -527,7 +531,8 @@ class StoryClusterer:
                 continue
             features, terms = self._as_article(story)
             query, norms = self._query(terms)
-            best, best_fit = None, self.merge_fit
+            small = len(story.article_ids) <= self.fragment_size
+            best, best_fit = None, self.threshold if small else self.merge_fit
             for other_id in self._candidates(query, exclude=story.id)[:8]:
                 other = self._stories[other_id]
                 if _two_events(story, other):
@@ -600,7 +605,7 @@ class StoryClusterer:
 
     _SETTINGS = ("threshold", "merge_threshold", "weights", "entity_weight", "half_life_days",
                  "candidate_terms", "postings_per_term", "max_candidates", "max_story_terms",
-                 "refine_rounds", "refine_every", "merge_fit", "split_group")
+                 "refine_rounds", "refine_every", "merge_fit", "split_group", "fragment_size")
 
     def to_state(self) -> dict[str, Any]:
         """Everything needed to go on later, as JSON-ready data."""

@@ -264,3 +264,18 @@ def test_cluster_stories_seeds_form_one_story(seeds_dir: Path) -> None:
     stories = cluster_stories(extractions)
     assert len(stories) == 1
     assert len(stories[0].article_ids) == len(extractions) == 2
+
+
+@pytest.mark.parametrize(("fragment_size", "stories"), [(0, 2), (3, 1)])
+def test_clusterer_fragment_of_two_reports_joins_as_one_report_would(fragment_size: int,
+                                                                       stories: int) -> None:
+    # Two later reports on the aftermath (tents, aftershocks) form a fragment that the
+    # join model accepts at its threshold, though not at the bar for whole stories.
+    clusterer = StoryClusterer(fragment_size=fragment_size)
+    for n in range(6):
+        clusterer.add(ArticleFeatures(f"q{n}", {**THEME, "varenna": 2, f"detail{n}": 1},
+                                      {"varenna": 2}, places=frozenset({"varenna"}), published=DAY))
+    for n in range(2):
+        clusterer.add(ArticleFeatures(f"t{n}", {**dict.fromkeys(THEME, 1), "aftershock": 2, "tent": 2,
+                                                "homeless": 1, f"note{n}": 1}, published=DAY))
+    assert len(clusterer.stories()) == stories
