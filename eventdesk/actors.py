@@ -141,7 +141,8 @@ def _generic_militants(words: Sequence[str], country: str, context: ActorContext
 
 _ALWAYS_STATE = frozenset({("troops",), ("soldiers",), ("soldier",), ("army",), ("military",),
                            ("armed", "forces"), ("security", "forces"), ("gendarmes",), ("gendarmerie",),
-                           ("air", "force"), ("navy",), ("paratroopers",), ("special", "forces")})
+                           ("air", "force"), ("navy",), ("paratroopers",), ("special", "forces"), ("rangers",),
+                           ("ranger",), ("paramilitaries",)})
 
 
 _IN_UNIFORM = re.compile(r"\bin (.+?) (?:uniforms?|fatigues)\b", re.IGNORECASE)

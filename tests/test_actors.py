@@ -496,3 +496,8 @@ def test_normalise_actor_syrias_peoples_and_tripolis_armed_groups(phrase: str, c
 def test_normalise_actor_militants_of_a_people_settlers_and_named_militias(phrase: str, country: str,
                                                                          name: str) -> None:
     assert _name(phrase, country) == name
+
+
+@pytest.mark.parametrize("phrase", ["a ranger patrol", "a ranger base", "two rangers", "paramilitary troops"])
+def test_normalise_actor_rangers_and_paramilitaries_are_state_forces(phrase: str) -> None:
+    assert _name(phrase, "Thailand") == "Military Forces of Thailand (2023-)"
