@@ -290,6 +290,10 @@ def _head_kind(token: Token) -> str:
             return "killed"  # "the army admitted losing 2 soldiers", "lost 3 of their own", "2 of its members"
         if dep == "attr" and _elided(head):
             return verb_kind(head.head) if is_passive_verb(head.head) else ""
+        if dep == "dobj" and head.dep_ == "conj" and head.head.pos_ == "VERB" \
+                and verb_kind(head.head) in {"killed", "wounded"} \
+                and not any(c.dep_ == "dobj" for c in head.head.children):
+            return verb_kind(head.head)  # "lynched and burned 3 suspected gang members": the harm done first
         if dep in {"dobj", "nsubjpass", "obj", "attr"}:
             toll = _toll_kind(head) if dep == "dobj" else ""  # "the number of dead reached 23"
             shared = _shared_passive_kind(head) if dep == "nsubjpass" else ""
@@ -297,6 +301,10 @@ def _head_kind(token: Token) -> str:
         if dep == "nsubj" and head.lemma_.lower() == "lose" and any(
                 c.dep_ == "dobj" and c.lemma_.lower() in {"life", "lives"} for c in head.children):
             return "killed"  # "eleven civilians lost their lives"
+        if dep == "nsubj" and head.lemma_.lower() in {"do", "be"} and _elided(head, any_pos=True):
+            main = head.head  # "12 soldiers died, as did several dozen terrorists": 'did' stands for 'died'
+            return words.subject_verbs.get(main.lemma_.lower(), "") or (
+                verb_kind(main) if is_passive_verb(main) else "")
         if dep == "nsubj" and head.tag_ == "VBN" and head.dep_ == "conj" and is_passive_verb(head.head) \
                 and not any(c.dep_ in {"aux", "auxpass"} for c in head.children):
             return verb_kind(head)  # "28 soldiers were killed and 40 attackers neutralised": 'were' elided
@@ -340,9 +348,9 @@ def _suffered_kind(verb: Token) -> str:
     return _object_kind(verb)
 
 
-def _elided(aux: Token) -> bool:
+def _elided(aux: Token, *, any_pos: bool = False) -> bool:
     """'2 soldiers were killed, as were 3 attackers': 'were' stands for the verb before it."""
-    return aux.pos_ == "AUX" and aux.dep_ == "advcl" and any(
+    return (any_pos or aux.pos_ == "AUX") and aux.dep_ == "advcl" and any(
         c.dep_ == "mark" and c.lower_ in {"as", "so"} for c in aux.children)
 
 

@@ -851,3 +851,12 @@ def test_extract_events_heldout17_phrasings_issue_5(note: str, event_type: str, 
                                                     fatalities: int) -> None:
     event = main(note)
     assert (event.event_type, event.sub_event_type, event.fatalities) == (event_type, sub_type, fatalities)
+
+
+@pytest.mark.parametrize(("note", "fatalities"), [
+    ("On 3 June 2022, rebels ambushed an army convoy near the river. Eight soldiers died, as did about 20 rebels, "
+     "the army said.", 28),
+    ("On 3 June 2022, villagers lynched and burned 2 suspected thieves at the market.", 2),
+])
+def test_extract_events_heldout18_tolls_issue_5(note: str, fatalities: int) -> None:
+    assert main(note).fatalities == fatalities
