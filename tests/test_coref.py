@@ -197,6 +197,17 @@ def test_resolve_mentions_groups_within_story_only() -> None:
     assert labels["x"] != labels["a"]  # another story is never compared
 
 
+def test_resolve_mentions_small_story_joins_the_story_nearest_it() -> None:
+    quake = frozenset({"quake", "town", "rescue", "rubble"})
+    large = [mention(f"l{n}", "quake", document=f"big{n}", story="big", terms=quake) for n in range(4)]
+    split_off = mention("s", "quake", document="small", story="small", terms=quake | {"aftershock"})
+    other = mention("o", "quake", document="vote", story="vote",
+                    terms=frozenset({"election", "ballot", "senate"}))
+    labels = resolve_mentions(large + [split_off, other], threshold=0.3)
+    assert labels["s"] == labels["l0"]  # compared with the large story's mentions, and joined
+    assert labels["o"] != labels["l0"]  # a story of other words stays on its own
+
+
 def test_resolve_mentions_veto_keeps_pairs_apart() -> None:
     mentions = [mention("a", "strike", document="d1"), mention("b", "strike", document="d2")]
     labels = resolve_mentions(mentions, compatible=lambda x, y: False)

@@ -27,9 +27,9 @@ def test_evaluate_coref_gold_clusters_resolve_within_gold_stories(options: Optio
 
 
 def test_gate_dev_event_coreference(ecb_dir: Path, options: Options) -> None:
-    """Pinned minimum on ECB+ Dev (measured 0.780 over our story clusters, 0.801 over gold ones).
+    """Pinned minimum on ECB+ Dev (measured 0.791 over our story clusters, 0.801 over gold ones).
 
     Reproduce: `eventdesk eval coref DIR --split Dev`, or bench/bench_coref.py for both.
     """
     scores = evaluate_coref(ecb_dir, split="Dev", options=options)["Dev"]
-    assert scores["conll_f1"] >= 0.765
+    assert scores["conll_f1"] >= 0.78
