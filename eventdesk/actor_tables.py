@@ -32,6 +32,7 @@ class Country:
     eras: tuple[tuple[int, int, str], ...]
     open_era: str
     the: bool = False  # named with "the" in actor names
+    open_unit: str = ""  # the government ACLED names after the open era ("Presidential Leadership Council")
 
 
 @dataclass(frozen=True)
@@ -94,7 +95,7 @@ def _countries(data: dict[str, Any]) -> dict[str, Country]:
     return {
         name: Country(name, entry["iso3"], tuple(entry["demonyms"]), tuple(entry["leaders"]),
                       tuple((int(a), int(b), str(c)) for a, b, c in entry["eras"]), entry["open_era"],
-                      bool(entry.get("the", False)))
+                      bool(entry.get("the", False)), str(entry.get("open_unit", "")))
         for name, entry in data.items()
     }
 

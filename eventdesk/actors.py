@@ -96,8 +96,10 @@ def state_actor(country: str, *, role: str = "military", year: int | None = None
     prefix = "Police Forces" if role == "police" else "Military Forces"
     if not country:
         return Actor(prefix, "police" if role == "police" else "state", "")
-    era = era or era_label(country, year)
     entry = actor_table().countries.get(country)
+    if not era and not unit and entry is not None and entry.open_unit and era_label(country, year) == entry.open_era:
+        unit = entry.open_unit  # "Military Forces of Yemen (2022-) Presidential Leadership Council"
+    era = era or era_label(country, year)
     place = f"the {country}" if entry is not None and entry.the else country  # "of the United States"
     name = f"{prefix} of {place} ({era})" if era else f"{prefix} of {place}"
     name = f"{name} {unit}" if unit else name

@@ -501,3 +501,11 @@ def test_normalise_actor_militants_of_a_people_settlers_and_named_militias(phras
 @pytest.mark.parametrize("phrase", ["a ranger patrol", "a ranger base", "two rangers", "paramilitary troops"])
 def test_normalise_actor_rangers_and_paramilitaries_are_state_forces(phrase: str) -> None:
     assert _name(phrase, "Thailand") == "Military Forces of Thailand (2023-)"
+
+
+@pytest.mark.parametrize(("year", "name"), [
+    (2024, "Military Forces of Yemen (2022-) Presidential Leadership Council"),
+    (2019, "Military Forces of Yemen (2012-)"),
+])
+def test_normalise_actor_yemens_government_forces_are_named_by_their_government(year: int, name: str) -> None:
+    assert _name("government forces", "Yemen", year) == name
