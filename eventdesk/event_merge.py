@@ -282,8 +282,9 @@ def _crowd_fights(candidates: list[Candidate]) -> list[Candidate]:
     """'garment workers vandalised factories and clashed with police': people who are no armed group
     fighting the police while smashing things riot (Violent demonstration), and what they smashed is
     part of the riot."""
-    lexicon = event_lexicon()
-    violent = tuple(p for p in lexicon.protest["violent"] if "clash" not in p)
+    if not any(c.type == "Battles" for c in candidates):
+        return candidates
+    violent = tuple(p for p in event_lexicon().protest["violent"] if "clash" not in p)
     riots = {c.sentence for c in candidates if (c.type, c.sub) == ("Battles", "Armed clash") and _unarmed(c.actor1)
              and c.actor2 is not None and c.actor2.kind in {"police", "state"}
              and _has_phrase(c.trigger.sent, violent)}

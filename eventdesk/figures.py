@@ -781,8 +781,10 @@ def _their_bodies(sent: Span, sent_index: int, before: list[Figure]) -> Iterator
     """'abducted 6 women and children ... Their bodies were found in a river': as many dead as
     the people taken (or gone missing) in the sentence before."""
     taken = [f for f in before if f.sentence == sent_index - 1 and f.kind in {"captured", "missing"}]
+    if not taken:
+        return
     for token in sent:
-        if not taken or token.lemma_.lower() not in {"body", "corpse"} or token.tag_ != "NNS" \
+        if token.lemma_.lower() not in {"body", "corpse"} or token.tag_ != "NNS" \
                 or token.head.lemma_.lower() not in _FOUND_VERBS or any(c.like_num for c in token.children) \
                 or not any(c.dep_ == "poss" and c.lower_ == "their" for c in token.children):
             continue
