@@ -438,7 +438,7 @@ def _toll_of_before(figure: Figure, events: Sequence[Candidate], sentences: Sequ
     return fallback[-1]
 
 
-_BEFORE_WORDS = frozenset({"after", "before", "since", "following"})
+_BEFORE_WORDS = frozenset({"after", "since", "following"})  # not "before": "killing 1 before a sniper shot him dead"
 
 
 def _told_as_before(doc: Doc, figure: Figure, event: Candidate) -> bool:

@@ -250,6 +250,9 @@ def object_of_strategic(token: Token, lexicon: Lexicon) -> bool:
         head = head.head if head.dep_ in {"dobj", "nsubjpass"} else head
     if token.dep_ == "dobj" and head.pos_ == "VERB" and head.lemma_.lower() in _BREAKING_UP and _protest_word(token):
         return False  # "police cleared a pro-Palestinian encampment": the protest they ended is the event
+    if token.dep_ == "pobj" and token.head.lower_ in {"at", "on", "during"} and _protest_word(token) \
+            and any(t.role in {"violence", "attack"} for t in matching_triggers(token.head.head, lexicon)):
+        return True  # "a gunman opened fire at a political rally": where the attack struck, no protest
     if token.dep_ == "dobj" and head.pos_ == "VERB" and matching_triggers(head, lexicon):
         # "targeted a campaign rally": the rally is the target, not an event of its own; but
         # "a vehicle struck an IED": the device the victim ran into is the event

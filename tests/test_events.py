@@ -860,3 +860,15 @@ def test_extract_events_heldout17_phrasings_issue_5(note: str, event_type: str, 
 ])
 def test_extract_events_heldout18_tolls_issue_5(note: str, fatalities: int) -> None:
     assert main(note).fatalities == fatalities
+
+
+@pytest.mark.parametrize(("note", "event_type", "sub_type", "fatalities"), [
+    ("On 3 June 2022, a gunman opened fire from a rooftop at a campaign rally in the town, killing one spectator "
+     "and wounding 3 others before police shot him dead.", "Violence against civilians", "Attack", 2),
+    ("On 18 May 2024, a Houthi sniper shot dead a 12-year-old boy as he carried bread home in Taiz (Taiz).",
+     "Violence against civilians", "Attack", 1),
+])
+def test_extract_events_heldout19_phrasings_issue_5(note: str, event_type: str, sub_type: str,
+                                                    fatalities: int) -> None:
+    event = main(note)
+    assert (event.event_type, event.sub_event_type, event.fatalities) == (event_type, sub_type, fatalities)
