@@ -529,7 +529,7 @@ def _is_modifier_use(text: str, end: int) -> bool:
     return text[end:end + 10].lower().startswith(_MODIFIER_SUFFIXES)
 
 
-_CODED_TOWN = re.compile(r"(?: (?:city|town|village|area|district|camp))? \(")
+_CODED_TOWN = re.compile(r"(?: (?:city|town|village|area|district|camp|territory|township|county|commune|municipality|sub-district))? \(")
 
 
 def is_coded_town(text: str, end: int) -> bool:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from eventdesk.actors import (
-    ActorContext, article_country, era_label, find_actors, iso3_of, normalise_actor,
+    ActorContext, article_country, era_label, find_actors, is_coded_town, iso3_of, normalise_actor,
     state_actor,
 )
 from eventdesk.nlp import load_nlp
@@ -509,3 +509,14 @@ def test_normalise_actor_rangers_and_paramilitaries_are_state_forces(phrase: str
 ])
 def test_normalise_actor_yemens_government_forces_are_named_by_their_government(year: int, name: str) -> None:
     assert _name("government forces", "Yemen", year) == name
+
+
+@pytest.mark.parametrize(("text", "town", "coded"), [
+    ("raided a village in Lubero territory (Nord-Kivu) at night", "Lubero", True),
+    ("seized an outpost in Rathedaung township (Rakhine)", "Rathedaung", True),
+    ("fighting near Fizi (Fizi, Sud-Kivu)", "Fizi", True),
+    ("fighting near Fizi, where the army (FARDC) holds the road", "Fizi", False),
+])
+def test_is_coded_town_allows_an_admin_word_before_the_bracket(text: str, town: str, coded: bool) -> None:
+    end = text.index(town) + len(town)
+    assert is_coded_town(text, end) is coded
