@@ -137,7 +137,8 @@ _LINK = r"(?:al|el|ez|es|as|ad|ar|an|ash|ed|de|da|do|dos|das|di|del|du|la|le)"  
 _NAME = rf"[A-Z][\w'\u2019.-]*(?:[ -](?:{_LINK}[ -])?[A-Z][\w'\u2019-]*){{0,3}}"
 # "Jenin refugee camp (West Bank)", "Kanbalu township (Sagaing)": the kind of place names the town
 _KIND = r"(?: (?:city|town|village|area|district|(?:refugee )?camp|township|municipality))?"
-_LOCATIVE = re.compile(r"\b(?:in|near|outside|around|into)\s+$")
+_LOCATIVE = re.compile(r"\b(?:in|near|outside|around|into|(?:(?:north|south|east|west)(?:east|west)?|"
+                       r"outskirts|centre|center|edge|heart) of)\s+$")
 PERSON_TOWN_POPULATION = 10_000  # a name after 'in' is a place if a town this large has it
 _BRACKETED = re.compile(rf"\b({_NAME}){_KIND} \(({_NAME}(?:, {_NAME})?)\)")
 
@@ -246,12 +247,16 @@ _OF_PLACE = re.compile(r"\b(of|in|at) (?:the )?((?:[A-Z][\w.'-]*\s?){1,3})$")
 
 
 def _town_read_as_person(text: str, mention: Mention, gazetteer: Gazetteer, surnames: set[str]) -> bool:
-    """A town the model took for a person's name where the words say it is a place: 'a house
-    in Kiryat Shmona', 'clashes near Banjska'; never a surname of someone the report names."""
-    if mention.label != "PERSON" or mention.text in surnames or not _LOCATIVE.search(
-            text[max(0, mention.start - 12):mention.start]):
+    """A town the model took for a person's name, or a region it took for a people's, where the
+    words say it is a place: 'a house in Kiryat Shmona', 'in the north of Alibori'; never a
+    surname of someone the report names, nor a demonym ('in Syrian hands')."""
+    if mention.label not in {"PERSON", "NORP"} or mention.text in surnames or not _LOCATIVE.search(
+            text[max(0, mention.start - 24):mention.start]):
         return False
-    return any(e.tier == 0 and e.feature_class == "P" and e.population >= PERSON_TOWN_POPULATION
+    if mention.label == "NORP" and (demonym_country(mention.text) or is_region_adjective(mention.text)):
+        return False  # "in Syrian hands": a people's word, not a place
+    return any(e.tier == 0 and ((e.feature_class == "P" and e.population >= PERSON_TOWN_POPULATION)
+                                or (mention.label == "NORP" and e.feature_code == "ADM1"))
                for e in gazetteer.candidates(mention.text))
 
 

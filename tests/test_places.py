@@ -315,6 +315,8 @@ def test_bracketed_town_with_a_stale_division_code_resolves_near_its_region(geo_
 
 @pytest.mark.parametrize("text, town, country", [
     ("A rocket hit a house in Kiryat Shmona on Sunday, damaging the roof.", "Kiryat Shmona", "IL"),
+    # a region the model reads as a people's name
+    ("Gunmen attacked an army post in the north of Alibori, near the border.", "Alibori", "BJ"),
 ])
 def test_town_the_model_reads_as_a_person_is_a_place_after_in(geo_options: Options, text: str, town: str,
                                                               country: str) -> None:
