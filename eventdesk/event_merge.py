@@ -552,6 +552,8 @@ def fatalities_of(figures: Sequence[Figure], *, event_type: str = "Battles", sub
     if event_type not in VIOLENT_TYPES and sub_type != "Excessive force against protesters":
         return 0
     killed = [f for f in figures if f.kind == "killed" and f.low is not None and f.qualifier != "including"]
+    if not killed:  # "two officers were among the dead", with no total told: the part is all we know
+        killed = [dataclasses.replace(f, qualifier="") for f in figures if f.kind == "killed" and f.low is not None]
     coded = [f for f in killed if _CODED.search(text, max(0, f.start - 12), f.start)]
     if coded:  # "killing around 150 people across two areas (coded as 110 for this event)"
         return int(round(sum(f.low or 0.0 for f in coded)))

@@ -105,10 +105,15 @@ def _idioms() -> frozenset[str]:
                      and k.split()[1] not in {"dead", "out", "down", "up", "off"})
 
 
+_ORDERING = frozenset({"order", "vow", "threaten", "plan", "promise", "pledge", "want", "urge", "call", "instruct"})
+
+
 def verb_kind(token: Token) -> str:
     """The figure kind a verb counts in its object: 'kill' -> killed, '' when none."""
     if _alleged(token):
         return ""  # "lynched 3 men suspected of killing a rider": the rider's death is no toll of this event
+    if token.dep_ == "xcomp" and token.head.lemma_.lower() in _ORDERING:
+        return ""  # "ordered the army to neutralise 22 gangs": a killing ordered or vowed is none yet
     words = kind_words()
     key = verb_key(token)
     return words.verbs.get(key) or words.verbs.get(token.lemma_.lower(), "")
@@ -301,6 +306,9 @@ def _head_kind(token: Token) -> str:
         if dep == "nsubj" and head.lemma_.lower() == "lose" and any(
                 c.dep_ == "dobj" and c.lemma_.lower() in {"life", "lives"} for c in head.children):
             return "killed"  # "eleven civilians lost their lives"
+        if dep == "nsubj" and head.lemma_.lower() == "be" and any(
+                p.lower_ == "among" and any(_noun_kind(o) == "killed" for o in p.children) for p in head.children):
+            return "killed"  # "two officers were among the dead"
         if dep == "nsubj" and head.lemma_.lower() in {"do", "be"} and _elided(head, any_pos=True):
             main = head.head  # "12 soldiers died, as did several dozen terrorists": 'did' stands for 'died'
             return words.subject_verbs.get(main.lemma_.lower(), "") or (
@@ -539,6 +547,7 @@ def _victims(verb: Token) -> list[Token]:
             found = [c for c in verb.head.children if c.dep_ == "nsubjpass"]  # "a man was caught and killed"
     if not found:  # "lynched and set fire to a classmate": the object the next verb of the pair takes
         found = [o for c in verb.children if c.dep_ == "conj" and c.pos_ == "VERB" for o in _set_fire_to(c)]
+    found = [o for token in found for o in _whose(token)] or found  # "claiming the lives of two children and a trader"
     found += [b for token in (verb, *found) for b in _besides(token)]
     found += [item for token in found[:1] for item in _comma_list(token)]
     out: list[Token] = []
@@ -561,6 +570,17 @@ def _list_verb_kind(sent: Span, start: int) -> str:
             kind = verb_kind(token)
             return kind if kind in {"killed", "wounded"} else ""
     return ""
+
+
+def _whose(token: Token) -> list[Token]:
+    """'the lives of two children and a trader', 'the bodies of a girl and her grandmother': the
+    people named after 'of' (with their conjuncts, added by the caller)."""
+    if token.lemma_.lower() not in {"life", "body", "corpse"} or token.tag_ != "NNS" \
+            or any(c.dep_ == "nummod" for c in token.children):
+        return []
+    named = [o for p in token.children if p.dep_ == "prep" and p.lower_ == "of" for o in p.children
+             if o.dep_ == "pobj"]
+    return named + [c for c in token.conjuncts if c.i > token.i] if named else []  # "... and his grandfather"
 
 
 def _comma_list(obj: Token) -> list[Token]:
@@ -697,19 +717,24 @@ def _single_figures(sent: Span, sent_index: int, draft: Extraction, context: Act
             continue
         kind = "killed" if shot_dead(verb) else verb_kind(verb) or (
             "killed" if _complement_kind(verb) == "killed" else "")  # "leaving a woman and her son dead"
-        found_body = verb.lemma_.lower() in {"find", "discover", "recover", "retrieve"}
+        found_body = verb.lemma_.lower() in {"find", "discover", "recover", "retrieve", "pull"}
         died = "killed" in {kind_words().subject_verbs.get(verb.lemma_.lower()),
                             kind_words().subject_verbs.get(verb_key(verb))} or _lost_life(verb)
         kind = "killed" if died else kind
         if kind not in {"killed", "wounded", "captured", "arrested"} and not found_body:
             continue
         for victim in _dead_subjects(verb) if died else _victims(verb):
-            if found_body:  # "the body of a man was found"
-                if victim.lemma_.lower() not in {"body", "corpse"} or victim.tag_ != "NN":
+            first = victim
+            while first.dep_ == "conj" and first.head is not first:
+                first = first.head  # "the bodies of a girl and her grandmother": the list's first item
+            named = first.head.lower_ == "of" and first.head.head.lemma_.lower() in {"body", "corpse", "life"} or (
+                first is not victim and first.lemma_.lower() in {"body", "corpse", "life"})
+            if found_body:  # "the body of a man was found", "pulled the bodies of a girl and her grandmother"
+                if not named and (victim.lemma_.lower() not in {"body", "corpse"} or victim.tag_ != "NN"):
                     continue
                 kind = "killed"
             single = _is_single_person(victim, context, killing=kind == "killed")
-            if victim.i in taken or not (found_body or single) or _counted(victim):
+            if victim.i in taken or not (found_body and not named or single) or _counted(victim):
                 continue
             span = sent.doc[victim.left_edge.i if victim.ent_type_ != "PERSON" else victim.i:victim.i + 1]
             if victim.ent_type_ == "PERSON":

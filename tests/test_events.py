@@ -872,3 +872,17 @@ def test_extract_events_heldout19_phrasings_issue_5(note: str, event_type: str, 
                                                     fatalities: int) -> None:
     event = main(note)
     assert (event.event_type, event.sub_event_type, event.fatalities) == (event_type, sub_type, fatalities)
+
+
+@pytest.mark.parametrize(("note", "fatalities"), [
+    ("On 3 June 2022, rebels ambushed an army convoy in the hills. Half a dozen soldiers were killed.", 6),
+    ("On 3 June 2022, militiamen fired on a minibus at a checkpoint, claiming the lives of two women and a driver.", 3),
+    ("On 3 June 2022, militants attacked a police station in the town. Three constables were among the dead, "
+     "police said.", 3),
+    ("On 3 June 2022, a drone struck a house in the village. Neighbours pulled the bodies of a boy and his "
+     "grandfather from the rubble.", 2),
+    ("On 3 June 2022, gunmen attacked a police post in the town. The governor ordered troops to neutralise "
+     "40 bandits hiding in the forest.", 0),
+])
+def test_extract_events_heldout20_tolls_issue_5(note: str, fatalities: int) -> None:
+    assert main(note).fatalities == fatalities
