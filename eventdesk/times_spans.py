@@ -422,12 +422,38 @@ def _cut(text: str, raw: list[tuple[int, int]], resolve: Resolve) -> dict[tuple[
     return outer_of
 
 
+# "a Christmas market", "Easter shopping": a holiday naming a thing that lasts for weeks, not a day
+_HOLIDAY_THINGS = frozenset({"market", "fair", "bazaar", "tree", "light", "decoration", "shopping", "shopper",
+                             "gift", "present", "card", "song", "carol", "sale", "hamper", "menu"})
+# "the workers' quarter", "the old quarter": a part of a town; a quarter of a year has a time word
+_TOWN_QUARTER = frozenset({"old", "historic", "residential", "industrial", "commercial", "diplomatic",
+                           "administrative", "business", "christian", "jewish", "muslim", "armenian", "latin",
+                           "french", "european", "medieval", "poor", "working-class", "government"})
+
+
+def _is_thing_named(doc: Doc, start: int, end: int) -> bool:
+    """Words of time that name a place or a thing here: 'a Christmas market', 'the workers' quarter'."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or not len(span):
+        return False
+    last = span[-1]
+    if last.lower_ in {"quarter", "quarters"} and sum(t.dep_ != "det" for t in span) <= 2:
+        modifiers = [c for c in last.children if c.i < last.i and c.dep_ != "det"]
+        return bool(modifiers) and all(
+            (c.dep_ == "poss" and c.pos_ in {"NOUN", "PROPN"} and c.ent_type_ not in {"ORG"})
+            or c.lower_ in _TOWN_QUARTER or c.ent_type_ == "NORP" for c in modifiers)
+    return (last.dep_ == "compound" and last.head.i > last.i
+            and last.head.lemma_.lower() in _HOLIDAY_THINGS and span.text.lower() in lexicon().holidays)
+
+
 def candidate_spans(doc: Doc, text: str, resolve: Resolve) -> list[Candidate]:
     """Time-expression spans of a parsed text (`text` is `doc.text`), in order, with the spans they were cut from."""
     outer_of = _cut(text, _raw_spans(doc, text), resolve)
     candidates: list[Candidate] = []
     for start, end in _merge(text, list(outer_of), resolve):
         if text[start:end].lower() in lexicon().bare_day_parts:  # a part of the day that joined no day
+            continue
+        if _is_thing_named(doc, start, end):
             continue
         outer = outer_of.get((start, end), (start, end))
         candidates.append(Candidate(start, end, min(outer[0], start), max(outer[1], end)))

@@ -415,3 +415,21 @@ def test_resolve_times_preposition_and_article_before_a_date_are_left_out(text: 
 def test_resolve_times_weekday_after_a_copula_with_due_is_the_coming_one() -> None:
     # DCT Sunday 27 March: "is due ... on Saturday" is the Saturday to come, not the one just gone.
     assert _values("The UN envoy is due in Kabul on Saturday.") == {"Saturday": "2016-04-02"}
+
+
+@pytest.mark.parametrize(("text", "kept"), [
+    ("A van drove into shoppers at a Christmas market on Friday.", ["Friday"]),
+    ("Gunmen stormed the workers' quarter of the port on Friday.", ["Friday"]),
+    ("Militiamen looted shops in the old quarter on Friday.", ["Friday"]),
+    # a quarter of a year keeps its place, the company's or not
+    ("The firm said its third quarter was weak and the previous quarter flat.", ["third quarter",
+                                                                                 "the previous quarter"]),
+    ("Churches held Christmas services across the city.", ["Christmas"]),
+])
+def test_resolve_times_words_of_time_that_name_a_place_or_a_thing_are_no_time(text: str, kept: list[str]) -> None:
+    assert [time.text for time in _extract(text).times] == kept
+
+
+def test_resolve_times_independence_day_alone_names_no_day() -> None:
+    # nearly every country has one: without saying whose, it keeps its span and no value
+    assert _values("Thousands rallied to mark independence day.") == {"independence day": "UNKNOWN"}
