@@ -110,7 +110,9 @@ def _belongs_elsewhere(doc: Doc, time: TimeExpr, candidate: Candidate) -> bool:
         return False
     lexicon = event_lexicon()
     low, high = sorted((candidate.trigger.i, token.root.i))
-    if any(_is_clause(t) and matching_triggers(t, lexicon) for t in doc[low + 1:high]):
+    # verbs the trigger is coordinated with share its date: "On 9 May, gunmen stormed X and shot dead seven"
+    coordinated = _coordinated(candidate.trigger)
+    if any(_is_clause(t) and t.i not in coordinated and matching_triggers(t, lexicon) for t in doc[low + 1:high]):
         return True  # another event's verb stands between this trigger and the date
     current = token.root
     for _ in range(8):
@@ -123,6 +125,15 @@ def _belongs_elsewhere(doc: Doc, time: TimeExpr, candidate: Candidate) -> bool:
             return False
         current = current.head
     return False
+
+
+def _coordinated(trigger: Token) -> set[int]:
+    """Token indices of the verbs a trigger is coordinated with, up its chain of conjuncts."""
+    found, current = set(), trigger
+    while current.dep_ == "conj" and current.head is not current:
+        current = current.head
+        found.add(current.i)
+    return found
 
 
 _BRACKET_OPEN = re.compile(r"\([^()]*$")

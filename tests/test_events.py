@@ -886,3 +886,12 @@ def test_extract_events_heldout19_phrasings_issue_5(note: str, event_type: str, 
 ])
 def test_extract_events_heldout20_tolls_issue_5(note: str, fatalities: int) -> None:
     assert main(note).fatalities == fatalities
+
+
+def test_events_a_verb_coordinated_with_the_dated_one_shares_its_date() -> None:
+    # "stormed" stands between the date and "shot dead", but the two verbs tell one dated act
+    text = ("On 9 May 2024, gunmen stormed a hostel in Turbat (Balochistan) and shot dead five "
+            "labourers as they slept.")
+    extraction = extract_text(text, published=dt.date(2024, 5, 12))
+    (event,) = [e for e in extraction.events if e.fatalities]
+    assert event.date == dt.date(2024, 5, 9) and event.date_precision == "day"
