@@ -195,7 +195,24 @@ def _speaker_places(doc: Doc, places: Sequence[Place]) -> frozenset[int]:
         lemma = holder.lemma_.lower()
         if prep.lower_ in {"in", "at", "from"} and lemma in _SPEECH_VERBS or prep.lower_ == "from" and lemma in launched:
             found.add(index)
-    return frozenset(found)
+    return frozenset(found | _acting_countries(doc, places))
+
+
+# "Russia began launching airstrikes", "Turkey struck targets in Iraq": a country that acts is a side
+_ACTING_VERBS = frozenset({"launch", "begin", "start", "strike", "bomb", "shell", "attack", "conduct", "carry",
+                           "fire", "send", "deploy", "invade", "target", "hit", "intervene", "escalate"})
+
+
+def _acting_countries(doc: Doc, places: Sequence[Place]) -> set[int]:
+    """Countries named as the subject of an act of war: who acted, not where."""
+    found = set()
+    for index, place in enumerate(places):
+        if place.feature_code not in {"PCLI", "PCLD", "PCLS", "PCLF", "PCL"}:
+            continue
+        span = doc.char_span(place.start, place.end, alignment_mode="expand")
+        if span is not None and span.root.dep_ == "nsubj" and span.root.head.lemma_.lower() in _ACTING_VERBS:
+            found.add(index)
+    return found
 
 
 def _main_place(candidates: Sequence[Candidate]) -> int | None:

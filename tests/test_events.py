@@ -895,3 +895,12 @@ def test_events_a_verb_coordinated_with_the_dated_one_shares_its_date() -> None:
     extraction = extract_text(text, published=dt.date(2024, 5, 12))
     (event,) = [e for e in extraction.events if e.fatalities]
     assert event.date == dt.date(2024, 5, 9) and event.date_precision == "day"
+
+
+def test_events_a_country_that_acts_is_a_side_not_the_place() -> None:
+    text = ("The rebels lost ground in Yemen after Saudi Arabia began launching air strikes on "
+            "their positions last spring.")
+    extraction = extract_text(text, published=dt.date(2016, 3, 27))
+    strikes = [e for e in extraction.events if e.sub_event_type == "Air/drone strike"]
+    assert strikes and strikes[0].place_index is not None
+    assert extraction.places[strikes[0].place_index].text == "Yemen"
