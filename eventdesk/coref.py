@@ -204,19 +204,25 @@ class EventCluster:
         return tuple(dict.fromkeys(article_id for article_id, _ in self.members))
 
 
+_SPAN_MONTHS = {"month": 1, "season": 3, "quarter": 3, "half": 6, "year": 12, "decade": 120}
+_SPAN_DAYS = {"day": 1, "weekend": 3, "week": 7}
+
+
 def _date_span(event: Event) -> tuple[dt.date, dt.date] | None:
-    """The days an event's date can mean, at day, month or year precision; else None."""
+    """The days an event's date can mean at its precision ('last fall': three months from its first
+    day, as the times stage dates a period by its first day); else None."""
     date = event.date
     if date is None:
         return None
-    if event.date_precision == "day":
-        return date, date
-    if event.date_precision == "month":
-        following = dt.date(date.year + date.month // 12, date.month % 12 + 1, 1)
-        return date.replace(day=1), following - dt.timedelta(days=1)
-    if event.date_precision == "year":
-        return dt.date(date.year, 1, 1), dt.date(date.year, 12, 31)
-    return None
+    if event.date_precision in _SPAN_DAYS:
+        return date, date + dt.timedelta(days=_SPAN_DAYS[event.date_precision] - 1)
+    months = _SPAN_MONTHS.get(event.date_precision)
+    if months is None:
+        return None
+    first = date.replace(day=1) if months < 12 else date.replace(month=1, day=1)
+    later = first.month - 1 + months
+    following = dt.date(first.year + later // 12, later % 12 + 1, 1)
+    return first, following - dt.timedelta(days=1)
 
 
 def _event_place(extraction: Extraction, event: Event) -> Place | None:

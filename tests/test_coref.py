@@ -9,7 +9,7 @@ import numpy as np
 import pytest
 
 from eventdesk.coref import (
-    FEATURE_NAMES, CorefModel, MentionFeatures, _average_link, corefer_events, default_model,
+    FEATURE_NAMES, CorefModel, MentionFeatures, _average_link, _date_span, corefer_events, default_model,
     pair_score, resolve_mentions,
 )
 from eventdesk.coref_lexicon import build_lexicon, default_lexicon
@@ -408,3 +408,17 @@ def test_corefer_events_uses_given_parses(options, monkeypatch) -> None:
     monkeypatch.setattr(coref, "parse_texts", no_parsing)
     story = Story(id="S", article_ids=tuple(docs))
     assert len(corefer_events(reports, stories=[story], docs=docs)) == 1
+
+
+@pytest.mark.parametrize(("day", "precision", "span"), [
+    (dt.date(2015, 9, 1), "season", (dt.date(2015, 9, 1), dt.date(2015, 11, 30))),  # "last fall"
+    (dt.date(2016, 3, 14), "week", (dt.date(2016, 3, 14), dt.date(2016, 3, 20))),  # "last week"
+    (dt.date(2016, 11, 1), "quarter", (dt.date(2016, 11, 1), dt.date(2017, 1, 31))),
+    (dt.date(2016, 2, 1), "month", (dt.date(2016, 2, 1), dt.date(2016, 2, 29))),
+    (dt.date(2016, 1, 1), "year", (dt.date(2016, 1, 1), dt.date(2016, 12, 31))),
+])
+def test_date_span_covers_every_precision_so_distant_periods_never_corefer(day: dt.date, precision: str,
+                                                                          span: tuple[dt.date, dt.date]) -> None:
+    event = Event(article_id="a", index=0, event_type="Battles", sub_event_type="Armed clash", sentences=(0,),
+                  trigger_start=0, trigger_end=1, date=day, date_precision=precision)  # type: ignore[arg-type]
+    assert _date_span(event) == span
