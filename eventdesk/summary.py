@@ -165,9 +165,11 @@ def _main_events(extractions: Sequence[Extraction], events: Any) -> list[Event]:
     """The main event's mentions: the largest given event cluster, the given events, or the commonest type."""
     by_id = {ex.article.id: ex for ex in extractions}
     if events:
-        # Event clusters (eventdesk.coref.EventCluster): the one most reports mention is the main one.
+        # Event clusters (eventdesk.coref.EventCluster): the one most reports mention is the main one,
+        # and among those the one they tell at most length (sentences), not the most often named
         clusters = [e for e in events if hasattr(e, "members")]
-        widest = max(clusters, key=lambda c: (len({m[0] for m in c.members}), len(c.members)), default=None)
+        widest = max(clusters, key=lambda c: (len({m[0] for m in c.members}), _told_at(c, by_id), len(c.members)),
+                     default=None)
         found = []
         for mention in widest.members if widest is not None else events:
             if isinstance(mention, Event):
@@ -183,6 +185,16 @@ def _main_events(extractions: Sequence[Extraction], events: Any) -> list[Event]:
         return []
     main = weight.most_common(1)[0][0]
     return [e for e in all_events if (e.event_type, e.sub_event_type) == main]
+
+
+def _told_at(cluster: Any, by_id: dict[str, Extraction]) -> int:
+    """How many sentences the reports spend on an event cluster."""
+    said = set()
+    for article_id, index in cluster.members:
+        events = by_id[article_id].events if article_id in by_id else ()
+        if 0 <= index < len(events):
+            said.update((article_id, s) for s in events[index].sentences)
+    return len(said)
 
 
 def _event_support(unit: _Unit, events: Sequence[Event]) -> tuple[bool, bool]:
