@@ -103,12 +103,20 @@ def _noun_roles(trigger: Token) -> tuple[list[Token], list[Token]]:
     if trigger.dep_ in {"dobj", "pobj"} and head.pos_ in {"VERB", "AUX", "ADP"}:
         verb = head.head if trigger.dep_ == "pobj" else head
         agents.extend(c for c in verb.children if c.dep_ in _AGENT_DEPS)
-    if trigger.dep_ == "nsubj":
+    if trigger.dep_ == "nsubj" and not any(c.dep_ == "neg" for c in head.children):
+        # "the accord does not include ISIS": what a negated verb takes is no side of the event
         patients.extend(c for c in head.children if c.dep_ in _PATIENT_DEPS)
         # "fighting broke out between the 444 Brigade and the Radaa force": the sides hang on the verb
         patients.extend(p for c in head.children if c.dep_ == "prep" and c.lower_ in {"between", "against"}
                         for p in _pobjs(c))
     return agents, patients
+
+
+def _negated_argument(token: Token, trigger: Token) -> bool:
+    """'the accord does not include ISIS': the argument of another, negated verb is no side by word order."""
+    verb = token.head
+    return verb is not trigger and token.dep_ in {"dobj", "nsubj", "attr"} and verb.pos_ in {"VERB", "AUX"} \
+        and any(c.dep_ == "neg" for c in verb.children)
 
 
 def _with_conjuncts(tokens: Sequence[Token]) -> list[Token]:
@@ -287,7 +295,7 @@ def roles_of(trigger: Token, mentions: Sequence[ActorMention], *, backing: froze
     passive = is_passive(trigger)
     elsewhen = _other_time_clauses(trigger)
     rest = [m for m in sides if m.start not in excluded and not _is_speaker(trigger.doc[m.head])
-            and m.head not in elsewhen]
+            and m.head not in elsewhen and not _negated_argument(trigger.doc[m.head], trigger)]
     if agent is None and not passive:
         before = [m for m in rest if m.end <= trigger.i]
         after = [m for m in rest if m.start > trigger.i]

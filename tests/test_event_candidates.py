@@ -197,3 +197,18 @@ def test_sentence_candidates_a_group_of_students_beating_a_man_is_mob_violence()
     found = _candidates("On 18 September 2024, a group of students beat a man to death in a dormitory in Dhaka.",
                         "Bangladesh")
     assert any((c.type, c.sub) == ("Riots", "Mob violence") for c in found)
+
+
+def test_sentence_candidates_a_group_a_negated_verb_takes_is_no_side() -> None:
+    found = _candidates("The truce signed last month does not include Al Shabaab, officials said.", "Somalia")
+    agreements = [c for c in found if c.sub == "Agreement"]
+    assert agreements and all(c.actor1 is None and c.actor2 is None for c in agreements)
+
+
+@pytest.mark.parametrize(("sentence", "sub"), [
+    ("The president withdrew a large part of the country's troops stationed in Mali.", "Other"),
+    ("Al Shabaab fighters withdrew from Bulo Burte overnight.", "Non-violent transfer of territory"),
+])
+def test_sentence_candidates_troops_withdrawn_from_nowhere_named_give_up_no_place(sentence: str, sub: str) -> None:
+    found = _candidates(sentence, "Mali" if "Mali" in sentence else "Somalia")
+    assert [c.sub for c in found if c.type == "Strategic developments"] == [sub]
