@@ -310,6 +310,12 @@ def _inside_a_name(token: Token, mentions: Sequence[ActorMention]) -> bool:
         m.start <= token.i < m.end and token.i != m.head for m in mentions)
 
 
+def _moves_troops(token: Token) -> bool:
+    """'withdrew a major part of its forces': a force withdrawn from nowhere named, not a place left."""
+    return token.lemma_.lower() == "withdraw" and any(c.dep_ == "dobj" for c in token.children) \
+        and not any(c.dep_ == "prep" and c.lower_ in {"from", "out"} for c in token.children)
+
+
 def _in_grievance(token: Token) -> bool:
     """'demonstrators clashed over the handover of a headquarters': what a protest is about is no event."""
     return any(_grievance(a) and a.dep_ == "prep" for a in token.ancestors)
@@ -344,6 +350,8 @@ def _candidate_at(token: Token, sent: Span, index: int, mentions: Sequence[Actor
         candidate.actor2 = civilians_of(context.country)  # "a rocket hit a house": the people there
     if entry.sub != "Armed clash" or entry.role == "violence":  # those who fight each other are no allies
         _host_leads(candidate, mentions, context)
+    if entry.sub == "Non-violent transfer of territory" and _moves_troops(token):
+        candidate.sub = "Other"  # "Putin withdrew part of Russia's forces": a troop movement, no place given up
     if entry.sub == "Non-violent transfer of territory" and (
             mover := mover_after_withdrawal(token, mentions, candidate.actor1)) is not None:
         candidate.actor1, candidate.actor2 = mover, candidate.actor1
