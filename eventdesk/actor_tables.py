@@ -79,8 +79,14 @@ class ActorTable:
 
 def words_of(text: str) -> list[str]:
     """Lower-case words of a phrase, hyphens read as spaces and possessives dropped."""
+    return list(_words(text))
+
+
+@lru_cache(maxsize=1 << 16)
+def _words(text: str) -> tuple[str, ...]:
+    # one token's text recurs across sentences and stages: read it once
     text = text.replace("\u2019", "'").replace("-", " ")
-    return [w.removesuffix("'s").casefold() for w in WORD.findall(text) if w not in {"'s", "'"}]
+    return tuple(w.removesuffix("'s").casefold() for w in WORD.findall(text) if w not in {"'s", "'"})
 
 
 def _load(name: str) -> dict[str, Any]:
@@ -175,7 +181,7 @@ def auxiliary_names() -> frozenset[str]:
     return frozenset(group.name for group in actor_table().groups if group.auxiliary)
 
 
-@lru_cache(maxsize=64)
+@lru_cache(maxsize=512)  # one per country (some 250)
 def alias_index(country: str = "") -> tuple[dict[tuple[str, ...], Group], dict[str, Group]]:
     """Every alias and every acronym of the table, each to its group (the first group that holds in the
     article's country wins: 'SNA' is Somalia's army in Somalia and the Syrian National Army in Syria)."""
@@ -284,7 +290,7 @@ def _proper_name(shown: Sequence[str], start: int, end: int) -> str:
     return " ".join(shown[start:last + 1])
 
 
-@lru_cache(maxsize=64)
+@lru_cache(maxsize=512)  # one per country: a corpus spans many, and a thrashing cache rebuilds per article
 def aliases_by_first_word(country: str = "") -> dict[str, tuple[tuple[tuple[str, ...], Group], ...]]:
     """The aliases that hold in the article's country by their first word, longest first, with their groups."""
     aliases, _ = alias_index(country)

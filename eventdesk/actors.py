@@ -359,16 +359,26 @@ def civilians_of(country: str) -> Actor:
 
 
 def named_groups_in(span: Span, country: str = "") -> list[Group]:
-    """Every named group a span mentions, in order (for an article's main armed group)."""
-    return [group for _, _, group in named_spans(list(span), span.start, country)]
+    """Every named group a span mentions, in order (for an article's main armed group), sentence by
+    sentence, so that `find_actors` later reuses each sentence's names."""
+    sentences = list(span.sents) if span.start == 0 and span.end == len(span.doc) else [span]
+    return [group for sent in sentences for _, _, group in _named_spans_of(sent, country)]
+
+
+def _named_spans_of(span: Span, country: str) -> list[tuple[int, int, Group]]:
+    """`named_spans` of a span, cached on its doc (the events and figures stages read each sentence)."""
+    key = ("eventdesk.named_spans", span.start, span.end, country)
+    found = span.doc.user_data.get(key)
+    if found is None:
+        found = span.doc.user_data[key] = named_spans(list(span), span.start, country)
+    return found
 
 
 def find_actors(span: Span, *, context: ActorContext = ActorContext()) -> list[ActorMention]:
     """Every actor phrase in a sentence, left to right, without overlaps."""
     doc = span.doc
     tokens = list(span)
-    base = span.start
-    named = named_spans(tokens, base, context.country)
+    named = _named_spans_of(span, context.country)
     mentions: list[ActorMention] = []
     covered: set[int] = set()
     for token in tokens:

@@ -226,8 +226,9 @@ def sentence_candidates(sent: Span, index: int, mentions: Sequence[ActorMention]
     if not parse_is_sound(sent):
         return []
     scale = 0.6 if _headline_like(sent) else 1.0
+    air = any(t.lower_ in event_lexicon().context["air"] for t in sent)
     found = [c for token in sent if token.pos_ in _TRIGGER_POS
-             if (c := _candidate_at(token, sent, index, mentions, previous, context, scale)) is not None]
+             if (c := _candidate_at(token, sent, index, mentions, previous, context, scale, air=air)) is not None]
     crowd = _crowd_candidate(sent, index, mentions, found, scale)
     found = found + ([crowd] if crowd else [])
     if any(c.type in {"Protests", "Riots"} for c in found):
@@ -322,7 +323,7 @@ def _in_grievance(token: Token) -> bool:
 
 
 def _candidate_at(token: Token, sent: Span, index: int, mentions: Sequence[ActorMention],
-                  previous: Actor | None, context: ActorContext, scale: float) -> Candidate | None:
+                  previous: Actor | None, context: ActorContext, scale: float, *, air: bool) -> Candidate | None:
     """The event a trigger word signals, or None when it is no trigger, unreal or untypable."""
     lexicon = event_lexicon()
     entries = [e for e in matching_triggers(token, lexicon) if context_ok(e, token, sent, lexicon)]
@@ -339,7 +340,7 @@ def _candidate_at(token: Token, sent: Span, index: int, mentions: Sequence[Actor
     roles = roles_of(token, mentions, backing=lexicon.context["backing"], previous=previous, context=context)
     candidate = Candidate(entry.type, entry.sub, entry.role, index, token, entry.weight * scale,
                           roles.agent, roles.patient, [b for b in roles.backers if b.kind in ARMED],
-                          sentences={index}, air=any(t.lower_ in lexicon.context["air"] for t in sent))
+                          sentences={index}, air=air)
     if entry.type == "Explosions/Remote violence" and entry.sub != "Suicide bomb" and _from_aircraft(token, lexicon):
         candidate.sub = "Air/drone strike"  # "a drone fired a missile at a car": the craft names the sub-type
     elif entry.sub == "Remote explosive/landmine/IED" and _fired_bomb(token, lexicon):

@@ -192,10 +192,16 @@ def _protest_word(token: Token) -> bool:
     return any(t.role == "protest" for t in matching_triggers(token, event_lexicon()))
 
 
+def _is_question(sent: Span) -> bool:
+    """Whether a sentence ends in a question mark (its text, trailing space aside, ends with '?')."""
+    last = next((t for t in reversed(sent) if not t.is_space), None)
+    return last is not None and last.text.endswith("?")
+
+
 def factual(token: Token, sent: Span) -> bool:
     """Whether a trigger reports something that happened (not negated, modal, future or purpose)."""
     context = event_lexicon().context
-    if sent.text.rstrip().endswith("?"):
+    if _is_question(sent):
         return False
     for child in token.children:
         if child.dep_ == "neg" or child.lower_ in context["modality_negations"] and child.dep_ in {"det", "neg"}:
