@@ -139,9 +139,14 @@ def _coordinated(trigger: Token) -> set[int]:
 _BRACKET_OPEN = re.compile(r"\([^()]*$")
 
 
+# "Chabahar and Rask (Sistan and Baluchestan)": the bracket holds both towns, the first named leads
+_FIRST_OF_TWO_TOWNS = re.compile(r" and [A-Z][\w'\u2019-]*(?: [A-Z][\w'\u2019-]*){0,2} \(")
+
+
 def _bracket_rank(place: Place, text: str) -> int:
-    """0 for the town ACLED's notes code, 'Town (Region)'; 1 for the bracketed region; 2 otherwise."""
-    if is_coded_town(text, place.end):
+    """0 for the town ACLED's notes code, 'Town (Region)' (or the first of 'Town and Town (Region)');
+    1 for the bracketed region; 2 otherwise."""
+    if is_coded_town(text, place.end) or _FIRST_OF_TWO_TOWNS.match(text, place.end):
         return 0
     return 1 if _BRACKET_OPEN.search(text[max(0, place.start - 60):place.start]) else 2
 
@@ -400,12 +405,31 @@ def _follow_up_arrests(merged: Sequence[Candidate]) -> None:
             candidate.confidence = min(candidate.confidence, min(c.confidence for c in earlier) - 0.05)
 
 
-def _deadly_intervention(candidate: Candidate, own: Sequence[Figure]) -> None:
+def _deadly_intervention(candidate: Candidate, own: Sequence[Figure], sentences: Sequence[Span]) -> None:
     """'security forces fired on demonstrators ... 17 civilians died': force on a protest that killed
-    is excessive force (ACLED's sub-type for lethal force on protesters)."""
-    if (candidate.type, candidate.sub) == ("Protests", "Protest with intervention") and any(
-            f.kind == "killed" and f.low and f.qualifier != "including" for f in own):
+    is excessive force (ACLED's sub-type for lethal force on protesters), also when the force and
+    the deaths are told in a sentence of their own that joined the protest ('Police fired live
+    rounds, and 8 demonstrators were shot dead')."""
+    if candidate.type != "Protests" or not any(f.kind == "killed" and f.low and f.qualifier != "including"
+                                               for f in own):
+        return
+    intervention = event_lexicon().protest["intervention"]
+    met = candidate.sub == "Protest with intervention" or candidate.sub == "Peaceful protest" and any(
+        _has_phrase(sentences[i], intervention) for i in candidate.sentences if 0 <= i < len(sentences))
+    if met:
         candidate.sub = "Excessive force against protesters"
+
+
+def _force_that_met(candidate: Candidate, all_mentions: Sequence[Sequence[ActorMention]]) -> None:
+    """'Thousands marched ... Police fired live rounds': the state force that met a protest, told in
+    a sentence the protest took in, is its second side."""
+    if candidate.type != "Protests" or candidate.sub == "Peaceful protest" or candidate.actor2 is not None:
+        return
+    for index in sorted(candidate.sentences - {candidate.sentence}):
+        force = next((m.actor for m in all_mentions[index] if m.actor.kind in {"police", "state"}), None)
+        if force is not None:
+            candidate.actor2 = force
+            return
 
 
 def _killed_abductees(candidate: Candidate, own: Sequence[Figure], text: str) -> None:
@@ -567,6 +591,7 @@ def extract_events(doc: Doc, draft: Extraction, options: Options) -> Extraction:
     for index, candidate in enumerate(merged):
         own = [f for f in figures if f.event_index == index]
         _killed_abductees(candidate, own, draft.article.text)
-        _deadly_intervention(candidate, own)
+        _deadly_intervention(candidate, own, sentences)
+        _force_that_met(candidate, all_mentions)
     events = tuple(_event(draft, i, c, figures, sentences) for i, c in enumerate(merged))
     return dataclasses.replace(draft, events=events, figures=figures)

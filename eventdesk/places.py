@@ -140,7 +140,10 @@ _KIND = r"(?: (?:city|town|village|area|district|(?:refugee )?camp|township|muni
 _LOCATIVE = re.compile(r"\b(?:in|near|outside|around|into|(?:(?:north|south|east|west)(?:east|west)?|"
                        r"outskirts|centre|center|edge|heart) of)\s+$")
 PERSON_TOWN_POPULATION = 10_000  # a name after 'in' is a place if a town this large has it
-_BRACKETED = re.compile(rf"\b({_NAME}){_KIND} \(({_NAME}(?:, {_NAME})?)\)")
+# a bracketed division may hold "and" ("Jammu and Kashmir", "Bosnia and Herzegovina"); the town before it
+# may not ("Anka and Bukkuyum (Zamfara)" is two towns)
+_AREA_NAME = rf"[A-Z][\w'\u2019.-]*(?:[ -](?:(?:{_LINK}|and)[ -])?[A-Z][\w'\u2019-]*){{0,3}}"
+_BRACKETED = re.compile(rf"\b({_NAME}){_KIND} \(({_AREA_NAME}(?:, {_AREA_NAME})?)\)")
 
 
 _LINKED = re.compile(rf"[ -]{_LINK}[ -][A-Z][\w'\u2019-]*")

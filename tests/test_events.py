@@ -904,3 +904,19 @@ def test_events_a_country_that_acts_is_a_side_not_the_place() -> None:
     strikes = [e for e in extraction.events if e.sub_event_type == "Air/drone strike"]
     assert strikes and strikes[0].place_index is not None
     assert extraction.places[strikes[0].place_index].text == "Yemen"
+
+
+def test_events_force_told_after_a_march_that_killed_is_excessive_force_by_that_force() -> None:
+    text = ("On 7 July 2025, thousands of people marched in Nairobi (Nairobi) to demand lower taxes. "
+            "Police fired tear gas and live bullets, and 5 marchers were shot dead.")
+    extraction = extract_text(text, published=dt.date(2025, 7, 7))
+    (protest,) = [e for e in extraction.events if e.event_type == "Protests"]
+    assert protest.sub_event_type == "Excessive force against protesters" and protest.fatalities == 5
+    assert protest.actor2.startswith("Police Forces of Kenya")
+
+
+def test_events_the_first_of_two_towns_sharing_a_bracket_is_the_place() -> None:
+    text = "On 2 May 2024, militants attacked police posts in Chabahar and Rask (Sistan and Baluchestan)."
+    extraction = extract_text(text, published=dt.date(2024, 5, 2))
+    event = extraction.events[0]
+    assert event.place_index is not None and extraction.places[event.place_index].text == "Chabahar"

@@ -351,6 +351,12 @@ def test_bracketed_town_stands_where_the_bracket_cannot_be_its_region(geo_option
     assert _bracket_places(text, geo_options)[town].country_code == country
 
 
+def test_bracketed_region_may_hold_and(geo_options: Options) -> None:
+    places = _bracket_places("Gunmen fired on tourists near Pahalgam (Anantnag, Jammu and Kashmir) on Tuesday.",
+                             geo_options)
+    assert (places["Pahalgam"].name, places["Pahalgam"].country_code) == ("Pahalgam", "IN")
+
+
 def test_a_loose_match_abroad_yields_in_a_one_country_article(geo_options: Options) -> None:
     text = "Myanmar troops fought rebels across Shan-North this week, the army of Myanmar said."
     places = _resolve(text, ["Myanmar", "Shan-North"], geo_options)
