@@ -36,9 +36,7 @@ def _fmt_value(row: Row) -> str:
         return "?"
     if row.get("vague") and row.get("stated"):
         return str(row["stated"])  # "hundreds (coded 100)"
-    text = f"{low:,.0f}" if float(low).is_integer() else f"{low:,}"
-    if high not in (None, low):
-        text += f"–{high:,.0f}"
+    text = _span(low, high)
     return f"{row['qualifier']} {text}".strip() if row.get("qualifier") else text
 
 
@@ -62,7 +60,8 @@ def _fatalities(row: Row) -> str:
 
 
 def _span(low: float, high: float | None) -> str:
-    text = f"{low:,.0f}"
+    """'400', '2.5', '400–450': a figure or a range of figures as a reader writes them."""
+    text = f"{low:,.0f}" if float(low).is_integer() else f"{low:,}"
     return f"{text}–{high:,.0f}" if high not in (None, low) else text
 
 

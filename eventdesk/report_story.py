@@ -130,7 +130,7 @@ def with_reconciled_toll(row: dict[str, Any], quantities: Sequence[Quantity]) ->
     high = sum(int(q.high if q.high is not None else q.low) for q in groups)  # type: ignore[arg-type]
     one_report = row.get("fatalities_high") or row.get("fatalities") or 0
     if one_report > summed:  # a report's own total: the groups' lows miss what it counted
-        return {**row, "fatalities": one_report, "fatalities_high": max(high, one_report) if high > one_report else None}
+        return {**row, "fatalities": one_report, "fatalities_high": high if high > one_report else None}
     return {**row, "fatalities": summed, "fatalities_high": high if high > summed else None,
             "fatalities_by": [{"counts": q.label, "low": q.low, "high": q.high, "quantity": q.id}
                               for q in groups]}
