@@ -65,6 +65,17 @@ def _roles(sentence: str, trigger: str, country: str):  # type: ignore[no-untype
     return roles_of(token, mentions, backing=frozenset({"backed"}), context=context)
 
 
+def _roles_after_first(text: str, trigger: str, country: str):  # type: ignore[no-untyped-def]
+    """Roles of a trigger in a second sentence, the first sentence's first actor being the one named before."""
+    doc = load_nlp()(text)
+    context = ActorContext(country=country, year=2024)
+    first, second = list(doc.sents)
+    previous = find_actors(first, context=context)[0].actor
+    token = next(t for t in second if t.text == trigger)
+    return roles_of(token, find_actors(second, context=context), backing=frozenset(), previous=previous,
+                    context=context)
+
+
 def test_roles_of_a_passive_without_by_takes_the_agent_of_its_when_clause() -> None:
     roles = _roles("A village elder was killed when bandits stormed his farm near Gusau.", "killed", "Nigeria")
     assert roles.agent is not None and roles.agent.name == "Unidentified Armed Group (Nigeria)"
@@ -90,14 +101,8 @@ def test_roles_of_the_holder_of_a_place_is_a_last_resort_patient(sentence: str, 
 
 
 def test_roles_of_the_attack_is_by_the_attackers_named_before() -> None:
-    doc = load_nlp()("Suspected JNIM militants stopped a convoy of traders near Niono. The attack claimed "
-                     "the lives of 6 traders.")
-    context = ActorContext(country="Mali", year=2024)
-    first, second = list(doc.sents)
-    previous = find_actors(first, context=context)[0].actor
-    token = next(t for t in second if t.text == "claimed")
-    roles = roles_of(token, find_actors(second, context=context), backing=frozenset(), previous=previous,
-                     context=context)
+    roles = _roles_after_first("Suspected JNIM militants stopped a convoy of traders near Niono. The attack "
+                               "claimed the lives of 6 traders.", "claimed", "Mali")
     assert roles.agent is not None and roles.agent.name == "JNIM: Group for Support of Islam and Muslims"
 
 
@@ -107,13 +112,8 @@ def test_roles_of_an_attack_with_its_own_agent_keeps_it() -> None:
 
 
 def test_roles_of_the_gunfight_is_led_by_the_side_that_engaged() -> None:
-    doc = load_nlp()("Police engaged Maoists in the forest near Narayanpur. The gunfight left 7 Maoists dead.")
-    context = ActorContext(country="India", year=2024)
-    first, second = list(doc.sents)
-    previous = find_actors(first, context=context)[0].actor
-    token = next(t for t in second if t.text == "gunfight")
-    roles = roles_of(token, find_actors(second, context=context), backing=frozenset(), previous=previous,
-                     context=context)
+    roles = _roles_after_first("Police engaged Maoists in the forest near Narayanpur. The gunfight left 7 Maoists "
+                               "dead.", "gunfight", "India")
     assert (roles.agent and roles.agent.name, roles.patient and roles.patient.name) == (
         "Police Forces of India (2014-)", "CPI (Maoist): Communist Party of India (Maoist)")
 
