@@ -33,7 +33,7 @@ from eventdesk.coref_pairs import (
 )
 from eventdesk.coref_mentions import DocumentCues, document_cues, offset_mention
 from eventdesk.mapsvg import distance_km
-from eventdesk.model import Event, Extraction, Place, Story
+from eventdesk.model import Event, Extraction, Place, Story, TimeExpr
 from eventdesk.nlp import parse_texts
 from eventdesk.settings import Options
 from eventdesk.stories import cluster_stories
@@ -208,14 +208,18 @@ _SPAN_MONTHS = {"month": 1, "season": 3, "quarter": 3, "half": 6, "year": 12, "d
 _SPAN_DAYS = {"day": 1, "weekend": 3, "week": 7}
 
 
-def _date_span(event: Event) -> tuple[dt.date, dt.date] | None:
-    """The days an event's date can mean at its precision ('last fall': three months from its first
-    day, as the times stage dates a period by its first day); else None."""
+def _date_span(event: Event, time: TimeExpr | None = None) -> tuple[dt.date, dt.date] | None:
+    """The days an event's date can mean: the times stage's own interval when the event keeps its
+    expression ('late last month' is its last days), else the date's precision around it ('last
+    fall': three months from its first day; a dateline's week ends on its date); else None."""
     date = event.date
     if date is None:
         return None
+    if time is not None and time.first is not None and time.last is not None and time.first <= date <= time.last:
+        return time.first, time.last
     if event.date_precision in _SPAN_DAYS:
-        return date, date + dt.timedelta(days=_SPAN_DAYS[event.date_precision] - 1)
+        length = dt.timedelta(days=_SPAN_DAYS[event.date_precision] - 1)
+        return (date - length, date) if event.date_source == "dateline" else (date, date + length)
     months = _SPAN_MONTHS.get(event.date_precision)
     if months is None:
         return None
@@ -223,6 +227,12 @@ def _date_span(event: Event) -> tuple[dt.date, dt.date] | None:
     later = first.month - 1 + months
     following = dt.date(first.year + later // 12, later % 12 + 1, 1)
     return first, following - dt.timedelta(days=1)
+
+
+def _event_time(extraction: Extraction, event: Event) -> TimeExpr | None:
+    if event.time_index is None or not 0 <= event.time_index < len(extraction.times):
+        return None
+    return extraction.times[event.time_index]
 
 
 def _event_place(extraction: Extraction, event: Event) -> Place | None:
@@ -260,7 +270,7 @@ def _events_compatible(a: tuple[Extraction, Event], b: tuple[Extraction, Event])
     (xa, ea), (xb, eb) = a, b
     if ea.event_type != eb.event_type:
         return False
-    span_a, span_b = _date_span(ea), _date_span(eb)
+    span_a, span_b = _date_span(ea, _event_time(xa, ea)), _date_span(eb, _event_time(xb, eb))
     if span_a is not None and span_b is not None:
         gap = max((span_a[0] - span_b[1]).days, (span_b[0] - span_a[1]).days, 0)
         if gap > MAX_DAYS_APART:
