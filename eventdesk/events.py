@@ -200,7 +200,7 @@ def _speaker_places(doc: Doc, places: Sequence[Place]) -> frozenset[int]:
         lemma = holder.lemma_.lower()
         if prep.lower_ in {"in", "at", "from"} and lemma in _SPEECH_VERBS or prep.lower_ == "from" and lemma in launched:
             found.add(index)
-    return frozenset(found | _acting_countries(doc, places))
+    return frozenset(found)
 
 
 # "Russia began launching airstrikes", "Turkey struck targets in Iraq": a country that acts is a side
@@ -572,7 +572,8 @@ def extract_events(doc: Doc, draft: Extraction, options: Options) -> Extraction:
                              if (a := _claimer(sent, all_mentions[i])) is not None})
     quiet = set(range(len(sentences))) - {c.sentence for c in candidates}
     backers = _article_backers(doc, all_mentions, quiet)
-    speaker_places = _speaker_places(doc, draft.places)
+    # places that say where someone spoke, where a munition came from, or who acted: never where
+    speaker_places = _speaker_places(doc, draft.places) | _acting_countries(doc, draft.places)
     main_place = _main_place([c for c in merged if c.place_index not in speaker_places])
     busy = {i for c in candidates for i in (c.sentence, *c.sentences)}
     for candidate in merged:
