@@ -34,6 +34,8 @@ class Lexicon:
     time_words: frozenset[str]
     money_words: frozenset[str]
     generic_after_today: frozenset[str]
+    holiday_things: frozenset[str]
+    town_quarter_words: frozenset[str]
     scan: tuple[str, ...]
     named_day_prefixes: tuple[str, ...]
     future_modals: frozenset[str]
@@ -91,6 +93,8 @@ def lexicon() -> Lexicon:
         time_words=_time_words(data),
         money_words=frozenset(data["spans"]["money_words"]),
         generic_after_today=frozenset(data["spans"]["generic_after_today"]),
+        holiday_things=frozenset(data["spans"]["holiday_things"]),
+        town_quarter_words=frozenset(data["spans"]["town_quarter_words"]),
         scan=tuple(data["scan"]["words"]),
         named_day_prefixes=tuple(data["scan"]["named_day_prefixes"]),
         future_modals=frozenset(data["direction"]["future_modals"]),

@@ -422,15 +422,6 @@ def _cut(text: str, raw: list[tuple[int, int]], resolve: Resolve) -> dict[tuple[
     return outer_of
 
 
-# "a Christmas market", "Easter shopping": a holiday naming a thing that lasts for weeks, not a day
-_HOLIDAY_THINGS = frozenset({"market", "fair", "bazaar", "tree", "light", "decoration", "shopping", "shopper",
-                             "gift", "present", "card", "song", "carol", "sale", "hamper", "menu"})
-# "the workers' quarter", "the old quarter": a part of a town; a quarter of a year has a time word
-_TOWN_QUARTER = frozenset({"old", "historic", "residential", "industrial", "commercial", "diplomatic",
-                           "administrative", "business", "christian", "jewish", "muslim", "armenian", "latin",
-                           "french", "european", "medieval", "poor", "working-class", "government"})
-
-
 def _is_thing_named(doc: Doc, start: int, end: int) -> bool:
     """Words of time that name a place or a thing here: 'a Christmas market', 'the workers' quarter'."""
     span = doc.char_span(start, end, alignment_mode="expand")
@@ -441,9 +432,9 @@ def _is_thing_named(doc: Doc, start: int, end: int) -> bool:
         modifiers = [c for c in last.children if c.i < last.i and c.dep_ != "det"]
         return bool(modifiers) and all(
             (c.dep_ == "poss" and c.pos_ in {"NOUN", "PROPN"} and c.ent_type_ not in {"ORG"})
-            or c.lower_ in _TOWN_QUARTER or c.ent_type_ == "NORP" for c in modifiers)
+            or c.lower_ in lexicon().town_quarter_words or c.ent_type_ == "NORP" for c in modifiers)
     return (last.dep_ == "compound" and last.head.i > last.i
-            and last.head.lemma_.lower() in _HOLIDAY_THINGS and span.text.lower() in lexicon().holidays)
+            and last.head.lemma_.lower() in lexicon().holiday_things and span.text.lower() in lexicon().holidays)
 
 
 def candidate_spans(doc: Doc, text: str, resolve: Resolve) -> list[Candidate]:
