@@ -287,12 +287,12 @@ def roles_of(trigger: Token, mentions: Sequence[ActorMention], *, backing: froze
     agent, allies = _state_leads(agent, agents, sides, excluded, together=_has_target(anchor))
     # "a mob of students stoned a classmate": the trigger's own phrase acts, it is not its own target
     own = next((m for m in sides if m.start <= anchor.i < m.end and m.start not in excluded), None)
-    if own is not None and agent is None and not is_passive(trigger):
+    passive = is_passive(trigger)
+    if own is not None and agent is None and not passive:
         agent = own.actor
         excluded.add(own.start)
     patient = _actor_for(patients, [m for m in sides if m is not own], excluded, None, context, patient=True)
     parsed = (agent is not None) + (patient is not None)
-    passive = is_passive(trigger)
     elsewhen = _other_time_clauses(trigger)
     rest = [m for m in sides if m.start not in excluded and not _is_speaker(trigger.doc[m.head])
             and m.head not in elsewhen and not _negated_argument(trigger.doc[m.head], trigger)]

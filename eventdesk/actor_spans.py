@@ -85,14 +85,14 @@ def named_spans(tokens: Sequence[Token], base: int, country: str = "") -> list[t
     w = 0
     while w < len(words):
         match = next(((alias, group) for alias, group in by_first.get(words[w], ())
-                      if tuple(words[w:w + len(alias)]) == alias and group.fits(country)), None)
+                      if tuple(words[w:w + len(alias)]) == alias), None)
         if match is not None and not _is_opposed(tokens, owner[w]):
             first, last = owner[w], owner[w + len(match[0]) - 1]
             found.append((base + first, base + last + 1, match[1]))
             w += len(match[0])
             continue
         token = tokens[owner[w]]
-        if token.text in acronyms and acronyms[token.text].fits(country) \
+        if token.text in acronyms \
                 and (not found or found[-1][1] <= base + owner[w]) and not _is_opposed(tokens, owner[w]):
             found.append((base + owner[w], base + owner[w] + 1, acronyms[token.text]))
         w += 1

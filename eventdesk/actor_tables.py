@@ -210,13 +210,13 @@ def named_group(words: Sequence[str], originals: Sequence[str], *, country: str 
     for size in range(min(_MAX_ALIAS_WORDS, len(words)), 0, -1):
         for i in range(len(words) - size, -1, -1):  # "al-Qaida-linked al-Shabab fighters": the name nearest the head
             group = aliases.get(tuple(words[i:i + size]))
-            if group is None or not group.fits(country):
+            if group is None:  # alias_index holds only the groups that fit the country
                 continue
             if shown and inside_longer_name(shown, i, i + size):
                 longer.append(Group(_proper_name(shown, i, i + size), 2, (), frozenset()))
             else:
                 found.append(group)
-    found.extend(acronyms[w] for w in originals if w in acronyms and acronyms[w].fits(country))
+    found.extend(acronyms[w] for w in originals if w in acronyms)
     found.extend(longer)
     if not found and (unknown := unknown_group(shown)) is not None:
         found.append(unknown)

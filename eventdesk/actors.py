@@ -143,8 +143,8 @@ def _generic_militants(words: Sequence[str], country: str, context: ActorContext
 
 _ALWAYS_STATE = frozenset({("troops",), ("soldiers",), ("soldier",), ("army",), ("military",),
                            ("armed", "forces"), ("security", "forces"), ("gendarmes",), ("gendarmerie",),
-                           ("air", "force"), ("navy",), ("paratroopers",), ("special", "forces"), ("rangers",),
-                           ("ranger",), ("paramilitaries",)})
+                           ("air", "force"), ("navy",), ("paratroopers",), ("special", "forces"),
+                           ("paramilitaries",)})  # rangers are a state cue in actors_en.toml
 
 
 _IN_UNIFORM = re.compile(r"\bin (.+?) (?:uniforms?|fatigues)\b", re.IGNORECASE)
@@ -177,10 +177,10 @@ def normalise_actor(phrase: str, *, context: ActorContext = ActorContext()) -> A
     if head == "police":
         return state_actor(country, role="police", year=context.year)
     if head == "military":
-        state = named_country or _has_cue(words, "state") or _is_unit(words) or any(
-            tuple(words[:link][-len(h):]) == h for h in _ALWAYS_STATE)
+        cued = _has_cue(words, "state") or _is_unit(words)
+        state = named_country or cued or any(tuple(words[:link][-len(h):]) == h for h in _ALWAYS_STATE)
         tail = tuple(words[link - 1:link])
-        if tail in actor_table().heads["civilians"] and not _has_cue(words, "state") and not _is_unit(words):
+        if tail in actor_table().heads["civilians"] and not cued:
             return _people("civilians", country)  # "Chinese engineers" at a dam: a trade, not a corps
         if state:
             force = state_actor(country, year=context.year)
@@ -358,11 +358,10 @@ def civilians_of(country: str) -> Actor:
     return Actor(_with_country("Civilians ({country})", country), "civilian", country)
 
 
-def named_groups_in(span: Span, country: str = "") -> list[Group]:
-    """Every named group a span mentions, in order (for an article's main armed group), sentence by
+def named_groups_in(doc: Doc, country: str) -> list[Group]:
+    """Every named group an article mentions, in order (for its main armed group), sentence by
     sentence, so that `find_actors` later reuses each sentence's names."""
-    sentences = list(span.sents) if span.start == 0 and span.end == len(span.doc) else [span]
-    return [group for sent in sentences for _, _, group in _named_spans_of(sent, country)]
+    return [group for sent in doc.sents for _, _, group in _named_spans_of(sent, country)]
 
 
 def _named_spans_of(span: Span, country: str) -> list[tuple[int, int, Group]]:
@@ -556,7 +555,7 @@ def _article_context(doc: Doc, extraction: Extraction) -> ActorContext:
                and is_coded_town(text, place.end)]
     country = article_country((sent.text for sent in doc.sents), place_countries=places)
     published = extraction.article.published
-    groups = Counter(group for group in named_groups_in(doc[:], country)
+    groups = Counter(group for group in named_groups_in(doc, country)
                      if group.inter in {2, 4} and "{country}" in group.name or group.inter == 2)
     armed = group_name(groups.most_common(1)[0][0], country) if groups else ""
     persons = frozenset(t.idx for m in extraction.mentions if m.label == "PERSON"

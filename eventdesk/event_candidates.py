@@ -81,7 +81,7 @@ def _resolve_sub(candidate: Candidate, sent: Span, lexicon: Lexicon) -> bool:
     if role == "territory":
         if _actor_kind(candidate.actor2) == "civilian":
             candidate.actor2 = None  # towns are taken from armed sides; a 'civilian' here is a misread name
-        if kind1 in {"state", "police"}:
+        if kind1 in _FORCES:
             candidate.sub = "Government regains territory"
         elif kind1 in ARMED or (not kind1 and _has_subject(candidate.trigger)):
             # a taker the table does not know ("STC-affiliated forces") is not the state
@@ -425,7 +425,7 @@ def _candidate_at(token: Token, sent: Span, index: int, mentions: Sequence[Actor
         candidate.actor2 = taken_from(token, mentions) or withdrawn_side(token, mentions, lexicon)
     if candidate.sub == "Armed clash" and entry.role == "violence" and _in_campaign_for_territory(token, lexicon):
         # "militants killed during the campaign to retake the city": the deaths are the capture's
-        state = _actor_kind(candidate.actor1) in {"state", "police"}
+        state = _actor_kind(candidate.actor1) in _FORCES
         candidate.sub = "Government regains territory" if state else "Non-state actor overtakes territory"
     guessed = (roles.agent is not None) + (roles.patient is not None) - roles.parsed
     candidate.confidence = min(1.0, candidate.confidence + 0.1 * roles.parsed + 0.05 * guessed)
@@ -480,7 +480,7 @@ def _crowd_candidate(sent: Span, index: int, mentions: Sequence[ActorMention], f
     candidate = Candidate("Riots" if riot else "Protests", "Violent demonstration" if riot else "Peaceful protest",
                           "protest", index, sent.doc[crowd.head], 0.55 * scale, crowd.actor,
                           sentences={index})
-    forces = [m.actor for m in mentions if m.actor.kind in {"state", "police"}]
+    forces = [m.actor for m in mentions if m.actor.kind in _FORCES]
     candidate.actor2 = forces[0] if forces else None
     _resolve_protest(candidate, sent, event_lexicon())
     return candidate
