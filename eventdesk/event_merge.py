@@ -258,9 +258,10 @@ def _storms_taking_ground(candidates: list[Candidate]) -> list[Candidate]:
     the other side left, told in one sentence, took the place (ACLED's territory sub-types)."""
     kept: list[Candidate] = []
     for candidate in candidates:
-        stormer = next((k for k in candidates if k.sentence == candidate.sentence and _stormed_place(k)
-                        and k.actor1 is not None and k.actor1 != candidate.actor1), None)
-        if candidate.sub != "Non-violent transfer of territory" or candidate.actor1 is None or stormer is None:
+        stormer = None if candidate.sub != "Non-violent transfer of territory" or candidate.actor1 is None else next(
+            (k for k in candidates if k.sentence == candidate.sentence and _stormed_place(k)
+             and k.actor1 is not None and k.actor1 != candidate.actor1), None)
+        if stormer is None:
             kept.append(candidate)
             continue
         state = stormer.actor1.kind in {"state", "police"}  # type: ignore[union-attr]

@@ -188,7 +188,8 @@ _DROPPED = frozenset({"guided", "glide", "gliding", "aerial"})
 _BREAKING_UP = frozenset({"clear", "disperse", "dismantle", "remove", "evict", "raid"})
 
 
-def _protest_word(token: Token) -> bool:
+def protest_word(token: Token) -> bool:
+    """Whether a token is a word for protesting ('march', 'rally', 'shutdown')."""
     return any(t.role == "protest" for t in matching_triggers(token, event_lexicon()))
 
 
@@ -213,7 +214,7 @@ def factual(token: Token, sent: Span) -> bool:
     if _under_unreal_noun(token, context["modality_nouns"]) or _in_rejected_report(token, context):
         return False
     if _unreal_modifier(token, event_lexicon()) or token.pos_ == "VERB" and any(
-            c.dep_ == "dobj" and _unreal_modifier(c, event_lexicon()) and not _protest_word(c)
+            c.dep_ == "dobj" and _unreal_modifier(c, event_lexicon()) and not protest_word(c)
             for c in token.children):
         return False  # "sound grenades", "police fired tear gas shells": crowd control, no shelling
     if token.dep_ == "relcl" and token.tag_ == "VBG" and any(c.dep_ == "aux" and c.lemma_ == "be" for c in token.children) \
@@ -228,7 +229,7 @@ def factual(token: Token, sent: Span) -> bool:
         return True  # "soldiers killed 50 civilians; the government denied involvement": two statements
     if token.dep_ in {"xcomp", "ccomp", "advcl", "acl", "relcl", "dobj", "pobj"} and head is not token:
         governing = head.head if token.dep_ == "pobj" else head
-        if governing.lemma_.lower() in _ATTEMPTS and _protest_word(token):
+        if governing.lemma_.lower() in _ATTEMPTS and protest_word(token):
             return True  # "farmers tried to march on Delhi": an attempted march is a protest, met or not
         if governing.lemma_.lower() in context["modality_heads"]:
             return False
@@ -254,9 +255,9 @@ def object_of_strategic(token: Token, lexicon: Lexicon) -> bool:
     head = token.head.head if token.dep_ == "pobj" and token.head.lower_ == "of" else token.head
     if token.dep_ == "pobj" and token.head.lower_ == "of":
         head = head.head if head.dep_ in {"dobj", "nsubjpass"} else head
-    if token.dep_ == "dobj" and head.pos_ == "VERB" and head.lemma_.lower() in _BREAKING_UP and _protest_word(token):
+    if token.dep_ == "dobj" and head.pos_ == "VERB" and head.lemma_.lower() in _BREAKING_UP and protest_word(token):
         return False  # "police cleared a pro-Palestinian encampment": the protest they ended is the event
-    if token.dep_ == "pobj" and token.head.lower_ in {"at", "on", "during"} and _protest_word(token) \
+    if token.dep_ == "pobj" and token.head.lower_ in {"at", "on", "during"} and protest_word(token) \
             and any(t.role in {"violence", "attack"} for t in matching_triggers(token.head.head, lexicon)):
         return True  # "a gunman opened fire at a political rally": where the attack struck, no protest
     if token.dep_ == "dobj" and head.pos_ == "VERB" and matching_triggers(head, lexicon):

@@ -29,7 +29,7 @@ from eventdesk.actors import (Actor, ActorContext, ActorMention, article_context
 from eventdesk.event_candidates import ARMED, Candidate, _has_phrase, previous_actor, sentence_candidates
 from eventdesk.event_merge import (VIOLENT_TYPES, assign_figures, background, fatalities_of, memorial_of,
                                    merge_candidates)
-from eventdesk.event_triggers import event_lexicon, matching_triggers
+from eventdesk.event_triggers import event_lexicon, matching_triggers, protest_word
 from eventdesk.model import Event, Extraction, Figure, Place, TimeExpr
 from eventdesk.numbers import amount_at
 from eventdesk.settings import Options
@@ -369,7 +369,7 @@ def _fire_on_protest(candidate: Candidate) -> None:
     for target in (t for t in candidate.trigger.subtree if t.dep_ in {"pobj", "dobj"} and t.pos_ == "NOUN"):
         for act in (c for c in target.children if c.dep_ in {"acl", "relcl"}):
             objects = {g.lemma_.lower() for g in act.children if g.dep_ == "dobj"}
-            if any(e.role == "protest" for e in matching_triggers(act, lexicon)) or objects & protest_words:
+            if protest_word(act) or objects & protest_words:
                 candidate.type, candidate.sub = "Protests", "Excessive force against protesters"
                 return
 

@@ -425,14 +425,16 @@ def _single_figures(sent: Span, sent_index: int, draft: Extraction, context: Act
                 span = sent.doc[victim.left_edge.i:victim.i + 1]
                 yield _figure(draft, sent_index, span.start_char, span.end_char, "killed", one,
                               _strip_det(span.text), context)
+    subject_verbs = kind_words().subject_verbs
     for verb in sent:
-        if verb.pos_ != "VERB" and not shot_dead(verb):
+        dead = shot_dead(verb)
+        if verb.pos_ != "VERB" and not dead:
             continue
-        kind = "killed" if shot_dead(verb) else verb_kind(verb) or (
+        kind = "killed" if dead else verb_kind(verb) or (
             "killed" if complement_kind(verb) == "killed" else "")  # "leaving a woman and her son dead"
         found_body = verb.lemma_.lower() in {"find", "discover", "recover", "retrieve", "pull"}
-        died = "killed" in {kind_words().subject_verbs.get(verb.lemma_.lower()),
-                            kind_words().subject_verbs.get(verb_key(verb))} or _lost_life(verb)
+        died = "killed" in {subject_verbs.get(verb.lemma_.lower()), subject_verbs.get(verb_key(verb))} \
+            or _lost_life(verb)
         kind = "killed" if died else kind
         if kind not in {"killed", "wounded", "captured", "arrested"} and not found_body:
             continue

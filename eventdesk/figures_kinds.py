@@ -246,8 +246,8 @@ def _shared_passive_kind(verb: Token) -> str:
 
 def labelled_toll(token: Token) -> bool:
     """'Fatalities: 2 soldiers and a civilian': a noun of deaths heading the sentence, a colon after it."""
-    return token.dep_ == "ROOT" and noun_kind(token) == "killed" and token.i + 1 < len(token.doc) \
-        and token.nbor(1).text == ":"
+    return token.dep_ == "ROOT" and token.i + 1 < len(token.doc) and token.nbor(1).text == ":" \
+        and noun_kind(token) == "killed"
 
 
 def shot_dead(token: Token) -> bool:
