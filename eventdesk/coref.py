@@ -37,11 +37,12 @@ from eventdesk.model import Event, Extraction, Place, Story, TimeExpr
 from eventdesk.nlp import parse_texts
 from eventdesk.settings import Options
 from eventdesk.stories import cluster_stories
+from eventdesk.times_calendar import add_months, month_end
 
 __all__ = [
     "FEATURE_NAMES", "CorefModel", "EventCluster", "MentionFeatures", "corefer_events",
     "cluster_matrices", "default_model", "pair_score", "resolve_mentions", "score_matrices",
-    "story_scopes", "story_scores",
+    "story_scores",
 ]
 
 # A vetoed pair's link: so negative that no average over a cluster holding it reaches a cut.
@@ -98,8 +99,8 @@ def story_scopes(mentions: Sequence[MentionFeatures],
     large = [story for story, docs in documents.items() if len(docs) > SMALL_STORY]
     for story, docs in documents.items():
         if len(docs) <= SMALL_STORY and large:
-            nearest = max(large, key=lambda other: closeness(docs, documents[other]))
-            if closeness(docs, documents[nearest]) >= NEAR_STORY:
+            score, nearest = max(((closeness(docs, documents[other]), other) for other in large), key=lambda p: p[0])
+            if score >= NEAR_STORY:
                 scope[story] = nearest
     return scope
 
@@ -224,9 +225,7 @@ def _date_span(event: Event, time: TimeExpr | None = None) -> tuple[dt.date, dt.
     if months is None:
         return None
     first = date.replace(day=1) if months < 12 else date.replace(month=1, day=1)
-    later = first.month - 1 + months
-    following = dt.date(first.year + later // 12, later % 12 + 1, 1)
-    return first, following - dt.timedelta(days=1)
+    return first, month_end(*add_months(first.year, first.month, months - 1))
 
 
 def _event_time(extraction: Extraction, event: Event) -> TimeExpr | None:
