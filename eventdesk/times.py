@@ -197,9 +197,11 @@ def _quarter_ended(resolution: Resolution, full: str, candidate: Candidate, dct:
     return dataclasses.replace(resolution, value=f"{middle.year}-Q{(middle.month - 1) // 3 + 1}")
 
 
-def _present_age(doc: Doc, start: int, end: int) -> str:
+def _present_age(doc: Doc, text: str, start: int, end: int) -> str:
     """"Today's GM": "today" in the possessive before a name is the present age ("name"); before a
     general noun ("today's youth", "today's world") it is no time at all ("generic"); else ""."""
+    if text[start:end].lower() != "today":  # the text first: a span is built only for "today"
+        return ""
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None or span.text.lower() != "today" or span.root.dep_ != "poss":
         return ""
@@ -299,7 +301,7 @@ def _time_expr(doc: Doc, draft: Extraction, candidate: Candidate, reading: _Read
     resolution = _resolve(read, outer if read == text else read,
                           tense_direction(doc, candidate.start, candidate.end), reading, financial=financial)
     resolution = _quarter_ended(_in_context(resolution, full, candidate), full, candidate, reading.dct)
-    if _present_age(doc, candidate.start, candidate.end) == "name":
+    if _present_age(doc, full, candidate.start, candidate.end) == "name":
         resolution = Resolution(value="PRESENT_REF")
     interval = _fiscal_quarter_interval(resolution, full, candidate) or _interval(resolution, reading.dct)
     if interval is not None and interval.precision in _REFERENCE_PRECISIONS:
@@ -326,7 +328,7 @@ def resolve_times(doc: Doc, draft: Extraction, options: Options) -> Extraction:
 
     # "Today's youth" speaks of no time: TimeBank leaves the generic present unannotated (4 of 4).
     candidates = [candidate for candidate in candidate_spans(doc, draft.article.text, resolve)
-                  if _present_age(doc, candidate.start, candidate.end) != "generic"]
+                  if _present_age(doc, draft.article.text, candidate.start, candidate.end) != "generic"]
     times = tuple(_time_expr(doc, draft, candidate, reading, following=candidates[index + 1:index + 3])
                   for index, candidate in enumerate(candidates))
     return dataclasses.replace(draft, times=times)

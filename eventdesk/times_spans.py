@@ -422,8 +422,11 @@ def _cut(text: str, raw: list[tuple[int, int]], resolve: Resolve) -> dict[tuple[
     return outer_of
 
 
-def _is_thing_named(doc: Doc, start: int, end: int) -> bool:
+def _is_thing_named(doc: Doc, text: str, start: int, end: int) -> bool:
     """Words of time that name a place or a thing here: 'a Christmas market', 'the workers' quarter'."""
+    said = text[start:end].lower()
+    if not said.endswith(("quarter", "quarters")) and said not in lexicon().holidays:
+        return False  # the text first: a span is built only for a quarter or a holiday
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None or not len(span):
         return False
@@ -444,7 +447,7 @@ def candidate_spans(doc: Doc, text: str, resolve: Resolve) -> list[Candidate]:
     for start, end in _merge(text, list(outer_of), resolve):
         if text[start:end].lower() in lexicon().bare_day_parts:  # a part of the day that joined no day
             continue
-        if _is_thing_named(doc, start, end):
+        if _is_thing_named(doc, text, start, end):
             continue
         outer = outer_of.get((start, end), (start, end))
         candidates.append(Candidate(start, end, min(outer[0], start), max(outer[1], end)))
