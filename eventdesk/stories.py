@@ -30,20 +30,18 @@ centroids converge (`merge_threshold`). An inverted index from terms to recent
 stories bounds the candidates of each article, so ingest stays near-linear.
 
 All state is plain data (`to_state` / `from_state`), so the store can keep the
-clusterer between runs and go on from where it stopped.
+clusterer between runs and go on from where it stopped. A story's state, the
+signals an article is weighed by and the two-events tests are in
+`eventdesk.stories_state`; this module holds the decisions that change it.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import heapq
-import json
 import math
 from collections import Counter
-from collections.abc import Collection, Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
-from functools import lru_cache
-from importlib import resources
+from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
 from eventdesk.model import Extraction, Story
@@ -51,133 +49,15 @@ from eventdesk.stories_features import (  # noqa: F401  (re-exported: the stage'
     PARTICULAR_PREFIX, ArticleFeatures, article_features, doc_lemmas, light_lemma, text_lemmas,
     text_particulars, token_lemmas,
 )
+from eventdesk.stories_state import (  # noqa: F401  (SIGNAL_NAMES re-exported for the join model's fit)
+    GROUP, SIGNAL_NAMES, Names, StoryState, agreement, article_terms, date_span, days_apart,
+    default_story_model, group_norms, held_by_half, particular_kind, story_from_dict, story_to_dict,
+    telling, two_events,
+)
 
 STATE_VERSION = 1
-WEEKDAYS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"})
 # A second look weighs an article against its story's closest neighbours only.
 RECONSIDER_CANDIDATES = 8
-MODEL_FILE = "stories_model.json"
-# What the join decision weighs, for one article against one candidate story.
-AGREEMENT_KINDS = ("number", "day", "year", "place", "actor", "person")
-SIGNAL_NAMES = ("bias", "lemma_cosine", "entity_cosine", "particular_cosine", "log_story_size",
-                *(f"{kind}_{side}" for kind in AGREEMENT_KINDS for side in ("support", "conflict")))
-
-
-@lru_cache(maxsize=1)
-def default_story_model() -> dict[str, Any]:
-    """The packaged join model: logistic weights over SIGNAL_NAMES and the join threshold."""
-    raw = json.loads(resources.files("eventdesk.data").joinpath(MODEL_FILE).read_text("utf-8"))
-    if tuple(raw.get("signals", ())) != SIGNAL_NAMES:
-        raise ValueError(f"{MODEL_FILE}: signals {raw.get('signals')} are not {list(SIGNAL_NAMES)}; "
-                         f"refit with `python -m eventdesk.eval_ecb --fit-stories DIR OUT`")
-    return raw
-
-
-Names = Counter[str] | frozenset[str]
-_GROUP = {"l": "l", "e": "e", "n": "p", "d": "p", "y": "p"}  # term prefix -> cosine group
-
-
-@dataclass
-class _StoryState:
-    """A story as the clusterer keeps it: members and summed feature counts."""
-
-    id: str
-    article_ids: list[str]
-    terms: Counter[str]  # "l:lemma" / "e:entity" -> summed log counts
-    places: Counter[str]
-    actors: Counter[str]
-    people: Counter[str] = field(default_factory=Counter)
-    particulars: Counter[str] = field(default_factory=Counter)  # prefixed particular -> reports
-    first: dt.date | None = None
-    last: dt.date | None = None
-    title: str = ""
-
-
-def _article_terms(features: ArticleFeatures, entity_weight: float) -> dict[str, float]:
-    terms = {f"l:{k}": 1.0 + math.log(v) for k, v in features.lemmas.items() if v > 0}
-    for name, count in features.entities.items():
-        if count > 0:
-            terms[f"e:{name}"] = entity_weight * (1.0 + math.log(count))
-    terms.update(dict.fromkeys(features.particulars, 1.0))  # one per article: a story counts its reports
-    return terms
-
-
-def _agreement(items: Collection[str], counts: Mapping[str, float], size: int,
-               prefix: str = "") -> tuple[float, float]:
-    """(support, conflict) of an article's particulars of one kind (keys starting with
-    `prefix`) against a story's: the share of the story's reports holding the article's
-    best-supported item, and, when the article names some, the share holding the
-    story's commonest item of that kind that the article lacks."""
-    if not items or not counts:
-        return 0.0, 0.0
-    support = max(counts.get(i, 0.0) for i in items) / size
-    missing = max((v for k, v in counts.items() if k.startswith(prefix) and k not in items), default=0.0)
-    return min(1.0, support), min(1.0, missing / size)
-
-
-def _norms(squares: Mapping[str, float]) -> dict[str, float]:
-    """Norms per group and over all groups, from squared norms (rounding can leave a -0)."""
-    norms = {group: math.sqrt(max(0.0, v)) for group, v in squares.items()}
-    norms["all"] = math.sqrt(max(0.0, sum(squares.values())))
-    return norms
-
-
-def _days_apart(date: dt.date | None, first: dt.date | None, last: dt.date | None) -> float | None:
-    if date is None or first is None or last is None:
-        return None
-    if first <= date <= last:
-        return 0.0
-    return float(min(abs((date - first).days), abs((date - last).days)))
-
-
-def _held(counts: Mapping[str, float], size: int) -> frozenset[str]:
-    """What at least half of a story's reports hold."""
-    return frozenset(k for k, v in counts.items() if 2 * v >= size)
-
-
-def _kind(particular: str) -> str:
-    """A particular's kind: number, year, weekday or month ("n", "y", "w", "d")."""
-    return "w" if particular[2:] in WEEKDAYS else particular[0]
-
-
-def _telling(particular: str) -> bool:
-    """Whether a particular can tell two events apart: a year, a weekday, a month, or a
-    number of 10 or more (news writes one to nine in words, so a digit under 10 is
-    mostly part of a date, a score or a list, which two reports of one event need not share)."""
-    if not particular.startswith("n:"):
-        return True
-    try:
-        return float(particular[2:]) >= 10
-    except ValueError:
-        return False
-
-
-def _particulars_clash(mine: Collection[str], theirs: Collection[str]) -> bool:
-    """Whether two sets of particulars tell of two events: for some kind (a number, a
-    year, a weekday, a month) each set holds a telling one and they share none of that
-    kind (a shared digit under 10 still counts as agreement)."""
-    kinds: dict[str, tuple[set[str], set[str]]] = {}
-    for side, particulars in enumerate((mine, theirs)):
-        for p in particulars:
-            kinds.setdefault(_kind(p), (set(), set()))[side].add(p)
-    return any(any(map(_telling, a)) and any(map(_telling, b)) and not a & b
-               for a, b in kinds.values())
-
-
-def _two_events(a: _StoryState, b: _StoryState) -> bool:
-    """Whether two stories on one theme tell of two events: what most reports of each
-    hold clashes (another toll, another year, another weekday), or each holds a person
-    the other never names (one champion's fights against two challengers)."""
-    if _particulars_clash(_held(a.particulars, len(a.article_ids)),
-                          _held(b.particulars, len(b.article_ids))):
-        return True
-    return all(any(p not in other.people for p in _held(one.people, len(one.article_ids)))
-               for one, other in ((a, b), (b, a)))
-
-
-def _span(a: dt.date | None, b: dt.date | None, pick: Any) -> dt.date | None:
-    dates = [d for d in (a, b) if d is not None]
-    return pick(dates) if dates else None
 
 
 class StoryClusterer:
@@ -211,7 +91,7 @@ class StoryClusterer:
         self._pending: dict[str, ArticleFeatures] = {}  # added since the last look, to look at again
         self._df: Counter[str] = Counter()
         self._n = 0
-        self._stories: dict[str, _StoryState] = {}
+        self._stories: dict[str, StoryState] = {}
         self._postings: dict[str, list[str]] = {}
         self._alias: dict[str, str] = {}  # merged story id -> the story it went into
         self._article_story: dict[str, str] = {}
@@ -233,10 +113,10 @@ class StoryClusterer:
         idf = self._idfs(terms)
         squares = {"l": 0.0, "e": 0.0, "p": 0.0}
         for t, w in terms.items():
-            squares[_GROUP[t[0]]] += (w * idf[t]) ** 2
-        return {t: w * idf[t] * idf[t] for t, w in terms.items()}, _norms(squares)
+            squares[GROUP[t[0]]] += (w * idf[t]) ** 2
+        return {t: w * idf[t] * idf[t] for t, w in terms.items()}, group_norms(squares)
 
-    def _story_squares(self, story: _StoryState) -> dict[str, float]:
+    def _story_squares(self, story: StoryState) -> dict[str, float]:
         """Squared tf-idf norms of a story's centroid per group, kept up to date as
         articles come and go; idf drifts slowly, so recomputed after 20% more articles."""
         cached = self._squares.get(story.id)
@@ -245,11 +125,11 @@ class StoryClusterer:
         squares = {"l": 0.0, "e": 0.0, "p": 0.0}
         idf = self._idfs(story.terms)
         for t, w in story.terms.items():
-            squares[_GROUP[t[0]]] += (w * idf[t]) ** 2
+            squares[GROUP[t[0]]] += (w * idf[t]) ** 2
         self._squares[story.id] = (squares, self._n)
         return squares
 
-    def _shift_squares(self, story: _StoryState, terms: Mapping[str, float], sign: float) -> None:
+    def _shift_squares(self, story: StoryState, terms: Mapping[str, float], sign: float) -> None:
         """Update a story's cached squared norms for terms about to be added (+1) or taken out (-1)."""
         cached = self._squares.get(story.id)
         if cached is None:
@@ -257,54 +137,54 @@ class StoryClusterer:
         squares, counts, idf = cached[0], story.terms, self._idfs(terms)
         for t, w in terms.items():
             count = counts.get(t, 0.0)
-            squares[_GROUP[t[0]]] += ((count + sign * w) ** 2 - count * count) * idf[t] ** 2
+            squares[GROUP[t[0]]] += ((count + sign * w) ** 2 - count * count) * idf[t] ** 2
         if min(squares.values()) < 0.0:  # idf has drifted since the cache was made: start afresh
             del self._squares[story.id]
 
     def _cosines(self, query: Mapping[str, float], norms: Mapping[str, float],
-                 story: _StoryState) -> dict[str, float]:
+                 story: StoryState) -> dict[str, float]:
         """Cosine of the query with the story centroid: over all terms, lemmas, entities."""
         counts = story.terms
         dots = {"l": 0.0, "e": 0.0, "p": 0.0}
         for t, w in query.items():
             if t in counts:
-                dots[_GROUP[t[0]]] += w * counts[t]
+                dots[GROUP[t[0]]] += w * counts[t]
         dots["all"] = sum(dots.values())
-        other = _norms(self._story_squares(story))
+        other = group_norms(self._story_squares(story))
         return {g: dots[g] / (norms[g] * other[g]) if norms[g] and other[g] else 0.0 for g in dots}
 
-    def _decay(self, date: dt.date | None, story: _StoryState) -> float:
-        days = _days_apart(date, story.first, story.last)
+    def _decay(self, date: dt.date | None, story: StoryState) -> float:
+        days = days_apart(date, story.first, story.last)
         return 1.0 if days is None else 0.5 ** (days / self.half_life_days)
 
     def score(self, features: ArticleFeatures, story_id: str) -> float:
         """How well an article fits a story (the value compared with `threshold`)."""
         story = self._stories[self._resolve(story_id)]
-        query, norms = self._query(_article_terms(features, self.entity_weight))
+        query, norms = self._query(article_terms(features, self.entity_weight))
         return self._fit(features, query, norms, story)
 
     def _signals(self, features: ArticleFeatures, query: Mapping[str, float],
-                 norms: Mapping[str, float], story: _StoryState) -> tuple[float, ...]:
+                 norms: Mapping[str, float], story: StoryState) -> tuple[float, ...]:
         cosine = self._cosines(query, norms, story)
         size = len(story.article_ids)
         values = [1.0, cosine["l"], cosine["e"], cosine["p"], math.log(size)]
         for prefix in PARTICULAR_PREFIX.values():  # in AGREEMENT_KINDS order
             mine = [p for p in features.particulars if p.startswith(prefix)]
-            values += _agreement(mine, story.particulars, size, prefix)
+            values += agreement(mine, story.particulars, size, prefix)
         for mine, theirs in ((features.places, story.places), (features.actors, story.actors),
                              (features.people, story.people)):
-            values += _agreement(mine, theirs, size)
+            values += agreement(mine, theirs, size)
         return tuple(values)
 
     def _fit(self, features: ArticleFeatures, query: Mapping[str, float],
-             norms: Mapping[str, float], story: _StoryState) -> float:
+             norms: Mapping[str, float], story: StoryState) -> float:
         signals = self._signals(features, query, norms, story)
         z = sum(w * x for w, x in zip(self.weights, signals, strict=True))
         return self._decay(features.published, story) / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
 
     def candidate_signals(self, features: ArticleFeatures) -> list[tuple[str, tuple[float, ...]]]:
         """(story id, SIGNAL_NAMES values) for each candidate story of an unseen article."""
-        terms = _article_terms(features, self.entity_weight)
+        terms = article_terms(features, self.entity_weight)
         self._n += 1  # count the article as seen, as `add` would, then undo
         self._df.update(terms.keys())
         query, norms = self._query(terms)
@@ -372,7 +252,7 @@ class StoryClusterer:
 
     def _count(self, features: ArticleFeatures) -> dict[str, float]:
         """The article's weighted terms, counted into the document frequencies."""
-        terms = _article_terms(features, self.entity_weight)
+        terms = article_terms(features, self.entity_weight)
         self._n += 1
         self._df.update(terms.keys())
         return terms
@@ -381,23 +261,23 @@ class StoryClusterer:
         story_id = f"s-{features.article_id[:16]}"
         while story_id in self._stories or story_id in self._alias:
             story_id += "x"  # two articles with one id prefix: keep ids unique
-        self._stories[story_id] = _StoryState(
+        self._stories[story_id] = StoryState(
             id=story_id, article_ids=[], terms=Counter(), places=Counter(), actors=Counter(),
             title=features.title)
         return story_id
 
-    def _join(self, story: _StoryState, features: ArticleFeatures, terms: Mapping[str, float]) -> None:
+    def _join(self, story: StoryState, features: ArticleFeatures, terms: Mapping[str, float]) -> None:
         self._shift_squares(story, terms, 1.0)
         self._absorb(story, terms, features.places, features.actors, features.people,
                      features.particulars)
         story.article_ids.append(features.article_id)
-        story.first = _span(story.first, features.published, min)
-        story.last = _span(story.last, features.published, max)
+        story.first = date_span(story.first, features.published, min)
+        story.last = date_span(story.last, features.published, max)
         story.title = story.title or features.title
         self._article_story[features.article_id] = story.id
         self._prune(story)
 
-    def _absorb(self, story: _StoryState, terms: Mapping[str, float], places: Names,
+    def _absorb(self, story: StoryState, terms: Mapping[str, float], places: Names,
                 actors: Names, people: Names, particulars: Names) -> None:
         """Add terms (posting the story under those new to it), places, actors and people;
         a Counter (another story's) adds its counts, a set (one article's) one each."""
@@ -410,13 +290,13 @@ class StoryClusterer:
         story.people.update(people)
         story.particulars.update(particulars)
 
-    def _prune(self, story: _StoryState) -> None:
+    def _prune(self, story: StoryState) -> None:
         """Keep a long story's centroid bounded: drop its lightest terms."""
         if len(story.terms) > 2 * self.max_story_terms:
             story.terms = Counter(dict(story.terms.most_common(self.max_story_terms)))
             self._squares.pop(story.id, None)
 
-    def _leave(self, story: _StoryState, features: ArticleFeatures, terms: Mapping[str, float]) -> None:
+    def _leave(self, story: StoryState, features: ArticleFeatures, terms: Mapping[str, float]) -> None:
         """Take an article's counts back out of its story (to weigh it against the others)."""
         story.article_ids.remove(features.article_id)
         terms = {t: min(w, story.terms[t]) for t, w in terms.items() if t in story.terms}  # pruned: gone
@@ -436,7 +316,7 @@ class StoryClusterer:
         move it to the best fit, or to a story of its own when none fits. Returns the
         stories it left and joined, if it moved."""
         home = self._stories[self._story_id_of(features)]
-        terms = _article_terms(features, self.entity_weight)
+        terms = article_terms(features, self.entity_weight)
         self._leave(home, features, terms)
         query, norms = self._query(terms)
         best_id, best = home.id, (self._fit(features, query, norms, home) if home.article_ids else -1.0)
@@ -482,10 +362,10 @@ class StoryClusterer:
             members.setdefault(self._story_id_of(f), []).append(f)
         split: list[ArticleFeatures] = []
         for story_id, reports in members.items():
-            counts = Counter(p for f in reports for p in f.particulars if _telling(p))
+            counts = Counter(p for f in reports for p in f.particulars if telling(p))
             common = [p for p, n in counts.most_common() if n >= self.split_group]
             pair = next(((a, b) for i, a in enumerate(common) for b in common[i + 1:]
-                         if _kind(a) == _kind(b)
+                         if particular_kind(a) == particular_kind(b)
                          and not any(a in f.particulars and b in f.particulars for f in reports)),
                         None)
             if pair is None:
@@ -493,7 +373,7 @@ class StoryClusterer:
             story, new_id = self._stories[story_id], ""
             for f in reports:
                 if pair[1] in f.particulars:
-                    terms = _article_terms(f, self.entity_weight)
+                    terms = article_terms(f, self.entity_weight)
                     self._leave(story, f, terms)
                     new_id = new_id or self._open(f)
                     self._join(self._stories[new_id], f, terms)
@@ -505,13 +385,13 @@ class StoryClusterer:
             del self._stories[story_id]
             self._squares.pop(story_id, None)
 
-    def _as_article(self, story: _StoryState) -> tuple[ArticleFeatures, dict[str, float]]:
+    def _as_article(self, story: StoryState) -> tuple[ArticleFeatures, dict[str, float]]:
         """A story seen as one long article: its mean term weights, and the names and
         particulars that at least half its reports hold."""
         size = len(story.article_ids)
 
         def held(counts: Counter[str]) -> frozenset[str]:
-            return _held(counts, size)
+            return held_by_half(counts, size)
 
         features = ArticleFeatures(
             article_id=story.id, lemmas={}, places=held(story.places), actors=held(story.actors),
@@ -523,7 +403,7 @@ class StoryClusterer:
         belongs to (probability >= `merge_fit`): fragments of one story come together.
         A fragment of at most `fragment_size` reports is judged as one report is (at
         `threshold`): its few reports are little more evidence than one. Two stories
-        of two events (`_two_events`) never merge. Returns how many merged."""
+        of two events (`two_events`) never merge. Returns how many merged."""
         merged = 0
         for story_id in story_ids:
             story = self._stories.get(self._resolve(story_id))
@@ -535,7 +415,7 @@ class StoryClusterer:
             best, best_fit = None, self.threshold if small else self.merge_fit
             for other_id in self._candidates(query, exclude=story.id)[:8]:
                 other = self._stories[other_id]
-                if _two_events(story, other):
+                if two_events(story, other):
                     continue
                 fit = self._fit(features, query, norms, other)
                 if fit >= best_fit:
@@ -559,19 +439,19 @@ class StoryClusterer:
                 story = self._merge(story, other)
         return story.id
 
-    def _decay_between(self, a: _StoryState, b: _StoryState) -> float:
+    def _decay_between(self, a: StoryState, b: StoryState) -> float:
         if a.first is None or b.first is None or a.last is None or b.last is None:
             return 1.0
         gap = max((a.first - b.last).days, (b.first - a.last).days, 0)
         return 0.5 ** (gap / self.half_life_days)
 
-    def _merge(self, a: _StoryState, b: _StoryState) -> _StoryState:
+    def _merge(self, a: StoryState, b: StoryState) -> StoryState:
         """Fold the smaller story into the larger; the smaller id becomes an alias."""
         keep, gone = (a, b) if len(a.article_ids) >= len(b.article_ids) else (b, a)
         self._absorb(keep, gone.terms, gone.places, gone.actors, gone.people, gone.particulars)
         keep.article_ids.extend(gone.article_ids)
-        keep.first = _span(keep.first, gone.first, min)
-        keep.last = _span(keep.last, gone.last, max)
+        keep.first = date_span(keep.first, gone.first, min)
+        keep.last = date_span(keep.last, gone.last, max)
         self._alias[gone.id] = keep.id
         del self._stories[gone.id]
         self._squares.pop(gone.id, None)
@@ -587,7 +467,7 @@ class StoryClusterer:
         known = self._article_story.get(article_id)
         return self._resolve(known) if known is not None else None
 
-    def _keywords(self, story: _StoryState, count: int = 5) -> tuple[str, ...]:
+    def _keywords(self, story: StoryState, count: int = 5) -> tuple[str, ...]:
         ranked = sorted(story.terms, key=lambda t: -story.terms[t] * self._idf(t))
         return tuple(term[2:] for term in ranked[:count])
 
@@ -616,7 +496,7 @@ class StoryClusterer:
             "n": self._n, "df": dict(self._df), "alias": dict(self._alias),
             "article_story": dict(self._article_story),
             "postings": {t: list(ids) for t, ids in self._postings.items()},
-            "stories": [_story_to_dict(s) for s in self._stories.values()],
+            "stories": [story_to_dict(s) for s in self._stories.values()],
         }
 
     @classmethod
@@ -639,30 +519,9 @@ class StoryClusterer:
         clusterer._alias = dict(state["alias"])
         clusterer._article_story = dict(state["article_story"])
         clusterer._postings = {t: list(ids) for t, ids in state["postings"].items()}
-        stories = (_story_from_dict(raw) for raw in state["stories"])
+        stories = (story_from_dict(raw) for raw in state["stories"])
         clusterer._stories = {s.id: s for s in stories}
         return clusterer
-
-
-def _story_to_dict(story: _StoryState) -> dict[str, Any]:
-    return {
-        "id": story.id, "article_ids": list(story.article_ids), "terms": dict(story.terms),
-        "places": dict(story.places), "actors": dict(story.actors), "people": dict(story.people),
-        "particulars": dict(story.particulars), "title": story.title,
-        "first": story.first.isoformat() if story.first else None,
-        "last": story.last.isoformat() if story.last else None,
-    }
-
-
-def _story_from_dict(raw: Mapping[str, Any]) -> _StoryState:
-    return _StoryState(
-        id=raw["id"], article_ids=list(raw["article_ids"]), terms=Counter(raw["terms"]),
-        places=Counter(raw["places"]), actors=Counter(raw["actors"]),
-        people=Counter(raw.get("people", {})), particulars=Counter(raw.get("particulars", {})),
-        title=raw.get("title", ""),
-        first=dt.date.fromisoformat(raw["first"]) if raw.get("first") else None,
-        last=dt.date.fromisoformat(raw["last"]) if raw.get("last") else None,
-    )
 
 
 def _publication_order(features: Iterable[ArticleFeatures]) -> list[ArticleFeatures]:

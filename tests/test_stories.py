@@ -12,9 +12,10 @@ import pytest
 
 from eventdesk.model import Extraction, Mention
 from eventdesk.stories import (
-    ArticleFeatures, StoryClusterer, _particulars_clash, _StoryState, _two_events, article_features,
-    cluster_features, cluster_stories, light_lemma, text_lemmas, text_particulars,
+    ArticleFeatures, StoryClusterer, article_features, cluster_features, cluster_stories, light_lemma,
+    text_lemmas, text_particulars,
 )
+from eventdesk.stories_state import StoryState, particulars_clash, two_events
 from tests.conftest import extract_text, make_article
 
 DAY = dt.date(2021, 5, 3)
@@ -89,7 +90,7 @@ def test_clusterer_splits_one_theme_by_particulars(order: str) -> None:
     ({"n:23"}, set(), False),
 ])
 def test_particulars_clash_table(mine: set[str], theirs: set[str], clash: bool) -> None:
-    assert _particulars_clash(mine, theirs) is clash
+    assert particulars_clash(mine, theirs) is clash
 
 
 def pirate_raid(article_id: str, toll: str) -> ArticleFeatures:
@@ -121,21 +122,21 @@ def test_clusterer_keeps_story_whose_toll_rises() -> None:
     assert len(clusterer.stories()) == 1
 
 
-def title_fight(story_id: str, size: int, challenger: str) -> _StoryState:
+def title_fight(story_id: str, size: int, challenger: str) -> StoryState:
     """A story of one champion's title fight against one challenger."""
-    return _StoryState(story_id, [f"{story_id}{n}" for n in range(size)], Counter(), Counter(),
+    return StoryState(story_id, [f"{story_id}{n}" for n in range(size)], Counter(), Counter(),
                        Counter(), people=Counter({"klitschko": size, challenger: size - 1}))
 
 
 def test_two_events_when_each_story_names_a_person_the_other_never_names() -> None:
     rahman, thompson = title_fight("a", 4, "rahman"), title_fight("b", 4, "thompson")
-    assert _two_events(rahman, thompson)
+    assert two_events(rahman, thompson)
     # A fragment naming only the champion may be either fight's.
-    assert not _two_events(rahman, _StoryState("c", ["c0", "c1"], Counter(), Counter(), Counter(),
+    assert not two_events(rahman, StoryState("c", ["c0", "c1"], Counter(), Counter(), Counter(),
                                                people=Counter({"klitschko": 2})))
     # A person the other story names once, though it is not what most reports hold, is shared.
     thompson.people["rahman"] += 1
-    assert not _two_events(rahman, thompson)
+    assert not two_events(rahman, thompson)
 
 def test_clusterer_second_look_moves_early_report() -> None:
     # A vague report arrives while only the Varenna story exists and joins it; once the
