@@ -36,6 +36,7 @@ class Lexicon:
     generic_after_today: frozenset[str]
     holiday_things: frozenset[str]
     town_quarter_words: frozenset[str]
+    title_words: frozenset[str]
     scan: tuple[str, ...]
     named_day_prefixes: tuple[str, ...]
     future_modals: frozenset[str]
@@ -95,6 +96,7 @@ def lexicon() -> Lexicon:
         generic_after_today=frozenset(data["spans"]["generic_after_today"]),
         holiday_things=frozenset(data["spans"]["holiday_things"]),
         town_quarter_words=frozenset(data["spans"]["town_quarter_words"]),
+        title_words=frozenset(data["spans"]["title_words"]),
         scan=tuple(data["scan"]["words"]),
         named_day_prefixes=tuple(data["scan"]["named_day_prefixes"]),
         future_modals=frozenset(data["direction"]["future_modals"]),

@@ -75,7 +75,7 @@ def _day_of(rest: str, ctx: Context, *, clock: bool = False) -> str | None:
     """The day value of what is left beside a clock time or part of day.
 
     Nothing left beside a clock time means the day last spoken of, else the DCT;
-    a bare part of day ("overnight", "this morning") is the DCT's.
+    a bare part of day ("this morning") is the DCT's.
     """
     rest = _CONNECTORS.sub("", rest.strip(" ,")).strip()
     if clock and not rest and (day := narrative_day(ctx)) is not None:
@@ -119,6 +119,16 @@ def _day_part_pattern() -> re.Pattern[str]:
     return re.compile(rf"(?P<pre>.*?)\s?\b(?P<part>{part})\b(?: of)?\s?(?P<post>.*)")
 
 
+def _overnight(ctx: Context) -> str:
+    """"Tokyo shares fell on Friday, hurt by overnight losses in New York": told of a day of the week the
+    report looks back on, the night that led into it, which TIMEX3 dates by its evening; else the DCT's."""
+    dct = anchor_day(ctx)
+    told = narrative_day(ctx)
+    if told is not None and dct - dt.timedelta(days=7) <= told < dct:
+        return (told - dt.timedelta(days=1)).isoformat()
+    return dct.isoformat()
+
+
 def _resolve_day_part(text: str, ctx: Context) -> Resolution | None:
     if text == "tonight":
         return Resolution(value=f"{anchor_day(ctx).isoformat()}TNI", type="TIME")
@@ -133,7 +143,10 @@ def _resolve_day_part(text: str, ctx: Context) -> Resolution | None:
     if match["part"].endswith("s") and (not other or other.rstrip("s") in lex.weekdays):
         weekday = lex.weekdays.get(other.rstrip("s"))
         return Resolution(value=f"XXXX-WXX-{weekday}T{code}" if weekday else f"XXXX-XX-XXT{code}", type="SET")
-    day = _day_of(other, ctx)
+    if match["part"] == "overnight" and not other:
+        day = _overnight(ctx)
+    else:
+        day = _day_of(other, ctx)
     if day is None:
         return None
     return Resolution(value=f"{day}T{code}", type="TIME")

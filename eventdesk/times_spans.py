@@ -440,6 +440,55 @@ def _is_thing_named(doc: Doc, text: str, start: int, end: int) -> bool:
             and last.head.lemma_.lower() in lexicon().holiday_things and span.text.lower() in lexicon().holidays)
 
 
+_CAPITALISED_WORD = re.compile(r"\b[A-Z][a-z]+\b")
+
+
+def _in_title(doc: Doc, text: str, start: int, end: int) -> bool:
+    """"CBS's '60 Minutes'", "This is VOA Today": a time word capitalised after another word inside a
+    sentence that is not itself in title case belongs to a programme's or a paper's name."""
+    words = lexicon().title_words
+    if not any(word.group().lower() in words for word in _CAPITALISED_WORD.finditer(text, start, end)):
+        return False  # the text first: a span is built only for a capitalised title word
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or not len(span):
+        return False
+    sentence = span.sent
+    capitalised = [t.is_title for t in sentence if t.is_alpha]
+    if sum(capitalised) * 2 > len(capitalised):
+        return False  # a headline in title case capitalises every word
+    for token in span:
+        before = doc[token.i - 1] if token.i > sentence.start else None
+        if token.is_title and token.lower_ in words and before is not None \
+                and (before.is_alpha or before.like_num) and before.lower_ not in lexicon().time_words:
+            return True
+    return False
+
+
+@lru_cache(maxsize=1)
+def _month_naming() -> re.Pattern[str]:
+    """A month's name heading a name: "the March for Life", "the March of the Living"."""
+    months = "|".join(sorted((m.capitalize() for m in lexicon().months if len(m) > 3), key=len, reverse=True))
+    return re.compile(rf"(?:{months})\s+(?:for|of)\s+(?:the\s+)?(?!(?:{months})\b)[A-Z][a-z]")
+
+
+def _year_in_name(doc: Doc, text: str, start: int, end: int) -> bool:
+    """"The Russell 2000 Index", "Windows 2000 Server": a year between two words of a name is part of it."""
+    if not _YEAR.fullmatch(text[start:end]):
+        return False
+    span = doc.char_span(start, end)
+    if span is None or span.start == span.sent.start or span.end >= len(doc):
+        return False
+    before, after = doc[span.start - 1], doc[span.end]
+    return before.pos_ == "PROPN" and after.pos_ == "PROPN" and before.is_title and after.is_title \
+        and before.lower_.rstrip(".") not in lexicon().time_words and after.lower_ not in lexicon().time_words
+
+
+def _names_a_title(doc: Doc, text: str, start: int, end: int) -> bool:
+    """Words of time that are part of a name: a programme, a march, a stock index."""
+    return _in_title(doc, text, start, end) or _month_naming().match(text, start) is not None \
+        or _year_in_name(doc, text, start, end)
+
+
 def candidate_spans(doc: Doc, text: str, resolve: Resolve) -> list[Candidate]:
     """Time-expression spans of a parsed text (`text` is `doc.text`), in order, with the spans they were cut from."""
     outer_of = _cut(text, _raw_spans(doc, text), resolve)
@@ -447,7 +496,7 @@ def candidate_spans(doc: Doc, text: str, resolve: Resolve) -> list[Candidate]:
     for start, end in _merge(text, list(outer_of), resolve):
         if text[start:end].lower() in lexicon().bare_day_parts:  # a part of the day that joined no day
             continue
-        if _is_thing_named(doc, text, start, end):
+        if _is_thing_named(doc, text, start, end) or _names_a_title(doc, text, start, end):
             continue
         outer = outer_of.get((start, end), (start, end))
         candidates.append(Candidate(start, end, min(outer[0], start), max(outer[1], end)))

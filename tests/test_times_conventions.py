@@ -433,3 +433,30 @@ def test_resolve_times_words_of_time_that_name_a_place_or_a_thing_are_no_time(te
 def test_resolve_times_independence_day_alone_names_no_day() -> None:
     # nearly every country has one: without saying whose, it keeps its span and no value
     assert _values("Thousands rallied to mark independence day.") == {"independence day": "UNKNOWN"}
+
+
+@pytest.mark.parametrize(("text", "kept"), [
+    ("The minister defended the plan on ABC's ''60 Minutes'' on Sunday.", ["Sunday"]),
+    ("The senator told USA Today that the vote would come on Tuesday.", ["Tuesday"]),
+    ("Thousands joined the annual March for Life in the capital on Friday.", ["Friday"]),
+    ("The Russell 2000 Index of small companies fell 3 percent on Friday.", ["Friday"]),
+    # the same words, not in a name, keep their time
+    ("The talks lasted 60 minutes on Sunday, and the vote comes today.", ["60 minutes", "Sunday", "today"]),
+    ("Protesters marched in March 2015 and again in 2000.", ["March 2015", "2000"]),
+])
+def test_resolve_times_words_of_time_in_a_title_or_name_are_no_time(text: str, kept: list[str]) -> None:
+    assert [time.text for time in _extract(text).times] == kept
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # the market report looks back on Friday: "overnight" is the night before it, Thursday night
+    ("Tokyo shares fell on Friday, hurt by overnight losses in New York.",
+     {"Friday": "2016-03-25", "overnight": "2016-03-24TNI"}),
+    # nothing said of an earlier day this week: the DCT's night, as before
+    ("Asian shares slid on overnight losses in New York, dealers said.", {"overnight": "2016-03-27TNI"}),
+    # a day of months ago is a story's background, not the night it looks back on
+    ("The bank floated on March 2, 2016. Its shares slid on overnight losses in New York.",
+     {"March 2, 2016": "2016-03-02", "overnight": "2016-03-27TNI"}),
+])
+def test_resolve_times_overnight_is_the_night_before_the_day_told_of(text: str, expected: dict[str, str]) -> None:
+    assert _values(text) == expected
