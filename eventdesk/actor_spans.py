@@ -46,8 +46,17 @@ def left_edge(tokens: Sequence[Token], head: int, floor: int) -> int:
         if token.pos_ == "VERB" and (token.tag_ not in {"VBN", "VBG"} or token.dep_ == "ROOT"
                                      or any(c.dep_ == "nsubj" for c in token.children)):
             break  # "a drone mistakenly bombed villagers": a verb with its own subject ends the phrase
+        if token.pos_ == "VERB" and _after_a_clause(tokens, start - 1, floor):
+            break  # "looted shops and fought government troops", misparsed: 'fought' acts on the troops
         start -= 1
     return start
+
+
+def _after_a_clause(tokens: Sequence[Token], i: int, floor: int) -> bool:
+    """Whether the verb at `i` follows 'and' or a comma after a noun ('looted shops and fought'): it is
+    the next verb of a list of deeds, not a modifier ('armed and masked men' keeps 'masked')."""
+    return i - 2 >= floor and (tokens[i - 1].pos_ == "CCONJ" or tokens[i - 1].text == ",") \
+        and tokens[i - 2].pos_ in {"NOUN", "PROPN"}
 
 
 def right_edge(tokens: Sequence[Token], head: int, limit: int) -> int:

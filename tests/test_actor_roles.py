@@ -135,3 +135,10 @@ def test_roles_of_a_trigger_inside_an_actor_phrase_is_done_by_that_actor_not_to_
     roles = _roles("A mob of students stoned to death a female classmate at a college in Sokoto.", "mob", "Nigeria")
     assert (roles.agent and roles.agent.name, roles.patient and roles.patient.name) == (
         "Rioters (Nigeria)", "Civilians (Nigeria)")
+
+
+def test_roles_of_a_verb_folded_into_its_object_phrase_acts_on_it() -> None:
+    # the parser reads "and fought government troops" as a modifier of "troops": the verb still acts on them
+    roles = _roles("The rebels entered Quitunda, looted shops and fought government troops.", "fought", "Mozambique")
+    assert (roles.agent and roles.agent.name, roles.patient and roles.patient.name) == (
+        "Opposition Rebels (Mozambique)", "Military Forces of Mozambique (1975-)")

@@ -520,3 +520,14 @@ def test_normalise_actor_yemens_government_forces_are_named_by_their_government(
 def test_is_coded_town_allows_an_admin_word_before_the_bracket(text: str, town: str, coded: bool) -> None:
     end = text.index(town) + len(town)
     assert is_coded_town(text, end) is coded
+
+
+@pytest.mark.parametrize(("phrase", "country", "name"), [
+    ("insurgents known locally as al-Shabaab", "Mozambique", "Islamic State (Mozambique)"),
+    ("Ahlu Sunnah Wa-Jama fighters", "Mozambique", "Islamic State (Mozambique)"),
+    ("al-Shabaab fighters", "Somalia", "Al Shabaab"),
+    ("al-Shabaab fighters", "Kenya", "Al Shabaab"),
+])
+def test_normalise_actor_a_local_name_holds_in_its_country(phrase: str, country: str, name: str) -> None:
+    actor = normalise_actor(phrase, context=ActorContext(country=country, year=2024))
+    assert actor is not None and actor.name == name
