@@ -68,7 +68,8 @@ def _resolve_rules(text: str, ctx: Context) -> Resolution | None:
     return None
 
 
-_ANAPHORIC_STEPS = {"the previous": -1, "the preceding": -1, "that": 0, "the same": 0, "the following": 1}
+# "In the morning" of a market report is the morning of the day it tells of, as "that morning" is.
+_ANAPHORIC_STEPS = {"the previous": -1, "the preceding": -1, "that": 0, "the same": 0, "the": 0, "the following": 1}
 
 
 def _day_of(rest: str, ctx: Context, *, clock: bool = False) -> str | None:

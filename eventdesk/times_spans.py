@@ -377,6 +377,15 @@ def _is_day_frame(text: str, start: int, end: int) -> bool:
         _DAY_FRAME_BEFORE.search(text, max(0, start - 12), start) is not None
 
 
+_IN_BEFORE = re.compile(r"(?i)\b(?:in|during)\s+$")
+
+
+def _is_day_part_frame(text: str, start: int, end: int) -> bool:
+    """"Dealers placed buy orders in the morning": a part of the day that the day told of frames."""
+    return text[start:end].lower() in {"the morning", "the afternoon", "the evening"} \
+        and _IN_BEFORE.search(text, max(0, start - 8), start) is not None
+
+
 @lru_cache(maxsize=1)
 def _count_range() -> re.Pattern[str]:
     """Two counts of one unit: "60 and 90 days", "two to six days"."""
@@ -494,8 +503,8 @@ def candidate_spans(doc: Doc, text: str, resolve: Resolve) -> list[Candidate]:
     outer_of = _cut(text, _raw_spans(doc, text), resolve)
     candidates: list[Candidate] = []
     for start, end in _merge(text, list(outer_of), resolve):
-        if text[start:end].lower() in lexicon().bare_day_parts:  # a part of the day that joined no day
-            continue
+        if text[start:end].lower() in lexicon().bare_day_parts and not _is_day_part_frame(text, start, end):
+            continue  # a part of the day that joined no day
         if _is_thing_named(doc, text, start, end) or _names_a_title(doc, text, start, end):
             continue
         outer = outer_of.get((start, end), (start, end))

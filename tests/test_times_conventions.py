@@ -460,3 +460,13 @@ def test_resolve_times_words_of_time_in_a_title_or_name_are_no_time(text: str, k
 ])
 def test_resolve_times_overnight_is_the_night_before_the_day_told_of(text: str, expected: dict[str, str]) -> None:
     assert _values(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Shares fell on Thursday. Dealers sold heavily in the morning before buying back.",
+     {"Thursday": "2016-03-24", "the morning": "2016-03-24TMO"}),
+    # no "in" before it: a bare part of the day that joined no day stays out
+    ("Shares fell on Thursday. The morning was calm.", {"Thursday": "2016-03-24"}),
+])
+def test_resolve_times_in_the_morning_is_the_morning_of_the_day_told_of(text: str, expected: dict[str, str]) -> None:
+    assert _values(text) == expected
