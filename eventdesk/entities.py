@@ -4,7 +4,10 @@ The small English model labels the same name differently from one sentence to
 the next ("Palmyra" PERSON, GPE and LOC in one report). A document-level pass
 settles each surface form on one label: known place names become places, a
 short form takes the label of the longer name it is part of, and otherwise the
-majority of the model's votes wins.
+majority of the model's votes wins. The town of a wire dateline ("BEIRUT, March 2
+(Reuters) -") is a place whatever the model says of a word in capitals, and a
+generic noun capitalised by a headline or a title ("Army retakes town", "Defence
+Minister Sergei Shoigu") is no name on its own.
 """
 
 from __future__ import annotations
@@ -34,6 +37,20 @@ ORG_HEADS = frozenset({
 # One-word organisation heads the model may tag apart from the adjective naming them.
 SPLIT_ORG_HEADS = ORG_HEADS | {"state", "government", "navy", "guard", "guards", "militia",
                                "republic", "congress", "parliament", "assembly"}
+# Common nouns for institutions, portfolios and forces: capitalised alone (by a headline, a
+# sentence start or a title before a name) they name no one.
+GENERIC_NOUNS = frozenset({
+    "army", "navy", "military", "police", "government", "ministry", "defence", "defense",
+    "interior", "foreign", "state", "forces", "security", "intelligence", "justice", "finance",
+    "health", "cabinet", "parliament", "presidency", "regime", "opposition", "coalition", "militia",
+    "troops", "authorities", "officials", "embassy", "court", "council", "committee", "agency",
+})
+_MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?"
+# What follows a dateline's town: a region or country, a date, the agency, then a dash or colon.
+_DATELINE_TAIL = re.compile(
+    r"(?:,\s*[A-Z][\w.'\u2019-]*(?:\s+[A-Z][\w.'\u2019-]*){0,2})?"
+    rf"(?:,?\s*{_MONTH}\s+\d{{1,2}}(?:,\s*\d{{4}})?)?"
+    r"\s*(?:\([^()\n]{2,40}\))?\s*[-\u2013\u2014:](?=\s)")
 # A name the model calls a place is one if a town this large has it; a name it only ever
 # calls a person needs a larger town, and must not be the surname of a person named in full.
 PLACE_POPULATION = 5_000
@@ -106,6 +123,20 @@ def _longer_names(settled: dict[str, str]) -> dict[str, str]:
 
 
 Span3 = tuple[int, int, str]  # character start, end and label of one entity span
+
+
+def is_dateline_town(text: str, start: int, end: int) -> bool:
+    """Whether a name opens a paragraph as a wire dateline's town: 'BEIRUT, March 2 (Reuters) -'."""
+    line_start = text.rfind("\n", 0, start) + 1
+    if text[line_start:start].strip() or len(text[start:end].split()) > 3:
+        return False
+    return _DATELINE_TAIL.match(text, end) is not None
+
+
+def _is_generic_alone(text: str, heads: frozenset[str]) -> bool:
+    """'Army', 'Defence': one capitalised generic noun that heads no longer name in the report."""
+    return (" " not in text and text[:1].isupper() and not text.isupper()
+            and text.casefold() in GENERIC_NOUNS and text.casefold() not in heads)
 
 
 def _join_split_names(spans: list[Span3], text: str, forms: dict[str, Counter[str]]) -> list[Span3]:
@@ -190,9 +221,15 @@ def extract_mentions(doc: Doc, draft: Extraction, options: Options) -> Extractio
     longer = _longer_names(settled)
     settled.update({form: _settle_label(form, originals[form], votes, longer)
                     for form, votes in forms.items() if len(form.split()) == 1})
+    for start, end, _ in spans:
+        if settled[_surface(full_text[start:end])] not in PLACE_LABELS and is_dateline_town(full_text, start, end):
+            settled[_surface(full_text[start:end])] = "GPE"
+    heads = frozenset(form.split()[-1] for form, label in settled.items() if label == "ORG" and " " in form)
     mentions = []
     for start, end, model_label in spans:
         text = full_text[start:end]
+        if settled[_surface(text)] in NAME_LABELS and _is_generic_alone(text, heads):
+            continue
         sentence = draft.sentence_at(start)
         mentions.append(Mention(
             article_id=draft.article.id, start=start, end=end, text=text,

@@ -84,3 +84,37 @@ def test_entities_adjective_cut_from_a_generic_organisation_head_is_rejoined(tex
     texts = {m.text: m.label for m in extraction.mentions}
     assert texts.get(name) == "ORG", texts
     assert "State" not in texts
+
+
+@pytest.mark.parametrize("opening", [
+    "KARACHI (Harbour Post) - Heavy rain flooded low-lying districts on Monday, the mayor said.",
+    "MOGADISHU, Somalia, March 3 - A car bomb exploded outside a hotel on Sunday, police said.",
+    "KARACHI, July 9, 2022 (Harbour Post) - Heavy rain flooded low-lying districts, the mayor said.",
+])
+def test_entities_dateline_town_is_a_place(opening: str) -> None:
+    town = opening.split()[0].rstrip(",")
+    labels = _labels(f"Floods and blasts across the region\n\n{opening}")
+    assert labels[town] == {"GPE"}
+
+
+def test_entities_capitals_opening_a_sentence_without_a_dateline_stay_as_tagged() -> None:
+    text = "Aid groups warn of hunger\n\nUNICEF, the UN children's agency, said 40 children had died."
+    assert "GPE" not in _labels(text).get("UNICEF", set())
+
+
+@pytest.mark.parametrize(("text", "generic"), [
+    ("Army retakes hill town from rebels\n\nGovernment troops took back the town on Monday, "
+     "the army said in a statement.", "Army"),
+    ("Defence Minister Sergei Shoigu said 300 militants were killed near the city.", "Defence"),
+    ("Police fired tear gas at protesters on Friday. Interior Minister Ali Hassan said 12 officers "
+     "were hurt.", "Interior"),
+])
+def test_entities_generic_noun_alone_is_no_name(text: str, generic: str) -> None:
+    labels = _labels(text)
+    assert generic not in labels
+    assert labels.get("Sergei Shoigu", {"PERSON"}) == {"PERSON"}
+
+
+def test_entities_generic_noun_heading_a_name_in_the_report_is_kept() -> None:
+    text = "The Free Syrian Army said it shelled the base. Later the Army said two of its fighters died."
+    assert _labels(text)["Army"] == {"ORG"}  # the short form of the group named before
