@@ -498,6 +498,17 @@ def _names_a_title(doc: Doc, text: str, start: int, end: int) -> bool:
         or _year_in_name(doc, text, start, end)
 
 
+_SENTENCE_OPENING = re.compile(r"(?:^|[.!?]['\"\u201d\u2019]*\s+|\n\s*|[\"\u201c]\s*|``\s*)$")
+_DISCOURSE_AFTER_NOW = re.compile(r",|\s+(?:for|on to)\b")
+
+
+def _is_discourse_now(text: str, start: int, end: int) -> bool:
+    """"Now, he says, it looks different", "Now for the weather": a sentence opened by "Now" set off by a
+    comma, or turning to a new topic, is the discourse marker, which TimeML leaves unannotated."""
+    return text[start:end] == "Now" and _DISCOURSE_AFTER_NOW.match(text, end) is not None \
+        and _SENTENCE_OPENING.search(text, max(0, start - 4), start) is not None
+
+
 def candidate_spans(doc: Doc, text: str, resolve: Resolve) -> list[Candidate]:
     """Time-expression spans of a parsed text (`text` is `doc.text`), in order, with the spans they were cut from."""
     outer_of = _cut(text, _raw_spans(doc, text), resolve)
@@ -505,7 +516,8 @@ def candidate_spans(doc: Doc, text: str, resolve: Resolve) -> list[Candidate]:
     for start, end in _merge(text, list(outer_of), resolve):
         if text[start:end].lower() in lexicon().bare_day_parts and not _is_day_part_frame(text, start, end):
             continue  # a part of the day that joined no day
-        if _is_thing_named(doc, text, start, end) or _names_a_title(doc, text, start, end):
+        if _is_thing_named(doc, text, start, end) or _names_a_title(doc, text, start, end) \
+                or _is_discourse_now(text, start, end):
             continue
         outer = outer_of.get((start, end), (start, end))
         candidates.append(Candidate(start, end, min(outer[0], start), max(outer[1], end)))

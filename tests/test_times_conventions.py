@@ -470,3 +470,14 @@ def test_resolve_times_overnight_is_the_night_before_the_day_told_of(text: str, 
 ])
 def test_resolve_times_in_the_morning_is_the_morning_of_the_day_told_of(text: str, expected: dict[str, str]) -> None:
     assert _values(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The plan failed last year. Now, the minister says, it will be tried again.", {"last year": "2015"}),
+    ("That was the news. Now for the weather.", {}),
+    # "now" that tells the time keeps its PRESENT_REF, at the opening of a sentence too
+    ("The plan failed last year. Now the minister wants to try again.", {"last year": "2015", "Now": "PRESENT_REF"}),
+    ("The group now holds 12 percent of the shares.", {"now": "PRESENT_REF"}),
+])
+def test_resolve_times_discourse_now_is_no_time(text: str, expected: dict[str, str]) -> None:
+    assert _values(text) == expected
