@@ -265,6 +265,19 @@ def is_passive(verb: Token) -> bool:
         c.dep_ in {"nsubj", "dobj"} for c in verb.children)
 
 
+_STATE_KINDS = frozenset({"state", "police"})
+# 'fought them', 'repelled them': a fight told as the answer to an attack named before
+_RESPONSES = frozenset({"fight", "repel", "repulse", "engage", "battle", "counter", "resist"})
+
+
+def _the_others(patients: Sequence[Token], agent: Actor | None, previous: Actor | None) -> bool:
+    """'Gunmen stormed the hotel. Security forces fought them through the night': 'them' done to by the
+    other side is the armed actor named before (not when the same side acts on 'them', its victims)."""
+    return previous is not None and agent is not None and previous != agent \
+        and (agent.kind in _STATE_KINDS) != (previous.kind in _STATE_KINDS) \
+        and any(t.lower_ == "them" for t in patients)
+
+
 def roles_of(trigger: Token, mentions: Sequence[ActorMention], *, backing: frozenset[str],
              previous: Actor | None = None, context: ActorContext = ActorContext()) -> Roles:
     """Agent, patient and backers of a trigger, from the parse, then from word order."""
@@ -292,6 +305,10 @@ def roles_of(trigger: Token, mentions: Sequence[ActorMention], *, backing: froze
         agent = own.actor
         excluded.add(own.start)
     patient = _actor_for(patients, [m for m in sides if m is not own], excluded, None, context, patient=True)
+    if patient is None and _the_others(patients, agent, previous):
+        patient = previous
+        if anchor.lemma_.lower() in _RESPONSES:  # the attackers named before began the fight
+            agent, patient = patient, agent
     parsed = (agent is not None) + (patient is not None)
     elsewhen = _other_time_clauses(trigger)
     rest = [m for m in sides if m.start not in excluded and not _is_speaker(trigger.doc[m.head])

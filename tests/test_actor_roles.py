@@ -142,3 +142,16 @@ def test_roles_of_a_verb_folded_into_its_object_phrase_acts_on_it() -> None:
     roles = _roles("The rebels entered Quitunda, looted shops and fought government troops.", "fought", "Mozambique")
     assert (roles.agent and roles.agent.name, roles.patient and roles.patient.name) == (
         "Opposition Rebels (Mozambique)", "Military Forces of Mozambique (1975-)")
+
+
+def test_roles_of_them_fought_by_the_other_side_are_the_attackers_named_before() -> None:
+    roles = _roles_after_first("ISWAP fighters raided a market in Monguno. Soldiers repelled them after an hour.",
+                               "repelled", "Nigeria")
+    assert (roles.agent and roles.agent.name, roles.patient and roles.patient.name) == (
+        "Islamic State West Africa Province", "Military Forces of Nigeria (2023-)")
+
+
+def test_roles_of_them_done_to_by_the_same_side_are_not_the_actor_named_before() -> None:
+    roles = _roles_after_first("Bandits abducted 6 farmers near Gusau. The bandits later released them.",
+                               "released", "Nigeria")
+    assert roles.patient is None or roles.patient.kind != "unidentified"
