@@ -31,7 +31,7 @@ _CLEAN_STEPS: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"'s\b"), ""),
     (re.compile(r"(?<=[a-z0-9])-(?=[a-z])|(?<=[a-z])-(?=[0-9])"), " "),
     (re.compile(r"(?<=\d)(st|nd|rd|th)\b(?! century)"), ""),
-    (re.compile(r"^[\s\"'(\[,.;:]+|[\s\"')\],.;:!?]+$"), ""),
+    (re.compile(r"^(?:[\s\"(\[,.;:]|'(?!\d\d$))+|[\s\"')\],.;:!?]+$"), ""),  # keeps the "'" of "'82"
     (re.compile(r"\s+"), " "),
     (re.compile(r"\bthis past\b"), "past"),
 )

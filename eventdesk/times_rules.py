@@ -35,7 +35,7 @@ def _rule_iso(match: re.Match[str], ctx: Context) -> Resolution | None:
 
 
 def _rule_year(match: re.Match[str], ctx: Context) -> Resolution:
-    year = match["year"]
+    year = match["year"].lstrip("'")
     if len(year) == 2:
         year = ("19" if int(year) > 30 else "20") + year
     return date_value(year)

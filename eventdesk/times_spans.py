@@ -44,6 +44,7 @@ _DAY_NUMBER = re.compile(r"\d{1,2}")
 _GAP = re.compile(r"[ ,]{0,2}")
 _ENDS_WITH_YEAR = re.compile(r"\d{4}$")
 _TRAILING = re.compile(r"(?:'s|\u2019s|\s+later|[.,;:]+|,?\s+(?:and|or))$", re.IGNORECASE)
+_SHORT_YEAR = re.compile(r"['\u2019]\d\d")
 _YEAR_LIST = re.compile(r"(?<=\d{4}),\s+(?=(?:1[5-9]|20)\d\d\b)")  # "1994, 1995 and 1997"
 
 
@@ -77,6 +78,8 @@ def _scan_pattern() -> re.Pattern[str]:
     extra.append(r"\d{1,2}:\d{2}(?:\s?(?:[ap]\.?m\.?|UTC|GMT))?")  # clock times spaCy leaves unlabelled
     extra.append(_CLOCK_PLURAL.pattern)
     extra.append(r"(?:[01]\d|2[0-3])[0-5]\d (?:UTC|GMT)")  # "0735 GMT"
+    # "since '82", "the class of '98": a year cut to two digits after a preposition
+    extra.append(r"(?:(?<=\bsince )|(?<=\bin )|(?<=\bof )|(?<=\bfrom )|(?<=\buntil )|(?<=\bby ))['\u2019]\d\d")
     extra.append(r"\d{1,2}/\d{1,2}/(?:\d{4}|\d{2})|(?:1[5-9]|20)\d\d-[01]\d-[0-3]\d")  # "7/8/07", "2016-03-27"
     extra.append(r"(?:fiscal )?(?:first|second|third|fourth)[- ]quarter")  # spaCy reads "second" as an ordinal
     # "The worst single-day fall", "a day-long meeting": compound durations spaCy leaves unlabelled.
@@ -154,6 +157,8 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     chunk = text[start:end]
     while True:
         stripped = chunk.strip(" \n\t\"'()[]")
+        if _SHORT_YEAR.fullmatch(chunk.strip(" \n\t\"()[]")):
+            stripped = chunk.strip(" \n\t\"()[]")  # "since '82": the apostrophe stands for the century
         lead = chunk.index(stripped) if stripped else 0
         start, chunk = start + lead, stripped
         trailing = _TRAILING.search(chunk)

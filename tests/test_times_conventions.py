@@ -481,3 +481,14 @@ def test_resolve_times_in_the_morning_is_the_morning_of_the_day_told_of(text: st
 ])
 def test_resolve_times_discourse_now_is_no_time(text: str, expected: dict[str, str]) -> None:
     assert _values(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The Nikkei closed at its lowest level since '82 on Monday.", {"'82": "1982", "Monday": "2016-03-21"}),
+    ("She graduated in the class of \u201998.", {"\u201998": "1998"}),
+    # a decade keeps its own reading, and a quoted number is no year
+    ("Prices last rose this fast in the '80s.", {"the '80s": "198"}),
+    ("The team won '82 matches' in a row.", {}),
+])
+def test_resolve_times_year_cut_to_two_digits_after_a_preposition(text: str, expected: dict[str, str]) -> None:
+    assert _values(text) == expected
