@@ -53,8 +53,15 @@ def _anchor(sent: Span, amount: Amount) -> Token:
     for token in tokens:
         if token.dep_ in {"nummod", "quantmod", "amod", "det", "compound"} and token.head.i not in inside \
                 and token.head.pos_ in _NOUN_POS and token.head.i > token.i:
-            return _past_names(token.head)
+            return _compound_head(_past_names(token.head))
     return _next_noun(sent, tokens.end) or tokens[-1]
+
+
+def _compound_head(token: Token) -> Token:
+    """'One DRG jawan', '3 army trucks': the number hung on a modifier counts the noun it modifies."""
+    while token.dep_ == "compound" and token.head.i > token.i and token.head.pos_ in _NOUN_POS:
+        token = token.head
+    return token
 
 
 def _next_noun(sent: Span, start: int) -> Token | None:
@@ -97,6 +104,8 @@ def _is_subset(anchor: Token, amount: Amount, sent: Span) -> bool:
         return True
     if before.endswith("as well as") or before.endswith("and also"):
         return False  # "killing 7 officers, among them 2 generals, as well as 6 civilians": added again
+    if _closes_aside(anchor):
+        return False
     while anchor.dep_ == "conj" and anchor.head is not anchor:
         anchor = anchor.head  # "including 10 women and 3 infants": the list's first item says
     head = anchor.head if anchor.dep_ == "pobj" else None
@@ -104,6 +113,17 @@ def _is_subset(anchor: Token, amount: Amount, sent: Span) -> bool:
         # "killing 2 people, one of them a child" is a part of the 2; "killing 2 of them" counts
         return head.head.dep_ not in {"dobj", "nsubj", "nsubjpass", "pobj", "conj"}
     return head is not None and head.lower_ in words
+
+
+def _closes_aside(anchor: Token) -> bool:
+    """'killing 5 officers, including a commander, and 2 passers-by': a second item after ', and'
+    closes the 'including' aside (a list of two takes no comma before 'and') and adds to the toll."""
+    first = anchor.head
+    if anchor.dep_ != "conj" or first.dep_ != "pobj" or first.head.lower_ not in kind_words().subset:
+        return False
+    conjuncts = [c for c in first.children if c.dep_ == "conj"]
+    cc = next((c for c in first.children if c.dep_ == "cc" and c.i < anchor.i), None)
+    return conjuncts == [anchor] and cc is not None and cc.nbor(-1).text == ","
 
 
 def _age(sent: Span, amount: Amount) -> tuple[Token, str] | None:
@@ -182,8 +202,8 @@ def _skippable(tokens: Span, amount: Amount, sent: Span, anchor: Token) -> bool:
 
 
 def _figure(draft: Extraction, sent_index: int, start: int, end: int, kind: str, amount: Amount,
-            counts: str, context: ActorContext, *, qualifier: str = "") -> Figure:
-    actor = normalise_actor(counts, context=context) if counts else None
+            counts: str, context: ActorContext, *, qualifier: str = "", owner: str = "") -> Figure:
+    actor = normalise_actor(owner or counts, context=context) if owner or counts else None
     return Figure(
         article_id=draft.article.id, start=start, end=end, text=draft.article.text[start:end],
         sentence=sent_index, kind=kind,  # type: ignore[arg-type]
@@ -215,7 +235,7 @@ def _amount_figures(sent: Span, sent_index: int, draft: Extraction,
             governed = head_kind(anchor)
         # "killed 31 detainees": the verb says what happened to them, whatever they were
         kind = governed if governed in {"killed", "wounded"} else (
-            noun_kind(anchor) or child_kind(anchor) or governed)
+            _prenominal_kind(anchor, tokens.end) or noun_kind(anchor) or child_kind(anchor) or governed)
         if not kind and anchor.i >= tokens.end:
             kind = child_kind(tokens[-1]) or head_kind(tokens[-1]) or linear_kind(anchor, sent)
         if not kind and (_bare_report(anchor, tokens) or _coded_as(sent, tokens)):
@@ -241,8 +261,34 @@ def _amount_figures(sent: Span, sent_index: int, draft: Extraction,
         qualifier = "including" if _is_subset(anchor, amount, sent) and not amount.qualifier else ""
         if (later_death or tokens.end < sent.end and sent.doc[tokens.end].lower_ in _MORE) and not amount.qualifier:
             qualifier = "additional"  # "3 more died in hospital": added to the toll told before
+        owner = _loser(anchor) if kind == "killed" and anchor.i >= tokens.end else ""
         yield (_figure(draft, sent_index, tokens.start_char, end_char, kind, amount, counts, context,
-                       qualifier=qualifier), {t.i for t in tokens} | {anchor.i})
+                       qualifier=qualifier, owner=owner), {t.i for t in tokens} | {anchor.i})
+
+
+_SPEAKER_PRONOUNS = frozenset({"it", "they", "we"})
+
+
+def _loser(anchor: Token) -> str:
+    """'Fano said it lost 5 members', 'the army lost 3 of its men': whose members a loss counts,
+    named by the subject of 'lose' (or, for 'it', by the subject of the verb reporting it)."""
+    object_ = anchor.head.head if anchor.dep_ == "pobj" and anchor.head.lower_ == "of" else anchor
+    verb = object_.head
+    if object_.dep_ != "dobj" or verb.lemma_.lower() != "lose" or anchor.lemma_.lower() not in ARMED_PERSONS:
+        return ""
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subject is not None and subject.lower_ in _SPEAKER_PRONOUNS and verb.dep_ == "ccomp":
+        subject = next((c for c in verb.head.children if c.dep_ == "nsubj"), None)
+    if subject is None or subject.pos_ == "PRON":
+        return ""
+    return subject.doc[subject.left_edge.i:subject.i + 1].text
+
+
+def _prenominal_kind(anchor: Token, amount_end: int) -> str:
+    """'troops found 5 dead rebels', '3 injured soldiers': the state word between number and noun."""
+    adjectives = kind_words().adjectives
+    return next((adjectives[t.lower_] for t in anchor.doc[amount_end:anchor.i]
+                 if t.dep_ == "amod" and t.head.i == anchor.i and t.lower_ in adjectives), "")
 
 
 def _victims(verb: Token) -> list[Token]:
@@ -265,12 +311,26 @@ def _victims(verb: Token) -> list[Token]:
     found += [item for token in found[:1] for item in _comma_list(token)]
     out: list[Token] = []
     for token in found:
-        out.append(token)
-        out.extend(t for t in token.conjuncts if t.i > token.i)
-        for listed in (c for c in token.children if c.dep_ == "appos" and _is_list(c)):
-            out.append(listed)  # "Two policemen, a ranger and a worker": a list the parser read as apposition
-            out.extend(t for t in listed.conjuncts if t.i > listed.i)
-    return out
+        for item in (token, *(t for t in token.conjuncts if t.i > token.i)):
+            out.append(item)
+            out.extend(_appositive_list(item))
+    return list(dict.fromkeys(out))
+
+
+def _appositive_list(item: Token) -> list[Token]:
+    """'Two policemen, a ranger and a worker', 'a shopkeeper, his brother, their nephew and 3 others':
+    a list the parser read as apposition (one item hung on the one before), ending in 'and'."""
+    chain: list[Token] = []
+    for appos in (c for c in item.children if c.dep_ == "appos"):
+        while True:
+            chain.append(appos)
+            if _is_list(appos):
+                return chain + [t for t in appos.conjuncts if t.i > appos.i]
+            appos = next((c for c in appos.children if c.dep_ == "appos" and c.pos_ == "NOUN"), None)
+            if appos is None:
+                break
+        chain = []
+    return []
 
 
 _REPORT_VERBS = frozenset({"say", "claim", "report", "put", "estimate", "give", "count", "cite"})
@@ -448,9 +508,12 @@ def _single_figures(sent: Span, sent_index: int, draft: Extraction, context: Act
                 if not named and (victim.lemma_.lower() not in {"body", "corpse"} or victim.tag_ != "NN"):
                     continue
                 kind = "killed"
-            single = _is_single_person(victim, context, killing=kind == "killed")
+            ordinal = died and _ordinal_person(victim)
+            single = ordinal or _is_single_person(victim, context, killing=kind == "killed")
             if victim.i in taken or not (found_body and not named or single) or _counted(victim):
                 continue
+            if ordinal:  # "A third, a 70-year-old woman, died": the woman is the third, not a fourth
+                taken.update(c.i for c in verb.children if c.dep_ == "nsubj" and c.i > victim.i)
             span = sent.doc[victim.left_edge.i if victim.ent_type_ != "PERSON" else victim.i:victim.i + 1]
             if victim.ent_type_ == "PERSON":
                 span = next((e for e in sent.doc.ents if e.start <= victim.i < e.end), span)
@@ -458,11 +521,35 @@ def _single_figures(sent: Span, sent_index: int, draft: Extraction, context: Act
             taken.add(victim.i)
             before = sent.doc[max(sent.start, span.start - 3):span.start].text.lower()
             part = any(f" {w} " in f" {before} " for w in kind_words().subset)  # "7 people, among them a girl"
-            more = any(c.lower_ in _MORE or c.ent_type_ == "ORDINAL" for c in victim.children) or _is_besides(victim) \
+            more = ordinal or _one_more(victim) or _is_besides(victim) \
                 or died and any(c.dep_ in {"acl", "amod"} and verb_kind(c) == "wounded" for c in victim.children)
             yield _figure(draft, sent_index, span.start_char, span.end_char, kind, one,
                           _strip_det(counts), context,
                           qualifier="including" if part else "additional" if more else "")
+
+
+_ORDINALS = frozenset({"second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth"})
+
+
+def _ordinal_person(token: Token) -> bool:
+    """'2 were shot dead, and a third died in hospital': 'a third' who dies is one more person
+    (not 'a third of the dead', a part)."""
+    return token.lower_ in _ORDINALS and any(c.dep_ == "det" and c.lower_ in {"a", "an"} for c in token.children) \
+        and not any(c.dep_ == "prep" and c.lower_ == "of" for c in token.children)
+
+
+def _one_more(victim: Token) -> bool:
+    """'another soldier', 'a fifth man', 'the body of a fourth victim': one beyond those counted before."""
+    def more(token: Token) -> bool:
+        return any(c.lower_ in _MORE or c.ent_type_ == "ORDINAL" and c.lower_ != "first" for c in token.children)
+    start = victim.left_edge.i
+    if start >= 3 and victim.doc[start - 1].text == "," and victim.doc[start - 2].lower_ in _ORDINALS \
+            and victim.doc[start - 3].lower_ in {"a", "an"}:
+        return True  # "A third, a young student, died", parsed with the student alone as the subject
+    if victim.lemma_.lower() in {"body", "corpse"}:
+        return more(victim) or any(more(o) for p in victim.children if p.dep_ == "prep" and p.lower_ == "of"
+                                   for o in p.children if o.dep_ == "pobj")
+    return more(victim)
 
 
 def _lost_life(verb: Token) -> bool:

@@ -189,6 +189,8 @@ def head_kind(token: Token) -> str:
             prep = head
             head = prep.head
             if head.pos_ in {"NOUN", "PROPN"} and prep.lower_ in {"of", "at"}:
+                if head.lemma_.lower() == "loss" and prep.lower_ == "of" and token.lemma_.lower() in ARMED_PERSONS:
+                    return "killed"  # "admitted the loss of 3 soldiers": its men lost are its dead
                 return noun_kind(head)
             if head.pos_ in {"VERB", "AUX"} and prep.lower_ == "at":
                 return _toll_kind(head) or _object_kind(head)  # "sources put the death toll at 9"

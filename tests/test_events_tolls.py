@@ -1,0 +1,88 @@
+"""Events' fatalities on phrasings first met in acled_heldout22 and acled_heldout23 (issue 5)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from conftest import extract_text
+
+from eventdesk.model import Event, Figure
+
+DAY = dt.date(2023, 6, 1)
+
+
+def _main(text: str) -> Event:
+    events = extract_text(text, published=DAY).events
+    assert events, f"no event in {text!r}"
+    return max(events, key=lambda e: (e.confidence, -e.index))
+
+
+def _killed(text: str) -> list[Figure]:
+    return [f for f in extract_text(text, published=DAY).figures if f.kind == "killed"]
+
+
+def test_figures_a_number_of_is_no_amount() -> None:
+    assert _killed("A number of herders were killed when the convoy was ambushed.") == []
+
+
+@pytest.mark.parametrize(("note", "fatalities"), [
+    ("On 2 May 2023, bandits raided a village near Gusau (Zamfara); 4 vigilantes and a number of attackers "
+     "were killed.", 4),
+    ("On 3 May 2023, drones struck a fuel depot in Nyala (South Darfur). A number of workers were killed, "
+     "local sources said.", 0),
+])
+def test_fatalities_a_number_of_counts_nothing(note: str, fatalities: int) -> None:
+    assert _main(note).fatalities == fatalities
+
+
+def test_fatalities_a_state_word_before_the_noun_says_what_it_counts() -> None:
+    note = ("On 4 May 2023, troops clashed with Abu Sayyaf fighters near Patikul (Sulu). After the fighting, "
+            "soldiers found 7 dead militants and recovered 4 rifles.")
+    assert _main(note).fatalities == 7
+
+
+def test_fatalities_the_loss_of_soldiers_is_their_death() -> None:
+    note = ("On 5 May 2023, JNIM fighters ambushed an army patrol near Gao (Gao). The army reported killing "
+            "15 assailants and admitted the loss of 4 soldiers.")
+    assert _main(note).fatalities == 19
+
+
+def test_fatalities_a_side_telling_its_own_lower_loss_is_the_rival_count_kept() -> None:
+    note = ("On 6 May 2023, rebels and soldiers fought near Bunia (Ituri). The army said 30 rebels were "
+            "killed, while the rebels said they lost 8 fighters.")
+    assert _main(note).fatalities == 8
+
+
+@pytest.mark.parametrize(("note", "fatalities"), [
+    ("On 7 May 2023, police fired on marchers in Kisumu (Kisumu); 3 protesters were shot dead, and a fourth "
+     "died in hospital. [size=hundreds]", 4),
+    ("On 8 May 2023, a shell hit a bus stop in Donetsk (Donetsk), killing 2 people. A third, a young "
+     "student, died of her wounds on Friday.", 3),
+    ("On 9 May 2023, missiles hit flats in Dnipro (Dnipropetrovsk), killing 4 residents. Rescuers later "
+     "recovered the body of a fifth victim from the rubble.", 5),
+])
+def test_fatalities_an_ordinal_victim_is_one_more(note: str, fatalities: int) -> None:
+    assert _main(note).fatalities == fatalities
+
+
+@pytest.mark.parametrize(("note", "fatalities"), [
+    ("On 10 May 2023, a car bomb exploded near a police post in Baidoa (Bay), killing 6 policemen, "
+     "including a captain, and 3 civilians.", 9),
+    ("On 11 May 2023, a car bomb exploded near a police post in Baidoa (Bay), killing 9 people, including "
+     "a captain and 3 civilians.", 9),
+])
+def test_fatalities_a_second_item_after_comma_and_closes_the_including_aside(note: str, fatalities: int) -> None:
+    assert _main(note).fatalities == fatalities
+
+
+def test_fatalities_a_number_on_a_modifier_counts_the_noun_it_modifies() -> None:
+    note = ("On 12 May 2023, security forces killed 5 militants in a gunfight near Kupwara (Jammu and Kashmir). "
+            "One BSF jawan was also killed.")
+    assert _main(note).fatalities == 6
+
+
+def test_fatalities_every_item_of_a_list_read_as_apposition_counts() -> None:
+    note = ("On 13 May 2023, gunmen stopped a taxi near Cucuta (Norte de Santander) and shot dead a shopkeeper, "
+            "his brother, their young nephew and 3 others.")
+    assert _main(note).fatalities == 6
