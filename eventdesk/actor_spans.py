@@ -21,7 +21,7 @@ ORDINAL = re.compile(r"^\d+(?:st|nd|rd|th)$")
 BELIEVED = frozenset({"believed", "thought", "suspected", "presumed"})
 ORIGIN_LINKS = frozenset({"from", "of"})  # "gunmen from the Hema community", "militiamen of the X clan"
 _LEFT_POS = frozenset({"ADJ", "NOUN", "PROPN", "PART", "ADV", "VERB", "AUX", "X"})
-RIGHT_LINKS = frozenset({"loyal", "of", "from", "allied", "affiliated", "linked"})
+RIGHT_LINKS = frozenset({"loyal", "of", "from", "allied", "affiliated", "linked", "belonging"})
 _UNIFORMS = frozenset({"uniform", "uniforms", "fatigues"})
 
 
@@ -69,7 +69,10 @@ def right_edge(tokens: Sequence[Token], head: int, limit: int) -> int:
     if end + 3 < limit and tokens[end].lower_ in BELIEVED and tokens[end + 1].lower_ == "to" \
             and tokens[end + 2].lower_ == "be" and country_in(words_of(tokens[end + 3].text)):
         return end + 4  # "a drone believed to be Turkish"
-    if end < limit and tokens[end].lower_ in RIGHT_LINKS:
+    if end + 3 < limit and tokens[end].lower_ in BELIEVED and tokens[end + 1].lower_ == "to" \
+            and tokens[end + 2].lower_ == "belong" and tokens[end + 3].lower_ == "to":
+        end += 2  # "armed men believed to belong to a gang": read on as "belong to"
+    if end < limit and (tokens[end].lower_ in RIGHT_LINKS or tokens[end].lower_ == "belong"):
         stop = min(limit, end + 8)
         j = end + 1
         while j < stop and (not tokens[j].is_punct or tokens[j].text in {"-", "'s"}) \

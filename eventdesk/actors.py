@@ -168,6 +168,9 @@ def normalise_actor(phrase: str, *, context: ActorContext = ActorContext()) -> A
         head = _head_kind(words)  # "SNA troops", "FARDC", "the Taliban" once they govern, "CTD personnel"
         role = group.role or ("police" if head == "police" else "military")
         return state_actor(group.state_of, role=role, year=context.year, unit=group.unit, era=group.era)
+    if group is not None and group.name.startswith("Unidentified") and _has_cue(words, "gang"):
+        # "gunmen of a local gang", "armed men believed to belong to a criminal gang": an unnamed gang's men
+        return Actor(_with_country("Unidentified Gang ({country})", country), "unidentified", country)
     if group is not None:
         return _from_group(group, country)
     link = next((i for i, w in enumerate(words) if i and _is_link(words, i)), len(words))
@@ -338,7 +341,7 @@ def _is_link(words: Sequence[str], i: int) -> bool:
     """'forces loyal to', 'troops of', 'a drone believed to be Turkish': where a phrase's head ends."""
     if words[i] in {"loyal", "of", "from"}:
         return True
-    if words[i] in BELIEVED and tuple(words[i + 1:i + 3]) == ("to", "be"):
+    if words[i] in BELIEVED and tuple(words[i + 1:i + 3]) in {("to", "be"), ("to", "belong")}:
         return True
     return words[i] in RIGHT_LINKS and i + 1 < len(words) and words[i + 1] in {"to", "with"}
 

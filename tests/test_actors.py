@@ -531,3 +531,18 @@ def test_is_coded_town_allows_an_admin_word_before_the_bracket(text: str, town: 
 def test_normalise_actor_a_local_name_holds_in_its_country(phrase: str, country: str, name: str) -> None:
     actor = normalise_actor(phrase, context=ActorContext(country=country, year=2024))
     assert actor is not None and actor.name == name
+
+
+@pytest.mark.parametrize("phrase", [
+    "armed men believed to belong to a criminal gang", "gunmen belonging to a street gang",
+    "gunmen of a local gang", "masked men linked to drug traffickers",
+])
+def test_normalise_actor_armed_men_of_an_unnamed_gang_are_that_gang(phrase: str) -> None:
+    actor = normalise_actor(phrase, context=ActorContext(country="Honduras", year=2024))
+    assert actor is not None and actor.name == "Unidentified Gang (Honduras)"
+
+
+def test_find_actors_reads_armed_men_on_to_the_gang_they_belong_to() -> None:
+    doc = load_nlp()("Armed men believed to belong to a criminal gang shot dead a shopkeeper in Rosario.")
+    mentions = find_actors(doc[:], context=ActorContext(country="Argentina", year=2024))
+    assert [m.actor.name for m in mentions][:1] == ["Unidentified Gang (Argentina)"]
