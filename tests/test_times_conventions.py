@@ -492,3 +492,14 @@ def test_resolve_times_discourse_now_is_no_time(text: str, expected: dict[str, s
 ])
 def test_resolve_times_year_cut_to_two_digits_after_a_preposition(text: str, expected: dict[str, str]) -> None:
     assert _values(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The inspection is likely to last over a week, officials said.", {"a week": "P1W"}),
+    ("The pair lived for a month on a farm.", {"a month": "P1M"}),
+    # "a week" after an amount is a rate's unit, not a duration of its own
+    ("The airline adds 700 seats a week on the route.", {}),
+])
+def test_resolve_times_one_unit_after_a_preposition_of_length_is_a_duration(text: str,
+                                                                            expected: dict[str, str]) -> None:
+    assert _values(text) == expected
