@@ -80,6 +80,8 @@ def _scan_pattern() -> re.Pattern[str]:
     extra.append(r"(?:[01]\d|2[0-3])[0-5]\d (?:UTC|GMT)")  # "0735 GMT"
     # "to last over a week", "for a month": one unit after a preposition of length is a duration
     extra.append(r"(?:(?<=\bfor )|(?<=\bwithin )|(?<=\bover ))(?:a|an) (?:day|week|fortnight|month|year|hour|decade)")
+    # "the post-1959 politics", "pre-1990 levels": a year that a prefix makes a modifier
+    extra.append(r"(?:pre|post|mid)-(?:1[5-9]|20)\d\d")
     # "since '82", "the class of '98": a year cut to two digits after a preposition
     extra.append(r"(?:(?<=\bsince )|(?<=\bin )|(?<=\bof )|(?<=\bfrom )|(?<=\buntil )|(?<=\bby ))['\u2019]\d\d")
     extra.append(r"\d{1,2}/\d{1,2}/(?:\d{4}|\d{2})|(?:1[5-9]|20)\d\d-[01]\d-[0-3]\d")  # "7/8/07", "2016-03-27"

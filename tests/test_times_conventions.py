@@ -503,3 +503,11 @@ def test_resolve_times_year_cut_to_two_digits_after_a_preposition(text: str, exp
 def test_resolve_times_one_unit_after_a_preposition_of_length_is_a_duration(text: str,
                                                                             expected: dict[str, str]) -> None:
     assert _values(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The post-1959 politics split thousands of families.", {"post-1959": "1959"}),
+    ("Output is back to pre-1990 levels.", {"pre-1990": "1990"}),
+])
+def test_resolve_times_year_with_a_prefix_is_that_year(text: str, expected: dict[str, str]) -> None:
+    assert _values(text) == expected
