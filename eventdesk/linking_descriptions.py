@@ -25,6 +25,16 @@ _AFTER = re.compile(r",\s+(?:(?:a|an|the)\s+)?(?:(\d{1,3})-year-old\s+)?([A-Za-z
 _AFTER_AGE = re.compile(r",\s+(?:aged\s+)?(\d{1,3}),")
 _BEFORE = re.compile(r"(?:^|[\s(])(?:[A-Z][\w-]*(?:'s|\u2019s)\s+)?((?:[a-z][\w-]*\s+){0,3}[a-z][\w-]*),\s*$")
 _TITLE = re.compile(r"((?:[A-Z][a-z]+\s+){0,2}[A-Z][a-z]+)\s+$")
+# A title in any case right before a name ("army spokesman Ahmed Khalil"): the words back to
+# the clause's start, less those that open it ("said", "the").
+_BARE_TITLE = re.compile(r"((?:[A-Za-z][\w'\u2019-]*\s+){1,4})$")
+_NOT_TITLE = frozenset({"said", "says", "told", "tells", "according", "to", "by", "and", "or", "the",
+                        "a", "an", "that", "with", "as", "when", "while", "quoted", "quoting", "citing",
+                        "cited", "reported", "added", "but", "after", "before", "from", "for", "of", "on", "in", "at",
+                        "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"})
+# Ranks between a title and a name ("the army spokesman, Brig. Gen. Ahmed Khalil").
+_RANKS = re.compile(r"(?:\b(?:Brig|Gen|Col|Maj|Lt|Capt|Sgt|Adm|Brigadier|General|Colonel|Major|"
+                    r"Lieutenant|Captain|Sergeant|Admiral|Marshal|Field)\.?\s+)+$")
 _NAMELESS_AGE = re.compile(r"\b(?:an?|the)\s+(\d{1,3})-year-old\s+((?:[A-Za-z-]+\s+){0,3}[A-Za-z-]+)", re.I)
 _STOP_DESC = re.compile(r"\s+(?:in|at|from|for|with|on|by|near|who|which|that|to)\b.*$", re.I)
 
@@ -65,6 +75,25 @@ def _describe_person(local: LocalEntity, text: str, article_id: str) -> set[tupl
             if found and (description := _description(found.group(1))):
                 local.descriptions.add(description)
     return used
+
+
+def titles_before(text: str, start: int) -> list[str]:
+    """Titles written before a name: 'the army spokesman, Brig. Ahmed Khalil', 'Defence
+    Minister Sergei Shoigu', 'militant spokesman Abu Omar' (ranks between are skipped)."""
+    before = text[max(0, start - 80):start]
+    found = [m.group(1) for m in (_BEFORE.search(_RANKS.sub("", before)), _TITLE.search(before)) if m]
+    bare = _BARE_TITLE.search(before)
+    if bare:
+        words = bare.group(1).split()
+        cut = max((i + 1 for i, w in enumerate(words) if w.lower() in _NOT_TITLE), default=0)
+        found += [" ".join(words[cut:])] if words[cut:] else []
+    return found
+
+
+def title_after(text: str, end: int) -> str:
+    """The apposition after a name: 'Sergey Shoygu, Russia's defence minister, said'."""
+    match = _AFTER.match(text[end:end + 120])
+    return match.group(2) if match else ""
 
 
 def _described_person(description: str, people: list[LocalEntity],

@@ -6,7 +6,11 @@ from a part of it ("killed by Russian warplanes") and from a count over a whole
 war ("people killed in the conflict"). For each quantity the claims keep their
 claimant, outlet, date and qualifier; low / best / high follow UCDP: low is the
 most conservative well-sourced figure (ACLED's rule), high the highest credible
-one, best the most-cited value or else the median of independent claimants.
+one, best the most-cited value or else the median of independent claimants. A
+party to the fighting (its army, ministry, state media, a militant spokesman: by
+the claimant's name, the body it speaks for, or the title written beside a
+person's name) is counted but sets the best estimate only when no neutral source
+gives a figure; such a best is flagged as resting on partisan claims alone.
 Qualifiers become intervals ("at least 400" = [400, inf), "about 450" = about
 405-495), and claims whose figures differ beyond what those allow are flagged
 with the reason in words. Grouping is one hash per figure: linear in figures.
@@ -14,6 +18,7 @@ with the reason in words. Grouping is one hash per figure: linear in figures.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import hashlib
 import math
@@ -28,6 +33,7 @@ from importlib import resources
 from typing import Any
 
 from eventdesk.linking import LinkedEntity, ascii_words, light_key
+from eventdesk.linking_descriptions import title_after, titles_before
 from eventdesk.linking_names import name_tables as _name_tables
 from eventdesk.model import Claim, Extraction, Figure
 
@@ -58,6 +64,13 @@ class QuantityClaim:
     vague: bool = False
     statement: str = ""
     affiliation: str = ""  # the body a person claimant speaks for
+    role: str = ""  # the claimant's title as written beside the name ("Russia's defence minister")
+    party: bool = False  # the claimant as the report names it ("SANA") is a party to the fighting
+
+    @property
+    def partisan(self) -> bool:
+        """Whether a party to the fighting makes the claim."""
+        return _is_partisan(self)
 
     @property
     def source(self) -> str:
@@ -106,6 +119,7 @@ class Quantity:
     high: float | None = None
     disagreements: tuple[Disagreement, ...] = ()
     part_of: str | None = None  # id of the quantity this one is a part of
+    best_partisan: bool = False  # the best estimate rests on partisan claims alone
 
 
 @dataclass(frozen=True)
@@ -114,6 +128,7 @@ class _Tables:
     broad: tuple[str, ...]
     means: tuple[str, ...]
     partisan: tuple[str, ...]
+    sides: tuple[str, ...]
 
 
 @lru_cache(maxsize=1)
@@ -122,7 +137,7 @@ def _tables() -> _Tables:
         resources.files("eventdesk.data").joinpath("linking_reconcile.toml").read_text("utf-8"))
     group_of = {word: group for group, words in raw["groups"].items() for word in words}
     return _Tables(group_of, tuple(raw["scope"]["broad"]), tuple(raw["scope"]["means"]),
-                   tuple(raw["claimants"]["partisan"]))
+                   tuple(raw["claimants"]["partisan"]), tuple(raw["claimants"]["sides"]))
 
 
 def vague_words(text: str, counts: str) -> str:
@@ -236,24 +251,59 @@ def counted_group(counts: str) -> str:
     return words[-1] if words else "unspecified"
 
 
+# Head nouns of what a body is called beside its name ("the official news agency SANA").
+_BODY_HEADS = frozenset({"agency", "media", "television", "tv", "channel", "broadcaster", "newspaper",
+                         "radio", "outlet", "ministry", "monitor", "group", "network", "watchdog"})
+
+
+def _is_role(phrase: str, kind: str) -> bool:
+    """A title of a person ('army spokesman') or what a body is called ('state news agency')."""
+    words = ascii_words(phrase)
+    if not 0 < len(words) <= 8:
+        return False
+    if kind == "person":
+        return any(w in _name_tables().role_heads for w in words)
+    return words[-1] in _BODY_HEADS
+
+
+def _role(extraction: Extraction, claim: Claim) -> str:
+    """The claimant's title or description beside its name in this report."""
+    if claim.claimant_kind not in ("person", "organisation", "media"):
+        return ""
+    start, text = claim.mention_start, extraction.article.text
+    if start is not None:
+        end = next((m.end for m in extraction.mentions if m.start == start), None)
+        found = re.match(r"[\w'\u2019.-]+(?:\s+[A-Z][\w'\u2019.-]*)*", text[start:start + 80])
+        end = end if end is not None else start + (found.end() if found else 0)
+        for phrase in (title_after(text, end), *titles_before(text, start)):
+            if _is_role(phrase, claim.claimant_kind):
+                return " ".join(phrase.split())
+    return ""
+
+
+_Claimant = tuple[str, str, str, str, bool]  # name, kind, affiliation, role, named as a party
+
+
 def _claimant(extraction: Extraction, index: int, claims: Mapping[int, Claim],
-              entities: Mapping[str, str]) -> tuple[str, str, str]:
-    """(name, kind, affiliation) of whoever claims a figure, in the story's canonical spelling."""
+              entities: Mapping[str, str]) -> _Claimant:
+    """Whoever claims a figure, in the story's canonical spelling, with the title beside the name."""
     claim = claims.get(index)
     if claim is None:
-        return (extraction.article.outlet or "the report", "outlet", "")
+        return (extraction.article.outlet or "the report", "outlet", "", "", False)
     name = entities.get(light_key(claim.claimant), claim.claimant)
     affiliation = entities.get(light_key(claim.affiliation), claim.affiliation) if claim.affiliation else ""
-    return (name, claim.claimant_kind, affiliation)
+    return (name, claim.claimant_kind, affiliation, _role(extraction, claim),
+            _mentions_any(f"{claim.claimant} {claim.medium}", _tables().partisan))
 
 
-def _quantity_claim(extraction: Extraction, figure: Figure, claimant: tuple[str, str, str]) -> QuantityClaim:
+def _quantity_claim(extraction: Extraction, figure: Figure, claimant: _Claimant) -> QuantityClaim:
     article = extraction.article
     return QuantityClaim(
         article_id=article.id, claimant=claimant[0], claimant_kind=claimant[1], outlet=article.outlet,
         published=article.published, qualifier=figure.qualifier, low=figure.low, high=figure.high,
         text=figure.text, start=figure.start, end=figure.end, sentence=figure.sentence,
-        counts=figure.counts, vague=figure.vague, affiliation=claimant[2])
+        counts=figure.counts, vague=figure.vague, affiliation=claimant[2], role=claimant[3],
+        party=claimant[4])
 
 
 def _cluster_index(clusters: Any) -> dict[tuple[str, int], str]:
@@ -295,6 +345,17 @@ def _entity_names(entities: Sequence[LinkedEntity] | None) -> dict[str, str]:
     return names
 
 
+def _entity_roles(entities: Sequence[LinkedEntity] | None) -> dict[str, str]:
+    """A person's canonical name -> a title some report gives him ('defence minister'),
+    one that puts him on a side first."""
+    roles: dict[str, str] = {}
+    for entity in entities or ():
+        titles = [a.value for a in entity.attributes if a.name == "description"]
+        if entity.label == "PERSON" and titles:
+            roles[entity.name] = max(titles, key=lambda t: (_takes_a_side(t), -titles.index(t)))
+    return roles
+
+
 @dataclass
 class _Draft:
     kind: str
@@ -330,6 +391,16 @@ def _collect(extractions: Sequence[Extraction], clusters: Mapping[tuple[str, int
                 if found.date is not None and found.date_precision in ("day", "hour", "minute", "second"):
                     draft.dates.add(found.date)
     return drafts
+
+
+def _share_roles(drafts: Iterable[_Draft], described: Mapping[str, str]) -> None:
+    """A person named bare in one report ('Petrenko said') takes the title another report
+    writes beside his name, else the description linking gave him."""
+    drafts = list(drafts)
+    written = {c.claimant: c.role for d in drafts for _, c in d.items if c.claimant_kind == "person" and c.role}
+    for draft in drafts:
+        draft.items = [(order, dataclasses.replace(c, role=written.get(c.claimant) or described.get(c.claimant, ""))
+                        if c.claimant_kind == "person" and not c.role else c) for order, c in draft.items]
 
 
 def _distinct_events(a: _Draft, b: _Draft) -> bool:
@@ -388,10 +459,29 @@ def _fold(drafts: dict[tuple[str, ...], _Draft]) -> list[_Draft]:
     return [d for d in drafts.values() if d.items]
 
 
+def _mentions_any(text: str, cues: tuple[str, ...]) -> bool:
+    return bool(re.search(rf"\b(?:{_phrase_pattern(cues)})\b", text.lower()))
+
+
+def _takes_a_side(title: str) -> bool:
+    """Whether a person's title names a party to the fighting: 'defence minister', 'army spokesman'."""
+    return _mentions_any(title, _tables().sides)
+
+
 def _is_partisan(claim: QuantityClaim) -> bool:
-    """A party to the fighting speaks: by the claimant's words or the body a spokesperson speaks for."""
-    said = f"{claim.claimant} {claim.affiliation}".lower()
-    return any(re.search(rf"\b{re.escape(cue)}\b", said) for cue in _tables().partisan)
+    """A party to the fighting speaks: by the claimant's words, the body a spokesperson
+    speaks for, the title beside a person's name or what a body is called ('state news agency')."""
+    if claim.party or _mentions_any(f"{claim.claimant} {claim.affiliation}", _tables().partisan):
+        return True
+    return _takes_a_side(claim.role) if claim.claimant_kind == "person" else _mentions_any(claim.role, _tables().partisan)
+
+
+def _best_pool(numbered: Sequence[QuantityClaim]) -> list[QuantityClaim]:
+    """The claims the best estimate is drawn from: neutral sources' counts, else their vague
+    amounts, else the parties' own counts (UCDP: a party's figure is the best only alone)."""
+    neutral = [c for c in numbered if not c.partisan]
+    return ([c for c in neutral if not c.vague] or neutral
+            or [c for c in numbered if not c.vague] or list(numbered))
 
 
 def estimate_range(claims: Sequence[QuantityClaim]) -> tuple[float | None, float | None, float | None]:
@@ -401,23 +491,24 @@ def estimate_range(claims: Sequence[QuantityClaim]) -> tuple[float | None, float
         return (None, None, None)
     # "hundreds" coded as 100 is the conservative reading of a real claim, so it can set low;
     # best prefers claims that give a count, and lies between low and high either way.
-    sourced = [c for c in numbered if not c.vague] or numbered
+    pool = _best_pool(numbered)
     low = min(c.low for c in numbered)  # type: ignore[type-var]
     high = max(c.high if c.high is not None else c.low for c in numbered)  # type: ignore[type-var]
-    cited = Counter(c.low for c in {(c.source, c.low): c for c in sourced}.values())
+    cited = Counter(c.low for c in {(c.source, c.low): c for c in pool}.values())
     top = cited.most_common(2)
     if top[0][1] >= 2 and (len(top) == 1 or top[0][1] > top[1][1]):
         return (low, top[0][0], high)
-    independent = [c for c in sourced if not _is_partisan(c)] or sourced
-    best = statistics.median_low(sorted(c.low for c in independent))  # type: ignore[type-var]
+    best = statistics.median_low(sorted(c.low for c in pool))  # type: ignore[type-var]
     return (low, best, high)
 
 
 def _source(claim: QuantityClaim) -> str:
+    """'Sergei Shoigu (Russia's defence minister; Frontline Monitor, 2017-03-04) says more than 1,000'."""
     when = f", {claim.published.isoformat()}" if claim.published else ""
-    via = f" ({claim.outlet}{when})" if claim.outlet and claim.outlet != claim.claimant else ""
+    notes = [claim.role] if claim.role and not claim.affiliation else []
+    notes += [f"{claim.outlet}{when}"] if claim.outlet and claim.outlet != claim.claimant else []
     of = f" of the {claim.affiliation}" if claim.affiliation else ""
-    return f"{claim.claimant}{of}{via} says {claim.stated}"
+    return f"{claim.claimant}{of}{' (' + '; '.join(notes) + ')' if notes else ''} says {claim.stated}"
 
 
 def find_disagreement(claims: Sequence[QuantityClaim], *, broad: bool = False) -> Disagreement | None:
@@ -464,12 +555,13 @@ def _quantity(draft: _Draft, names: Mapping[str, str]) -> Quantity:
     statements = tuple(c for _, c in items if c.low is None)
     low, best, high = estimate_range(claims)
     flag = find_disagreement(claims, broad=draft.scope == BROAD)
+    partisan_only = bool(claims) and all(c.partisan for c in claims)
     key = "|".join((draft.event, draft.kind, draft.group, draft.scope, draft.actor))
     return Quantity(
         id="Q" + hashlib.sha1(key.encode()).hexdigest()[:10], label=_label(draft, claims),
         kind=draft.kind, counts=draft.group, scope=draft.scope, event=draft.event,
         claims=tuple(claims), statements=statements, low=low, best=best, high=high,
-        disagreements=(flag,) if flag else ())
+        disagreements=(flag,) if flag else (), best_partisan=partisan_only)
 
 
 def _link_parts(quantities: list[Quantity], drafts: list[_Draft]) -> list[Quantity]:
@@ -493,7 +585,9 @@ def reconcile_figures(extractions: Sequence[Extraction], *, clusters: Any = None
                       entities: Sequence[LinkedEntity] | None = None) -> list[Quantity]:
     """Group every figure by the quantity it counts, with low/best/high and disagreements."""
     names = _entity_names(entities)
-    drafts = _fold(_merge_events(_collect(extractions, _cluster_index(clusters), names)))
+    collected = _collect(extractions, _cluster_index(clusters), names)
+    _share_roles(collected.values(), _entity_roles(entities))
+    drafts = _fold(_merge_events(collected))
     quantities = [_quantity(draft, names) for draft in drafts]
     quantities = _link_parts(quantities, drafts)
     return sorted(quantities, key=lambda q: (q.scope == BROAD, q.part_of is not None,

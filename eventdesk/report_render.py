@@ -25,9 +25,18 @@ blockquote{margin:.3em 0;padding-left:.8em;border-left:3px solid #ccc;color:#333
 
 
 def _claimed_by(claim: Row) -> str:
-    """'Rami Abdel Rahman (Syrian Observatory for Human Rights)': a spokesperson with the body behind him."""
-    who, body = claim.get("claimant", ""), claim.get("affiliation", "")
-    return f"{who} ({body})" if body and body != who else who
+    """'Rami Abdel Rahman (Syrian Observatory for Human Rights)': a spokesperson with the body
+    behind him, or a person with his title; a party to the fighting is marked as one."""
+    who, body = claim.get("claimant", ""), claim.get("affiliation", "") or claim.get("role", "")
+    said = f"{who} ({body})" if body and body != who else who
+    return f"{said} [party to the fighting]" if claim.get("partisan") else said
+
+
+def _estimate(quantity: Row) -> str:
+    """'low 100 / best 1,000 / high 1,000', saying when only parties to the fighting give the figures."""
+    rng = " / ".join(f"{n} {v:,.0f}" for n, v in (("low", quantity.get("low")), ("best", quantity.get("best")),
+                                                   ("high", quantity.get("high"))) if isinstance(v, (int, float)))
+    return f"{rng} (only parties to the fighting give this figure)" if rng and quantity.get("best_partisan") else rng
 
 
 def _fmt_value(row: Row) -> str:
@@ -141,9 +150,7 @@ class _Writer:
         if quantities:
             self.heading(3, "Figures and who claims them")
             for q in quantities:
-                lo, best, hi = q.get("low"), q.get("best"), q.get("high")
-                rng = " / ".join(f"{n} {v:,.0f}" for n, v in (("low", lo), ("best", best), ("high", hi))
-                                 if isinstance(v, (int, float)))
+                rng = _estimate(q)
                 self.para(f"<b>{self.text(q['label'])}</b> {self.text(rng)}" if self.html
                           else f"**{self.text(q['label'])}** {self.text(rng)}")
                 self.table(["Figure", "Claimed by", "Outlet", "Date", "Source"],

@@ -189,6 +189,7 @@ def _claim_row(claim: QuantityClaim, refs: dict[str, str]) -> dict[str, Any]:
         "low": claim.low, "high": claim.high, "qualifier": claim.qualifier, "text": claim.text,
         "stated": claim.stated, "counts": claim.counts, "vague": claim.vague,
         "claimant": claim.claimant, "claimant_kind": claim.claimant_kind, "affiliation": claim.affiliation,
+        "role": claim.role, "partisan": claim.partisan,
         "outlet": claim.outlet, "published": claim.published.isoformat() if claim.published else None,
         "cites": [{"ref": refs[claim.article_id], "sentence": claim.sentence}],
     }
@@ -199,6 +200,7 @@ def _quantity_rows(quantities: Sequence[Quantity], refs: dict[str, str]) -> list
     return [{
         "id": q.id, "label": q.label, "kind": q.kind, "counts": q.counts, "scope": q.scope,
         "part_of": labels.get(q.part_of or ""), "low": q.low, "best": q.best, "high": q.high,
+        "best_partisan": q.best_partisan,
         "claims": [_claim_row(c, refs) for c in q.claims],
         "statements": [_claim_row(c, refs) for c in q.statements],
     } for q in quantities if q.claims or q.statements]

@@ -390,3 +390,69 @@ def test_reconcile_label_names_what_was_done_to_things_counted() -> None:
     [quantity] = reconcile_figures([ex])
     assert quantity.label == "trucks destroyed"
     assert quantity.claims[0].stated == "dozens (coded 12)"
+
+
+# Issue 6: a party's own figure is the best estimate only when no neutral source gives one.
+PARTY_DAY = dt.date(2022, 4, 6)
+
+
+def _reconciled(*texts: str) -> list[Quantity]:
+    from conftest import extract_text
+    from eventdesk.linking import link_entities
+
+    extractions = [extract_text(t, published=PARTY_DAY, outlet=f"Outlet {i}") for i, t in enumerate(texts)]
+    return reconcile_figures(extractions, entities=link_entities(extractions))
+
+
+@pytest.mark.parametrize(("text", "role"), [
+    ("Defence Minister Ivan Petrenko said 800 separatists were killed in the offensive on Tuesday.",
+     "Defence Minister"),
+    ("Ivan Petrenko, the country's defence minister, said 800 separatists were killed in the offensive "
+     "on Tuesday.", "country's defence minister"),
+    ("Army spokesman Ahmed Khalil said 300 militants were killed in the offensive on Tuesday.",
+     "Army spokesman"),
+    ("Militant spokesman Abu Omar al-Harbi said 45 soldiers were killed in the ambush on Monday.",
+     "Militant spokesman"),
+    ("A spokesman for the rebels, Musa Idris, said 60 government troops died in the assault on Friday.",
+     "spokesman for the rebels"),
+])
+def test_reconcile_a_title_beside_the_name_puts_the_claimant_on_a_side(text: str, role: str) -> None:
+    (toll,) = _reconciled(text)
+    (claim,) = toll.claims
+    assert claim.role == role and claim.partisan
+    assert toll.best == claim.low and toll.best_partisan  # shown, but flagged: no neutral source
+
+
+def test_reconcile_a_title_without_a_side_leaves_the_claimant_neutral() -> None:
+    (toll,) = _reconciled("UN spokesman Stefan Lindqvist said 40 civilians were killed in the shelling on Monday.")
+    assert toll.claims[0].role == "UN spokesman"
+    assert not toll.claims[0].partisan and not toll.best_partisan
+
+
+def test_reconcile_a_neutral_monitor_sets_the_best_over_the_parties_own_counts() -> None:
+    toll = only(_reconciled(
+        "Army spokesman Ahmed Khalil said 500 militants were killed in the offensive on Tuesday.",
+        "Defence Minister Ivan Petrenko said 450 militants were killed in the offensive on Tuesday.",
+        "The monitoring group Valley Watch said 120 militants were killed in the offensive on Tuesday."),
+        kind="killed")
+    assert (toll.low, toll.best, toll.high) == (120.0, 120.0, 500.0)
+    assert not toll.best_partisan
+
+
+def test_reconcile_a_person_named_bare_takes_the_title_another_report_gives_him() -> None:
+    (toll,) = _reconciled(
+        "Ivan Petrenko, the country's defence minister, said 800 separatists were killed in the offensive "
+        "on Tuesday.",
+        "Petrenko said on Wednesday that 800 separatists had been killed in the offensive.")
+    assert [c.role for c in toll.claims] == ["country's defence minister"] * 2
+    assert all(c.partisan for c in toll.claims)
+
+
+def test_estimate_range_two_parties_agreeing_do_not_outweigh_one_neutral_source() -> None:
+    def claim(low: float, who: str) -> QuantityClaim:
+        return QuantityClaim(article_id="a", claimant=who, claimant_kind="organisation", outlet="W",
+                             published=None, qualifier="", low=low, high=None, text="",
+                             start=0, end=1, sentence=0)
+
+    claims = [claim(900, "defence ministry"), claim(900, "state media"), claim(250, "Casualty Watch")]
+    assert estimate_range(claims) == (250, 250, 900)

@@ -76,3 +76,19 @@ def test_report_keeps_an_inferred_place_apart_from_the_town_holding_it(geo_optio
     places = {p["name"]: p for p in situation["stories"][0]["places"]}
     assert places["Marrowby district"]["near"] == "Springfield" and places["Springfield"]["near"] == ""
     assert "Marrowby district (not in the gazetteer; near Springfield)" in render_markdown(situation)
+
+
+def test_report_marks_a_party_to_the_fighting_and_a_best_estimate_only_parties_give() -> None:
+    text = "Defence Minister Ivan Petrenko said 800 separatists were killed in the offensive on Tuesday."
+    markdown = render_markdown(build_situation([extract_text(text, published=dt.date(2022, 4, 6))]))
+    assert "Ivan Petrenko (Defence Minister) [party to the fighting]" in markdown
+    assert "best 800 / high 800 (only parties to the fighting give this figure)" in markdown
+
+
+def test_report_entity_table_holds_no_dateline_organisation_or_bare_generic_noun() -> None:
+    text = ("Army pushes into hill town\n\nKARACHI, July 9, 2022 (Harbour Post) - Government troops "
+            "entered the town on Saturday. Defence Minister Ali Raza said the army would hold it.")
+    story = build_situation([extract_text(text, published=dt.date(2022, 7, 9))])["stories"][0]
+    sections = {group["title"]: {e["name"] for e in group["entities"]} for group in story["entities"]}
+    assert "KARACHI" in sections.get("Places", set())
+    assert not {"KARACHI", "Army", "Defence"} & sections.get("Organisations", set())
