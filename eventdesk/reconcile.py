@@ -10,7 +10,8 @@ one, best the most-cited value or else the median of independent claimants. A
 party to the fighting (its army, ministry, state media, a militant spokesman: by
 the claimant's name, the body it speaks for, or the title written beside a
 person's name) is counted but sets the best estimate only when no neutral source
-gives a figure; such a best is flagged as resting on partisan claims alone.
+gives a figure; such a best is flagged as resting on partisan claims alone
+(who is a party: `eventdesk.reconcile_claimants`).
 Qualifiers become intervals ("at least 400" = [400, inf), "about 450" = about
 405-495), and claims whose figures differ beyond what those allow are flagged
 with the reason in words. Grouping is one hash per figure: linear in figures.
@@ -33,7 +34,7 @@ from importlib import resources
 from typing import Any
 
 from eventdesk.linking import LinkedEntity, ascii_words, light_key
-from eventdesk.linking_descriptions import title_after, titles_before
+from eventdesk.reconcile_claimants import claim_role, entity_roles, is_partisan, named_as_party
 from eventdesk.linking_names import name_tables as _name_tables
 from eventdesk.model import Claim, Extraction, Figure
 
@@ -70,7 +71,8 @@ class QuantityClaim:
     @property
     def partisan(self) -> bool:
         """Whether a party to the fighting makes the claim."""
-        return _is_partisan(self)
+        return self.party or is_partisan(self.claimant, kind=self.claimant_kind, affiliation=self.affiliation,
+                                         role=self.role)
 
     @property
     def source(self) -> str:
@@ -127,8 +129,6 @@ class _Tables:
     group_of: dict[str, str]
     broad: tuple[str, ...]
     means: tuple[str, ...]
-    partisan: tuple[str, ...]
-    sides: tuple[str, ...]
 
 
 @lru_cache(maxsize=1)
@@ -136,8 +136,7 @@ def _tables() -> _Tables:
     raw = tomllib.loads(
         resources.files("eventdesk.data").joinpath("linking_reconcile.toml").read_text("utf-8"))
     group_of = {word: group for group, words in raw["groups"].items() for word in words}
-    return _Tables(group_of, tuple(raw["scope"]["broad"]), tuple(raw["scope"]["means"]),
-                   tuple(raw["claimants"]["partisan"]), tuple(raw["claimants"]["sides"]))
+    return _Tables(group_of, tuple(raw["scope"]["broad"]), tuple(raw["scope"]["means"]))
 
 
 def vague_words(text: str, counts: str) -> str:
@@ -251,36 +250,6 @@ def counted_group(counts: str) -> str:
     return words[-1] if words else "unspecified"
 
 
-# Head nouns of what a body is called beside its name ("the official news agency SANA").
-_BODY_HEADS = frozenset({"agency", "media", "television", "tv", "channel", "broadcaster", "newspaper",
-                         "radio", "outlet", "ministry", "monitor", "group", "network", "watchdog"})
-
-
-def _is_role(phrase: str, kind: str) -> bool:
-    """A title of a person ('army spokesman') or what a body is called ('state news agency')."""
-    words = ascii_words(phrase)
-    if not 0 < len(words) <= 8:
-        return False
-    if kind == "person":
-        return any(w in _name_tables().role_heads for w in words)
-    return words[-1] in _BODY_HEADS
-
-
-def _role(extraction: Extraction, claim: Claim) -> str:
-    """The claimant's title or description beside its name in this report."""
-    if claim.claimant_kind not in ("person", "organisation", "media"):
-        return ""
-    start, text = claim.mention_start, extraction.article.text
-    if start is not None:
-        end = next((m.end for m in extraction.mentions if m.start == start), None)
-        found = re.match(r"[\w'\u2019.-]+(?:\s+[A-Z][\w'\u2019.-]*)*", text[start:start + 80])
-        end = end if end is not None else start + (found.end() if found else 0)
-        for phrase in (title_after(text, end), *titles_before(text, start)):
-            if _is_role(phrase, claim.claimant_kind):
-                return " ".join(phrase.split())
-    return ""
-
-
 _Claimant = tuple[str, str, str, str, bool]  # name, kind, affiliation, role, named as a party
 
 
@@ -292,8 +261,8 @@ def _claimant(extraction: Extraction, index: int, claims: Mapping[int, Claim],
         return (extraction.article.outlet or "the report", "outlet", "", "", False)
     name = entities.get(light_key(claim.claimant), claim.claimant)
     affiliation = entities.get(light_key(claim.affiliation), claim.affiliation) if claim.affiliation else ""
-    return (name, claim.claimant_kind, affiliation, _role(extraction, claim),
-            _mentions_any(f"{claim.claimant} {claim.medium}", _tables().partisan))
+    return (name, claim.claimant_kind, affiliation, claim_role(extraction, claim),
+            named_as_party(f"{claim.claimant} {claim.medium}"))
 
 
 def _quantity_claim(extraction: Extraction, figure: Figure, claimant: _Claimant) -> QuantityClaim:
@@ -343,17 +312,6 @@ def _entity_names(entities: Sequence[LinkedEntity] | None) -> dict[str, str]:
         for form in (entity.name, *entity.aliases):
             names.setdefault(light_key(form), entity.name)
     return names
-
-
-def _entity_roles(entities: Sequence[LinkedEntity] | None) -> dict[str, str]:
-    """A person's canonical name -> a title some report gives him ('defence minister'),
-    one that puts him on a side first."""
-    roles: dict[str, str] = {}
-    for entity in entities or ():
-        titles = [a.value for a in entity.attributes if a.name == "description"]
-        if entity.label == "PERSON" and titles:
-            roles[entity.name] = max(titles, key=lambda t: (_takes_a_side(t), -titles.index(t)))
-    return roles
 
 
 @dataclass
@@ -457,23 +415,6 @@ def _fold(drafts: dict[tuple[str, ...], _Draft]) -> list[_Draft]:
             found[0].items += draft.items
             draft.items = []
     return [d for d in drafts.values() if d.items]
-
-
-def _mentions_any(text: str, cues: tuple[str, ...]) -> bool:
-    return bool(re.search(rf"\b(?:{_phrase_pattern(cues)})\b", text.lower()))
-
-
-def _takes_a_side(title: str) -> bool:
-    """Whether a person's title names a party to the fighting: 'defence minister', 'army spokesman'."""
-    return _mentions_any(title, _tables().sides)
-
-
-def _is_partisan(claim: QuantityClaim) -> bool:
-    """A party to the fighting speaks: by the claimant's words, the body a spokesperson
-    speaks for, the title beside a person's name or what a body is called ('state news agency')."""
-    if claim.party or _mentions_any(f"{claim.claimant} {claim.affiliation}", _tables().partisan):
-        return True
-    return _takes_a_side(claim.role) if claim.claimant_kind == "person" else _mentions_any(claim.role, _tables().partisan)
 
 
 def _best_pool(numbered: Sequence[QuantityClaim]) -> list[QuantityClaim]:
@@ -586,7 +527,7 @@ def reconcile_figures(extractions: Sequence[Extraction], *, clusters: Any = None
     """Group every figure by the quantity it counts, with low/best/high and disagreements."""
     names = _entity_names(entities)
     collected = _collect(extractions, _cluster_index(clusters), names)
-    _share_roles(collected.values(), _entity_roles(entities))
+    _share_roles(collected.values(), entity_roles(entities))
     drafts = _fold(_merge_events(collected))
     quantities = [_quantity(draft, names) for draft in drafts]
     quantities = _link_parts(quantities, drafts)
