@@ -174,6 +174,10 @@ def normalise_actor(phrase: str, *, context: ActorContext = ActorContext()) -> A
     if group is not None:
         return _from_group(group, country)
     link = next((i for i, w in enumerate(words) if i and _is_link(words, i)), len(words))
+    head = _head_kind(words[:link]) or _head_kind(words)
+    if head in {"police", "military", "militants"} and _has_cue(words, "deposed"):
+        # "gunmen loyal to the former regime", "remnants of the ousted government's forces"
+        return Actor(_with_country("Unidentified Armed Group ({country})", country), "unidentified", country)
     head = _head_kind(words[:link])
     if head in {"police", "military", "militants"} and _has_cue(words[:link], "former"):
         return civilians_of(country)  # "a former soldier", "an ex-combatant": no longer in any force

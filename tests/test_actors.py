@@ -546,3 +546,23 @@ def test_find_actors_reads_armed_men_on_to_the_gang_they_belong_to() -> None:
     doc = load_nlp()("Armed men believed to belong to a criminal gang shot dead a shopkeeper in Rosario.")
     mentions = find_actors(doc[:], context=ActorContext(country="Argentina", year=2024))
     assert [m.actor.name for m in mentions][:1] == ["Unidentified Gang (Argentina)"]
+
+
+@pytest.mark.parametrize("phrase", [
+    "gunmen loyal to the toppled government", "armed remnants of the deposed regime's army",
+    "fighters loyal to the ousted president", "former regime forces",
+])
+def test_normalise_actor_men_loyal_to_a_fallen_government_are_an_unidentified_group(phrase: str) -> None:
+    actor = normalise_actor(phrase, context=ActorContext(country="Syria", year=2025))
+    assert actor is not None and actor.name == "Unidentified Armed Group (Syria)"
+
+
+def test_normalise_actor_a_former_soldier_is_still_a_civilian() -> None:
+    actor = normalise_actor("a former soldier", context=ActorContext(country="Syria", year=2025))
+    assert actor is not None and actor.name == "Civilians (Syria)"
+
+
+@pytest.mark.parametrize("phrase", ["a patrol of the interior ministry", "defence ministry troops"])
+def test_normalise_actor_a_ministry_s_armed_men_are_the_state_s(phrase: str) -> None:
+    actor = normalise_actor(phrase, context=ActorContext(country="Libya", year=2024))
+    assert actor is not None and actor.kind == "state" and actor.name.startswith("Military Forces of Libya")
