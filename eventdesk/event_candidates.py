@@ -322,6 +322,15 @@ def _in_grievance(token: Token) -> bool:
     return any(_grievance(a) and a.dep_ == "prep" for a in token.ancestors)
 
 
+def _elided_passive(token: Token) -> bool:
+    """A participle joined to a passive verb, its 'were' left out: its subject suffered the act."""
+    head = token.head
+    return token.tag_ == "VBN" and token.dep_ == "conj" and head.tag_ == "VBN" \
+        and any(c.dep_ == "auxpass" for c in head.children) \
+        and not any(c.dep_ in {"aux", "auxpass"} for c in token.children) \
+        and any(c.dep_ == "nsubj" for c in token.children)
+
+
 def _candidate_at(token: Token, sent: Span, index: int, mentions: Sequence[ActorMention],
                   previous: Actor | None, context: ActorContext, scale: float, *, air: bool) -> Candidate | None:
     """The event a trigger word signals, or None when it is no trigger, unreal or untypable."""
@@ -341,6 +350,8 @@ def _candidate_at(token: Token, sent: Span, index: int, mentions: Sequence[Actor
     candidate = Candidate(entry.type, entry.sub, entry.role, index, token, entry.weight * scale,
                           roles.agent, roles.patient, [b for b in roles.backers if b.kind in ARMED],
                           sentences={index}, air=air)
+    if _elided_passive(token):  # "2 soldiers were killed and 12 assailants neutralised": those neutralised
+        candidate.actor1, candidate.actor2 = None, candidate.actor2 or candidate.actor1
     if entry.type == "Explosions/Remote violence" and entry.sub != "Suicide bomb" and _from_aircraft(token, lexicon):
         candidate.sub = "Air/drone strike"  # "a drone fired a missile at a car": the craft names the sub-type
     elif entry.sub == "Remote explosive/landmine/IED" and _fired_bomb(token, lexicon):

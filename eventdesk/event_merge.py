@@ -177,7 +177,12 @@ def _anaphoric(candidate: Candidate) -> bool:
     trigger = candidate.trigger
     if trigger.pos_ == "VERB":  # "The army said it repelled the assault": the assault just told
         return any(c.dep_ == "dobj" and c.lemma_.lower() in _EVENT_NOUNS and _definite(c) for c in trigger.children)
-    return trigger.pos_ == "NOUN" and trigger.dep_ == "pobj" and _definite(trigger)
+    # "killed in the attack", "a count that excludes the bomber": the one just told
+    return trigger.pos_ == "NOUN" and (trigger.dep_ == "pobj" or trigger.dep_ == "dobj"
+                                       and trigger.lemma_.lower() in _EVENT_PERSONS) and _definite(trigger)
+
+
+_EVENT_PERSONS = frozenset({"bomber", "attacker", "assailant", "gunman"})
 
 
 _EVENT_NOUNS = frozenset({"attack", "assault", "raid", "offensive", "ambush", "incursion", "onslaught"})

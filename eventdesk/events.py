@@ -396,9 +396,10 @@ def _demote_later_days(merged: Sequence[Candidate]) -> None:
 
 
 def _follow_up_arrests(merged: Sequence[Candidate]) -> None:
-    """'... beat him to death. Police arrested 5 suspects.': arrests told after a violent event or a
+    """'... beat him to death. Police arrested 5 suspects.', '2 traders were killed ... before a curfew
+    was imposed': arrests and other measures (curfews, troops sent) told after a violent event or a
     protest are its aftermath; the event the article tells first stays the main one."""
-    for candidate in (c for c in merged if c.sub == "Arrests"):
+    for candidate in (c for c in merged if c.sub in {"Arrests", "Other"}):
         earlier = [c for c in merged if c.sentence < candidate.sentence
                    and (c.type in VIOLENT_TYPES or c.type == "Protests")]
         if earlier:

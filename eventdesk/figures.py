@@ -552,6 +552,27 @@ def _one_more(victim: Token) -> bool:
     return more(victim)
 
 
+_LEFT_OUT = frozenset({"exclude", "excluding", "not including", "not counting", "without counting"})
+
+
+def _bombers_left_out(sent: Span, sent_index: int, draft: Extraction, context: ActorContext,
+                      taken: set[int]) -> Iterator[Figure]:
+    """'5 people were killed, a count that excludes the bomber', 'not including the bomber': a suicide
+    bomber left out of a toll died too, and ACLED counts him."""
+    for token in sent:
+        if token.lemma_.lower() != "bomber" or token.tag_ != "NN" or token.i in taken \
+                or token.dep_ not in {"dobj", "pobj"}:
+            continue
+        verb = token.head
+        negated = any(c.dep_ == "neg" for c in verb.children) or verb.i > 0 and verb.nbor(-1).lower_ == "not"
+        key = f"not {verb.lower_}" if negated else verb.lemma_.lower() if verb.pos_ == "VERB" else verb.lower_
+        if key in _LEFT_OUT or verb.lower_ in _LEFT_OUT:
+            taken.add(token.i)
+            span = sent.doc[token.left_edge.i:token.i + 1]
+            yield _figure(draft, sent_index, span.start_char, span.end_char, "killed", Amount(0, 0, 1.0),
+                          "bomber", context, qualifier="additional")
+
+
 def _lost_life(verb: Token) -> bool:
     """'a night watchman lost his life': its subject died."""
     return verb.lemma_.lower() == "lose" and any(c.dep_ == "dobj" and c.lemma_.lower() == "life"
@@ -580,6 +601,7 @@ def sentence_figures(sent: Span, sent_index: int, draft: Extraction,
         figures.append(figure)
         taken |= tokens
     figures.extend(_single_figures(sent, sent_index, draft, context, taken))
+    figures.extend(_bombers_left_out(sent, sent_index, draft, context, taken))
     return _breakdowns(sorted(figures, key=lambda f: f.start))
 
 

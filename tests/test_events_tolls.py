@@ -86,3 +86,29 @@ def test_fatalities_every_item_of_a_list_read_as_apposition_counts() -> None:
     note = ("On 13 May 2023, gunmen stopped a taxi near Cucuta (Norte de Santander) and shot dead a shopkeeper, "
             "his brother, their young nephew and 3 others.")
     assert _main(note).fatalities == 6
+
+
+def test_fatalities_a_participle_with_its_were_left_out_is_passive() -> None:
+    note = ("On 14 May 2023, ISWAP fighters attacked a military base near Monguno (Borno). The army said "
+            "3 soldiers were killed and dozens of attackers neutralised.")
+    event = _main(note)
+    assert (event.event_type, event.fatalities) == ("Battles", 15)
+
+
+@pytest.mark.parametrize(("note", "fatalities"), [
+    ("On 15 May 2023, a suicide bomber blew himself up at a checkpoint in Mosul (Ninewa). Police said 4 people "
+     "died, a toll that excludes the bomber.", 5),
+    ("On 16 May 2023, a suicide bomber struck a wedding hall in Jalalabad (Nangarhar), killing 11 guests, "
+     "not including the bomber.", 12),
+    ("On 17 May 2023, a suicide bomber struck a wedding hall in Jalalabad (Nangarhar), killing 11 guests, "
+     "including the bomber.", 11),
+])
+def test_fatalities_a_bomber_left_out_of_the_toll_is_added(note: str, fatalities: int) -> None:
+    assert _main(note).fatalities == fatalities
+
+
+def test_events_a_curfew_told_after_a_riot_is_its_aftermath() -> None:
+    note = ("On 18 May 2023, youths attacked shops owned by foreign traders in Kumasi (Ashanti). Police said 3 "
+            "traders were killed before a curfew was imposed.")
+    event = _main(note)
+    assert (event.event_type, event.fatalities) == ("Riots", 3)
