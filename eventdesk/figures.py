@@ -297,8 +297,8 @@ def _victims(verb: Token) -> list[Token]:
     if not found:  # "shot dead a shopkeeper" with 'dead' parsed as a preposition
         found = [o for c in verb.children if c.lower_ == "dead" and c.dep_ == "prep" for o in c.children
                  if o.dep_ == "pobj"]
-    if not found and verb_key(verb) == "shoot dead":  # "shot dead a 10-year-old boy" parsed as an adverb
-        found = [c for c in verb.children if c.dep_ == "npadvmod" and c.pos_ == "NOUN" and c.i > verb.i
+    if not found and verb_key(verb) == "shoot dead":  # "shot dead a 10-year-old boy" parsed as an adverb or apposition
+        found = [c for c in verb.children if c.dep_ in {"npadvmod", "appos"} and c.pos_ == "NOUN" and c.i > verb.i
                  and any(d.dep_ == "det" and d.lower_ in {"a", "an"} for d in c.children)]
     if not found and verb.dep_ == "conj" and verb.head.pos_ == "VERB":
         found = [c for c in verb.head.children if c.dep_ in {"dobj", "nsubjpass"} and c.i > verb.i]

@@ -112,3 +112,9 @@ def test_events_a_curfew_told_after_a_riot_is_its_aftermath() -> None:
             "traders were killed before a curfew was imposed.")
     event = _main(note)
     assert (event.event_type, event.fatalities) == ("Riots", 3)
+
+
+def test_fatalities_shot_dead_with_its_victim_read_as_apposition() -> None:
+    note = ("On 7 March 2024, a Houthi sniper shot dead a 10-year-old boy as he fetched water in a northern "
+            "district of Taiz (Taizz).")
+    assert _main(note).fatalities == 1
