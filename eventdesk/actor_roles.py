@@ -136,6 +136,13 @@ def _mention_of(token: Token, mentions: Sequence[ActorMention]) -> ActorMention 
             for mention in mentions:
                 if mention.start <= child.i < mention.end:
                     return mention
+    # "a joint team of the police and the BSF", "members of the JNIM": the body they belong to, the first named
+    for child in token.children:
+        if child.dep_ == "prep" and child.lower_ == "of" and token.pos_ == "NOUN":
+            for obj in _pobjs(child):
+                for mention in mentions:
+                    if mention.start <= obj.i < mention.end or mention.head == obj.i:
+                        return mention
     return None
 
 

@@ -155,3 +155,10 @@ def test_roles_of_them_done_to_by_the_same_side_are_not_the_actor_named_before()
     roles = _roles_after_first("Bandits abducted 6 farmers near Gusau. The bandits later released them.",
                                "released", "Nigeria")
     assert roles.patient is None or roles.patient.kind != "unidentified"
+
+
+def test_roles_of_a_team_of_several_forces_is_led_by_the_first_named() -> None:
+    roles = _roles("A joint patrol of gendarmes and soldiers ambushed JNIM fighters near Kaya.", "ambushed",
+                   "Burkina Faso")
+    assert (roles.agent and roles.agent.name, roles.patient and roles.patient.name) == (
+        "Police Forces of Burkina Faso (2022-)", "JNIM: Group for Support of Islam and Muslims")
