@@ -22,7 +22,6 @@ from importlib import resources
 from typing import Any
 
 import numpy as np
-from sklearn.feature_extraction.text import TfidfVectorizer
 
 from eventdesk.model import Event, Extraction
 
@@ -127,14 +126,56 @@ def _units(extractions: Sequence[Extraction]) -> list[_Unit]:
     return units
 
 
+_TOKEN = re.compile(r"(?u)\b[^\W\d_][\w-]+\b")
+
+
+def tfidf_rows(texts: Sequence[str]) -> list[tuple[np.ndarray, np.ndarray]]:
+    """Each text's (term ids, l2-normalised weights): sublinear tf times smoothed idf over
+    the texts, stop words left out. The same values, summed in the same order, as
+    scikit-learn's TfidfVectorizer(stop_words="english", sublinear_tf=True)."""
+    stop = frozenset(_tables()["stop_words"])
+    ids: dict[str, int] = {}
+    counted = []
+    for text in texts:
+        counts: Counter[int] = Counter()
+        for word in _TOKEN.findall(text.lower()):
+            if word not in stop:
+                counts[ids.setdefault(word, len(ids))] += 1
+        counted.append(sorted(counts.items()))  # terms in order of first use across the texts
+    terms = np.array([term for row in counted for term, _ in row], dtype=np.intp)
+    weights = np.array([count for row in counted for _, count in row], dtype=np.float64)
+    idf = np.full(len(ids), len(texts) + 1.0) / (np.bincount(terms, minlength=len(ids)) + 1.0)
+    np.log(idf, out=idf)
+    idf += 1.0
+    np.log(weights, out=weights)
+    weights += 1.0
+    weights *= idf[terms]
+    rows, at = [], 0
+    for row in counted:
+        part = weights[at:at + len(row)]
+        squares = 0.0
+        for weight in part.tolist():  # summed left to right, as a sparse row's norm is
+            squares += weight * weight
+        norm = math.sqrt(squares)
+        rows.append((terms[at:at + len(row)], part / norm if norm else part))
+        at += len(row)
+    return rows
+
+
 def _similarity(units: Sequence[_Unit]) -> np.ndarray:
-    vectorizer = TfidfVectorizer(stop_words="english", sublinear_tf=True,
-                                 token_pattern=r"(?u)\b[^\W\d_][\w-]+\b")
-    try:
-        matrix = vectorizer.fit_transform([u.text for u in units])
-    except ValueError:  # every sentence was stop words
+    """Cosine of every pair of sentences' TF-IDF vectors."""
+    rows = tfidf_rows([u.text for u in units])
+    width = 1 + max((int(terms.max()) for terms, _ in rows if len(terms)), default=-1)
+    if not width:  # every sentence was stop words
         return np.eye(len(units))
-    return (matrix @ matrix.T).toarray()
+    dense = np.zeros((len(units), width))
+    for i, (terms, values) in enumerate(rows):
+        dense[i, terms] = values
+    similarity = np.zeros((len(units), len(units)))
+    for i, (terms, values) in enumerate(rows):
+        for term, value in zip(terms.tolist(), values.tolist()):  # a sparse product's order of sums
+            similarity[i] += value * dense[:, term]
+    return similarity
 
 
 def lexrank(similarity: np.ndarray, *, iterations: int = 50) -> np.ndarray:

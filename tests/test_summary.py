@@ -156,3 +156,27 @@ def test_summarise_story_takes_main_event_from_largest_cluster() -> None:
     summary = summarise_story([a, b], events=[small, main, Cluster("none", ())])
     assert "rooftops" in summary[0].text
     assert "rooftops" not in summarise_story([a, b], events=[small])[0].text
+
+
+SIMILAR = [
+    "Floodwaters swept through the river town of Kessel on Monday, and rescuers pulled 14 people from roofs.",
+    "Rescuers in Kessel pulled 14 people from the roofs of flooded houses on Monday.",
+    "The mayor of Kessel said the river had never risen so fast.",
+    "In a separate development, the central bank held its interest rate at 4 percent.",
+    "The of and it is.",  # stop words only
+    "Rescuers in Kessel pulled 14 people from the roofs of flooded houses on Monday.",
+]
+
+
+def test_summary_tfidf_similarity_is_exactly_scikit_learns() -> None:
+    """The summary's own TF-IDF gives bit for bit what TfidfVectorizer gave before it (issue 6)."""
+    text = pytest.importorskip("sklearn.feature_extraction.text")
+    import numpy as np
+
+    from eventdesk.summary import _similarity
+
+    vectorizer = text.TfidfVectorizer(stop_words="english", sublinear_tf=True,
+                                      token_pattern=r"(?u)\b[^\W\d_][\w-]+\b")
+    matrix = vectorizer.fit_transform(SIMILAR)
+    units = [type("Unit", (), {"text": s})() for s in SIMILAR]
+    assert np.array_equal(_similarity(units), (matrix @ matrix.T).toarray())  # type: ignore[arg-type]
