@@ -566,3 +566,19 @@ def test_normalise_actor_a_former_soldier_is_still_a_civilian() -> None:
 def test_normalise_actor_a_ministry_s_armed_men_are_the_state_s(phrase: str) -> None:
     actor = normalise_actor(phrase, context=ActorContext(country="Libya", year=2024))
     assert actor is not None and actor.kind == "state" and actor.name.startswith("Military Forces of Libya")
+
+
+@pytest.mark.parametrize(("phrase", "name"), [
+    ("National Guard troops", "Military Forces of Venezuela (1999-) National Guard"),
+    ("members of the Bolivarian National Guard", "Military Forces of Venezuela (1999-) National Guard"),
+    ("Venezuelan soldiers", "Military Forces of Venezuela (1999-)"),
+])
+def test_normalise_actor_venezuela_s_forces_carry_the_bolivarian_era_and_the_guard_its_branch(phrase: str,
+                                                                                             name: str) -> None:
+    actor = normalise_actor(phrase, context=ActorContext(country="Venezuela", year=2024))
+    assert actor is not None and actor.name == name
+
+
+def test_normalise_actor_a_national_guard_elsewhere_is_no_venezuelan_branch() -> None:
+    actor = normalise_actor("National Guard troops", context=ActorContext(country="United States", year=2024))
+    assert actor is not None and "Venezuela" not in actor.name
