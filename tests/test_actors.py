@@ -582,3 +582,9 @@ def test_normalise_actor_venezuela_s_forces_carry_the_bolivarian_era_and_the_gua
 def test_normalise_actor_a_national_guard_elsewhere_is_no_venezuelan_branch() -> None:
     actor = normalise_actor("National Guard troops", context=ActorContext(country="United States", year=2024))
     assert actor is not None and "Venezuela" not in actor.name
+
+
+def test_find_actors_a_unit_s_headquarters_is_held_by_that_force() -> None:
+    doc = load_nlp()("Rebels overran a government brigade headquarters in Hpakant.")
+    mentions = find_actors(doc[:], context=ActorContext(country="Myanmar", year=2024))
+    assert "Military Forces of Myanmar (2021-)" in [m.actor.name for m in mentions]
