@@ -322,6 +322,17 @@ def _in_grievance(token: Token) -> bool:
     return any(_grievance(a) and a.dep_ == "prep" for a in token.ancestors)
 
 
+_BLOCKING = frozenset({"block", "blockade", "barricade"})
+_DEFYING = frozenset({"defy", "violate", "flout", "ignore", "disregard"})
+
+
+def _defied(token: Token) -> bool:
+    """'for defying their lockdown and boycott of clinics': the object of defying, or one joined to it."""
+    while token.dep_ == "conj" and token.head is not token:
+        token = token.head
+    return token.dep_ == "dobj" and token.head.lemma_.lower() in _DEFYING
+
+
 def _elided_passive(token: Token) -> bool:
     """A participle joined to a passive verb, its 'were' left out: its subject suffered the act."""
     head = token.head
@@ -350,6 +361,10 @@ def _candidate_at(token: Token, sent: Span, index: int, mentions: Sequence[Actor
     candidate = Candidate(entry.type, entry.sub, entry.role, index, token, entry.weight * scale,
                           roles.agent, roles.patient, [b for b in roles.backers if b.kind in ARMED],
                           sentences={index}, air=air)
+    if entry.role == "protest" and _defied(token):
+        return None  # "abducted teachers for defying their boycott of schools": a boycott imposed, none held
+    if entry.role == "protest" and token.lemma_.lower() in _BLOCKING and _actor_kind(candidate.actor1) in ARMED:
+        return None  # "bandits blocked the highway and abducted 16 travellers": armed men's roadblock, no protest
     if _elided_passive(token):  # "2 soldiers were killed and 12 assailants neutralised": those neutralised
         candidate.actor1, candidate.actor2 = None, candidate.actor2 or candidate.actor1
     if entry.type == "Explosions/Remote violence" and entry.sub != "Suicide bomb" and _from_aircraft(token, lexicon):

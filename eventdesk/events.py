@@ -398,10 +398,13 @@ def _demote_later_days(merged: Sequence[Candidate]) -> None:
 def _follow_up_arrests(merged: Sequence[Candidate]) -> None:
     """'... beat him to death. Police arrested 5 suspects.', '2 traders were killed ... before a curfew
     was imposed': arrests and other measures (curfews, troops sent) told after a violent event or a
-    protest are its aftermath; the event the article tells first stays the main one."""
+    protest are its aftermath; so is an arrest told after a bomb defused ('police defused a car bomb
+    and arrested the driver'); the event the article tells first stays the main one."""
     for candidate in (c for c in merged if c.sub in {"Arrests", "Other"}):
         earlier = [c for c in merged if c.sentence < candidate.sentence
-                   and (c.type in VIOLENT_TYPES or c.type == "Protests")]
+                   and (c.type in VIOLENT_TYPES or c.type == "Protests")
+                   or candidate.sub == "Arrests" and c.sub == "Disrupted weapons use"
+                   and (c.sentence, c.trigger.i) < (candidate.sentence, candidate.trigger.i)]
         if earlier:
             candidate.confidence = min(candidate.confidence, min(c.confidence for c in earlier) - 0.05)
 

@@ -118,3 +118,17 @@ def test_fatalities_shot_dead_with_its_victim_read_as_apposition() -> None:
     note = ("On 7 March 2024, a Houthi sniper shot dead a 10-year-old boy as he fetched water in a northern "
             "district of Taiz (Taizz).")
     assert _main(note).fatalities == 1
+
+
+@pytest.mark.parametrize(("note", "event_type", "sub_type"), [
+    ("On 4 April 2024, gunmen blocked the Zaria-Kaduna road (Kaduna) and kidnapped 9 motorists.",
+     "Violence against civilians", "Abduction/forced disappearance"),
+    ("On 5 April 2024, separatists kidnapped 3 nurses in Bamenda (Mezam, North-West) for defying their "
+     "lockdown and boycott of clinics.", "Violence against civilians", "Abduction/forced disappearance"),
+    ("On 6 April 2024, soldiers defused a roadside bomb on the road out of Baidoa (Bay) and arrested "
+     "2 suspects.", "Strategic developments", "Disrupted weapons use"),
+])
+def test_events_no_protest_by_armed_men_or_in_a_boycott_defied_and_a_defused_bomb_leads(
+        note: str, event_type: str, sub_type: str) -> None:
+    event = _main(note)
+    assert (event.event_type, event.sub_event_type) == (event_type, sub_type)
