@@ -2,11 +2,14 @@
 
 A stage is a plain function `stage(doc, draft, options) -> Extraction` that
 returns a new `Extraction` with its own findings added. The runner says which
-stage broke on which article and goes on with the next article.
+stage broke on which article and goes on with the next article. The parses of
+the last articles extracted stay in the process (`kept_parses`), so a report made
+right after extraction reads them instead of parsing the texts again.
 """
 
 from __future__ import annotations
 
+from collections import OrderedDict
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 
@@ -19,6 +22,11 @@ from eventdesk.nlp import parse_texts
 from eventdesk.settings import Options
 
 Stage = Callable[[Doc, Extraction, Options], Extraction]
+
+# How many of the latest parses stay in the process: enough for the stories of one run's
+# report; a larger run's earlier articles are parsed again when the report needs them.
+KEPT_PARSES = 64
+_kept: OrderedDict[tuple[str, str], Doc] = OrderedDict()  # (model, article id) -> parse
 
 STAGES: tuple[tuple[str, Stage], ...] = (
     ("entities", entities.extract_mentions),
@@ -67,6 +75,21 @@ def extract_articles(articles: Iterable[Article], options: Options,
                        batch_size=options.batch_size)
     for article, doc in zip(pending, docs, strict=True):
         try:
-            yield Outcome(article, extract_article(doc, article, options, stages))
+            outcome = Outcome(article, extract_article(doc, article, options, stages))
         except StageError as error:
             yield Outcome(article, None, error)
+            continue
+        _keep(options.model, article.id, doc)
+        yield outcome
+
+
+def _keep(model: str, article_id: str, doc: Doc) -> None:
+    _kept[(model, article_id)] = doc
+    _kept.move_to_end((model, article_id))
+    while len(_kept) > KEPT_PARSES:
+        _kept.popitem(last=False)
+
+
+def kept_parses(article_ids: Iterable[str], *, model: str) -> dict[str, Doc]:
+    """The parses (by `model`) this process kept of these articles when it extracted them."""
+    return {a: _kept[(model, a)] for a in article_ids if (model, a) in _kept}

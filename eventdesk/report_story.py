@@ -14,6 +14,7 @@ from eventdesk.coref import EventCluster, corefer_events
 from eventdesk.linking import LinkedEntity, attribute_conflicts
 from eventdesk.mapsvg import render_map_svg
 from eventdesk.model import Event, Extraction, Figure, Place, Story
+from eventdesk.pipeline import kept_parses
 from eventdesk.places import demonym_country
 from eventdesk.settings import Options
 from eventdesk.reconcile import Quantity, QuantityClaim, claim_statements, reconcile_figures
@@ -243,10 +244,12 @@ def analyse_story(members: Sequence[Extraction], refs: dict[str, str], *, story:
                   nlp_model: str = Options.model) -> dict[str, Any]:
     """Key facts, figures with claims, disagreements, timeline, places and map of one story.
 
-    Event coreference parses the story's reports again with `nlp_model` (the model they
-    were extracted with), as the store keeps no parses.
+    Event coreference reads the parses extraction kept in this process, and parses the
+    other reports again with `nlp_model` (the model they were extracted with), as the
+    store keeps no parses.
     """
-    clusters = corefer_events(members, stories=[story], nlp_model=nlp_model)
+    parses = kept_parses((x.article.id for x in members), model=nlp_model)
+    clusters = corefer_events(members, stories=[story], nlp_model=nlp_model, docs=parses)
     quantities = reconcile_figures(members, clusters=clusters, entities=entities)
     events = [with_reconciled_toll(row, quantities) for row in _events(members, refs, clusters)]
     places = [p for x in members for p in x.places]
