@@ -71,6 +71,8 @@ def extract_articles(articles: Iterable[Article], options: Options,
                      stages: tuple[tuple[str, Stage], ...] = STAGES) -> Iterator[Outcome]:
     """Parse articles in batches and extract each; failures are yielded, not raised."""
     pending = list(articles)
+    if not pending:
+        return  # nothing to parse: spaCy need not even load
     docs = parse_texts((a.text for a in pending), model=options.model,
                        batch_size=options.batch_size)
     for article, doc in zip(pending, docs, strict=True):

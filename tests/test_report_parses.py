@@ -39,3 +39,11 @@ def test_report_after_extraction_does_not_parse_again(monkeypatch: pytest.Monkey
     monkeypatch.setattr(coref, "parse_texts", no_parsing)
     situation = build_situation([outcome.extraction], nlp_model=options.model)
     assert situation["stories"][0]["key_facts"]
+
+
+def test_extract_articles_with_nothing_to_extract_parses_nothing(monkeypatch: pytest.MonkeyPatch) -> None:
+    def no_parsing(*args: object, **kwargs: object) -> None:
+        raise AssertionError("spaCy was asked to parse no articles")
+
+    monkeypatch.setattr(pipeline, "parse_texts", no_parsing)
+    assert list(extract_articles([], load_options())) == []
