@@ -7,7 +7,8 @@ short form takes the label of the longer name it is part of, and otherwise the
 majority of the model's votes wins. The town of a wire dateline ("BEIRUT, March 2
 (Reuters) -") is a place whatever the model says of a word in capitals, and a
 generic noun capitalised by a headline or a title ("Army retakes town", "Defence
-Minister Sergei Shoigu") is no name on its own.
+Minister Sergei Shoigu") is no name on its own, and a headline's name ends before
+its verb ("Rebel Forces Have Seized the Town").
 """
 
 from __future__ import annotations
@@ -44,6 +45,7 @@ GENERIC_NOUNS = frozenset({
     "interior", "foreign", "state", "forces", "security", "intelligence", "justice", "finance",
     "health", "cabinet", "parliament", "presidency", "regime", "opposition", "coalition", "militia",
     "troops", "authorities", "officials", "embassy", "court", "council", "committee", "agency",
+    "rebels", "militants", "insurgents", "fighters", "soldiers", "protesters",
 })
 _MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?"
 # What follows a dateline's town: a region or country, a date, the agency, then a dash or colon.
@@ -55,6 +57,17 @@ _DATELINE_TAIL = re.compile(
 # calls a person needs a larger town, and must not be the surname of a person named in full.
 PLACE_POPULATION = 5_000
 PERSON_TOWN_POPULATION = 20_000
+
+
+def _before_verb_phrase(span: Span) -> Span:
+    """A headline's name cut before its verb: 'Rebel Forces Have Seized ...' -> 'Rebel Forces'
+    (an auxiliary and a verb after the first word end a name; 'Save the Children' keeps its verb)."""
+    if span.label_ not in NAME_LABELS:
+        return span
+    for i in range(1, len(span) - 1):
+        if span[i].pos_ == "AUX" and span[i + 1].pos_ == "VERB":
+            return span[:i]
+    return span
 
 
 def _trim(span: Span) -> tuple[int, int] | None:
@@ -202,7 +215,7 @@ def extract_mentions(doc: Doc, draft: Extraction, options: Options) -> Extractio
     originals: dict[str, str] = {}
     full_text = draft.article.text  # Doc.text rebuilds the string on every access
     for ent in doc.ents:
-        bounds = _trim(ent)
+        bounds = _trim(_before_verb_phrase(ent))
         if bounds is None:
             continue
         text = full_text[bounds[0]:bounds[1]]

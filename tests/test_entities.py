@@ -118,3 +118,14 @@ def test_entities_generic_noun_alone_is_no_name(text: str, generic: str) -> None
 def test_entities_generic_noun_heading_a_name_in_the_report_is_kept() -> None:
     text = "The Free Syrian Army said it shelled the base. Later the Army said two of its fighters died."
     assert _labels(text)["Army"] == {"ORG"}  # the short form of the group named before
+
+
+@pytest.mark.parametrize(("text", "name", "fragment"), [
+    ("Syrian Regime Forces Have Ended the Siege of Deir Hafer\n\nSyrian troops surged into the town "
+     "on Sunday.", "Syrian Regime Forces", "Have Ended"),
+    ("Rebels Have Seized the Northern Town of Kafr Nabl\n\nRebels took the town on Monday.", None, "Have Seized"),
+])
+def test_entities_headline_name_ends_before_its_verb(text: str, name: str | None, fragment: str) -> None:
+    labels = _labels(text)
+    assert not any(fragment in form for form in labels)
+    assert name is None or labels[name] == {"ORG"}
