@@ -59,6 +59,31 @@ def _after_a_clause(tokens: Sequence[Token], i: int, floor: int) -> bool:
         and tokens[i - 2].pos_ in {"NOUN", "PROPN"}
 
 
+def believed_end(tokens: Sequence[Token], end: int, limit: int) -> int:
+    """Where 'suspected to be Fulani militia' after a phrase ending at `end` ends: armed men taken for a
+    named group or a people's militia are that group's; `end` when no such words follow."""
+    if end + 3 < limit and tokens[end].lower_ in BELIEVED and tokens[end + 1].lower_ == "to" \
+            and tokens[end + 2].lower_ == "be":
+        stop = _named_run(tokens, end + 3, limit)
+        if stop > end + 3:
+            return stop
+    return end
+
+
+def _named_run(tokens: Sequence[Token], start: int, limit: int) -> int:
+    """Where a run of nouns from `start` that holds a group's name ends ('Fulani militia', 'IPOB members'),
+    or `start` when it names no group."""
+    j = start
+    while j < limit and tokens[j].pos_ in {"PROPN", "NOUN", "ADJ"} or j < limit and tokens[j].text in {"/", "-"}:
+        j += 1
+    words = words_of(" ".join(t.text for t in tokens[start:j]))
+    aliases, acronyms = alias_index()
+    named = any(tuple(words[a:b]) in aliases for a in range(len(words)) for b in range(a + 1, len(words) + 1)) \
+        or any(t.text in acronyms for t in tokens[start:j]) \
+        or any(w in actor_table().ethnic for w in words)
+    return j if named else start
+
+
 def right_edge(tokens: Sequence[Token], head: int, limit: int) -> int:
     """Extend 'forces loyal to Assad', 'troops from Lebanon's Hezbollah' to the right."""
     end = head + 1
@@ -69,6 +94,8 @@ def right_edge(tokens: Sequence[Token], head: int, limit: int) -> int:
     if end + 3 < limit and tokens[end].lower_ in BELIEVED and tokens[end + 1].lower_ == "to" \
             and tokens[end + 2].lower_ == "be" and country_in(words_of(tokens[end + 3].text)):
         return end + 4  # "a drone believed to be Turkish"
+    if (taken_for := believed_end(tokens, end, limit)) > end:
+        return taken_for
     if end + 3 < limit and tokens[end].lower_ in BELIEVED and tokens[end + 1].lower_ == "to" \
             and tokens[end + 2].lower_ == "belong" and tokens[end + 3].lower_ == "to":
         end += 2  # "armed men believed to belong to a gang": read on as "belong to"

@@ -24,7 +24,7 @@ from dataclasses import dataclass, field, replace
 from spacy.tokens import Doc, Span, Token
 
 from eventdesk.actor_spans import (
-    BELIEVED, ORDINAL, ORIGIN_LINKS, RIGHT_LINKS, is_head, left_edge, named_spans, right_edge,
+    BELIEVED, ORDINAL, ORIGIN_LINKS, RIGHT_LINKS, believed_end, is_head, left_edge, named_spans, right_edge,
 )
 from eventdesk.actor_tables import (
     WORD, Group, actor_table, country_in, era_label, group_name, named_group, table_name, words_of,
@@ -147,6 +147,7 @@ _ALWAYS_STATE = frozenset({("troops",), ("soldiers",), ("soldier",), ("army",), 
                            ("paramilitaries",)})  # rangers are a state cue in actors_en.toml
 
 
+_TAKEN_FOR = re.compile(r"\b(?:believed|thought|suspected|presumed) to be (.+)$", re.IGNORECASE)
 _IN_UNIFORM = re.compile(r"\bin (.+?) (?:uniforms?|fatigues)\b", re.IGNORECASE)
 
 
@@ -157,6 +158,11 @@ def normalise_actor(phrase: str, *, context: ActorContext = ActorContext()) -> A
         force = normalise_actor(dressed.group(1), context=context)
         if force is not None and force.kind in {"state", "police"}:
             return force
+    taken_for = _TAKEN_FOR.search(phrase)
+    if taken_for is not None:  # "gunmen suspected to be Tiv militiamen": the men of the group named
+        named = normalise_actor(taken_for.group(1), context=context)
+        if named is not None and named.kind in {"rebel", "militia", "state", "police", "external"}:
+            return named
     originals = WORD.findall(phrase.replace("-", " "))
     words = words_of(phrase)
     if not words:
@@ -435,6 +441,10 @@ def find_actors(span: Span, *, context: ActorContext = ActorContext()) -> list[A
                                          doc[start:clan_stop].text if not n else clan, clan_militia(clan, context.country))
                             for n, (i, clan) in enumerate(clans))
         elif not covered & set(range(start, end)):
+            if group.name.startswith("Unidentified") and (taken_for := believed_end(doc, end, span.end)) > end:
+                # "gunmen suspected to be Fulani militia": the phrase reads on to the group named
+                mentions = [m for m in mentions if not start <= m.start < m.end <= taken_for]
+                end = taken_for
             text = doc[start:end].text
             actor = normalise_actor(text, context=context)
             if actor is None or actor.kind == "unidentified" and not group.name.startswith("Unidentified"):

@@ -162,3 +162,10 @@ def test_roles_of_a_team_of_several_forces_is_led_by_the_first_named() -> None:
                    "Burkina Faso")
     assert (roles.agent and roles.agent.name, roles.patient and roles.patient.name) == (
         "Police Forces of Burkina Faso (2022-)", "JNIM: Group for Support of Islam and Muslims")
+
+
+def test_roles_of_the_last_of_a_chain_of_deeds_is_done_by_the_first_one_s_subject() -> None:
+    roles = _roles("ADF rebels stopped a truck, robbed the traders on board and hacked 9 farmers to death.", "hacked",
+                   "Democratic Republic of Congo")
+    assert (roles.agent and roles.agent.name, roles.patient and roles.patient.name) == (
+        "ADF: Allied Democratic Forces", "Civilians (Democratic Republic of Congo)")

@@ -588,3 +588,13 @@ def test_find_actors_a_unit_s_headquarters_is_held_by_that_force() -> None:
     doc = load_nlp()("Rebels overran a government brigade headquarters in Hpakant.")
     mentions = find_actors(doc[:], context=ActorContext(country="Myanmar", year=2024))
     assert "Military Forces of Myanmar (2021-)" in [m.actor.name for m in mentions]
+
+
+@pytest.mark.parametrize(("sentence", "name"), [
+    ("Gunmen suspected to be Tiv militiamen burned a village near Makurdi.", "Tiv Ethnic Militia (Nigeria)"),
+    ("Armed men believed to be ISWAP fighters ambushed a convoy near Monguno.", "Islamic State West Africa Province"),
+])
+def test_find_actors_armed_men_taken_for_a_named_group_are_that_group(sentence: str, name: str) -> None:
+    doc = load_nlp()(sentence)
+    mentions = find_actors(doc[:], context=ActorContext(country="Nigeria", year=2024))
+    assert [m.actor.name for m in mentions][:1] == [name]
