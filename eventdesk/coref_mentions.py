@@ -11,7 +11,7 @@ from spacy.tokens import Doc, Span, Token
 
 from eventdesk.coref_lexicon import Lexicon, default_lexicon
 from eventdesk.coref_pairs import MentionFeatures
-from eventdesk.stories import doc_lemmas, light_lemma, token_lemmas
+from eventdesk.stories_features import doc_lemmas, light_lemma, token_lemmas
 
 TIME_LABELS = frozenset({"DATE", "TIME"})
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
@@ -23,6 +23,9 @@ _AGE = re.compile(r"\b(\d{1,3})\s*-?\s*years?\s*-?\s*old\b", re.IGNORECASE)
 ARGUMENT_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "attr", "poss", "compound", "dative",
                            "oprd", "npadvmod", "appos", "amod", "nmod"})
 ARGUMENT_POS = frozenset({"NOUN", "PROPN", "NUM", "PRON"})
+# Verbs that carry little meaning of their own when a mention spans them and their object
+# ("opened fire", "made an announcement", "paid tribute"): the object names the event.
+LIGHT_VERBS = frozenset({"catch", "do", "give", "have", "hold", "make", "open", "pay", "set", "take"})
 
 
 @dataclass(frozen=True)
@@ -51,20 +54,23 @@ def head_lemma(token: Token, *, lexicon: Lexicon | None = None) -> str:
     if token.pos_ in {"NOUN", "PROPN"} and lemma.endswith("s") and not lemma.endswith(("ss", "us", "is")):
         if len(lemma) > 4 or lemma[:-1] in lexicon.concepts:
             return lemma[:-1]  # "Oscars", "Awards": the tagger keeps names' plurals
+    text = token.text.casefold()
+    if lemma == text and text.endswith("ed") and len(text) > 4 and token.pos_ != "NOUN":
+        # a participle the tagger left whole ("Nominated" in a headline): its verb
+        lemma = next((c for c in (text[:-1], text[:-2]) if c in lexicon.concepts), lemma)
     if lemma in lexicon.concepts:
         return lemma
-    text = token.text.casefold()
     candidates = [lemma[:-3], lemma[:-3] + "e", lemma[:-4]] if lemma.endswith("ing") else []
     candidates += [text[:-2], text[:-1], text[:-3]] if text.endswith("ed") else []
     return next((c for c in candidates if c in lexicon.concepts), lemma)
 
 
 def _entity_text(token: Token) -> str:
-    """The whole name a token is part of, else its lemma."""
+    """The last word of the name a token is part of ("Robert Buckley" and "Buckley" meet), else its lemma."""
     if token.ent_type_ and token.ent_type_ not in TIME_LABELS | NUMBER_LABELS:
         for entity in token.doc.ents:
             if entity.start <= token.i < entity.end:
-                return entity.text.casefold()
+                return entity[-1].text.casefold()
     return token.lemma_.casefold()
 
 
@@ -89,9 +95,22 @@ def _head(tokens: Sequence[Token]) -> Token | None:
     return (heads or list(tokens) or [None])[0]
 
 
+def event_word(head: Token, inside: set[int]) -> Token:
+    """The word that names the event: the head, or the object of a light verb in the mention."""
+    if head.lemma_.casefold() not in LIGHT_VERBS:
+        return head
+    objects = [c for c in head.children if c.dep_ == "dobj" and c.i in inside and c.pos_ == "NOUN"]
+    return objects[0] if objects else head
+
+
 def _names(scope: Span | Doc, labels: frozenset[str]) -> frozenset[str]:
     return frozenset(light_lemma(e.text) if len(e) == 1 else e.text.casefold()
                      for e in scope.ents if e.label_ in labels)
+
+
+def _times(scope: Span | Doc) -> frozenset[str]:
+    """Time expressions, less the ages the tagger reads as dates ("a 36-year-old climber")."""
+    return frozenset(t for t in _names(scope, TIME_LABELS) if not _AGE.search(t))
 
 
 def _amounts(scope: Span | Doc) -> frozenset[str]:
@@ -145,12 +164,12 @@ def parsed_mention(tokens: Sequence[Token], scope: Span | Doc, *, key: Hashable,
     entity_labels = frozenset({e.label_ for e in scope.ents}) - TIME_LABELS - NUMBER_LABELS
     return MentionFeatures(
         key=key, document=document, story=story,
-        head=head_lemma(head) if head is not None else text.casefold(),
+        head=head_lemma(event_word(head, inside)) if head is not None else text.casefold(),
         pos=head.pos_ if head is not None else "", tag=head.tag_ if head is not None else "",
         words=frozenset(t.lemma_.casefold() for t in tokens if not t.is_punct),
         context=frozenset(token_lemmas(t for t in scope if t.i not in inside)),
         arguments=arguments(head, inside) if head is not None else frozenset(),
-        entities=_names(scope, entity_labels), times=_names(scope, TIME_LABELS),
+        entities=_names(scope, entity_labels), times=_times(scope),
         numbers=_names(scope, frozenset({"CARDINAL"})),
         people=frozenset(e.text.casefold().split()[-1] for e in scope.ents if e.label_ == "PERSON"),
         places=_names(scope, PLACE_LABELS),

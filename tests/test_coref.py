@@ -147,6 +147,39 @@ def test_parsed_mention_reads_sentence_cues(options) -> None:
     assert survive.negated and not found.negated
 
 
+def test_parsed_mention_light_verb_takes_its_object_as_head(options) -> None:
+    from eventdesk.coref_mentions import document_cues, parsed_mention
+    from eventdesk.nlp import load_nlp
+
+    doc = load_nlp(options.model)("Two gunmen opened fire on a crowded market in the old town.")
+    span = [t for t in doc if t.text in {"opened", "fire"}]
+    found = parsed_mention(span, doc[:], key="k", document="d", story="s", cues=document_cues(doc),
+                           sentence=0, lead=True)
+    alone = parsed_mention(span[:1], doc[:], key="o", document="d", story="s", cues=document_cues(doc),
+                           sentence=0, lead=True)
+    assert found.head == "fire" and "gunman" in found.arguments
+    assert alone.head == "open"  # the object outside the mention names no event of it
+
+
+def test_parsed_mention_ages_are_no_times_and_names_meet_by_last_word(options) -> None:
+    from eventdesk.coref_mentions import document_cues, parsed_mention
+    from eventdesk.nlp import load_nlp
+
+    doc = load_nlp(options.model)("Police arrested Peter Walsh, a 41-year-old driver, on Friday.")
+    found = parsed_mention([t for t in doc if t.text == "arrested"], doc[:], key="k", document="d",
+                           story="s", cues=document_cues(doc), sentence=0, lead=True)
+    assert found.ages == frozenset({"41"}) and not any("year" in t for t in found.times)
+    assert "friday" in found.times and "walsh" in found.arguments
+
+
+def test_head_lemma_reads_a_headline_participle_as_its_verb(options) -> None:
+    from eventdesk.coref_mentions import head_lemma
+    from eventdesk.nlp import load_nlp
+
+    doc = load_nlp(options.model)("Actress Nominated For Top Award")
+    assert head_lemma(doc[1]) == "nominate"
+
+
 def test_neighbourhood_skips_paragraph_breaks(options) -> None:
     from eventdesk.coref_mentions import neighbourhood
     from eventdesk.nlp import load_nlp
