@@ -206,7 +206,7 @@ class EventCluster:
 
 
 _SPAN_MONTHS = {"month": 1, "season": 3, "quarter": 3, "half": 6, "year": 12, "decade": 120}
-_SPAN_DAYS = {"day": 1, "weekend": 3, "week": 7}
+_SPAN_DAYS = {"day": 1, "weekend": 2, "week": 7}  # a weekend is Saturday and Sunday, as the times stage reads it
 
 
 def _date_span(event: Event, time: TimeExpr | None = None) -> tuple[dt.date, dt.date] | None:

@@ -446,6 +446,7 @@ def test_corefer_events_uses_given_parses(options, monkeypatch) -> None:
 @pytest.mark.parametrize(("day", "precision", "span"), [
     (dt.date(2015, 9, 1), "season", (dt.date(2015, 9, 1), dt.date(2015, 11, 30))),  # "last fall"
     (dt.date(2016, 3, 14), "week", (dt.date(2016, 3, 14), dt.date(2016, 3, 20))),  # "last week"
+    (dt.date(2016, 3, 19), "weekend", (dt.date(2016, 3, 19), dt.date(2016, 3, 20))),  # Saturday and Sunday
     (dt.date(2016, 11, 1), "quarter", (dt.date(2016, 11, 1), dt.date(2017, 1, 31))),
     (dt.date(2016, 2, 1), "month", (dt.date(2016, 2, 1), dt.date(2016, 2, 29))),
     (dt.date(2016, 1, 1), "year", (dt.date(2016, 1, 1), dt.date(2016, 12, 31))),
