@@ -327,6 +327,16 @@ def _assault_after_shelling(candidate: Candidate) -> None:
         candidate.type, candidate.sub = "Battles", "Armed clash"
 
 
+_CROWD_NOUNS = frozenset({"protester", "demonstrator", "marcher", "participant", "striker", "them"})
+
+
+def _arrests_of_the_crowd(candidate: Candidate) -> bool:
+    """'Police detained more than 40 of them': an arrest of the crowd just told is how it was met,
+    not an event that keeps the sentence from telling the intervention."""
+    return candidate.sub == "Arrests" and any(t.lemma_.lower() in _CROWD_NOUNS or t.lower_ == "them"
+                                              for t in candidate.trigger.subtree if t.i > candidate.trigger.i)
+
+
 def _met_in_next_sentence(candidate: Candidate, sentences: Sequence[Span], busy: set[int]) -> None:
     """'Thousands rallied outside parliament. Police used tear gas to disperse them.': force told in the
     next sentence, which tells no event of its own, or in an 'until' clause, met the protest."""
@@ -380,6 +390,20 @@ def _demote_background(merged: Sequence[Candidate]) -> None:
     for candidate in (c for c in merged if c not in told):
         if told:
             candidate.confidence = min(candidate.confidence, min(c.confidence for c in told) - 0.05)
+
+
+_RESPONDING = frozenset({"respond", "retaliate", "reply", "answer"})
+
+
+def _demote_responses(merged: Sequence[Candidate]) -> None:
+    """'...; Thailand responded with air strikes': the reply told after an event stays below it."""
+    for candidate in merged:
+        if not any(a.lemma_.lower() in _RESPONDING and a.pos_ == "VERB" for a in candidate.trigger.ancestors):
+            continue
+        earlier = [c for c in merged if (c.sentence, c.trigger.i) < (candidate.sentence, candidate.trigger.i)
+                   and c.type in VIOLENT_TYPES]
+        if earlier:
+            candidate.confidence = min(candidate.confidence, min(c.confidence for c in earlier) - 0.05)
 
 
 def _demote_later_days(merged: Sequence[Candidate]) -> None:
@@ -579,7 +603,7 @@ def extract_events(doc: Doc, draft: Extraction, options: Options) -> Extraction:
     # places that say where someone spoke, where a munition came from, or who acted: never where
     speaker_places = _speaker_places(doc, draft.places) | _acting_countries(doc, draft.places)
     main_place = _main_place([c for c in merged if c.place_index not in speaker_places])
-    busy = {i for c in candidates for i in (c.sentence, *c.sentences)}
+    busy = {i for c in candidates if not _arrests_of_the_crowd(c) for i in (c.sentence, *c.sentences)}
     for candidate in merged:
         _peaceful_transfer(candidate, sentences)
         _assault_after_shelling(candidate)
@@ -591,6 +615,7 @@ def extract_events(doc: Doc, draft: Extraction, options: Options) -> Extraction:
         _settle_place(candidate, draft, speaker_places, main_place)
     _demote_background(merged)
     _demote_later_days(merged)
+    _demote_responses(merged)
     _follow_up_arrests(merged)
     figures = assign_figures(draft.figures, merged, doc)
     for index, candidate in enumerate(merged):

@@ -227,7 +227,7 @@ def head_kind(token: Token) -> str:
             main = head.head  # "12 soldiers died, as did several dozen terrorists": 'did' stands for 'died'
             return words.subject_verbs.get(main.lemma_.lower(), "") or (
                 verb_kind(main) if is_passive_verb(main) else "")
-        if dep == "nsubj" and head.tag_ == "VBN" and head.dep_ == "conj" and is_passive_verb(head.head) \
+        if dep in {"nsubj", "npadvmod"} and head.tag_ == "VBN" and head.dep_ == "conj" and is_passive_verb(head.head) \
                 and not any(c.dep_ in {"aux", "auxpass"} for c in head.children):
             return verb_kind(head)  # "28 soldiers were killed and 40 attackers neutralised": 'were' elided
         if dep == "nsubj":

@@ -11,6 +11,7 @@ from spacy.tokens import Token
 
 from eventdesk.figures_kinds import verb_key
 
+_SELF = frozenset({"himself", "herself"})
 # "another soldier died", "3 more died", "a fifth man died": one more than the toll told before.
 MORE = frozenset({"another", "more", "further", "additional"})
 
@@ -33,6 +34,8 @@ def victims(verb: Token) -> list[Token]:
     found = [o for token in found for o in _whose(token)] or found  # "claiming the lives of two children and a trader"
     found += [b for token in (verb, *found) for b in _besides(token)]
     found += [item for token in found[:1] for item in _comma_list(token)]
+    found += [t for t in verb.subtree if t.lower_ in _SELF and t.i > verb.i and t not in found
+              and t.doc[max(t.i - 3, 0):t.i].text.lower() == "as well as"]  # "killing 7 people, ..., as well as himself"
     out: list[Token] = []
     for token in found:
         for item in (token, *(t for t in token.conjuncts if t.i > token.i)):
