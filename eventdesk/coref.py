@@ -29,7 +29,7 @@ from spacy.tokens import Doc
 
 from eventdesk.coref_pairs import (
     FEATURE_NAMES, CorefModel, MentionFeatures, default_model, document_weights, pair_features,
-    pair_score, story_context,
+    pair_score, story_context, vector_cosines,
 )
 from eventdesk.coref_mentions import DocumentCues, document_cues, offset_mention
 from eventdesk.mapsvg import distance_km
@@ -91,15 +91,24 @@ def story_scopes(mentions: Sequence[MentionFeatures],
     for mention in mentions:
         documents[mention.story].add(mention.document)
 
-    def closeness(a: set[str], b: set[str]) -> float:
-        total = sum(v * weights[y].get(w, 0.0) for x in a for y in b for w, v in weights[x].items())
-        return total / (len(a) * len(b))
+    # The mean cosine over document pairs of two stories is the dot product of their mean weights.
+    means: dict[str, dict[str, float]] = {}
+    for story, docs in documents.items():
+        summed: dict[str, float] = defaultdict(float)
+        for document in docs:
+            for word, value in weights[document].items():
+                summed[word] += value / len(docs)
+        means[story] = summed
+
+    def closeness(a: str, b: str) -> float:
+        small, other = (means[a], means[b]) if len(means[a]) <= len(means[b]) else (means[b], means[a])
+        return sum(v * other.get(w, 0.0) for w, v in small.items())
 
     scope = {story: story for story in documents}
     large = [story for story, docs in documents.items() if len(docs) > SMALL_STORY]
     for story, docs in documents.items():
         if len(docs) <= SMALL_STORY and large:
-            score, nearest = max(((closeness(docs, documents[other]), other) for other in large), key=lambda p: p[0])
+            score, nearest = max(((closeness(story, other), other) for other in large), key=lambda p: p[0])
             if score >= NEAR_STORY:
                 scope[story] = nearest
     return scope
@@ -109,8 +118,10 @@ def story_scores(members: Sequence[MentionFeatures], model: CorefModel,
                  weights: Mapping[str, Mapping[str, float]]) -> tuple[list[tuple[int, int]], np.ndarray]:
     """Every mention pair (i < j) of one story and its pair features, rows in pair order."""
     context = story_context(members, weights)
+    heads, sentences = vector_cosines(members)
     pairs = [(i, j) for i in range(len(members)) for j in range(i + 1, len(members))]
-    rows = np.array([pair_features(members[i], members[j], model, context) for i, j in pairs],
+    rows = np.array([pair_features(members[i], members[j], model, context,
+                                   cosines=(heads[i, j], sentences[i, j])) for i, j in pairs],
                     dtype=np.float32).reshape(len(pairs), len(FEATURE_NAMES))
     return pairs, rows
 
@@ -206,7 +217,8 @@ class EventCluster:
 
 
 _SPAN_MONTHS = {"month": 1, "season": 3, "quarter": 3, "half": 6, "year": 12, "decade": 120}
-_SPAN_DAYS = {"day": 1, "weekend": 2, "week": 7}  # a weekend is Saturday and Sunday, as the times stage reads it
+# A weekend is Saturday and Sunday, as the times stage reads it.
+_SPAN_DAYS = {"day": 1, "weekend": 2, "week": 7}
 
 
 def _date_span(event: Event, time: TimeExpr | None = None) -> tuple[dt.date, dt.date] | None:

@@ -16,7 +16,7 @@ from __future__ import annotations
 import json
 from collections import defaultdict
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
@@ -35,6 +35,7 @@ class Lexicon:
 
     concepts: dict[str, frozenset[int]]
     parents: dict[int, frozenset[int]]
+    _families: dict[str, frozenset[int]] = field(default_factory=dict, compare=False, repr=False)
 
     def senses(self, word: str) -> frozenset[int]:
         """The event concepts a word can name (empty if unknown)."""
@@ -42,8 +43,10 @@ class Lexicon:
 
     def family(self, word: str) -> frozenset[int]:
         """A word's concepts and their parents."""
-        own = self.senses(word)
-        return own.union(*(self.parents.get(c, frozenset()) for c in own))
+        if word not in self._families:  # asked for every mention pair: computed once per word
+            own = self.senses(word)
+            self._families[word] = own.union(*(self.parents.get(c, frozenset()) for c in own))
+        return self._families[word]
 
     def synonyms(self, a: str, b: str) -> bool:
         """Whether two words can name one concept (synonyms or derived forms)."""

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Hashable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import numpy as np
 from spacy.tokens import Doc, Span, Token
@@ -30,11 +30,21 @@ LIGHT_VERBS = frozenset({"catch", "do", "give", "have", "hold", "make", "open", 
 
 @dataclass(frozen=True)
 class DocumentCues:
-    """What every mention of one document shares: its terms, names and places."""
+    """What every mention of one document shares: its terms, names and places, its sentences' vectors."""
 
     terms: frozenset[str]
     entities: frozenset[str]
     places: frozenset[str]
+    # (first token, end token) of a sentence -> its unit vector, filled as mentions ask for it
+    sentence_vectors: dict[tuple[int, int], tuple[float, ...]] = field(
+        default_factory=dict, compare=False, repr=False)
+
+    def sentence_vector(self, scope: Span | Doc) -> tuple[float, ...]:
+        """The unit mean parser vector of a sentence, computed once for all its mentions."""
+        bounds = (scope.start, scope.end) if isinstance(scope, Span) else (0, len(scope))
+        if bounds not in self.sentence_vectors:
+            self.sentence_vectors[bounds] = unit_vector(list(scope))
+        return self.sentence_vectors[bounds]
 
 
 def document_cues(doc: Doc) -> DocumentCues:
@@ -180,7 +190,7 @@ def parsed_mention(tokens: Sequence[Token], scope: Span | Doc, *, key: Hashable,
         ages=frozenset(_AGE.findall(scope.text)),
         negated=head is not None and any(c.dep_ == "neg" for c in head.children),
         window=around.window, left=around.left, right=around.right, offset=around.offset,
-        vector=unit_vector(tokens), sentence_vector=unit_vector(list(scope)),
+        vector=unit_vector(tokens), sentence_vector=cues.sentence_vector(scope),
     )
 
 

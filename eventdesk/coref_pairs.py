@@ -163,6 +163,7 @@ _ENDINGS = ("ations", "ation", "ments", "ment", "ings", "ing", "ates", "ate", "e
             "er", "ed", "es", "s", "e")
 
 
+@lru_cache(maxsize=65536)
 def stem(lemma: str) -> str:
     """A crude stem that lets a verb and its nouns meet (host / hosting, arrest / arrests)."""
     word = lemma.casefold()
@@ -281,11 +282,27 @@ def _documents(a: MentionFeatures, b: MentionFeatures, story: StoryContext) -> l
 
 
 def pair_features(a: MentionFeatures, b: MentionFeatures, model: CorefModel, story: StoryContext,
-                  *, lexicon: Lexicon | None = None) -> list[float]:
-    """The cue values of one mention pair of a story, in FEATURE_NAMES order."""
+                  *, lexicon: Lexicon | None = None,
+                  cosines: tuple[float, float] | None = None) -> list[float]:
+    """The cue values of one mention pair of a story, in FEATURE_NAMES order.
+
+    `cosines` (head vectors, sentence vectors) spares computing them where a caller has
+    them for many pairs at once (`vector_cosines`).
+    """
     lexicon = lexicon or default_lexicon()
     return (_heads(a, b, model, lexicon) + _surroundings(a, b) + _documents(a, b, story)
-            + _arguments(a, b) + _neighbourhood(a, b) + _vectors(a, b))
+            + _arguments(a, b) + _neighbourhood(a, b) + list(cosines or _vectors(a, b)))
+
+
+def vector_cosines(members: Sequence[MentionFeatures]) -> tuple[np.ndarray, np.ndarray]:
+    """Every pair's head-vector and sentence-vector cosines as two matrices (0 where one has none)."""
+    def cosines(vectors: list[tuple[float, ...]]) -> np.ndarray:
+        width = max((len(v) for v in vectors), default=0)
+        rows = np.array([v if len(v) == width else (0.0,) * width for v in vectors],
+                        dtype=float).reshape(len(vectors), width)
+        return rows @ rows.T
+
+    return cosines([m.vector for m in members]), cosines([m.sentence_vector for m in members])
 
 
 def pair_score(a: MentionFeatures, b: MentionFeatures, model: CorefModel,

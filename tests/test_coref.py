@@ -211,6 +211,22 @@ def test_parsed_mention_vectors_compare_mentions_in_context(options) -> None:
         [bare, b], document_weights([bare, b]))), strict=True))["head_vectors"] == 0.0
 
 
+def test_vector_cosines_equal_the_pair_features_one_pair_at_a_time() -> None:
+    from eventdesk.coref_pairs import vector_cosines
+
+    a = MentionFeatures(key="a", document="d1", story="s", head="seize", vector=(0.6, 0.8),
+                        sentence_vector=(1.0, 0.0))
+    b = MentionFeatures(key="b", document="d2", story="s", head="capture", vector=(0.8, 0.6),
+                        sentence_vector=(0.0, 1.0))
+    bare = MentionFeatures(key="c", document="d3", story="s", head="take")
+    heads, sentences = vector_cosines([a, b, bare])
+    context = story_context([a, b], document_weights([a, b]))
+    one = dict(zip(FEATURE_NAMES, pair_features(a, b, default_model(), context), strict=True))
+    assert heads[0, 1] == pytest.approx(one["head_vectors"]) == pytest.approx(0.96)
+    assert sentences[0, 1] == pytest.approx(one["sentence_vectors"]) == 0.0
+    assert heads[0, 2] == 0.0 and sentences[1, 2] == 0.0
+
+
 def test_pair_score_same_head_beats_unrelated_heads() -> None:
     model = default_model()
     a, b = mention("a", "strike", document="d1"), mention("b", "strike", document="d2")
