@@ -47,6 +47,7 @@ GENERIC_NOUNS = frozenset({
     "troops", "authorities", "officials", "embassy", "court", "council", "committee", "agency",
     "rebels", "militants", "insurgents", "fighters", "soldiers", "protesters",
 })
+DATELINE_LINES = 3  # lines (headline, standfirst, byline) that may come before a dateline
 _MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?"
 # What follows a dateline's town: a region or country, a date, the agency, then a dash or colon.
 _DATELINE_TAIL = re.compile(
@@ -139,11 +140,14 @@ Span3 = tuple[int, int, str]  # character start, end and label of one entity spa
 
 
 def is_dateline_town(text: str, start: int, end: int) -> bool:
-    """Whether a name opens a paragraph as a wire dateline's town: 'BEIRUT, March 2 (Reuters) -'."""
+    """Whether a name opens a paragraph as a wire dateline's town: 'BEIRUT, March 2 (Reuters) -'
+    (a place the gazetteer knows, in the report's opening lines: 'NATO - ...' opens no dateline)."""
     line_start = text.rfind("\n", 0, start) + 1
     if text[line_start:start].strip() or len(text[start:end].split()) > 3:
         return False
-    return _DATELINE_TAIL.match(text, end) is not None
+    if sum(1 for line in text[:line_start].splitlines() if line.strip()) > DATELINE_LINES:
+        return False
+    return _DATELINE_TAIL.match(text, end) is not None and place_weight(text[start:end]) > 0
 
 
 def _is_generic_alone(text: str, heads: frozenset[str]) -> bool:

@@ -97,9 +97,19 @@ def test_entities_dateline_town_is_a_place(opening: str) -> None:
     assert labels[town] == {"GPE"}
 
 
-def test_entities_capitals_opening_a_sentence_without_a_dateline_stay_as_tagged() -> None:
-    text = "Aid groups warn of hunger\n\nUNICEF, the UN children's agency, said 40 children had died."
-    assert "GPE" not in _labels(text).get("UNICEF", set())
+@pytest.mark.parametrize("opening", [
+    "UNICEF, the UN children's agency, said 40 children had died.",
+    "NATO - The alliance said on Monday it would send more troops.",
+])
+def test_entities_capitals_opening_a_paragraph_without_a_dateline_stay_as_tagged(opening: str) -> None:
+    name = opening.split()[0].rstrip(",")
+    assert "GPE" not in _labels(f"Aid groups warn of hunger\n\n{opening}").get(name, set())
+
+
+def test_entities_capitals_deep_in_a_report_open_no_dateline() -> None:
+    lines = "\n\n".join(f"Paragraph {n} of the report says little." for n in range(5))
+    labels = _labels(f"Floods hit the south\n\n{lines}\n\nKARACHI (Harbour Post) - Rain fell again on Monday.")
+    assert "GPE" not in labels.get("KARACHI", set())
 
 
 @pytest.mark.parametrize(("text", "generic"), [
