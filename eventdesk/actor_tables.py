@@ -33,6 +33,10 @@ class Country:
     open_era: str
     the: bool = False  # named with "the" in actor names
     open_unit: str = ""  # the government ACLED names after the open era ("Presidential Leadership Council")
+    # the armed group ACLED codes a report's unnamed militants as, where one group wages the insurgency
+    # (Al Shabaab in Somalia), from this year on (`insurgents_since`; 0: always)
+    insurgents: str = ""
+    insurgents_since: int = 0
 
 
 @dataclass(frozen=True)
@@ -101,7 +105,8 @@ def _countries(data: dict[str, Any]) -> dict[str, Country]:
     return {
         name: Country(name, entry["iso3"], tuple(entry["demonyms"]), tuple(entry["leaders"]),
                       tuple((int(a), int(b), str(c)) for a, b, c in entry["eras"]), entry["open_era"],
-                      bool(entry.get("the", False)), str(entry.get("open_unit", "")))
+                      bool(entry.get("the", False)), str(entry.get("open_unit", "")),
+                      str(entry.get("insurgents", "")), int(entry.get("insurgents_since", 0)))
         for name, entry in data.items()
     }
 
@@ -162,6 +167,14 @@ def era_label(country: str, year: int | None) -> str:
         if year is not None and first <= year < last:
             return label
     return entry.open_era
+
+
+def country_insurgents(country: str, year: int | None) -> str:
+    """The group a country's unnamed militants are coded as in that year ('Al Shabaab' in Somalia), or ''."""
+    entry = actor_table().countries.get(country)
+    if entry is None or not entry.insurgents or (year or 0) < entry.insurgents_since:
+        return ""
+    return entry.insurgents
 
 
 def country_in(words: Sequence[str]) -> str:

@@ -27,7 +27,8 @@ from eventdesk.actor_spans import (
     BELIEVED, ORDINAL, ORIGIN_LINKS, RIGHT_LINKS, believed_end, is_head, left_edge, named_spans, right_edge,
 )
 from eventdesk.actor_tables import (
-    WORD, Group, actor_table, country_in, era_label, group_name, named_group, table_name, words_of,
+    WORD, Group, actor_table, country_in, country_insurgents, era_label, group_name, named_group, table_name,
+    words_of,
 )
 from eventdesk.actor_tables import iso3_of as iso3_of  # re-exported: acled.py and the tests import it from here
 from eventdesk.model import Extraction
@@ -572,9 +573,12 @@ def _article_context(doc: Doc, extraction: Extraction) -> ActorContext:
                and is_coded_town(text, place.end)]
     country = article_country((sent.text for sent in doc.sents), place_countries=places)
     published = extraction.article.published
+    year = published.year if published else None
     groups = Counter(group for group in named_groups_in(doc, country)
-                     if group.inter in {2, 4} and "{country}" in group.name or group.inter == 2)
+                     if (group.inter in {2, 4} and "{country}" in group.name or group.inter == 2)
+                     and not (group.state_of and (year or 0) >= group.state_since))  # "Taliban police" in 2024
     armed = group_name(groups.most_common(1)[0][0], country) if groups else ""
+    armed = armed or country_insurgents(country, year)
     persons = frozenset(t.idx for m in extraction.mentions if m.label == "PERSON"
                         for t in doc.char_span(m.start, m.end, alignment_mode="expand") or ())
     return ActorContext(country=country, year=published.year if published else None, armed_default=armed,

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
+from conftest import extract_text
 
 from eventdesk.actors import (
     ActorContext, article_country, era_label, find_actors, is_coded_town, iso3_of, normalise_actor,
@@ -598,3 +601,24 @@ def test_find_actors_armed_men_taken_for_a_named_group_are_that_group(sentence: 
     doc = load_nlp()(sentence)
     mentions = find_actors(doc[:], context=ActorContext(country="Nigeria", year=2024))
     assert [m.actor.name for m in mentions][:1] == [name]
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("On 3 May 2024, militants attacked an army base near Bulo Burde (Hiraan), killing 4 soldiers.", "Al Shabaab"),
+    ("On 3 May 2024, insurgents raided a village near Ancuabe (Cabo Delgado), beheading 2 farmers.",
+     "Islamic State (Mozambique)"),
+    # where several groups fight (JNIM and the Islamic State in Burkina Faso) unnamed militants stay unidentified
+    ("On 3 May 2024, militants attacked an army base near Kaya (Centre-Nord), killing 4 soldiers.",
+     "Unidentified Armed Group (Burkina Faso)"),
+])
+def test_article_context_unnamed_militants_are_the_group_that_wages_the_country_s_insurgency(text: str,
+                                                                                           name: str) -> None:
+    events = extract_text(text, published=dt.date(2024, 5, 3)).events
+    assert [e.actor1 for e in events][:1] == [name]
+
+
+def test_article_context_a_group_that_governs_is_no_armed_default() -> None:
+    # "Taliban police" in 2024 are Afghanistan's police; the Taliban are no insurgents to blame a bomb on
+    text = "On 3 January 2024, militants detonated a bomb near a mosque in Kabul. Taliban police said 3 people died."
+    events = extract_text(text, published=dt.date(2024, 1, 3)).events
+    assert [e.actor1 for e in events][:1] == ["Unidentified Armed Group (Afghanistan)"]
