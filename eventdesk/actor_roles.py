@@ -211,10 +211,17 @@ def _state_leads(agent: Actor | None, tokens: Sequence[Token], mentions: Sequenc
     return state, list(dict.fromkeys(m.actor for m in allies))
 
 
+# 'fought on the outskirts of', 'clashed on the road to': where it happened, not whom it was done to
+_WHERE_NOT_WHOM = frozenset({"outskirts", "edge", "edges", "road", "roads", "highway", "border", "front", "frontline",
+                             "side", "sides", "bank", "banks", "hill", "hills", "island", "street", "streets",
+                             "way", "periphery", "fringes", "shore", "shores", "coast", "ground", "line", "lines"})
+
+
 def _has_target(trigger: Token) -> bool:
     """'opened fire on students', 'attacked the camp': the act has a target beside its subjects."""
     return any(c.i > trigger.i and (c.dep_ == "dobj" and c.lower_ != "fire" or c.dep_ == "prep" and c.lower_ in {
-        "on", "at", "against", "upon"} and not any(o.ent_type_ in {"DATE", "TIME"} for o in c.children))
+        "on", "at", "against", "upon"} and not any(o.ent_type_ in {"DATE", "TIME", "GPE", "LOC", "FAC"}
+                                                   or o.lower_ in _WHERE_NOT_WHOM for o in c.children))
         for c in trigger.children)
 
 

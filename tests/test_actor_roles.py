@@ -169,3 +169,11 @@ def test_roles_of_the_last_of_a_chain_of_deeds_is_done_by_the_first_one_s_subjec
                    "Democratic Republic of Congo")
     assert (roles.agent and roles.agent.name, roles.patient and roles.patient.name) == (
         "ADF: Allied Democratic Forces", "Civilians (Democratic Republic of Congo)")
+
+
+def test_roles_of_a_militia_and_the_army_fighting_on_a_town_s_outskirts_are_opponents() -> None:
+    # "on the outskirts" tells where they fought, not a target they fought together
+    roles = _roles("Wazalendo militiamen and FARDC soldiers fought on the outskirts of Sake.", "fought",
+                   "Democratic Republic of Congo")
+    assert roles.agent is not None and roles.agent.name.startswith("Wazalendo")
+    assert roles.backers == ()
