@@ -208,12 +208,29 @@ _NOT_AGENTS = frozenset({
 })
 
 
+def _in_a_name(sentence: str, found: re.Match[str]) -> bool:
+    """A cue whose last word is capitalised inside the sentence, or at its start before another
+    capitalised word, is part of a name ('the Valley Conflict Monitor', 'The War Crimes Desk')."""
+    last = found.group().split()[-1]
+    if not last[0].isupper():
+        return False
+    following = sentence[found.end():].split()[:1]
+    return bool(sentence[:found.start()].strip()) or bool(following and following[0][0].isupper())
+
+
+def _broad_cue(sentence: str, start: int, end: int) -> bool:
+    """Whether a war-wide cue ('the conflict', 'since 2011') not inside a name is written in
+    sentence[start:end]."""
+    pattern = re.compile(rf"\b(?:{_phrase_pattern(_tables().broad)})\b", re.IGNORECASE)
+    return any(not _in_a_name(sentence, found)
+               for found in pattern.finditer(sentence, start, min(end, len(sentence))))
+
+
 def figure_scope(extraction: Extraction, figure: Figure) -> str:
     """'conflict' for a war-wide count, 'by <agent> <means>' for a part of a toll, else ''."""
     sentence, offset = _sentence_of(extraction, figure)
     start, end = figure.start - offset, figure.end - offset
-    near = sentence[max(0, start - 60):end + 90].lower()
-    if re.search(rf"\b(?:{_phrase_pattern(_tables().broad)})\b", near):
+    if _broad_cue(sentence, max(0, start - 60), end + 90):
         return BROAD
     means = _phrase_pattern(_tables().means)
     agent = r"((?:[A-Z][\w'\u2019-]*\s+){1,3})"

@@ -6,7 +6,8 @@ name ("the official news agency SANA"), or, for a person, by a title beside the
 name that names a side ("Defence Minister Ivan Petrenko", "Ahmed Khalil, an army
 spokesman", "militant spokesman Abu Omar", "a spokesman for the rebels, Musa
 Idris"). A title without a side ("UN spokesman", "director") leaves a person
-neutral. The cue words are in `data/linking_reconcile.toml`, `[claimants]`.
+neutral, and a body outside the fighting ("a UN official", "hospital officials")
+is neutral though "official" alone would count as the government's. The cue words are in `data/linking_reconcile.toml`, `[claimants]`.
 """
 
 from __future__ import annotations
@@ -31,6 +32,7 @@ BODY_HEADS = frozenset({"agency", "media", "television", "tv", "channel", "broad
 @dataclass(frozen=True)
 class _Cues:
     partisan: tuple[str, ...]  # in a claimant's name or a body's description
+    neutral: tuple[str, ...]  # bodies outside the fighting, whatever title their speaker has
     sides: tuple[str, ...]  # in a person's title
 
 
@@ -38,7 +40,8 @@ class _Cues:
 def _cues() -> _Cues:
     raw = tomllib.loads(
         resources.files("eventdesk.data").joinpath("linking_reconcile.toml").read_text("utf-8"))
-    return _Cues(tuple(raw["claimants"]["partisan"]), tuple(raw["claimants"]["sides"]))
+    claimants = raw["claimants"]
+    return _Cues(tuple(claimants["partisan"]), tuple(claimants["neutral"]), tuple(claimants["sides"]))
 
 
 @lru_cache(maxsize=4)
@@ -52,8 +55,9 @@ def _mentions_any(text: str, cues: tuple[str, ...]) -> bool:
 
 
 def named_as_party(text: str) -> bool:
-    """Whether a claimant's name as written says it is a party: 'state media', 'SANA', 'the army'."""
-    return _mentions_any(text, _cues().partisan)
+    """Whether a claimant's name as written says it is a party: 'state media', 'SANA', 'the army';
+    not when it names a body outside the fighting ('a UN official', 'hospital officials')."""
+    return _mentions_any(text, _cues().partisan) and not _mentions_any(text, _cues().neutral)
 
 
 def takes_a_side(title: str) -> bool:

@@ -19,6 +19,7 @@ from eventdesk.reconcile import (
     claim_statements,
     counted_group,
     disagreements,
+    figure_scope,
     reconcile_figures,
 )
 
@@ -117,6 +118,19 @@ def test_reconcile_figures_war_toll_is_differing_estimates() -> None:
     assert len(toll.claims) == 2 and {c.outlet for c in toll.claims} == {"VICE News", "The Atlantic"}
     assert [d.kind for d in toll.disagreements] == ["differing estimates"]
     assert (toll.low, toll.high) == (250000.0, 500000.0)
+
+
+@pytest.mark.parametrize(("text", "scope"), [
+    ("The Valley Conflict Monitor said 40 fighters were killed in the raid on Tuesday.", ""),
+    ("Rights groups say 40 fighters have been killed since the conflict began.", "conflict"),
+    ("The War Crimes Desk said 40 fighters were killed in the raid.", ""),
+    ("The war has killed 40,000 fighters.", "conflict"),
+])
+def test_figure_scope_war_cue_inside_a_name_is_no_war_toll(text: str, scope: str) -> None:
+    written = re.search(r"40(?:,000)?", text).group()
+    extraction = report(text, [dict(text=written, kind="killed", low=float(written.replace(",", "")),
+                                    counts="fighters")])
+    assert figure_scope(extraction, extraction.figures[0]) == scope
 
 
 @pytest.mark.parametrize(("first", "second", "flagged"), [

@@ -19,6 +19,11 @@ from eventdesk.reconcile_claimants import is_partisan, takes_a_side
     ("Stefan Lindqvist", "person", "", "UN spokesman", False),
     ("Jane Roe", "person", "Casualty Watch", "director", False),
     ("Syrian Arab News Agency", "media", "", "official news agency", True),
+    ("a UN official", "person", "", "", False),
+    ("hospital officials", "organisation", "", "", False),
+    ("a Red Cross spokesman", "person", "", "", False),
+    ("army officials", "organisation", "", "", True),
+    ("officials", "organisation", "", "", True),
 ])
 def test_is_partisan_table(claimant: str, kind: str, affiliation: str, role: str, partisan: bool) -> None:
     assert is_partisan(claimant, kind=kind, affiliation=affiliation, role=role) is partisan
