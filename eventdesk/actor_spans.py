@@ -64,10 +64,16 @@ def believed_end(tokens: Sequence[Token], end: int, limit: int) -> int:
     named group or a people's militia are that group's; `end` when no such words follow."""
     if end + 3 < limit and tokens[end].lower_ in BELIEVED and tokens[end + 1].lower_ == "to" \
             and tokens[end + 2].lower_ == "be":
-        stop = _named_run(tokens, end + 3, limit)
-        if stop > end + 3:
+        start = end + 3
+        while start < limit and tokens[start].lower_ in _MEMBERSHIP:  # "believed to be from the 3R group"
+            start += 1
+        stop = _named_run(tokens, start, limit)
+        if stop > start:
             return stop
     return end
+
+
+_MEMBERSHIP = frozenset({"from", "of", "the", "a", "an", "members", "member", "part", "with", "fighters"})
 
 
 def _named_run(tokens: Sequence[Token], start: int, limit: int) -> int:

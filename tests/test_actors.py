@@ -596,6 +596,9 @@ def test_find_actors_a_unit_s_headquarters_is_held_by_that_force() -> None:
 @pytest.mark.parametrize(("sentence", "name"), [
     ("Gunmen suspected to be Tiv militiamen burned a village near Makurdi.", "Tiv Ethnic Militia (Nigeria)"),
     ("Armed men believed to be ISWAP fighters ambushed a convoy near Monguno.", "Islamic State West Africa Province"),
+    ("Gunmen thought to be members of ISWAP ambushed a convoy near Monguno.", "Islamic State West Africa Province"),
+    ("Gunmen believed to be from Boko Haram burned a church near Chibok.",
+     "Boko Haram - Jamaatu Ahli is-Sunnah lid-Dawati wal-Jihad"),
 ])
 def test_find_actors_armed_men_taken_for_a_named_group_are_that_group(sentence: str, name: str) -> None:
     doc = load_nlp()(sentence)
