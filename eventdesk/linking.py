@@ -26,6 +26,7 @@ from __future__ import annotations
 import dataclasses
 import difflib
 import hashlib
+import string
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -242,13 +243,26 @@ def _canonical_name(group: list[LocalEntity]) -> str:
     return max(forms, key=lambda f: (not f.isupper(), len(ascii_words(f)), forms[f], -len(f), f))
 
 
+_PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+
+
+def place_case(name: str) -> str:
+    """A place name a dateline writes in capitals ('BEIRUT', 'PORT SUDAN') as names are written;
+    short capitals are an abbreviation ('UAE', 'DRC') and stay."""
+    if name.isupper() and any(len(w) >= 4 and w.isalpha() for w in name.split()):
+        return string.capwords(name)
+    return name
+
+
 def _build_entity(group: list[LocalEntity], orders: dict[str, int]) -> LinkedEntity:
-    name = _canonical_name(group)
     labels: Counter[str] = Counter()
     forms: Counter[str] = Counter()
     for local in group:
         labels.update(local.labels)
         forms.update(local.forms)
+    name = _canonical_name(group)
+    if labels and labels.most_common(1)[0][0] in _PLACE_LABELS:
+        name = place_case(name)
     mentions = sorted({m for x in group for m in x.mentions}, key=lambda m: (orders[m[0]], m[1], m[2]))
     attributes = {a for x in group for a in x.attributes}
     attributes |= {EntityAttribute("description", d, x.mentions[0][0], x.mentions[0][1], x.mentions[0][2])

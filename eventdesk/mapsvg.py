@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
+from eventdesk.linking import place_case
 from eventdesk.model import Place
 
 FOCUS_KM = 1200.0  # places farther than this from the story's centre are listed, not drawn
@@ -139,7 +140,8 @@ def distance_km(a: tuple[float, float], b: tuple[float, float]) -> float:
 
 
 def place_dots(places: Sequence[Place]) -> list[Dot]:
-    """One dot per location, labelled as the reports most often name it, most mentioned first."""
+    """One dot per location, labelled as the reports most often name it (a dateline's capitals
+    as names are written), most mentioned first."""
     groups: dict[tuple[float, float], list[Place]] = {}
     for place in places:
         if _is_point(place):
@@ -147,7 +149,7 @@ def place_dots(places: Sequence[Place]) -> list[Dot]:
             groups.setdefault(key, []).append(place)
     dots = []
     for (lon, lat), group in groups.items():
-        names = Counter(p.text for p in group)
+        names = Counter(place_case(p.text) for p in group)
         label = max(names, key=lambda n: (names[n], -len(n)))
         dots.append(Dot(lon, lat, label, len(group), group[0].country_code))
     return sorted(dots, key=lambda d: -d.mentions)

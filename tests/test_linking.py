@@ -16,6 +16,7 @@ from eventdesk.linking import (
     attribute_conflicts,
     link_entities,
     person_tokens,
+    place_case,
     same_token,
     skeleton,
 )
@@ -350,3 +351,17 @@ def test_link_entities_brand_short_form_across_reports_of_an_industry_name() -> 
     second = report("Apple cut prices.", {"Apple": "ORG"})
     org = entity_named(link_entities([first, second]), "Apple Computer")
     assert _articles_of(org) == {first.article.id, second.article.id}
+
+
+@pytest.mark.parametrize(("written", "shown"), [
+    ("BEIRUT", "Beirut"), ("PORT SUDAN", "Port Sudan"), ("NEW DELHI", "New Delhi"),
+    ("UAE", "UAE"), ("DRC", "DRC"), ("Beirut", "Beirut"),
+])
+def test_place_case_writes_dateline_capitals_as_a_name(written: str, shown: str) -> None:
+    assert place_case(written) == shown
+
+
+def test_link_entities_dateline_place_in_capitals_is_named_as_written_elsewhere() -> None:
+    entities = link_entities([report("MOGADISHU, May 2 (Wire) - Gunmen attacked a base.", {"MOGADISHU": "GPE"}),
+                              report("UNICEF reported the attack.", {"UNICEF": "ORG"})])
+    assert {e.name for e in entities} == {"Mogadishu", "UNICEF"}

@@ -139,3 +139,9 @@ def test_render_map_svg_seeds_show_palmyra_in_central_syria(seeds_dir: Path) -> 
     syria = next(p for p in root.iter(f"{SVG}path") if p.get("data-iso") == "SYR")
     assert sum(point_in_ring(x, y, ring) for ring in _svg_rings(syria.get("d", ""))) % 2 == 1
     assert 0.2 * 640 < x < 0.8 * 640 and 0.2 * 376 < y < 0.8 * 376  # central on the map
+
+
+def test_render_map_svg_labels_a_dateline_in_capitals_as_names_are_written() -> None:
+    root = ET.fromstring(render_map_svg([_place("BEIRUT", 33.89, 35.50, "LB"), PALMYRA], title="x"))
+    names = {g.get("data-name") for g in root.iter(f"{SVG}g") if g.get("data-name")}
+    assert "Beirut" in names and "BEIRUT" not in names
