@@ -175,6 +175,9 @@ def normalise_actor(phrase: str, *, context: ActorContext = ActorContext()) -> A
         head = _head_kind(words)  # "SNA troops", "FARDC", "the Taliban" once they govern, "CTD personnel"
         role = group.role or ("police" if head == "police" else "military")
         return state_actor(group.state_of, role=role, year=context.year, unit=group.unit, era=group.era)
+    if group is not None and group.name.startswith("Unidentified") and (
+            people := _ethnic_militia(words, "militants", country)) is not None:
+        return people  # "Druze gunmen", "Tiv attackers": the people's militia, not unidentified men
     if group is not None and group.name.startswith("Unidentified") and _has_cue(words, "gang"):
         # "gunmen of a local gang", "armed men believed to belong to a criminal gang": an unnamed gang's men
         return Actor(_with_country("Unidentified Gang ({country})", country), "unidentified", country)
@@ -238,7 +241,7 @@ def _is_unit(words: Sequence[str]) -> bool:
 _ARMED_PEOPLE = frozenset({"youths", "youth", "herders", "herdsmen", "men", "keepers"})
 # Not "rebels", "jihadists" or "insurgents": a people's rebels are a rebel group, not its militia
 _MILITIA_MEN = frozenset({"militia", "militias", "militiamen", "raiders", "gunmen", "fighters", "groups", "vigilantes",
-                         "militants"})
+                         "militants", "gunman", "attackers", "assailants"})
 
 
 def _ethnic_militia(words: Sequence[str], head: str, country: str, *, origin: Sequence[str] = ()) -> Actor | None:
@@ -442,6 +445,9 @@ def find_actors(span: Span, *, context: ActorContext = ActorContext()) -> list[A
                                          doc[start:clan_stop].text if not n else clan, clan_militia(clan, context.country))
                             for n, (i, clan) in enumerate(clans))
         elif not covered & set(range(start, end)):
+            if group.name.startswith("Unidentified") and start - 1 >= span.start and start - 1 not in covered \
+                    and words_of(doc[start - 1].text) and words_of(doc[start - 1].text)[-1] in actor_table().ethnic:
+                start -= 1  # "Druze gunmen": the people's word before the armed men
             if group.name.startswith("Unidentified") and (taken_for := believed_end(doc, end, span.end)) > end:
                 # "gunmen suspected to be Fulani militia": the phrase reads on to the group named
                 mentions = [m for m in mentions if not start <= m.start < m.end <= taken_for]

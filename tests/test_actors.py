@@ -625,3 +625,13 @@ def test_article_context_a_group_that_governs_is_no_armed_default() -> None:
     text = "On 3 January 2024, militants detonated a bomb near a mosque in Kabul. Taliban police said 3 people died."
     events = extract_text(text, published=dt.date(2024, 1, 3)).events
     assert [e.actor1 for e in events][:1] == ["Unidentified Armed Group (Afghanistan)"]
+
+
+@pytest.mark.parametrize(("sentence", "name"), [
+    ("Druze gunmen clashed with security forces in Sweida.", "Druze Ethnic Militia (Syria)"),
+    ("Bedouin attackers stormed a village near Sweida.", "Bedouin Ethnic Militia (Syria)"),
+])
+def test_find_actors_a_people_s_gunmen_are_its_ethnic_militia(sentence: str, name: str) -> None:
+    doc = load_nlp()(sentence)
+    mentions = find_actors(doc[:], context=ActorContext(country="Syria", year=2025))
+    assert [m.actor.name for m in mentions][:1] == [name]
