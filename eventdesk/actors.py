@@ -402,6 +402,8 @@ def find_actors(span: Span, *, context: ActorContext = ActorContext()) -> list[A
             continue
         start = left_edge(doc, token.i, span.start)
         end = right_edge(doc, token.i, span.end)
+        # "Pyu Saw Htee militiamen", with 'Saw' parsed as a verb: a group's name the phrase cuts into is whole
+        start = next((s for s, e, _ in named if s < start < e <= end), start)
         text = doc[start:end].text
         actor = normalise_actor(text, context=context)
         if actor is None and start - 2 >= span.start and doc[start - 1].lower_ in {"and", "or"}:

@@ -635,3 +635,19 @@ def test_find_actors_a_people_s_gunmen_are_its_ethnic_militia(sentence: str, nam
     doc = load_nlp()(sentence)
     mentions = find_actors(doc[:], context=ActorContext(country="Syria", year=2025))
     assert [m.actor.name for m in mentions][:1] == [name]
+
+
+@pytest.mark.parametrize(("phrase", "name"), [
+    ("VDP volunteers", "VDP: Volunteers for the Defense of the Homeland"),
+    ("the Volunteers for the Defence of the Homeland", "VDP: Volunteers for the Defense of the Homeland"),
+])
+def test_normalise_actor_burkina_s_army_auxiliaries_keep_their_acled_name(phrase: str, name: str) -> None:
+    actor = normalise_actor(phrase, context=ActorContext(country="Burkina Faso", year=2024))
+    assert actor is not None and actor.name == name
+
+
+def test_find_actors_a_group_s_name_the_parse_splits_stays_whole() -> None:
+    # "Saw" is read as a verb, which would cut the name "Pyu Saw Htee" in two
+    doc = load_nlp()("Junta-backed Pyu Saw Htee militiamen burned houses in a village near Monywa.")
+    mentions = find_actors(doc[:], context=ActorContext(country="Myanmar", year=2024))
+    assert "Pyu Saw Htee" in [m.actor.name for m in mentions]
