@@ -326,6 +326,16 @@ _BLOCKING = frozenset({"block", "blockade", "barricade"})
 _DEFYING = frozenset({"defy", "violate", "flout", "ignore", "disregard"})
 
 
+_PART_NOUNS = frozenset({"role", "involvement", "participation", "part"})
+
+
+def _part_played_in(token: Token) -> bool:
+    """'arrested over his role in the June protests': a protest someone is held to account for, told as
+    the reason for another act, is no event of the note."""
+    return token.pos_ == "NOUN" and token.dep_ == "pobj" and token.head.lower_ == "in" \
+        and token.head.head.lemma_.lower() in _PART_NOUNS
+
+
 def _defied(token: Token) -> bool:
     """'for defying their lockdown and boycott of clinics': the object of defying, or one joined to it."""
     while token.dep_ == "conj" and token.head is not token:
@@ -353,7 +363,8 @@ def _candidate_at(token: Token, sent: Span, index: int, mentions: Sequence[Actor
             or idle_device(token, lexicon) or _inside_a_name(token, mentions):
         return None
     # "fired mortars at a base": the weapon names the event more precisely than "fire at"
-    entry = min(entries, key=lambda e: e.type != "Explosions/Remote violence")
+    # "blew himself up" matches 'blow up' and 'blow himself': the bomber's own death names it a suicide bombing
+    entry = min(entries, key=lambda e: (e.type != "Explosions/Remote violence", e.sub != "Suicide bomb"))
     entry = _demolition(entries, token, sent, lexicon) or entry
     if entry.type != "Explosions/Remote violence" and modifier_only(token):
         return None  # weapons modify weapons ("chlorine gas", "mortar shells"); "protest leaders" is no protest
@@ -361,7 +372,7 @@ def _candidate_at(token: Token, sent: Span, index: int, mentions: Sequence[Actor
     candidate = Candidate(entry.type, entry.sub, entry.role, index, token, entry.weight * scale,
                           roles.agent, roles.patient, [b for b in roles.backers if b.kind in ARMED],
                           sentences={index}, air=air)
-    if entry.role == "protest" and _defied(token):
+    if entry.role == "protest" and (_defied(token) or _part_played_in(token)):
         return None  # "abducted teachers for defying their boycott of schools": a boycott imposed, none held
     if entry.role == "protest" and token.lemma_.lower() in _BLOCKING and _actor_kind(candidate.actor1) in ARMED:
         return None  # "bandits blocked the highway and abducted 16 travellers": armed men's roadblock, no protest

@@ -499,7 +499,7 @@ _REPORTED = re.compile(r"\b(?:said|says|claimed|claims|reported|reports|told|sta
 # A toll told as a later count: "the death toll rose to 30", "was later put at 168", "raising the toll to 19".
 # A named source's 'later put the toll at 80' beside another's 41 is a rival report, not a revision;
 # 'the toll was later put at 168' is the count revised.
-_REVISED = re.compile(r"\b(?:rose|risen|rising|climbed|raising|raised|increased|jumped|mounted|"
+_REVISED = re.compile(r"\b(?:rose|risen|rising|climbed|raising|raised|bringing|brought|increased|jumped|mounted|"
                       r"(?:was|were|is|are|been) later|revised|"
                       r"updated|reached|reaching)\b(?:(?![.;]).){0,40}?\b(?:to|at|reached|reaching)\s+"
                       r"(?:about |around |at least |some )?$",

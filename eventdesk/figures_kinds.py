@@ -22,7 +22,7 @@ ARMED_PERSONS = frozenset({"soldier", "policeman", "officer", "fighter", "milita
                            "gunman", "guard", "bomber", "attacker", "assailant", "suspect", "insurgent", "rebel",
                            "jihadist", "ranger", "militiaman", "policewoman", "trooper", "guerrilla", "combatant",
                            "troop", "man", "serviceman", "personnel", "policemen", "men"})
-_TOLL_NOUNS = frozenset({"toll", "figure", "tally"})
+_TOLL_NOUNS = frozenset({"toll", "figure", "tally", "total"})  # "bringing the total to 43"
 _TOLL_WORDS = frozenset({"death", "casualty", "total", "overall", "final", "human"})  # "put the total toll at 14"
 _TOLL_OBJECT_VERBS = frozenset({"raise", "bring", "revise", "update", "push", "take", "increase", "lift"})
 _COLLECTIVE = frozenset({"family", "group", "household", "crew", "team", "band", "party"})

@@ -120,7 +120,8 @@ def _is_list(token: Token) -> bool:
     return any(c.dep_ == "cc" for c in token.children) and any(c.dep_ == "conj" for c in token.children)
 
 
-_ORDINALS = frozenset({"second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth"})
+_ORDINALS = frozenset({"second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth",
+                       "eleventh", "twelfth"})
 
 
 def ordinal_person(token: Token) -> bool:
@@ -131,14 +132,17 @@ def ordinal_person(token: Token) -> bool:
 
 
 def one_more(victim: Token) -> bool:
-    """'another soldier', 'a fifth man', 'the body of a fourth victim': one beyond those counted before."""
+    """'another soldier', 'a fifth man', 'the body of a fourth victim', 'a tenth victim's body': one beyond
+    those counted before."""
     def more(token: Token) -> bool:
-        return any(c.lower_ in MORE or c.ent_type_ == "ORDINAL" and c.lower_ != "first" for c in token.children)
+        return any(c.lower_ in MORE or c.lower_ in _ORDINALS or c.ent_type_ == "ORDINAL" and c.lower_ != "first"
+                   for c in token.children)
     start = victim.left_edge.i
     if start >= 3 and victim.doc[start - 1].text == "," and victim.doc[start - 2].lower_ in _ORDINALS \
             and victim.doc[start - 3].lower_ in {"a", "an"}:
         return True  # "A third, a young student, died", parsed with the student alone as the subject
     if victim.lemma_.lower() in {"body", "corpse"}:
         return more(victim) or any(more(o) for p in victim.children if p.dep_ == "prep" and p.lower_ == "of"
-                                   for o in p.children if o.dep_ == "pobj")
+                                   for o in p.children if o.dep_ == "pobj") \
+            or any(more(c) for c in victim.children if c.dep_ == "poss")
     return more(victim)

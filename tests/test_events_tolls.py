@@ -156,3 +156,25 @@ def test_events_a_reply_told_after_an_attack_stays_below_it() -> None:
     note = ("On 11 April 2024, rebel rockets hit a market near Kidal (Kidal) during clashes, killing 6 traders; "
             "the army responded with air strikes.")
     assert _main(note).fatalities == 6
+
+
+@pytest.mark.parametrize(("note", "fatalities"), [
+    ("On 12 April 2024, gunmen attacked a mosque in Maiduguri (Borno) during evening prayers, killing 11 "
+     "worshippers; rescuers later found more bodies in a nearby school, bringing the total to 16.", 16),
+    ("On 13 April 2024, a missile hit a block of flats in Sumy (Sumy), killing 4 people and injuring 30; a fifth "
+     "victim's body was found under the rubble the next day.", 5),
+])
+def test_fatalities_a_total_brought_up_and_a_later_victims_body(note: str, fatalities: int) -> None:
+    assert _main(note).fatalities == fatalities
+
+
+@pytest.mark.parametrize(("note", "event_type", "sub_type"), [
+    ("On 14 April 2024, a gunman shot at worshippers inside a church in Kaduna (Kaduna) and then blew himself "
+     "up, killing 9 people.", "Explosions/Remote violence", "Suicide bomb"),
+    ("On 15 April 2024, police arrested a student leader at his home in Nakuru (Nakuru) over his alleged role "
+     "in the March protests.", "Strategic developments", "Arrests"),
+])
+def test_events_a_gunman_who_blows_himself_up_and_an_arrest_over_a_past_protest(
+        note: str, event_type: str, sub_type: str) -> None:
+    event = _main(note)
+    assert (event.event_type, event.sub_event_type) == (event_type, sub_type)
