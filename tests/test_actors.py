@@ -651,3 +651,8 @@ def test_find_actors_a_group_s_name_the_parse_splits_stays_whole() -> None:
     doc = load_nlp()("Junta-backed Pyu Saw Htee militiamen burned houses in a village near Monywa.")
     mentions = find_actors(doc[:], context=ActorContext(country="Myanmar", year=2024))
     assert "Pyu Saw Htee" in [m.actor.name for m in mentions]
+
+
+def test_normalise_actor_michoacan_s_cartel_alliance_is_named() -> None:
+    actor = normalise_actor("members of Carteles Unidos", context=ActorContext(country="Mexico", year=2025))
+    assert actor is not None and actor.name == "Carteles Unidos"
