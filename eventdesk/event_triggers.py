@@ -273,6 +273,8 @@ def idle_device(token: Token, lexicon: Lexicon) -> bool:
     planted, which set nothing off."""
     if token.pos_ != "NOUN" or not is_device(token, lexicon) or ran_into(token, lexicon):
         return False  # "ran over a landmine planted by ISWAP" set it off
+    if token.dep_ == "nsubj" and token.head.lemma_.lower() in _DEVICE_ACTS:
+        return False  # "an IED planted by IS remnants hit an army vehicle": planted, then set off
     idle = lexicon.context["idle_verbs"]
     if any(c.dep_ in {"relcl", "acl"} and (c.lemma_.lower() in idle or any(
             t.type == "Strategic developments" for t in matching_triggers(c, lexicon))) for c in token.children):
@@ -285,6 +287,8 @@ def idle_device(token: Token, lexicon: Lexicon) -> bool:
 
 
 _RUN_INTO = frozenset({"hit", "strike", "trigger", "run", "drive", "step"})
+_DEVICE_ACTS = frozenset({"hit", "strike", "explode", "detonate", "kill", "wound", "injure", "rip", "tear",
+                          "destroy", "damage", "target"})
 
 
 def is_device(token: Token, lexicon: Lexicon) -> bool:

@@ -328,13 +328,18 @@ def _assault_after_shelling(candidate: Candidate) -> None:
 
 
 _CROWD_NOUNS = frozenset({"protester", "demonstrator", "marcher", "participant", "striker", "them"})
+_BARE_COUNTS = frozenset({"dozens", "scores", "hundreds", "several", "many", "some", "others"})
 
 
 def _arrests_of_the_crowd(candidate: Candidate) -> bool:
     """'Police detained more than 40 of them': an arrest of the crowd just told is how it was met,
     not an event that keeps the sentence from telling the intervention."""
-    return candidate.sub == "Arrests" and any(t.lemma_.lower() in _CROWD_NOUNS or t.lower_ == "them"
-                                              for t in candidate.trigger.subtree if t.i > candidate.trigger.i)
+    if candidate.sub != "Arrests":
+        return False
+    objects = [c for c in candidate.trigger.children if c.dep_ in {"dobj", "nsubjpass"}]
+    # "detained dozens", "arrested 23": a bare count, no one named, is of the crowd
+    return any(o.pos_ == "NUM" or o.lower_ in _BARE_COUNTS for o in objects) or any(
+        t.lemma_.lower() in _CROWD_NOUNS for t in candidate.trigger.subtree if t.i > candidate.trigger.i)
 
 
 def _met_in_next_sentence(candidate: Candidate, sentences: Sequence[Span], busy: set[int]) -> None:

@@ -446,6 +446,29 @@ def _bombers_left_out(sent: Span, sent_index: int, draft: Extraction, context: A
                           "bomber", context, qualifier="additional")
 
 
+_SELVES = frozenset({"himself", "herself", "themselves"})
+
+
+def _blown_up(sent: Span, sent_index: int, draft: Extraction, context: ActorContext,
+              taken: set[int]) -> Iterator[Figure]:
+    """'two suicide bombers blew themselves up ... No one else was hurt': the bombers died. They are a
+    part of any toll the note tells (ACLED notes often leave them out of it), so they count only alone."""
+    for verb in sent:
+        if verb.lemma_.lower() != "blow" or not any(c.dep_ == "dobj" and c.lower_ in _SELVES for c in verb.children):
+            continue
+        subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        if subject is None or subject.i in taken or subject.lemma_.lower() not in {"bomber", "attacker", "man", "woman"}:
+            continue
+        number = next((c for c in subject.children if c.dep_ == "nummod"), None)
+        amounts = list(scan_amounts([number.text])) if number is not None else []
+        if number is None and subject.tag_ != "NN" or number is not None and not amounts:
+            continue
+        taken.add(subject.i)
+        span = sent.doc[subject.left_edge.i:subject.i + 1]
+        yield _figure(draft, sent_index, span.start_char, span.end_char, "killed",
+                      amounts[0] if amounts else Amount(0, 0, 1.0), subject.lower_, context, qualifier="including")
+
+
 def _lost_life(verb: Token) -> bool:
     """'a night watchman lost his life': its subject died."""
     return verb.lemma_.lower() == "lose" and any(c.dep_ == "dobj" and c.lemma_.lower() == "life"
@@ -475,6 +498,7 @@ def sentence_figures(sent: Span, sent_index: int, draft: Extraction,
         taken |= tokens
     figures.extend(_single_figures(sent, sent_index, draft, context, taken))
     figures.extend(_bombers_left_out(sent, sent_index, draft, context, taken))
+    figures.extend(_blown_up(sent, sent_index, draft, context, taken))
     return _breakdowns(sorted(figures, key=lambda f: f.start))
 
 

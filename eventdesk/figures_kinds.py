@@ -302,6 +302,6 @@ def complement_kind(verb: Token) -> str:
     for child in verb.children:
         # after the verb: in "2 were killed; 3 others suffered injuries" 'killed' is parsed as a clause of 'suffered'
         if child.dep_ in {"acomp", "oprd", "ccomp", "xcomp", "advmod"} and child.lower_ in adjectives \
-                and child.i > verb.i:
-            return adjectives[child.lower_]
+                and child.i > verb.i and not any(g.dep_ in {"nsubj", "nsubjpass"} for g in child.children):
+            return adjectives[child.lower_]  # not 'reported 3 militants killed and a soldier wounded': his own
     return ""

@@ -178,3 +178,27 @@ def test_events_a_gunman_who_blows_himself_up_and_an_arrest_over_a_past_protest(
         note: str, event_type: str, sub_type: str) -> None:
     event = _main(note)
     assert (event.event_type, event.sub_event_type) == (event_type, sub_type)
+
+
+@pytest.mark.parametrize(("note", "fatalities"), [
+    ("On 16 April 2024, troops clashed with NPA rebels in the hills near Kabankalan (Negros Occidental). The "
+     "army reported 4 rebels killed and a soldier slightly wounded.", 4),
+    ("On 17 April 2024, two suicide bombers blew themselves up at a checkpoint near Konduga (Borno) after "
+     "soldiers stopped them. No one else was hurt.", 2),
+    ("On 18 April 2024, two suicide bombers blew themselves up at a market in Gwoza (Borno), killing 14 people.",
+     14),
+])
+def test_fatalities_a_wound_of_its_own_subject_and_bombers_counted_only_alone(note: str, fatalities: int) -> None:
+    assert _main(note).fatalities == fatalities
+
+
+@pytest.mark.parametrize(("note", "event_type", "sub_type"), [
+    ("On 19 April 2024, an IED planted by Islamic State fighters hit a police patrol near Baiji (Salah al-Din), "
+     "killing 2 policemen.", "Explosions/Remote violence", "Remote explosive/landmine/IED"),
+    ("On 20 April 2024, thousands of people rallied outside parliament in Yerevan (Yerevan) against the border "
+     "deal. Police used stun grenades and detained dozens.", "Protests", "Protest with intervention"),
+])
+def test_events_a_planted_device_that_hit_and_a_crowd_detained_in_the_next_sentence(
+        note: str, event_type: str, sub_type: str) -> None:
+    event = _main(note)
+    assert (event.event_type, event.sub_event_type) == (event_type, sub_type)
