@@ -23,9 +23,9 @@ from eventdesk.event_sides import (
     taken_from, vehicle_side, withdrawn_side,
 )
 from eventdesk.event_triggers import (
-    Lexicon, Trigger, claimed_object, context_ok, event_lexicon, factual, idle_device, is_support,
-    matching_triggers,
-    modifier_only, non_actor_subject, object_of_strategic, ran_into,
+    Lexicon, Trigger, claimed_object, context_ok, defied, elided_passive, event_lexicon, factual, grievance,
+    idle_device, in_grievance, is_support, matching_triggers, modifier_only, non_actor_subject,
+    object_of_strategic, part_played_in, ran_into,
 )
 from eventdesk.model import TimeExpr
 
@@ -144,23 +144,12 @@ def _has_phrase(sent: Span, phrases: Sequence[tuple[str, ...]]) -> bool:
     return False
 
 
-_GRIEVANCE_PREPS = frozenset({"against", "over", "about", "for"})
-_GRIEVANCE_VERBS = frozenset({"demand", "call", "denounce", "condemn", "protest", "seek", "urge", "press", "decry"})
-
-
-def _grievance(token: Token) -> bool:
-    """'against the arrest of a leader', 'to demand the release of detainees': what a protest is about."""
-    if token.dep_ == "prep" and token.lower_ in _GRIEVANCE_PREPS:
-        return True
-    return token.dep_ in {"advcl", "xcomp", "acl", "pcomp"} and token.lemma_.lower() in _GRIEVANCE_VERBS
-
-
 def _own_clause(trigger: Token, sent: Span, *, grievances: bool = False) -> list[Token]:
     """The sentence without the clauses set at another time that do not hold the trigger
     (and, for a protest, without what it is about)."""
     skipped: set[int] = set()
     for token in sent:
-        if grievances and _grievance(token) and trigger.i not in {t.i for t in token.subtree}:
+        if grievances and grievance(token) and trigger.i not in {t.i for t in token.subtree}:
             skipped |= {t.i for t in token.subtree}
             continue
         earlier = token.dep_ == "prep" and token.lower_ in _OTHER_TIME and _holds_event(token)
@@ -232,7 +221,7 @@ def sentence_candidates(sent: Span, index: int, mentions: Sequence[ActorMention]
     crowd = _crowd_candidate(sent, index, mentions, found, scale)
     found = found + ([crowd] if crowd else [])
     if any(c.type in {"Protests", "Riots"} for c in found):
-        found = [c for c in found if c.type in {"Protests", "Riots"} or not _in_grievance(c.trigger)]
+        found = [c for c in found if c.type in {"Protests", "Riots"} or not in_grievance(c.trigger)]
     return _absorb_within_sentence(found)
 
 
@@ -317,41 +306,7 @@ def _moves_troops(token: Token) -> bool:
         and not any(c.dep_ == "prep" and c.lower_ in {"from", "out"} for c in token.children)
 
 
-def _in_grievance(token: Token) -> bool:
-    """'demonstrators clashed over the handover of a headquarters': what a protest is about is no event."""
-    return any(_grievance(a) and a.dep_ == "prep" for a in token.ancestors)
-
-
 _BLOCKING = frozenset({"block", "blockade", "barricade"})
-_DEFYING = frozenset({"defy", "violate", "flout", "ignore", "disregard"})
-
-
-_PART_NOUNS = frozenset({"role", "involvement", "participation", "part"})
-
-
-def _part_played_in(token: Token) -> bool:
-    """'arrested over his role in the June protests': a protest someone is held to account for, told as
-    the reason for another act, is no event of the note."""
-    return token.pos_ == "NOUN" and token.dep_ == "pobj" and token.head.lower_ == "in" \
-        and token.head.head.lemma_.lower() in _PART_NOUNS
-
-
-def _defied(token: Token) -> bool:
-    """'for defying their lockdown and boycott of clinics': the object of defying, or one joined to it."""
-    while token.dep_ == "conj" and token.head is not token:
-        token = token.head
-    return token.dep_ == "dobj" and token.head.lemma_.lower() in _DEFYING
-
-
-def _elided_passive(token: Token) -> bool:
-    """A participle joined to a passive verb, its 'were' left out: its subject suffered the act."""
-    head = token.head
-    return token.tag_ == "VBN" and token.dep_ == "conj" and head.tag_ == "VBN" \
-        and any(c.dep_ == "auxpass" for c in head.children) \
-        and not any(c.dep_ in {"aux", "auxpass"} for c in token.children) \
-        and any(c.dep_ == "nsubj" for c in token.children)
-
-
 def _candidate_at(token: Token, sent: Span, index: int, mentions: Sequence[ActorMention],
                   previous: Actor | None, context: ActorContext, scale: float, *, air: bool) -> Candidate | None:
     """The event a trigger word signals, or None when it is no trigger, unreal or untypable."""
@@ -372,11 +327,11 @@ def _candidate_at(token: Token, sent: Span, index: int, mentions: Sequence[Actor
     candidate = Candidate(entry.type, entry.sub, entry.role, index, token, entry.weight * scale,
                           roles.agent, roles.patient, [b for b in roles.backers if b.kind in ARMED],
                           sentences={index}, air=air)
-    if entry.role == "protest" and (_defied(token) or _part_played_in(token)):
+    if entry.role == "protest" and (defied(token) or part_played_in(token)):
         return None  # "abducted teachers for defying their boycott of schools": a boycott imposed, none held
     if entry.role == "protest" and token.lemma_.lower() in _BLOCKING and _actor_kind(candidate.actor1) in ARMED:
         return None  # "bandits blocked the highway and abducted 16 travellers": armed men's roadblock, no protest
-    if _elided_passive(token):  # "2 soldiers were killed and 12 assailants neutralised": those neutralised
+    if elided_passive(token):  # "2 soldiers were killed and 12 assailants neutralised": those neutralised
         candidate.actor1, candidate.actor2 = None, candidate.actor2 or candidate.actor1
     if entry.type == "Explosions/Remote violence" and entry.sub != "Suicide bomb" and _from_aircraft(token, lexicon):
         candidate.sub = "Air/drone strike"  # "a drone fired a missile at a car": the craft names the sub-type

@@ -381,3 +381,49 @@ def claimed_object(token: Token) -> bool:
     """'IS claimed the attack': the attack is the one already told, not a new event."""
     head = token.head.head if token.dep_ == "pobj" else token.head
     return token.dep_ in {"dobj", "pobj"} and head.lemma_.lower() == "claim"
+
+
+# Clauses in which a trigger word tells no event of the note, or tells it in the passive.
+_GRIEVANCE_PREPS = frozenset({"against", "over", "about", "for"})
+_GRIEVANCE_VERBS = frozenset({"demand", "call", "denounce", "condemn", "protest", "seek", "urge", "press", "decry"})
+
+
+def grievance(token: Token) -> bool:
+    """'against the arrest of a leader', 'to demand the release of detainees': what a protest is about."""
+    if token.dep_ == "prep" and token.lower_ in _GRIEVANCE_PREPS:
+        return True
+    return token.dep_ in {"advcl", "xcomp", "acl", "pcomp"} and token.lemma_.lower() in _GRIEVANCE_VERBS
+
+
+def in_grievance(token: Token) -> bool:
+    """'demonstrators clashed over the handover of a headquarters': what a protest is about is no event."""
+    return any(grievance(a) and a.dep_ == "prep" for a in token.ancestors)
+
+
+_DEFYING = frozenset({"defy", "violate", "flout", "ignore", "disregard"})
+
+
+def defied(token: Token) -> bool:
+    """'for defying their lockdown and boycott of clinics': the object of defying, or one joined to it."""
+    while token.dep_ == "conj" and token.head is not token:
+        token = token.head
+    return token.dep_ == "dobj" and token.head.lemma_.lower() in _DEFYING
+
+
+_PART_NOUNS = frozenset({"role", "involvement", "participation", "part"})
+
+
+def part_played_in(token: Token) -> bool:
+    """'arrested over his role in the June protests': a protest someone is held to account for, told as
+    the reason for another act, is no event of the note."""
+    return token.pos_ == "NOUN" and token.dep_ == "pobj" and token.head.lower_ == "in" \
+        and token.head.head.lemma_.lower() in _PART_NOUNS
+
+
+def elided_passive(token: Token) -> bool:
+    """A participle joined to a passive verb, its 'were' left out: its subject suffered the act."""
+    head = token.head
+    return token.tag_ == "VBN" and token.dep_ == "conj" and head.tag_ == "VBN" \
+        and any(c.dep_ == "auxpass" for c in head.children) \
+        and not any(c.dep_ in {"aux", "auxpass"} for c in token.children) \
+        and any(c.dep_ == "nsubj" for c in token.children)

@@ -9,9 +9,10 @@ conservative figure, groups added. Repeated mentions of one event in an
 article merge into one `Event` carrying all its sentences.
 
 The trigger lexicon and the word tests live in `eventdesk.event_triggers`,
-the per-sentence candidates in `eventdesk.event_candidates`, and merging and
-fatalities in `eventdesk.event_merge`; this module dates, places and settles
-the sides of the merged events and is the stage's entry point.
+the per-sentence candidates in `eventdesk.event_candidates`, merging and
+fatalities in `eventdesk.event_merge`, and which event is the note's own in
+`eventdesk.event_rank`; this module dates, places and settles the sides of the
+merged events and is the stage's entry point.
 """
 
 from __future__ import annotations
@@ -27,8 +28,8 @@ from eventdesk import times
 from eventdesk.actors import (Actor, ActorContext, ActorMention, article_context, find_actors, is_coded_town,
                               state_actor)
 from eventdesk.event_candidates import ARMED, Candidate, _has_phrase, previous_actor, sentence_candidates
-from eventdesk.event_merge import (VIOLENT_TYPES, assign_figures, background, fatalities_of, memorial_of,
-                                   merge_candidates)
+from eventdesk.event_merge import VIOLENT_TYPES, assign_figures, fatalities_of, memorial_of, merge_candidates
+from eventdesk.event_rank import arrests_of_the_crowd, rank_events
 from eventdesk.event_triggers import event_lexicon, matching_triggers, protest_word
 from eventdesk.model import Event, Extraction, Figure, Place, TimeExpr
 from eventdesk.numbers import amount_at
@@ -327,21 +328,6 @@ def _assault_after_shelling(candidate: Candidate) -> None:
         candidate.type, candidate.sub = "Battles", "Armed clash"
 
 
-_CROWD_NOUNS = frozenset({"protester", "demonstrator", "marcher", "participant", "striker", "them"})
-_BARE_COUNTS = frozenset({"dozens", "scores", "hundreds", "several", "many", "some", "others"})
-
-
-def _arrests_of_the_crowd(candidate: Candidate) -> bool:
-    """'Police detained more than 40 of them': an arrest of the crowd just told is how it was met,
-    not an event that keeps the sentence from telling the intervention."""
-    if candidate.sub != "Arrests":
-        return False
-    objects = [c for c in candidate.trigger.children if c.dep_ in {"dobj", "nsubjpass"}]
-    # "detained dozens", "arrested 23": a bare count, no one named, is of the crowd
-    return any(o.pos_ == "NUM" or o.lower_ in _BARE_COUNTS for o in objects) or any(
-        t.lemma_.lower() in _CROWD_NOUNS for t in candidate.trigger.subtree if t.i > candidate.trigger.i)
-
-
 def _met_in_next_sentence(candidate: Candidate, sentences: Sequence[Span], busy: set[int]) -> None:
     """'Thousands rallied outside parliament. Police used tear gas to disperse them.': force told in the
     next sentence, which tells no event of its own, or in an 'until' clause, met the protest."""
@@ -387,55 +373,6 @@ def _fire_on_protest(candidate: Candidate) -> None:
             if protest_word(act) or objects & protest_words:
                 candidate.type, candidate.sub = "Protests", "Excessive force against protesters"
                 return
-
-
-def _demote_background(merged: Sequence[Candidate]) -> None:
-    """The act an 'after' clause tells stays below the events the note is about."""
-    told = [c for c in merged if not background(c.trigger)]
-    for candidate in (c for c in merged if c not in told):
-        if told:
-            candidate.confidence = min(candidate.confidence, min(c.confidence for c in told) - 0.05)
-
-
-_RESPONDING = frozenset({"respond", "retaliate", "reply", "answer"})
-
-
-def _demote_responses(merged: Sequence[Candidate]) -> None:
-    """'...; Thailand responded with air strikes': the reply told after an event stays below it."""
-    for candidate in merged:
-        if not any(a.lemma_.lower() in _RESPONDING and a.pos_ == "VERB" for a in candidate.trigger.ancestors):
-            continue
-        earlier = [c for c in merged if (c.sentence, c.trigger.i) < (candidate.sentence, candidate.trigger.i)
-                   and c.type in VIOLENT_TYPES]
-        if earlier:
-            candidate.confidence = min(candidate.confidence, min(c.confidence for c in earlier) - 0.05)
-
-
-def _demote_later_days(merged: Sequence[Candidate]) -> None:
-    """'... 9 marchers died; a soldier was beaten to death by a crowd the following day': an event the
-    note dates to a later day than the one it opens with is told beside it, not the note's event."""
-    first = min(merged, key=lambda c: (c.sentence, c.trigger.i), default=None)
-    if first is None or first.time is None or first.time.first is None:
-        return
-    for candidate in merged:
-        time = candidate.time
-        if candidate.strong_date and time is not None and time.first is not None and time.first > first.time.first \
-                and time.sentence == candidate.sentence and candidate.sentence > first.sentence:
-            candidate.confidence = min(candidate.confidence, first.confidence - 0.05)
-
-
-def _follow_up_arrests(merged: Sequence[Candidate]) -> None:
-    """'... beat him to death. Police arrested 5 suspects.', '2 traders were killed ... before a curfew
-    was imposed': arrests and other measures (curfews, troops sent) told after a violent event or a
-    protest are its aftermath; so is an arrest told after a bomb defused ('police defused a car bomb
-    and arrested the driver'); the event the article tells first stays the main one."""
-    for candidate in (c for c in merged if c.sub in {"Arrests", "Other"}):
-        earlier = [c for c in merged if c.sentence < candidate.sentence
-                   and (c.type in VIOLENT_TYPES or c.type == "Protests")
-                   or candidate.sub == "Arrests" and c.sub == "Disrupted weapons use"
-                   and (c.sentence, c.trigger.i) < (candidate.sentence, candidate.trigger.i)]
-        if earlier:
-            candidate.confidence = min(candidate.confidence, min(c.confidence for c in earlier) - 0.05)
 
 
 def _deadly_intervention(candidate: Candidate, own: Sequence[Figure], sentences: Sequence[Span]) -> None:
@@ -608,7 +545,7 @@ def extract_events(doc: Doc, draft: Extraction, options: Options) -> Extraction:
     # places that say where someone spoke, where a munition came from, or who acted: never where
     speaker_places = _speaker_places(doc, draft.places) | _acting_countries(doc, draft.places)
     main_place = _main_place([c for c in merged if c.place_index not in speaker_places])
-    busy = {i for c in candidates if not _arrests_of_the_crowd(c) for i in (c.sentence, *c.sentences)}
+    busy = {i for c in candidates if not arrests_of_the_crowd(c) for i in (c.sentence, *c.sentences)}
     for candidate in merged:
         _peaceful_transfer(candidate, sentences)
         _assault_after_shelling(candidate)
@@ -618,10 +555,7 @@ def extract_events(doc: Doc, draft: Extraction, options: Options) -> Extraction:
         _add_backers(candidate, backers, context)
         _finalise_sides(candidate, context)
         _settle_place(candidate, draft, speaker_places, main_place)
-    _demote_background(merged)
-    _demote_later_days(merged)
-    _demote_responses(merged)
-    _follow_up_arrests(merged)
+    rank_events(merged)
     figures = assign_figures(draft.figures, merged, doc)
     for index, candidate in enumerate(merged):
         own = [f for f in figures if f.event_index == index]
