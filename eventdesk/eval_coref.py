@@ -182,24 +182,41 @@ def _boosted(rows: np.ndarray, labels: np.ndarray, rates: Mapping[tuple[str, str
     return CorefModel(trees, init, float(fit.learning_rate), lemma_pairs=dict(rates))
 
 
-def _fold_rows(mentions: Sequence[MentionFeatures], chains: Mapping[Hashable, str],
+def _fold_rows(views: Sequence[Sequence[MentionFeatures]], chains: Mapping[Hashable, str],
                fold: set[str]) -> tuple[np.ndarray, np.ndarray]:
-    """Rows of one fold's topics, with lemma-pair rates learned on the other topics only."""
-    rates = _lemma_pair_rates([m for m in mentions if _topic_of(m) not in fold], chains)
-    probe = CorefModel(trees=(), lemma_pairs=rates)
-    return _pair_rows([m for m in mentions if _topic_of(m) in fold], chains, probe)
+    """Rows of one fold's topics, with lemma-pair rates learned on the other topics only.
+
+    Each view is the split's mentions grouped into one set of stories (ours, the gold ones):
+    pairs within our stories are what the model meets, pairs within the gold stories add
+    the true links our story clustering splits apart.
+    """
+    rows, labels = [], []
+    for mentions in views:
+        rates = _lemma_pair_rates([m for m in mentions if _topic_of(m) not in fold], chains)
+        probe = CorefModel(trees=(), lemma_pairs=rates)
+        more_rows, more_labels = _pair_rows([m for m in mentions if _topic_of(m) in fold], chains, probe)
+        rows.append(more_rows)
+        labels.append(more_labels)
+    return np.vstack(rows), np.concatenate(labels)
 
 
 def cross_validate(mentions: Sequence[MentionFeatures], chains: Mapping[Hashable, str],
-                   folds: Sequence[set[str]]) -> dict[float, float]:
+                   folds: Sequence[set[str]], *, gold: Sequence[MentionFeatures] = ()) -> dict[float, float]:
     """Out-of-fold CoNLL F1 per clustering cut: each fold resolved by a model fitted on the others."""
-    return {cut: scores["conll_f1"] for cut, scores in cross_validate_scores(mentions, chains, folds).items()}
+    by_cut = cross_validate_scores(mentions, chains, folds, gold=gold)
+    return {cut: scores["conll_f1"] for cut, scores in by_cut.items()}
 
 
 def cross_validate_scores(mentions: Sequence[MentionFeatures], chains: Mapping[Hashable, str],
-                          folds: Sequence[set[str]]) -> dict[float, dict[str, float]]:
-    """Out-of-fold MUC, B3, CEAF-e and CoNLL scores per clustering cut."""
-    rows = {i: _fold_rows(mentions, chains, fold) for i, fold in enumerate(folds)}
+                          folds: Sequence[set[str]], *, gold: Sequence[MentionFeatures] = ()
+                          ) -> dict[float, dict[str, float]]:
+    """Out-of-fold MUC, B3, CEAF-e and CoNLL scores per clustering cut.
+
+    `mentions` carry our story clusters (where they are resolved); `gold`, the same mentions
+    in the gold stories, only adds training pairs.
+    """
+    views = [mentions, gold] if gold else [mentions]
+    rows = {i: _fold_rows(views, chains, fold) for i, fold in enumerate(folds)}
     responses: dict[float, dict[Hashable, str]] = defaultdict(dict)
     for i, fold in enumerate(folds):
         train = [rows[j] for j in rows if j != i]
@@ -226,7 +243,8 @@ def out_of_fold_coref(data_dir: Path, *, options: Options, split: str = "Train"
     ecb, parsed = load_split(data_dir, split, options)
     mentions = split_mentions(ecb, parsed, predicted_stories(parsed))
     chains = {m.key: m.chain for m in ecb.events}
-    return cross_validate_scores(mentions, chains, topic_folds(mentions))
+    gold = split_mentions(ecb, parsed, gold_stories(parsed))
+    return cross_validate_scores(mentions, chains, topic_folds(mentions), gold=gold)
 
 
 def fit_coref_model(data_dir: Path, *, options: Options, split: str = "Train") -> CorefModel:
@@ -234,13 +252,15 @@ def fit_coref_model(data_dir: Path, *, options: Options, split: str = "Train") -
 
     Rows of each half of the topics get lemma-pair rates from the other half, so
     the trees see the rates of unseen topics; the cut is the best out-of-fold one.
+    The rows are the mention pairs within our story clusters and within the gold stories.
     """
     ecb, parsed = load_split(data_dir, split, options)
     mentions = split_mentions(ecb, parsed, predicted_stories(parsed))
+    gold = split_mentions(ecb, parsed, gold_stories(parsed))
     chains = {m.key: m.chain for m in ecb.events}
     folds = topic_folds(mentions)
-    by_cut = cross_validate(mentions, chains, folds)
-    halves = [_fold_rows(mentions, chains, fold) for fold in folds]
+    by_cut = cross_validate(mentions, chains, folds, gold=gold)
+    halves = [_fold_rows([mentions, gold], chains, fold) for fold in folds]
     model = _boosted(np.vstack([r for r, _ in halves]), np.concatenate([y for _, y in halves]),
                      _lemma_pair_rates(mentions, chains))
     return dataclasses.replace(model, threshold=max(by_cut, key=by_cut.__getitem__))
