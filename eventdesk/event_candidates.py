@@ -306,6 +306,13 @@ def _moves_troops(token: Token) -> bool:
         and not any(c.dep_ == "prep" and c.lower_ in {"from", "out"} for c in token.children)
 
 
+def _where_it_exploded(token: Token, lexicon: Lexicon) -> bool:
+    """'two grenades exploded at an M23 rally': the rally is where the blast happened, not a protest."""
+    verb = token.head.head
+    return token.pos_ == "NOUN" and token.dep_ == "pobj" and token.head.lower_ in {"at", "during", "on", "in"} \
+        and any(t.type == "Explosions/Remote violence" for t in matching_triggers(verb, lexicon))
+
+
 _BLOCKING = frozenset({"block", "blockade", "barricade"})
 def _candidate_at(token: Token, sent: Span, index: int, mentions: Sequence[ActorMention],
                   previous: Actor | None, context: ActorContext, scale: float, *, air: bool) -> Candidate | None:
@@ -327,7 +334,7 @@ def _candidate_at(token: Token, sent: Span, index: int, mentions: Sequence[Actor
     candidate = Candidate(entry.type, entry.sub, entry.role, index, token, entry.weight * scale,
                           roles.agent, roles.patient, [b for b in roles.backers if b.kind in ARMED],
                           sentences={index}, air=air)
-    if entry.role == "protest" and (defied(token) or part_played_in(token)):
+    if entry.role == "protest" and (defied(token) or part_played_in(token) or _where_it_exploded(token, lexicon)):
         return None  # "abducted teachers for defying their boycott of schools": a boycott imposed, none held
     if entry.role == "protest" and token.lemma_.lower() in _BLOCKING and _actor_kind(candidate.actor1) in ARMED:
         return None  # "bandits blocked the highway and abducted 16 travellers": armed men's roadblock, no protest

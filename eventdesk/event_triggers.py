@@ -199,6 +199,10 @@ def _is_question(sent: Span) -> bool:
     return last is not None and last.text.endswith("?")
 
 
+_MUNITIONS = frozenset({"bullet", "round", "shell", "grenade", "canister", "cartridge", "pellet", "gas", "spray",
+                        "cannon", "shot", "projectile"})
+
+
 def factual(token: Token, sent: Span) -> bool:
     """Whether a trigger reports something that happened (not negated, modal, future or purpose)."""
     context = event_lexicon().context
@@ -215,8 +219,11 @@ def factual(token: Token, sent: Span) -> bool:
         return False
     if _unreal_modifier(token, event_lexicon()) or token.pos_ == "VERB" and any(
             c.dep_ == "dobj" and _unreal_modifier(c, event_lexicon()) and not protest_word(c)
+            and (c.lemma_.lower() in _MUNITIONS or matching_triggers(c, event_lexicon()))
             for c in token.children):
-        return False  # "sound grenades", "police fired tear gas shells": crowd control, no shelling
+        # "sound grenades", "police fired tear gas shells": crowd control, no shelling; but a munition only
+        # ("shot dead 2 rubber tappers" shot people)
+        return False
     if token.dep_ == "relcl" and token.tag_ == "VBG" and any(c.dep_ == "aux" and c.lemma_ == "be" for c in token.children) \
             and token.head.i + 1 < len(token.doc) and token.head.nbor(1).text == ",":
         return False  # "the army, which was fighting rebels in the area": who the actor is, not an event

@@ -226,6 +226,8 @@ def _amount_figures(sent: Span, sent_index: int, draft: Extraction,
         anchor = _anchor(sent, amount)
         if _skippable(tokens, amount, sent, anchor) and not _toll_value(anchor):
             continue
+        if tokens.text.lower() == "both" and (anchor.dep_ not in {"nsubj", "nsubjpass", "dobj"} or anchor.i < tokens.end):
+            continue  # "both attackers were killed" counts two; "fighters on both sides" counts no one
         after = sent.doc[tokens.end] if anchor.i < tokens.end and tokens.end < sent.end else None
         if after is not None and after.lower_ in kind_words().adjectives and (
                 after.dep_ != "amod" or after.head.i in {t.i for t in tokens}):

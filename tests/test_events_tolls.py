@@ -202,3 +202,20 @@ def test_events_a_planted_device_that_hit_and_a_crowd_detained_in_the_next_sente
         note: str, event_type: str, sub_type: str) -> None:
     event = _main(note)
     assert (event.event_type, event.sub_event_type) == (event_type, sub_type)
+
+
+@pytest.mark.parametrize(("note", "fatalities"), [
+    ("On 21 April 2024, 2 gunmen stormed a hotel lobby in Galkayo (Mudug), killing 3 guards; both attackers "
+     "were killed by police.", 5),
+    ("On 22 April 2024, suspected insurgents shot dead 3 rubber tappers on a plantation near Bacho "
+     "(Narathiwat).", 3),
+    ("On 23 April 2024, a bomb exploded at an opposition rally in Mombasa (Mombasa), killing 4 people.", 4),
+])
+def test_fatalities_both_attackers_people_called_rubber_tappers_and_a_blast_at_a_rally(
+        note: str, fatalities: int) -> None:
+    assert _main(note).fatalities == fatalities
+
+
+def test_figures_both_counts_two_only_for_those_it_names() -> None:
+    assert [(f.low, f.counts) for f in _killed("Both guards were killed.")] == [(2, "guards")]
+    assert _killed("Fighters on both sides were killed.") == []
