@@ -37,6 +37,7 @@ class Country:
     # (Al Shabaab in Somalia), from this year on (`insurgents_since`; 0: always)
     insurgents: str = ""
     insurgents_since: int = 0
+    gangs: bool = False  # unnamed gunmen are ACLED's 'Unidentified Gang' here (Ecuador, Honduras)
 
 
 @dataclass(frozen=True)
@@ -106,7 +107,8 @@ def _countries(data: dict[str, Any]) -> dict[str, Country]:
         name: Country(name, entry["iso3"], tuple(entry["demonyms"]), tuple(entry["leaders"]),
                       tuple((int(a), int(b), str(c)) for a, b, c in entry["eras"]), entry["open_era"],
                       bool(entry.get("the", False)), str(entry.get("open_unit", "")),
-                      str(entry.get("insurgents", "")), int(entry.get("insurgents_since", 0)))
+                      str(entry.get("insurgents", "")), int(entry.get("insurgents_since", 0)),
+                      bool(entry.get("gangs", False)))
         for name, entry in data.items()
     }
 

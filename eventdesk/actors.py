@@ -132,6 +132,12 @@ def _from_group(group: Group, country: str) -> Actor:
     return Actor(group_name(group, country), kind, country)
 
 
+def _gang_country(country: str) -> bool:
+    """Whether a country's unnamed gunmen are coded as gangs (Ecuador, Honduras: the table's 'gangs')."""
+    entry = actor_table().countries.get(country)
+    return entry is not None and entry.gangs
+
+
 def _generic_militants(words: Sequence[str], country: str, context: ActorContext) -> Actor:
     if _has_cue(words, "unidentified"):
         return Actor(_with_country("Unidentified Armed Group ({country})", country), "unidentified", country)
@@ -178,8 +184,9 @@ def normalise_actor(phrase: str, *, context: ActorContext = ActorContext()) -> A
     if group is not None and group.name.startswith("Unidentified") and (
             people := _ethnic_militia(words, "militants", country)) is not None:
         return people  # "Druze gunmen", "Tiv attackers": the people's militia, not unidentified men
-    if group is not None and group.name.startswith("Unidentified") and _has_cue(words, "gang"):
-        # "gunmen of a local gang", "armed men believed to belong to a criminal gang": an unnamed gang's men
+    if group is not None and group.name.startswith("Unidentified") and (
+            _has_cue(words, "gang") or _gang_country(country)):
+        # "gunmen of a local gang", "armed men believed to belong to a criminal gang", gunmen in Ecuador
         return Actor(_with_country("Unidentified Gang ({country})", country), "unidentified", country)
     if group is not None:
         return _from_group(group, country)

@@ -656,3 +656,12 @@ def test_find_actors_a_group_s_name_the_parse_splits_stays_whole() -> None:
 def test_normalise_actor_michoacan_s_cartel_alliance_is_named() -> None:
     actor = normalise_actor("members of Carteles Unidos", context=ActorContext(country="Mexico", year=2025))
     assert actor is not None and actor.name == "Carteles Unidos"
+
+
+@pytest.mark.parametrize(("country", "name"), [
+    ("Ecuador", "Unidentified Gang (Ecuador)"), ("Honduras", "Unidentified Gang (Honduras)"),
+    ("Mexico", "Unidentified Armed Group (Mexico)"), ("Colombia", "Unidentified Armed Group (Colombia)"),
+])
+def test_normalise_actor_unnamed_gunmen_are_gangs_where_gangs_do_the_killing(country: str, name: str) -> None:
+    actor = normalise_actor("hooded gunmen", context=ActorContext(country=country, year=2025))
+    assert actor is not None and actor.name == name
