@@ -179,6 +179,12 @@ def country_insurgents(country: str, year: int | None) -> str:
     return entry.insurgents
 
 
+def gangs_kill_in(country: str) -> bool:
+    """Whether a country's unnamed gunmen are coded as gangs (Ecuador, Honduras: the table's 'gangs')."""
+    entry = actor_table().countries.get(country)
+    return entry is not None and entry.gangs
+
+
 def country_in(words: Sequence[str]) -> str:
     """The country a phrase names by demonym, name or leader, or ''."""
     table = actor_table()

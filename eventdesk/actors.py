@@ -27,8 +27,8 @@ from eventdesk.actor_spans import (
     BELIEVED, ORDINAL, ORIGIN_LINKS, RIGHT_LINKS, believed_end, is_head, left_edge, named_spans, right_edge,
 )
 from eventdesk.actor_tables import (
-    WORD, Group, actor_table, country_in, country_insurgents, era_label, group_name, named_group, table_name,
-    words_of,
+    WORD, Group, actor_table, country_in, country_insurgents, era_label, gangs_kill_in, group_name, named_group,
+    table_name, words_of,
 )
 from eventdesk.actor_tables import iso3_of as iso3_of  # re-exported: acled.py and the tests import it from here
 from eventdesk.model import Extraction
@@ -132,12 +132,6 @@ def _from_group(group: Group, country: str) -> Actor:
     return Actor(group_name(group, country), kind, country)
 
 
-def _gang_country(country: str) -> bool:
-    """Whether a country's unnamed gunmen are coded as gangs (Ecuador, Honduras: the table's 'gangs')."""
-    entry = actor_table().countries.get(country)
-    return entry is not None and entry.gangs
-
-
 def _generic_militants(words: Sequence[str], country: str, context: ActorContext) -> Actor:
     if _has_cue(words, "unidentified"):
         return Actor(_with_country("Unidentified Armed Group ({country})", country), "unidentified", country)
@@ -185,7 +179,7 @@ def normalise_actor(phrase: str, *, context: ActorContext = ActorContext()) -> A
             people := _ethnic_militia(words, "militants", country)) is not None:
         return people  # "Druze gunmen", "Tiv attackers": the people's militia, not unidentified men
     if group is not None and group.name.startswith("Unidentified") and (
-            _has_cue(words, "gang") or _gang_country(country)):
+            _has_cue(words, "gang") or gangs_kill_in(country)):
         # "gunmen of a local gang", "armed men believed to belong to a criminal gang", gunmen in Ecuador
         return Actor(_with_country("Unidentified Gang ({country})", country), "unidentified", country)
     if group is not None:
