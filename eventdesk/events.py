@@ -268,8 +268,12 @@ _UNCLAIMED_DEVICES = frozenset({"Remote explosive/landmine/IED", "Suicide bomb",
 
 def _finalise_sides(candidate: Candidate, context: ActorContext) -> None:
     """Protests are by protesters, riots by rioters; a force that intervened is the second actor;
-    an unclaimed bomb is an unidentified group's; armed men loot and destroy civilians' property."""
+    an unclaimed bomb is the article's main armed group's, else an unidentified group's; armed men
+    loot and destroy civilians' property."""
     country = context.country
+    if candidate.sub in _UNCLAIMED_DEVICES and candidate.actor1 is None and context.armed_default:
+        # a bomb no one is named for, where one armed group is the note's (or the country's) insurgent
+        candidate.actor1 = Actor(context.armed_default, "rebel", country)
     if candidate.sub in _UNCLAIMED_DEVICES and candidate.actor1 is None:
         # a bomb no one is named for is coded to an unidentified armed group
         candidate.actor1 = Actor(f"Unidentified Armed Group ({country})" if country else "Unidentified Armed Group",

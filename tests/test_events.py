@@ -460,7 +460,11 @@ def test_extract_events_acled_type_rules(note: str, event_type: str, sub_type: s
     ("On 3 May 2022, a roadside bomb struck a police pickup near Baqubah (Diyala), killing 2 officers.",
      "Unidentified Armed Group (Iraq)", "Police Forces of Iraq"),
     ("On 6 May 2022, a suicide bomber blew himself up at an army checkpoint in Bosaso (Bari), killing 4 soldiers.",
-     "Unidentified Armed Group (Somalia)", "Military Forces of Somalia"),
+     "Al Shabaab", "Military Forces of Somalia"),  # where one group wages the insurgency, its bombs
+    ("On 6 May 2022, a roadside bomb hit a police truck near Garissa (Garissa), killing 2 officers.",
+     "Al Shabaab", "Police Forces of Kenya"),
+    ("On 6 May 2022, a roadside bomb hit an army truck near Gao (Gao), killing 2 soldiers.",
+     "Unidentified Armed Group (Mali)", "Military Forces of Mali"),  # several groups: no one's
     ("On 9 May 2022, Russian forces launched drones at Odesa (Odesa). One drone hit a warehouse.",
      "Military Forces of Russia (2000-)", ""),
 ])
