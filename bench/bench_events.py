@@ -2,7 +2,9 @@
 
 Parses the seed reports (when ../shared is there) and the notes of our ACLED-style
 fixtures, repeated, then times spaCy alone and the three stages alone (entities,
-times and places run first, untimed, since the stages read their output).
+times and places run first, untimed, since the stages read their output). Times
+are CPU seconds of this process, less swayed than wall time by other work on the
+machine; runs still differ by a point or two of the share, so run it more than once.
 
     .venv/bin/python bench/bench_events.py [--repeat N]
 """
@@ -47,9 +49,9 @@ def main() -> None:
     nlp = load_nlp(options.model)
     texts = corpus() * args.repeat
     nlp("warm up")
-    start = time.perf_counter()
+    start = time.process_time()
     docs = list(nlp.pipe(texts, batch_size=options.batch_size))
-    spacy_s = time.perf_counter() - start
+    spacy_s = time.process_time() - start
     drafts = []
     for text, doc in zip(texts, docs, strict=True):
         article = Article(id=hashlib.sha256(text.encode()).hexdigest(), text=text, published=None)
@@ -61,9 +63,9 @@ def main() -> None:
     timings = dict.fromkeys(MINE, 0.0)
     for doc, draft in zip(docs, drafts, strict=True):
         for name, stage in MINE.items():
-            begin = time.perf_counter()
+            begin = time.process_time()
             draft = stage(doc, draft, options)
-            timings[name] += time.perf_counter() - begin
+            timings[name] += time.process_time() - begin
     ours = sum(timings.values())
     words = sum(len(d) for d in docs)
     print(f"documents: {len(texts)} ({words} tokens)")

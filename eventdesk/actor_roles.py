@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from spacy.tokens import Token
+from spacy.tokens import Doc, Span, Token
 
 from eventdesk.actor_tables import auxiliary_names, country_in, words_of
 from eventdesk.actors import Actor, ActorContext, ActorMention, civilians_of, state_actor
@@ -71,7 +71,7 @@ def _verb_roles(trigger: Token) -> tuple[list[Token], list[Token]]:
     if not agents and trigger.dep_ in {"conj", "xcomp", "advcl"} and head.pos_ in {"VERB", "AUX"}:
         agents = [c for c in head.children if c.dep_ in _AGENT_DEPS]
         # "gunmen blocked a highway, checked papers and shot dead 23 men": up a chain of joined verbs
-        while not agents and head.dep_ == "conj" and head.head.pos_ in {"VERB", "AUX"} and head.head is not head:
+        while not agents and head.dep_ == "conj" and head.head.pos_ in {"VERB", "AUX"} and head.head.i != head.i:
             head = head.head
             agents = [c for c in head.children if c.dep_ in _AGENT_DEPS]
     if not patients and trigger.dep_ in {"xcomp", "oprd"}:  # "12 fighters were reported killed"
@@ -152,14 +152,30 @@ def _mention_of(token: Token, mentions: Sequence[ActorMention]) -> ActorMention 
 
 def _is_backer(mention: ActorMention, trigger: Token, backing: frozenset[str]) -> bool:
     """'backed by Russian airstrikes', 'with the backing of Hezbollah': a supporter, not a side."""
-    current = trigger.doc[mention.head]
-    for _ in range(5):
-        if current.i == trigger.i or current.head is current:
+    for index, backs in _head_chain(trigger.doc, mention.head, backing):
+        if index == trigger.i:
             return False
-        if current.lemma_.lower() in backing or current.lower_ in backing:
+        if backs:
             return True
-        current = current.head
     return False
+
+
+def _head_chain(doc: Doc, start: int, backing: frozenset[str]) -> list[tuple[int, bool]]:
+    """A token and up to four heads above it, each with whether it is a backing word; cached on the
+    doc, since every trigger of the sentence asks it of every actor mention."""
+    key = ("eventdesk.head_chain", start, backing)
+    found = doc.user_data.get(key)
+    if found is None:
+        found = []
+        current = doc[start]
+        for _ in range(5):
+            found.append((current.i, current.lemma_.lower() in backing or current.lower_ in backing))
+            head = current.head  # a new Token each time: compare positions, not objects
+            if head.i == current.i:
+                break  # the root: nothing above it
+            current = head
+        doc.user_data[key] = found
+    return found
 
 
 _ATTACK_NOUNS = frozenset({"attack", "assault", "raid", "ambush", "offensive", "incursion", "onslaught", "operation",
@@ -254,15 +270,27 @@ def _other_time_clauses(trigger: Token) -> set[int]:
     clause ('fighting broke out between X and Y after the killing of a militia leader'), all outside it."""
     sent = trigger.sent
     found: set[int] = set()
-    for token in sent:
-        marked = token.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in _OTHER_TIME_MARKS
-                                               for c in token.children)
-        if not marked and not (token.dep_ == "prep" and token.lower_ in _OTHER_TIME_MARKS):
-            continue
-        inside = {t.i for t in token.subtree}
+    for index, marked in _time_marks(sent):
+        inside = {t.i for t in sent.doc[index].subtree}
         if trigger.i in inside:
-            return {t.i for t in sent} - inside
+            return set(range(sent.start, sent.end)) - inside
         found |= inside if marked else set()
+    return found
+
+
+def _time_marks(sent: Span) -> list[tuple[int, bool]]:
+    """The sentence's clauses set at another time ('after government troops left', marked True) and
+    its prepositions of time ('after the killing'), cached on the doc: every trigger asks again."""
+    key = ("eventdesk.time_marks", sent.start, sent.end)
+    found = sent.doc.user_data.get(key)
+    if found is None:
+        found = []
+        for token in sent:
+            marked = token.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in _OTHER_TIME_MARKS
+                                                   for c in token.children)
+            if marked or token.dep_ == "prep" and token.lower_ in _OTHER_TIME_MARKS:
+                found.append((token.i, marked))
+        sent.doc.user_data[key] = found
     return found
 
 
@@ -303,7 +331,7 @@ def roles_of(trigger: Token, mentions: Sequence[ActorMention], *, backing: froze
     excluded = {m.start for m in backers}
     sides = [m for m in mentions if m.start not in excluded]
     anchor = trigger
-    while anchor.dep_ == "compound" and anchor.head.pos_ in {"NOUN", "PROPN"} and anchor.head is not anchor:
+    while anchor.dep_ == "compound" and anchor.head.pos_ in {"NOUN", "PROPN"} and anchor.head.i != anchor.i:
         anchor = anchor.head  # "a US drone strike targeted ...": the roles hang from "strike"
     verbal = anchor.pos_ in {"VERB", "AUX"} or any(
         c.dep_ in {"nsubj", "nsubjpass", "auxpass", "aux", "agent"} for c in anchor.children)

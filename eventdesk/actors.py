@@ -32,6 +32,7 @@ from eventdesk.actor_tables import (
 )
 from eventdesk.actor_tables import iso3_of as iso3_of  # re-exported: acled.py and the tests import it from here
 from eventdesk.model import Extraction
+from eventdesk.nlp import sentence_tokens
 
 ActorKind = str  # state, police, rebel, militia, unidentified, civilian, protester, rioter, external
 
@@ -387,14 +388,14 @@ def _named_spans_of(span: Span, country: str) -> list[tuple[int, int, Group]]:
     key = ("eventdesk.named_spans", span.start, span.end, country)
     found = span.doc.user_data.get(key)
     if found is None:
-        found = span.doc.user_data[key] = named_spans(list(span), span.start, country)
+        found = span.doc.user_data[key] = named_spans(sentence_tokens(span), span.start, country)
     return found
 
 
 def find_actors(span: Span, *, context: ActorContext = ActorContext()) -> list[ActorMention]:
     """Every actor phrase in a sentence, left to right, without overlaps."""
     doc = span.doc
-    tokens = list(span)
+    tokens = sentence_tokens(span)
     named = _named_spans_of(span, context.country)
     mentions: list[ActorMention] = []
     covered: set[int] = set()

@@ -22,6 +22,7 @@ from spacy.tokens import Doc, Span, Token
 
 from eventdesk.actors import words_of
 from eventdesk.model import Claim, Extraction, Figure, Mention
+from eventdesk.nlp import sentence_tokens
 from eventdesk.settings import Options
 
 _PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i"})
@@ -134,7 +135,7 @@ def _cues(sent: Span) -> list[Cue]:
     """Every attribution cue of a sentence."""
     words = claim_words()
     cues: list[Cue] = []
-    for token in sent:
+    for token in sentence_tokens(sent):
         if token.lower_ == "according" and token.i + 1 < sent.end and token.nbor(1).lower_ == "to":
             obj = next((c for c in token.nbor(1).children if c.dep_ == "pobj"), None)
             if obj is not None:

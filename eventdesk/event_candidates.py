@@ -10,7 +10,7 @@ judgments on a candidate's sides beyond the parse are `eventdesk.event_sides`'s.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Span, Token
@@ -28,6 +28,7 @@ from eventdesk.event_triggers import (
     object_of_strategic, part_played_in, ran_into,
 )
 from eventdesk.model import TimeExpr
+from eventdesk.nlp import sentence_tokens
 
 _TRIGGER_POS = frozenset({"VERB", "NOUN", "PROPN", "ADJ"})
 _HEADLINE_CAPS = 0.6
@@ -59,14 +60,14 @@ class Candidate:
     place_near: bool = False  # the place is inside the trigger's own phrase (firm enough to keep events apart)
 
 
-def parse_is_sound(sent: Span) -> bool:
+def parse_is_sound(sent: Iterable[Token]) -> bool:
     """Sentences the parser cannot read (mostly symbols, very long runs) yield no event."""
     words = [t for t in sent if not t.is_space]
     alpha = sum(1 for t in words if t.is_alpha)
     return len(words) >= 3 and alpha / len(words) >= 0.5 and len(words) <= 150
 
 
-def _headline_like(sent: Span) -> bool:
+def _headline_like(sent: Iterable[Token]) -> bool:
     words = [t for t in sent if t.is_alpha and len(t) > 3]
     return len(words) >= 3 and sum(t.text[0].isupper() for t in words) / len(words) >= _HEADLINE_CAPS
 
@@ -134,12 +135,14 @@ class _Clause:
 
 
 def _has_phrase(sent: Span, phrases: Sequence[tuple[str, ...]]) -> bool:
-    lemmas = [t.lemma_.lower() for t in sent if t.pos_ != "DET"]
-    lowers = [t.lower_ for t in sent if t.pos_ != "DET"]
-    for phrase in phrases:
-        n = len(phrase)
-        for words in (lemmas, lowers):
-            if any(tuple(words[i:i + n]) == phrase for i in range(len(words) - n + 1)):
+    """Whether one of the phrases is written in the sentence, by lemmas or by words, articles skipped."""
+    words = [t for t in sent if t.pos_ != "DET"]
+    lemmas = [t.lemma_.lower() for t in words]
+    lowers = [t.lower_ for t in words]
+    wanted = {tuple(phrase) for phrase in phrases}
+    for n in {len(phrase) for phrase in wanted}:
+        for seq in (lemmas, lowers):
+            if any(tuple(seq[i:i + n]) in wanted for i in range(len(seq) - n + 1)):
                 return True
     return False
 
@@ -212,11 +215,12 @@ def previous_actor(mentions: Sequence[ActorMention]) -> Actor | None:
 def sentence_candidates(sent: Span, index: int, mentions: Sequence[ActorMention], previous: Actor | None,
                          context: ActorContext) -> list[Candidate]:
     """Every factual trigger of a sentence, with its actors, folded into one candidate per occurrence."""
-    if not parse_is_sound(sent):
+    words = sentence_tokens(sent)
+    if not parse_is_sound(words):
         return []
-    scale = 0.6 if _headline_like(sent) else 1.0
-    air = any(t.lower_ in event_lexicon().context["air"] for t in sent)
-    found = [c for token in sent if token.pos_ in _TRIGGER_POS
+    scale = 0.6 if _headline_like(words) else 1.0
+    air = any(t.lower_ in event_lexicon().context["air"] for t in words)
+    found = [c for token in words if token.pos_ in _TRIGGER_POS
              if (c := _candidate_at(token, sent, index, mentions, previous, context, scale, air=air)) is not None]
     crowd = _crowd_candidate(sent, index, mentions, found, scale)
     found = found + ([crowd] if crowd else [])

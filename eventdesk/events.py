@@ -32,6 +32,7 @@ from eventdesk.event_merge import VIOLENT_TYPES, assign_figures, fatalities_of, 
 from eventdesk.event_rank import arrests_of_the_crowd, rank_events
 from eventdesk.event_triggers import event_lexicon, matching_triggers, protest_word
 from eventdesk.model import Event, Extraction, Figure, Place, TimeExpr
+from eventdesk.nlp import sentence_tokens
 from eventdesk.numbers import amount_at
 from eventdesk.settings import Options
 
@@ -236,7 +237,7 @@ _CLAIMABLE = frozenset({"attack", "responsibility", "bombing", "killing", "assau
 def _claimer(sent: Span, mentions: Sequence[ActorMention]) -> Actor | None:
     """The armed group said to be behind an attack: 'IS claimed the attack', 'Boko Haram is suspected'."""
     armed = [m for m in mentions if m.actor.kind in {"rebel", "militia", "external", "state"}]
-    for token in sent:
+    for token in sentence_tokens(sent):
         lemma = token.lemma_.lower()
         if token.pos_ != "VERB" or lemma not in {"claim", "suspect", "blame"}:
             continue
@@ -427,7 +428,7 @@ def _article_backers(doc: Doc, all_mentions: Sequence[Sequence[ActorMention]],
     backing = event_lexicon().context["backing"]
     found: list[Actor] = []
     for index, (sent, mentions) in enumerate(zip(doc.sents, all_mentions, strict=True)):
-        cue = next((t.i for t in sent if t.lemma_.lower() in backing and t.lower_ != "help"), None)
+        cue = next((t.i for t in sentence_tokens(sent) if t.lemma_.lower() in backing and t.lower_ != "help"), None)
         if index in quiet and cue is not None:
             found.extend(m.actor for m in mentions if m.start > cue and m.actor.kind in ARMED
                          and m.actor not in found)
@@ -439,9 +440,10 @@ def _article_backers(doc: Doc, all_mentions: Sequence[Sequence[ActorMention]],
                     if mention.actor.kind in ARMED and mention.actor not in found:
                         found.append(mention.actor)
                     break
-                if current.head is current:
+                head = current.head  # a new Token each time: compare positions, not objects
+                if head.i == current.i:
                     break
-                current = current.head
+                current = head
     return found
 
 

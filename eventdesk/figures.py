@@ -12,7 +12,7 @@ killing names, one by one, by `eventdesk.figures_victims`; numbers are read by `
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 
 from spacy.tokens import Doc, Span, Token
 
@@ -23,6 +23,7 @@ from eventdesk.figures_kinds import (
 )
 from eventdesk.figures_victims import MORE, dead_subjects, is_besides, one_more, ordinal_person, victims
 from eventdesk.model import Extraction, Figure
+from eventdesk.nlp import sentence_tokens
 from eventdesk.numbers import Amount, scan_amounts
 from eventdesk.settings import Options
 
@@ -211,11 +212,11 @@ def _figure(draft: Extraction, sent_index: int, start: int, end: int, kind: str,
     )
 
 
-def _amount_figures(sent: Span, sent_index: int, draft: Extraction,
+def _amount_figures(sent: Span, words: Sequence[Token], sent_index: int, draft: Extraction,
                     context: ActorContext) -> Iterator[tuple[Figure, set[int]]]:
-    """Figures from the amounts written in one sentence, with the tokens each covers."""
+    """Figures from the amounts written in one sentence (its `words`), with the tokens each covers."""
     last_kind = ""
-    for amount in scan_amounts([t.text for t in sent]):
+    for amount in scan_amounts([t.text for t in words]):
         tokens = _amount_tokens(sent, amount)
         age = _age(sent, amount)
         if age is not None:
@@ -372,11 +373,11 @@ def _hyphen_word(token: Token) -> str:
     return token.doc[token.left_edge.i:token.i + 1].text.lower().removeprefix("a ").removeprefix("the ")
 
 
-def _single_figures(sent: Span, sent_index: int, draft: Extraction, context: ActorContext,
-                    taken: set[int]) -> Iterator[Figure]:
+def _single_figures(sent: Span, words: Sequence[Token], sent_index: int, draft: Extraction,
+                    context: ActorContext, taken: set[int]) -> Iterator[Figure]:
     """'unidentified gunmen killed a civilian': a singular victim is a figure of one."""
     one = Amount(0, 0, 1.0)
-    for label in (t for t in sent if labelled_toll(t)):
+    for label in (t for t in words if labelled_toll(t)):
         listed = [c for c in label.children if c.dep_ == "appos"]
         for victim in [*listed, *(t for c in listed for t in c.conjuncts if t.i > c.i)]:
             if victim.i not in taken and _is_single_person(victim, context, killing=True):
@@ -385,7 +386,7 @@ def _single_figures(sent: Span, sent_index: int, draft: Extraction, context: Act
                 yield _figure(draft, sent_index, span.start_char, span.end_char, "killed", one,
                               _strip_det(span.text), context)
     subject_verbs = kind_words().subject_verbs
-    for verb in sent:
+    for verb in words:
         dead = shot_dead(verb)
         if verb.pos_ != "VERB" and not dead:
             continue
@@ -430,11 +431,11 @@ def _single_figures(sent: Span, sent_index: int, draft: Extraction, context: Act
 _LEFT_OUT = frozenset({"exclude", "excluding", "not including", "not counting", "without counting"})
 
 
-def _bombers_left_out(sent: Span, sent_index: int, draft: Extraction, context: ActorContext,
-                      taken: set[int]) -> Iterator[Figure]:
+def _bombers_left_out(sent: Span, words: Sequence[Token], sent_index: int, draft: Extraction,
+                      context: ActorContext, taken: set[int]) -> Iterator[Figure]:
     """'5 people were killed, a count that excludes the bomber', 'not including the bomber': a suicide
     bomber left out of a toll died too, and ACLED counts him."""
-    for token in sent:
+    for token in words:
         if token.lemma_.lower() != "bomber" or token.tag_ != "NN" or token.i in taken \
                 or token.dep_ not in {"dobj", "pobj"}:
             continue
@@ -451,11 +452,11 @@ def _bombers_left_out(sent: Span, sent_index: int, draft: Extraction, context: A
 _SELVES = frozenset({"himself", "herself", "themselves"})
 
 
-def _blown_up(sent: Span, sent_index: int, draft: Extraction, context: ActorContext,
-              taken: set[int]) -> Iterator[Figure]:
+def _blown_up(sent: Span, words: Sequence[Token], sent_index: int, draft: Extraction,
+              context: ActorContext, taken: set[int]) -> Iterator[Figure]:
     """'two suicide bombers blew themselves up ... No one else was hurt': the bombers died. They are a
     part of any toll the note tells (ACLED notes often leave them out of it), so they count only alone."""
-    for verb in sent:
+    for verb in words:
         if verb.lemma_.lower() != "blow" or not any(c.dep_ == "dobj" and c.lower_ in _SELVES for c in verb.children):
             continue
         subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
@@ -495,12 +496,16 @@ def sentence_figures(sent: Span, sent_index: int, draft: Extraction,
     """Every figure of one sentence, in text order."""
     figures: list[Figure] = []
     taken: set[int] = set()
-    for figure, tokens in _amount_figures(sent, sent_index, draft, context):
+    words = sentence_tokens(sent)
+    for figure, tokens in _amount_figures(sent, words, sent_index, draft, context):
         figures.append(figure)
         taken |= tokens
-    figures.extend(_single_figures(sent, sent_index, draft, context, taken))
-    figures.extend(_bombers_left_out(sent, sent_index, draft, context, taken))
-    figures.extend(_blown_up(sent, sent_index, draft, context, taken))
+    figures.extend(_single_figures(sent, words, sent_index, draft, context, taken))
+    lemmas = {t.lemma_.lower() for t in words}
+    if "bomber" in lemmas:
+        figures.extend(_bombers_left_out(sent, words, sent_index, draft, context, taken))
+    if "blow" in lemmas:
+        figures.extend(_blown_up(sent, words, sent_index, draft, context, taken))
     return _breakdowns(sorted(figures, key=lambda f: f.start))
 
 

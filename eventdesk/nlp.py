@@ -7,7 +7,7 @@ from functools import lru_cache
 
 import spacy
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span, Token
 
 from eventdesk.errors import ConfigError
 
@@ -35,6 +35,16 @@ def number_sentence_starts(doc: Doc) -> Doc:
             token.is_sent_start = True
             doc[token.i + 1].is_sent_start = False  # the number opens the sentence, not ends one
     return doc
+
+
+def sentence_tokens(span: Span) -> list[Token]:
+    """A sentence's (or any span's) tokens as a list, made once per doc: iterating a Span makes each
+    Token anew, and the figures, claims and events stages read every sentence several times."""
+    key = ("eventdesk.tokens", span.start, span.end)
+    found = span.doc.user_data.get(key)
+    if found is None:
+        found = span.doc.user_data[key] = list(span)
+    return found
 
 
 @lru_cache(maxsize=4)
