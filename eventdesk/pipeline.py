@@ -92,6 +92,9 @@ def _keep(model: str, article_id: str, doc: Doc) -> None:
         _kept.popitem(last=False)
 
 
-def kept_parses(article_ids: Iterable[str], *, model: str) -> dict[str, Doc]:
-    """The parses (by `model`) this process kept of these articles when it extracted them."""
-    return {a: _kept[(model, a)] for a in article_ids if (model, a) in _kept}
+def kept_parses(articles: Iterable[Article], *, model: str) -> dict[str, Doc]:
+    """The parses (by `model`) this process kept of these articles when it extracted them, by
+    article id; only of the same text (an id need not tell texts apart: ids of normalised text,
+    ids given by a caller), since a parse's offsets are offsets into its own text."""
+    kept = ((article, _kept.get((model, article.id))) for article in articles)
+    return {article.id: doc for article, doc in kept if doc is not None and doc.text == article.text}

@@ -248,7 +248,7 @@ def analyse_story(members: Sequence[Extraction], refs: dict[str, str], *, story:
     other reports again with `nlp_model` (the model they were extracted with), as the
     store keeps no parses.
     """
-    parses = kept_parses((x.article.id for x in members), model=nlp_model)
+    parses = kept_parses((x.article for x in members), model=nlp_model)
     clusters = corefer_events(members, stories=[story], nlp_model=nlp_model, docs=parses)
     quantities = reconcile_figures(members, clusters=clusters, entities=entities)
     events = [with_reconciled_toll(row, quantities) for row in _events(members, refs, clusters)]

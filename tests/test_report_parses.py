@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 
 import pytest
@@ -22,9 +23,19 @@ def test_kept_parses_holds_the_latest_extractions_only(monkeypatch: pytest.Monke
     first, second = (make_article(t, published=dt.date(2023, 3, 7)) for t in (TEXT, TEXT + " Two more."))
     for _ in extract_articles([first, second], options):
         pass
-    kept = kept_parses([first.id, second.id], model=options.model)
+    kept = kept_parses([first, second], model=options.model)
     assert list(kept) == [second.id] and kept[second.id].text == second.text
-    assert kept_parses([second.id], model="another_model") == {}
+    assert kept_parses([second], model="another_model") == {}
+
+
+def test_kept_parses_never_gives_the_parse_of_another_text_under_the_same_id() -> None:
+    options = load_options()
+    article = make_article(TEXT, published=dt.date(2023, 3, 7))
+    for _ in extract_articles([article], options):
+        pass
+    recased = dataclasses.replace(article, text=TEXT.replace("Gunmen", "GUNMEN"))
+    assert kept_parses([recased], model=options.model) == {}
+    assert list(kept_parses([article], model=options.model)) == [article.id]
 
 
 def test_report_after_extraction_does_not_parse_again(monkeypatch: pytest.MonkeyPatch) -> None:
