@@ -133,7 +133,9 @@ def _from_group(group: Group, country: str) -> Actor:
     return Actor(group_name(group, country), kind, country)
 
 
-def _generic_militants(words: Sequence[str], country: str, context: ActorContext) -> Actor:
+def generic_militants(words: Sequence[str], country: str, context: ActorContext) -> Actor:
+    """Armed men a phrase names by no group: unidentified, the country's rebels, or the article's main
+    armed group (or the group that wages the country's insurgency)."""
     if _has_cue(words, "unidentified"):
         return Actor(_with_country("Unidentified Armed Group ({country})", country), "unidentified", country)
     if _has_cue(words, "rebel") and not context.armed_default:
@@ -222,7 +224,7 @@ def normalise_actor(phrase: str, *, context: ActorContext = ActorContext()) -> A
             return Actor(_with_country("Pro-Government Militia ({country})", home), "militia", home)
         if _has_cue(words, "state"):
             return state_actor(country, year=context.year)
-        return _generic_militants(words, country, context)
+        return generic_militants(words, country, context)
     return _people(head, country)
 
 

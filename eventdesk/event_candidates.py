@@ -136,7 +136,7 @@ class _Clause:
 
 def _has_phrase(sent: Span, phrases: Sequence[tuple[str, ...]]) -> bool:
     """Whether one of the phrases is written in the sentence, by lemmas or by words, articles skipped."""
-    words = [t for t in sent if t.pos_ != "DET"]
+    words = [t for t in (sentence_tokens(sent) if isinstance(sent, Span) else sent) if t.pos_ != "DET"]
     lemmas = [t.lemma_.lower() for t in words]
     lowers = [t.lower_ for t in words]
     wanted = {tuple(phrase) for phrase in phrases}

@@ -257,7 +257,7 @@ def object_of_strategic(token: Token, lexicon: Lexicon) -> bool:
         return False
     if token.dep_ == "compound":  # "destroyed 3 car bombs": the trigger word is the compound's first part
         token = token.head
-    while token.dep_ == "conj" and token.head is not token:
+    while token.dep_ == "conj" and token.head.i != token.i:
         token = token.head
     head = token.head.head if token.dep_ == "pobj" and token.head.lower_ == "of" else token.head
     if token.dep_ == "pobj" and token.head.lower_ == "of":
@@ -412,7 +412,7 @@ _DEFYING = frozenset({"defy", "violate", "flout", "ignore", "disregard"})
 
 def defied(token: Token) -> bool:
     """'for defying their lockdown and boycott of clinics': the object of defying, or one joined to it."""
-    while token.dep_ == "conj" and token.head is not token:
+    while token.dep_ == "conj" and token.head.i != token.i:
         token = token.head
     return token.dep_ == "dobj" and token.head.lemma_.lower() in _DEFYING
 

@@ -25,8 +25,8 @@ from collections.abc import Sequence
 from spacy.tokens import Doc, Span, Token
 
 from eventdesk import times
-from eventdesk.actors import (Actor, ActorContext, ActorMention, article_context, find_actors, is_coded_town,
-                              state_actor)
+from eventdesk.actors import (Actor, ActorContext, ActorMention, article_context, find_actors, generic_militants,
+                              is_coded_town, state_actor)
 from eventdesk.event_candidates import ARMED, Candidate, _has_phrase, previous_actor, sentence_candidates
 from eventdesk.event_merge import VIOLENT_TYPES, assign_figures, fatalities_of, memorial_of, merge_candidates
 from eventdesk.event_rank import arrests_of_the_crowd, rank_events
@@ -272,13 +272,10 @@ def _finalise_sides(candidate: Candidate, context: ActorContext) -> None:
     an unclaimed bomb is the article's main armed group's, else an unidentified group's; armed men
     loot and destroy civilians' property."""
     country = context.country
-    if candidate.sub in _UNCLAIMED_DEVICES and candidate.actor1 is None and context.armed_default:
-        # a bomb no one is named for, where one armed group is the note's (or the country's) insurgent
-        candidate.actor1 = Actor(context.armed_default, "rebel", country)
     if candidate.sub in _UNCLAIMED_DEVICES and candidate.actor1 is None:
-        # a bomb no one is named for is coded to an unidentified armed group
-        candidate.actor1 = Actor(f"Unidentified Armed Group ({country})" if country else "Unidentified Armed Group",
-                                 "unidentified", country)
+        # a bomb no one is named for: the note's main armed group (or the one that wages the
+        # country's insurgency), else an unidentified armed group
+        candidate.actor1 = generic_militants((), country, context)
     if candidate.sub == "Looting/property destruction" and candidate.actor2 is None \
             and candidate.actor1 is not None and candidate.actor1.kind in ARMED:
         candidate.actor2 = Actor(f"Civilians ({country})" if country else "Civilians", "civilian", country)

@@ -221,9 +221,13 @@ def _in_a_name(sentence: str, found: re.Match[str]) -> bool:
 def _broad_cue(sentence: str, start: int, end: int) -> bool:
     """Whether a war-wide cue ('the conflict', 'since 2011') not inside a name is written in
     sentence[start:end]."""
-    pattern = re.compile(rf"\b(?:{_phrase_pattern(_tables().broad)})\b", re.IGNORECASE)
     return any(not _in_a_name(sentence, found)
-               for found in pattern.finditer(sentence, start, min(end, len(sentence))))
+               for found in _broad_pattern().finditer(sentence, start, min(end, len(sentence))))
+
+
+@lru_cache(maxsize=1)
+def _broad_pattern() -> re.Pattern[str]:
+    return re.compile(rf"\b(?:{_phrase_pattern(_tables().broad)})\b", re.IGNORECASE)
 
 
 def figure_scope(extraction: Extraction, figure: Figure) -> str:
