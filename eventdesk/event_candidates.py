@@ -318,6 +318,8 @@ def _where_it_exploded(token: Token, lexicon: Lexicon) -> bool:
 
 
 _BLOCKING = frozenset({"block", "blockade", "barricade"})
+
+
 def _candidate_at(token: Token, sent: Span, index: int, mentions: Sequence[ActorMention],
                   previous: Actor | None, context: ActorContext, scale: float, *, air: bool) -> Candidate | None:
     """The event a trigger word signals, or None when it is no trigger, unreal or untypable."""
@@ -334,12 +336,12 @@ def _candidate_at(token: Token, sent: Span, index: int, mentions: Sequence[Actor
     entry = _demolition(entries, token, sent, lexicon) or entry
     if entry.type != "Explosions/Remote violence" and modifier_only(token):
         return None  # weapons modify weapons ("chlorine gas", "mortar shells"); "protest leaders" is no protest
+    if entry.role == "protest" and (defied(token) or part_played_in(token) or _where_it_exploded(token, lexicon)):
+        return None  # "abducted teachers for defying their boycott of schools": a boycott imposed, none held
     roles = roles_of(token, mentions, backing=lexicon.context["backing"], previous=previous, context=context)
     candidate = Candidate(entry.type, entry.sub, entry.role, index, token, entry.weight * scale,
                           roles.agent, roles.patient, [b for b in roles.backers if b.kind in ARMED],
                           sentences={index}, air=air)
-    if entry.role == "protest" and (defied(token) or part_played_in(token) or _where_it_exploded(token, lexicon)):
-        return None  # "abducted teachers for defying their boycott of schools": a boycott imposed, none held
     if entry.role == "protest" and token.lemma_.lower() in _BLOCKING and _actor_kind(candidate.actor1) in ARMED:
         return None  # "bandits blocked the highway and abducted 16 travellers": armed men's roadblock, no protest
     if elided_passive(token):  # "2 soldiers were killed and 12 assailants neutralised": those neutralised
