@@ -172,7 +172,8 @@ def _candidates(toponym: Toponym, gazetteer: Gazetteer, focus: dict[str, float])
 
 def _in_parent(found: list[Entry], toponym: Toponym, gazetteer: Gazetteer) -> list[Entry]:
     """The candidates that lie in the toponym's parent ("Alexandria, La.", "Palma (Cabo Delgado)")."""
-    inside = [e for e in found if _within_parent(e, toponym.parent, gazetteer, bracketed=toponym.bracketed)]
+    inside = [e for e in found if _within_parent(e, toponym.parent, gazetteer, bracketed=toponym.bracketed)
+              or toponym.bracketed and any(_capital_region(a, e) for a in gazetteer.candidates(toponym.parent))]
     asked = set(name_keys(toponym.name)[:2])
     if not toponym.bracketed and not any(asked & set(name_keys(e.name)[:2]) for e in inside):
         inside = []  # "Washington, New York and Chicago" is a list, not Watervliet (once Washington), N.Y.
@@ -201,6 +202,14 @@ def _is_major_town(entry: Entry) -> bool:
     return entry.tier == 0 and (entry.feature_code == "PPLC" or entry.population >= MAJOR_TOWN_POPULATION)
 
 
+def _capital_region(area: Entry, town: Entry) -> bool:
+    """Whether a bracket's region may hold a capital or a city of millions though their codes differ:
+    a first-level division of its country, since capital districts are carved out of the province
+    they are coded with ("Buenos Aires (Buenos Aires)"); no namesake town abroad outranks the city."""
+    return _is_major_town(town) and area.tier == 0 and area.feature_code == "ADM1" \
+        and area.country_code == town.country_code
+
+
 def _is_bracket_area(entry: Entry) -> bool:
     """Whether an entry can be the region in "Town (Region)": a division or country, spelled loosely."""
     return entry.tier <= 2 and (entry.is_country or entry.feature_code in {"ADM1", "ADM2"})
@@ -213,7 +222,7 @@ def _bracket_area(found: list[Entry], toponym: Toponym, gazetteer: Gazetteer,
     namesake abroad: "Palma (Cabo Delgado)")."""
     found = [e for e in found if e.feature_class in {"A", "L"} or e.is_country] or found
     towns = [c for c in gazetteer.candidates(toponym.child) if c.tier <= 1]
-    held = list(dict.fromkeys(e for e in found for c in towns if _holds(e, c)))
+    held = list(dict.fromkeys(e for e in found for c in towns if _holds(e, c) or _capital_region(e, c)))
     # an area in none of the town's countries is a homonym ("Capital Territory" of the Solomons)
     shared = [e for e in found if not towns or e.country_code in {c.country_code for c in towns}]
     if not held and not shared and any(_is_major_town(c) for c in towns):

@@ -351,6 +351,14 @@ def test_bracketed_town_stands_where_the_bracket_cannot_be_its_region(geo_option
     assert _bracket_places(text, geo_options)[town].country_code == country
 
 
+def test_bracketed_capital_district_lies_in_the_province_it_is_coded_with(geo_options: Options) -> None:
+    # the federal capital is carved out of the province named like it; Costa Rica's Buenos Aires lies
+    # in a canton of that name, which must not make the small namesake abroad win
+    places = extract_text("Retirees rallied outside Congress in Buenos Aires (Buenos Aires) on Wednesday.",
+                          options=geo_options).places
+    assert [(p.feature_class, p.country_code) for p in places] == [("P", "AR"), ("A", "AR")]
+
+
 def test_bracketed_region_may_hold_and(geo_options: Options) -> None:
     places = _bracket_places("Gunmen fired on tourists near Pahalgam (Anantnag, Jammu and Kashmir) on Tuesday.",
                              geo_options)
