@@ -17,6 +17,7 @@ from spacy.tokens import Doc, Span, Token
 
 from eventdesk.actor_tables import auxiliary_names, country_in, words_of
 from eventdesk.actors import Actor, ActorContext, ActorMention, civilians_of, state_actor
+from eventdesk.nlp import doc_cached, sentence_tokens
 
 
 @dataclass(frozen=True)
@@ -163,9 +164,7 @@ def _is_backer(mention: ActorMention, trigger: Token, backing: frozenset[str]) -
 def _head_chain(doc: Doc, start: int, backing: frozenset[str]) -> list[tuple[int, bool]]:
     """A token and up to four heads above it, each with whether it is a backing word; cached on the
     doc, since every trigger of the sentence asks it of every actor mention."""
-    key = ("eventdesk.head_chain", start, backing)
-    found = doc.user_data.get(key)
-    if found is None:
+    def chain() -> list[tuple[int, bool]]:
         found = []
         current = doc[start]
         for _ in range(5):
@@ -174,8 +173,8 @@ def _head_chain(doc: Doc, start: int, backing: frozenset[str]) -> list[tuple[int
             if head.i == current.i:
                 break  # the root: nothing above it
             current = head
-        doc.user_data[key] = found
-    return found
+        return found
+    return doc_cached(doc, ("eventdesk.head_chain", start, backing), chain)
 
 
 _ATTACK_NOUNS = frozenset({"attack", "assault", "raid", "ambush", "offensive", "incursion", "onslaught", "operation",
@@ -281,17 +280,15 @@ def _other_time_clauses(trigger: Token) -> set[int]:
 def _time_marks(sent: Span) -> list[tuple[int, bool]]:
     """The sentence's clauses set at another time ('after government troops left', marked True) and
     its prepositions of time ('after the killing'), cached on the doc: every trigger asks again."""
-    key = ("eventdesk.time_marks", sent.start, sent.end)
-    found = sent.doc.user_data.get(key)
-    if found is None:
+    def marks() -> list[tuple[int, bool]]:
         found = []
-        for token in sent:
+        for token in sentence_tokens(sent):
             marked = token.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in _OTHER_TIME_MARKS
                                                    for c in token.children)
             if marked or token.dep_ == "prep" and token.lower_ in _OTHER_TIME_MARKS:
                 found.append((token.i, marked))
-        sent.doc.user_data[key] = found
-    return found
+        return found
+    return doc_cached(sent.doc, ("eventdesk.time_marks", sent.start, sent.end), marks)
 
 
 def _agent_of_another(token: Token, trigger: Token) -> bool:

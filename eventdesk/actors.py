@@ -32,7 +32,7 @@ from eventdesk.actor_tables import (
 )
 from eventdesk.actor_tables import iso3_of as iso3_of  # re-exported: acled.py and the tests import it from here
 from eventdesk.model import Extraction
-from eventdesk.nlp import sentence_tokens
+from eventdesk.nlp import doc_cached, sentence_tokens
 
 ActorKind = str  # state, police, rebel, militia, unidentified, civilian, protester, rioter, external
 
@@ -387,11 +387,8 @@ def named_groups_in(doc: Doc, country: str) -> list[Group]:
 
 def _named_spans_of(span: Span, country: str) -> list[tuple[int, int, Group]]:
     """`named_spans` of a span, cached on its doc (the events and figures stages read each sentence)."""
-    key = ("eventdesk.named_spans", span.start, span.end, country)
-    found = span.doc.user_data.get(key)
-    if found is None:
-        found = span.doc.user_data[key] = named_spans(sentence_tokens(span), span.start, country)
-    return found
+    return doc_cached(span.doc, ("eventdesk.named_spans", span.start, span.end, country),
+                      lambda: named_spans(sentence_tokens(span), span.start, country))
 
 
 def find_actors(span: Span, *, context: ActorContext = ActorContext()) -> list[ActorMention]:
@@ -554,10 +551,7 @@ def article_country(texts: Iterable[str], *, place_countries: Iterable[str] = ()
 def article_context(doc: Doc, extraction: Extraction) -> ActorContext:
     """The article's country (places first), year and dominant named armed group (cached on the doc)."""
     key = ("eventdesk.actor_context", extraction.article.id, len(extraction.places), len(extraction.mentions))
-    cached = doc.user_data.get(key)
-    if cached is None:
-        cached = doc.user_data[key] = _article_context(doc, extraction)
-    return cached
+    return doc_cached(doc, key, lambda: _article_context(doc, extraction))
 
 
 _MODIFIER_SUFFIXES = ("-led", "-backed", "-based", "-allied", "-funded", "-supported", "-trained", "\u2013led")

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Hashable, Iterable, Iterator
 from functools import lru_cache
+from typing import TypeVar
 
 import spacy
 from spacy.language import Language
@@ -37,14 +38,22 @@ def number_sentence_starts(doc: Doc) -> Doc:
     return doc
 
 
+T = TypeVar("T")
+
+
+def doc_cached(doc: Doc, key: Hashable, make: Callable[[], T]) -> T:
+    """What `make` gives, made once per doc and kept in its user_data under `key` (an
+    ("eventdesk.<what>", ...) tuple): the stages ask the same of a sentence again and again."""
+    found = doc.user_data.get(key)
+    if found is None:
+        found = doc.user_data[key] = make()
+    return found
+
+
 def sentence_tokens(span: Span) -> list[Token]:
     """A sentence's (or any span's) tokens as a list, made once per doc: iterating a Span makes each
     Token anew, and the figures, claims and events stages read every sentence several times."""
-    key = ("eventdesk.tokens", span.start, span.end)
-    found = span.doc.user_data.get(key)
-    if found is None:
-        found = span.doc.user_data[key] = list(span)
-    return found
+    return doc_cached(span.doc, ("eventdesk.tokens", span.start, span.end), lambda: list(span))
 
 
 @lru_cache(maxsize=4)
