@@ -25,16 +25,14 @@ import hashlib
 import math
 import re
 import statistics
-import tomllib
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
-from importlib import resources
 from typing import Any
 
 from eventdesk.linking import LinkedEntity, ascii_words, light_key
-from eventdesk.reconcile_claimants import claim_role, entity_roles, is_partisan, named_as_party
+from eventdesk.reconcile_claimants import claim_role, entity_roles, is_partisan, named_as_party, reconcile_tables
 from eventdesk.linking_names import name_tables as _name_tables
 from eventdesk.model import Claim, Extraction, Figure
 
@@ -133,8 +131,7 @@ class _Tables:
 
 @lru_cache(maxsize=1)
 def _tables() -> _Tables:
-    raw = tomllib.loads(
-        resources.files("eventdesk.data").joinpath("linking_reconcile.toml").read_text("utf-8"))
+    raw = reconcile_tables()
     group_of = {word: group for group, words in raw["groups"].items() for word in words}
     return _Tables(group_of, tuple(raw["scope"]["broad"]), tuple(raw["scope"]["means"]))
 

@@ -37,10 +37,15 @@ class _Cues:
 
 
 @lru_cache(maxsize=1)
-def _cues() -> _Cues:
-    raw = tomllib.loads(
+def reconcile_tables() -> dict:
+    """`data/linking_reconcile.toml`, read once for reconcile and for the claimants' cues."""
+    return tomllib.loads(
         resources.files("eventdesk.data").joinpath("linking_reconcile.toml").read_text("utf-8"))
-    claimants = raw["claimants"]
+
+
+@lru_cache(maxsize=1)
+def _cues() -> _Cues:
+    claimants = reconcile_tables()["claimants"]
     return _Cues(tuple(claimants["partisan"]), tuple(claimants["neutral"]), tuple(claimants["sides"]))
 
 
@@ -108,4 +113,4 @@ def entity_roles(entities: Sequence[LinkedEntity] | None) -> dict[str, str]:
     return roles
 
 
-__all__ = ["claim_role", "entity_roles", "is_partisan", "named_as_party", "takes_a_side"]
+__all__ = ["claim_role", "entity_roles", "is_partisan", "named_as_party", "reconcile_tables", "takes_a_side"]
