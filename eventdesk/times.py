@@ -153,6 +153,7 @@ class _Reading:
     reference: dt.date | None = None
     reference_precision: str = ""
     day: dt.date | None = None  # the last day spoken of, kept when a month or year is spoken of after it
+    quarter: str = ""  # the quarter a results report names as its own: "the fiscal first quarter"
 
 
 def _resolve(text: str, outer: str, direction: int, reading: _Reading, *, financial: bool) -> Resolution:
@@ -165,7 +166,7 @@ def _resolve(text: str, outer: str, direction: int, reading: _Reading, *, financ
         resolution = normalise_expression(
             candidate_text, dct=reading.dct, direction=direction, financial=financial,
             reference=reading.reference, reference_precision=reading.reference_precision,
-            narrative_day=reading.day)
+            narrative_day=reading.day, quarter=reading.quarter)
         if resolution.value != "UNKNOWN":
             break
     return resolution
@@ -195,6 +196,18 @@ def _quarter_ended(resolution: Resolution, full: str, candidate: Candidate, dct:
         return dataclasses.replace(resolution, value=f"{day[:4]}{resolution.value[4:]}")
     middle = dt.date.fromisoformat(day) - dt.timedelta(days=45)
     return dataclasses.replace(resolution, value=f"{middle.year}-Q{(middle.month - 1) // 3 + 1}")
+
+
+def _own_quarter(resolution: Resolution, full: str, candidate: Candidate, dct: dt.date | None) -> str:
+    """"The fiscal first quarter", "its fourth quarter ended Sept. 30": the quarter a results report
+    names as its own, in its fiscal name, which its later "the quarter" and "a year earlier" mean; ""
+    for any other expression, and for a quarter of a past year (the year-ago quarter it compares)."""
+    text = full[max(0, candidate.start - 8):candidate.end]
+    if not _QUARTER_VALUE.fullmatch(resolution.value) or not _ORDINAL.search(text) \
+            or (dct is not None and int(resolution.value[:4]) < dct.year):
+        return ""
+    fiscal = re.search(r"(?i)\bfiscal\b", text) is not None
+    return resolution.value if fiscal or _ENDED_DATE.match(full, candidate.end) else ""
 
 
 def _present_age(doc: Doc, text: str, start: int, end: int) -> str:
@@ -304,6 +317,7 @@ def _time_expr(doc: Doc, draft: Extraction, candidate: Candidate, reading: _Read
     if _present_age(doc, full, candidate.start, candidate.end) == "name":
         resolution = Resolution(value="PRESENT_REF")
     interval = _fiscal_quarter_interval(resolution, full, candidate) or _interval(resolution, reading.dct)
+    reading.quarter = reading.quarter or _own_quarter(resolution, full, candidate, reading.dct)
     if interval is not None and interval.precision in _REFERENCE_PRECISIONS:
         reading.reference = interval.first
         reading.reference_precision = "day" if interval.precision in {"minute", "hour"} else interval.precision

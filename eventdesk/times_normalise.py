@@ -258,15 +258,17 @@ _OR_SO = re.compile(r"\s+or so\b")
 @lru_cache(maxsize=16384)
 def normalise_expression(text: str, *, dct: dt.date | None, direction: int = 0, financial: bool = False,
                          reference: dt.date | None = None, reference_precision: str = "",
-                         narrative_day: dt.date | None = None) -> Resolution:
+                         narrative_day: dt.date | None = None, quarter: str = "") -> Resolution:
     """The TIMEX3 value of one expression; `UNKNOWN` when no rule applies.
 
     `reference` is the day the text last spoke of (with its precision), for
     anaphoric expressions such as "that day" or "the following year"; `narrative_day`
-    the last day it spoke of, which a later month or year does not replace.
+    the last day it spoke of, which a later month or year does not replace; `quarter` the
+    quarter a results report named as its own ("the fiscal first quarter").
     """
     ctx = Context(dct=dct, direction=direction, financial=financial, reference=reference,
-                  reference_precision=reference_precision, narrative_day=narrative_day)
+                  reference_precision=reference_precision, narrative_day=narrative_day,
+                  quarter=quarter)
     cleaned = clean(text)
     approx = _OR_SO.search(cleaned)
     if approx:

@@ -220,7 +220,7 @@ def _rule_relative_period(match: re.Match[str], ctx: Context) -> Resolution:
         return date_value(period_value(unit, _reference(ctx, finest), shift_of(match["shift"])))
     dct = anchor_day(ctx)
     if unit == "Q" and match["shift"] == "this" and ctx.financial and ctx.direction <= 0:
-        return date_value(reported_quarter(dct))  # "this quarter's loss" in a results report
+        return date_value(reported_quarter(dct, ctx.quarter))  # "this quarter's loss" in a results report
     return date_value(period_value(unit, dct, shift_of(match["shift"])))
 
 
@@ -291,7 +291,7 @@ def _rule_ago(match: re.Match[str], ctx: Context) -> Resolution:
         return Resolution(value="FUTURE_REF" if sign > 0 else "PAST_REF")
     dct = anchor_day(ctx)
     if ctx.financial and unit == "Y" and amount == 1 and sign < 0:
-        quarter = reported_quarter(dct)
+        quarter = reported_quarter(dct, ctx.quarter)
         return date_value(f"{int(quarter[:4]) - 1}{quarter[4:]}")
     if unit in {"H", "S"} or lexicon().units[match["unit"]][1]:
         return date_value(dct.isoformat())
@@ -346,19 +346,19 @@ def _rule_the_quarter(match: re.Match[str], ctx: Context) -> Resolution:
         return date_value(period_value("Q", dct, -1))
     if word in {"next", "coming"}:
         return date_value(period_value("Q", dct, 1))
-    return date_value(reported_quarter(dct))
+    return date_value(reported_quarter(dct, ctx.quarter))
 
 
 def _rule_year_period(match: re.Match[str], ctx: Context) -> Resolution:
     """"The 1988 period": in a quarterly report, that year's quarter matching the one reported."""
     if ctx.financial and ctx.dct is not None:
-        return date_value(f"{match['year']}{reported_quarter(ctx.dct)[4:]}")
+        return date_value(f"{match['year']}{reported_quarter(ctx.dct, ctx.quarter)[4:]}")
     return date_value(match["year"])
 
 
 def _rule_year_ago_period(match: re.Match[str], ctx: Context) -> Resolution:
     dct = anchor_day(ctx)
-    quarter = reported_quarter(dct)
+    quarter = reported_quarter(dct, ctx.quarter)
     return date_value(f"{int(quarter[:4]) - 1}{quarter[4:]}")
 
 

@@ -41,6 +41,9 @@ class Context:
     # The last day the text spoke of, though coarser times came after it: in "stocks rose on Friday
     # after jobs fell in March ... ending the day at 8,017", the day is still Friday.
     narrative_day: dt.date | None = None
+    # The quarter a results report is about, as it names it ("the fiscal first quarter ended Sept. 30"
+    # is 1989-Q1): "the quarter", "the latest period" and "a year earlier" mean it, or its year-ago twin.
+    quarter: str = ""
 
 
 class Unanchored(Exception):
@@ -215,8 +218,11 @@ def period_value(unit: str, day: dt.date, delta: int) -> str:
     raise ValueError(f"no calendar period for unit {unit!r}")
 
 
-def reported_quarter(dct: dt.date) -> str:
-    """The quarter a business report means by "the quarter": the one just ended, early in a quarter."""
+def reported_quarter(dct: dt.date, named: str = "") -> str:
+    """The quarter a business report means by "the quarter": the one it named as its own, else the
+    one just ended, early in a quarter."""
+    if named:
+        return named
     start_month = (quarter_of(dct) - 1) * 3 + 1
     in_quarter = (dct - dt.date(dct.year, start_month, 1)).days
     return period_value("Q", dct, -1 if in_quarter < 45 else 0)

@@ -511,3 +511,18 @@ def test_resolve_times_one_unit_after_a_preposition_of_length_is_a_duration(text
 ])
 def test_resolve_times_year_with_a_prefix_is_that_year(text: str, expected: dict[str, str]) -> None:
     assert _values(text) == expected
+
+
+def test_resolve_times_results_report_means_its_fiscal_quarter_by_the_quarter_and_a_year_earlier() -> None:
+    text = ("The chip maker said it earned $7 million in its fiscal second quarter ended Sept. 30, against a loss "
+            "a year earlier. Sales in the quarter rose to $90 million. In the 2015 period, the maker lost money.")
+    values = _values(text, published=dt.date(2016, 10, 20))
+    assert values["its fiscal second quarter"] == "2016-Q2"
+    assert (values["a year earlier"], values["the quarter"], values["the 2015 period"]) == \
+        ("2015-Q2", "2016-Q2", "2015-Q2")
+
+
+def test_resolve_times_results_report_without_a_fiscal_quarter_means_the_quarter_just_ended() -> None:
+    text = ("The chip maker said it earned $7 million in the second quarter of 2015, before a loss in the quarter "
+            "just ended. Sales in the quarter fell.")
+    assert _values(text, published=dt.date(2016, 10, 20))["the quarter"] == "2016-Q3"
