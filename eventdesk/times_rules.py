@@ -475,6 +475,9 @@ def rules() -> tuple[tuple[re.Pattern[str], Rule], ...]:
         (rf"(?P<cue>recent|coming|future|past|previous) (?P<unit>{unit})", _rule_vague_ref),
         (rf"(?:(?:the|a|an|another|those|these) )?(?:(?:next|past|last|first|coming|previous|following|final|"
          r"recent|additional|further|other|remaining|initial|entire|whole|full|same|latest|single) )*"
+         # "the year-earlier nine months": the count of months a results report compares, a duration as
+         # "the first nine months" is; "the year-earlier quarter" is a date, read by the rule above.
+         rf"(?:year (?:earlier|ago) (?=(?:{num}) ))?"
          rf"(?:(?P<range>{num} (?:to|or|and) (?!a half){num})|(?P<num>{num})(?: (?P<frac>[1-3]/[2-4]))?)?"
          r"(?P<half> and a half)?"
          rf"(?: (?:more|additional|full|straight|consecutive|long|extra|previous|further|trading|business|working|"

@@ -83,6 +83,8 @@ def _extract(text: str, *, published: dt.date | None = DCT, source: str = "metad
     ("a week or so ago", -1, "2016-W11", "DATE", "APPROX"),
     ("seven a year ago", -1, "2015", "DATE", ""),
     ("the year-earlier third quarter", -1, "2015-Q3", "DATE", ""),
+    ("the year-earlier nine months", -1, "P9M", "DURATION", ""),  # a count of months, as "the first nine months"
+    ("the year-ago six months", -1, "P6M", "DURATION", ""),
     ("the winter of nineteen ninety-four", 0, "1994-WI", "DATE", ""),
     ("January nineteen ninety-seven", 0, "1997-01", "DATE", ""),
     ("this coming Sunday, April third", 1, "2016-04-03", "DATE", ""),
