@@ -154,6 +154,9 @@ class _Reading:
     reference_precision: str = ""
     day: dt.date | None = None  # the last day spoken of, kept when a month or year is spoken of after it
     quarter: str = ""  # the quarter a results report names as its own: "the fiscal first quarter"
+    # The day each event verb was dated on ("was shot to death last Oct. 23"), for a bare clock time told
+    # of the same event later ("was shot to death at 10 p.m.") after other days were spoken of.
+    event_days: dict[str, dt.date] = dataclasses.field(default_factory=dict)
 
 
 def _resolve(text: str, outer: str, direction: int, reading: _Reading, *, financial: bool) -> Resolution:
@@ -298,6 +301,25 @@ def _clock_day(full: str, candidate: Candidate, following: Sequence[Candidate]) 
     return text
 
 
+def _event_verb(doc: Doc, start: int, end: int) -> str:
+    """The lemma of the event verb an expression dates ("shot" in "was shot on Friday"); "" for none,
+    or for a verb of saying or being, which dates no one event."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or not len(span):
+        return ""
+    _, verb = _path_to_verb(span)
+    lemma = verb.lemma_.lower() if verb is not None else ""
+    return "" if lemma in lexicon().no_event_verbs else lemma
+
+
+def _event_reading(reading: _Reading, verb: str) -> _Reading:
+    """The reading for a bare clock time: its day is the one its event verb was dated on, if any."""
+    day = reading.event_days.get(verb) if verb else None
+    if day is None or day == reading.day:
+        return reading
+    return dataclasses.replace(reading, reference=day, reference_precision="day", day=day)
+
+
 def _time_expr(doc: Doc, draft: Extraction, candidate: Candidate, reading: _Reading, *,
                following: Sequence[Candidate] = ()) -> TimeExpr:
     """One candidate span, normalised, with its interval and precision."""
@@ -311,8 +333,10 @@ def _time_expr(doc: Doc, draft: Extraction, candidate: Candidate, reading: _Read
     said = full[sentence.start:sentence.end] if sentence else text
     # A results report compares quarters, but a sentence about nine months or the year compares years.
     financial = reading.financial and not (_LONGER_PERIOD.search(said) and not _QUARTER.search(said))
-    resolution = _resolve(read, outer if read == text else read,
-                          tense_direction(doc, candidate.start, candidate.end), reading, financial=financial)
+    verb = _event_verb(doc, candidate.start, candidate.end)
+    clock_only = _CLOCK_ONLY.fullmatch(read) is not None
+    resolution = _resolve(read, outer if read == text else read, tense_direction(doc, candidate.start, candidate.end),
+                          _event_reading(reading, verb) if clock_only else reading, financial=financial)
     resolution = _quarter_ended(_in_context(resolution, full, candidate), full, candidate, reading.dct)
     if _present_age(doc, full, candidate.start, candidate.end) == "name":
         resolution = Resolution(value="PRESENT_REF")
@@ -323,6 +347,8 @@ def _time_expr(doc: Doc, draft: Extraction, candidate: Candidate, reading: _Read
         reading.reference_precision = "day" if interval.precision in {"minute", "hour"} else interval.precision
         if reading.reference_precision == "day":
             reading.day = interval.first
+            if verb and not clock_only:
+                reading.event_days[verb] = interval.first
     return TimeExpr(
         article_id=draft.article.id, start=candidate.start, end=candidate.end, text=text,
         sentence=sentence.index if sentence else 0, value=resolution.value, type=resolution.type,

@@ -47,6 +47,7 @@ class Lexicon:
     deadline_preps: frozenset[str]
     future_governors: frozenset[str]
     present_not_future: frozenset[str]
+    no_event_verbs: frozenset[str]
 
     def alternation(self, table: str) -> str:
         """A regex alternation of one table's keys, longest first, as whole words."""
@@ -107,4 +108,5 @@ def lexicon() -> Lexicon:
         deadline_preps=frozenset(data["direction"]["deadline_preps"]),
         future_governors=frozenset(data["direction"]["future_governors"]),
         present_not_future=frozenset(data["direction"]["present_not_future"]),
+        no_event_verbs=frozenset(data["direction"]["no_event_verbs"]),
     )

@@ -526,3 +526,18 @@ def test_resolve_times_results_report_without_a_fiscal_quarter_means_the_quarter
     text = ("The chip maker said it earned $7 million in the second quarter of 2015, before a loss in the quarter "
             "just ended. Sales in the quarter fell.")
     assert _values(text, published=dt.date(2016, 10, 20))["the quarter"] == "2016-Q3"
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    # the clock time of an event dated before, after another day was spoken of: the event's day
+    ("The judge was shot dead on Oct. 23 at his home. A rifle was found on April 8, the police said. "
+     "He was shot dead at 10 p.m. in his kitchen.", "2015-10-23T22:00"),
+    # another event: the day last spoken of, as before
+    ("The judge was shot dead on Oct. 23 at his home. A rifle was found on April 8, the police said. "
+     "Officers arrived at 10 p.m. to search the woods.", "2016-04-08T22:00"),
+    # a verb of saying dates no one event
+    ("The mayor said on Oct. 23 that the plant would close. A rifle was found on April 8. "
+     "The mayor said at 10 p.m. that he was shocked.", "2016-04-08T22:00"),
+])
+def test_resolve_times_bare_clock_time_takes_the_day_its_event_was_dated_on(text: str, value: str) -> None:
+    assert _values(text, published=dt.date(2016, 4, 19))["10 p.m."] == value
