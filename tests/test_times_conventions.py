@@ -541,3 +541,12 @@ def test_resolve_times_results_report_without_a_fiscal_quarter_means_the_quarter
 ])
 def test_resolve_times_bare_clock_time_takes_the_day_its_event_was_dated_on(text: str, value: str) -> None:
     assert _values(text, published=dt.date(2016, 4, 19))["10 p.m."] == value
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The rights let holders buy shares at half the then current market price.", {"then current": "PAST_REF"}),
+    ("Holders were paid the then-current price of the bonds.", {"then-current": "PAST_REF"}),
+    ("The current price of the bonds is low.", {"current": "PRESENT_REF"}),
+])
+def test_resolve_times_then_current_is_the_present_of_a_past_time(text: str, expected: dict[str, str]) -> None:
+    assert _values(text) == expected
