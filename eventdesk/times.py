@@ -22,7 +22,7 @@ from eventdesk.settings import Options
 from eventdesk.times_calendar import Interval, add_months, interval_of, iso_week_value, narrow
 from eventdesk.times_lexicon import lexicon
 from eventdesk.times_normalise import Resolution, normalise_expression
-from eventdesk.times_spans import Candidate, candidate_spans
+from eventdesk.times_spans import Candidate, candidate_spans, is_judged_day
 
 # Splitting ranges needs to know whether a part is a date even in an article
 # with no DCT; any fixed day serves, since only the kind of value is read.
@@ -329,6 +329,8 @@ def _time_expr(doc: Doc, draft: Extraction, candidate: Candidate, reading: _Read
     read = _range_day(full, candidate)
     if read == text:
         read = _clock_day(full, candidate, following)
+    if is_judged_day(full, candidate.start, candidate.end):
+        read = "the day"  # "a great day for Poland" is the day told of
     sentence = draft.sentence_at(candidate.start)
     said = full[sentence.start:sentence.end] if sentence else text
     # A results report compares quarters, but a sentence about nine months or the year compares years.

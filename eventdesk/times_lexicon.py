@@ -28,6 +28,7 @@ class Lexicon:
     holidays: dict[str, list[Any]]
     not_times: frozenset[str]
     bare_day_parts: frozenset[str]
+    judged_day_words: frozenset[str]
     leading_words: tuple[str, ...]
     kept_modifiers: frozenset[str]
     weak_windows: frozenset[str]
@@ -89,6 +90,7 @@ def lexicon() -> Lexicon:
         holidays=_table(data, "holidays"),
         not_times=frozenset(data["spans"]["not_times"]),
         bare_day_parts=frozenset(data["spans"]["bare_day_parts"]),
+        judged_day_words=frozenset(data["spans"]["judged_day_words"]),
         leading_words=tuple(data["spans"]["leading_words"]),
         kept_modifiers=frozenset(data["spans"]["kept_modifiers"]),
         weak_windows=frozenset(data["spans"]["weak_windows"]),

@@ -88,6 +88,7 @@ def _scan_pattern() -> re.Pattern[str]:
     extra.append(r"(?:fiscal )?(?:first|second|third|fourth)[- ]quarter")  # spaCy reads "second" as an ordinal
     # "The worst single-day fall", "a day-long meeting": compound durations spaCy leaves unlabelled.
     extra.append(r"single-(?:day|week|month|year|hour)|(?:day|week|month|year|hour)s?-long")
+    extra.append(r"(?<=[a-z] )day(?= for\b)")  # "a great day for Poland", kept only where a judging word is before
     numbers = "|".join(sorted((re.escape(n) for n in lex.numbers if n not in {"a", "an", "half"}),
                               key=len, reverse=True))
     # Durations spaCy calls CARDINAL or QUANTITY ("about 5 1/2 hours", "two more weeks"); not the
@@ -381,9 +382,28 @@ _DAY_FRAME_BEFORE = re.compile(r"(?i)(?:\b(?:end|ends|ended|ending|close|closes|
 
 
 def _is_day_frame(text: str, start: int, end: int) -> bool:
-    """"The day" that a report's day frames ("to end the day at"), which is kept though "the day" is no time alone."""
-    return text[start:end].lower() == "the day" and \
-        _DAY_FRAME_BEFORE.search(text, max(0, start - 12), start) is not None
+    """"The day" that a report's day frames ("to end the day at"), which is kept though "the day" is no time alone;
+    or the day a speaker judges ("a great day for Poland")."""
+    return (text[start:end].lower() == "the day"
+            and _DAY_FRAME_BEFORE.search(text, max(0, start - 12), start) is not None) \
+        or is_judged_day(text, start, end)
+
+
+@lru_cache(maxsize=1)
+def _judged_day_before() -> re.Pattern[str]:
+    # Not after "today is": "Today is a sad day for..." dates the day once, by "Today".
+    return re.compile(rf"(?i)(?<!today is )(?<!today was )\b(?:a|an|this|such a|what a) "
+                      rf"(?:{lexicon().alternation('judged_day_words')}) $")
+
+
+_FOR_AFTER = re.compile(r" for\b")
+
+
+def is_judged_day(text: str, start: int, end: int) -> bool:
+    """"It was a great day for Poland", "a sad day for democracy": the day told of, as a speaker judges it;
+    TimeML annotates "day" with the date of that day."""
+    return text[start:end].lower() == "day" and _FOR_AFTER.match(text, end) is not None \
+        and _judged_day_before().search(text, max(0, start - 36), start) is not None
 
 
 _IN_BEFORE = re.compile(r"(?i)\b(?:in|during)\s+$")

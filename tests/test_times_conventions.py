@@ -550,3 +550,16 @@ def test_resolve_times_bare_clock_time_takes_the_day_its_event_was_dated_on(text
 ])
 def test_resolve_times_then_current_is_the_present_of_a_past_time(text: str, expected: dict[str, str]) -> None:
     assert _values(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # the day a speaker judges is the day told of
+    ('The treaty was signed on Friday. "It is a historic day for Europe," the minister said.',
+     {"Friday": "2016-03-25", "day": "2016-03-25"}),
+    ("Monday was a sad day for the club.", {"Monday": "2016-03-21", "day": "2016-03-21"}),
+    # "Today" already dates it; a day without a judging word is no time
+    ("Today is a sad day for democracy.", {"Today": "2016-03-27"}),
+    ("The shop sets aside a day for repairs.", {}),
+])
+def test_resolve_times_day_a_speaker_judges_is_the_day_told_of(text: str, expected: dict[str, str]) -> None:
+    assert _values(text) == expected
