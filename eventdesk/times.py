@@ -40,6 +40,7 @@ _QUARTER_VALUE = re.compile(r"\d{4}-Q[1-4]")
 _DAY_VALUE = re.compile(r"\d{4}-\d{2}-\d{2}")
 _ORDINAL = re.compile(r"(?i)\b(?:first|second|third|fourth|1st|2nd|3rd|4th)\b")
 _ENDED_DATE = re.compile(r"\s+(?:that |which )?(?:ended|ending)\s+(?P<date>[A-Z][a-z]{2,8}\.? \d{1,2}(?:, \d{4})?)")
+_FISCAL = re.compile(r"(?i)\bfiscal\b")
 _QUARTER = re.compile(r"\bquarter(?!-century| of (?:a|an|the|its|their)\b)", re.IGNORECASE)
 _LONGER_PERIOD = re.compile(r"\b(?:nine|six) months\b|\bfirst half\b|\b(?:fiscal|full|the) year\b(?!-)", re.IGNORECASE)
 _PLAN_VERBS = frozenset({"plan", "schedule"})
@@ -209,8 +210,7 @@ def _own_quarter(resolution: Resolution, full: str, candidate: Candidate, dct: d
     if not _QUARTER_VALUE.fullmatch(resolution.value) or not _ORDINAL.search(text) \
             or (dct is not None and int(resolution.value[:4]) < dct.year):
         return ""
-    fiscal = re.search(r"(?i)\bfiscal\b", text) is not None
-    return resolution.value if fiscal or _ENDED_DATE.match(full, candidate.end) else ""
+    return resolution.value if _FISCAL.search(text) or _ENDED_DATE.match(full, candidate.end) else ""
 
 
 def _present_age(doc: Doc, text: str, start: int, end: int) -> str:
@@ -320,17 +320,22 @@ def _event_reading(reading: _Reading, verb: str) -> _Reading:
     return dataclasses.replace(reading, reference=day, reference_precision="day", day=day)
 
 
+def _read_as(full: str, candidate: Candidate, following: Sequence[Candidate]) -> str:
+    """The words a span is normalised as: a range's bare day with its month, a bare clock time with the
+    day named after it, a day a speaker judges ("a great day for Poland") as the day told of."""
+    if is_judged_day(full, candidate.start, candidate.end):
+        return "the day"
+    read = _range_day(full, candidate)
+    return _clock_day(full, candidate, following) if read == full[candidate.start:candidate.end] else read
+
+
 def _time_expr(doc: Doc, draft: Extraction, candidate: Candidate, reading: _Reading, *,
                following: Sequence[Candidate] = ()) -> TimeExpr:
     """One candidate span, normalised, with its interval and precision."""
     full = draft.article.text  # the same string as doc.text, which spaCy rebuilds on every access
     text = full[candidate.start:candidate.end]
     outer = full[candidate.outer_start:candidate.outer_end]
-    read = _range_day(full, candidate)
-    if read == text:
-        read = _clock_day(full, candidate, following)
-    if is_judged_day(full, candidate.start, candidate.end):
-        read = "the day"  # "a great day for Poland" is the day told of
+    read = _read_as(full, candidate, following)
     sentence = draft.sentence_at(candidate.start)
     said = full[sentence.start:sentence.end] if sentence else text
     # A results report compares quarters, but a sentence about nine months or the year compares years.
