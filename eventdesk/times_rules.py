@@ -136,6 +136,26 @@ def _rule_month(match: re.Match[str], ctx: Context) -> Resolution:
     return date_value(f"{year_for_month(month, ctx)}-{month:02d}")
 
 
+def _rule_week_of_month(match: re.Match[str], ctx: Context) -> Resolution:
+    """"The first week of March", "the last weekend of June": the ISO week that holds most of its days in
+    the month (the week of the 4th, or of the third day before the month's last), or the week of its
+    first or last Saturday, counted on."""
+    month = lexicon().months[match["month"]]
+    year = int(match["year"]) if match["year"] else year_for_month(month, ctx)
+    ordinal = lexicon().ordinals[match["ord"]]
+    weekend = match["unit"] == "weekend"
+    if ordinal < 0:
+        last = dt.date(year + month // 12, month % 12 + 1, 1) - dt.timedelta(days=1)
+        day = last - dt.timedelta(days=(last.isoweekday() + 1) % 7 if weekend else 3)
+    else:
+        first = dt.date(year, month, 1)
+        day = first + dt.timedelta(days=(6 - first.isoweekday()) % 7 if weekend else 3, weeks=ordinal - 1)
+    if day.month != month:
+        return Resolution(value="UNKNOWN")
+    week = iso_week_value(day)
+    return date_value(f"{week}-WE" if weekend else week)
+
+
 def _rule_decade(match: re.Match[str], ctx: Context) -> Resolution:
     century = match["century"]
     if century is None:
@@ -437,6 +457,8 @@ def rules() -> tuple[tuple[re.Pattern[str], Rule], ...]:
         (rf"(?:(?P<weekday>{weekday}),? )?(?:the )?(?P<day>\d{{1,2}}) (?:of )?(?P<month>{month})(?:,? (?P<year>{year}))?", _rule_month_day),
         (rf"(?:(?P<shift>last|this|next|past|coming|previous) )?(?P<month>{month})"
          rf"(?:,? (?:of )?(?:(?P<year>{year})|(?P<rel>{rel_year})))?", _rule_month),
+        (rf"the (?P<ord>{ordinal}) (?P<unit>week|weekend) of (?P<month>{month})(?:,? (?P<year>{year}))?",
+         _rule_week_of_month),
         (r"(?:the )?(?P<century>1[5-9]|20)?'?(?P<decade>\d)0s", _rule_decade),
         (r"(?:the )?(?P<n>\d{1,2})(?:st|nd|rd|th) century", _rule_century),
         (rf"(?:(?P<shift>last|this|next|this coming|past|coming) )?(?P<name>{lex.alternation('holidays')})"

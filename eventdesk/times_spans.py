@@ -228,8 +228,8 @@ def _split(text: str, start: int, end: int, resolve: Resolve) -> list[tuple[int,
     spans = _pieces(text, start, end, _ENDED)
     of_parts = _pieces(text, start, end, _OF)
     if len(spans) == 1 and len(of_parts) == 2 and resolve(text[slice(*of_parts[0])]).startswith("P") \
-            and _is_date_value(resolve(text[slice(*of_parts[1])])):
-        spans = of_parts  # "the first nine months of 1997": a duration and a date
+            and _is_date_value(resolve(text[slice(*of_parts[1])])) and not _is_date_value(resolve(text[start:end])):
+        spans = of_parts  # "the first nine months of 1997": a duration and a date; "the first week of March" one
     result: list[tuple[int, int]] = []
     for span_start, span_end in spans:
         parts = [piece for part in _pieces(text, span_start, span_end, _SPLIT)
@@ -240,13 +240,21 @@ def _split(text: str, start: int, end: int, resolve: Resolve) -> list[tuple[int,
     return result
 
 
+_WEEK_OF = re.compile(r"(?i)\bweek(?:end)?$")
+
+
 def _merge(text: str, spans: list[tuple[int, int]], resolve: Resolve) -> list[tuple[int, int]]:
-    """Join neighbours that make one day or time: "Tuesday" + "morning", "9 a.m." + "Tuesday"."""
+    """Join neighbours that make one day or time: "Tuesday" + "morning", "9 a.m." + "Tuesday", a week
+    and its month ("the last weekend" + "of February")."""
     merged: list[tuple[int, int]] = []
     for start, end in sorted(spans):
         if merged:
             last_start, last_end = merged[-1]
             gap = text[last_end:start]
+            if _WEEK_OF.search(text, last_start, last_end) and gap == " of " \
+                    and _is_date_value(resolve(text[last_start:end])):
+                merged[-1] = (last_start, end)  # "the last weekend" + "of" + "February"
+                continue
             if _GAP.fullmatch(gap) and not _ENDS_WITH_YEAR.search(text[last_start:last_end]) \
                     and ("," not in gap or _one_across_comma(text[last_start:last_end], text[start:end], resolve)) \
                     and _is_date_value(resolve(text[last_start:end])):

@@ -563,3 +563,16 @@ def test_resolve_times_then_current_is_the_present_of_a_past_time(text: str, exp
 ])
 def test_resolve_times_day_a_speaker_judges_is_the_day_told_of(text: str, expected: dict[str, str]) -> None:
     assert _values(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # the ISO week holding most of its days in the month, counted on; TimeML gives a week its week value
+    ("Sales fell in the first week of March.", {"the first week of March": "2016-W09"}),
+    ("Talks resume in the second week of April.", {"the second week of April": "2016-W15"}),
+    ("The strike began in the last week of March.", {"the last week of March": "2016-W13"}),
+    # a weekend is the one of the month's first or last Saturday
+    ("Fans gathered over the last weekend of February.", {"the last weekend of February": "2016-W08-WE"}),
+    ("The fair opens on the first weekend of August 2015.", {"the first weekend of August 2015": "2015-W31-WE"}),
+])
+def test_resolve_times_nth_week_of_a_month_is_that_iso_week(text: str, expected: dict[str, str]) -> None:
+    assert _values(text, published=dt.date(2016, 3, 30)) == expected
