@@ -167,20 +167,38 @@ def _peel(text: str, table: dict[str, str], name: str) -> tuple[str, str] | None
 
 
 _EARLIER_LATER = re.compile(r"^(?:the )?(earlier|later)(?: in)? (?=\S)")
-_WEEK_OF = re.compile(r"^(?:the )?week (?:of|beginning|starting|ending) (?=\S)")
+_WEEK_OF = re.compile(r"^(?:the )?week(?P<end>end)? (?:of|beginning|starting|ending) (?=\S)")
+_STEP_FROM = re.compile(r"^(?:the|a) (?P<unit>day|week) (?P<dir>before|after) (?=\S)")
 _HOUR_OF_PART = re.compile(r"^(?P<h>\d{1,2})(?::(?P<min>\d{2}))? (?:o'clock )?"
                            r"(?:in the (?P<part>morning|afternoon|evening)|at (?P<night>night))\b")
 
 
 def _resolve_week_of(text: str, ctx: Context) -> Resolution | None:
-    """"The week of March 6": the ISO week holding that day."""
+    """"The week of March 6": the ISO week holding that day; "the weekend of March 5" its weekend."""
     cue = _WEEK_OF.match(text)
     if cue is None:
         return None
     inner = _resolve_text(text[cue.end():], ctx)
     if inner is None or not _DAY_VALUE.fullmatch(inner.value[:10]):
         return None
-    return Resolution(value=iso_week_value(dt.date.fromisoformat(inner.value[:10])))
+    week = iso_week_value(dt.date.fromisoformat(inner.value[:10]))
+    return Resolution(value=f"{week}-WE" if cue["end"] else week)
+
+
+def _resolve_step_from(text: str, ctx: Context) -> Resolution | None:
+    """"The day before Christmas", "the week after the March 3 vote": one step from the day named after it,
+    one expression in TimeML (TBAQ: "the day before last Tuesday")."""
+    cue = _STEP_FROM.match(text)
+    if cue is None:
+        return None
+    inner = _resolve_text(text[cue.end():], ctx)
+    if inner is None or not _DAY_VALUE.fullmatch(inner.value[:10]):
+        return None
+    step = 1 if cue["dir"] == "after" else -1
+    day = dt.date.fromisoformat(inner.value[:10])
+    if cue["unit"] == "day":
+        return Resolution(value=(day + dt.timedelta(days=step)).isoformat())
+    return Resolution(value=iso_week_value(day + dt.timedelta(weeks=step)))
 
 
 def _in_clock_form(text: str) -> str:
@@ -197,8 +215,8 @@ def _in_clock_form(text: str) -> str:
 def _resolve_text(text: str, ctx: Context) -> Resolution | None:
     """Rules over the whole text, then a part of day or clock time, then after peeling a leading modifier."""
     text = _in_clock_form(text)
-    resolution = (_resolve_rules(text, ctx) or _resolve_week_of(text, ctx) or _resolve_day_part(text, ctx)
-                  or _resolve_clock(text, ctx))
+    resolution = (_resolve_rules(text, ctx) or _resolve_week_of(text, ctx) or _resolve_step_from(text, ctx)
+                  or _resolve_day_part(text, ctx) or _resolve_clock(text, ctx))
     if resolution is not None:
         return resolution
     cue = _EARLIER_LATER.match(text)

@@ -546,11 +546,24 @@ def _is_discourse_now(text: str, start: int, end: int) -> bool:
         and _SENTENCE_OPENING.search(text, max(0, start - 4), start) is not None
 
 
+_STEP_BEFORE = re.compile(r"(?i)\b(?:the|a) (?:day|week) (?:before|after) $")
+
+
+def _with_step_before(text: str, start: int, end: int, resolve: Resolve) -> int:
+    """The start of "the day before" + "Christmas", which spaCy leaves apart: one expression, a day
+    from the day named (TBAQ: "day before last Tuesday")."""
+    step = _STEP_BEFORE.search(text, max(0, start - 16), start)
+    if step is None or not _is_date_value(resolve(text[step.start():end])):
+        return start
+    return step.start()
+
+
 def candidate_spans(doc: Doc, text: str, resolve: Resolve) -> list[Candidate]:
     """Time-expression spans of a parsed text (`text` is `doc.text`), in order, with the spans they were cut from."""
     outer_of = _cut(text, _raw_spans(doc, text), resolve)
     candidates: list[Candidate] = []
     for start, end in _merge(text, list(outer_of), resolve):
+        start = _with_step_before(text, start, end, resolve)
         if text[start:end].lower() in lexicon().bare_day_parts and not _is_day_part_frame(text, start, end):
             continue  # a part of the day that joined no day
         if _is_thing_named(doc, text, start, end) or _names_a_title(doc, text, start, end) \

@@ -576,3 +576,17 @@ def test_resolve_times_day_a_speaker_judges_is_the_day_told_of(text: str, expect
 ])
 def test_resolve_times_nth_week_of_a_month_is_that_iso_week(text: str, expected: dict[str, str]) -> None:
     assert _values(text, published=dt.date(2016, 3, 30)) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a day or week counted from the day named after it is one expression, as TimeML annotates it
+    ("The blast came the day before Christmas.", {"the day before Christmas": "2015-12-24"}),
+    ("Shops reopened the day after Thanksgiving.", {"the day after Thanksgiving": "2015-11-27"}),
+    ("The day before last Tuesday's hearing, he left.", {"The day before last Tuesday": "2016-03-21"}),
+    ("Talks resumed the week after March 3.", {"the week after March 3": "2016-W10"}),
+    ("Fans met on the weekend of March 5.", {"the weekend of March 5": "2016-W09-WE"}),
+    # a step from an event, not a day, is no date of its own
+    ("The day after his death, police came.", {}),
+])
+def test_resolve_times_step_from_a_named_day_is_one_expression(text: str, expected: dict[str, str]) -> None:
+    assert _values(text, published=dt.date(2016, 3, 23)) == expected
