@@ -546,6 +546,17 @@ def _is_discourse_now(text: str, start: int, end: int) -> bool:
         and _SENTENCE_OPENING.search(text, max(0, start - 4), start) is not None
 
 
+_HOURS_OF = re.compile(r"(?i)(?:the )?(?:early|small|wee) hours")
+_OF_GAP = re.compile(r" of (?:the )?")
+
+
+def _is_hours_of_a_day(text: str, start: int, end: int, starts: set[int]) -> bool:
+    """"In the early hours of Thursday morning": the part of a day that the day's own span carries, which
+    TimeML leaves unannotated (TBAQ 1 of 1)."""
+    gap = _OF_GAP.match(text, end)
+    return _HOURS_OF.fullmatch(text, start, end) is not None and gap is not None and gap.end() in starts
+
+
 _STEP_BEFORE = re.compile(r"(?i)\b(?:the|a) (?:day|week) (?:before|after) $")
 
 
@@ -562,7 +573,11 @@ def candidate_spans(doc: Doc, text: str, resolve: Resolve) -> list[Candidate]:
     """Time-expression spans of a parsed text (`text` is `doc.text`), in order, with the spans they were cut from."""
     outer_of = _cut(text, _raw_spans(doc, text), resolve)
     candidates: list[Candidate] = []
-    for start, end in _merge(text, list(outer_of), resolve):
+    spans = _merge(text, list(outer_of), resolve)
+    starts = {start for start, _ in spans}
+    for start, end in spans:
+        if _is_hours_of_a_day(text, start, end, starts):
+            continue
         start = _with_step_before(text, start, end, resolve)
         if text[start:end].lower() in lexicon().bare_day_parts and not _is_day_part_frame(text, start, end):
             continue  # a part of the day that joined no day

@@ -590,3 +590,12 @@ def test_resolve_times_nth_week_of_a_month_is_that_iso_week(text: str, expected:
 ])
 def test_resolve_times_step_from_a_named_day_is_one_expression(text: str, expected: dict[str, str]) -> None:
     assert _values(text, published=dt.date(2016, 3, 23)) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # the day's own span carries the part of the day; "the early hours" of it is left out
+    ("Police arrested him in the early hours of Thursday morning.", {"Thursday morning": "2016-03-17TMO"}),
+    ("He left in the small hours of Sunday.", {"Sunday": "2016-03-20"}),
+])
+def test_resolve_times_early_hours_of_a_day_are_that_day(text: str, expected: dict[str, str]) -> None:
+    assert _values(text, published=dt.date(2016, 3, 23)) == expected
