@@ -60,6 +60,7 @@ class Group:
     branches: tuple[tuple[str, str], ...] = ()
     # where a "{country}" name takes the country; elsewhere the plain name ("Islamic State" in Iran); empty: anywhere
     named_in: frozenset[str] = frozenset()
+    gang: bool = False  # a criminal gang or cartel: the one a note's unnamed "gang members" belong to
 
     def fits(self, country: str) -> bool:
         """Whether the group's aliases hold in an article about this country."""
@@ -122,7 +123,8 @@ def actor_table(language: str = "en") -> ActorTable:
               frozenset(g.get("acronyms", ())), str(g.get("state_of", "")), int(g.get("state_since", 0)),
               str(g.get("role", "")), frozenset(g.get("countries", ())), str(g.get("unit", "")),
               bool(g.get("auxiliary", False)), str(g.get("era", "")),
-              tuple(sorted(g.get("branches", {}).items())), frozenset(g.get("named_in", ())))
+              tuple(sorted(g.get("branches", {}).items())), frozenset(g.get("named_in", ())),
+              bool(g.get("gang", False)))
         for g in data["group"]
     )
     countries = _countries(_load("actors_countries.toml"))
@@ -204,11 +206,12 @@ def auxiliary_names() -> frozenset[str]:
 
 @lru_cache(maxsize=512)  # one per country (some 250)
 def alias_index(country: str = "") -> tuple[dict[tuple[str, ...], Group], dict[str, Group]]:
-    """Every alias and every acronym of the table, each to its group (the first group that holds in the
-    article's country wins: 'SNA' is Somalia's army in Somalia and the Syrian National Army in Syria)."""
+    """Every alias and every acronym of the table, each to its group: a group bound to the article's country
+    wins over one that holds anywhere, whatever their order in the table ('al-Shabaab' is IS's branch in
+    Mozambique, 'SNA' the Syrian National Army in Syria), and otherwise the first group wins."""
     aliases: dict[tuple[str, ...], Group] = {}
     acronyms: dict[str, Group] = {}
-    for group in actor_table().groups:
+    for group in sorted(actor_table().groups, key=lambda g: not g.countries):  # stable: table order within each
         if not group.fits(country):
             continue
         for alias in group.aliases:
@@ -228,6 +231,7 @@ def named_group(words: Sequence[str], originals: Sequence[str], *, country: str 
     shown = _aligned(words, originals)
     found: list[Group] = []
     longer: list[Group] = []
+    backers: list[Group] = []  # "al-Qaeda-linked JNIM", "IS-affiliated ADF": named only as the group's patron
     for size in range(min(_MAX_ALIAS_WORDS, len(words)), 0, -1):
         for i in range(len(words) - size, -1, -1):  # "al-Qaida-linked al-Shabab fighters": the name nearest the head
             group = aliases.get(tuple(words[i:i + size]))
@@ -235,15 +239,24 @@ def named_group(words: Sequence[str], originals: Sequence[str], *, country: str 
                 continue
             if shown and inside_longer_name(shown, i, i + size):
                 longer.append(Group(_proper_name(shown, i, i + size), 2, (), frozenset()))
+            elif i + size < len(words) and words[i + size] in _PATRON_LINKS:
+                backers.append(group)
             else:
                 found.append(group)
-    found.extend(acronyms[w] for w in originals if w in acronyms)
+    for i, word in enumerate(originals):
+        if word in acronyms:
+            patron = i + 1 < len(originals) and originals[i + 1].casefold() in _PATRON_LINKS
+            (backers if patron else found).append(acronyms[word])
     found.extend(longer)
+    found.extend(backers)
     if not found and (unknown := unknown_group(shown)) is not None:
         found.append(unknown)
     # "Taliban gunmen", "BLA gunmen": a named group outranks the generic armed men it sends
     return next((g for g in found if not g.name.startswith("Unidentified")), found[0] if found else None)
 
+
+# A name before one of these words modifies the group after it: "the al-Qaeda-linked JNIM" is JNIM.
+_PATRON_LINKS = frozenset({"linked", "affiliated", "allied", "aligned", "backed", "inspired", "sponsored"})
 
 _GENERIC_NAME_WORDS = frozenset({
     "national", "armed", "special", "air", "republican", "presidential", "border", "forces", "force", "army",

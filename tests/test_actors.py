@@ -665,3 +665,74 @@ def test_normalise_actor_michoacan_s_cartel_alliance_is_named() -> None:
 def test_normalise_actor_unnamed_gunmen_are_gangs_where_gangs_do_the_killing(country: str, name: str) -> None:
     actor = normalise_actor("hooded gunmen", context=ActorContext(country=country, year=2025))
     assert actor is not None and actor.name == name
+
+
+@pytest.mark.parametrize(("phrase", "country", "name"), [
+    # a group named only as another's patron ("-linked", "-affiliated", "-backed") yields to that other group
+    ("militants of the al-Qaeda-linked Ansaroul Islam", "Burkina Faso", "Ansaroul Islam"),
+    ("IS-affiliated ADF rebels", "Democratic Republic of Congo", "ADF: Allied Democratic Forces"),
+    ("Hezbollah-backed PMF fighters", "Iraq", "PMF: Popular Mobilization Forces"),
+    # alone, the patron is still the group named
+    ("al-Qaeda-linked gunmen", "Mali", "JNIM: Group for Support of Islam and Muslims"),
+])
+def test_normalise_actor_a_group_named_as_a_patron_yields_to_the_group_it_backs(phrase: str, country: str,
+                                                                                 name: str) -> None:
+    actor = normalise_actor(phrase, context=ActorContext(country=country, year=2024))
+    assert actor is not None and actor.name == name
+
+
+@pytest.mark.parametrize(("country", "name"), [
+    ("Yemen", "AQAP: Al Qaeda in the Arabian Peninsula"), ("Niger", "JNIM: Group for Support of Islam and Muslims"),
+    ("Somalia", "Al Shabaab"), ("Algeria", "AQIM: Al Qaeda in the Islamic Maghreb"), ("Syria", "Al Qaeda"),
+])
+def test_normalise_actor_al_qaeda_is_named_by_its_affiliate_in_the_country(country: str, name: str) -> None:
+    actor = normalise_actor("al-Qaeda militants", context=ActorContext(country=country, year=2024))
+    assert actor is not None and actor.name == name
+
+
+def test_alias_index_a_country_bound_alias_wins_whatever_the_table_order(monkeypatch: pytest.MonkeyPatch) -> None:
+    from dataclasses import replace
+
+    from eventdesk import actor_tables
+    table = actor_tables.actor_table()
+    reversed_table = replace(table, groups=tuple(reversed(table.groups)))
+    actor_tables.alias_index.cache_clear()
+    monkeypatch.setattr(actor_tables, "actor_table", lambda language="en": reversed_table)
+    try:
+        aliases, _ = actor_tables.alias_index("Mozambique")
+        assert aliases[("al", "shabaab")].name == "Islamic State (Mozambique)"
+        aliases, _ = actor_tables.alias_index("Somalia")
+        assert aliases[("al", "shabaab")].name == "Al Shabaab"
+    finally:
+        actor_tables.alias_index.cache_clear()
+
+
+@pytest.mark.parametrize(("phrase", "country", "name"), [
+    ("Puntland security forces", "Somalia", "Military Forces of Puntland"),
+    ("Jubaland troops", "Somalia", "Military Forces of Somalia (2022-)"),
+    ("UPC rebels", "Central African Republic", "UPC: Union for Peace in the Central African Republic"),
+    ("anti-Balaka militiamen", "Central African Republic", "Anti-Balaka"),
+    ("the Stability Support Apparatus", "Libya", "Stability Support Apparatus"),
+    ("gunmen of La Familia Michoacana", "Mexico", "La Familia Michoacana"),
+    ("Gulf Cartel gunmen", "Mexico", "Gulf Cartel"),
+    ("members of the Comando Vermelho", "Brazil", "CV: Comando Vermelho"),
+    ("the First Capital Command", "Brazil", "PCC: Primeiro Comando da Capital"),
+    ("members of the Community Protection Guards", "Nigeria", "Zamfara Community Protection Guards"),
+    ("militants of the Hafiz Gul Bahadur group", "Pakistan", "Hafiz Gul Bahadur Group"),
+])
+def test_normalise_actor_regional_forces_and_named_groups_by_acled_s_names(phrase: str, country: str,
+                                                                            name: str) -> None:
+    actor = normalise_actor(phrase, context=ActorContext(country=country, year=2024))
+    assert actor is not None and actor.name == name
+
+
+@pytest.mark.parametrize("phrase", ["a naval air station", "an air force base", "naval personnel"])
+def test_normalise_actor_a_naval_or_air_force_site_is_the_state_s(phrase: str) -> None:
+    actor = normalise_actor(phrase, context=ActorContext(country="Pakistan", year=2024))
+    assert actor is not None and actor.name.startswith("Military Forces of Pakistan (")
+
+
+@pytest.mark.parametrize("phrase", ["passers-by", "two bystanders", "motorists", "diners", "16 travellers"])
+def test_normalise_actor_people_who_happen_to_be_there_are_civilians(phrase: str) -> None:
+    actor = normalise_actor(phrase, context=ActorContext(country="Kenya", year=2024))
+    assert actor is not None and actor.name == "Civilians (Kenya)"
