@@ -300,6 +300,14 @@ def _agent_of_another(token: Token, trigger: Token) -> bool:
     return verb.i != trigger.i and verb not in trigger.conjuncts and verb.dep_ in {"acl", "relcl"}
 
 
+def _unnamed_accomplices(mention: ActorMention, trigger: Token, agent: Actor | None) -> bool:
+    """'an Al Shabaab suicide bomber blew himself up as gunmen opened fire on diners': unnamed armed men
+    who act in a clause of a named group's attack are its own men, not whom it attacked."""
+    token = trigger.doc[mention.head]
+    return agent is not None and agent.kind == "rebel" and mention.actor.kind == "unidentified" \
+        and token.dep_ == "nsubj" and token.head.i != trigger.i and token.head.dep_ in {"advcl", "conj"}
+
+
 def is_passive(verb: Token) -> bool:
     """'was killed', 'were reported killed', 'a man killed by gunmen'."""
     if any(c.dep_ in {"auxpass", "nsubjpass", "agent"} for c in verb.children):
@@ -367,7 +375,8 @@ def roles_of(trigger: Token, mentions: Sequence[ActorMention], *, backing: froze
             agent = after[0].actor
             rest = after[1:]
     if patient is None:
-        after = [m for m in rest if m.start > trigger.i and m.actor != agent]
+        after = [m for m in rest if m.start > trigger.i and m.actor != agent
+                 and not _unnamed_accomplices(m, trigger, agent)]
         # "bombed a village held by the Arakan Army, killing 6 villagers": who holds the place is the
         # target only when no other actor follows ("attacked a base held by Somali troops")
         after.sort(key=lambda m: _agent_of_another(trigger.doc[m.head], trigger))

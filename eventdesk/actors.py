@@ -37,7 +37,6 @@ from eventdesk.nlp import doc_cached, sentence_tokens
 ActorKind = str  # state, police, rebel, militia, unidentified, civilian, protester, rioter, external
 
 
-
 @dataclass(frozen=True)
 class ActorContext:
     """What the article tells about unnamed sides: its country, year and main armed group."""
@@ -45,6 +44,7 @@ class ActorContext:
     country: str = ""
     year: int | None = None
     armed_default: str = ""  # the dominant named non-state armed actor, if any
+    gang_default: str = ""  # the gang or cartel the article names most, whose men its "gang members" are
     persons: frozenset[int] = frozenset()  # character offsets of tokens in PERSON mentions
 
     def is_person(self, token: Token) -> bool:
@@ -157,6 +157,8 @@ _IN_UNIFORM = re.compile(r"\bin (.+?) (?:uniforms?|fatigues)\b", re.IGNORECASE)
 
 def normalise_actor(phrase: str, *, context: ActorContext = ActorContext()) -> Actor | None:
     """The ACLED-style actor a phrase names, or None when it names none."""
+    if phrase.rstrip().endswith(("-", "\u2013")):
+        return None  # "a checkpoint of the UAE-[backed STC]": cut before the name its country only modifies
     dressed = _IN_UNIFORM.search(phrase)
     if dressed is not None:  # "men in police uniform", "men in Burkinabe army uniforms": that force's men
         force = normalise_actor(dressed.group(1), context=context)
@@ -184,7 +186,7 @@ def normalise_actor(phrase: str, *, context: ActorContext = ActorContext()) -> A
     if group is not None and group.name.startswith("Unidentified") and (
             _has_cue(words, "gang") or gangs_kill_in(country)):
         # "gunmen of a local gang", "armed men believed to belong to a criminal gang", gunmen in Ecuador
-        return Actor(_with_country("Unidentified Gang ({country})", country), "unidentified", country)
+        return _unnamed_gang(words, country, context)
     if group is not None:
         return _from_group(group, country)
     link = next((i for i, w in enumerate(words) if i and _is_link(words, i)), len(words))
@@ -218,7 +220,7 @@ def normalise_actor(phrase: str, *, context: ActorContext = ActorContext()) -> A
         return _communal_militia(words, originals, country)
     if head == "militants":
         if _has_cue(words, "gang"):  # "gang members", "suspected gangsters": ACLED's unnamed gangs
-            return Actor(_with_country("Unidentified Gang ({country})", country), "unidentified", country)
+            return _unnamed_gang(words, country, context)
         if words[link - 1].startswith("militia") and not _has_cue(words, "rebel"):
             home = context.country or country  # "Iran-backed militias" fight in the article's country
             return Actor(_with_country("Pro-Government Militia ({country})", home), "militia", home)
@@ -226,6 +228,13 @@ def normalise_actor(phrase: str, *, context: ActorContext = ActorContext()) -> A
             return state_actor(country, year=context.year)
         return generic_militants(words, country, context)
     return _people(head, country)
+
+
+def _unnamed_gang(words: Sequence[str], country: str, context: ActorContext) -> Actor:
+    """'suspected gang members' in a note that names Comando Vermelho are its men; else ACLED's unnamed gang."""
+    if context.gang_default and _has_cue(words, "gang"):
+        return Actor(context.gang_default, "militia", country)
+    return Actor(_with_country("Unidentified Gang ({country})", country), "unidentified", country)
 
 
 _BRANCHLESS = frozenset({"security", "forces", "force", "personnel", "government", "state", "the", "regime"})
@@ -578,14 +587,14 @@ def _article_context(doc: Doc, extraction: Extraction) -> ActorContext:
     places += [place.country for place in extraction.places if place.resolved and place.country
                and is_coded_town(text, place.end)]
     country = article_country((sent.text for sent in doc.sents), place_countries=places)
-    published = extraction.article.published
-    year = published.year if published else None
+    year = extraction.article.published.year if extraction.article.published else None
     groups = Counter(group for group in named_groups_in(doc, country)
                      if (group.inter in {2, 4} and "{country}" in group.name or group.inter == 2)
                      and not (group.state_of and (year or 0) >= group.state_since))  # "Taliban police" in 2024
     armed = group_name(groups.most_common(1)[0][0], country) if groups else ""
     armed = armed or country_insurgents(country, year)
+    gangs = Counter(group for group in named_groups_in(doc, country) if group.gang).most_common(1)
     persons = frozenset(t.idx for m in extraction.mentions if m.label == "PERSON"
                         for t in doc.char_span(m.start, m.end, alignment_mode="expand") or ())
-    return ActorContext(country=country, year=published.year if published else None, armed_default=armed,
-                        persons=persons)
+    return ActorContext(country=country, year=year, armed_default=armed,
+                        gang_default=group_name(gangs[0][0], country) if gangs else "", persons=persons)

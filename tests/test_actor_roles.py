@@ -177,3 +177,11 @@ def test_roles_of_a_militia_and_the_army_fighting_on_a_town_s_outskirts_are_oppo
                    "Democratic Republic of Congo")
     assert roles.agent is not None and roles.agent.name.startswith("Wazalendo")
     assert roles.backers == ()
+
+
+def test_roles_of_unnamed_gunmen_in_a_named_group_s_attack_are_its_own_men() -> None:
+    # the gunmen act in a clause of the bombing: they are the bomber's side, not whom it struck
+    roles = _roles("An Al Shabaab suicide bomber blew himself up at a hotel gate as gunmen stormed the lobby, "
+                   "killing 9 guests.", "blew", "Somalia")
+    assert roles.agent is not None and roles.agent.name == "Al Shabaab"
+    assert roles.patient is not None and roles.patient.name == "Civilians (Somalia)"

@@ -8,7 +8,7 @@ import pytest
 from conftest import extract_text
 
 from eventdesk.actors import (
-    ActorContext, article_country, era_label, find_actors, is_coded_town, iso3_of, normalise_actor,
+    Actor, ActorContext, article_country, era_label, find_actors, is_coded_town, iso3_of, normalise_actor,
     state_actor,
 )
 from eventdesk.nlp import load_nlp
@@ -732,7 +732,25 @@ def test_normalise_actor_a_naval_or_air_force_site_is_the_state_s(phrase: str) -
     assert actor is not None and actor.name.startswith("Military Forces of Pakistan (")
 
 
+def test_normalise_actor_a_phrase_cut_at_a_hyphen_names_no_actor() -> None:
+    # "a checkpoint of the UAE-[backed STC]": the country only modifies the name after the cut
+    assert normalise_actor("a checkpoint of the UAE-", context=ActorContext(country="Yemen", year=2024)) is None
+
+
 @pytest.mark.parametrize("phrase", ["passers-by", "two bystanders", "motorists", "diners", "16 travellers"])
 def test_normalise_actor_people_who_happen_to_be_there_are_civilians(phrase: str) -> None:
     actor = normalise_actor(phrase, context=ActorContext(country="Kenya", year=2024))
     assert actor is not None and actor.name == "Civilians (Kenya)"
+
+
+def test_normalise_actor_a_note_s_gang_members_are_the_gang_it_names() -> None:
+    named = ActorContext(country="Ecuador", year=2024, gang_default="Los Choneros")
+    assert normalise_actor("suspected gang members", context=named) == Actor("Los Choneros", "militia", "Ecuador")
+    unnamed = normalise_actor("suspected gang members", context=ActorContext(country="Ecuador", year=2024))
+    assert unnamed is not None and unnamed.name == "Unidentified Gang (Ecuador)"
+
+
+def test_article_context_names_the_gang_a_note_names() -> None:
+    text = "On 4 May 2024, police raided a house used by Los Lobos in Machala (El Oro) and shot dead 2 gang members."
+    events = extract_text(text, published=dt.date(2024, 5, 4)).events
+    assert events and events[0].actor2 == "Los Lobos"
