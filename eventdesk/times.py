@@ -110,6 +110,18 @@ def _present_perfect(verb: Token) -> bool:
     return False
 
 
+def _speech_verb_before(span: Span) -> Token | None:
+    """"The company said on Tuesday it would cut jobs": the verb of saying right before the expression,
+    whose time it is in the wire formula, though a parser may hang it from the verb said."""
+    before = span.doc[span.start - 1] if span.start >= 1 else None
+    if before is not None and before.lower_ == "on" and span.start >= 2:
+        before = span.doc[span.start - 2]
+    if before is None or before.pos_ != "VERB" or before.lemma_.lower() not in lexicon().speech_verbs \
+            or span.root.dep_ == "poss":  # "said Tuesday's vote would be delayed": the vote's day
+        return None
+    return before
+
+
 def tense_direction(doc: Doc, start: int, end: int) -> int:
     """-1 if the expression's verb speaks of the past, +1 of the future, 0 when it cannot tell.
 
@@ -120,6 +132,9 @@ def tense_direction(doc: Doc, start: int, end: int) -> int:
         return 0
     lex = lexicon()
     path, verb = _path_to_verb(span)
+    speech = _speech_verb_before(span)
+    if speech is not None:
+        path, verb = [], speech
     words = {token.lower_ for token in path}
     if verb is not None:
         words.add(verb.lemma_.lower())

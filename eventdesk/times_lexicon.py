@@ -49,6 +49,7 @@ class Lexicon:
     future_governors: frozenset[str]
     present_not_future: frozenset[str]
     no_event_verbs: frozenset[str]
+    speech_verbs: frozenset[str]
 
     def alternation(self, table: str) -> str:
         """A regex alternation of one table's keys, longest first, as whole words."""
@@ -111,4 +112,5 @@ def lexicon() -> Lexicon:
         future_governors=frozenset(data["direction"]["future_governors"]),
         present_not_future=frozenset(data["direction"]["present_not_future"]),
         no_event_verbs=frozenset(data["direction"]["no_event_verbs"]),
+        speech_verbs=frozenset(data["direction"]["speech_verbs"]),
     )

@@ -599,3 +599,15 @@ def test_resolve_times_step_from_a_named_day_is_one_expression(text: str, expect
 ])
 def test_resolve_times_early_hours_of_a_day_are_that_day(text: str, expected: dict[str, str]) -> None:
     assert _values(text, published=dt.date(2016, 3, 23)) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # the wire formula: the time right after a verb of saying is the saying's, though the parser may hang
+    # "on Tuesday" from the verb said
+    ("The company said on Tuesday it would cut 500 jobs.", {"Tuesday": "2016-03-22"}),
+    ("The army said on Sunday it will withdraw.", {"Sunday": "2016-03-20"}),
+    ("The minister will announce on Friday whether talks resume.", {"Friday": "2016-03-25"}),
+])
+def test_resolve_times_time_right_after_a_verb_of_saying_is_the_sayings(text: str,
+                                                                       expected: dict[str, str]) -> None:
+    assert _values(text, published=dt.date(2016, 3, 23)) == expected
