@@ -173,6 +173,7 @@ class _Reading:
     # The day each event verb was dated on ("was shot to death last Oct. 23"), for a bare clock time told
     # of the same event later ("was shot to death at 10 p.m.") after other days were spoken of.
     event_days: dict[str, dt.date] = dataclasses.field(default_factory=dict)
+    previous: tuple[int, dt.date | None] = (-1, None)  # the end of the last expression, and its day if one
 
 
 def _resolve(text: str, outer: str, direction: int, reading: _Reading, *, financial: bool) -> Resolution:
@@ -344,6 +345,23 @@ def _read_as(full: str, candidate: Candidate, following: Sequence[Candidate]) ->
     return _clock_day(full, candidate, following) if read == full[candidate.start:candidate.end] else read
 
 
+# Between the two ends of a range: "from Thursday to Sunday", "Monday through Wednesday", "Friday-Sunday".
+_RANGE_GAP = re.compile(r"\s*(?:to|through|thru|until|till|-|\u2013|\u2014)\s*")
+
+
+def _range_end(resolution: Resolution, full: str, candidate: Candidate, reading: _Reading) -> Resolution:
+    """"From Thursday to Sunday": a weekday that ends a range is the first one on or after its start."""
+    end, start_day = reading.previous
+    text = full[candidate.start:candidate.end].lower()
+    if start_day is None or text not in lexicon().weekdays or not _DAY_VALUE.fullmatch(resolution.value) \
+            or not _RANGE_GAP.fullmatch(full, end, candidate.start):
+        return resolution
+    day = dt.date.fromisoformat(resolution.value)
+    while day < start_day:
+        day += dt.timedelta(weeks=1)
+    return dataclasses.replace(resolution, value=day.isoformat())
+
+
 def _time_expr(doc: Doc, draft: Extraction, candidate: Candidate, reading: _Reading, *,
                following: Sequence[Candidate] = ()) -> TimeExpr:
     """One candidate span, normalised, with its interval and precision."""
@@ -360,6 +378,7 @@ def _time_expr(doc: Doc, draft: Extraction, candidate: Candidate, reading: _Read
     resolution = _resolve(read, outer if read == text else read, tense_direction(doc, candidate.start, candidate.end),
                           _event_reading(reading, verb) if clock_only else reading, financial=financial)
     resolution = _quarter_ended(_in_context(resolution, full, candidate), full, candidate, reading.dct)
+    resolution = _range_end(resolution, full, candidate, reading)
     if _present_age(doc, full, candidate.start, candidate.end) == "name":
         resolution = Resolution(value="PRESENT_REF")
     interval = _fiscal_quarter_interval(resolution, full, candidate) or _interval(resolution, reading.dct)
@@ -371,6 +390,7 @@ def _time_expr(doc: Doc, draft: Extraction, candidate: Candidate, reading: _Read
             reading.day = interval.first
             if verb and not clock_only:
                 reading.event_days[verb] = interval.first
+    reading.previous = (candidate.end, interval.first if interval is not None and interval.precision == "day" else None)
     return TimeExpr(
         article_id=draft.article.id, start=candidate.start, end=candidate.end, text=text,
         sentence=sentence.index if sentence else 0, value=resolution.value, type=resolution.type,

@@ -611,3 +611,14 @@ def test_resolve_times_early_hours_of_a_day_are_that_day(text: str, expected: di
 def test_resolve_times_time_right_after_a_verb_of_saying_is_the_sayings(text: str,
                                                                        expected: dict[str, str]) -> None:
     assert _values(text, published=dt.date(2016, 3, 23)) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # the weekday that ends a range is the first one on or after the day that opens it
+    ("The festival runs from Thursday to Sunday.", {"Thursday": "2016-03-24", "Sunday": "2016-03-27"}),
+    ("Fighting raged from Saturday to Tuesday.", {"Saturday": "2016-03-19", "Tuesday": "2016-03-22"}),
+    # two days listed with "and" are no range: each keeps its own reading
+    ("Talks were held on Monday and on Friday.", {"Monday": "2016-03-21", "Friday": "2016-03-18"}),
+])
+def test_resolve_times_weekday_ending_a_range_follows_its_start(text: str, expected: dict[str, str]) -> None:
+    assert _values(text, published=dt.date(2016, 3, 23)) == expected
