@@ -58,21 +58,27 @@ def document_cues(doc: Doc) -> DocumentCues:
 
 
 def head_lemma(token: Token, *, lexicon: Lexicon | None = None) -> str:
-    """The head's lemma, made comparable: plurals of names singular, "-ing" nouns their verb."""
-    lexicon = lexicon or default_lexicon()
+    """The head's lemma, made comparable: plurals of names singular, "-ing" nouns their verb.
+
+    WordNet is consulted (and loaded) only for a word whose form leaves a doubt: a short
+    plural, a participle the tagger left whole, an "-ing" or "-ed" form.
+    """
+    def known(word: str) -> bool:
+        return word in (lexicon or default_lexicon()).concepts
+
     lemma = token.lemma_.casefold() or token.text.casefold()
     if token.pos_ in {"NOUN", "PROPN"} and lemma.endswith("s") and not lemma.endswith(("ss", "us", "is")):
-        if len(lemma) > 4 or lemma[:-1] in lexicon.concepts:
+        if len(lemma) > 4 or known(lemma[:-1]):
             return lemma[:-1]  # "Oscars", "Awards": the tagger keeps names' plurals
     text = token.text.casefold()
     if lemma == text and text.endswith("ed") and len(text) > 4 and token.pos_ != "NOUN":
         # a participle the tagger left whole ("Nominated" in a headline): its verb
-        lemma = next((c for c in (text[:-1], text[:-2]) if c in lexicon.concepts), lemma)
-    if lemma in lexicon.concepts:
-        return lemma
+        lemma = next((c for c in (text[:-1], text[:-2]) if known(c)), lemma)
     candidates = [lemma[:-3], lemma[:-3] + "e", lemma[:-4]] if lemma.endswith("ing") else []
     candidates += [text[:-2], text[:-1], text[:-3]] if text.endswith("ed") else []
-    return next((c for c in candidates if c in lexicon.concepts), lemma)
+    if not candidates or known(lemma):
+        return lemma
+    return next((c for c in candidates if known(c)), lemma)
 
 
 def _entity_text(token: Token) -> str:

@@ -207,16 +207,26 @@ def cross_validate(mentions: Sequence[MentionFeatures], chains: Mapping[Hashable
     return {cut: scores["conll_f1"] for cut, scores in by_cut.items()}
 
 
+def fold_rows(mentions: Sequence[MentionFeatures], chains: Mapping[Hashable, str],
+              folds: Sequence[set[str]], *, gold: Sequence[MentionFeatures] = ()
+              ) -> list[tuple[np.ndarray, np.ndarray]]:
+    """Each fold's training rows and labels (`_fold_rows`), over our stories and the gold ones."""
+    views = [mentions, gold] if gold else [mentions]
+    return [_fold_rows(views, chains, fold) for fold in folds]
+
+
 def cross_validate_scores(mentions: Sequence[MentionFeatures], chains: Mapping[Hashable, str],
-                          folds: Sequence[set[str]], *, gold: Sequence[MentionFeatures] = ()
+                          folds: Sequence[set[str]], *, gold: Sequence[MentionFeatures] = (),
+                          rows: Sequence[tuple[np.ndarray, np.ndarray]] | None = None,
                           ) -> dict[float, dict[str, float]]:
     """Out-of-fold MUC, B3, CEAF-e and CoNLL scores per clustering cut.
 
     `mentions` carry our story clusters (where they are resolved); `gold`, the same mentions
-    in the gold stories, only adds training pairs.
+    in the gold stories, only adds training pairs. `rows` (`fold_rows`) spares making them again.
     """
-    views = [mentions, gold] if gold else [mentions]
-    rows = {i: _fold_rows(views, chains, fold) for i, fold in enumerate(folds)}
+    if rows is None:
+        rows = fold_rows(mentions, chains, folds, gold=gold)
+    rows = dict(enumerate(rows))
     responses: dict[float, dict[Hashable, str]] = defaultdict(dict)
     for i, fold in enumerate(folds):
         train = [rows[j] for j in rows if j != i]
@@ -259,11 +269,11 @@ def fit_coref_model(data_dir: Path, *, options: Options, split: str = "Train") -
     gold = split_mentions(ecb, parsed, gold_stories(parsed))
     chains = {m.key: m.chain for m in ecb.events}
     folds = topic_folds(mentions)
-    by_cut = cross_validate(mentions, chains, folds, gold=gold)
-    halves = [_fold_rows([mentions, gold], chains, fold) for fold in folds]
+    halves = fold_rows(mentions, chains, folds, gold=gold)  # made once: for the cut and for the fit
+    by_cut = cross_validate_scores(mentions, chains, folds, rows=halves)
     model = _boosted(np.vstack([r for r, _ in halves]), np.concatenate([y for _, y in halves]),
                      _lemma_pair_rates(mentions, chains))
-    return dataclasses.replace(model, threshold=max(by_cut, key=by_cut.__getitem__))
+    return dataclasses.replace(model, threshold=max(by_cut, key=lambda cut: by_cut[cut]["conll_f1"]))
 
 
 def format_coref(result: Mapping[str, Mapping[str, float]]) -> str:

@@ -472,3 +472,22 @@ def test_date_span_covers_every_precision_so_distant_periods_never_corefer(day: 
     event = Event(article_id="a", index=0, event_type="Battles", sub_event_type="Armed clash", sentences=(0,),
                   trigger_start=0, trigger_end=1, date=day, date_precision=precision)  # type: ignore[arg-type]
     assert _date_span(event) == span
+
+
+def test_head_lemma_consults_wordnet_only_for_doubtful_forms(options) -> None:
+    from eventdesk.coref_lexicon import Lexicon
+    from eventdesk.coref_mentions import head_lemma
+    from eventdesk.nlp import load_nlp
+
+    class Watched(dict):
+        asked: list[str] = []
+
+        def __contains__(self, word: object) -> bool:
+            self.asked.append(str(word))
+            return super().__contains__(word)
+
+    lexicon = Lexicon(concepts=Watched({"attack": frozenset({1})}), parents={})
+    doc = load_nlp(options.model)("Gunmen stormed the base and attacked a convoy.")
+    assert [head_lemma(doc[i], lexicon=lexicon) for i in (0, 3, 7)] == ["gunman", "base", "convoy"]
+    assert lexicon.concepts.asked == []
+    assert head_lemma(doc[5], lexicon=lexicon) == "attack" and lexicon.concepts.asked
