@@ -180,6 +180,14 @@ def _rule_weekday(match: re.Match[str], ctx: Context) -> Resolution:
     return date_value(weekday_date(weekday, ctx, shift=match["shift"] or "").isoformat())
 
 
+def _rule_weekday_of_week(match: re.Match[str], ctx: Context) -> Resolution:
+    """"Tuesday last week", "Thursday of next week": that weekday within the week named."""
+    weekday = lexicon().weekdays[match["weekday"]]
+    dct = anchor_day(ctx, f"XXXX-WXX-{weekday}")
+    monday = dct - dt.timedelta(days=dct.isoweekday() - 1) + dt.timedelta(weeks=shift_of(match["shift"]))
+    return date_value((monday + dt.timedelta(days=weekday - 1)).isoformat())
+
+
 def _rule_anaphoric_weekday(match: re.Match[str], ctx: Context) -> Resolution:
     """"The previous Friday", "the following Monday": counted from the day last spoken of."""
     weekday = lexicon().weekdays[match["weekday"]]
@@ -466,6 +474,7 @@ def rules() -> tuple[tuple[re.Pattern[str], Rule], ...]:
         (r"(?:the )?(?P<word>twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)", _rule_decade_word),
         (rf"the (?P<shift>previous|preceding|prior|following|next) (?P<weekday>{weekday})",
          _rule_anaphoric_weekday),
+        (rf"(?P<weekday>{weekday}),? (?:of )?(?P<shift>last|next|this) week", _rule_weekday_of_week),
         (rf"(?:(?P<shift>last|next|this|coming|past|on) )?(?P<weekday>{weekday})", _rule_weekday),
         ("|".join(re.escape(k) for k in sorted(_DAY_WORDS, key=len, reverse=True)), _rule_day_word),
         ("|".join(re.escape(k) for k in sorted(_ANAPHORIC_DAYS, key=len, reverse=True)), _rule_anaphoric_day),

@@ -622,3 +622,12 @@ def test_resolve_times_time_right_after_a_verb_of_saying_is_the_sayings(text: st
 ])
 def test_resolve_times_weekday_ending_a_range_follows_its_start(text: str, expected: dict[str, str]) -> None:
     assert _values(text, published=dt.date(2016, 3, 23)) == expected
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("Tuesday last week", "2016-03-15"),  # that weekday within the week named, not the week itself
+    ("Thursday next week", "2016-03-31"),
+    ("Monday of this week", "2016-03-21"),
+])
+def test_normalise_expression_weekday_of_a_named_week_is_that_day(text: str, value: str) -> None:
+    assert normalise_expression(text, dct=dt.date(2016, 3, 23), direction=-1).value == value
