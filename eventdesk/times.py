@@ -173,7 +173,7 @@ class _Reading:
     # The day each event verb was dated on ("was shot to death last Oct. 23"), for a bare clock time told
     # of the same event later ("was shot to death at 10 p.m.") after other days were spoken of.
     event_days: dict[str, dt.date] = dataclasses.field(default_factory=dict)
-    previous: tuple[int, dt.date | None] = (-1, None)  # the end of the last expression, and its day if one
+    previous: tuple[int, str] = (-1, "")  # the end of the last expression, and its value
 
 
 def _resolve(text: str, outer: str, direction: int, reading: _Reading, *, financial: bool) -> Resolution:
@@ -306,14 +306,19 @@ _CLOCK_ONLY = re.compile(r"(?i)(?:\d{1,2}(?:[:.]\d{2})?\s?[ap]\.?m\.?|\d{1,2}:\d
 def _clock_day(full: str, candidate: Candidate, following: Sequence[Candidate]) -> str:
     """"10 a.m. on Tuesday": a bare clock time read with the day named right after it (two spans in TimeML).
 
-    The day may come after the same time in another zone, itself a span: the next two spans are tried.
+    The day may come after the same time in another zone, itself a span, or after the clock time that
+    closes a range ("from 8 a.m. to 6 p.m. on Sunday"): the next two spans are tried.
     """
     text = full[candidate.start:candidate.end]
     if not _CLOCK_ONLY.fullmatch(text):
         return text
-    for after in following[:2]:
-        if _ON_GAP.fullmatch(full, candidate.end, after.start):
+    end = candidate.end
+    for index, after in enumerate(following[:2]):
+        if _ON_GAP.fullmatch(full, end, after.start):
             return f"{text} {full[after.start:after.end]}"
+        closing = _CLOCK_ONLY.fullmatch(full, after.start, after.end)
+        if index == 0 and closing and _RANGE_GAP.fullmatch(full, end, after.start):
+            end = after.end  # the day after the range's closing time is the opening's too
     return text
 
 
@@ -349,17 +354,26 @@ def _read_as(full: str, candidate: Candidate, following: Sequence[Candidate]) ->
 _RANGE_GAP = re.compile(r"\s*(?:to|through|thru|until|till|-|\u2013|\u2014)\s*")
 
 
+_CLOCK_VALUE = re.compile(r"(?P<day>\d{4}-\d{2}-\d{2})T(?P<clock>\d{2}:\d{2})")
+
+
 def _range_end(resolution: Resolution, full: str, candidate: Candidate, reading: _Reading) -> Resolution:
-    """"From Thursday to Sunday": a weekday that ends a range is the first one on or after its start."""
-    end, start_day = reading.previous
-    text = full[candidate.start:candidate.end].lower()
-    if start_day is None or text not in lexicon().weekdays or not _DAY_VALUE.fullmatch(resolution.value) \
-            or not _RANGE_GAP.fullmatch(full, end, candidate.start):
+    """"From Thursday to Sunday": a weekday that ends a range is the first one on or after its start;
+    "a curfew from 7 p.m. to 6 a.m.": a clock time earlier than the start is on the next day."""
+    end, start = reading.previous
+    if not _RANGE_GAP.fullmatch(full, end, candidate.start):
         return resolution
-    day = dt.date.fromisoformat(resolution.value)
-    while day < start_day:
-        day += dt.timedelta(weeks=1)
-    return dataclasses.replace(resolution, value=day.isoformat())
+    if full[candidate.start:candidate.end].lower() in lexicon().weekdays and _DAY_VALUE.fullmatch(start) \
+            and _DAY_VALUE.fullmatch(resolution.value):
+        day = dt.date.fromisoformat(resolution.value)
+        while day < dt.date.fromisoformat(start):
+            day += dt.timedelta(weeks=1)
+        return dataclasses.replace(resolution, value=day.isoformat())
+    opening, closing = _CLOCK_VALUE.fullmatch(start), _CLOCK_VALUE.fullmatch(resolution.value)
+    if opening and closing and opening["day"] == closing["day"] and closing["clock"] < opening["clock"]:
+        day = dt.date.fromisoformat(closing["day"]) + dt.timedelta(days=1)
+        return dataclasses.replace(resolution, value=f"{day.isoformat()}T{closing['clock']}")
+    return resolution
 
 
 def _time_expr(doc: Doc, draft: Extraction, candidate: Candidate, reading: _Reading, *,
@@ -390,7 +404,7 @@ def _time_expr(doc: Doc, draft: Extraction, candidate: Candidate, reading: _Read
             reading.day = interval.first
             if verb and not clock_only:
                 reading.event_days[verb] = interval.first
-    reading.previous = (candidate.end, interval.first if interval is not None and interval.precision == "day" else None)
+    reading.previous = (candidate.end, resolution.value)
     return TimeExpr(
         article_id=draft.article.id, start=candidate.start, end=candidate.end, text=text,
         sentence=sentence.index if sentence else 0, value=resolution.value, type=resolution.type,

@@ -631,3 +631,14 @@ def test_resolve_times_weekday_ending_a_range_follows_its_start(text: str, expec
 ])
 def test_normalise_expression_weekday_of_a_named_week_is_that_day(text: str, value: str) -> None:
     assert normalise_expression(text, dct=dt.date(2016, 3, 23), direction=-1).value == value
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a clock time that closes a range before the one that opens it is on the next day
+    ("The curfew runs from 7 p.m. to 6 a.m.", {"7 p.m.": "2016-03-23T19:00", "6 a.m.": "2016-03-24T06:00"}),
+    # the day named after the closing time is the opening's too
+    ("Polls were open from 8 a.m. to 6 p.m. on Sunday.",
+     {"8 a.m.": "2016-03-20T08:00", "6 p.m.": "2016-03-20T18:00", "Sunday": "2016-03-20"}),
+])
+def test_resolve_times_clock_range_keeps_its_ends_in_order(text: str, expected: dict[str, str]) -> None:
+    assert _values(text, published=dt.date(2016, 3, 23)) == expected
