@@ -194,6 +194,12 @@ _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}(?:T\d{2}:\d{2}(?::\d{2})?Z?)?")
 _YEAR_AFTER_COMMA = re.compile(r"(?:1[5-9]|20)\d\d|'\d\d")
 
 
+@lru_cache(maxsize=1)
+def _named_date() -> re.Pattern[str]:
+    """A date that names its month or day: "Oct. 26", "March eighth", "23 October", "the 5th"."""
+    return re.compile(rf"(?i)(?:the )?\d|{lexicon().alternation('months')}\b")
+
+
 def _one_across_comma(first: str, second: str, resolve: Resolve) -> bool:
     """Whether "first, second" is one expression: a day then its date ("Friday, Oct. 23"), a clock
     time then its day ("5 p.m. EST, Nov. 6"), a date then its year; not an apposition such as
@@ -201,7 +207,9 @@ def _one_across_comma(first: str, second: str, resolve: Resolve) -> bool:
     if _YEAR_AFTER_COMMA.fullmatch(second.strip()):
         return True
     last_word = first.lower().rstrip(". ").rsplit(" ", 1)[-1]
-    return last_word in lexicon().weekdays or "T" in resolve(first)
+    # "Thursday, a day earlier than planned" is two: a weekday joins only a date that names its month
+    return (last_word in lexicon().weekdays and _named_date().match(second.strip()) is not None) \
+        or "T" in resolve(first)
 
 
 def _appositions(text: str, start: int, end: int, resolve: Resolve) -> list[tuple[int, int]]:

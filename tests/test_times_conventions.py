@@ -642,3 +642,13 @@ def test_normalise_expression_weekday_of_a_named_week_is_that_day(text: str, val
 ])
 def test_resolve_times_clock_range_keeps_its_ends_in_order(text: str, expected: dict[str, str]) -> None:
     assert _values(text, published=dt.date(2016, 3, 23)) == expected
+
+
+@pytest.mark.parametrize(("text", "spans"), [
+    # a weekday joins across a comma only the date that names its month or day
+    ("The agency released the figures on Thursday, a day earlier than planned.", ["Thursday", "a day earlier"]),
+    ("The editorial ran on Monday, Oct. 26.", ["Monday, Oct. 26"]),
+    ("Women's Day is this coming Sunday, March eighth.", ["this coming Sunday, March eighth"]),
+])
+def test_resolve_times_weekday_joins_only_a_named_date_across_a_comma(text: str, spans: list[str]) -> None:
+    assert [time.text for time in _extract(text).times] == spans
