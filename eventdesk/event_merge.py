@@ -1,29 +1,27 @@
-"""Merging event candidates across an article, and the fatalities of each event.
+"""Merging event candidates across an article, and which event each figure belongs to.
 
 Repeated mentions of one occurrence (same kind, compatible sides, dates and
 places) fold into one candidate, and a killing with no agent ('12 fighters
 were killed') joins the event it belongs to. Figures are then assigned to
-events, and `fatalities_of` counts ACLED's way: the most conservative figure
-per counted group, groups added.
+events; `event_tolls.fatalities_of` counts each event's dead.
 """
 
 from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-import re
 from collections.abc import Sequence
 
 from spacy.tokens import Doc, Span, Token
 
 from eventdesk.actors import Actor
 from eventdesk.event_candidates import Candidate, _has_phrase, fold
+from eventdesk.event_tolls import VIOLENT_TYPES
 from eventdesk.event_triggers import coded_town, event_lexicon
 from eventdesk.model import Figure, Place, TimeExpr
 
 _ABSORB_BEFORE, _ABSORB_AFTER = 3, 1
 _TRAILING_FIGURE_TOKENS = 15
-VIOLENT_TYPES = frozenset({"Battles", "Explosions/Remote violence", "Violence against civilians", "Riots"})
 _TERRITORY_SUBS = ("Government regains territory", "Non-state actor overtakes territory")
 
 
@@ -463,124 +461,3 @@ def _told_as_before(doc: Doc, figure: Figure, event: Candidate) -> bool:
                 t.i for t in event.trigger.head.subtree} | {event.trigger.i}:
             return True
     return False
-
-
-def _group(figure: Figure) -> str:
-    """Whom a killed figure counts, as a key: the actor, else the counted noun, else '' (everyone)."""
-    if figure.counts_actor:
-        return figure.counts_actor
-    words = figure.counts.lower().split()
-    if not words or words[-1] in {"people", "persons", "person", "fatalities", "fatality", "dead", "deaths",
-                                  "death", "bodies", "body", "killed", "lives"}:
-        return ""
-    return words[-1].rstrip("s")
-
-
-# What parts two reports within a sentence: "IS claimed 12; the army said 3", "the army said 1 soldier
-# was killed, while the rebels claimed 6", "JNIM claimed 300 killed, and local sources spoke of 200".
-_REPORT_BREAK = re.compile(r";|, (?:while|whereas|although|though|but) |, and (?=(?:[^,;.](?!\band\b)){0,40}?"
-                           r"\b(?:said|spoke|reported|counted|claimed|put|gave|estimated)\b)")
-
-
-def _statement(text: str, figure: Figure) -> int:
-    """Which semicolon-parted statement of its sentence a figure is in (0 without the text)."""
-    if not text:
-        return 0
-    start = max(text.rfind(". ", 0, figure.start), 0)
-    return len(_REPORT_BREAK.findall(text, start, figure.start))
-
-
-# A statement that reports rather than tells: "IS claimed 12 soldiers killed; the military said 3 died".
-_REPORTED = re.compile(r"\b(?:said|says|claimed|claims|reported|reports|told|stated|announced|admitted|gave|spoke|"
-                       r"acknowledged|conceded|confirmed|recorded|according to|put|counted|estimated)\b",
-                       re.IGNORECASE)
-
-
-# A toll told as a later count: "the death toll rose to 30", "was later put at 168", "raising the toll to 19".
-# A named source's 'later put the toll at 80' beside another's 41 is a rival report, not a revision;
-# 'the toll was later put at 168' is the count revised.
-_REVISED = re.compile(r"\b(?:rose|risen|rising|climbed|raising|raised|bringing|brought|increased|jumped|mounted|"
-                      r"(?:was|were|is|are|been) later|revised|"
-                      r"updated|reached|reaching)\b(?:(?![.;]).){0,40}?\b(?:to|at|reached|reaching)\s+"
-                      r"(?:about |around |at least |some )?$",
-                      re.IGNORECASE)
-# ACLED's own coding of a toll spread over several events: "(coded as 110 for this event)".
-_CODED = re.compile(r"\bcoded as\s+$", re.IGNORECASE)
-
-
-def _statement_text(text: str, sentence_start: int, statement: int) -> str:
-    end = text.find(". ", sentence_start + 1)
-    parts = _REPORT_BREAK.split(text[sentence_start:end if end >= 0 else len(text)])
-    return parts[statement] if statement < len(parts) else ""
-
-
-def _rival_reports(counts: dict[tuple[str, int, int], float], text: str,
-                   starts: dict[int, int]) -> dict[tuple[str, int, int], float]:
-    """Two reports of one toll in one sentence keep the lower total.
-
-    Where each statement reports ('IS claimed 12 soldiers killed; the military said 3 died') and
-    one counts everyone, the statements are rival counts of one toll, not parts to add; where each
-    names its groups, the lower count per group is kept and the groups add up ('the army said 28
-    soldiers and 40 attackers were killed; JNIM claimed 30 soldiers' is 28 + 40).
-    """
-    by_sentence: dict[int, dict[int, dict[str, float]]] = {}
-    for (group, sentence, statement), value in counts.items():
-        by_sentence.setdefault(sentence, {}).setdefault(statement, {})[group] = value
-    out = dict(counts)
-    for sentence, statements in by_sentence.items():
-        if len(statements) < 2 or not _all_reported(text, starts.get(sentence), statements):
-            continue
-        groups = [set(g) for g in statements.values()]
-        if not any("" in g for g in groups):
-            continue  # each statement names its groups: the lower count per group is kept below
-        totals = [max(sum(v for k, v in g.items() if k), g.get("", 0.0)) for g in statements.values()]
-        out = {k: v for k, v in out.items() if k[1] != sentence}
-        out[("", sentence, 0)] = min(totals)
-    return out
-
-
-def _all_reported(text: str, start: int | None, statements: dict[int, dict[str, float]]) -> bool:
-    """Whether every statement of the sentence starting at `start` reports what it counts."""
-    if not text or start is None:
-        return False
-    # the first statement may tell the toll outright: "gunmen killed 9 civilians; other sources reported 13"
-    return all(_REPORTED.search(_statement_text(text, start, s)) for s in statements if s != min(statements))
-
-
-def fatalities_of(figures: Sequence[Figure], *, event_type: str = "Battles", sub_type: str = "",
-                  text: str = "") -> int:
-    """ACLED's count: the most conservative figure per counted group, groups added, 0 when none.
-
-    Figures of one group add up within one statement ('a woman and her 3 children'); a
-    semicolon in `text` (the article) parts two reports ('IS claimed 12 soldiers; the army
-    said 3 died'), which count as two figures for the group, the lower one kept.
-    """
-    if event_type not in VIOLENT_TYPES and sub_type != "Excessive force against protesters":
-        return 0
-    killed = [f for f in figures if f.kind == "killed" and f.low is not None and f.qualifier != "including"]
-    if not killed:  # "two officers were among the dead", with no total told: the part is all we know
-        killed = [dataclasses.replace(f, qualifier="") for f in figures if f.kind == "killed" and f.low is not None]
-    coded = [f for f in killed if _CODED.search(text, max(0, f.start - 12), f.start)]
-    if coded:  # "killing around 150 people across two areas (coded as 110 for this event)"
-        return int(round(sum(f.low or 0.0 for f in coded)))
-    revised = [f for f in killed if f.qualifier != "additional" and _REVISED.search(text, max(0, f.start - 80), f.start)]
-    per_sentence: dict[tuple[str, int, int], float] = {}
-    added = 0.0  # "4 dead at the scene; a fifth man died in hospital"
-    for figure in killed:
-        if figure in revised:
-            continue
-        if figure.qualifier == "additional":
-            added += figure.low
-            continue
-        key = (_group(figure), figure.sentence, _statement(text, figure))  # "a woman and her 3 children"
-        per_sentence[key] = per_sentence.get(key, 0.0) + figure.low
-    starts = {f.sentence: max(text.rfind(". ", 0, f.start), 0) for f in figures if text}
-    per_sentence = _rival_reports(per_sentence, text, starts)
-    lows: dict[str, float] = {}
-    for (group, _, _), value in per_sentence.items():  # two reports of one group: the lower one
-        lows[group] = min(lows.get(group, value), value)
-    specific = sum(v for k, v in lows.items() if k)
-    total = max(specific, lows.get("", 0.0)) + added
-    if revised:  # "first counted 50 bodies; the toll was later put at 168": the later count stands
-        total = max(total, max(revised, key=lambda f: f.start).low or 0.0)
-    return int(round(total))

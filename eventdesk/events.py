@@ -28,7 +28,8 @@ from eventdesk import times
 from eventdesk.actors import (Actor, ActorContext, ActorMention, article_context, find_actors, generic_militants,
                               is_coded_town, state_actor)
 from eventdesk.event_candidates import ARMED, Candidate, _has_phrase, previous_actor, sentence_candidates
-from eventdesk.event_merge import VIOLENT_TYPES, assign_figures, fatalities_of, memorial_of, merge_candidates
+from eventdesk.event_merge import VIOLENT_TYPES, assign_figures, memorial_of, merge_candidates
+from eventdesk.event_tolls import fatalities_of
 from eventdesk.event_rank import arrests_of_the_crowd, rank_events
 from eventdesk.event_triggers import event_lexicon, matching_triggers, protest_word
 from eventdesk.model import Event, Extraction, Figure, Place, TimeExpr
