@@ -40,6 +40,7 @@ _QUARTER_VALUE = re.compile(r"\d{4}-Q[1-4]")
 _DAY_VALUE = re.compile(r"\d{4}-\d{2}-\d{2}")
 _ORDINAL = re.compile(r"(?i)\b(?:first|second|third|fourth|1st|2nd|3rd|4th)\b")
 _ENDED_DATE = re.compile(r"\s+(?:that |which )?(?:ended|ending)\s+(?P<date>[A-Z][a-z]{2,8}\.? \d{1,2}(?:, \d{4})?)")
+_OWN_QUARTER_DAYS = 183  # a results report comes out within half a year of its quarter's end
 _FISCAL = re.compile(r"(?i)\bfiscal\b")
 _QUARTER = re.compile(r"\bquarter(?!-century| of (?:a|an|the|its|their)\b)", re.IGNORECASE)
 _LONGER_PERIOD = re.compile(r"\b(?:nine|six) months\b|\bfirst half\b|\b(?:fiscal|full|the) year\b(?!-)", re.IGNORECASE)
@@ -170,6 +171,7 @@ class _Reading:
     reference_precision: str = ""
     day: dt.date | None = None  # the last day spoken of, kept when a month or year is spoken of after it
     quarter: str = ""  # the quarter a results report names as its own: "the fiscal first quarter"
+    fiscal_quarter: bool = False  # whether that quarter was named in fiscal terms
     # The day each event verb was dated on ("was shot to death last Oct. 23"), for a bare clock time told
     # of the same event later ("was shot to death at 10 p.m.") after other days were spoken of.
     event_days: dict[str, dt.date] = dataclasses.field(default_factory=dict)
@@ -218,15 +220,20 @@ def _quarter_ended(resolution: Resolution, full: str, candidate: Candidate, dct:
     return dataclasses.replace(resolution, value=f"{middle.year}-Q{(middle.month - 1) // 3 + 1}")
 
 
-def _own_quarter(resolution: Resolution, full: str, candidate: Candidate, dct: dt.date | None) -> str:
-    """"The fiscal first quarter", "its fourth quarter ended Sept. 30": the quarter a results report
-    names as its own, in its fiscal name, which its later "the quarter" and "a year earlier" mean; ""
-    for any other expression, and for a quarter of a past year (the year-ago quarter it compares)."""
+def _own_quarter(resolution: Resolution, full: str, candidate: Candidate, dct: dt.date | None) -> tuple[str, bool]:
+    """The quarter a results report names as its own, which its later "the quarter" and "a year earlier"
+    mean: a fiscal one in its fiscal name ("the fiscal first quarter", "its fourth quarter ended Sept. 30"),
+    not of a past year (the year-ago quarter it compares); else a calendar quarter that ended in the half
+    year before the DCT ("third-quarter profit" told in March); "" for any other expression. The flag
+    says the quarter is a fiscal one, which a roundup's calendar quarter named before it gives way to."""
     text = full[max(0, candidate.start - 8):candidate.end]
-    if not _QUARTER_VALUE.fullmatch(resolution.value) or not _ORDINAL.search(text) \
-            or (dct is not None and int(resolution.value[:4]) < dct.year):
-        return ""
-    return resolution.value if _FISCAL.search(text) or _ENDED_DATE.match(full, candidate.end) else ""
+    if not _QUARTER_VALUE.fullmatch(resolution.value) or not _ORDINAL.search(text) or dct is None:
+        return "", False
+    if _FISCAL.search(text) or _ENDED_DATE.match(full, candidate.end):
+        return (resolution.value if int(resolution.value[:4]) >= dct.year else ""), True
+    interval = interval_of(resolution.value)
+    recent = interval is not None and dct - dt.timedelta(days=_OWN_QUARTER_DAYS) < interval.last < dct
+    return (resolution.value if recent else ""), False
 
 
 def _present_age(doc: Doc, text: str, start: int, end: int) -> str:
@@ -396,7 +403,9 @@ def _time_expr(doc: Doc, draft: Extraction, candidate: Candidate, reading: _Read
     if _present_age(doc, full, candidate.start, candidate.end) == "name":
         resolution = Resolution(value="PRESENT_REF")
     interval = _fiscal_quarter_interval(resolution, full, candidate) or _interval(resolution, reading.dct)
-    reading.quarter = reading.quarter or _own_quarter(resolution, full, candidate, reading.dct)
+    own, fiscal = _own_quarter(resolution, full, candidate, reading.dct)
+    if own and (not reading.quarter or (fiscal and not reading.fiscal_quarter)):
+        reading.quarter, reading.fiscal_quarter = own, fiscal
     if interval is not None and interval.precision in _REFERENCE_PRECISIONS:
         reading.reference = interval.first
         reading.reference_precision = "day" if interval.precision in {"minute", "hour"} else interval.precision

@@ -652,3 +652,12 @@ def test_resolve_times_clock_range_keeps_its_ends_in_order(text: str, expected: 
 ])
 def test_resolve_times_weekday_joins_only_a_named_date_across_a_comma(text: str, spans: list[str]) -> None:
     assert [time.text for time in _extract(text).times] == spans
+
+
+def test_resolve_times_results_report_told_late_means_the_calendar_quarter_it_names() -> None:
+    # told in March, a report on the third quarter compares that quarter, not the one the DCT is in
+    text = ("Net income for the third quarter rose 12% from the year-earlier quarter. "
+            "Sales in the quarter rose 3%, from $2 million a year ago.")
+    values = _values(text, published=dt.date(2016, 3, 23))
+    assert (values["the third quarter"], values["the year-earlier quarter"], values["the quarter"],
+            values["a year ago"]) == ("2015-Q3", "2014-Q3", "2015-Q3", "2014-Q3")
