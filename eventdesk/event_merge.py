@@ -17,7 +17,7 @@ from spacy.tokens import Doc, Span, Token
 from eventdesk.actors import Actor
 from eventdesk.event_candidates import Candidate, _has_phrase, fold
 from eventdesk.event_tolls import VIOLENT_TYPES
-from eventdesk.event_triggers import coded_town, event_lexicon
+from eventdesk.event_triggers import coded_town, event_lexicon, scene_participle_host
 from eventdesk.model import Figure, Place, TimeExpr
 
 _ABSORB_BEFORE, _ABSORB_AFTER = 3, 1
@@ -300,10 +300,28 @@ def _crowd_fights(candidates: list[Candidate]) -> list[Candidate]:
     return candidates
 
 
+def _scene_participles(candidates: list[Candidate]) -> list[Candidate]:
+    """'missiles hit the centre as residents gathered, killing 35 and wounding 110': the killing and
+    wounding are the strike's, though the parser hung them on the gathering."""
+    kept: list[Candidate] = []
+    for candidate in candidates:
+        host = scene_participle_host(candidate.trigger)
+        scene = candidate.trigger.head.i
+        main = None if host is None or any(k.trigger.i == scene for k in candidates) else next(
+            (k for k in candidates if k is not candidate and k.sentence == candidate.sentence
+             and k.type in VIOLENT_TYPES and host.i in {k.trigger.i, k.trigger.head.i}), None)
+        if main is None:
+            kept.append(candidate)
+        else:
+            candidate.actor1 = None  # the scene's people are not the killers
+            fold(main, candidate)
+    return kept
+
+
 def merge_candidates(candidates: list[Candidate], places: Sequence[Place]) -> list[Candidate]:
     """One candidate per real occurrence: repeated mentions fold together, then bare killings join them."""
     merged: list[Candidate] = []
-    candidates = _crowd_fights(_storms_taking_ground(_drop_fight_weapons(candidates)))
+    candidates = _crowd_fights(_storms_taking_ground(_drop_fight_weapons(_scene_participles(candidates))))
     for candidate in _fold_followers(candidates):
         match = next((m for m in merged if _same_event(m, candidate, places)), None)
         if match is None:

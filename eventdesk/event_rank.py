@@ -1,19 +1,23 @@
 """Which of an article's events is the note's own, and which are told beside it.
 
 An act an 'after' clause tells, an event dated to a later day, a reply ('Thailand responded with air
-strikes'), and the arrests or measures told after a violent event or a protest ('Police arrested 5
-suspects', 'before a curfew was imposed') stay below the event the note is about.
+strikes'), the arrests or measures told after a violent event or a protest ('Police arrested 5
+suspects', 'before a curfew was imposed') and looting told beside a fight stay below the event the
+note is about.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 
+from spacy.tokens import Token
+
 from eventdesk.event_candidates import Candidate
 from eventdesk.event_merge import VIOLENT_TYPES, background
 
 _CROWD_NOUNS = frozenset({"protester", "demonstrator", "marcher", "participant", "striker", "them"})
 _BARE_COUNTS = frozenset({"dozens", "scores", "hundreds", "several", "many", "some", "others"})
+_PEOPLE = frozenset({"people", "person", "individual"})
 
 
 def arrests_of_the_crowd(candidate: Candidate) -> bool:
@@ -22,9 +26,14 @@ def arrests_of_the_crowd(candidate: Candidate) -> bool:
     if candidate.sub != "Arrests":
         return False
     objects = [c for c in candidate.trigger.children if c.dep_ in {"dobj", "nsubjpass"}]
-    # "detained dozens", "arrested 23": a bare count, no one named, is of the crowd
-    return any(o.pos_ == "NUM" or o.lower_ in _BARE_COUNTS for o in objects) or any(
+    # "detained dozens", "arrested 23", "detained 107 people": a bare count, no one named, is of the crowd
+    return any(o.pos_ == "NUM" or o.lower_ in _BARE_COUNTS or _counted_people(o) for o in objects) or any(
         t.lemma_.lower() in _CROWD_NOUNS for t in candidate.trigger.subtree if t.i > candidate.trigger.i)
+
+
+def _counted_people(noun: Token) -> bool:
+    """'107 people', 'some 40 persons': a count of people that names no one."""
+    return noun.lemma_.lower() in _PEOPLE and any(c.dep_ == "nummod" for c in noun.children)
 
 
 def _demote_background(merged: Sequence[Candidate]) -> None:
@@ -76,9 +85,31 @@ def _follow_up_arrests(merged: Sequence[Candidate]) -> None:
             candidate.confidence = min(candidate.confidence, min(c.confidence for c in earlier) - 0.05)
 
 
+def _looting_beside_a_fight(merged: Sequence[Candidate]) -> None:
+    """'insurgents entered the town and looted shops before fighting the troops': property taken or
+    destroyed beside violence told in the same sentence is part of that violence, which ACLED codes."""
+    for candidate in (c for c in merged if c.sub == "Looting/property destruction"):
+        beside = [c for c in merged if c.sentence == candidate.sentence and c.type in VIOLENT_TYPES]
+        if beside:
+            candidate.confidence = min(candidate.confidence, max(c.confidence for c in beside) - 0.05)
+        for fight in beside:
+            _looters_fight(candidate, fight)
+
+
+def _looters_fight(looting: Candidate, fight: Candidate) -> None:
+    """'looted shops before fighting the troops': a fight with no subject of its own, told under the
+    looting, is the looters' own, so they are its first side."""
+    trigger = fight.trigger
+    if looting.actor1 is None or fight.actor2 != looting.actor1 or any(c.dep_ == "nsubj" for c in trigger.children):
+        return
+    if looting.trigger.i in {a.i for a in trigger.ancestors}:
+        fight.actor1, fight.actor2 = fight.actor2, fight.actor1
+
+
 def rank_events(merged: Sequence[Candidate]) -> None:
     """Lower the confidence of the events told beside the note's own, so that it stays the main one."""
     _demote_background(merged)
     _demote_later_days(merged)
     _demote_responses(merged)
     _follow_up_arrests(merged)
+    _looting_beside_a_fight(merged)

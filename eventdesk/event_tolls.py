@@ -99,6 +99,11 @@ def _all_reported(text: str, start: int | None, statements: dict[int, dict[str, 
     return all(_REPORTED.search(_statement_text(text, start, s)) for s in statements if s != min(statements))
 
 
+def _loose_bodies(figure: Figure) -> bool:
+    """'dozens of bodies', 'scores of corpses': bodies counted vaguely, by whoever found them."""
+    return figure.vague and figure.counts.lower().split()[-1:] in (["bodies"], ["corpses"], ["remains"])
+
+
 def fatalities_of(figures: Sequence[Figure], *, event_type: str = "Battles", sub_type: str = "",
                   text: str = "") -> int:
     """ACLED's count: the most conservative figure per counted group, groups added, 0 when none.
@@ -112,6 +117,9 @@ def fatalities_of(figures: Sequence[Figure], *, event_type: str = "Battles", sub
     killed = [f for f in figures if f.kind == "killed" and f.low is not None and f.qualifier != "including"]
     if not killed:  # "two officers were among the dead", with no total told: the part is all we know
         killed = [dataclasses.replace(f, qualifier="") for f in figures if f.kind == "killed" and f.low is not None]
+    loose = [f for f in killed if _loose_bodies(f)]
+    if len(loose) < len(killed):  # "117 suspects and 4 officers, while residents brought dozens of bodies"
+        killed = [f for f in killed if f not in loose]  # the same dead counted loosely, never added to them
     coded = [f for f in killed if _CODED.search(text, max(0, f.start - 12), f.start)]
     if coded:  # "killing around 150 people across two areas (coded as 110 for this event)"
         return int(round(sum(f.low or 0.0 for f in coded)))

@@ -76,6 +76,7 @@ def event_lexicon() -> Lexicon:
     context["stop_nouns"] = frozenset(data["stop"]["nouns"])
     context["unreal"] = frozenset(data["unreal"]["adjectives"])
     context["idle_verbs"] = frozenset(data["weapon_object"]["idle_verbs"])
+    context["device_handling"] = frozenset(data["weapon_object"]["handling_nouns"])
     protest = {k: tuple(tuple(p.split()) for p in v) for k, v in data["protest_context"].items()}
     by_first: dict[str, list[tuple[str, ...]]] = {}
     by_last: dict[str, list[tuple[str, ...]]] = {}
@@ -107,6 +108,17 @@ def lemma_of(token: Token, lexicon: Lexicon) -> str:
     return token.lemma_.lower()
 
 
+_GROUND_OPERATIONS = frozenset({"raid", "incursion", "operation", "offensive", "assault", "sweep", "crackdown"})
+
+
+def _ground_operation(token: Token, lexicon: Lexicon) -> bool:
+    """'launched a large raid on Jenin with drones and bulldozers': the verb's object is an operation on
+    the ground, so the weapons it was done with ('launch ... drone') make it no strike of its own."""
+    return any(c.dep_ == "dobj" and c.lemma_.lower() in _GROUND_OPERATIONS and not any(
+        m.dep_ in {"amod", "compound"} and m.lower_ in lexicon.context["air"] for m in c.children)
+        for c in token.children)
+
+
 def matching_triggers(token: Token, lexicon: Lexicon) -> tuple[Trigger, ...]:
     """The lexicon entries a token triggers, phrases before single words."""
     lemma = lemma_of(token, lexicon)
@@ -117,7 +129,7 @@ def matching_triggers(token: Token, lexicon: Lexicon) -> tuple[Trigger, ...]:
         return ()
     found: list[Trigger] = []
     heads = lexicon.by_first.get(lemma, ()) + (lexicon.by_first.get(lower, ()) if lower != lemma else ())
-    if heads:
+    if heads and not _ground_operation(token, lexicon):
         around = _context_lemmas(token)
         for phrase in heads:
             if set(phrase[1:]) <= around:
@@ -280,6 +292,8 @@ def idle_device(token: Token, lexicon: Lexicon) -> bool:
     planted, which set nothing off."""
     if token.pos_ != "NOUN" or not is_device(token, lexicon) or ran_into(token, lexicon):
         return False  # "ran over a landmine planted by ISWAP" set it off
+    if _handling(token, lexicon):
+        return True  # "bomb disposal experts defused a device": the experts' trade, no blast
     if token.dep_ == "nsubj" and token.head.lemma_.lower() in _DEVICE_ACTS:
         return False  # "an IED planted by IS remnants hit an army vehicle": planted, then set off
     idle = lexicon.context["idle_verbs"]
@@ -291,6 +305,15 @@ def idle_device(token: Token, lexicon: Lexicon) -> bool:
         if token.dep_ == "prep":
             return False
     return token.dep_ in {"dobj", "nsubjpass"} and token.head.lemma_.lower() in idle
+
+
+def _handling(token: Token, lexicon: Lexicon) -> bool:
+    """'bomb disposal experts', 'a bomb threat': a device word that only modifies a noun of handling."""
+    while token.dep_ == "compound" and token.head.pos_ == "NOUN" and token.head.i != token.i:
+        token = token.head
+        if token.lower_ in lexicon.context["device_handling"]:
+            return True
+    return False
 
 
 _RUN_INTO = frozenset({"hit", "strike", "trigger", "run", "drive", "step"})
@@ -434,3 +457,20 @@ def elided_passive(token: Token) -> bool:
         and any(c.dep_ == "auxpass" for c in head.children) \
         and not any(c.dep_ in {"aux", "auxpass"} for c in token.children) \
         and any(c.dep_ == "nsubj" for c in token.children)
+
+
+_WHILE_MARKS = frozenset({"as", "while", "when"})
+
+
+def scene_participle_host(token: Token) -> Token | None:
+    """'missiles hit the centre as residents gathered for Mass, killing 35': a participle the parser hung
+    on a clause that sets the scene ('as'/'while'/'when' people gathered) tells what the main clause did.
+
+    Returns the main clause's verb, or None where the participle hangs elsewhere.
+    """
+    scene = token.head
+    if token.tag_ != "VBG" or token.dep_ not in {"advcl", "conj"} or scene.i == token.i or scene.pos_ != "VERB":
+        return None
+    if scene.dep_ != "advcl" or not any(c.dep_ == "mark" and c.lower_ in _WHILE_MARKS for c in scene.children):
+        return None
+    return scene.head

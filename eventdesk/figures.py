@@ -19,7 +19,7 @@ from spacy.tokens import Doc, Span, Token
 from eventdesk.actors import ActorContext, article_context, normalise_actor
 from eventdesk.figures_kinds import (
     ARMED_PERSONS, QUANTITY_NOUNS, child_kind, complement_kind, head_kind, kind_words, labelled_toll, linear_kind,
-    noun_kind, shot_dead, verb_key, verb_kind,
+    losses_counted, noun_kind, shot_dead, verb_key, verb_kind,
 )
 from eventdesk.figures_victims import MORE, dead_subjects, is_besides, one_more, ordinal_person, victims
 from eventdesk.model import Extraction, Figure
@@ -96,6 +96,9 @@ def _counts_text(anchor: Token, amount_end: int) -> str:
     return words.text.strip(" ,")
 
 
+_THE_DEAD = frozenset({"bodies", "corpses", "dead", "victims", "deceased"})
+
+
 def _is_subset(anchor: Token, amount: Amount, sent: Span) -> bool:
     """'..., including 2 children': a part of another figure, not an addition to it."""
     words = kind_words().subset
@@ -109,6 +112,9 @@ def _is_subset(anchor: Token, amount: Amount, sent: Span) -> bool:
     while anchor.dep_ == "conj" and anchor.head is not anchor:
         anchor = anchor.head  # "including 10 women and 3 infants": the list's first item says
     head = anchor.head if anchor.dep_ == "pobj" else None
+    if head is not None and head.lower_ == "of" and anchor.lower_ in _THE_DEAD and head.head.pos_ == "NUM" \
+            and any(c.dep_ == "det" and c.lower_ in {"the", "these", "those"} for c in anchor.children):
+        return True  # "a message was left on one of the bodies": one of the dead just counted
     if head is not None and head.lower_ == "of" and anchor.lower_ in {"them", "whom", "those"}:
         # "killing 2 people, one of them a child" is a part of the 2; "killing 2 of them" counts
         return head.head.dep_ not in {"dobj", "nsubj", "nsubjpass", "pobj", "conj"}
@@ -254,7 +260,7 @@ def _amount_figures(sent: Span, words: Sequence[Token], sent_index: int, draft: 
             kind = "killed"
         last_kind = kind
         end_char = max(tokens.end_char, anchor.idx + len(anchor.text))
-        counts = _counts_text(anchor, tokens.end) if anchor.i >= tokens.end else ""
+        counts = _counts_text(anchor, tokens.end) if anchor.i >= tokens.end else losses_counted(anchor)
         if not counts and tokens[-1].lower_ == "couple" and tokens[-1].pos_ == "NOUN" and (
                 after is None or after.lower_ != "of"):
             counts = "couple"  # "killing a couple and their 3 children": two people, not 'a couple of'
@@ -364,7 +370,8 @@ def _is_single_person(token: Token, context: ActorContext, *, killing: bool = Fa
     person = (person_noun or killing) and any(
         c.dep_ == "det" and c.lower_ in {"a", "an", "one"}
         or killing and c.dep_ == "poss" and c.lower_ in {"his", "her", "their", "its"}
-        or killing and person_noun and c.dep_ == "det" and c.lower_ == "the" for c in token.children)
+        or killing and person_noun and (c.dep_ == "det" and c.lower_ == "the" or c.dep_ == "poss")  # "the town's mayor"
+        for c in token.children)
     return actor is not None and actor.kind == "civilian" or single_armed or person
 
 

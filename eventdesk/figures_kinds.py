@@ -151,13 +151,36 @@ def noun_kind(token: Token) -> str:
     compound = " ".join(t.lower_ for t in token.lefts if t.dep_ in {"compound", "amod"})
     if compound and f"{compound} {token.lower_}" in nouns:
         return nouns[f"{compound} {token.lower_}"]
+    if token.lemma_.lower() == "loss" and _losing_side(token):
+        return "killed"  # "estimated Houthi losses at about 20": a side's losses in a toll are its dead
     if token.lower_ in _TOLL_NOUNS:  # "put the toll at 5", "put the figure at around 30"
         if any(t.lemma_ in _TOLL_WORDS for t in token.lefts):
             return "killed"
-        # "8 people were killed, while the military put the toll at 5": the toll of the deaths told beside it
-        return "killed" if any(t.i != token.i and (verb_kind(t) == "killed" or nouns.get(t.lower_) == "killed"
-                                                   and t.lower_ != "toll") for t in token.sent) else ""
+        # "8 people were killed, while the military put the toll at 5", "police put the toll at 100, while
+        # residents said 200 had died": the toll of the deaths told beside it
+        dying = kind_words().subject_verbs
+        return "killed" if any(t.i != token.i and (verb_kind(t) == "killed" or dying.get(t.lemma_.lower()) == "killed"
+                                                   or nouns.get(t.lower_) == "killed" and t.lower_ != "toll")
+                               for t in token.sent) else ""
     return nouns.get(token.lower_, "")
+
+
+_ENEMY = frozenset({"enemy", "rebel", "militant", "insurgent", "jihadist", "terrorist", "separatist", "army"})
+
+
+def _losing_side(noun: Token) -> list[Token]:
+    """'Houthi losses', 'enemy losses': the side named before a noun of losses (none for 'economic losses')."""
+    return [t for t in noun.lefts if t.dep_ in {"compound", "amod", "poss"}
+            and (t.ent_type_ in {"NORP", "ORG"} or t.lemma_.lower() in _ENEMY)]
+
+
+def losses_counted(anchor: Token) -> str:
+    """'estimated Houthi losses at about 20': whose losses a toll's value counts ('Houthi'), or ''."""
+    if anchor.dep_ != "pobj" or anchor.head.lower_ != "at":
+        return ""
+    verb = anchor.head.head
+    losses = next((c for c in verb.children if c.dep_ == "dobj" and c.lemma_.lower() == "loss"), None)
+    return " ".join(t.text for t in _losing_side(losses)) if losses is not None else ""
 
 
 def head_kind(token: Token) -> str:
@@ -167,6 +190,8 @@ def head_kind(token: Token) -> str:
         dep, head = token.dep_, token.head
         if head is token:
             return ""
+        if dep in {"nsubj", "nsubjpass"} and any(t.text == ";" for t in token.doc[token.i:head.i]):
+            return ""  # "hundreds of insurgents ... entered X; 2 soldiers were killed": no subject across a ';'
         if dep == "appos" and labelled_toll(head):
             return "killed"  # "Fatalities: 2 soldiers and a civilian driver."
         if dep in {"conj", "appos"}:

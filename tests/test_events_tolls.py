@@ -1,4 +1,4 @@
-"""Events' fatalities on phrasings first met in acled_heldout22 and acled_heldout23 (issue 5)."""
+"""Events' fatalities and types on phrasings first met in acled_heldout22 and the held-out sets after it (issue 5)."""
 
 from __future__ import annotations
 
@@ -219,3 +219,75 @@ def test_fatalities_both_attackers_people_called_rubber_tappers_and_a_blast_at_a
 def test_figures_both_counts_two_only_for_those_it_names() -> None:
     assert [(f.low, f.counts) for f in _killed("Both guards were killed.")] == [(2, "guards")]
     assert _killed("Fighters on both sides were killed.") == []
+
+
+@pytest.mark.parametrize(("note", "fatalities"), [
+    ("On 2 March 2024, a missile hit a hotel in Kryvyi Rih (Dnipropetrovsk) as residents gathered for a wedding, "
+     "killing 7 people, 2 of them children, and wounding 30.", 7),
+    ("On 3 March 2024, a car bomb exploded outside a mosque in Kirkuk (Kirkuk) while worshippers gathered for "
+     "prayers, killing 9 people.", 9),
+])
+def test_fatalities_a_participle_hung_on_the_scene_is_the_main_clause_s(note: str, fatalities: int) -> None:
+    event = _main(note)
+    assert (event.event_type, event.fatalities) == ("Explosions/Remote violence", fatalities)
+
+
+@pytest.mark.parametrize(("note", "fatalities"), [
+    ("On 4 March 2024, gunmen attacked a village near Jos (Plateau). Police put the toll at 30, while "
+     "community leaders said more than 60 people had died.", 30),
+    ("On 5 March 2024, troops raided a rebel camp near Beni (Nord-Kivu); the army said 14 rebels and 2 soldiers "
+     "were killed, while villagers reported dozens of bodies in the forest.", 16),
+])
+def test_fatalities_a_bare_toll_and_bodies_counted_loosely_are_rival_counts(note: str, fatalities: int) -> None:
+    assert _main(note).fatalities == fatalities
+
+
+@pytest.mark.parametrize(("note", "event_type", "sub_type"), [
+    ("On 6 March 2024, police bomb squad officers defused a device found under a bridge in Quetta "
+     "(Balochistan).", "Strategic developments", "Disrupted weapons use"),
+    ("On 7 March 2024, hundreds of students marched to the ministry in Dhaka (Dhaka). Police fired tear gas "
+     "and detained 23 people.", "Protests", "Protest with intervention"),
+])
+def test_events_a_bomb_squad_sets_off_no_bomb_and_a_count_of_people_detained_is_the_crowd(
+        note: str, event_type: str, sub_type: str) -> None:
+    event = _main(note)
+    assert (event.event_type, event.sub_event_type) == (event_type, sub_type)
+
+
+def test_events_a_raid_done_with_drones_is_no_air_strike() -> None:
+    note = ("On 8 March 2024, Israeli troops launched a raid on Tubas (West Bank) with drones and bulldozers and "
+            "exchanged fire with gunmen; the health ministry said 6 Palestinians were killed.")
+    event = _main(note)
+    assert (event.event_type, event.sub_event_type, event.fatalities) == ("Battles", "Armed clash", 6)
+
+
+def test_fatalities_a_side_s_estimated_losses_are_its_dead() -> None:
+    note = ("On 9 March 2024, Houthi fighters attacked army positions south of Taiz (Taiz). Army sources said 3 "
+            "soldiers were killed and put Houthi losses at about 15.")
+    assert _main(note).fatalities == 18
+    assert _killed("Officials put economic losses at 20 million after the attack killed 3 people.")[0].low == 3
+
+
+def test_events_a_banner_signed_by_a_group_claims_the_killing_and_one_of_the_bodies_is_no_more_dead() -> None:
+    note = ("On 10 March 2024, police found the bodies of 5 men beside a road near Zamora (Michoacan). A banner "
+            "signed by the CJNG was left on one of the bodies.")
+    event = _main(note)
+    assert (event.actor1, event.fatalities) == ("CJNG: Jalisco New Generation Cartel", 5)
+
+
+@pytest.mark.parametrize(("note", "fatalities"), [
+    ("On 11 March 2024, a bomb hidden in a car killed the provincial governor and 3 of his guards in Faizabad "
+     "(Badakhshan).", 4),
+    ("On 12 March 2024, gunmen shot dead the town's mayor and 2 others outside the town hall in Tacambaro "
+     "(Michoacan).", 3),
+])
+def test_fatalities_a_title_killed_counts_one(note: str, fatalities: int) -> None:
+    assert _main(note).fatalities == fatalities
+
+
+def test_events_looting_beside_a_fight_is_part_of_the_fight_and_a_subject_across_a_semicolon_counts_no_one() -> None:
+    note = ("On 13 March 2024, hundreds of militants known locally as al-Shabaab entered Quissanga (Cabo Delgado) "
+            "and looted shops before fighting Mozambican troops; 3 soldiers were killed.")
+    event = _main(note)
+    assert (event.event_type, event.sub_event_type, event.fatalities) == ("Battles", "Armed clash", 3)
+    assert event.actor2.startswith("Military Forces of Mozambique")  # the looters fought the troops
