@@ -16,6 +16,7 @@ from functools import lru_cache
 from spacy.tokens import Doc, Span
 
 from eventdesk.times_lexicon import lexicon
+from eventdesk.times_scan import CLOCK_PLURAL, named_day_pattern, scan_pattern
 
 
 Resolve = Callable[[str], str]  # an expression's text to its TIMEX3 value ("UNKNOWN" if none)
@@ -63,54 +64,6 @@ def _leading_modifier() -> re.Pattern[str]:
 # the cue inside the span before a deictic period or day word (5 of 6), and leave it out before a
 # weekday ("earlier Friday", 4 of 5).
 _DEICTIC_NEXT = r"(?!\s+(?:this|that|in|today|yesterday|tonight|tomorrow)\b)"
-
-
-@lru_cache(maxsize=1)
-def _scan_pattern() -> re.Pattern[str]:
-    """Expressions spaCy does not label: "now", "recently", "the future", "daily"."""
-    lex = lexicon()
-    fixed = sorted(lex.scan, key=len, reverse=True)
-    unit = lex.alternation("units")
-    extra = [rf"(?:recent|coming) {unit}", r"the (?:same|following|previous) day",
-             r"(?:that|the (?:same|following|previous)) (?:morning|afternoon|evening|night)",
-             rf"(?:once|twice|(?:two|three|four|five|six|\d+) times) (?:a|an|per|each|every) {unit}",
-             rf"(?:each|every) {lex.alternation('day_parts')}"]
-    extra.append(r"\d{1,2}:\d{2}(?:\s?(?:[ap]\.?m\.?|UTC|GMT))?")  # clock times spaCy leaves unlabelled
-    extra.append(_CLOCK_PLURAL.pattern)
-    extra.append(r"(?:[01]\d|2[0-3])[0-5]\d (?:UTC|GMT)")  # "0735 GMT"
-    # "to last over a week", "for a month": one unit after a preposition of length is a duration
-    extra.append(r"(?:(?<=\bfor )|(?<=\bwithin )|(?<=\bover ))(?:a|an) (?:day|week|fortnight|month|year|hour|decade)")
-    # "the post-1959 politics", "pre-1990 levels": a year that a prefix makes a modifier
-    extra.append(r"(?:pre|post|mid)-(?:1[5-9]|20)\d\d")
-    # "since '82", "the class of '98": a year cut to two digits after a preposition
-    extra.append(r"(?:(?<=\bsince )|(?<=\bin )|(?<=\bof )|(?<=\bfrom )|(?<=\buntil )|(?<=\bby ))['\u2019]\d\d")
-    extra.append(r"\d{1,2}/\d{1,2}/(?:\d{4}|\d{2})|(?:1[5-9]|20)\d\d-[01]\d-[0-3]\d")  # "7/8/07", "2016-03-27"
-    extra.append(r"(?:fiscal )?(?:first|second|third|fourth)[- ]quarter")  # spaCy reads "second" as an ordinal
-    # "The worst single-day fall", "a day-long meeting": compound durations spaCy leaves unlabelled.
-    extra.append(r"single-(?:day|week|month|year|hour)|(?:day|week|month|year|hour)s?-long")
-    extra.append(r"(?<=[a-z] )day(?= for\b)")  # "a great day for Poland", kept only where a judging word is before
-    numbers = "|".join(sorted((re.escape(n) for n in lex.numbers if n not in {"a", "an", "half"}),
-                              key=len, reverse=True))
-    # Durations spaCy calls CARDINAL or QUANTITY ("about 5 1/2 hours", "two more weeks"); not the
-    # fraction "three quarters of its value", nor "one day" as in "he will one day fly".
-    extra.append(rf"(?:\d+(?: \d/\d)?|{numbers}|several|a few)(?: and a half)? (?:more |additional |full )?"
-                 rf"(?!quarters of (?:its|the|their|his|her|a|an|all|this|that)\b)(?!day\b){unit}")
-    alternation = "|".join([re.escape(k) for k in fixed] + extra)
-    return re.compile(rf"(?i)(?<![\w-])(?:{alternation})(?![\w-])")
-
-
-@lru_cache(maxsize=1)
-def _named_day_pattern() -> re.Pattern[str]:
-    """Weekdays and month-day dates, capitalised as names are, which spaCy sometimes leaves unlabelled."""
-    lex = lexicon()
-    weekdays = "|".join(sorted((w.capitalize() for w in lex.weekdays if w.endswith("day")), key=len, reverse=True))
-    months = "|".join(sorted((m.capitalize() for m in lex.months if m != "may"), key=len, reverse=True))
-    named = "".join(rf"(?<!{re.escape(prefix)} )" for prefix in lex.named_day_prefixes)
-    # One-word holidays, capitalised, with a "last" or "next" before them: "last Thanksgiving".
-    holidays = "|".join(sorted((h.capitalize() for h in lex.holidays if " " not in h and "'" not in h),
-                               key=len, reverse=True))
-    return re.compile(rf"(?<![\w-])(?:{named}(?:{weekdays})|(?:{months})\.? \d{{1,2}}(?:,? \d{{4}})?"
-                      rf"|(?:(?:[Ll]ast|[Nn]ext|[Tt]his) )?(?:{holidays}))(?![\w-])")
 
 
 def _is_noise(text: str) -> bool:
@@ -362,7 +315,7 @@ def _raw_spans(doc: Doc, text: str) -> list[tuple[int, int]]:
     """spaCy's DATE/TIME entities, then lexicon matches where spaCy found nothing."""
     raw = [_with_deictic(text, start, end) for ent in doc.ents if ent.label_ in {"DATE", "TIME"}
            for start, end in _lines(text, _after_verb(ent), ent.end_char)]
-    for pattern in (_scan_pattern(), _named_day_pattern()):
+    for pattern in (scan_pattern(), named_day_pattern()):
         for match in pattern.finditer(text):
             if not _overlaps(match.span(), raw):
                 raw.append(match.span())
@@ -370,15 +323,9 @@ def _raw_spans(doc: Doc, text: str) -> list[tuple[int, int]]:
 
 
 _WORD = re.compile(r"[a-z]+")
-# "Sold out in minutes", "within hours": after "in", "within" or "for" a bare "minutes" is a vague
-# duration (PTXM), though alone ("the minutes of the meeting") it is no time.
-_CLOCK_PLURAL = re.compile(r"(?:(?<=\bin )|(?<=\bwithin )|(?<=\bfor )|(?<=\bin just )|(?<=\bin only ))"
-                           r"(?:seconds|minutes|hours)", re.IGNORECASE)
-
-
 def _is_noise_here(text: str, start: int, end: int) -> bool:
     """`_is_noise`, except for a bare unit that its preposition makes a duration ("in minutes")."""
-    plural = _CLOCK_PLURAL.match(text, start)
+    plural = CLOCK_PLURAL.match(text, start)
     return (plural is None or plural.end() != end) and _is_noise(text[start:end])
 
 
