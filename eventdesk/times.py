@@ -283,6 +283,9 @@ def _in_context(resolution: Resolution, full: str, candidate: Candidate) -> Reso
     return resolution
 
 
+# "5" of "5-6 March", "between 3 and 5 March": the month (and year) named after the range's end.
+_RANGE_MONTH_AFTER = re.compile(r"\s*(?:and|to|through|or|-|\u2013|\u2014)\s*\d{1,2}"
+                                r" (?P<month>[A-Z][a-z]{2,8}\.?(?:,? \d{4})?)")
 _RANGE_MONTH_BEFORE = re.compile(r"(?P<month>[A-Z][a-z]{2,8}\.?) \d{1,2}(?:st|nd|rd|th)?"
                                  r"\s*(?:and|to|through|or|-|\u2013|\u2014)\s*$")
 
@@ -291,8 +294,8 @@ _RANGE_UNIT_AFTER = re.compile(r"\s+(?:and|to)\s+[\w-]+\s+(?P<unit>[a-z]+)")
 
 
 def _range_day(full: str, candidate: Candidate) -> str:
-    """"25" of "April 24 and 25" read as "April 25", "60" of "between 60 and 90 days" as "60 days";
-    any other span as it is."""
+    """"25" of "April 24 and 25" read as "April 25", "5" of "5-6 March" as "5 March", "60" of "between
+    60 and 90 days" as "60 days"; any other span as it is."""
     text = full[candidate.start:candidate.end]
     unit = _RANGE_UNIT_AFTER.match(full, candidate.end)
     if (text.isdigit() or text.lower() in lexicon().numbers) and unit is not None and unit["unit"] in lexicon().units:
@@ -300,7 +303,10 @@ def _range_day(full: str, candidate: Candidate) -> str:
     if not text.isdigit():
         return text
     before = _RANGE_MONTH_BEFORE.search(full, max(0, candidate.start - 24), candidate.start)
-    return f"{before['month']} {text}" if before else text
+    if before:
+        return f"{before['month']} {text}"
+    after = _RANGE_MONTH_AFTER.match(full, candidate.end)
+    return f"{text} {after['month']}" if after else text
 
 
 # Between a clock time and its day: "on", after "local time" or a time given in another zone

@@ -54,7 +54,8 @@ def scan_pattern() -> re.Pattern[str]:
 
 @lru_cache(maxsize=1)
 def named_day_pattern() -> re.Pattern[str]:
-    """Weekdays and month-day dates, capitalised as names are, which spaCy sometimes leaves unlabelled."""
+    """Weekdays and dates (month-day or day-month), capitalised as names are, which spaCy sometimes
+    leaves unlabelled."""
     lex = lexicon()
     weekdays = "|".join(sorted((w.capitalize() for w in lex.weekdays if w.endswith("day")), key=len, reverse=True))
     months = "|".join(sorted((m.capitalize() for m in lex.months if m != "may"), key=len, reverse=True))
@@ -63,4 +64,6 @@ def named_day_pattern() -> re.Pattern[str]:
     holidays = "|".join(sorted((h.capitalize() for h in lex.holidays if " " not in h and "'" not in h),
                                key=len, reverse=True))
     return re.compile(rf"(?<![\w-])(?:{named}(?:{weekdays})|(?:{months})\.? \d{{1,2}}(?:,? \d{{4}})?"
+                      # "6 March", "12 March 2016", and a range's first day with it ("5-6 March")
+                      rf"|(?:\d{{1,2}}\s*(?:-|\u2013|to|and)\s*)?\d{{1,2}} (?:{months})\b\.?(?: \d{{4}})?"
                       rf"|(?:(?:[Ll]ast|[Nn]ext|[Tt]his) )?(?:{holidays}))(?![\w-])")

@@ -42,6 +42,7 @@ _SPLIT = re.compile(r"\s+(?:to|through|until|till|and|or|-|--)\s+|\s*[-\u2013\u2
 _ENDED = re.compile(r"\s+(?:ended|ending|ends|that ended|which ended|through)\s+")
 _OF = re.compile(r"\s+of\s+")
 _DAY_NUMBER = re.compile(r"\d{1,2}")
+_DAY_MONTH = re.compile(r"\d{1,2} [A-Z][a-z]{2,8}\.?(?:,? \d{4})?")
 _GAP = re.compile(r"[ ,]{0,2}")
 _ENDS_WITH_YEAR = re.compile(r"\d{4}$")
 _TRAILING = re.compile(r"(?:'s|\u2019s|\s+later|[.,;:]+|,?\s+(?:and|or))$", re.IGNORECASE)
@@ -195,7 +196,10 @@ def _split(text: str, start: int, end: int, resolve: Resolve) -> list[tuple[int,
     for span_start, span_end in spans:
         parts = [piece for part in _pieces(text, span_start, span_end, _SPLIT)
                  for piece in _pieces(text, *part, _YEAR_LIST)]
-        dates = [_DAY_NUMBER.fullmatch(text[s:e].strip()) is not None and i > 0
+        # A bare day opens a range whose end names the month after it ("5-6 March") or ends one that
+        # named it before ("April 24 and 25").
+        day_first = _DAY_MONTH.fullmatch(text[slice(*parts[-1])].strip()) is not None
+        dates = [_DAY_NUMBER.fullmatch(text[s:e].strip()) is not None and (i > 0 or day_first)
                  or _is_date_value(resolve(text[s:e])) for i, (s, e) in enumerate(parts)]
         result.extend(parts if len(parts) > 1 and all(dates) else [(span_start, span_end)])
     return result
@@ -413,8 +417,9 @@ def _cut(text: str, raw: list[tuple[int, int]], resolve: Resolve) -> dict[tuple[
         split = counts or _split(text, *trimmed, resolve)
         for index, piece in enumerate(split):
             piece = _trim(text, *piece)
-            # "April 24 and 25": the second day of a range is a date, not a bare number.
-            range_day = index > 0 and _DAY_NUMBER.fullmatch(text[piece[0]:piece[1]]) is not None \
+            # "April 24 and 25", "5-6 March": a day of a range is a date, not a bare number.
+            opens = index > 0 or _DAY_MONTH.fullmatch(text[slice(*split[-1])].strip()) is not None
+            range_day = opens and _DAY_NUMBER.fullmatch(text[piece[0]:piece[1]]) is not None \
                 and 1 <= int(text[piece[0]:piece[1]]) <= 31
             if piece[1] > piece[0] and (range_day or counts or not _is_noise_here(text, *piece)) \
                     and not _is_fraction(text, *piece) and not _is_age(text, *piece):

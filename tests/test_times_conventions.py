@@ -661,3 +661,15 @@ def test_resolve_times_results_report_told_late_means_the_calendar_quarter_it_na
     values = _values(text, published=dt.date(2016, 3, 23))
     assert (values["the third quarter"], values["the year-earlier quarter"], values["the quarter"],
             values["a year ago"]) == ("2015-Q3", "2014-Q3", "2015-Q3", "2014-Q3")
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a date written day first, which spaCy may leave unlabelled, and a range's bare first day with it
+    ("Clashes broke out on the night of 5-6 March in the north.", {"5": "2016-03-05", "6 March": "2016-03-06"}),
+    ("Airstrikes hit the town between 3 and 5 March.", {"3": "2016-03-03", "5 March": "2016-03-05"}),
+    ("Talks ran from 5 to 7 March 2015.", {"5": "2015-03-05", "7 March 2015": "2015-03-07"}),
+    # a score is no range of days
+    ("The score was 3 to 5 in May.", {"May": "2015-05"}),
+])
+def test_resolve_times_day_first_range_reads_each_day_with_its_month(text: str, expected: dict[str, str]) -> None:
+    assert _values(text, published=dt.date(2016, 3, 23)) == expected
