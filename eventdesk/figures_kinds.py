@@ -256,8 +256,10 @@ def head_kind(token: Token) -> str:
                 and not any(c.dep_ in {"aux", "auxpass"} for c in head.children):
             return verb_kind(head)  # "28 soldiers were killed and 40 attackers neutralised": 'were' elided
         if dep == "nsubj":
+            # "two gunmen shot dead a bodyguard": 'dead' says what became of the object, not of the shooters
+            complement = "" if any(c.dep_ == "dobj" for c in head.children) else complement_kind(head)
             return words.subject_verbs.get(verb_key(head), "") or words.subject_verbs.get(
-                head.lemma_.lower(), "") or complement_kind(head) or _toll_kind(head) or _suffered_kind(head)
+                head.lemma_.lower(), "") or complement or _toll_kind(head) or _suffered_kind(head)
         return ""
     return ""
 

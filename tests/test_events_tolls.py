@@ -280,6 +280,8 @@ def test_events_a_banner_signed_by_a_group_claims_the_killing_and_one_of_the_bod
      "(Badakhshan).", 4),
     ("On 12 March 2024, gunmen shot dead the town's mayor and 2 others outside the town hall in Tacambaro "
      "(Michoacan).", 3),
+    ("On 14 March 2024, two gunmen shot dead the governor's personal secretary and a bodyguard outside a cafe in "
+     "Culiacan (Sinaloa).", 2),
 ])
 def test_fatalities_a_title_killed_counts_one(note: str, fatalities: int) -> None:
     assert _main(note).fatalities == fatalities
@@ -291,3 +293,7 @@ def test_events_looting_beside_a_fight_is_part_of_the_fight_and_a_subject_across
     event = _main(note)
     assert (event.event_type, event.sub_event_type, event.fatalities) == ("Battles", "Armed clash", 3)
     assert event.actor2.startswith("Military Forces of Mozambique")  # the looters fought the troops
+
+
+def test_figures_the_shooters_of_shot_dead_are_no_victims() -> None:
+    assert [(f.low, f.counts) for f in _killed("Two gunmen shot dead a trader in the market.")] == [(1, "trader")]
