@@ -205,7 +205,7 @@ def _split(text: str, start: int, end: int, resolve: Resolve) -> list[tuple[int,
     return result
 
 
-_WEEK_OF = re.compile(r"(?i)\bweek(?:end)?$")
+_WEEK_OF = re.compile(r"(?i)\b(?:week(?:end)?|morning|afternoon|evening|night)$")
 
 
 def _merge(text: str, spans: list[tuple[int, int]], resolve: Resolve) -> list[tuple[int, int]]:
@@ -217,8 +217,8 @@ def _merge(text: str, spans: list[tuple[int, int]], resolve: Resolve) -> list[tu
             last_start, last_end = merged[-1]
             gap = text[last_end:start]
             if _WEEK_OF.search(text, last_start, last_end) and gap == " of " \
-                    and _is_date_value(resolve(text[last_start:end])):
-                merged[-1] = (last_start, end)  # "the last weekend" + "of" + "February"
+                    and not _DAY_NUMBER.fullmatch(text, start, end) and _is_date_value(resolve(text[last_start:end])):
+                merged[-1] = (last_start, end)  # "the last weekend" + "of February", "the morning" + "of 14 March"
                 continue
             if _GAP.fullmatch(gap) and not _ENDS_WITH_YEAR.search(text[last_start:last_end]) \
                     and ("," not in gap or _one_across_comma(text[last_start:last_end], text[start:end], resolve)) \
@@ -316,13 +316,16 @@ def _lines(text: str, start: int, end: int) -> list[tuple[int, int]]:
 
 
 def _raw_spans(doc: Doc, text: str) -> list[tuple[int, int]]:
-    """spaCy's DATE/TIME entities, then lexicon matches where spaCy found nothing."""
+    """spaCy's DATE/TIME entities, then lexicon matches where spaCy found nothing; a named date that
+    holds spaCy's spans whole ("5-6 March" where spaCy saw "March") replaces them."""
     raw = [_with_deictic(text, start, end) for ent in doc.ents if ent.label_ in {"DATE", "TIME"}
            for start, end in _lines(text, _after_verb(ent), ent.end_char)]
     for pattern in (scan_pattern(), named_day_pattern()):
         for match in pattern.finditer(text):
-            if not _overlaps(match.span(), raw):
-                raw.append(match.span())
+            start, end = match.span()
+            inside = [span for span in raw if _overlaps(span, [(start, end)])]
+            if not inside or (pattern is named_day_pattern() and all(start <= s and e <= end for s, e in inside)):
+                raw = [span for span in raw if span not in inside] + [(start, end)]
     return raw
 
 

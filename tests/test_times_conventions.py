@@ -673,3 +673,14 @@ def test_resolve_times_results_report_told_late_means_the_calendar_quarter_it_na
 ])
 def test_resolve_times_day_first_range_reads_each_day_with_its_month(text: str, expected: dict[str, str]) -> None:
     assert _values(text, published=dt.date(2016, 3, 23)) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a part of the day and the date it is "of" are one expression, as "the night of March 18" is
+    ("Fighting resumed on the morning of 14 March.", {"the morning of 14 March": "2016-03-14TMO"}),
+    ("The attack came on the evening of Oct. 3.", {"the evening of Oct. 3": "2015-10-03TEV"}),
+    # a range's bare first day stays a day of its own
+    ("Clashes broke out on the night of 5-6 March.", {"5": "2016-03-05", "6 March": "2016-03-06"}),
+])
+def test_resolve_times_part_of_day_of_a_date_is_one_expression(text: str, expected: dict[str, str]) -> None:
+    assert _values(text, published=dt.date(2016, 3, 23)) == expected
