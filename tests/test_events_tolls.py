@@ -297,3 +297,10 @@ def test_events_looting_beside_a_fight_is_part_of_the_fight_and_a_subject_across
 
 def test_figures_the_shooters_of_shot_dead_are_no_victims() -> None:
     assert [(f.low, f.counts) for f in _killed("Two gunmen shot dead a trader in the market.")] == [(1, "trader")]
+
+
+def test_events_an_offensive_launched_on_an_armed_group_is_a_battle_holding_the_toll() -> None:
+    note = ("On 15 March 2024, the ELN launched an offensive against FARC dissidents near El Tarra (Norte de "
+            "Santander); at least 12 people were killed, most of them fighters.")
+    event = _main(note)
+    assert (event.event_type, event.sub_event_type, event.fatalities) == ("Battles", "Armed clash", 12)
