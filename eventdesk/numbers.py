@@ -38,14 +38,19 @@ class NumberWords:
     units: dict[str, float]
     scales: dict[str, float]
     fractions: dict[str, float]
-    vague: tuple[tuple[tuple[str, ...], float], ...]  # longest phrase first
-    exact: tuple[tuple[tuple[str, ...], float], ...]
-    qualifiers: tuple[tuple[tuple[str, ...], str], ...]
+    vague: dict[str, tuple[tuple[tuple[str, ...], float], ...]]  # by first word, longest phrase first
+    exact: dict[str, tuple[tuple[tuple[str, ...], float], ...]]
+    qualifiers: dict[str, tuple[tuple[tuple[str, ...], str], ...]]
 
 
-def _phrases(table: dict[str, Any]) -> tuple[tuple[tuple[str, ...], Any], ...]:
-    items = [(tuple(key.split()), value) for key, value in table.items()]
-    return tuple(sorted(items, key=lambda item: -len(item[0])))
+def _phrases(table: dict[str, Any]) -> dict[str, tuple[tuple[tuple[str, ...], Any], ...]]:
+    """A table's phrases by their first word, longest first: only those can start at a word, and the
+    scanner tries them at every number-like word of every sentence."""
+    items = sorted(((tuple(key.split()), value) for key, value in table.items()), key=lambda item: -len(item[0]))
+    by_first: dict[str, list[tuple[tuple[str, ...], Any]]] = {}
+    for phrase, value in items:
+        by_first.setdefault(phrase[0], []).append((phrase, value))
+    return {word: tuple(found) for word, found in by_first.items()}
 
 
 @lru_cache(maxsize=4)
@@ -63,8 +68,13 @@ def number_words(language: str = "en") -> NumberWords:
     )
 
 
-def _match_phrase(words: Sequence[str], i: int, phrase: tuple[str, ...]) -> bool:
-    return tuple(words[i:i + len(phrase)]) == phrase
+def _phrase_at(words: Sequence[str], i: int, table: dict[str, tuple[tuple[tuple[str, ...], Any], ...]]
+               ) -> tuple[tuple[str, ...], Any] | None:
+    """The longest phrase of a table written at words[i], with its value."""
+    if i >= len(words):
+        return None
+    return next(((phrase, value) for phrase, value in table.get(words[i], ())
+                 if tuple(words[i:i + len(phrase)]) == phrase), None)
 
 
 def parse_digits(word: str) -> float | None:
@@ -99,13 +109,10 @@ def _cardinal_words(words: Sequence[str], i: int, table: NumberWords) -> tuple[f
 
 def _single_value(words: Sequence[str], i: int, table: NumberWords) -> tuple[float, int, bool] | None:
     """One number at i: (value, end, vague)."""
-    for phrase, value in table.vague:
-        if _match_phrase(words, i, phrase):
-            end = i + len(phrase)
-            return value, end, True
-    for phrase, value in table.exact:
-        if _match_phrase(words, i, phrase):
-            return value, i + len(phrase), False
+    if (vague := _phrase_at(words, i, table.vague)) is not None:
+        return vague[1], i + len(vague[0]), True
+    if (exact := _phrase_at(words, i, table.exact)) is not None:
+        return exact[1], i + len(exact[0]), False
     digits = parse_digits(words[i]) if i < len(words) else None
     if digits is not None and i + 1 < len(words) and words[i + 1] == "dozen":
         return digits * 12, i + 2, False  # "2 dozen"
@@ -129,16 +136,17 @@ def _single_value(words: Sequence[str], i: int, table: NumberWords) -> tuple[flo
 
 
 def _qualifier(words: Sequence[str], i: int, table: NumberWords) -> tuple[str, int]:
-    for phrase, canonical in table.qualifiers:
-        if _match_phrase(words, i, phrase):
-            return canonical, i + len(phrase)
-    return "", i
+    found = _phrase_at(words, i, table.qualifiers)
+    return (found[1], i + len(found[0])) if found is not None else ("", i)
 
 
 def amount_at(words: Sequence[str], i: int, *, language: str = "en") -> Amount | None:
     """The amount starting at words[i] (a qualifier, a range or one number), if any."""
-    table = number_words(language)
-    lowered = [w.casefold() for w in words]
+    return _amount_at([w.casefold() for w in words], i, number_words(language))
+
+
+def _amount_at(lowered: Sequence[str], i: int, table: NumberWords) -> Amount | None:
+    """`amount_at` over words already case-folded (the scanner folds a sentence once, not per amount)."""
     qualifier, j = _qualifier(lowered, i, table)
     between = j < len(lowered) and lowered[j] == "between"
     first = _single_value(lowered, j + 1 if between else j, table)
@@ -159,22 +167,23 @@ def amount_at(words: Sequence[str], i: int, *, language: str = "en") -> Amount |
 def _starters(language: str) -> frozenset[str]:
     """Words an amount can begin with (a quick test before the full parse)."""
     table = number_words(language)
-    phrases = (*table.vague, *table.exact, *table.qualifiers)
-    return frozenset({p[0][0] for p in phrases} | set(table.units) | set(table.fractions)
-                     | {"a", "an", "between"})
+    return frozenset(set(table.vague) | set(table.exact) | set(table.qualifiers) | set(table.units)
+                     | set(table.fractions) | {"a", "an", "between"})
 
 
 def scan_amounts(words: Sequence[str], *, language: str = "en") -> list[Amount]:
     """Every amount in a sentence's words, left to right, without overlaps."""
     found: list[Amount] = []
     starters = _starters(language)
+    table = number_words(language)
+    lowered = [w.casefold() for w in words]
     i = 0
-    while i < len(words):
-        word = words[i].casefold()
+    while i < len(lowered):
+        word = lowered[i]
         if word not in starters and not word[:1].isdigit():
             i += 1
             continue
-        amount = amount_at(words, i, language=language)
+        amount = _amount_at(lowered, i, table)
         if amount is None:
             i += 1
             continue

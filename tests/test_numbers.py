@@ -58,3 +58,22 @@ def test_scan_amounts_finds_each_amount_without_overlap() -> None:
     found = scan_amounts(words)
     assert [(a.low, a.high) for a in found] == [(188, None), (12, None), (3, 5)]
     assert words[found[1].start:found[1].end] == ["a", "dozen"]
+
+
+def test_scan_amounts_reads_capitalised_words_as_the_table_writes_them() -> None:
+    words = "At Least 40 people died and Dozens were hurt while Tens Of Thousands fled".split()
+    found = scan_amounts(words)
+    assert [(a.low, a.qualifier, a.vague) for a in found] == [(40, "at least", False), (12, "", True),
+                                                               (10_000, "", True)]
+    assert words[found[2].start:found[2].end] == ["Tens", "Of", "Thousands"]
+
+
+@pytest.mark.parametrize(("text", "low", "end"), [
+    ("hundreds of thousands fled", 100_000, 3),  # the longest phrase on a shared first word
+    ("hundreds fled", 100, 1),
+    ("a few hundred fled", 200, 3),
+    ("a few fled", 3, 2),
+])
+def test_scan_amounts_takes_the_longest_phrase_at_a_word(text: str, low: float, end: int) -> None:
+    found = scan_amounts(text.split())
+    assert [(a.low, a.start, a.end) for a in found][:1] == [(low, 0, end)]
