@@ -120,28 +120,32 @@ def named_spans(tokens: Sequence[Token], base: int, country: str = "") -> list[t
     in the article's country: 'KIA' is the Kachin Independence Army in Myanmar alone)."""
     _, acronyms = alias_index(country)
     by_first = aliases_by_first_word(country)
+    texts = [token.text for token in tokens]  # read once: a Token's attributes cost a call each time
     words: list[str] = []
     owner: list[int] = []  # token index of each word
-    for i, token in enumerate(tokens):
-        for word in words_of(token.text):
+    for i, text in enumerate(texts):
+        for word in words_of(text):
             words.append(word)
             owner.append(i)
     found: list[tuple[int, int, Group]] = []
     w = 0
     while w < len(words):
-        match = next(((alias, group) for alias, group in by_first.get(words[w], ())
-                      if tuple(words[w:w + len(alias)]) == alias), None)
+        aliases = by_first.get(words[w])  # most words start no alias: no search for them
+        match = next(((alias, group) for alias, group in aliases
+                      if tuple(words[w:w + len(alias)]) == alias), None) if aliases else None
         if match is not None and not _is_opposed(tokens, owner[w]):
             first, last = owner[w], owner[w + len(match[0]) - 1]
             found.append((base + first, base + last + 1, match[1]))
             w += len(match[0])
             continue
-        token = tokens[owner[w]]
-        if token.text in acronyms \
+        text = texts[owner[w]]
+        if text in acronyms \
                 and (not found or found[-1][1] <= base + owner[w]) and not _is_opposed(tokens, owner[w]):
-            found.append((base + owner[w], base + owner[w] + 1, acronyms[token.text]))
+            found.append((base + owner[w], base + owner[w] + 1, acronyms[text]))
         w += 1
-    found = sorted(found + _shared_head_names(tokens, base, found, country))
+    if not _PLURAL_GROUP_NOUNS.keys().isdisjoint(words):  # a shared head is one of these words
+        found = found + _shared_head_names(tokens, base, found, country)
+    found = sorted(found)
     return _join_generic(found, tokens, base)
 
 
@@ -202,21 +206,30 @@ def _head_words() -> tuple[frozenset[str], frozenset[tuple[str, str]]]:
     return frozenset(h[-1] for h in heads), frozenset((h[-2], h[-1]) for h in heads if len(h) >= 2)
 
 
+_HEAD_POS = frozenset({"NOUN", "PROPN", "ADJ", "VERB"})
+
+
 def is_head(token: Token) -> bool:
     """A noun that can end an actor phrase (the next token does not continue it)."""
-    if token.pos_ not in {"NOUN", "PROPN", "ADJ", "VERB"} and token.text not in actor_table_acronyms():
+    text = token.text
+    if not _one_head_word(text):  # asked of every word of every sentence: the word first, once per text
         return False
-    words = words_of(token.text)
-    if len(words) != 1 or words[0] not in _head_words()[0]:
+    if token.pos_ not in _HEAD_POS and text not in actor_table_acronyms():
         return False
     nxt = token.nbor(1) if token.i + 1 < len(token.doc) else None
     return not (nxt is not None and (_is_head_word(nxt) or _continues(token, nxt)))
 
 
+@lru_cache(maxsize=1 << 14)
+def _one_head_word(text: str) -> bool:
+    """Whether a token's text is one word, the last word of a head phrase ('forces', 'militants')."""
+    words = words_of(text)
+    return len(words) == 1 and words[0] in _head_words()[0]
+
+
 def _is_head_word(token: Token) -> bool:
     """Whether a token is a head noun of any list ("regime forces": "forces" takes over)."""
-    words = words_of(token.text)
-    return token.pos_ in {"NOUN", "PROPN"} and len(words) == 1 and words[0] in _head_words()[0]
+    return token.pos_ in {"NOUN", "PROPN"} and _one_head_word(token.text)
 
 
 def _continues(token: Token, nxt: Token) -> bool:
