@@ -22,16 +22,18 @@ from eventdesk.event_sides import (
     fellow_side, fighting_people, former_target, fought_each_other, mover_after_withdrawal, partner, possessed_force,
     taken_from, vehicle_side, withdrawn_side,
 )
+from eventdesk.event_phrases import (
+    TRIGGER_POS, has_phrase, may_trigger, other_time, own_clause, sentence_hints, triggers_at,
+)
 from eventdesk.event_triggers import (
-    Lexicon, Trigger, claimed_object, context_ok, defied, elided_passive, event_lexicon, factual, grievance,
-    idle_device, in_grievance, is_support, matching_triggers, modifier_only, non_actor_subject,
-    object_of_strategic, part_played_in, ran_into,
+    Lexicon, Trigger, claimed_object, context_ok, defied, elided_passive, event_lexicon, factual, idle_device,
+    in_grievance, is_support, modifier_only, non_actor_subject, object_of_strategic, part_played_in, ran_into,
 )
 from eventdesk.model import TimeExpr
 from eventdesk.nlp import sentence_tokens
 
-_TRIGGER_POS = frozenset({"VERB", "NOUN", "PROPN", "ADJ"})
 _HEADLINE_CAPS = 0.6
+_has_phrase = has_phrase  # the name events and event_merge import it by
 
 
 @dataclass
@@ -117,64 +119,25 @@ def _resolve_violence(candidate: Candidate, sent: Span | None = None, lexicon: L
                                                      or civilian_target(candidate.trigger)):
         candidate.type, candidate.sub = "Violence against civilians", "Attack"
         if kind2 == "protester":  # tear gas is intervention; live fire or deaths are excessive force
-            lethal = _has_phrase(candidate.trigger.sent, event_lexicon().protest["excessive"])
+            lethal = has_phrase(candidate.trigger.sent, event_lexicon().protest["excessive"])
             candidate.type = "Protests"
             candidate.sub = "Excessive force against protesters" if lethal else "Protest with intervention"
     else:
         candidate.type, candidate.sub = "Battles", "Armed clash"
 
 
-@dataclass(frozen=True)
-class _Clause:
-    """A run of tokens iterable like a span, for phrase tests over one clause."""
-
-    tokens: list[Token]
-
-    def __iter__(self):  # type: ignore[no-untyped-def]
-        return iter(self.tokens)
-
-
-def _has_phrase(sent: Span, phrases: Sequence[tuple[str, ...]]) -> bool:
-    """Whether one of the phrases is written in the sentence, by lemmas or by words, articles skipped."""
-    words = [t for t in (sentence_tokens(sent) if isinstance(sent, Span) else sent) if t.pos_ != "DET"]
-    lemmas = [t.lemma_.lower() for t in words]
-    lowers = [t.lower_ for t in words]
-    wanted = {tuple(phrase) for phrase in phrases}
-    for n in {len(phrase) for phrase in wanted}:
-        for seq in (lemmas, lowers):
-            if any(tuple(seq[i:i + n]) in wanted for i in range(len(seq) - n + 1)):
-                return True
-    return False
-
-
-def _own_clause(trigger: Token, sent: Span, *, grievances: bool = False) -> list[Token]:
-    """The sentence without the clauses set at another time that do not hold the trigger
-    (and, for a protest, without what it is about)."""
-    skipped: set[int] = set()
-    for token in sent:
-        if grievances and grievance(token) and trigger.i not in {t.i for t in token.subtree}:
-            skipped |= {t.i for t in token.subtree}
-            continue
-        earlier = token.dep_ == "prep" and token.lower_ in _OTHER_TIME and _holds_event(token)
-        if earlier or token.dep_ in {"advcl", "relcl", "ccomp", "pcomp"} and _other_time(token):
-            inside = {t.i for t in token.subtree}
-            if trigger.i not in inside:
-                skipped |= inside
-    return [t for t in sent if t.i not in skipped]
-
-
 def _resolve_protest(candidate: Candidate, sent: Span, lexicon: Lexicon) -> None:
     """Protests become intervention, excessive force or riots by what else the sentence says."""
     if candidate.type == "Riots":
         return
-    sent = _Clause(_own_clause(candidate.trigger, sent, grievances=True))  # type: ignore[assignment]
+    clause = own_clause(candidate.trigger, sent, grievances=True)
     # demonstrators who turn violent riot, whatever the police do next; force is excessive
     # only against a peaceful crowd
-    if _has_phrase(sent, lexicon.protest["violent"]) and not _has_phrase(sent, (("peacefully",),)):
+    if has_phrase(clause, lexicon.protest["violent"]) and not has_phrase(clause, (("peacefully",),)):
         candidate.type, candidate.sub = "Riots", "Violent demonstration"
-    elif _has_phrase(sent, lexicon.protest["excessive"]):
+    elif has_phrase(clause, lexicon.protest["excessive"]):
         candidate.sub = "Excessive force against protesters"
-    elif _has_phrase(_Clause([t for t in sent if not _disperses_itself(t)]), lexicon.protest["intervention"]):
+    elif has_phrase([t for t in clause if not _disperses_itself(t)], lexicon.protest["intervention"]):
         candidate.sub = "Protest with intervention"
 
 
@@ -189,7 +152,7 @@ def _force_faces_the_crowd(candidate: Candidate, sent: Span, mentions: Sequence[
     if _actor_kind(candidate.actor1) in _FORCES:
         crowd = candidate.actor2 if _actor_kind(candidate.actor2) in {"protester", "rioter", "civilian"} else None
         candidate.actor1, candidate.actor2 = crowd, candidate.actor1
-    own = {t.i for t in _own_clause(candidate.trigger, sent, grievances=True)}
+    own = {t.i for t in own_clause(candidate.trigger, sent, grievances=True)}
     if _actor_kind(candidate.actor2) in _FORCES and not any(
             m.head in own and m.actor == candidate.actor2 for m in mentions):
         candidate.actor2 = None  # "marched against the police killing of a teenager": what it is about
@@ -219,8 +182,9 @@ def sentence_candidates(sent: Span, index: int, mentions: Sequence[ActorMention]
     if not parse_is_sound(words):
         return []
     scale = 0.6 if _headline_like(words) else 1.0
-    air = any(t.lower_ in event_lexicon().context["air"] for t in words)
-    found = [c for token in words if token.pos_ in _TRIGGER_POS
+    aircraft = event_lexicon().context["air"]
+    air = any(t.lower_ in aircraft for t in words)
+    found = [c for token in words if token.pos_ in TRIGGER_POS and may_trigger(token)
              if (c := _candidate_at(token, sent, index, mentions, previous, context, scale, air=air)) is not None]
     crowd = _crowd_candidate(sent, index, mentions, found, scale)
     found = found + ([crowd] if crowd else [])
@@ -258,14 +222,14 @@ def _in_the_campaign(trigger: Token) -> bool:
     return False
 
 
-def _in_campaign_for_territory(trigger: Token, lexicon: Lexicon) -> bool:
+def _in_campaign_for_territory(trigger: Token) -> bool:
     """'killed ... during the campaign to retake the city': a killing told as part of a capture."""
     for prep in (c for c in trigger.children if c.dep_ == "prep" and c.lower_ in {"during", "in"}):
         for noun in (o for o in prep.children if o.dep_ == "pobj" and o.lemma_.lower() in _CAMPAIGN_NOUNS):
             aims = [c for c in noun.children if c.dep_ in {"acl", "relcl"}]
             aims += [g for c in noun.children if c.dep_ == "prep" and c.lower_ in {"for", "of"} for g in c.children
                      if g.dep_ == "pcomp"]
-            if any(t.role == "territory" and not t.needs for a in aims for t in matching_triggers(a, lexicon)):
+            if any(t.role == "territory" and not t.needs for a in aims for t in triggers_at(a)):
                 return True
     return False
 
@@ -310,11 +274,11 @@ def _moves_troops(token: Token) -> bool:
         and not any(c.dep_ == "prep" and c.lower_ in {"from", "out"} for c in token.children)
 
 
-def _where_it_exploded(token: Token, lexicon: Lexicon) -> bool:
+def _where_it_exploded(token: Token) -> bool:
     """'two grenades exploded at an M23 rally': the rally is where the blast happened, not a protest."""
     verb = token.head.head
     return token.pos_ == "NOUN" and token.dep_ == "pobj" and token.head.lower_ in {"at", "during", "on", "in"} \
-        and any(t.type == "Explosions/Remote violence" for t in matching_triggers(verb, lexicon))
+        and any(t.type == "Explosions/Remote violence" for t in triggers_at(verb))
 
 
 _BLOCKING = frozenset({"block", "blockade", "barricade"})
@@ -324,7 +288,7 @@ def _candidate_at(token: Token, sent: Span, index: int, mentions: Sequence[Actor
                   previous: Actor | None, context: ActorContext, scale: float, *, air: bool) -> Candidate | None:
     """The event a trigger word signals, or None when it is no trigger, unreal or untypable."""
     lexicon = event_lexicon()
-    entries = [e for e in matching_triggers(token, lexicon) if context_ok(e, token, sent, lexicon)]
+    entries = [e for e in triggers_at(token) if context_ok(e, token, sent, lexicon)]
     if not entries or not factual(token, sent) or is_support(token, lexicon):
         return None
     if object_of_strategic(token, lexicon) or claimed_object(token) or _exchanged_fire(token) \
@@ -336,7 +300,7 @@ def _candidate_at(token: Token, sent: Span, index: int, mentions: Sequence[Actor
     entry = _demolition(entries, token, sent, lexicon) or entry
     if entry.type != "Explosions/Remote violence" and modifier_only(token):
         return None  # weapons modify weapons ("chlorine gas", "mortar shells"); "protest leaders" is no protest
-    if entry.role == "protest" and (defied(token) or part_played_in(token) or _where_it_exploded(token, lexicon)):
+    if entry.role == "protest" and (defied(token) or part_played_in(token) or _where_it_exploded(token)):
         return None  # "abducted teachers for defying their boycott of schools": a boycott imposed, none held
     roles = roles_of(token, mentions, backing=lexicon.context["backing"], previous=previous, context=context)
     candidate = Candidate(entry.type, entry.sub, entry.role, index, token, entry.weight * scale,
@@ -408,10 +372,11 @@ def _candidate_at(token: Token, sent: Span, index: int, mentions: Sequence[Actor
     if candidate.actor1 is not None and candidate.actor1 == candidate.actor2 and not (
             entry.sub == "Armed clash" and _actor_kind(candidate.actor1) in SAME_KIND_SIDES):
         candidate.actor1 = None  # "a roadside bomb hit an army vehicle": the target is no attacker of itself
-    if ran_into(token, lexicon) and _actor_kind(candidate.actor1) not in {"rebel", "militia", "unidentified"}:
+    hit_device = ran_into(token, lexicon)
+    if hit_device and _actor_kind(candidate.actor1) not in {"rebel", "militia", "unidentified"}:
         # "an army vehicle struck an IED": the vehicle's side is the target; a planter, if named, stays
         candidate.actor2, candidate.actor1 = candidate.actor2 or candidate.actor1, None
-    elif ran_into(token, lexicon):  # "a truck ran over a landmine planted by ISWAP": the truck's side is hit
+    elif hit_device:  # "a truck ran over a landmine planted by ISWAP": the truck's side is hit
         candidate.actor2 = vehicle_side(token, mentions) or candidate.actor2
     if candidate.actor1 is None and non_actor_subject(token, lexicon):
         candidate.confidence *= 0.5  # "the hurricane destroyed homes": something did it, but no one
@@ -420,7 +385,7 @@ def _candidate_at(token: Token, sent: Span, index: int, mentions: Sequence[Actor
     # "3 men were killed when gendarmes fired": deaths told after the event they belong to, if any
     candidate.absorbable = candidate.role in {"violence", "found"} and (candidate.actor1 is None or roles.by_occasion)
     if candidate.absorbable:
-        candidate.hints = _hints(sent, lexicon)
+        candidate.hints = sentence_hints(sent)
         candidate.in_campaign = _in_the_campaign(token)
     if not _resolve_sub(candidate, sent, lexicon):
         return None
@@ -428,7 +393,7 @@ def _candidate_at(token: Token, sent: Span, index: int, mentions: Sequence[Actor
         _force_faces_the_crowd(candidate, sent, mentions)
     if candidate.role == "territory" and candidate.actor2 is None:
         candidate.actor2 = taken_from(token, mentions) or withdrawn_side(token, mentions, lexicon)
-    if candidate.sub == "Armed clash" and entry.role == "violence" and _in_campaign_for_territory(token, lexicon):
+    if candidate.sub == "Armed clash" and entry.role == "violence" and _in_campaign_for_territory(token):
         # "militants killed during the campaign to retake the city": the deaths are the capture's
         state = _actor_kind(candidate.actor1) in _FORCES
         candidate.sub = "Government regains territory" if state else "Non-state actor overtakes territory"
@@ -464,15 +429,6 @@ def _fired_bomb(token: Token, lexicon: Lexicon) -> bool:
     return any(v.lemma_.lower() in lexicon.context["launched"] for v in verbs)
 
 
-def _hints(sent: Span, lexicon: Lexicon) -> frozenset[str]:
-    """Sub-types any word of the sentence names, factual or not ('the operation to recapture')."""
-    subs = {t.sub for token in sent if token.pos_ in _TRIGGER_POS for t in matching_triggers(token, lexicon)
-            if t.role != "violence"}
-    if "Government regains territory" in subs:
-        subs.add("Non-state actor overtakes territory")
-    return frozenset(subs)
-
-
 def _crowd_candidate(sent: Span, index: int, mentions: Sequence[ActorMention], found: list[Candidate],
                      scale: float) -> Candidate | None:
     """'police used tear gas against protesters': protesters named make a protest without a protest verb."""
@@ -496,9 +452,7 @@ _EXPLOSION_RANK = {"Suicide bomb": 0, "Chemical weapon": 1, "Air/drone strike": 
 
 
 def _needs(candidate: Candidate) -> frozenset[str]:
-    lexicon = event_lexicon()
-    return frozenset().union(*(t.needs for t in matching_triggers(candidate.trigger, lexicon)
-                               if t.sub == candidate.sub))
+    return frozenset().union(*(t.needs for t in triggers_at(candidate.trigger) if t.sub == candidate.sub))
 
 
 def _absorber(candidate: Candidate) -> float:
@@ -518,28 +472,12 @@ def _absorber(candidate: Candidate) -> float:
     return 7 if candidate.role != "violence" else 9
 
 
-_OTHER_TIME = frozenset({"after", "before", "since", "until", "ago"})
-
-
-def _other_time(token: Token) -> bool:
-    """'..., a week after security forces killed dozens': a clause set at another time
-    ('after Friday prayers' is a time of day, not another event)."""
-    return any(c.lower_ in _OTHER_TIME and (c.dep_ in {"mark", "advmod"} or c.dep_ == "prep" and _holds_event(c))
-               for c in token.children)
-
-
-def _holds_event(prep: Token) -> bool:
-    lexicon = event_lexicon()
-    return any(t.pos_ in _TRIGGER_POS and matching_triggers(t, lexicon) or t.pos_ == "VERB"
-               for t in prep.subtree if t is not prep)
-
-
 def _absorbs(main: Candidate, other: Candidate) -> bool:
     """Whether `other` is part of `main` ('a suicide bomber ... killing 8', 'police arrested protesters')."""
-    if main.role == "territory" and not _other_time(other.trigger):
+    if main.role == "territory" and not other_time(other.trigger):
         # "attacked Palma ... and seized the town after days of fighting": the fight is part of the capture
         return other.role in {"attack", "violence"} or other.sub in {"Armed clash", "Non-violent transfer of territory"}
-    if _other_time(other.trigger) or _other_time(main.trigger):
+    if other_time(other.trigger) or other_time(main.trigger):
         return False
     if main.role == "violence" and main.actor2 is not None and main.type != "Explosions/Remote violence":
         return other.sub in {"Looting/property destruction", "Arrests"} or (  # "rounded up 12 men and executed 9"
