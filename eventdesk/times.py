@@ -220,7 +220,8 @@ def _quarter_ended(resolution: Resolution, full: str, candidate: Candidate, dct:
     return dataclasses.replace(resolution, value=f"{middle.year}-Q{(middle.month - 1) // 3 + 1}")
 
 
-def _own_quarter(resolution: Resolution, full: str, candidate: Candidate, dct: dt.date | None) -> tuple[str, bool]:
+def _own_quarter(resolution: Resolution, full: str, candidate: Candidate, dct: dt.date | None,
+                 direction: int) -> tuple[str, bool]:
     """The quarter a results report names as its own, which its later "the quarter" and "a year earlier"
     mean: a fiscal one in its fiscal name ("the fiscal first quarter", "its fourth quarter ended Sept. 30"),
     not of a past year (the year-ago quarter it compares); else a calendar quarter that ended in the half
@@ -232,6 +233,10 @@ def _own_quarter(resolution: Resolution, full: str, candidate: Candidate, dct: d
     if _FISCAL.search(text) or _ENDED_DATE.match(full, candidate.end):
         return (resolution.value if int(resolution.value[:4]) >= dct.year else ""), True
     interval = interval_of(resolution.value)
+    if interval is not None and direction < 0 and interval.first <= dct <= interval.last:
+        # "attributed its fourth-quarter slump" told in November: a quarter told as past that the calendar
+        # has not yet ended is a fiscal one
+        return resolution.value, True
     recent = interval is not None and dct - dt.timedelta(days=_OWN_QUARTER_DAYS) < interval.last < dct
     return (resolution.value if recent else ""), False
 
@@ -402,14 +407,15 @@ def _time_expr(doc: Doc, draft: Extraction, candidate: Candidate, reading: _Read
     financial = reading.financial and not (_LONGER_PERIOD.search(said) and not _QUARTER.search(said))
     verb = _event_verb(doc, candidate.start, candidate.end)
     clock_only = _CLOCK_ONLY.fullmatch(read) is not None
-    resolution = _resolve(read, outer if read == text else read, tense_direction(doc, candidate.start, candidate.end),
+    direction = tense_direction(doc, candidate.start, candidate.end)
+    resolution = _resolve(read, outer if read == text else read, direction,
                           _event_reading(reading, verb) if clock_only else reading, financial=financial)
     resolution = _quarter_ended(_in_context(resolution, full, candidate), full, candidate, reading.dct)
     resolution = _range_end(resolution, full, candidate, reading)
     if _present_age(doc, full, candidate.start, candidate.end) == "name":
         resolution = Resolution(value="PRESENT_REF")
     interval = _fiscal_quarter_interval(resolution, full, candidate) or _interval(resolution, reading.dct)
-    own, fiscal = _own_quarter(resolution, full, candidate, reading.dct)
+    own, fiscal = _own_quarter(resolution, full, candidate, reading.dct, direction)
     if own and (not reading.quarter or (fiscal and not reading.fiscal_quarter)):
         reading.quarter, reading.fiscal_quarter = own, fiscal
     if interval is not None and interval.precision in _REFERENCE_PRECISIONS:

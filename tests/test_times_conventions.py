@@ -684,3 +684,12 @@ def test_resolve_times_day_first_range_reads_each_day_with_its_month(text: str, 
 ])
 def test_resolve_times_part_of_day_of_a_date_is_one_expression(text: str, expected: dict[str, str]) -> None:
     assert _values(text, published=dt.date(2016, 3, 23)) == expected
+
+
+def test_resolve_times_quarter_told_as_past_before_its_calendar_end_is_the_reports_fiscal_quarter() -> None:
+    # told in November, a fourth quarter already reported is a fiscal one, which later anaphors mean
+    text = ("The pet food maker attributed its fourth-quarter slump to higher costs. It earned $45 million, "
+            "against $84 million a year earlier. Sales in the latest period rose 13%.")
+    values = _values(text, published=dt.date(2015, 11, 2))
+    assert (values["fourth-quarter"], values["a year earlier"], values["the latest period"]) == \
+        ("2015-Q4", "2014-Q4", "2015-Q4")
