@@ -40,6 +40,7 @@ _QUARTER_VALUE = re.compile(r"\d{4}-Q[1-4]")
 _DAY_VALUE = re.compile(r"\d{4}-\d{2}-\d{2}")
 _ORDINAL = re.compile(r"(?i)\b(?:first|second|third|fourth|1st|2nd|3rd|4th)\b")
 _ENDED_DATE = re.compile(r"\s+(?:that |which )?(?:ended|ending)\s+(?P<date>[A-Z][a-z]{2,8}\.? \d{1,2}(?:, \d{4})?)")
+_THAT_QUARTER = re.compile(r"(?i)(?:that|the same) quarter")
 _OWN_QUARTER_DAYS = 183  # a results report comes out within half a year of its quarter's end
 _FISCAL = re.compile(r"(?i)\bfiscal\b")
 _QUARTER = re.compile(r"\bquarter(?!-century| of (?:a|an|the|its|their)\b)", re.IGNORECASE)
@@ -172,6 +173,7 @@ class _Reading:
     day: dt.date | None = None  # the last day spoken of, kept when a month or year is spoken of after it
     quarter: str = ""  # the quarter a results report names as its own: "the fiscal first quarter"
     fiscal_quarter: bool = False  # whether that quarter was named in fiscal terms
+    last_quarter: str = ""  # the last quarter named, as named, for "that quarter"
     # The day each event verb was dated on ("was shot to death last Oct. 23"), for a bare clock time told
     # of the same event later ("was shot to death at 10 p.m.") after other days were spoken of.
     event_days: dict[str, dt.date] = dataclasses.field(default_factory=dict)
@@ -412,6 +414,11 @@ def _time_expr(doc: Doc, draft: Extraction, candidate: Candidate, reading: _Read
                           _event_reading(reading, verb) if clock_only else reading, financial=financial)
     resolution = _quarter_ended(_in_context(resolution, full, candidate), full, candidate, reading.dct)
     resolution = _range_end(resolution, full, candidate, reading)
+    if _THAT_QUARTER.fullmatch(text) and reading.last_quarter:
+        # "the second quarter ended Oct. 31 ... results for that quarter": the quarter named, in its name
+        resolution = dataclasses.replace(resolution, value=reading.last_quarter)
+    if _QUARTER_VALUE.fullmatch(resolution.value):
+        reading.last_quarter = resolution.value
     if _present_age(doc, full, candidate.start, candidate.end) == "name":
         resolution = Resolution(value="PRESENT_REF")
     interval = _fiscal_quarter_interval(resolution, full, candidate) or _interval(resolution, reading.dct)

@@ -693,3 +693,9 @@ def test_resolve_times_quarter_told_as_past_before_its_calendar_end_is_the_repor
     values = _values(text, published=dt.date(2015, 11, 2))
     assert (values["fourth-quarter"], values["a year earlier"], values["the latest period"]) == \
         ("2015-Q4", "2014-Q4", "2015-Q4")
+
+
+def test_resolve_times_that_quarter_is_the_quarter_last_named_in_its_name() -> None:
+    text = ("In the comparable quarter a year earlier, the fiscal second quarter ended Oct. 31, the retailer lost "
+            "$12 million. Results for that quarter included a write-down.")
+    assert _values(text, published=dt.date(2015, 10, 27))["that quarter"] == "2014-Q2"
