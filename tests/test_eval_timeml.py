@@ -67,7 +67,7 @@ def test_evaluate_timeml_gate_on_timebank_subset(eval_dir: Path, tmp_path: Path)
     result = evaluate_timeml(subset, options=Options(cache_dir=tmp_path))
     assert result["docs"] == len(subset)
     assert result["relaxed_f1"] >= 0.95  # measured 0.961
-    assert result["value_f1"] >= 0.83  # measured 0.836
+    assert result["value_f1"] >= 0.83  # measured 0.844
     assert result["strict_f1"] >= 0.89  # measured 0.900
 
 
