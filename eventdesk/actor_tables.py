@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 import tomllib
+from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -185,6 +186,43 @@ def gangs_kill_in(country: str) -> bool:
     """Whether a country's unnamed gunmen are coded as gangs (Ecuador, Honduras: the table's 'gangs')."""
     entry = actor_table().countries.get(country)
     return entry is not None and entry.gangs
+
+
+def article_country(texts: Iterable[str], *, place_countries: Iterable[str] = ()) -> str:
+    """The article's main country: geocoded places first, then country words in the text."""
+    from_places = Counter(c for c in place_countries if c)
+    if from_places:
+        return table_name(from_places.most_common(1)[0][0])
+    votes: Counter[str] = Counter()
+    peoples: Counter[str] = Counter()  # "Pokot raiders attacked Turkana herders": a people's home country
+    for text in texts:
+        words = words_of(text)
+        peoples.update(actor_table().ethnic[w] for w in words if w in actor_table().ethnic)
+        for i in range(len(words)):
+            for size in (3, 2, 1):
+                country = actor_table().country_words.get(tuple(words[i:i + size]))
+                if country:
+                    votes[country] += 1
+                    break
+    votes = votes or peoples
+    return votes.most_common(1)[0][0] if votes else ""
+
+
+# A link after which the words say whom armed men serve ("gunmen affiliated with the government")
+SERVING_LINKS = frozenset({"loyal", "allied", "affiliated", "aligned", "linked", "belonging"})
+
+
+def serves_the_state(words: Sequence[str]) -> bool:
+    """'gunmen affiliated with the government', 'armed men from factions allied with the new government':
+    armed men a phrase ties to the government in power are its forces (not those of a fallen one)."""
+    link = next((i for i, w in enumerate(words) if w in SERVING_LINKS), len(words))
+    served = words[link + 1:]
+    return _cued(served, "state") and not _cued(words, "deposed") and not _cued(served, "rebel")
+
+
+def _cued(words: Sequence[str], cue: str) -> bool:
+    """Whether a phrase holds one of the table's cue phrases of a kind."""
+    return any(tuple(words[i:i + len(c)]) == c for c in actor_table().cues[cue] for i in range(len(words) - len(c) + 1))
 
 
 def country_in(words: Sequence[str]) -> str:

@@ -7,8 +7,8 @@ phrase in a parsed sentence. Country and era come from the phrase itself (a
 demonym, a country or a leader) or from the article's context.
 
 The alias and country tables and their look-ups live in
-`eventdesk.actor_tables`; `words_of`, `named_group`, `era_label` and
-`iso3_of` are re-exported here. Where a phrase starts and ends in the parse
+`eventdesk.actor_tables`; `words_of`, `named_group`, `era_label`,
+`article_country` and `iso3_of` are re-exported here. Where a phrase starts and ends in the parse
 is `eventdesk.actor_spans`'s. Which actor is the agent, patient or backer
 of an event trigger is read in `eventdesk.actor_roles`.
 """
@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Doc, Span, Token
@@ -27,10 +27,11 @@ from eventdesk.actor_spans import (
     BELIEVED, ORDINAL, ORIGIN_LINKS, RIGHT_LINKS, believed_end, is_head, left_edge, named_spans, right_edge,
 )
 from eventdesk.actor_tables import (
-    WORD, Group, actor_table, country_in, country_insurgents, era_label, gangs_kill_in, group_name, named_group,
-    table_name, words_of,
+    SERVING_LINKS, WORD, Group, actor_table, country_in, country_insurgents, era_label, gangs_kill_in, group_name,
+    named_group, serves_the_state, words_of,
 )
-from eventdesk.actor_tables import iso3_of as iso3_of  # re-exported: acled.py and the tests import it from here
+# re-exported: acled.py and the tests import them from here
+from eventdesk.actor_tables import article_country as article_country, iso3_of as iso3_of
 from eventdesk.model import Extraction
 from eventdesk.nlp import doc_cached, sentence_tokens
 
@@ -183,6 +184,8 @@ def normalise_actor(phrase: str, *, context: ActorContext = ActorContext()) -> A
     if group is not None and group.name.startswith("Unidentified") and (
             people := _ethnic_militia(words, "militants", country)) is not None:
         return people  # "Druze gunmen", "Tiv attackers": the people's militia, not unidentified men
+    if group is not None and group.name.startswith("Unidentified") and serves_the_state(words):
+        return state_actor(country, year=context.year)  # "gunmen affiliated with the government"
     if group is not None and group.name.startswith("Unidentified") and (
             _has_cue(words, "gang") or gangs_kill_in(country)):
         # "gunmen of a local gang", "armed men believed to belong to a criminal gang", gunmen in Ecuador
@@ -464,6 +467,10 @@ def find_actors(span: Span, *, context: ActorContext = ActorContext()) -> list[A
                 # "gunmen suspected to be Fulani militia": the phrase reads on to the group named
                 mentions = [m for m in mentions if not start <= m.start < m.end <= taken_for]
                 end = taken_for
+            elif group.name.startswith("Unidentified") and (served := _served_end(doc, start, end, span.end)) > end:
+                # "gunmen from factions allied with the new government": the phrase reads on to whom they serve
+                mentions = [m for m in mentions if not start <= m.start < m.end <= served]
+                end = served
             text = doc[start:end].text
             actor = normalise_actor(text, context=context)
             if actor is None or actor.kind == "unidentified" and not group.name.startswith("Unidentified"):
@@ -471,6 +478,16 @@ def find_actors(span: Span, *, context: ActorContext = ActorContext()) -> list[A
                 actor = _from_group(group, country_in(words_of(text)) or context.country)
             mentions.append(ActorMention(start, end, end - 1, text, actor))
     return sorted(mentions, key=lambda m: m.start)
+
+
+def _served_end(doc: Doc, start: int, end: int, limit: int) -> int:
+    """The end of 'affiliated with the government' after armed men, when it ties them to the government
+    in power; else `end`."""
+    stop = end
+    while stop < min(limit, end + 9) and not doc[stop].is_punct and doc[stop].lower_ not in {"and", "or"} \
+            and (doc[stop].pos_ != "VERB" or doc[stop].lower_ in SERVING_LINKS):
+        stop += 1
+    return stop if serves_the_state(words_of(doc[start:stop].text)) else end
 
 
 def _at_an_occasion(head: Token, words: Sequence[str]) -> bool:
@@ -535,26 +552,6 @@ def _other_peoples(doc: Doc, peoples: Sequence[tuple[int, str]], head: int,
     """'gunmen from the Kusasi and Mamprusi communities': each further people has its own militia."""
     return [ActorMention(i, i + 1, head, doc[i].text, people_militia(people, context.country))
             for i, people in peoples[1:]]
-
-
-def article_country(texts: Iterable[str], *, place_countries: Iterable[str] = ()) -> str:
-    """The article's main country: geocoded places first, then country words in the text."""
-    from_places = Counter(c for c in place_countries if c)
-    if from_places:
-        return table_name(from_places.most_common(1)[0][0])
-    votes: Counter[str] = Counter()
-    peoples: Counter[str] = Counter()  # "Pokot raiders attacked Turkana herders": a people's home country
-    for text in texts:
-        words = words_of(text)
-        peoples.update(actor_table().ethnic[w] for w in words if w in actor_table().ethnic)
-        for i in range(len(words)):
-            for size in (3, 2, 1):
-                country = actor_table().country_words.get(tuple(words[i:i + size]))
-                if country:
-                    votes[country] += 1
-                    break
-    votes = votes or peoples
-    return votes.most_common(1)[0][0] if votes else ""
 
 
 def article_context(doc: Doc, extraction: Extraction) -> ActorContext:

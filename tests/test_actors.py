@@ -754,3 +754,22 @@ def test_article_context_names_the_gang_a_note_names() -> None:
     text = "On 4 May 2024, police raided a house used by Los Lobos in Machala (El Oro) and shot dead 2 gang members."
     events = extract_text(text, published=dt.date(2024, 5, 4)).events
     assert events and events[0].actor2 == "Los Lobos"
+
+
+@pytest.mark.parametrize(("phrase", "name"), [
+    ("gunmen affiliated with the government", "Military Forces of Syria (2000-)"),
+    ("armed men from factions allied with the new government", "Military Forces of Syria (2000-)"),
+    # those tied to a fallen government, to no government, or to its foes stay unnamed armed men
+    ("gunmen loyal to the former regime", "Unidentified Armed Group (Syria)"),
+    ("gunmen loyal to the new authorities", "Unidentified Armed Group (Syria)"),
+    ("gunmen linked to a rebel group opposed to the government", "Unidentified Armed Group (Syria)"),
+])
+def test_normalise_actor_armed_men_tied_to_the_government_are_its_forces(phrase: str, name: str) -> None:
+    actor = normalise_actor(phrase, context=ActorContext(country="Syria", year=2025))
+    assert actor is not None and actor.name == name
+
+
+def test_find_actors_armed_men_read_on_to_the_government_they_serve() -> None:
+    doc = load_nlp()("Gunmen from factions allied with the new government shot dead 12 villagers near Jableh.")
+    mentions = find_actors(doc[:], context=ActorContext(country="Syria", year=2025))
+    assert mentions and mentions[0].actor.name.startswith("Military Forces of Syria")
