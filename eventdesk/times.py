@@ -118,10 +118,13 @@ def _speech_verb_before(span: Span) -> Token | None:
     before = span.doc[span.start - 1] if span.start >= 1 else None
     if before is not None and before.lower_ == "on" and span.start >= 2:
         before = span.doc[span.start - 2]
-    if before is None or before.pos_ != "VERB" or before.lemma_.lower() not in lexicon().speech_verbs \
-            or span.root.dep_ == "poss":  # "said Tuesday's vote would be delayed": the vote's day
+    if before is None or before.pos_ != "VERB" or before.lemma_.lower() not in lexicon().speech_verbs:
         return None
-    return before
+    # Only an adverbial time ("said Tuesday") or the object of "on" is the saying's; a subject or a
+    # possessive opens the reported clause ("said Saturday would be the hottest day", "said Tuesday's vote").
+    root = span.root
+    adverbial = root.dep_ == "npadvmod" or (root.dep_ == "pobj" and root.head.lower_ == "on")
+    return before if adverbial else None
 
 
 def tense_direction(doc: Doc, start: int, end: int) -> int:

@@ -613,6 +613,21 @@ def test_resolve_times_time_right_after_a_verb_of_saying_is_the_sayings(text: st
     assert _values(text, published=dt.date(2016, 3, 23)) == expected
 
 
+@pytest.mark.parametrize(("text", "expected", "published"), [
+    # a day that is the reported clause's subject is the clause's: a forecast's coming Saturday
+    ("Forecasters said Saturday would be the warmest day of the spring.",
+     {"Saturday": "2016-04-02", "the warmest day of the spring": "2016-SP"}, DCT),
+    # a quarter named in the reported clause gives no past tense to the report's own quarter
+    ("Acme Corp. posted third-quarter earnings of $40 million. The firm said fourth-quarter sales would "
+     "suffer from the strike. Revenue in the quarter climbed 6% from a year earlier.",
+     {"third-quarter": "2015-Q3", "fourth-quarter": "2015-Q4", "the quarter": "2015-Q3",
+      "a year earlier": "2014-Q3"}, dt.date(2015, 11, 2)),
+])
+def test_resolve_times_time_of_the_reported_clause_is_not_the_sayings(text: str, expected: dict[str, str],
+                                                                      published: dt.date) -> None:
+    assert _values(text, published=published) == expected
+
+
 @pytest.mark.parametrize(("text", "expected"), [
     # the weekday that ends a range is the first one on or after the day that opens it
     ("The festival runs from Thursday to Sunday.", {"Thursday": "2016-03-24", "Sunday": "2016-03-27"}),
