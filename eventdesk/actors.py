@@ -95,10 +95,12 @@ def state_actor(country: str, *, role: str = "military", year: int | None = None
 
     A named branch follows the era as ACLED writes it: 'Police Forces of India (2014-) Central
     Reserve Police Force'; a de facto force has an era of its own ('Military Forces of Yemen (2017-) Houthi').
+    Its ministers are the 'Government of Afghanistan (2021-)', unarmed (kind 'civilian').
     """
-    prefix = "Police Forces" if role == "police" else "Military Forces"
+    prefix = {"police": "Police Forces", "government": "Government"}.get(role, "Military Forces")
+    kind = {"police": "police", "government": "civilian"}.get(role, "state")
     if not country:
-        return Actor(prefix, "police" if role == "police" else "state", "")
+        return Actor(prefix, kind, "")
     entry = actor_table().countries.get(country)
     if not era and not unit and entry is not None and entry.open_unit and era_label(country, year) == entry.open_era:
         unit = entry.open_unit  # "Military Forces of Yemen (2022-) Presidential Leadership Council"
@@ -106,7 +108,7 @@ def state_actor(country: str, *, role: str = "military", year: int | None = None
     place = f"the {country}" if entry is not None and entry.the else country  # "of the United States"
     name = f"{prefix} of {place} ({era})" if era else f"{prefix} of {place}"
     name = f"{name} {unit}" if unit else name
-    return Actor(name, "police" if role == "police" else "state", country)
+    return Actor(name, kind, country)
 
 
 def _head_kind(words: Sequence[str]) -> str:
@@ -114,7 +116,7 @@ def _head_kind(words: Sequence[str]) -> str:
     table = actor_table()
     for size in (3, 2, 1):
         tail = tuple(words[-size:])
-        for kind in ("police", "military", "militants", "protesters", "rioters", "civilians"):
+        for kind in ("police", "military", "militants", "protesters", "rioters", "civilians", "government"):
             if len(words) >= size and tail in table.heads[kind]:
                 return kind
     return ""
@@ -179,7 +181,7 @@ def normalise_actor(phrase: str, *, context: ActorContext = ActorContext()) -> A
     group = named_group(words, originals, country=context.country or named_country)
     if group is not None and group.state_of and (context.year or 0) >= group.state_since:
         head = _head_kind(words)  # "SNA troops", "FARDC", "the Taliban" once they govern, "CTD personnel"
-        role = group.role or ("police" if head == "police" else "military")
+        role = group.role or (head if head in {"police", "government"} else "military")
         return state_actor(group.state_of, role=role, year=context.year, unit=group.unit, era=group.era)
     if group is not None and group.name.startswith("Unidentified") and (
             people := _ethnic_militia(words, "militants", country)) is not None:
@@ -200,8 +202,8 @@ def normalise_actor(phrase: str, *, context: ActorContext = ActorContext()) -> A
     head = _head_kind(words[:link])
     if head in {"police", "military", "militants"} and _has_cue(words[:link], "former"):
         return civilians_of(country)  # "a former soldier", "an ex-combatant": no longer in any force
-    if head == "police":
-        return state_actor(country, role="police", year=context.year)
+    if head in {"police", "government"}:  # "the refugees minister": the government's own
+        return state_actor(country, role=head, year=context.year)
     if head == "military":
         cued = _has_cue(words, "state") or _is_unit(words)
         state = named_country or cued or any(tuple(words[:link][-len(h):]) == h for h in _ALWAYS_STATE)

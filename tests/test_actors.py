@@ -773,3 +773,9 @@ def test_find_actors_armed_men_read_on_to_the_government_they_serve() -> None:
     doc = load_nlp()("Gunmen from factions allied with the new government shot dead 12 villagers near Jableh.")
     mentions = find_actors(doc[:], context=ActorContext(country="Syria", year=2025))
     assert mentions and mentions[0].actor.name.startswith("Military Forces of Syria")
+
+
+@pytest.mark.parametrize("phrase", ["the Taliban refugees minister", "a deputy minister", "two cabinet ministers"])
+def test_normalise_actor_a_government_s_ministers_are_the_government(phrase: str) -> None:
+    actor = normalise_actor(phrase, context=ActorContext(country="Afghanistan", year=2024))
+    assert actor is not None and (actor.name, actor.kind) == ("Government of Afghanistan (2021-)", "civilian")
