@@ -779,3 +779,10 @@ def test_find_actors_armed_men_read_on_to_the_government_they_serve() -> None:
 def test_normalise_actor_a_government_s_ministers_are_the_government(phrase: str) -> None:
     actor = normalise_actor(phrase, context=ActorContext(country="Afghanistan", year=2024))
     assert actor is not None and (actor.name, actor.kind) == ("Government of Afghanistan (2021-)", "civilian")
+
+
+@pytest.mark.parametrize("country", ["Pakistan", "Iran", "Russia", "Afghanistan"])
+def test_normalise_actor_is_khorasan_is_iskp_wherever_it_strikes(country: str) -> None:
+    # 'IS Khorasan claimed the attack': the province's own name, not the country's IS branch
+    actor = normalise_actor("IS Khorasan militants", context=ActorContext(country=country, year=2024))
+    assert actor is not None and actor.name == "Islamic State Khorasan Province (ISKP)"
