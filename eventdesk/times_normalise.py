@@ -134,11 +134,13 @@ def _resolve_day_part(text: str, ctx: Context) -> Resolution | None:
     if text == "tonight":
         return Resolution(value=f"{anchor_day(ctx).isoformat()}TNI", type="TIME")
     match = _day_part_pattern().fullmatch(text)
-    if match is None or (match["pre"] and match["post"]):
+    # "the evening of Friday": the article is nothing beside the day it is of
+    pre = "" if match is None or (match["pre"].lower() == "the" and match["post"]) else match["pre"]
+    if match is None or (pre and match["post"]):
         return None
     lex = lexicon()
     code = lex.day_parts[match["part"]]
-    other = (match["pre"] or match["post"]).strip()
+    other = (pre or match["post"]).strip()
     if other in {"each", "every"}:  # "every morning": a set of parts of days
         return Resolution(value=f"XXXX-XX-XXT{code}", type="SET")
     if match["part"].endswith("s") and (not other or other.rstrip("s") in lex.weekdays):

@@ -205,7 +205,19 @@ def _split(text: str, start: int, end: int, resolve: Resolve) -> list[tuple[int,
     return result
 
 
-_WEEK_OF = re.compile(r"(?i)\b(?:week(?:end)?|morning|afternoon|evening|night)$")
+# A week or a part of the day that the date after "of" places: "the last weekend of February".
+_PERIOD_BEFORE_OF = re.compile(r"(?i)\b(?:week(?:end)?|morning|afternoon|evening|night)$")
+_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+def _joined_of(text: str, span: tuple[int, int], date: tuple[int, int], resolve: Resolve) -> bool:
+    """Whether a period and the date it is "of" make one expression: the joined one is a date, and a part
+    of a day keeps the day named ("the evening of Friday" is Friday's evening, not the DCT's)."""
+    joined = resolve(text[span[0]:date[1]])
+    if not _is_date_value(joined):
+        return False
+    day = _DAY.match(resolve(text[date[0]:date[1]]))
+    return day is None or text[span[1] - 4:span[1]].lower() in {"week", "kend"} or joined.startswith(day[0])
 
 
 def _merge(text: str, spans: list[tuple[int, int]], resolve: Resolve) -> list[tuple[int, int]]:
@@ -216,8 +228,9 @@ def _merge(text: str, spans: list[tuple[int, int]], resolve: Resolve) -> list[tu
         if merged:
             last_start, last_end = merged[-1]
             gap = text[last_end:start]
-            if _WEEK_OF.search(text, last_start, last_end) and gap == " of " \
-                    and not _DAY_NUMBER.fullmatch(text, start, end) and _is_date_value(resolve(text[last_start:end])):
+            if _PERIOD_BEFORE_OF.search(text, last_start, last_end) and gap == " of " \
+                    and not _DAY_NUMBER.fullmatch(text, start, end) \
+                    and _joined_of(text, (last_start, last_end), (start, end), resolve):
                 merged[-1] = (last_start, end)  # "the last weekend" + "of February", "the morning" + "of 14 March"
                 continue
             if _GAP.fullmatch(gap) and not _ENDS_WITH_YEAR.search(text[last_start:last_end]) \

@@ -694,6 +694,9 @@ def test_resolve_times_day_first_range_reads_each_day_with_its_month(text: str, 
     # a part of the day and the date it is "of" are one expression, as "the night of March 18" is
     ("Fighting resumed on the morning of 14 March.", {"the morning of 14 March": "2016-03-14TMO"}),
     ("The attack came on the evening of Oct. 3.", {"the evening of Oct. 3": "2015-10-03TEV"}),
+    # a weekday keeps its own day: the part of the day is of Friday, not of the DCT
+    ("The ceasefire collapsed on the evening of Friday.", {"the evening of Friday": "2016-03-18TEV"}),
+    ("Troops withdrew the morning of Monday.", {"the morning of Monday": "2016-03-21TMO"}),
     # a range's bare first day stays a day of its own
     ("Clashes broke out on the night of 5-6 March.", {"5": "2016-03-05", "6 March": "2016-03-06"}),
 ])
