@@ -177,9 +177,6 @@ class _Reading:
     quarter: str = ""  # the quarter a results report names as its own: "the fiscal first quarter"
     fiscal_quarter: bool = False  # whether that quarter was named in fiscal terms
     last_quarter: str = ""  # the last quarter named, as named, for "that quarter"
-    # The day each event verb was dated on ("was shot to death last Oct. 23"), for a bare clock time told
-    # of the same event later ("was shot to death at 10 p.m.") after other days were spoken of.
-    event_days: dict[str, dt.date] = dataclasses.field(default_factory=dict)
     previous: tuple[int, str] = (-1, "")  # the end of the last expression, and its value
 
 
@@ -345,25 +342,6 @@ def _clock_day(full: str, candidate: Candidate, following: Sequence[Candidate]) 
     return text
 
 
-def _event_verb(doc: Doc, start: int, end: int) -> str:
-    """The lemma of the event verb an expression dates ("shot" in "was shot on Friday"); "" for none,
-    or for a verb of saying or being, which dates no one event."""
-    span = doc.char_span(start, end, alignment_mode="expand")
-    if span is None or not len(span):
-        return ""
-    _, verb = _path_to_verb(span)
-    lemma = verb.lemma_.lower() if verb is not None else ""
-    return "" if lemma in lexicon().no_event_verbs else lemma
-
-
-def _event_reading(reading: _Reading, verb: str) -> _Reading:
-    """The reading for a bare clock time: its day is the one its event verb was dated on, if any."""
-    day = reading.event_days.get(verb) if verb else None
-    if day is None or day == reading.day:
-        return reading
-    return dataclasses.replace(reading, reference=day, reference_precision="day", day=day)
-
-
 def _read_as(full: str, candidate: Candidate, following: Sequence[Candidate]) -> str:
     """The words a span is normalised as: a range's bare day with its month, a bare clock time with the
     day named after it, a day a speaker judges ("a great day for Poland") as the day told of."""
@@ -410,11 +388,8 @@ def _time_expr(doc: Doc, draft: Extraction, candidate: Candidate, reading: _Read
     said = full[sentence.start:sentence.end] if sentence else text
     # A results report compares quarters, but a sentence about nine months or the year compares years.
     financial = reading.financial and not (_LONGER_PERIOD.search(said) and not _QUARTER.search(said))
-    verb = _event_verb(doc, candidate.start, candidate.end)
-    clock_only = _CLOCK_ONLY.fullmatch(read) is not None
     direction = tense_direction(doc, candidate.start, candidate.end)
-    resolution = _resolve(read, outer if read == text else read, direction,
-                          _event_reading(reading, verb) if clock_only else reading, financial=financial)
+    resolution = _resolve(read, outer if read == text else read, direction, reading, financial=financial)
     resolution = _quarter_ended(_in_context(resolution, full, candidate), full, candidate, reading.dct)
     resolution = _range_end(resolution, full, candidate, reading)
     if _THAT_QUARTER.fullmatch(text) and reading.last_quarter:
@@ -433,8 +408,6 @@ def _time_expr(doc: Doc, draft: Extraction, candidate: Candidate, reading: _Read
         reading.reference_precision = "day" if interval.precision in {"minute", "hour"} else interval.precision
         if reading.reference_precision == "day":
             reading.day = interval.first
-            if verb and not clock_only:
-                reading.event_days[verb] = interval.first
     reading.previous = (candidate.end, resolution.value)
     return TimeExpr(
         article_id=draft.article.id, start=candidate.start, end=candidate.end, text=text,

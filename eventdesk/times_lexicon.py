@@ -48,7 +48,6 @@ class Lexicon:
     deadline_preps: frozenset[str]
     future_governors: frozenset[str]
     present_not_future: frozenset[str]
-    no_event_verbs: frozenset[str]
     speech_verbs: frozenset[str]
 
     def alternation(self, table: str) -> str:
@@ -111,6 +110,5 @@ def lexicon() -> Lexicon:
         deadline_preps=frozenset(data["direction"]["deadline_preps"]),
         future_governors=frozenset(data["direction"]["future_governors"]),
         present_not_future=frozenset(data["direction"]["present_not_future"]),
-        no_event_verbs=frozenset(data["direction"]["no_event_verbs"]),
         speech_verbs=frozenset(data["direction"]["speech_verbs"]),
     )
