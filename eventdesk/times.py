@@ -316,6 +316,10 @@ def _range_day(full: str, candidate: Candidate) -> str:
     return f"{text} {after['month']}" if after else text
 
 
+# Between the two ends of a range: "from Thursday to Sunday", "Monday through Wednesday", "Friday-Sunday".
+_RANGE_GAP = re.compile(r"\s*(?:to|through|thru|until|till|-|\u2013|\u2014)\s*")
+
+
 # Between a clock time and its day: "on", after "local time" or a time given in another zone
 # ("6 a.m. local time on Tuesday", "10:35 a.m. (0735 GMT) Friday"), or the end of that bracket.
 _ON_GAP = re.compile(r"(?:\s+local time)?(?:(?:\)|\s*\([^()]{1,25}\))\s+(?:on\s+)?|\s+on\s+)")
@@ -351,16 +355,11 @@ def _read_as(full: str, candidate: Candidate, following: Sequence[Candidate]) ->
     return _clock_day(full, candidate, following) if read == full[candidate.start:candidate.end] else read
 
 
-# Between the two ends of a range: "from Thursday to Sunday", "Monday through Wednesday", "Friday-Sunday".
-_RANGE_GAP = re.compile(r"\s*(?:to|through|thru|until|till|-|\u2013|\u2014)\s*")
-
-
 _CLOCK_VALUE = re.compile(r"(?P<day>\d{4}-\d{2}-\d{2})T(?P<clock>\d{2}:\d{2})")
 
 
 def _range_end(resolution: Resolution, full: str, candidate: Candidate, reading: _Reading) -> Resolution:
-    """"From Thursday to Sunday": a weekday that ends a range is the first one on or after its start;
-    "a curfew from 7 p.m. to 6 a.m.": a clock time earlier than the start is on the next day."""
+    """"From Thursday to Sunday": a weekday that ends a range is the first one on or after its start."""
     end, start = reading.previous
     if not _RANGE_GAP.fullmatch(full, end, candidate.start):
         return resolution
@@ -370,11 +369,49 @@ def _range_end(resolution: Resolution, full: str, candidate: Candidate, reading:
         while day < dt.date.fromisoformat(start):
             day += dt.timedelta(weeks=1)
         return dataclasses.replace(resolution, value=day.isoformat())
-    opening, closing = _CLOCK_VALUE.fullmatch(start), _CLOCK_VALUE.fullmatch(resolution.value)
-    if opening and closing and opening["day"] == closing["day"] and closing["clock"] < opening["clock"]:
-        day = dt.date.fromisoformat(closing["day"]) + dt.timedelta(days=1)
-        return dataclasses.replace(resolution, value=f"{day.isoformat()}T{closing['clock']}")
     return resolution
+
+
+_BETWEEN_BEFORE = re.compile(r"(?i)\bbetween\s+$")
+_EVENING, _NOON = "17:00", "12:00"  # a night's range opens in the evening and closes by noon
+
+
+def _across_midnight(full: str, opening: TimeExpr, closing: TimeExpr) -> bool:
+    """Whether two clock times on one day are the ends of a night ("a curfew from 7 p.m. to 6 a.m.",
+    "between 10 p.m. and 5 a.m."): a range from the evening to the morning. A change of hour ("brought
+    forward from 3 p.m. to 11 a.m.") opens before the evening and spans nothing."""
+    gap = full[opening.end:closing.start]
+    joined = _RANGE_GAP.fullmatch(gap) is not None or (
+        gap.strip() == "and" and _BETWEEN_BEFORE.search(full, max(0, opening.start - 9), opening.start) is not None)
+    first, second = _CLOCK_VALUE.fullmatch(opening.value), _CLOCK_VALUE.fullmatch(closing.value)
+    return joined and first is not None and second is not None and first["day"] == second["day"] \
+        and first["clock"] >= _EVENING and second["clock"] < _NOON
+
+
+def _shift_day(time: TimeExpr, days: int) -> TimeExpr:
+    """The same clock time on another day."""
+    step = dt.timedelta(days=days)
+    day = dt.date.fromisoformat(time.value[:10]) + step
+    return dataclasses.replace(time, value=f"{day.isoformat()}{time.value[10:]}",
+                               first=time.first + step if time.first else None,
+                               last=time.last + step if time.last else None)
+
+
+def _night_ranges(full: str, times: tuple[TimeExpr, ...]) -> tuple[TimeExpr, ...]:
+    """A night's range keeps its ends in order: its closing time is on the next day ("from 7 p.m. to 6 a.m."),
+    or, where a day is named after the closing time ("from 11 p.m. to 2 a.m. on Sunday"), the opening
+    time is on the day before it."""
+    result = list(times)
+    for index in range(len(result) - 1):
+        opening, closing = result[index], result[index + 1]
+        if not _across_midnight(full, opening, closing):
+            continue
+        named = index + 2 < len(result) and _ON_GAP.fullmatch(full, closing.end, result[index + 2].start) is not None
+        if named:
+            result[index] = _shift_day(opening, -1)
+        else:
+            result[index + 1] = _shift_day(closing, 1)
+    return tuple(result)
 
 
 def _time_expr(doc: Doc, draft: Extraction, candidate: Candidate, reading: _Reading, *,
@@ -431,7 +468,7 @@ def resolve_times(doc: Doc, draft: Extraction, options: Options) -> Extraction:
                   if _present_age(doc, draft.article.text, candidate.start, candidate.end) != "generic"]
     times = tuple(_time_expr(doc, draft, candidate, reading, following=candidates[index + 1:index + 3])
                   for index, candidate in enumerate(candidates))
-    return dataclasses.replace(draft, times=times)
+    return dataclasses.replace(draft, times=_night_ranges(draft.article.text, times))
 
 
 # ---------------------------------------------------------------- dating events

@@ -652,6 +652,14 @@ def test_normalise_expression_weekday_of_a_named_week_is_that_day(text: str, val
     # the day named after the closing time is the opening's too
     ("Polls were open from 8 a.m. to 6 p.m. on Sunday.",
      {"8 a.m.": "2016-03-20T08:00", "6 p.m.": "2016-03-20T18:00", "Sunday": "2016-03-20"}),
+    # a night's range with its day named after the closing time: the opening is the evening before
+    ("Artillery fire went on from 10 p.m. to 3 a.m. on Saturday.",
+     {"10 p.m.": "2016-03-18T22:00", "3 a.m.": "2016-03-19T03:00", "Saturday": "2016-03-19"}),
+    # "between ... and ..." is a range too
+    ("Residents must stay indoors between 9 p.m. and 6 a.m.",
+     {"9 p.m.": "2016-03-23T21:00", "6 a.m.": "2016-03-24T06:00"}),
+    # a change of hour is no span of time: both hours are of one day
+    ("The hearing was moved from 4 p.m. to 10 a.m.", {"4 p.m.": "2016-03-23T16:00", "10 a.m.": "2016-03-23T10:00"}),
 ])
 def test_resolve_times_clock_range_keeps_its_ends_in_order(text: str, expected: dict[str, str]) -> None:
     assert _values(text, published=dt.date(2016, 3, 23)) == expected
