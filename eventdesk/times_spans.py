@@ -538,7 +538,7 @@ _STEP_BEFORE = re.compile(r"(?i)\b(?:the|a) (?:day|week) (?:before|after) $")
 
 def _with_step_before(text: str, start: int, end: int, resolve: Resolve) -> int:
     """The start of "the day before" + "Christmas", which spaCy leaves apart: one expression, a day
-    from the day named (TBAQ: "day before last Tuesday")."""
+    or a week from the day named ("the week after Easter")."""
     step = _STEP_BEFORE.search(text, max(0, start - 16), start)
     if step is None or not _is_date_value(resolve(text[step.start():end])):
         return start
@@ -555,6 +555,8 @@ def candidate_spans(doc: Doc, text: str, resolve: Resolve) -> list[Candidate]:
         if _is_hours_of_a_day(text, start, end, starts):
             continue
         start = _with_step_before(text, start, end, resolve)
+        while candidates and candidates[-1].start >= start:
+            candidates.pop()  # "the week" that the step ("the week after Easter") now holds
         if text[start:end].lower() in lexicon().bare_day_parts and not _is_day_part_frame(text, start, end):
             continue  # a part of the day that joined no day
         if _is_thing_named(doc, text, start, end) or _names_a_title(doc, text, start, end) \

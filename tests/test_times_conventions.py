@@ -583,6 +583,8 @@ def test_resolve_times_nth_week_of_a_month_is_that_iso_week(text: str, expected:
     ("The day before last Tuesday's hearing, he left.", {"The day before last Tuesday": "2016-03-21"}),
     ("Talks resumed the week after March 3.", {"the week after March 3": "2016-W10"}),
     ("Fans met on the weekend of March 5.", {"the weekend of March 5": "2016-W09-WE"}),
+    # the step holds the week spaCy gave alone: one expression, not two overlapping ones
+    ("Classes restarted the week after Easter.", {"the week after Easter": "2016-W13"}),
     # a step from an event, not a day, is no date of its own
     ("The day after his death, police came.", {}),
 ])
