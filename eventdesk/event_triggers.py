@@ -366,8 +366,10 @@ def non_actor_subject(token: Token, lexicon: Lexicon) -> bool:
 
 
 def modifier_only(token: Token) -> bool:
-    """'protest leaders': a trigger word modifying another noun names no event, unless that noun is one."""
-    return token.dep_ in {"compound", "amod"} and token.pos_ in {"NOUN", "PROPN", "ADJ"} \
+    """'protest leaders', 'the ousted government's forces': a trigger word modifying another noun names no
+    event, unless that noun is one."""
+    word = token.pos_ in {"NOUN", "PROPN", "ADJ"} or token.dep_ == "amod" and token.tag_ == "VBN"
+    return token.dep_ in {"compound", "amod"} and word \
         and token.head.lower_ not in _EVENT_NOUNS and token.head.pos_ == "NOUN"
 
 

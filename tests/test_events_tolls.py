@@ -304,3 +304,10 @@ def test_events_an_offensive_launched_on_an_armed_group_is_a_battle_holding_the_
             "Santander); at least 12 people were killed, most of them fighters.")
     event = _main(note)
     assert (event.event_type, event.sub_event_type, event.fatalities) == ("Battles", "Armed clash", 12)
+
+
+def test_events_an_ousted_ruler_named_in_the_attackers_is_no_takeover() -> None:
+    note = ("On 18 March 2024, remnants of the ousted regime's army ambushed a police patrol near Jableh (Latakia), "
+            "killing 6 officers.")
+    event = _main(note)
+    assert (event.event_type, event.sub_event_type, event.fatalities) == ("Battles", "Armed clash", 6)
