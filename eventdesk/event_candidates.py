@@ -23,7 +23,8 @@ from eventdesk.event_sides import (
     taken_from, vehicle_side, withdrawn_side,
 )
 from eventdesk.event_phrases import (
-    TRIGGER_POS, has_phrase, may_trigger, other_time, own_clause, sentence_hints, triggers_at,
+    TRIGGER_POS, has_phrase, is_device_at, may_trigger, names_backing, other_time, own_clause, sentence_hints,
+    triggers_at,
 )
 from eventdesk.event_triggers import (
     Lexicon, Trigger, claimed_object, context_ok, defied, elided_passive, event_lexicon, factual, idle_device,
@@ -289,10 +290,11 @@ def _candidate_at(token: Token, sent: Span, index: int, mentions: Sequence[Actor
     """The event a trigger word signals, or None when it is no trigger, unreal or untypable."""
     lexicon = event_lexicon()
     entries = [e for e in triggers_at(token) if context_ok(e, token, sent, lexicon)]
-    if not entries or not factual(token, sent) or is_support(token, lexicon):
+    if not entries or not factual(token, sent) or names_backing(sent) and is_support(token, lexicon):
         return None
+    device = is_device_at(token)  # the device tests below hold only for one
     if object_of_strategic(token, lexicon) or claimed_object(token) or _exchanged_fire(token) \
-            or idle_device(token, lexicon) or _inside_a_name(token, mentions):
+            or device and idle_device(token, lexicon) or _inside_a_name(token, mentions):
         return None
     # "fired mortars at a base": the weapon names the event more precisely than "fire at"
     # "blew himself up" matches 'blow up' and 'blow himself': the bomber's own death names it a suicide bombing
@@ -372,7 +374,7 @@ def _candidate_at(token: Token, sent: Span, index: int, mentions: Sequence[Actor
     if candidate.actor1 is not None and candidate.actor1 == candidate.actor2 and not (
             entry.sub == "Armed clash" and _actor_kind(candidate.actor1) in SAME_KIND_SIDES):
         candidate.actor1 = None  # "a roadside bomb hit an army vehicle": the target is no attacker of itself
-    hit_device = ran_into(token, lexicon)
+    hit_device = device and ran_into(token, lexicon)
     if hit_device and _actor_kind(candidate.actor1) not in {"rebel", "militia", "unidentified"}:
         # "an army vehicle struck an IED": the vehicle's side is the target; a planter, if named, stays
         candidate.actor2, candidate.actor1 = candidate.actor2 or candidate.actor1, None

@@ -41,6 +41,21 @@ def triggers_at(token: Token) -> tuple[Trigger, ...]:
     return doc_cached(token.doc, ("eventdesk.triggers", token.i), lambda: matching_triggers(token, event_lexicon()))
 
 
+def is_device_at(token: Token) -> bool:
+    """`event_triggers.is_device` (a planted explosive named by a trigger word) over the parse's entries:
+    the device tests (left idle, run into) ask it first, and it is false for nearly every trigger."""
+    return any(t.sub == "Remote explosive/landmine/IED" for t in triggers_at(token))
+
+
+def names_backing(sent: Span) -> bool:
+    """Whether a word of the sentence is a backing word ('backed', 'support'): only then can a trigger
+    in it be someone's support (`event_triggers.is_support` walks up the trigger's heads for one)."""
+    def make() -> bool:
+        backing = event_lexicon().context["backing"]
+        return any(t.lemma_.lower() in backing for t in sentence_tokens(sent))
+    return doc_cached(sent.doc, ("eventdesk.names_backing", sent.start, sent.end), make)
+
+
 @lru_cache(maxsize=64)
 def _by_length(phrases: tuple[tuple[str, ...], ...]) -> tuple[tuple[int, frozenset[tuple[str, ...]]], ...]:
     """A list of phrases as sets of one length each (the lexicon's lists are few and fixed)."""

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from eventdesk.event_phrases import has_phrase, may_trigger, own_clause, sentence_hints, triggers_at
-from eventdesk.event_triggers import event_lexicon, matching_triggers
+from eventdesk.event_phrases import (
+    has_phrase, is_device_at, may_trigger, names_backing, own_clause, sentence_hints, triggers_at,
+)
+from eventdesk.event_triggers import event_lexicon, is_device, is_support, matching_triggers
 from eventdesk.nlp import load_nlp
 
 
@@ -23,6 +25,26 @@ def test_triggers_at_finds_what_matching_triggers_finds_for_every_word(text: str
     lexicon = event_lexicon()
     for token in _sentence(text):
         assert triggers_at(token) == matching_triggers(token, lexicon), token.text
+
+
+@pytest.mark.parametrize("text", [
+    "An IED planted by the militants struck a patrol, and a landmine was later found near the road.",
+    "A roadside bomb killed 3 soldiers as troops shelled the village.",
+])
+def test_is_device_at_is_is_device_for_every_word(text: str) -> None:
+    lexicon = event_lexicon()
+    assert [is_device_at(t) for t in _sentence(text)] == [is_device(t, lexicon) for t in _sentence(text)]
+
+
+@pytest.mark.parametrize(("text", "backing"), [
+    ("Government troops backed by Russian airstrikes retook the town.", True),
+    ("Government troops retook the town after heavy airstrikes.", False),
+])
+def test_names_backing_is_false_only_where_no_trigger_is_support(text: str, backing: bool) -> None:
+    sent = _sentence(text)
+    assert names_backing(sent) is backing
+    if not backing:
+        assert not any(is_support(t, event_lexicon()) for t in sent)
 
 
 def test_may_trigger_spares_words_of_no_entry() -> None:
