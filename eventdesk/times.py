@@ -226,14 +226,20 @@ def _own_quarter(resolution: Resolution, full: str, candidate: Candidate, dct: d
                  direction: int) -> tuple[str, bool]:
     """The quarter a results report names as its own, which its later "the quarter" and "a year earlier"
     mean: a fiscal one in its fiscal name ("the fiscal first quarter", "its fourth quarter ended Sept. 30"),
-    not of a past year (the year-ago quarter it compares); else a calendar quarter that ended in the half
-    year before the DCT ("third-quarter profit" told in March); "" for any other expression. The flag
+    unless it is past: ended more than half a year before the DCT, or named for a year before the DCT's
+    where its end is not given (the year-ago quarter it compares); else a calendar quarter that ended in the
+    half year before the DCT ("third-quarter profit" told in March); "" for any other expression. The flag
     says the quarter is a fiscal one, which a roundup's calendar quarter named before it gives way to."""
     text = full[max(0, candidate.start - 8):candidate.end]
     if not _QUARTER_VALUE.fullmatch(resolution.value) or not _ORDINAL.search(text) or dct is None:
         return "", False
     if _FISCAL.search(text) or _ENDED_DATE.match(full, candidate.end):
-        return (resolution.value if int(resolution.value[:4]) >= dct.year else ""), True
+        # "the fiscal second quarter ended Dec. 31" told in January: its end, where given, says whether it
+        # is past; a fiscal name alone gives no calendar end, only its year
+        ended = _fiscal_quarter_interval(resolution, full, candidate)
+        past = ended.last <= dct - dt.timedelta(days=_OWN_QUARTER_DAYS) if ended is not None \
+            else int(resolution.value[:4]) < dct.year
+        return ("" if past else resolution.value), True
     interval = interval_of(resolution.value)
     if interval is not None and direction < 0 and interval.first <= dct <= interval.last:
         # "attributed its fourth-quarter slump" told in November: a quarter told as past that the calendar

@@ -522,6 +522,14 @@ def test_resolve_times_results_report_means_its_fiscal_quarter_by_the_quarter_an
         ("2015-Q2", "2016-Q2", "2015-Q2")
 
 
+def test_resolve_times_results_report_told_in_the_new_year_means_its_fiscal_quarter_ended_in_december() -> None:
+    # the quarter's end, not its name's year, says whether it is the report's own
+    text = ("The retailer said profit for its fiscal third quarter ended Dec. 31 climbed 12% from a year "
+            "earlier. Revenue in the quarter reached $3 billion.")
+    values = _values(text, published=dt.date(2017, 1, 24))
+    assert (values["a year earlier"], values["the quarter"]) == ("2015-Q3", "2016-Q3")
+
+
 def test_resolve_times_results_report_without_a_fiscal_quarter_means_the_quarter_just_ended() -> None:
     text = ("The chip maker said it earned $7 million in the second quarter of 2015, before a loss in the quarter "
             "just ended. Sales in the quarter fell.")
