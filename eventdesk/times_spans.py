@@ -380,13 +380,30 @@ def _judged_day_before() -> re.Pattern[str]:
 
 
 _FOR_AFTER = re.compile(r" for\b")
+# "It would be a good day for buyers if rates fell": a day supposed, not one told of.
+_SUPPOSED_BEFORE = re.compile(r"(?i)\b(?:would|could|might|if|unless)\b[^.!?;]*$")
+_SUPPOSED_AFTER = re.compile(r"(?i)[^.!?;]*\b(?:if|unless)\b")
 
 
 def is_judged_day(text: str, start: int, end: int) -> bool:
     """"It was a great day for Poland", "a sad day for democracy": the day told of, as a speaker judges it;
-    TimeML annotates "day" with the date of that day."""
+    TimeML annotates "day" with the date of that day. A supposed day ("would be a great day if") is none."""
     return text[start:end].lower() == "day" and _FOR_AFTER.match(text, end) is not None \
-        and _judged_day_before().search(text, max(0, start - 36), start) is not None
+        and _judged_day_before().search(text, max(0, start - 36), start) is not None \
+        and _SUPPOSED_BEFORE.search(text, max(0, start - 60), start) is None \
+        and _SUPPOSED_AFTER.match(text, end, min(len(text), end + 80)) is None
+
+
+# "A good day for sellers", "a long day": a day of its kind, which spaCy labels but TimeML leaves out.
+_KIND_OF_DAY = re.compile(r"(?i)an? [a-z]+ day")
+
+
+def _judged_day_word(text: str, start: int, end: int) -> int:
+    """The start of "day" in spaCy's "a great day" when the day is judged, which TimeML annotates alone;
+    else the span's start."""
+    if not text[start:end].lower().endswith(" day"):
+        return start
+    return end - 3 if is_judged_day(text, end - 3, end) else start
 
 
 _IN_BEFORE = re.compile(r"(?i)\b(?:in|during)\s+$")
@@ -554,11 +571,13 @@ def candidate_spans(doc: Doc, text: str, resolve: Resolve) -> list[Candidate]:
     for start, end in spans:
         if _is_hours_of_a_day(text, start, end, starts):
             continue
-        start = _with_step_before(text, start, end, resolve)
+        start = _judged_day_word(text, _with_step_before(text, start, end, resolve), end)
         while candidates and candidates[-1].start >= start:
             candidates.pop()  # "the week" that the step ("the week after Easter") now holds
         if text[start:end].lower() in lexicon().bare_day_parts and not _is_day_part_frame(text, start, end):
             continue  # a part of the day that joined no day
+        if _KIND_OF_DAY.fullmatch(text, start, end) and resolve(text[start:end]) == "UNKNOWN":
+            continue
         if _is_thing_named(doc, text, start, end) or _names_a_title(doc, text, start, end) \
                 or _is_discourse_now(text, start, end):
             continue

@@ -566,6 +566,11 @@ def test_resolve_times_then_current_is_the_present_of_a_past_time(text: str, exp
     # "Today" already dates it; a day without a judging word is no time
     ("Today is a sad day for democracy.", {"Today": "2016-03-27"}),
     ("The shop sets aside a day for repairs.", {}),
+    # spaCy's "a great day" gives its "day" alone, dated as the judged day
+    ("It was a great day for Kenya.", {"day": "2016-03-27"}),
+    # a supposed day is no day told of; a day of its kind ("a good day for") is none either
+    ("It would be a historic day for the league if the bill passed.", {}),
+    ("Traders said it was a good day for sellers.", {}),
 ])
 def test_resolve_times_day_a_speaker_judges_is_the_day_told_of(text: str, expected: dict[str, str]) -> None:
     assert _values(text) == expected
