@@ -244,8 +244,8 @@ def _claimer(sent: Span, mentions: Sequence[ActorMention]) -> Actor | None:
     armed = [m for m in mentions if m.actor.kind in {"rebel", "militia", "external", "state"}]
     for token in sentence_tokens(sent):
         lemma = token.lemma_.lower()
-        if lemma == "sign" and token.head.lemma_.lower() in _SIGNED_MESSAGES and (
-                signer := [m for m in armed if m.start > token.i]):
+        if lemma == "sign" and token.dep_ == "acl" and token.head.lemma_.lower() in _SIGNED_MESSAGES and (
+                signer := [m for m in armed if token.i < m.head and token.doc[m.head] in token.subtree]):
             return signer[0].actor  # "a banner signed by the CJNG was left next to the bodies"
         if token.pos_ != "VERB" or lemma not in {"claim", "suspect", "blame"}:
             continue

@@ -96,7 +96,7 @@ def _counts_text(anchor: Token, amount_end: int) -> str:
     return words.text.strip(" ,")
 
 
-_THE_DEAD = frozenset({"bodies", "corpses", "dead", "victims", "deceased"})
+_THE_DEAD = frozenset({"bodies", "corpses", "dead", "deceased"})
 
 
 def _is_subset(anchor: Token, amount: Amount, sent: Span) -> bool:

@@ -151,14 +151,14 @@ def noun_kind(token: Token) -> str:
     compound = " ".join(t.lower_ for t in token.lefts if t.dep_ in {"compound", "amod"})
     if compound and f"{compound} {token.lower_}" in nouns:
         return nouns[f"{compound} {token.lower_}"]
-    if token.lemma_.lower() == "loss" and _losing_side(token):
+    if token.lemma_.lower() == "loss" and _losing_side(token) and not _counts_things(token):
         return "killed"  # "estimated Houthi losses at about 20": a side's losses in a toll are its dead
     if token.lower_ in _TOLL_NOUNS:  # "put the toll at 5", "put the figure at around 30"
         if any(t.lemma_ in _TOLL_WORDS for t in token.lefts):
             return "killed"
         # "8 people were killed, while the military put the toll at 5", "police put the toll at 100, while
         # residents said 200 had died": the toll of the deaths told beside it
-        dying = kind_words().subject_verbs
+        dying = kind_words().subject_verbs if token.lower_ == "toll" else {}
         return "killed" if any(t.i != token.i and (verb_kind(t) == "killed" or dying.get(t.lemma_.lower()) == "killed"
                                                    or nouns.get(t.lower_) == "killed" and t.lower_ != "toll")
                                for t in token.sent) else ""
@@ -172,6 +172,13 @@ def _losing_side(noun: Token) -> list[Token]:
     """'Houthi losses', 'enemy losses': the side named before a noun of losses (none for 'economic losses')."""
     return [t for t in noun.lefts if t.dep_ in {"compound", "amod", "poss"}
             and (t.ent_type_ in {"NORP", "ORG"} or t.lemma_.lower() in _ENEMY)]
+
+
+def _counts_things(losses: Token) -> bool:
+    """'put Russian losses at 40 tanks': the value names what was lost, and it is no one."""
+    values = [g for c in losses.head.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
+    return any(v.pos_ == "NOUN" and v.lemma_.lower() not in kind_words().age_heads | ARMED_PERSONS
+               for v in values)
 
 
 def losses_counted(anchor: Token) -> str:

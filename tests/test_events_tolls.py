@@ -311,3 +311,31 @@ def test_events_an_ousted_ruler_named_in_the_attackers_is_no_takeover() -> None:
             "killing 6 officers.")
     event = _main(note)
     assert (event.event_type, event.sub_event_type, event.fatalities) == ("Battles", "Armed clash", 6)
+
+
+@pytest.mark.parametrize("note", [
+    "On 10 May 2023, unidentified gunmen killed 4 farmers near Tame (Arauca). The government signed a truce "
+    "with the ELN.",
+    "On 10 May 2023, unidentified gunmen killed 4 farmers near Tame (Arauca). Later, the president signed a "
+    "decree sending troops against the ELN.",
+])
+def test_events_a_group_named_after_a_main_clause_signed_claims_nothing(note: str) -> None:
+    assert "ELN" not in _main(note).actor1 and "Military" not in _main(note).actor1
+
+
+def test_figures_a_turnout_figure_beside_a_death_is_no_toll() -> None:
+    note = ("On 7 May 2023, opposition supporters clashed with police in Mombasa (Mombasa), burning tyres. "
+            "Organisers put the turnout figure at 15000, while one protester died after being shot.")
+    assert _main(note).fatalities == 1
+
+
+def test_fatalities_victims_who_later_died_add_to_the_toll() -> None:
+    note = ("On 6 May 2023, a bomb went off at a bus station in Peshawar (Khyber Pakhtunkhwa), killing 2 people "
+            "and wounding 10. Three of the victims later died in hospital.")
+    assert _main(note).fatalities == 5
+
+
+def test_fatalities_losses_put_at_a_count_of_vehicles_are_no_dead() -> None:
+    note = ("On 9 May 2023, Russian forces attacked Ukrainian positions near Robotyne (Zaporizhia). Ukraine's "
+            "army said 2 soldiers were killed and put Russian losses at 12 armoured vehicles.")
+    assert _main(note).fatalities == 2
