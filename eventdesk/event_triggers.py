@@ -367,8 +367,9 @@ def non_actor_subject(token: Token, lexicon: Lexicon) -> bool:
 
 def modifier_only(token: Token) -> bool:
     """'protest leaders', 'the ousted government's forces': a trigger word modifying another noun names no
-    event, unless that noun is one."""
-    word = token.pos_ in {"NOUN", "PROPN", "ADJ"} or token.dep_ == "amod" and token.tag_ == "VBN"
+    event, unless that noun is one. A participle does so only in a possessor, which names whose men act ('an
+    ambushed convoy' is the ambush)."""
+    word = token.pos_ in {"NOUN", "PROPN", "ADJ"} or token.tag_ == "VBN" and token.head.dep_ == "poss"
     return token.dep_ in {"compound", "amod"} and word \
         and token.head.lower_ not in _EVENT_NOUNS and token.head.pos_ == "NOUN"
 

@@ -339,3 +339,9 @@ def test_fatalities_losses_put_at_a_count_of_vehicles_are_no_dead() -> None:
     note = ("On 9 May 2023, Russian forces attacked Ukrainian positions near Robotyne (Zaporizhia). Ukraine's "
             "army said 2 soldiers were killed and put Russian losses at 12 armoured vehicles.")
     assert _main(note).fatalities == 2
+
+
+def test_events_a_participle_on_the_victims_noun_is_still_the_event() -> None:
+    note = "On 18 May 2023, survivors of an ambushed army convoy near Gao (Gao) said 12 soldiers died."
+    event = _main(note)
+    assert (event.event_type, event.fatalities) == ("Battles", 12)
