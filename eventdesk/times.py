@@ -14,6 +14,7 @@ import datetime as dt
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from spacy.tokens import Doc, Span, Token
 
@@ -22,6 +23,7 @@ from eventdesk.settings import Options
 from eventdesk.times_calendar import Interval, add_months, interval_of, iso_week_value, narrow
 from eventdesk.times_lexicon import lexicon
 from eventdesk.times_normalise import Resolution, normalise_expression
+from eventdesk.times_scan import DAY_OF_MONTH, month_names
 from eventdesk.times_spans import Candidate, candidate_spans, is_judged_day
 
 # Splitting ranges needs to know whether a part is a date even in an article
@@ -297,10 +299,12 @@ def _in_context(resolution: Resolution, full: str, candidate: Candidate) -> Reso
 
 
 # "5" of "5-6 March", "between 3 and 5 March": the month (and year) named after the range's end.
-_RANGE_MONTH_AFTER = re.compile(r"\s*(?:and|to|through|or|-|\u2013|\u2014)\s*\d{1,2}"
-                                r" (?P<month>[A-Z][a-z]{2,8}\.?(?:,? \d{4})?)")
-_RANGE_MONTH_BEFORE = re.compile(r"(?P<month>[A-Z][a-z]{2,8}\.?) \d{1,2}(?:st|nd|rd|th)?"
-                                 r"\s*(?:and|to|through|or|-|\u2013|\u2014)\s*$")
+@lru_cache(maxsize=1)
+def _range_month() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """The month named after a range's end ("5-6 March") and before its start ("April 24 and 25")."""
+    months, link = month_names(), r"\s*(?:and|to|through|or|-|\u2013|\u2014)\s*"
+    return (re.compile(rf"{link}{DAY_OF_MONTH} (?P<month>{months}\.?(?:,? \d{{4}})?)\b"),
+            re.compile(rf"(?P<month>{months}\.?) {DAY_OF_MONTH}(?:st|nd|rd|th)?{link}$"))
 
 
 _RANGE_UNIT_AFTER = re.compile(r"\s+(?:and|to)\s+[\w-]+\s+(?P<unit>[a-z]+)")
@@ -315,10 +319,11 @@ def _range_day(full: str, candidate: Candidate) -> str:
         return f"{text} {unit['unit']}"
     if not text.isdigit():
         return text
-    before = _RANGE_MONTH_BEFORE.search(full, max(0, candidate.start - 24), candidate.start)
+    month_after, month_before = _range_month()
+    before = month_before.search(full, max(0, candidate.start - 24), candidate.start)
     if before:
         return f"{before['month']} {text}"
-    after = _RANGE_MONTH_AFTER.match(full, candidate.end)
+    after = month_after.match(full, candidate.end)
     return f"{text} {after['month']}" if after else text
 
 
@@ -420,6 +425,30 @@ def _night_ranges(full: str, times: tuple[TimeExpr, ...]) -> tuple[TimeExpr, ...
     return tuple(result)
 
 
+def _track_quarter(resolution: Resolution, full: str, candidate: Candidate, reading: _Reading,
+                   direction: int) -> Resolution:
+    """"That quarter" as the quarter last named, in its name ("the second quarter ended Oct. 31 ... results
+    for that quarter"); the quarter named and the report's own quarter are kept for what follows."""
+    if _THAT_QUARTER.fullmatch(full, candidate.start, candidate.end) and reading.last_quarter:
+        resolution = dataclasses.replace(resolution, value=reading.last_quarter)
+    if _QUARTER_VALUE.fullmatch(resolution.value):
+        reading.last_quarter = resolution.value
+    own, fiscal = _own_quarter(resolution, full, candidate, reading.dct, direction)
+    if own and (not reading.quarter or (fiscal and not reading.fiscal_quarter)):
+        reading.quarter, reading.fiscal_quarter = own, fiscal
+    return resolution
+
+
+def _track_reference(reading: _Reading, interval: Interval | None) -> None:
+    """A date or clock time read becomes the reference of what follows, and its day the day last told of."""
+    if interval is None or interval.precision not in _REFERENCE_PRECISIONS:
+        return
+    reading.reference = interval.first
+    reading.reference_precision = "day" if interval.precision in {"minute", "hour"} else interval.precision
+    if reading.reference_precision == "day":
+        reading.day = interval.first
+
+
 def _time_expr(doc: Doc, draft: Extraction, candidate: Candidate, reading: _Reading, *,
                following: Sequence[Candidate] = ()) -> TimeExpr:
     """One candidate span, normalised, with its interval and precision."""
@@ -434,23 +463,12 @@ def _time_expr(doc: Doc, draft: Extraction, candidate: Candidate, reading: _Read
     direction = tense_direction(doc, candidate.start, candidate.end)
     resolution = _resolve(read, outer if read == text else read, direction, reading, financial=financial)
     resolution = _quarter_ended(_in_context(resolution, full, candidate), full, candidate, reading.dct)
-    resolution = _range_end(resolution, full, candidate, reading)
-    if _THAT_QUARTER.fullmatch(text) and reading.last_quarter:
-        # "the second quarter ended Oct. 31 ... results for that quarter": the quarter named, in its name
-        resolution = dataclasses.replace(resolution, value=reading.last_quarter)
-    if _QUARTER_VALUE.fullmatch(resolution.value):
-        reading.last_quarter = resolution.value
+    resolution = _track_quarter(_range_end(resolution, full, candidate, reading), full, candidate, reading,
+                                direction)
     if _present_age(doc, full, candidate.start, candidate.end) == "name":
         resolution = Resolution(value="PRESENT_REF")
     interval = _fiscal_quarter_interval(resolution, full, candidate) or _interval(resolution, reading.dct)
-    own, fiscal = _own_quarter(resolution, full, candidate, reading.dct, direction)
-    if own and (not reading.quarter or (fiscal and not reading.fiscal_quarter)):
-        reading.quarter, reading.fiscal_quarter = own, fiscal
-    if interval is not None and interval.precision in _REFERENCE_PRECISIONS:
-        reading.reference = interval.first
-        reading.reference_precision = "day" if interval.precision in {"minute", "hour"} else interval.precision
-        if reading.reference_precision == "day":
-            reading.day = interval.first
+    _track_reference(reading, interval)
     reading.previous = (candidate.end, resolution.value)
     return TimeExpr(
         article_id=draft.article.id, start=candidate.start, end=candidate.end, text=text,

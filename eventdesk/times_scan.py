@@ -52,6 +52,16 @@ def scan_pattern() -> re.Pattern[str]:
     return re.compile(rf"(?i)(?<![\w-])(?:{alternation})(?![\w-])")
 
 
+# A day of the month, 1 to 31: "40 and 50 March protesters" names no day.
+DAY_OF_MONTH = r"(?:3[01]|[12]\d|0?[1-9])"
+
+
+@lru_cache(maxsize=1)
+def month_names() -> str:
+    """A regex alternation of the lexicon's months as names are capitalised ("March", "Sept"), longest first."""
+    return "(?:" + "|".join(sorted((m.capitalize() for m in lexicon().months), key=len, reverse=True)) + ")"
+
+
 @lru_cache(maxsize=1)
 def named_day_pattern() -> re.Pattern[str]:
     """Weekdays and dates (month-day or day-month), capitalised as names are, which spaCy sometimes
@@ -63,7 +73,8 @@ def named_day_pattern() -> re.Pattern[str]:
     # One-word holidays, capitalised, with a "last" or "next" before them: "last Thanksgiving".
     holidays = "|".join(sorted((h.capitalize() for h in lex.holidays if " " not in h and "'" not in h),
                                key=len, reverse=True))
-    return re.compile(rf"(?<![\w-])(?:{named}(?:{weekdays})|(?:{months})\.? \d{{1,2}}(?:,? \d{{4}})?"
+    day = DAY_OF_MONTH
+    return re.compile(rf"(?<![\w-])(?:{named}(?:{weekdays})|(?:{months})\.? {day}(?!\d)(?:,? \d{{4}})?"
                       # "6 March", "12 March 2016", and a range's first day with it ("5-6 March")
-                      rf"|(?:\d{{1,2}}\s*(?:-|\u2013|to|and)\s*)?\d{{1,2}} (?:{months})\b\.?(?: \d{{4}})?"
+                      rf"|(?:{day}\s*(?:-|\u2013|to|and)\s*)?{day} (?:{months})\b\.?(?: \d{{4}})?"
                       rf"|(?:(?:[Ll]ast|[Nn]ext|[Tt]his) )?(?:{holidays}))(?![\w-])")

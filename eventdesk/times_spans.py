@@ -16,7 +16,7 @@ from functools import lru_cache
 from spacy.tokens import Doc, Span
 
 from eventdesk.times_lexicon import lexicon
-from eventdesk.times_scan import CLOCK_PLURAL, named_day_pattern, scan_pattern
+from eventdesk.times_scan import CLOCK_PLURAL, DAY_OF_MONTH, month_names, named_day_pattern, scan_pattern
 
 
 Resolve = Callable[[str], str]  # an expression's text to its TIMEX3 value ("UNKNOWN" if none)
@@ -42,12 +42,28 @@ _SPLIT = re.compile(r"\s+(?:to|through|until|till|and|or|-|--)\s+|\s*[-\u2013\u2
 _ENDED = re.compile(r"\s+(?:ended|ending|ends|that ended|which ended|through)\s+")
 _OF = re.compile(r"\s+of\s+")
 _DAY_NUMBER = re.compile(r"\d{1,2}")
-_DAY_MONTH = re.compile(r"\d{1,2} [A-Z][a-z]{2,8}\.?(?:,? \d{4})?")
 _GAP = re.compile(r"[ ,]{0,2}")
 _ENDS_WITH_YEAR = re.compile(r"\d{4}$")
 _TRAILING = re.compile(r"(?:'s|\u2019s|\s+later|[.,;:]+|,?\s+(?:and|or))$", re.IGNORECASE)
 _SHORT_YEAR = re.compile(r"['\u2019]\d\d")
 _YEAR_LIST = re.compile(r"(?<=\d{4}),\s+(?=(?:1[5-9]|20)\d\d\b)")  # "1994, 1995 and 1997"
+
+
+@lru_cache(maxsize=1)
+def _numbers_before_month() -> re.Pattern[str]:
+    return re.compile(rf"(?:(?P<first>\d+)\s*(?:and|to|or|-|\u2013)\s*)?(?P<last>\d+) {month_names()}\.?")
+
+
+def _is_count_before_month(text: str, start: int, end: int) -> bool:
+    """"40 and 50 March protesters": numbers past any day of a month before a month's name count something."""
+    match = _numbers_before_month().fullmatch(text, start, end)
+    return match is not None and any(int(number) > 31 for number in match.group("first", "last") if number)
+
+
+@lru_cache(maxsize=1)
+def _day_month() -> re.Pattern[str]:
+    """A date written day first, with one of the lexicon's months: "6 March", "12 Sept. 2016"."""
+    return re.compile(rf"{DAY_OF_MONTH} {month_names()}\.?(?:,? \d{{4}})?")
 
 
 @lru_cache(maxsize=1)
@@ -198,7 +214,7 @@ def _split(text: str, start: int, end: int, resolve: Resolve) -> list[tuple[int,
                  for piece in _pieces(text, *part, _YEAR_LIST)]
         # A bare day opens a range whose end names the month after it ("5-6 March") or ends one that
         # named it before ("April 24 and 25").
-        day_first = _DAY_MONTH.fullmatch(text[slice(*parts[-1])].strip()) is not None
+        day_first = _day_month().fullmatch(text[slice(*parts[-1])].strip()) is not None
         dates = [_DAY_NUMBER.fullmatch(text[s:e].strip()) is not None and (i > 0 or day_first)
                  or _is_date_value(resolve(text[s:e])) for i, (s, e) in enumerate(parts)]
         result.extend(parts if len(parts) > 1 and all(dates) else [(span_start, span_end)])
@@ -451,7 +467,7 @@ def _cut(text: str, raw: list[tuple[int, int]], resolve: Resolve) -> dict[tuple[
         for index, piece in enumerate(split):
             piece = _trim(text, *piece)
             # "April 24 and 25", "5-6 March": a day of a range is a date, not a bare number.
-            opens = index > 0 or _DAY_MONTH.fullmatch(text[slice(*split[-1])].strip()) is not None
+            opens = index > 0 or _day_month().fullmatch(text[slice(*split[-1])].strip()) is not None
             range_day = opens and _DAY_NUMBER.fullmatch(text[piece[0]:piece[1]]) is not None \
                 and 1 <= int(text[piece[0]:piece[1]]) <= 31
             if piece[1] > piece[0] and (range_day or counts or not _is_noise_here(text, *piece)) \
@@ -579,7 +595,7 @@ def candidate_spans(doc: Doc, text: str, resolve: Resolve) -> list[Candidate]:
         if _KIND_OF_DAY.fullmatch(text, start, end) and resolve(text[start:end]) == "UNKNOWN":
             continue
         if _is_thing_named(doc, text, start, end) or _names_a_title(doc, text, start, end) \
-                or _is_discourse_now(text, start, end):
+                or _is_discourse_now(text, start, end) or _is_count_before_month(text, start, end):
             continue
         outer = outer_of.get((start, end), (start, end))
         candidates.append(Candidate(start, end, min(outer[0], start), max(outer[1], end)))

@@ -644,7 +644,8 @@ def test_resolve_times_time_of_the_reported_clause_is_not_the_sayings(text: str,
 @pytest.mark.parametrize(("text", "expected"), [
     # the weekday that ends a range is the first one on or after the day that opens it
     ("The festival runs from Thursday to Sunday.", {"Thursday": "2016-03-24", "Sunday": "2016-03-27"}),
-    ("Fighting raged from Saturday to Tuesday.", {"Saturday": "2016-03-19", "Tuesday": "2016-03-22"}),
+    # a range opening on a day just past closes in the coming days, though "Sunday" alone is the past one
+    ("The exhibition is open from Tuesday to Sunday.", {"Tuesday": "2016-03-22", "Sunday": "2016-03-27"}),
     # two days listed with "and" are no range: each keeps its own reading
     ("Talks were held on Monday and on Friday.", {"Monday": "2016-03-21", "Friday": "2016-03-18"}),
 ])
@@ -697,6 +698,15 @@ def test_resolve_times_results_report_told_late_means_the_calendar_quarter_it_na
     values = _values(text, published=dt.date(2016, 3, 23))
     assert (values["the third quarter"], values["the year-earlier quarter"], values["the quarter"],
             values["a year ago"]) == ("2015-Q3", "2014-Q3", "2015-Q3", "2014-Q3")
+
+
+@pytest.mark.parametrize("text", [
+    "Between 40 and 50 March protesters gathered outside.",
+    "Some 40-50 March organisers met police.",
+])
+def test_resolve_times_count_before_a_month_name_is_no_date(text: str) -> None:
+    # a number past any day of a month before "March" counts marchers; no date is named
+    assert _values(text, published=dt.date(2016, 3, 23)) == {}
 
 
 @pytest.mark.parametrize(("text", "expected"), [
