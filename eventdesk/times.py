@@ -23,8 +23,8 @@ from eventdesk.settings import Options
 from eventdesk.times_calendar import Interval, add_months, interval_of, iso_week_value, narrow
 from eventdesk.times_lexicon import lexicon
 from eventdesk.times_normalise import Resolution, normalise_expression
-from eventdesk.times_scan import DAY_OF_MONTH, month_names
-from eventdesk.times_spans import Candidate, candidate_spans, is_judged_day
+from eventdesk.times_scan import DAY_OF_MONTH, is_judged_day, month_names
+from eventdesk.times_spans import Candidate, candidate_spans
 
 # Splitting ranges needs to know whether a part is a date even in an article
 # with no DCT; any fixed day serves, since only the kind of value is read.

@@ -2,7 +2,8 @@
 
 spaCy finds most dates but not adverbs such as "now" or "recently", clock times in some
 forms, durations it calls CARDINAL, or some capitalised weekdays and dates; `times_spans`
-adds what these patterns match where spaCy found nothing.
+adds what these patterns match where spaCy found nothing. The month and day-number patterns and
+the day a speaker judges ("a great day for Poland") are text patterns too, kept here.
 """
 
 from __future__ import annotations
@@ -78,3 +79,25 @@ def named_day_pattern() -> re.Pattern[str]:
                       # "6 March", "12 March 2016", and a range's first day with it ("5-6 March")
                       rf"|(?:{day}\s*(?:-|\u2013|to|and)\s*)?{day} (?:{months})\b\.?(?: \d{{4}})?"
                       rf"|(?:(?:[Ll]ast|[Nn]ext|[Tt]his) )?(?:{holidays}))(?![\w-])")
+
+
+@lru_cache(maxsize=1)
+def _judged_day_before() -> re.Pattern[str]:
+    # Not after "today is": "Today is a sad day for..." dates the day once, by "Today".
+    return re.compile(rf"(?i)(?<!today is )(?<!today was )\b(?:a|an|this|such a|what a) "
+                      rf"(?:{lexicon().alternation('judged_day_words')}) $")
+
+
+_FOR_AFTER = re.compile(r" for\b")
+# "It would be a good day for buyers if rates fell": a day supposed, not one told of.
+_SUPPOSED_BEFORE = re.compile(r"(?i)\b(?:would|could|might|if|unless)\b[^.!?;]*$")
+_SUPPOSED_AFTER = re.compile(r"(?i)[^.!?;]*\b(?:if|unless)\b")
+
+
+def is_judged_day(text: str, start: int, end: int) -> bool:
+    """"It was a great day for Poland", "a sad day for democracy": the day told of, as a speaker judges it;
+    TimeML annotates "day" with the date of that day. A supposed day ("would be a great day if") is none."""
+    return text[start:end].lower() == "day" and _FOR_AFTER.match(text, end) is not None \
+        and _judged_day_before().search(text, max(0, start - 36), start) is not None \
+        and _SUPPOSED_BEFORE.search(text, max(0, start - 60), start) is None \
+        and _SUPPOSED_AFTER.match(text, end, min(len(text), end + 80)) is None

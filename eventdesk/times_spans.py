@@ -16,7 +16,9 @@ from functools import lru_cache
 from spacy.tokens import Doc, Span
 
 from eventdesk.times_lexicon import lexicon
-from eventdesk.times_scan import CLOCK_PLURAL, DAY_OF_MONTH, month_names, named_day_pattern, scan_pattern
+from eventdesk.times_scan import (
+    CLOCK_PLURAL, DAY_OF_MONTH, is_judged_day, month_names, named_day_pattern, scan_pattern,
+)
 
 
 Resolve = Callable[[str], str]  # an expression's text to its TIMEX3 value ("UNKNOWN" if none)
@@ -386,28 +388,6 @@ def _is_day_frame(text: str, start: int, end: int) -> bool:
     return (text[start:end].lower() == "the day"
             and _DAY_FRAME_BEFORE.search(text, max(0, start - 12), start) is not None) \
         or is_judged_day(text, start, end)
-
-
-@lru_cache(maxsize=1)
-def _judged_day_before() -> re.Pattern[str]:
-    # Not after "today is": "Today is a sad day for..." dates the day once, by "Today".
-    return re.compile(rf"(?i)(?<!today is )(?<!today was )\b(?:a|an|this|such a|what a) "
-                      rf"(?:{lexicon().alternation('judged_day_words')}) $")
-
-
-_FOR_AFTER = re.compile(r" for\b")
-# "It would be a good day for buyers if rates fell": a day supposed, not one told of.
-_SUPPOSED_BEFORE = re.compile(r"(?i)\b(?:would|could|might|if|unless)\b[^.!?;]*$")
-_SUPPOSED_AFTER = re.compile(r"(?i)[^.!?;]*\b(?:if|unless)\b")
-
-
-def is_judged_day(text: str, start: int, end: int) -> bool:
-    """"It was a great day for Poland", "a sad day for democracy": the day told of, as a speaker judges it;
-    TimeML annotates "day" with the date of that day. A supposed day ("would be a great day if") is none."""
-    return text[start:end].lower() == "day" and _FOR_AFTER.match(text, end) is not None \
-        and _judged_day_before().search(text, max(0, start - 36), start) is not None \
-        and _SUPPOSED_BEFORE.search(text, max(0, start - 60), start) is None \
-        and _SUPPOSED_AFTER.match(text, end, min(len(text), end + 80)) is None
 
 
 # "A good day for sellers", "a long day": a day of its kind, which spaCy labels but TimeML leaves out.
