@@ -251,6 +251,8 @@ def _claimer(sent: Span, mentions: Sequence[ActorMention]) -> Actor | None:
             continue
         if lemma == "claim" and not any(c.dep_ == "dobj" and c.lemma_.lower() in _CLAIMABLE for c in token.children):
             continue
+        if token.dep_ == "amod":
+            continue  # 'killing 3 suspected gang members': a participle on the noun blames no one
         before = [m for m in armed if m.end <= token.i] if lemma != "blame" else armed
         if before:
             return before[-1].actor if lemma != "blame" else before[0].actor

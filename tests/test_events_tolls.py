@@ -345,3 +345,9 @@ def test_events_a_participle_on_the_victims_noun_is_still_the_event() -> None:
     note = "On 18 May 2023, survivors of an ambushed army convoy near Gao (Gao) said 12 soldiers died."
     event = _main(note)
     assert (event.event_type, event.fatalities) == ("Battles", 12)
+
+
+def test_events_suspected_on_the_actor_noun_blames_no_one() -> None:
+    note = ("On 9 May 2023, police raided a hideout of the Primeiro Comando da Capital in Santos (Sao Paulo), "
+            "killing 2 suspected gang members in an exchange of fire.")
+    assert "Police" in _main(note).actor1
