@@ -14,10 +14,10 @@ from spacy.tokens import Token
 
 from eventdesk.event_candidates import Candidate
 from eventdesk.event_merge import VIOLENT_TYPES, background
+from eventdesk.event_triggers import event_lexicon
 
 _CROWD_NOUNS = frozenset({"protester", "demonstrator", "marcher", "participant", "striker", "them"})
 _BARE_COUNTS = frozenset({"dozens", "scores", "hundreds", "several", "many", "some", "others"})
-_PEOPLE = frozenset({"people", "person", "individual"})
 
 
 def arrests_of_the_crowd(candidate: Candidate) -> bool:
@@ -33,7 +33,8 @@ def arrests_of_the_crowd(candidate: Candidate) -> bool:
 
 def _counted_people(noun: Token) -> bool:
     """'107 people', 'some 40 persons': a count of people that names no one."""
-    return noun.lemma_.lower() in _PEOPLE and any(c.dep_ == "nummod" for c in noun.children)
+    people = event_lexicon().context["counted_people"]
+    return noun.lemma_.lower() in people and any(c.dep_ == "nummod" for c in noun.children)
 
 
 def _demote_background(merged: Sequence[Candidate]) -> None:

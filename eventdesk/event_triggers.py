@@ -63,7 +63,8 @@ def event_lexicon() -> Lexicon:
         for phrase in entry["phrases"]:
             phrases.setdefault(tuple(phrase.split()), []).append(_trigger(entry, phrase))
     context = {name: frozenset(data[name]["words"]) for name in
-               ("air", "place_object", "property_object", "weapon_object", "civilian_target", "no_fight")}
+               ("air", "place_object", "property_object", "weapon_object", "civilian_target", "no_fight",
+                "signed_message", "ground_operation", "counted_people")}
     context |= {f"modality_{k}": frozenset(v) for k, v in data["modality"].items()}
     context["backing"] = frozenset(data["backing"]["lemmas"])
     context["civilian_site"] = frozenset(data["civilian_target"]["civilian_site"])
@@ -108,13 +109,10 @@ def lemma_of(token: Token, lexicon: Lexicon) -> str:
     return token.lemma_.lower()
 
 
-_GROUND_OPERATIONS = frozenset({"raid", "incursion", "operation", "offensive", "assault", "sweep", "crackdown"})
-
-
 def _ground_operation(token: Token, lexicon: Lexicon) -> bool:
     """'launched a large raid on Jenin with drones and bulldozers': the verb's object is an operation on
     the ground, so the weapons it was done with ('launch ... drone') make it no strike of its own."""
-    return any(c.dep_ == "dobj" and c.lemma_.lower() in _GROUND_OPERATIONS and not any(
+    return any(c.dep_ == "dobj" and c.lemma_.lower() in lexicon.context["ground_operation"] and not any(
         m.dep_ in {"amod", "compound"} and m.lower_ in lexicon.context["air"] for m in c.children)
         for c in token.children)
 

@@ -235,16 +235,13 @@ _CLAIMABLE = frozenset({"attack", "responsibility", "bombing", "killing", "assau
                         "abduction", "kidnapping", "raid", "operation", "strike"})
 
 
-_SIGNED_MESSAGES = frozenset({"banner", "message", "note", "sign", "letter", "leaflet", "poster", "sheet",
-                              "narcomanta", "cardboard", "placard"})
-
-
 def _claimer(sent: Span, mentions: Sequence[ActorMention]) -> Actor | None:
     """The armed group said to be behind an attack: 'IS claimed the attack', 'Boko Haram is suspected'."""
     armed = [m for m in mentions if m.actor.kind in {"rebel", "militia", "external", "state"}]
+    messages = event_lexicon().context["signed_message"]
     for token in sentence_tokens(sent):
         lemma = token.lemma_.lower()
-        if lemma == "sign" and token.dep_ == "acl" and token.head.lemma_.lower() in _SIGNED_MESSAGES and (
+        if lemma == "sign" and token.dep_ == "acl" and token.head.lemma_.lower() in messages and (
                 signer := [m for m in armed if token.i < m.head and token.doc[m.head] in token.subtree]):
             return signer[0].actor  # "a banner signed by the CJNG was left next to the bodies"
         if token.pos_ != "VERB" or lemma not in {"claim", "suspect", "blame"}:

@@ -96,9 +96,6 @@ def _counts_text(anchor: Token, amount_end: int) -> str:
     return words.text.strip(" ,")
 
 
-_THE_DEAD = frozenset({"bodies", "corpses", "dead", "deceased"})
-
-
 def _is_subset(anchor: Token, amount: Amount, sent: Span) -> bool:
     """'..., including 2 children': a part of another figure, not an addition to it."""
     words = kind_words().subset
@@ -112,7 +109,8 @@ def _is_subset(anchor: Token, amount: Amount, sent: Span) -> bool:
     while anchor.dep_ == "conj" and anchor.head is not anchor:
         anchor = anchor.head  # "including 10 women and 3 infants": the list's first item says
     head = anchor.head if anchor.dep_ == "pobj" else None
-    if head is not None and head.lower_ == "of" and anchor.lower_ in _THE_DEAD and head.head.pos_ == "NUM" \
+    if head is not None and head.lower_ == "of" and anchor.lower_ in kind_words().the_dead \
+            and head.head.pos_ == "NUM" \
             and any(c.dep_ == "det" and c.lower_ in {"the", "these", "those"} for c in anchor.children):
         return True  # "a message was left on one of the bodies": one of the dead just counted
     if head is not None and head.lower_ == "of" and anchor.lower_ in {"them", "whom", "those"}:
@@ -142,7 +140,7 @@ def _age(sent: Span, amount: Amount) -> tuple[Token, str] | None:
         old = doc[end + (3 if window[0] == "-" else 1)]
         person = old.head if old.head.pos_ in _NOUN_POS else None
         if person is not None and person.i > old.i:
-            return (person, "noun") if person.lemma_.lower() in kind_words().age_heads else None
+            return (person, "noun") if person.lemma_.lower() in kind_words().person_nouns else None
         return _subject_of(old)
     if before == "aged" or (window[:1] == [","] and _is_named_person(sent, amount)):
         target = doc[sent.start + amount.start - 1].head if before == "aged" else doc[sent.start + amount.start - 2]
@@ -155,7 +153,7 @@ def _subject_of(token: Token) -> tuple[Token, str] | None:
     verb = token.head
     for child in verb.children:
         if child.dep_ == "nsubj" and (child.ent_type_ == "PERSON" or child.lower_ in _ONE_PRONOUNS
-                                      or child.lemma_.lower() in kind_words().age_heads):
+                                      or child.lemma_.lower() in kind_words().person_nouns):
             return child, "noun"
     return None
 
@@ -366,7 +364,7 @@ def _is_single_person(token: Token, context: ActorContext, *, killing: bool = Fa
     if token.lemma_.lower() in QUANTITY_NOUNS:
         return False  # "an unknown number of Houthis" is no one in particular
     # "a governor and his bodyguard", "killing its rider", "shot dead the driver of one of the buses"
-    person_noun = token.lemma_.lower() in kind_words().age_heads
+    person_noun = token.lemma_.lower() in kind_words().person_nouns
     person = (person_noun or killing) and any(
         c.dep_ == "det" and c.lower_ in {"a", "an", "one"}
         or killing and c.dep_ == "poss" and c.lower_ in {"his", "her", "their", "its"}

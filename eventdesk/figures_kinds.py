@@ -38,7 +38,9 @@ class KindWords:
     adjectives: dict[str, str]
     toll_verbs: frozenset[str]
     subset: frozenset[str]
-    age_heads: frozenset[str]
+    person_nouns: frozenset[str]  # one person each: an age can be theirs, one killed is one dead
+    enemy: frozenset[str]
+    the_dead: frozenset[str]
 
 
 def _invert(table: dict[str, list[str]]) -> dict[str, str]:
@@ -54,7 +56,8 @@ def kind_words() -> KindWords:
         verbs=_invert(data["verbs"]), subject_verbs=_invert(data["subject_verbs"]),
         nouns=_invert(data["nouns"]), adjectives=_invert(data["adjectives"]),
         toll_verbs=frozenset(data["toll_verbs"]["verbs"]), subset=frozenset(data["subset"]["words"]),
-        age_heads=frozenset(data["age_heads"]["words"]),
+        person_nouns=frozenset(data["person_nouns"]["words"] + data["person_nouns"]["titles"]),
+        enemy=frozenset(data["enemy"]["words"]), the_dead=frozenset(data["the_dead"]["words"]),
     )
 
 
@@ -165,19 +168,16 @@ def noun_kind(token: Token) -> str:
     return nouns.get(token.lower_, "")
 
 
-_ENEMY = frozenset({"enemy", "rebel", "militant", "insurgent", "jihadist", "terrorist", "separatist", "army"})
-
-
 def _losing_side(noun: Token) -> list[Token]:
     """'Houthi losses', 'enemy losses': the side named before a noun of losses (none for 'economic losses')."""
     return [t for t in noun.lefts if t.dep_ in {"compound", "amod", "poss"}
-            and (t.ent_type_ in {"NORP", "ORG"} or t.lemma_.lower() in _ENEMY)]
+            and (t.ent_type_ in {"NORP", "ORG"} or t.lemma_.lower() in kind_words().enemy)]
 
 
 def _counts_things(losses: Token) -> bool:
     """'put Russian losses at 40 tanks': the value names what was lost, and it is no one."""
     values = [g for c in losses.head.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
-    return any(v.pos_ == "NOUN" and v.lemma_.lower() not in kind_words().age_heads | ARMED_PERSONS
+    return any(v.pos_ == "NOUN" and v.lemma_.lower() not in kind_words().person_nouns | ARMED_PERSONS
                for v in values)
 
 
