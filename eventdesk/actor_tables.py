@@ -39,6 +39,7 @@ class Country:
     insurgents: str = ""
     insurgents_since: int = 0
     gangs: bool = False  # unnamed gunmen are ACLED's 'Unidentified Gang' here (Ecuador, Honduras)
+    herders: str = ""  # the people whose armed herders ACLED codes as its militia here (Fulani in Nigeria)
 
 
 @dataclass(frozen=True)
@@ -110,7 +111,7 @@ def _countries(data: dict[str, Any]) -> dict[str, Country]:
                       tuple((int(a), int(b), str(c)) for a, b, c in entry["eras"]), entry["open_era"],
                       bool(entry.get("the", False)), str(entry.get("open_unit", "")),
                       str(entry.get("insurgents", "")), int(entry.get("insurgents_since", 0)),
-                      bool(entry.get("gangs", False)))
+                      bool(entry.get("gangs", False)), str(entry.get("herders", "")))
         for name, entry in data.items()
     }
 
@@ -186,6 +187,16 @@ def gangs_kill_in(country: str) -> bool:
     """Whether a country's unnamed gunmen are coded as gangs (Ecuador, Honduras: the table's 'gangs')."""
     entry = actor_table().countries.get(country)
     return entry is not None and entry.gangs
+
+
+def herders_of(words: Sequence[str], country: str) -> str:
+    """The people whose militia armed herders are in a country ('armed herders', 'suspected herdsmen' in
+    Nigeria: 'fulani'), or '' (herders alone are no attackers)."""
+    entry = actor_table().countries.get(country)
+    armed_herders = bool(words) and words[-1] in {"herders", "herdsmen"} and bool({"armed", "suspected"} & set(words))
+    if entry is None or not armed_herders:
+        return ""
+    return entry.herders.casefold()
 
 
 def article_country(texts: Iterable[str], *, place_countries: Iterable[str] = ()) -> str:

@@ -28,7 +28,7 @@ from eventdesk.actor_spans import (
 )
 from eventdesk.actor_tables import (
     SERVING_LINKS, WORD, Group, actor_table, country_in, country_insurgents, era_label, gangs_kill_in, group_name,
-    named_group, serves_the_state, words_of,
+    herders_of, named_group, serves_the_state, words_of,
 )
 # re-exported: acled.py and the tests import them from here
 from eventdesk.actor_tables import article_country as article_country, iso3_of as iso3_of
@@ -268,6 +268,7 @@ def _ethnic_militia(words: Sequence[str], head: str, country: str, *, origin: Se
     armed = (head == "militants" and words[-1] in _MILITIA_MEN) or (
         head == "civilians" and "armed" in words and words[-1] in _ARMED_PEOPLE)
     people = next((w for w in (*words, *origin) if w in actor_table().ethnic), "") if armed else ""
+    people = people or herders_of(words, country)  # "armed herders attacked a village": Nigeria's Fulani militia
     return people_militia(people, country) if people else None
 
 

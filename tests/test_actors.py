@@ -786,3 +786,15 @@ def test_normalise_actor_is_khorasan_is_iskp_wherever_it_strikes(country: str) -
     # 'IS Khorasan claimed the attack': the province's own name, not the country's IS branch
     actor = normalise_actor("IS Khorasan militants", context=ActorContext(country=country, year=2024))
     assert actor is not None and actor.name == "Islamic State Khorasan Province (ISKP)"
+
+
+@pytest.mark.parametrize(("phrase", "country", "name"), [
+    ("armed herders", "Nigeria", "Fulani Ethnic Militia (Nigeria)"),
+    ("suspected herdsmen", "Nigeria", "Fulani Ethnic Militia (Nigeria)"),
+    ("armed herders", "Chad", "Arab Ethnic Militia (Chad)"),
+    ("herders", "Nigeria", "Civilians (Nigeria)"),  # herders alone are the people at a camp, not attackers
+])
+def test_normalise_actor_armed_herders_are_the_herding_people_s_militia(phrase: str, country: str,
+                                                                        name: str) -> None:
+    actor = normalise_actor(phrase, context=ActorContext(country=country, year=2025))
+    assert actor is not None and actor.name == name

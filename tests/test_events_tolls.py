@@ -351,3 +351,10 @@ def test_events_suspected_on_the_actor_noun_blames_no_one() -> None:
     note = ("On 9 May 2023, police raided a hideout of the Primeiro Comando da Capital in Santos (Sao Paulo), "
             "killing 2 suspected gang members in an exchange of fire.")
     assert "Police" in _main(note).actor1
+
+
+def test_events_armed_herders_attack_outranks_the_homes_they_burned() -> None:
+    note = ("On 3 March 2024, armed herders attacked Dogo Nahawa (Jos South, Plateau) at night, burning houses "
+            "with people inside. Community leaders said 41 people were killed.")
+    event = _main(note)
+    assert (event.sub_event_type, event.actor1, event.fatalities) == ("Attack", "Fulani Ethnic Militia (Nigeria)", 41)
