@@ -358,3 +358,12 @@ def test_events_armed_herders_attack_outranks_the_homes_they_burned() -> None:
             "with people inside. Community leaders said 41 people were killed.")
     event = _main(note)
     assert (event.sub_event_type, event.actor1, event.fatalities) == ("Attack", "Fulani Ethnic Militia (Nigeria)", 41)
+
+
+@pytest.mark.parametrize("note", [
+    "On 1 February 2025, students blocked three bridges over the Sava in Belgrade (Belgrade) to demand the "
+    "release of detained classmates.",
+    "On 4 March 2024, farmers blocked two main streets in Warsaw (Masovia) with tractors over cheap grain imports.",
+])
+def test_events_a_crowd_blocking_bridges_or_streets_protests(note: str) -> None:
+    assert _main(note).sub_event_type == "Peaceful protest"
