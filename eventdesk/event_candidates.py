@@ -34,7 +34,6 @@ from eventdesk.model import TimeExpr
 from eventdesk.nlp import sentence_tokens
 
 _HEADLINE_CAPS = 0.6
-_has_phrase = has_phrase  # the name events and event_merge import it by
 
 
 @dataclass

@@ -15,7 +15,8 @@ from collections.abc import Sequence
 from spacy.tokens import Doc, Span, Token
 
 from eventdesk.actors import Actor
-from eventdesk.event_candidates import Candidate, _has_phrase, fold
+from eventdesk.event_candidates import Candidate, fold
+from eventdesk.event_phrases import has_phrase
 from eventdesk.event_tolls import VIOLENT_TYPES
 from eventdesk.event_triggers import coded_town, event_lexicon, scene_participle_host
 from eventdesk.model import Figure, Place, TimeExpr
@@ -157,7 +158,7 @@ def _fires_on_crowd(follower: Candidate) -> bool:
     if follower.role not in {"attack", "violence", "protest"} or not (follower.actor2 is None or _crowd(follower)):
         return False
     lexicon, sent = event_lexicon(), follower.trigger.sent
-    return _has_phrase(sent, lexicon.protest["excessive"]) and not _has_phrase(sent, lexicon.protest["violent"])
+    return has_phrase(sent, lexicon.protest["excessive"]) and not has_phrase(sent, lexicon.protest["violent"])
 
 
 def _upgrade_protest(protest: Candidate, follower: Candidate) -> None:
@@ -291,7 +292,7 @@ def _crowd_fights(candidates: list[Candidate]) -> list[Candidate]:
     violent = tuple(p for p in event_lexicon().protest["violent"] if "clash" not in p)
     riots = {c.sentence for c in candidates if (c.type, c.sub) == ("Battles", "Armed clash") and _unarmed(c.actor1)
              and c.actor2 is not None and c.actor2.kind in {"police", "state"}
-             and _has_phrase(c.trigger.sent, violent)}
+             and has_phrase(c.trigger.sent, violent)}
     for candidate in candidates:
         fight = (candidate.type, candidate.sub) == ("Battles", "Armed clash")
         smash = candidate.sub == "Looting/property destruction" and _unarmed(candidate.actor1)

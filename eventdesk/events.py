@@ -27,8 +27,9 @@ from spacy.tokens import Doc, Span, Token
 from eventdesk import times
 from eventdesk.actors import (Actor, ActorContext, ActorMention, article_context, find_actors, generic_militants,
                               is_coded_town, state_actor)
-from eventdesk.event_candidates import ARMED, Candidate, _has_phrase, previous_actor, sentence_candidates
+from eventdesk.event_candidates import ARMED, Candidate, previous_actor, sentence_candidates
 from eventdesk.event_merge import VIOLENT_TYPES, assign_figures, memorial_of, merge_candidates
+from eventdesk.event_phrases import has_phrase
 from eventdesk.event_tolls import fatalities_of
 from eventdesk.event_rank import arrests_of_the_crowd, rank_events
 from eventdesk.event_triggers import event_lexicon, matching_triggers, protest_word
@@ -346,9 +347,9 @@ def _met_in_next_sentence(candidate: Candidate, sentences: Sequence[Span], busy:
     intervention = event_lexicon().protest["intervention"]
     ended = [c for c in candidate.trigger.children if c.dep_ == "advcl" and any(
         m.dep_ == "mark" and m.lower_ in {"until", "till"} for m in c.children)]
-    if any(_has_phrase(list(c.subtree), intervention) for c in ended):  # type: ignore[arg-type]
+    if any(has_phrase(list(c.subtree), intervention) for c in ended):  # type: ignore[arg-type]
         candidate.sub = "Protest with intervention"  # "staged a sit-in until police dispersed them"
-    elif following < len(sentences) and following not in busy and _has_phrase(sentences[following], intervention):
+    elif following < len(sentences) and following not in busy and has_phrase(sentences[following], intervention):
         candidate.sub = "Protest with intervention"
         candidate.sentences.add(following)
 
@@ -364,8 +365,8 @@ def _remembered_deaths(candidate: Candidate) -> None:
         return
     rest = [t for t in sent if t.i not in remembered]
     protest = event_lexicon().protest
-    if not _has_phrase(rest, protest["excessive"]):  # type: ignore[arg-type]
-        met = _has_phrase(rest, protest["intervention"])  # type: ignore[arg-type]
+    if not has_phrase(rest, protest["excessive"]):  # type: ignore[arg-type]
+        met = has_phrase(rest, protest["intervention"])  # type: ignore[arg-type]
         candidate.sub = "Protest with intervention" if met else "Peaceful protest"
 
 
@@ -394,7 +395,7 @@ def _deadly_intervention(candidate: Candidate, own: Sequence[Figure], sentences:
         return
     intervention = event_lexicon().protest["intervention"]
     met = candidate.sub == "Protest with intervention" or candidate.sub == "Peaceful protest" and any(
-        _has_phrase(sentences[i], intervention) for i in candidate.sentences if 0 <= i < len(sentences))
+        has_phrase(sentences[i], intervention) for i in candidate.sentences if 0 <= i < len(sentences))
     if met:
         candidate.sub = "Excessive force against protesters"
 
