@@ -464,6 +464,10 @@ def _absorber(candidate: Candidate) -> float:
         return _EXPLOSION_RANK.get(candidate.sub, 5)
     if candidate.role == "violence" and candidate.actor2 is not None:
         return 6.5  # a killing outranks the burning beside it ("set a car ablaze, burning its driver to death")
+    if candidate.sub == "Mob violence" and _actor_kind(candidate.actor2) == "civilian":
+        # "youths looted shops and beat passers-by": a crowd that attacks people is a mob, not a riot;
+        # one that attacks the police ("fired fireworks at police") still riots
+        return 5.9
     if candidate.type in {"Protests", "Riots"} or candidate.role == "territory":
         return 6
     if candidate.sub == "Arrests":

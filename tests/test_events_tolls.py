@@ -367,3 +367,21 @@ def test_events_armed_herders_attack_outranks_the_homes_they_burned() -> None:
 ])
 def test_events_a_crowd_blocking_bridges_or_streets_protests(note: str) -> None:
     assert _main(note).sub_event_type == "Peaceful protest"
+
+
+@pytest.mark.parametrize("note", [
+    "On 3 May 2023, youths looted shops and beat passers-by in Nakuru (Nakuru).",
+    "On 4 May 2023, a crowd torched two cars and attacked a man accused of theft in Gulu (Gulu).",
+    "On 5 May 2023, villagers burned houses and lynched two men accused of witchcraft near Kisii (Kisii).",
+])
+def test_events_a_crowd_that_destroys_property_and_attacks_people_is_a_mob(note: str) -> None:
+    event = _main(note)
+    assert (event.sub_event_type, event.actor2.startswith("Civilians")) == ("Mob violence", True)
+
+
+@pytest.mark.parametrize("note", [
+    "On 6 May 2023, protesters burned tyres and beat a police officer in Nairobi (Nairobi).",
+    "On 7 May 2023, youths burned a bus and attacked police officers in Lyon (Auvergne-Rhone-Alpes).",
+])
+def test_events_a_crowd_that_burns_and_attacks_police_riots(note: str) -> None:
+    assert _main(note).sub_event_type == "Violent demonstration"
