@@ -131,9 +131,10 @@ def _resolve_protest(candidate: Candidate, sent: Span, lexicon: Lexicon) -> None
     if candidate.type == "Riots":
         return
     clause = own_clause(candidate.trigger, sent, grievances=True)
+    blows = _crowd_blows(clause, lexicon)
     # demonstrators who turn violent riot, whatever the police do next; force is excessive
     # only against a peaceful crowd
-    if has_phrase(clause, lexicon.protest["violent"]) and not has_phrase(clause, (("peacefully",),)):
+    if (blows or has_phrase(clause, lexicon.protest["violent"])) and not has_phrase(clause, (("peacefully",),)):
         candidate.type, candidate.sub = "Riots", "Violent demonstration"
     elif has_phrase(clause, lexicon.protest["excessive"]):
         candidate.sub = "Excessive force against protesters"
@@ -161,6 +162,14 @@ def _force_faces_the_crowd(candidate: Candidate, sent: Span, mentions: Sequence[
     force = next((m.actor for m in mentions if m.head in own and m.actor.kind in _FORCES), None)
     if force is not None:
         candidate.actor2 = force
+
+
+def _crowd_blows(clause: Sequence[Token], lexicon: Lexicon) -> list[Token]:
+    """'protesters marching against fuel prices beat a passer-by': a word of police intervention ('beat',
+    'detain') that the crowd itself does to someone is the crowd's violence, no intervention."""
+    words = {p[0] for p in lexicon.protest["intervention"] if len(p) == 1}
+    return [t for t in clause if t.pos_ == "VERB" and t.lemma_.lower() in words and crowd_subject(t)
+            and any(c.dep_ == "dobj" for c in t.children)]
 
 
 def _disperses_itself(token: Token) -> bool:

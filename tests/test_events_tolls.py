@@ -385,3 +385,14 @@ def test_events_a_crowd_that_destroys_property_and_attacks_people_is_a_mob(note:
 ])
 def test_events_a_crowd_that_burns_and_attacks_police_riots(note: str) -> None:
     assert _main(note).sub_event_type == "Violent demonstration"
+
+
+@pytest.mark.parametrize(("note", "sub"), [
+    ("On 3 May 2023, demonstrators beat a journalist covering the rally in Dhaka (Dhaka).", "Violent demonstration"),
+    ("On 4 May 2023, opposition supporters beat two ruling party officials during a march in Harare (Harare).",
+     "Violent demonstration"),
+    ("On 5 May 2023, police beat students marching against fee rises in Harare (Harare).",
+     "Protest with intervention"),
+])
+def test_events_a_crowd_that_beats_someone_is_no_intervention(note: str, sub: str) -> None:
+    assert _main(note).sub_event_type == sub
