@@ -1,7 +1,7 @@
 """What a sentence's words say around an event trigger: its lexicon entries, its phrases, its clauses.
 
-`triggers_at` is `matching_triggers` read once per token of a parse (the events stage asks it of
-one word again and again: as a trigger, for a sentence's hints, inside a clause); `has_phrase` tests
+`triggers_at` is `matching_triggers` (itself found once per token of a parse) with the words no entry
+is keyed by spared the match; `has_phrase` tests
 a sentence or clause for a phrase of the lexicon; `own_clause` is a trigger's sentence without the
 clauses set at another time. `eventdesk.event_candidates` builds its candidates with them.
 """
@@ -35,10 +35,10 @@ def may_trigger(token: Token) -> bool:
 
 
 def triggers_at(token: Token) -> tuple[Trigger, ...]:
-    """`matching_triggers` of a token, found once per parse."""
+    """`matching_triggers` of a token, found once per parse; a word no entry is keyed by is spared the match."""
     if not may_trigger(token):
         return ()
-    return doc_cached(token.doc, ("eventdesk.triggers", token.i), lambda: matching_triggers(token, event_lexicon()))
+    return matching_triggers(token, event_lexicon())
 
 
 def is_device_at(token: Token) -> bool:

@@ -2,7 +2,7 @@
 
 `event_lexicon` loads `data/events_en.toml` (trigger words and phrases with
 their ACLED type and sub-type, and the context word lists); `matching_triggers`
-finds the entries a token signals, `context_ok` checks the words some entries
+finds the entries a token signals (once per parse), `context_ok` checks the words some entries
 need around them, and `factual` drops triggers that are negated, modal,
 future or purpose clauses. The other tests drop trigger words that name no
 event of their own (an object of a disruption, a claimed attack, a modifier,
@@ -19,6 +19,8 @@ from importlib import resources
 from typing import Any
 
 from spacy.tokens import Span, Token
+
+from eventdesk.nlp import doc_cached
 
 
 @dataclass(frozen=True)
@@ -118,7 +120,14 @@ def _ground_operation(token: Token, lexicon: Lexicon) -> bool:
 
 
 def matching_triggers(token: Token, lexicon: Lexicon) -> tuple[Trigger, ...]:
-    """The lexicon entries a token triggers, phrases before single words."""
+    """The lexicon entries a token triggers, phrases before single words; found once per parse for the
+    package's lexicon (the events stage asks it of one word as a trigger, a device, a protest word, a clause)."""
+    if lexicon is not event_lexicon():
+        return _matching_triggers(token, lexicon)
+    return doc_cached(token.doc, ("eventdesk.triggers", token.i), lambda: _matching_triggers(token, lexicon))
+
+
+def _matching_triggers(token: Token, lexicon: Lexicon) -> tuple[Trigger, ...]:
     lemma = lemma_of(token, lexicon)
     lower = token.lower_
     if lower in lexicon.context["stop"] or token.ent_type_ in {"DATE", "TIME"}:

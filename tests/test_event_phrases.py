@@ -27,6 +27,13 @@ def test_triggers_at_finds_what_matching_triggers_finds_for_every_word(text: str
         assert triggers_at(token) == matching_triggers(token, lexicon), token.text
 
 
+def test_matching_triggers_is_found_once_per_parse() -> None:
+    lexicon = event_lexicon()
+    killed = next(t for t in _sentence("Gunmen killed 4 farmers near the river.") if t.lower_ == "killed")
+    assert matching_triggers(killed, lexicon)
+    assert matching_triggers(killed, lexicon) is matching_triggers(killed, lexicon)
+
+
 @pytest.mark.parametrize("text", [
     "An IED planted by the militants struck a patrol, and a landmine was later found near the road.",
     "A roadside bomb killed 3 soldiers as troops shelled the village.",
