@@ -200,6 +200,9 @@ def _absorb(merged: list[Candidate], absorbable: list[Candidate]) -> list[Candid
                 and not background(k.trigger)]  # "bodies dumped amid fighting": not the fighting's dead
         sharing = [k for k in merged if _sides(candidate) & _sides(k) and k.type in VIOLENT_TYPES
                    and not background(k.trigger)] or near
+        just_told = [k for k in near if k.sentence == candidate.sentence - 1 and k.type in VIOLENT_TYPES]
+        if just_told and all(k.sentence > candidate.sentence for k in sharing):
+            sharing = just_told  # "X shelled the town. A woman was killed. The same day, drones hit Y": X's dead
         hinted = [k for k in sharing if k.sub in candidate.hints]  # "killed in the operation to recapture X"
         if candidate.in_campaign and not hinted and sharing:  # "in the offensive": the article's main one
             hinted = [max(sharing, key=lambda k: (k.confidence, -k.sentence))]

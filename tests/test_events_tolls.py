@@ -396,3 +396,10 @@ def test_events_a_crowd_that_burns_and_attacks_police_riots(note: str) -> None:
 ])
 def test_events_a_crowd_that_beats_someone_is_no_intervention(note: str, sub: str) -> None:
     assert _main(note).sub_event_type == sub
+
+
+def test_fatalities_a_death_told_between_two_strikes_is_the_first_ones() -> None:
+    note = ("On 20 May 2023, Russian forces shelled Kherson (Kherson) with artillery. An 80-year-old man was "
+            "killed and a woman was injured. Later that day, drones hit a village nearby, wounding one farmer.")
+    event = _main(note)
+    assert (event.sub_event_type, event.fatalities) == ("Shelling/artillery/missile attack", 1)
