@@ -20,6 +20,7 @@ from eventdesk.event_phrases import has_phrase
 from eventdesk.event_tolls import VIOLENT_TYPES
 from eventdesk.event_triggers import coded_town, event_lexicon, scene_participle_host
 from eventdesk.model import Figure, Place, TimeExpr
+from eventdesk.times_lexicon import lexicon as times_lexicon
 
 _ABSORB_BEFORE, _ABSORB_AFTER = 3, 1
 _TRAILING_FIGURE_TOKENS = 15
@@ -419,6 +420,9 @@ def assign_figures(figures: Sequence[Figure], events: Sequence[Candidate], doc: 
     out: list[Figure] = []
     for figure in figures:
         index = _figure_event(figure, events)
+        if figure.kind == "killed" and _running_total(doc, figure):
+            out.append(dataclasses.replace(figure, event_index=None))
+            continue
         if index is not None and _told_as_before(doc, figure, events[index]):
             index = None  # "... after a police operation in which a man was killed": an earlier event's toll
         told = [i for i, e in enumerate(events) if e.sentence == figure.sentence - 1
@@ -462,6 +466,31 @@ def _toll_of_before(figure: Figure, events: Sequence[Candidate], sentences: Sequ
         return index
     events[fallback[-1]].sentences.add(figure.sentence)
     return fallback[-1]
+
+
+_SINCE_STARTS = frozenset({"start", "beginning", "outbreak", "onset"})
+
+
+def _running_total(doc: Doc, figure: Figure) -> bool:
+    """A toll counted since a month, a year or a war's start ('violence has left over 900 dead since
+    September', 'more than 900 have been killed since 2023', '... this year'): many events', not this one's.
+    A toll since a weekday ('since Sunday') is a fight's of several days, and stays its own."""
+    span = doc.char_span(figure.start, figure.end, alignment_mode="expand")
+    if span is None:
+        return False
+    verb = next((t for t in (span.root, *span.root.ancestors) if t.pos_ in {"VERB", "AUX"}), None)
+    if verb is None or not any(c.dep_ == "aux" and c.lemma_ == "have" for c in verb.children):
+        return False  # a running total is told in the present perfect
+    months = times_lexicon().months
+    for child in verb.subtree:
+        if child.lower_ == "since":
+            objects = [t for t in child.subtree if t.i != child.i]
+            if any(t.lower_ in months or t.lemma_.lower() in _SINCE_STARTS or t.like_num and len(t.text) == 4
+                   for t in objects):
+                return True
+        if child.lower_ == "year" and child.head.i == verb.i and any(c.lower_ == "this" for c in child.children):
+            return True
+    return False
 
 
 _BEFORE_WORDS = frozenset({"after", "since", "following"})  # not "before": "killing 1 before a sniper shot him dead"

@@ -403,3 +403,15 @@ def test_fatalities_a_death_told_between_two_strikes_is_the_first_ones() -> None
             "killed and a woman was injured. Later that day, drones hit a village nearby, wounding one farmer.")
     event = _main(note)
     assert (event.sub_event_type, event.fatalities) == ("Shelling/artillery/missile attack", 1)
+
+
+@pytest.mark.parametrize(("note", "fatalities"), [
+    ("On 21 May 2023, rival gangs traded fire in Tijuana (Baja California), killing 2 gunmen. Gang violence "
+     "in the city has left more than 700 dead since January.", 2),
+    ("On 22 May 2023, militants ambushed a patrol near Mopti (Mopti), killing 4 soldiers. Over 300 soldiers "
+     "have been killed in the region since the start of the year.", 4),
+    ("On 23 May 2023, rebels and soldiers have fought near Sake (North Kivu) since Sunday; 40 people have "
+     "been killed since Sunday.", 40),
+])
+def test_fatalities_a_running_total_since_a_month_is_not_the_events(note: str, fatalities: int) -> None:
+    assert _main(note).fatalities == fatalities
