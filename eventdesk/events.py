@@ -213,14 +213,18 @@ _ACTING_VERBS = frozenset({"launch", "begin", "start", "strike", "bomb", "shell"
 
 
 def _acting_countries(doc: Doc, places: Sequence[Place]) -> set[int]:
-    """Countries named as the subject of an act of war: who acted, not where."""
+    """Countries named as the subject of an act of war, or as its owner: who acted, not where."""
     found = set()
     for index, place in enumerate(places):
         if place.feature_code not in {"PCLI", "PCLD", "PCLS", "PCLF", "PCL"}:
             continue
         span = doc.char_span(place.start, place.end, alignment_mode="expand")
-        if span is not None and span.root.dep_ == "nsubj" and span.root.head.lemma_.lower() in _ACTING_VERBS:
-            found.add(index)
+        if span is None:
+            continue
+        owner = span.root.dep_ in {"compound", "amod", "nmod", "poss"}  # "US aircraft", "Russia's warplanes"
+        subject = span.root.head if owner else span.root
+        if subject.dep_ == "nsubj" and (owner or subject.head.lemma_.lower() in _ACTING_VERBS):
+            found.add(index)  # "US aircraft struck the port", "the US military gave no toll": whose men, not where
     return found
 
 

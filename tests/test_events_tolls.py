@@ -415,3 +415,11 @@ def test_fatalities_a_death_told_between_two_strikes_is_the_first_ones() -> None
 ])
 def test_fatalities_a_running_total_since_a_month_is_not_the_events(note: str, fatalities: int) -> None:
     assert _main(note).fatalities == fatalities
+
+
+def test_events_a_country_owning_the_attackers_is_not_where_it_happened() -> None:
+    text = ("On 24 May 2023, US aircraft struck a fuel depot on the coast. Local health officials said "
+            "12 workers were killed. The US military gave no toll.")
+    extraction = extract_text(text, published=DAY)
+    event = max(extraction.events, key=lambda e: (e.confidence, -e.index))
+    assert event.place_index is None or extraction.places[event.place_index].country_code != "US"
