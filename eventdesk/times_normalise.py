@@ -178,26 +178,31 @@ _HOUR_OF_PART = re.compile(r"^(?P<h>\d{1,2})(?::(?P<min>\d{2}))? (?:o'clock )?"
 def _resolve_week_of(text: str, ctx: Context) -> Resolution | None:
     """"The week of March 6": the ISO week holding that day; "the weekend of March 5" its weekend."""
     cue = _WEEK_OF.match(text)
+    day = _day_named_after(text, cue, ctx)
+    if cue is None or day is None:
+        return None
+    week = iso_week_value(day)
+    return Resolution(value=f"{week}-WE" if cue["end"] else week)
+
+
+def _day_named_after(text: str, cue: re.Match[str] | None, ctx: Context) -> dt.date | None:
+    """The day that the words after a cue ('the week of', 'the day before') name, if they name one."""
     if cue is None:
         return None
     inner = _resolve_text(text[cue.end():], ctx)
     if inner is None or not _DAY_VALUE.fullmatch(inner.value[:10]):
         return None
-    week = iso_week_value(dt.date.fromisoformat(inner.value[:10]))
-    return Resolution(value=f"{week}-WE" if cue["end"] else week)
+    return dt.date.fromisoformat(inner.value[:10])
 
 
 def _resolve_step_from(text: str, ctx: Context) -> Resolution | None:
     """"The day before Christmas", "the week after the March 3 vote": one step from the day named after it,
     one expression in TimeML (TBAQ: "the day before last Tuesday")."""
     cue = _STEP_FROM.match(text)
-    if cue is None:
-        return None
-    inner = _resolve_text(text[cue.end():], ctx)
-    if inner is None or not _DAY_VALUE.fullmatch(inner.value[:10]):
+    day = _day_named_after(text, cue, ctx)
+    if cue is None or day is None:
         return None
     step = 1 if cue["dir"] == "after" else -1
-    day = dt.date.fromisoformat(inner.value[:10])
     if cue["unit"] == "day":
         return Resolution(value=(day + dt.timedelta(days=step)).isoformat())
     return Resolution(value=iso_week_value(day + dt.timedelta(weeks=step)))
