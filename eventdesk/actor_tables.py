@@ -223,12 +223,22 @@ def article_country(texts: Iterable[str], *, place_countries: Iterable[str] = ()
 SERVING_LINKS = frozenset({"loyal", "allied", "affiliated", "aligned", "linked", "belonging"})
 
 
+SERVED_GOVERNMENT = frozenset({"government"})
+SERVED_QUALIFIERS = frozenset({"new", "interim", "transitional", "ruling"})
+
+
 def serves_the_state(words: Sequence[str]) -> bool:
     """'gunmen affiliated with the government', 'armed men from factions allied with the new government':
-    armed men a phrase ties to the government in power are its forces (not those of a fallen one)."""
+    armed men a phrase ties to the government in power are its forces. Only the government itself counts
+    (ACLED leaves 'gunmen loyal to the new authorities' unidentified): a 'regime' is a fallen or enemy
+    one, and 'linked to the kidnapping of a state lawmaker' or 'belonging to a private security company'
+    tie them to no government at all."""
     link = next((i for i, w in enumerate(words) if w in SERVING_LINKS), len(words))
-    served = words[link + 1:]
-    return _cued(served, "state") and not _cued(words, "deposed") and not _cued(served, "rebel")
+    served = list(words[link + 1:link + 5])
+    for skipped in ({"to", "with"}, {"the", "a", "an", "its", "their"}, SERVED_QUALIFIERS):
+        if served and served[0] in skipped:
+            served.pop(0)
+    return bool(served) and served[0] in SERVED_GOVERNMENT and not _cued(words, "deposed")
 
 
 def _cued(words: Sequence[str], cue: str) -> bool:

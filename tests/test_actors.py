@@ -769,6 +769,18 @@ def test_normalise_actor_armed_men_tied_to_the_government_are_its_forces(phrase:
     assert actor is not None and actor.name == name
 
 
+@pytest.mark.parametrize(("phrase", "country", "year"), [
+    ("gunmen belonging to a private security company", "Mexico", 2024),
+    ("gunmen linked to the kidnapping of a state lawmaker", "Nigeria", 2024),
+    ("gunmen loyal to the Assad regime", "Syria", 2025),  # the fallen government
+    ("armed men linked to the attack on a military checkpoint", "Mali", 2024),
+])
+def test_normalise_actor_armed_men_tied_to_no_government_are_not_its_forces(phrase: str, country: str,
+                                                                            year: int) -> None:
+    actor = normalise_actor(phrase, context=ActorContext(country=country, year=year))
+    assert actor is not None and not actor.name.startswith("Military Forces")
+
+
 def test_find_actors_armed_men_read_on_to_the_government_they_serve() -> None:
     doc = load_nlp()("Gunmen from factions allied with the new government shot dead 12 villagers near Jableh.")
     mentions = find_actors(doc[:], context=ActorContext(country="Syria", year=2025))
