@@ -11,12 +11,12 @@ as a supporter ('backed by Russian airstrikes') is a backer.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Span, Token
 
 from eventdesk.actor_tables import auxiliary_names, country_in, words_of
-from eventdesk.actors import Actor, ActorContext, ActorMention, civilians_of, state_actor
+from eventdesk.actors import Actor, ActorContext, ActorMention, civilians_of, normalise_actor, state_actor
 from eventdesk.nlp import doc_cached, sentence_tokens
 
 
@@ -382,5 +382,20 @@ def roles_of(trigger: Token, mentions: Sequence[ActorMention], *, backing: froze
         after.sort(key=lambda m: _agent_of_another(trigger.doc[m.head], trigger))
         before = [m for m in rest if m.end <= trigger.i and m.actor != agent]
         patient = after[0].actor if after else (before[-1].actor if passive and before else None)
+    agent, patient = _default_gang_apart(agent, patient, sides, trigger, context)
     return Roles(agent, patient, tuple(dict.fromkeys([*allies, *(m.actor for m in backers)])), parsed,
                  by_occasion)
+
+
+def _default_gang_apart(agent: Actor | None, patient: Actor | None, sides: Sequence[ActorMention],
+                        trigger: Token, context: ActorContext) -> tuple[Actor | None, Actor | None]:
+    """'suspected gang members shot dead a member of the Gulf Cartel': the gang a note names most is not
+    also the side its unnamed 'gang members' fight; those men are an unidentified gang."""
+    if agent is None or agent != patient or agent.name != context.gang_default:
+        return agent, patient
+    unnamed = replace(context, gang_default="")
+    defaulted = [m for m in sides if m.actor == agent and normalise_actor(m.text, context=unnamed) != agent]
+    if not defaulted or len(defaulted) == len([m for m in sides if m.actor == agent]):
+        return agent, patient
+    gang = normalise_actor(defaulted[0].text, context=unnamed)
+    return (gang, patient) if defaulted[0].end <= trigger.i else (agent, gang)

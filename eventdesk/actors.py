@@ -236,8 +236,8 @@ def normalise_actor(phrase: str, *, context: ActorContext = ActorContext()) -> A
 
 
 def _unnamed_gang(words: Sequence[str], country: str, context: ActorContext) -> Actor:
-    """'suspected gang members' in a note that names Comando Vermelho are its men; else ACLED's unnamed gang."""
-    if context.gang_default and _has_cue(words, "gang"):
+    """'gang members' in a note naming Comando Vermelho are its men (not 'a rival faction'); else unnamed."""
+    if context.gang_default and _has_cue(words, "gang") and not {"rival", "another", "other"} & set(words):
         return Actor(context.gang_default, "militia", country)
     return Actor(_with_country("Unidentified Gang ({country})", country), "unidentified", country)
 

@@ -756,6 +756,18 @@ def test_article_context_names_the_gang_a_note_names() -> None:
     assert events and events[0].actor2 == "Los Lobos"
 
 
+@pytest.mark.parametrize(("text", "actors"), [
+    # the gang a note names most is not the rival faction it fights, nor the side unnamed gang men attack
+    ("On 3 June 2024, members of Los Choneros fought gang members of a rival faction in Manta (Manabi), leaving "
+     "4 dead.", ("Los Choneros", "Unidentified Gang (Ecuador)")),
+    ("On 9 June 2024, suspected gang members shot dead two members of the Sinaloa Cartel in Culiacan (Sinaloa).",
+     ("Unidentified Gang (Mexico)", "Sinaloa Cartel")),
+])
+def test_article_context_the_named_gang_is_not_its_own_foe(text: str, actors: tuple[str, str]) -> None:
+    events = extract_text(text, published=dt.date(2024, 6, 9)).events
+    assert events and (events[0].actor1, events[0].actor2) == actors
+
+
 @pytest.mark.parametrize(("phrase", "name"), [
     ("gunmen affiliated with the government", "Military Forces of Syria (2000-)"),
     ("armed men from factions allied with the new government", "Military Forces of Syria (2000-)"),
