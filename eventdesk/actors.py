@@ -200,7 +200,8 @@ def normalise_actor(phrase: str, *, context: ActorContext = ActorContext()) -> A
         # "gunmen loyal to the former regime", "remnants of the ousted government's forces"
         return Actor(_with_country("Unidentified Armed Group ({country})", country), "unidentified", country)
     head = _head_kind(words[:link])
-    if head in {"police", "military", "militants"} and _has_cue(words[:link], "former"):
+    if head in {"police", "military", "militants", "government"} and _has_cue(words[:link], "former") \
+            or head == "government" and _has_cue(words, "church"):  # "a Presbyterian minister": a cleric
         return civilians_of(country)  # "a former soldier", "an ex-combatant": no longer in any force
     if head in {"police", "government"}:  # "the refugees minister": the government's own
         return state_actor(country, role=head, year=context.year)
@@ -484,8 +485,7 @@ def find_actors(span: Span, *, context: ActorContext = ActorContext()) -> list[A
 
 
 def _served_end(doc: Doc, start: int, end: int, limit: int) -> int:
-    """The end of 'affiliated with the government' after armed men, when it ties them to the government
-    in power; else `end`."""
+    """The end of 'affiliated with the government' after armed men tied to the government in power; else `end`."""
     stop = end
     while stop < min(limit, end + 9) and not doc[stop].is_punct and doc[stop].lower_ not in {"and", "or"} \
             and (doc[stop].pos_ != "VERB" or doc[stop].lower_ in SERVING_LINKS):

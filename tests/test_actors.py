@@ -805,6 +805,13 @@ def test_normalise_actor_a_government_s_ministers_are_the_government(phrase: str
     assert actor is not None and (actor.name, actor.kind) == ("Government of Afghanistan (2021-)", "civilian")
 
 
+@pytest.mark.parametrize("phrase", ["a former minister", "an ex-minister", "a Baptist minister",
+                                    "the minister of the parish church"])
+def test_normalise_actor_a_former_or_church_minister_is_a_civilian(phrase: str) -> None:
+    actor = normalise_actor(phrase, context=ActorContext(country="Nigeria", year=2024))
+    assert actor is not None and actor.name == "Civilians (Nigeria)"
+
+
 @pytest.mark.parametrize("country", ["Pakistan", "Iran", "Russia", "Afghanistan"])
 def test_normalise_actor_is_khorasan_is_iskp_wherever_it_strikes(country: str) -> None:
     # 'IS Khorasan claimed the attack': the province's own name, not the country's IS branch
