@@ -86,7 +86,7 @@ class ActorTable:
 
 
 def words_of(text: str) -> list[str]:
-    """Lower-case words of a phrase, hyphens read as spaces and possessives dropped."""
+    """Lower-case words of a phrase, hyphens read as spaces and possessives ('s, s') dropped."""
     return list(_words(text))
 
 
@@ -94,7 +94,9 @@ def words_of(text: str) -> list[str]:
 def _words(text: str) -> tuple[str, ...]:
     # one token's text recurs across sentences and stages: read it once
     text = text.replace("\u2019", "'").replace("-", " ")
-    return tuple(w.removesuffix("'s").casefold() for w in WORD.findall(text) if w not in {"'s", "'"})
+    # a plural's possessive keeps only its word ("the Houthis' naval forces": "houthis"), as does a quoted one
+    words = (w.removesuffix("'s").strip("'").casefold() for w in WORD.findall(text))
+    return tuple(w for w in words if w)
 
 
 def _load(name: str) -> dict[str, Any]:

@@ -732,6 +732,12 @@ def test_normalise_actor_a_naval_or_air_force_site_is_the_state_s(phrase: str) -
     assert actor is not None and actor.name.startswith("Military Forces of Pakistan (")
 
 
+def test_normalise_actor_a_plural_possessive_names_its_owner() -> None:
+    # "the Houthis' naval forces": the apostrophe after a plural drops, so the owner is still named
+    actor = normalise_actor("the Houthis' naval forces", context=ActorContext(country="Yemen", year=2024))
+    assert actor is not None and "Houthi" in actor.name
+
+
 def test_normalise_actor_a_phrase_cut_at_a_hyphen_names_no_actor() -> None:
     # "a checkpoint of the UAE-[backed STC]": the country only modifies the name after the cut
     assert normalise_actor("a checkpoint of the UAE-", context=ActorContext(country="Yemen", year=2024)) is None
