@@ -672,6 +672,7 @@ def test_normalise_actor_unnamed_gunmen_are_gangs_where_gangs_do_the_killing(cou
     ("militants of the al-Qaeda-linked Ansaroul Islam", "Burkina Faso", "Ansaroul Islam"),
     ("IS-affiliated ADF rebels", "Democratic Republic of Congo", "ADF: Allied Democratic Forces"),
     ("Hezbollah-backed PMF fighters", "Iraq", "PMF: Popular Mobilization Forces"),
+    ("the al-Qaeda-linked JNIM", "Ghana", "JNIM: Group for Support of Islam and Muslims"),  # where AQ is its own
     # alone, the patron is still the group named
     ("al-Qaeda-linked gunmen", "Mali", "JNIM: Group for Support of Islam and Muslims"),
 ])
