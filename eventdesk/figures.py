@@ -373,6 +373,12 @@ def _is_single_person(token: Token, context: ActorContext, *, killing: bool = Fa
     return actor is not None and actor.kind == "civilian" or single_armed or person
 
 
+def _borrowed_by_killing(verb: Token) -> bool:
+    """'abducted and killed a farmer': a verb with no object of its own, joined to a killing that has it."""
+    return not any(c.dep_ in {"dobj", "obj"} for c in verb.children) and any(
+        c.dep_ == "conj" and c.pos_ == "VERB" and verb_kind(c) == "killed" for c in verb.children)
+
+
 def _hyphen_word(token: Token) -> str:
     """'passer-by' as one word, though the tokenizer split it and the parser made 'by' its head."""
     return token.doc[token.left_edge.i:token.i + 1].text.lower().removeprefix("a ").removeprefix("the ")
@@ -403,6 +409,8 @@ def _single_figures(sent: Span, words: Sequence[Token], sent_index: int, draft: 
         kind = "killed" if died else kind
         if kind not in {"killed", "wounded", "captured", "arrested"} and not found_body:
             continue
+        if kind != "killed" and _borrowed_by_killing(verb):
+            continue  # "abducted and killed a farmer": the killing counts the one they share
         for victim in dead_subjects(verb) if died else victims(verb):
             first = victim
             while first.dep_ == "conj" and first.head is not first:

@@ -423,3 +423,12 @@ def test_events_a_country_owning_the_attackers_is_not_where_it_happened() -> Non
     extraction = extract_text(text, published=DAY)
     event = max(extraction.events, key=lambda e: (e.confidence, -e.index))
     assert event.place_index is None or extraction.places[event.place_index].country_code != "US"
+
+
+@pytest.mark.parametrize(("note", "fatalities"), [
+    ("On 25 May 2023, gunmen abducted and killed a farmer near Bamenda (North-West).", 1),
+    ("On 25 May 2023, separatists kidnapped and killed a Baptist pastor near Kumba (South-West).", 1),
+    ("On 25 May 2023, gunmen abducted a trader and killed his driver near Bamenda (North-West).", 1),
+])
+def test_fatalities_a_victim_abducted_and_killed_is_dead(note: str, fatalities: int) -> None:
+    assert _main(note).fatalities == fatalities
