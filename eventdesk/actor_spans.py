@@ -37,6 +37,9 @@ def left_edge(tokens: Sequence[Token], head: int, floor: int) -> int:
                 and tokens[start - 2].text.isupper():  # "Karen National Liberation Army (KNLA) troops"
             start -= 3
             continue
+        if token.text in {"'", "\u2019"} and token.tag_ == "POS" and start - 2 >= floor:
+            start -= 1  # "the Houthis' naval forces": a plural's possessive, as "'s" is a singular's
+            continue
         if token.like_num or token.pos_ in {"DET", "NUM", "ADP", "CCONJ", "PRON", "SCONJ"}:
             break
         if token.is_punct and token.text not in {"-", "'s", "\u2019s"}:

@@ -836,3 +836,9 @@ def test_normalise_actor_armed_herders_are_the_herding_people_s_militia(phrase: 
                                                                         name: str) -> None:
     actor = normalise_actor(phrase, context=ActorContext(country=country, year=2025))
     assert actor is not None and actor.name == name
+
+
+def test_actors_a_plurals_possessive_keeps_the_owner_in_the_phrase() -> None:
+    text = "On 4 March 2024, the Houthis' naval forces fired 2 missiles at a cargo ship off Mocha (Taizz)."
+    events = extract_text(text, published=dt.date(2024, 3, 4)).events
+    assert events and "Houthi" in max(events, key=lambda e: e.confidence).actor1
