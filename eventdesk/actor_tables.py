@@ -240,10 +240,10 @@ def serves_the_state(words: Sequence[str]) -> bool:
     for skipped in ({"to", "with"}, {"the", "a", "an", "its", "their"}, SERVED_QUALIFIERS):
         if served and served[0] in skipped:
             served.pop(0)
-    return bool(served) and served[0] in SERVED_GOVERNMENT and not _cued(words, "deposed")
+    return bool(served) and served[0] in SERVED_GOVERNMENT and not has_cue(words, "deposed")
 
 
-def _cued(words: Sequence[str], cue: str) -> bool:
+def has_cue(words: Sequence[str], cue: str) -> bool:
     """Whether a phrase holds one of the table's cue phrases of a kind."""
     return any(tuple(words[i:i + len(c)]) == c for c in actor_table().cues[cue] for i in range(len(words) - len(c) + 1))
 

@@ -28,7 +28,7 @@ from eventdesk.actor_spans import (
 )
 from eventdesk.actor_tables import (
     SERVING_LINKS, WORD, Group, actor_table, country_in, country_insurgents, era_label, gangs_kill_in, group_name,
-    herders_of, named_group, serves_the_state, words_of,
+    has_cue, herders_of, named_group, serves_the_state, words_of,
 )
 # re-exported: acled.py and the tests import them from here
 from eventdesk.actor_tables import article_country as article_country, iso3_of as iso3_of
@@ -78,11 +78,6 @@ class ActorMention:
     actor: Actor
 
 
-def _contains(words: Sequence[str], phrase: tuple[str, ...]) -> bool:
-    n = len(phrase)
-    return any(tuple(words[i:i + n]) == phrase for i in range(len(words) - n + 1))
-
-
 def _with_country(template: str, country: str) -> str:
     if "{country}" not in template:
         return template
@@ -122,10 +117,6 @@ def _head_kind(words: Sequence[str]) -> str:
     return ""
 
 
-def _has_cue(words: Sequence[str], cue: str) -> bool:
-    return any(_contains(words, phrase) for phrase in actor_table().cues[cue])
-
-
 _GROUP_KINDS = {1: "state", 2: "rebel", 3: "militia", 4: "militia", 8: "external"}
 
 
@@ -139,9 +130,9 @@ def _from_group(group: Group, country: str) -> Actor:
 def generic_militants(words: Sequence[str], country: str, context: ActorContext) -> Actor:
     """Armed men a phrase names by no group: unidentified, the country's rebels, or the article's main
     armed group (or the group that wages the country's insurgency)."""
-    if _has_cue(words, "unidentified"):
+    if has_cue(words, "unidentified"):
         return Actor(_with_country("Unidentified Armed Group ({country})", country), "unidentified", country)
-    if _has_cue(words, "rebel") and not context.armed_default:
+    if has_cue(words, "rebel") and not context.armed_default:
         return Actor(_with_country("Opposition Rebels ({country})", country), "rebel", country)
     if context.armed_default:
         return Actor(context.armed_default, "rebel", country)
@@ -189,24 +180,24 @@ def normalise_actor(phrase: str, *, context: ActorContext = ActorContext()) -> A
     if group is not None and group.name.startswith("Unidentified") and serves_the_state(words):
         return state_actor(country, year=context.year)  # "gunmen affiliated with the government"
     if group is not None and group.name.startswith("Unidentified") and (
-            _has_cue(words, "gang") or gangs_kill_in(country)):
+            has_cue(words, "gang") or gangs_kill_in(country)):
         # "gunmen of a local gang", "armed men believed to belong to a criminal gang", gunmen in Ecuador
         return _unnamed_gang(words, country, context)
     if group is not None:
         return _from_group(group, country)
     link = next((i for i, w in enumerate(words) if i and _is_link(words, i)), len(words))
     head = _head_kind(words[:link]) or _head_kind(words)
-    if head in {"police", "military", "militants"} and _has_cue(words, "deposed"):
+    if head in {"police", "military", "militants"} and has_cue(words, "deposed"):
         # "gunmen loyal to the former regime", "remnants of the ousted government's forces"
         return Actor(_with_country("Unidentified Armed Group ({country})", country), "unidentified", country)
     head = _head_kind(words[:link])
-    if head in {"police", "military", "militants", "government"} and _has_cue(words[:link], "former") \
-            or head == "government" and _has_cue(words, "church"):  # "a Presbyterian minister": a cleric
+    if head in {"police", "military", "militants", "government"} and has_cue(words[:link], "former") \
+            or head == "government" and has_cue(words, "church"):  # "a Presbyterian minister": a cleric
         return civilians_of(country)  # "a former soldier", "an ex-combatant": no longer in any force
     if head in {"police", "government"}:  # "the refugees minister": the government's own
         return state_actor(country, role=head, year=context.year)
     if head == "military":
-        cued = _has_cue(words, "state") or _is_unit(words)
+        cued = has_cue(words, "state") or _is_unit(words)
         state = named_country or cued or any(tuple(words[:link][-len(h):]) == h for h in _ALWAYS_STATE)
         tail = tuple(words[link - 1:link])
         if tail in actor_table().heads["civilians"] and not cued:
@@ -222,15 +213,15 @@ def normalise_actor(phrase: str, *, context: ActorContext = ActorContext()) -> A
     people = _ethnic_militia(words[:link], head, country, origin=origin)
     if people is not None:
         return people
-    if head == "militants" and _has_cue(words, "communal"):
+    if head == "militants" and has_cue(words, "communal"):
         return _communal_militia(words, originals, country)
     if head == "militants":
-        if _has_cue(words, "gang"):  # "gang members", "suspected gangsters": ACLED's unnamed gangs
+        if has_cue(words, "gang"):  # "gang members", "suspected gangsters": ACLED's unnamed gangs
             return _unnamed_gang(words, country, context)
-        if words[link - 1].startswith("militia") and not _has_cue(words, "rebel"):
+        if words[link - 1].startswith("militia") and not has_cue(words, "rebel"):
             home = context.country or country  # "Iran-backed militias" fight in the article's country
             return Actor(_with_country("Pro-Government Militia ({country})", home), "militia", home)
-        if _has_cue(words, "state"):
+        if has_cue(words, "state"):
             return state_actor(country, year=context.year)
         return generic_militants(words, country, context)
     return _people(head, country)
@@ -238,7 +229,7 @@ def normalise_actor(phrase: str, *, context: ActorContext = ActorContext()) -> A
 
 def _unnamed_gang(words: Sequence[str], country: str, context: ActorContext) -> Actor:
     """'gang members' in a note naming Comando Vermelho are its men (not 'a rival faction'); else unnamed."""
-    if context.gang_default and _has_cue(words, "gang") and not {"rival", "another", "other"} & set(words):
+    if context.gang_default and has_cue(words, "gang") and not {"rival", "another", "other"} & set(words):
         return Actor(context.gang_default, "militia", country)
     return Actor(_with_country("Unidentified Gang ({country})", country), "unidentified", country)
 
