@@ -20,9 +20,11 @@ from spacy.tokens import Doc, Span, Token
 
 from eventdesk.model import Extraction, TimeExpr
 from eventdesk.settings import Options
-from eventdesk.times_calendar import Interval, add_months, interval_of, iso_week_value, narrow
+from eventdesk.times_calendar import Interval, interval_of, iso_week_value, narrow
 from eventdesk.times_lexicon import lexicon
 from eventdesk.times_normalise import Resolution, normalise_expression
+from eventdesk.times_quarters import (QuarterMemory, compares_quarters, fiscal_quarter_interval, quarter_ended,
+                                      speaks_of_quarters, track_quarter)
 from eventdesk.times_scan import DAY_OF_MONTH, is_judged_day, month_names
 from eventdesk.times_spans import Candidate, candidate_spans
 
@@ -38,15 +40,7 @@ _MODAL_BEFORE = re.compile(r"(?i)\b(?:will|would|could|may|might|shall|should|ca
 _RATE_UNITS = {"year": "Y", "month": "M", "week": "W", "day": "D"}
 _LATER = re.compile(r"\s+later\b.*", re.IGNORECASE)
 _YEAR_VALUE = re.compile(r"\d{4}")
-_QUARTER_VALUE = re.compile(r"\d{4}-Q[1-4]")
 _DAY_VALUE = re.compile(r"\d{4}-\d{2}-\d{2}")
-_ORDINAL = re.compile(r"(?i)\b(?:first|second|third|fourth|1st|2nd|3rd|4th)\b")
-_ENDED_DATE = re.compile(r"\s+(?:that |which )?(?:ended|ending)\s+(?P<date>[A-Z][a-z]{2,8}\.? \d{1,2}(?:, \d{4})?)")
-_THAT_QUARTER = re.compile(r"(?i)(?:that|the same) quarter")
-_OWN_QUARTER_DAYS = 183  # a results report comes out within half a year of its quarter's end
-_FISCAL = re.compile(r"(?i)\bfiscal\b")
-_QUARTER = re.compile(r"\bquarter(?!-century| of (?:a|an|the|its|their)\b)", re.IGNORECASE)
-_LONGER_PERIOD = re.compile(r"\b(?:nine|six) months\b|\bfirst half\b|\b(?:fiscal|full|the) year\b(?!-)", re.IGNORECASE)
 _PLAN_VERBS = frozenset({"plan", "schedule"})
 _UNTIL = frozenset({"until", "till"})
 _COMPLETION_VERBS = frozenset({"end", "close", "conclude", "expire"})
@@ -176,9 +170,7 @@ class _Reading:
     reference: dt.date | None = None
     reference_precision: str = ""
     day: dt.date | None = None  # the last day spoken of, kept when a month or year is spoken of after it
-    quarter: str = ""  # the quarter a results report names as its own: "the fiscal first quarter"
-    fiscal_quarter: bool = False  # whether that quarter was named in fiscal terms
-    last_quarter: str = ""  # the last quarter named, as named, for "that quarter"
+    quarters: QuarterMemory = dataclasses.field(default_factory=QuarterMemory)
     previous: tuple[int, str] = (-1, "")  # the end of the last expression, and its value
 
 
@@ -192,7 +184,7 @@ def _resolve(text: str, outer: str, direction: int, reading: _Reading, *, financ
         resolution = normalise_expression(
             candidate_text, dct=reading.dct, direction=direction, financial=financial,
             reference=reading.reference, reference_precision=reading.reference_precision,
-            narrative_day=reading.day, quarter=reading.quarter)
+            narrative_day=reading.day, quarter=reading.quarters.own)
         if resolution.value != "UNKNOWN":
             break
     return resolution
@@ -209,48 +201,6 @@ def _interval(resolution: Resolution, dct: dt.date | None) -> Interval | None:
     return interval
 
 
-def _quarter_ended(resolution: Resolution, full: str, candidate: Candidate, dct: dt.date | None) -> Resolution:
-    """"The quarter ended July 31": the calendar quarter holding most of the three months up to that day."""
-    ended = _ENDED_DATE.match(full, candidate.end)
-    if ended is None or not _QUARTER_VALUE.fullmatch(resolution.value):
-        return resolution
-    day = normalise_expression(ended["date"], dct=dct, direction=-2).value
-    if not _DAY_VALUE.fullmatch(day):
-        return resolution
-    if _ORDINAL.search(full[candidate.start:candidate.end]):
-        # "The fiscal third quarter ended Jan. 31" keeps its fiscal name, in the year it ended.
-        return dataclasses.replace(resolution, value=f"{day[:4]}{resolution.value[4:]}")
-    middle = dt.date.fromisoformat(day) - dt.timedelta(days=45)
-    return dataclasses.replace(resolution, value=f"{middle.year}-Q{(middle.month - 1) // 3 + 1}")
-
-
-def _own_quarter(resolution: Resolution, full: str, candidate: Candidate, dct: dt.date | None,
-                 direction: int) -> tuple[str, bool]:
-    """The quarter a results report names as its own, which its later "the quarter" and "a year earlier"
-    mean: a fiscal one in its fiscal name ("the fiscal first quarter", "its fourth quarter ended Sept. 30"),
-    unless it is past: ended more than half a year before the DCT, or named for a year before the DCT's
-    where its end is not given (the year-ago quarter it compares); else a calendar quarter that ended in the
-    half year before the DCT ("third-quarter profit" told in March); "" for any other expression. The flag
-    says the quarter is a fiscal one, which a roundup's calendar quarter named before it gives way to."""
-    text = full[max(0, candidate.start - 8):candidate.end]
-    if not _QUARTER_VALUE.fullmatch(resolution.value) or not _ORDINAL.search(text) or dct is None:
-        return "", False
-    if _FISCAL.search(text) or _ENDED_DATE.match(full, candidate.end):
-        # "the fiscal second quarter ended Dec. 31" told in January: its end, where given, says whether it
-        # is past; a fiscal name alone gives no calendar end, only its year
-        ended = _fiscal_quarter_interval(resolution, full, candidate)
-        past = ended.last <= dct - dt.timedelta(days=_OWN_QUARTER_DAYS) if ended is not None \
-            else int(resolution.value[:4]) < dct.year
-        return ("" if past else resolution.value), True
-    interval = interval_of(resolution.value)
-    if interval is not None and direction < 0 and interval.first <= dct <= interval.last:
-        # "attributed its fourth-quarter slump" told in November: a quarter told as past that the calendar
-        # has not yet ended is a fiscal one
-        return resolution.value, True
-    recent = interval is not None and dct - dt.timedelta(days=_OWN_QUARTER_DAYS) < interval.last < dct
-    return (resolution.value if recent else ""), False
-
-
 def _present_age(doc: Doc, text: str, start: int, end: int) -> str:
     """"Today's GM": "today" in the possessive before a name is the present age ("name"); before a
     general noun ("today's youth", "today's world") it is no time at all ("generic"); else ""."""
@@ -264,23 +214,6 @@ def _present_age(doc: Doc, text: str, start: int, end: int) -> str:
         return "name"
     generic = lexicon().generic_after_today
     return "generic" if owner.lemma_.lower() in generic or owner.lower_ in generic else ""
-
-
-def _fiscal_quarter_interval(resolution: Resolution, full: str, candidate: Candidate) -> Interval | None:
-    """"The fiscal third quarter ended Jan. 31": the three months up to that day, whatever the fiscal name."""
-    ended = _ENDED_DATE.match(full, candidate.end)
-    if ended is None or not _QUARTER_VALUE.fullmatch(resolution.value) \
-            or not _ORDINAL.search(full[candidate.start:candidate.end]):
-        return None
-    day = normalise_expression(ended["date"], dct=None).value
-    if not _DAY_VALUE.fullmatch(day):
-        year = resolution.value[:4]
-        day = normalise_expression(f"{ended['date']}, {year}", dct=None).value
-    if not _DAY_VALUE.fullmatch(day):
-        return None
-    last = dt.date.fromisoformat(day)
-    year, month = add_months(last.year, last.month, -2)
-    return Interval(first=dt.date(year, month, 1), last=last, precision="quarter")
 
 
 def _in_context(resolution: Resolution, full: str, candidate: Candidate) -> Resolution:
@@ -425,20 +358,6 @@ def _night_ranges(full: str, times: tuple[TimeExpr, ...]) -> tuple[TimeExpr, ...
     return tuple(result)
 
 
-def _track_quarter(resolution: Resolution, full: str, candidate: Candidate, reading: _Reading,
-                   direction: int) -> Resolution:
-    """"That quarter" as the quarter last named, in its name ("the second quarter ended Oct. 31 ... results
-    for that quarter"); the quarter named and the report's own quarter are kept for what follows."""
-    if _THAT_QUARTER.fullmatch(full, candidate.start, candidate.end) and reading.last_quarter:
-        resolution = dataclasses.replace(resolution, value=reading.last_quarter)
-    if _QUARTER_VALUE.fullmatch(resolution.value):
-        reading.last_quarter = resolution.value
-    own, fiscal = _own_quarter(resolution, full, candidate, reading.dct, direction)
-    if own and (not reading.quarter or (fiscal and not reading.fiscal_quarter)):
-        reading.quarter, reading.fiscal_quarter = own, fiscal
-    return resolution
-
-
 def _track_reference(reading: _Reading, interval: Interval | None) -> None:
     """A date or clock time read becomes the reference of what follows, and its day the day last told of."""
     if interval is None or interval.precision not in _REFERENCE_PRECISIONS:
@@ -459,15 +378,15 @@ def _time_expr(doc: Doc, draft: Extraction, candidate: Candidate, reading: _Read
     sentence = draft.sentence_at(candidate.start)
     said = full[sentence.start:sentence.end] if sentence else text
     # A results report compares quarters, but a sentence about nine months or the year compares years.
-    financial = reading.financial and not (_LONGER_PERIOD.search(said) and not _QUARTER.search(said))
+    financial = reading.financial and compares_quarters(said)
     direction = tense_direction(doc, candidate.start, candidate.end)
     resolution = _resolve(read, outer if read == text else read, direction, reading, financial=financial)
-    resolution = _quarter_ended(_in_context(resolution, full, candidate), full, candidate, reading.dct)
-    resolution = _track_quarter(_range_end(resolution, full, candidate, reading), full, candidate, reading,
-                                direction)
+    resolution = quarter_ended(_in_context(resolution, full, candidate), full, candidate, reading.dct)
+    resolution = track_quarter(_range_end(resolution, full, candidate, reading), full, candidate, reading.quarters,
+                               dct=reading.dct, direction=direction)
     if _present_age(doc, full, candidate.start, candidate.end) == "name":
         resolution = Resolution(value="PRESENT_REF")
-    interval = _fiscal_quarter_interval(resolution, full, candidate) or _interval(resolution, reading.dct)
+    interval = fiscal_quarter_interval(resolution, full, candidate) or _interval(resolution, reading.dct)
     _track_reference(reading, interval)
     reading.previous = (candidate.end, resolution.value)
     return TimeExpr(
@@ -482,7 +401,7 @@ def resolve_times(doc: Doc, draft: Extraction, options: Options) -> Extraction:
     """Find and normalise every time expression of one article."""
     del options
     anchor = draft.article.published or _SPLIT_ANCHOR
-    reading = _Reading(dct=draft.article.published, financial=len(_QUARTER.findall(draft.article.text)) >= 1)
+    reading = _Reading(dct=draft.article.published, financial=speaks_of_quarters(draft.article.text))
 
     def resolve(text: str) -> str:
         return normalise_expression(text, dct=anchor).value
