@@ -220,6 +220,7 @@ def _amount_figures(sent: Span, words: Sequence[Token], sent_index: int, draft: 
                     context: ActorContext) -> Iterator[tuple[Figure, set[int]]]:
     """Figures from the amounts written in one sentence (its `words`), with the tokens each covers."""
     last_kind = ""
+    last: Figure | None = None
     for amount in scan_amounts([t.text for t in words]):
         tokens = _amount_tokens(sent, amount)
         age = _age(sent, amount)
@@ -229,6 +230,9 @@ def _amount_figures(sent: Span, words: Sequence[Token], sent_index: int, draft: 
                            _person_of(person), context), {t.i for t in tokens})  # the person may still be a victim
             continue
         anchor = _anchor(sent, amount)
+        if last is not None and _elided_count(sent, tokens, anchor):
+            yield (_elided_figure(last, tokens, amount, sent), {t.i for t in tokens})
+            continue
         if _skippable(tokens, amount, sent, anchor) and not _toll_value(anchor):
             continue
         if tokens.text.lower() == "both" and (anchor.dep_ not in {"nsubj", "nsubjpass", "dobj"} or anchor.i < tokens.end):
@@ -268,8 +272,28 @@ def _amount_figures(sent: Span, words: Sequence[Token], sent_index: int, draft: 
         if (later_death or tokens.end < sent.end and sent.doc[tokens.end].lower_ in MORE) and not amount.qualifier:
             qualifier = "additional"  # "3 more died in hospital": added to the toll told before
         owner = _loser(anchor) if kind == "killed" and anchor.i >= tokens.end else ""
-        yield (_figure(draft, sent_index, tokens.start_char, end_char, kind, amount, counts, context,
-                       qualifier=qualifier, owner=owner), {t.i for t in tokens} | {anchor.i})
+        last = _figure(draft, sent_index, tokens.start_char, end_char, kind, amount, counts, context,
+                       qualifier=qualifier, owner=owner)
+        yield last, {t.i for t in tokens} | {anchor.i}
+
+
+def _elided_count(sent: Span, tokens: Span, anchor: Token) -> bool:
+    """'8 soldiers were killed at one post and 6 at the other', 'killed 9 residents in the first village and
+    7 in the second', 'recovered 6 bodies on Monday and 5 more in a ravine': a number with no noun, after
+    'and' and before a phrase of place or time, counts what the figure before it counted."""
+    if anchor.i >= tokens.end or tokens.start - 1 < sent.start or sent.doc[tokens.start - 1].lower_ != "and":
+        return False
+    rest = [t for t in sent.doc[tokens.end:min(tokens.end + 2, sent.end)] if t.lower_ not in MORE]
+    return bool(rest) and rest[0].pos_ == "ADP" and rest[0].lower_ != "of"
+
+
+def _elided_figure(last: Figure, tokens: Span, amount: Amount, sent: Span) -> Figure:
+    """The figure of an elided count: the kind and group of the figure it follows, its own number."""
+    more = tokens.end < sent.end and sent.doc[tokens.end].lower_ in MORE
+    end = sent.doc[tokens.end].idx + len(sent.doc[tokens.end].text) if more else tokens.end_char
+    return dataclasses.replace(last, start=tokens.start_char, end=end, text=sent.doc.text[tokens.start_char:end],
+                               low=amount.low, high=amount.high, vague=amount.vague,
+                               qualifier=amount.qualifier if amount.qualifier else "")
 
 
 _SPEAKER_PRONOUNS = frozenset({"it", "they", "we"})
@@ -379,6 +403,10 @@ def _borrowed_by_killing(verb: Token) -> bool:
         c.dep_ == "conj" and c.pos_ == "VERB" and verb_kind(c) == "killed" for c in verb.children)
 
 
+def _indefinite(token: Token) -> bool:
+    return any(c.dep_ == "det" and c.lower_ in {"a", "an"} for c in token.children)
+
+
 def _hyphen_word(token: Token) -> str:
     """'passer-by' as one word, though the tokenizer split it and the parser made 'by' its head."""
     return token.doc[token.left_edge.i:token.i + 1].text.lower().removeprefix("a ").removeprefix("the ")
@@ -417,13 +445,15 @@ def _single_figures(sent: Span, words: Sequence[Token], sent_index: int, draft: 
                 first = first.head  # "the bodies of a girl and her grandmother": the list's first item
             named = first.head.lower_ == "of" and first.head.head.lemma_.lower() in {"body", "corpse", "life"} or (
                 first is not victim and first.lemma_.lower() in {"body", "corpse", "life"})
+            found_dead = found_body and complement_kind(verb) == "killed"  # "a fourth man was found dead"
             if found_body:  # "the body of a man was found", "pulled the bodies of a girl and her grandmother"
-                if not named and (victim.lemma_.lower() not in {"body", "corpse"} or victim.tag_ != "NN"):
+                if not named and not found_dead and (victim.lemma_.lower() not in {"body", "corpse"}
+                                                     or victim.tag_ != "NN"):
                     continue
                 kind = "killed"
             ordinal = died and ordinal_person(victim)
             single = ordinal or _is_single_person(victim, context, killing=kind == "killed")
-            if victim.i in taken or not (found_body and not named or single) or _counted(victim):
+            if victim.i in taken or not (found_body and not named and not found_dead or single) or _counted(victim):
                 continue
             if ordinal:  # "A third, a 70-year-old woman, died": the woman is the third, not a fourth
                 taken.update(c.i for c in verb.children if c.dep_ == "nsubj" and c.i > victim.i)
@@ -434,7 +464,8 @@ def _single_figures(sent: Span, words: Sequence[Token], sent_index: int, draft: 
             taken.add(victim.i)
             before = sent.doc[max(sent.start, span.start - 3):span.start].text.lower()
             part = any(f" {w} " in f" {before} " for w in kind_words().subset)  # "7 people, among them a girl"
-            more = ordinal or one_more(victim) or is_besides(victim) \
+            # "a soldier reported missing was found dead the next day": someone new, beyond the toll told
+            more = ordinal or one_more(victim) or is_besides(victim) or found_dead and _indefinite(victim) \
                 or died and any(c.dep_ in {"acl", "amod"} and verb_kind(c) == "wounded" for c in victim.children)
             yield _figure(draft, sent_index, span.start_char, span.end_char, kind, one,
                           _strip_det(counts), context,

@@ -432,3 +432,39 @@ def test_events_a_country_owning_the_attackers_is_not_where_it_happened() -> Non
 ])
 def test_fatalities_a_victim_abducted_and_killed_is_dead(note: str, fatalities: int) -> None:
     assert _main(note).fatalities == fatalities
+
+
+@pytest.mark.parametrize(("note", "fatalities"), [
+    ("On 3 May 2023, ADF rebels attacked two villages near Beni (North Kivu). Local officials said 11 civilians "
+     "were killed in the first village and 4 in the second.", 15),
+    ("On 3 May 2023, gunmen raided two hamlets in Kajuru LGA (Kaduna). They killed 6 farmers in one and 5 in "
+     "the other.", 11),
+    ("On 3 May 2023, police opened fire on rioters in Maputo (Maputo). 3 people were killed in Matola and 2 more "
+     "in the city centre.", 5),
+    ("On 3 May 2023, militants attacked a mining camp near Kamituga (South Kivu). Soldiers recovered 4 bodies "
+     "on Tuesday and 3 more in a pit on Thursday.", 7),
+])
+def test_fatalities_an_elided_count_after_and_counts_the_group_before_it(note: str, fatalities: int) -> None:
+    # found on acled_heldout33 (issue 5): one group's dead told place by place, the noun said once
+    assert _main(note).fatalities == fatalities
+
+
+def test_figures_an_elided_count_takes_the_kind_and_group_of_the_figure_before() -> None:
+    killed = [(f.low, f.counts) for f in _killed("Troops said 5 soldiers were killed at the bridge and 2 at the camp.")]
+    assert killed == [(5, "soldiers"), (2, "soldiers")]
+
+
+@pytest.mark.parametrize(("note", "fatalities"), [
+    ("On 3 May 2023, police shot dead 2 suspected robbers in a raid in Kumasi (Ashanti). A third suspect, who "
+     "had escaped with wounds, was found dead in a farm the next day.", 3),
+    ("On 3 May 2023, soldiers killed 4 herders near Bama (Borno). A boy was found dead near the camp on "
+     "Friday.", 5),
+])
+def test_fatalities_someone_new_found_dead_later_is_one_more(note: str, fatalities: int) -> None:
+    # found on acled_heldout33 (issue 5): 'a fourth man ... was found dead' adds to the toll told before
+    assert _main(note).fatalities == fatalities
+
+
+def test_fatalities_the_victim_found_dead_by_name_is_no_more_dead() -> None:
+    note = "On 3 May 2023, gunmen abducted a trader in Kano (Kano). The trader was found dead two days later."
+    assert _main(note).fatalities == 1
