@@ -243,8 +243,11 @@ def head_kind(token: Token) -> str:
             return verb_kind(head.head) if is_passive_verb(head.head) else ""
         if dep == "dobj" and head.dep_ == "conj" and head.head.pos_ == "VERB" \
                 and verb_kind(head.head) in {"killed", "wounded"} \
-                and not any(c.dep_ == "dobj" for c in head.head.children):
-            return verb_kind(head.head)  # "lynched and burned 3 suspected gang members": the harm done first
+                and not any(c.dep_ in {"dobj", "nsubjpass"} for c in head.head.children) \
+                and not any(c.dep_ in {"nsubj", "nsubjpass"} for c in head.children):
+            # "lynched and burned 3 suspected gang members": the harm done first; not "9 soldiers were
+            # killed and the attackers carried off 2 trucks", where each verb has its own subject
+            return verb_kind(head.head)
         if dep in {"dobj", "nsubjpass", "obj", "attr"}:
             toll = _toll_kind(head) if dep == "dobj" else ""  # "the number of dead reached 23"
             shared = _shared_passive_kind(head) if dep == "nsubjpass" else ""

@@ -1,0 +1,36 @@
+"""Events on phrasings met in the lead's held-out notes of stop 13 (issue 5): our own sentences."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from conftest import extract_text
+
+from eventdesk.model import Event
+
+DAY = dt.date(2025, 9, 10)
+
+
+def _events(text: str) -> list[Event]:
+    return sorted(extract_text(text, published=DAY).events, key=lambda e: (-e.confidence, e.index))
+
+
+def test_events_loot_carried_off_is_no_abduction() -> None:
+    text = ("On 2 September 2025, militants overran an army post near Arbinda. Local sources said 9 soldiers "
+            "were killed and the attackers carried off rifles and two pick-up trucks.")
+    events = _events(text)
+    assert all(e.sub_event_type != "Abduction/forced disappearance" for e in events)
+    assert events[0].event_type == "Battles" and events[0].fatalities == 9
+
+
+def test_events_people_carried_off_are_abducted() -> None:
+    for text in ("Gunmen raided the hamlet at night and carried off 14 women.",
+                 "The rebels ambushed the convoy and carried off three soldiers.",
+                 "Armed men carried off Issa Maiga, the village chief, on Tuesday."):
+        assert any(e.sub_event_type == "Abduction/forced disappearance" for e in _events(text)), text
+
+
+def test_figures_goods_taken_after_a_passive_killing_are_no_dead() -> None:
+    text = "Witnesses said 6 guards were killed and the raiders drove off 40 cattle and two tankers."
+    killed = [f for f in extract_text(text, published=DAY).figures if f.kind == "killed"]
+    assert [(f.low, f.counts) for f in killed] == [(6.0, "guards")]
