@@ -75,6 +75,7 @@ def event_lexicon() -> Lexicon:
     context["stop"] = frozenset(data["stop"]["words"])
     context["no_territory"] = frozenset(data["place_object"]["no_territory"])
     context["person_object"] = frozenset(data["place_object"]["person_object"])
+    context["captive_object"] = context["person_object"] | frozenset(data["place_object"]["captives"])
     context["protest_acts"] = frozenset(data["protest_context"]["acts"])
     context["stop_nouns"] = frozenset(data["stop"]["nouns"])
     context["unreal"] = frozenset(data["unreal"]["adjectives"])
@@ -173,7 +174,8 @@ def context_ok(trigger: Trigger, token: Token, sent: Span, lexicon: Lexicon) -> 
             return False  # "seized 25 travellers from buses near the town": people taken, not the town
         objects = _objects(token)
         if not any(o.lower_ in words or o.lemma_.lower() in words or (o.ent_type_ in {"FAC", "GPE", "LOC"}
-                   or coded_town(o)) and need in {"place", "property"} for o in objects):
+                   or coded_town(o)) and need in {"place", "property"} or o.ent_type_ == "PERSON" and need == "captive"
+                   for o in objects):
             return False
     if trigger.role == "territory" and any(o.lemma_.lower() in lexicon.context["no_territory"]
                                            and o.pos_ == "NOUN" for o in _objects(token)):
