@@ -104,6 +104,14 @@ def _loose_bodies(figure: Figure) -> bool:
     return figure.vague and figure.counts.lower().split()[-1:] in (["bodies"], ["corpses"], ["remains"])
 
 
+def _counted_over_vague(counts: dict[tuple[str, int, int], float],
+                        vague: dict[tuple[str, int, int], bool]) -> dict[tuple[str, int, int], float]:
+    """'killing several farmers ... more than 10 bodies were recovered': a group's vague count ('several',
+    'dozens', ACLED's stand-ins for an unknown number) yields to a number told of the same group."""
+    counted = {key[0] for key in counts if not vague.get(key, False)}
+    return {key: value for key, value in counts.items() if not (vague.get(key, False) and key[0] in counted)}
+
+
 def fatalities_of(figures: Sequence[Figure], *, event_type: str = "Battles", sub_type: str = "",
                   text: str = "") -> int:
     """ACLED's count: the most conservative figure per counted group, groups added, 0 when none.
@@ -125,6 +133,7 @@ def fatalities_of(figures: Sequence[Figure], *, event_type: str = "Battles", sub
         return int(round(sum(f.low or 0.0 for f in coded)))
     revised = [f for f in killed if f.qualifier != "additional" and _REVISED.search(text, max(0, f.start - 80), f.start)]
     per_sentence: dict[tuple[str, int, int], float] = {}
+    vague: dict[tuple[str, int, int], bool] = {}
     added = 0.0  # "4 dead at the scene; a fifth man died in hospital"
     for figure in killed:
         if figure in revised:
@@ -134,11 +143,12 @@ def fatalities_of(figures: Sequence[Figure], *, event_type: str = "Battles", sub
             continue
         key = (_group(figure), figure.sentence, _statement(text, figure))  # "a woman and her 3 children"
         per_sentence[key] = per_sentence.get(key, 0.0) + figure.low
+        vague[key] = vague.get(key, True) and figure.vague
     starts = {f.sentence: max(text.rfind(". ", 0, f.start), 0) for f in figures if text}
     per_sentence = _rival_reports(per_sentence, text, starts)
     lows: dict[str, float] = {}
-    for (group, _, _), value in per_sentence.items():  # two reports of one group: the lower one
-        lows[group] = min(lows.get(group, value), value)
+    for (group, _, _), value in _counted_over_vague(per_sentence, vague).items():  # two reports of one group
+        lows[group] = min(lows.get(group, value), value)  # the lower one
     specific = sum(v for k, v in lows.items() if k)
     total = max(specific, lows.get("", 0.0)) + added
     if revised:  # "first counted 50 bodies; the toll was later put at 168": the later count stands

@@ -468,3 +468,16 @@ def test_fatalities_someone_new_found_dead_later_is_one_more(note: str, fataliti
 def test_fatalities_the_victim_found_dead_by_name_is_no_more_dead() -> None:
     note = "On 3 May 2023, gunmen abducted a trader in Kano (Kano). The trader was found dead two days later."
     assert _main(note).fatalities == 1
+
+
+@pytest.mark.parametrize(("note", "fatalities"), [
+    ("On 3 May 2023, armed herders attacked a village in Guma LGA (Benue), killing several farmers. Police later "
+     "said 14 bodies had been recovered.", 14),
+    ("On 3 May 2023, gunmen killed dozens of villagers near Bunia (Ituri). The local administrator said 17 "
+     "villagers had died.", 17),
+    ("On 3 May 2023, rebels attacked an army post near Kidal (Kidal), killing several soldiers. 4 civilians were "
+     "also killed.", 7),
+])
+def test_fatalities_a_vague_count_yields_to_a_number_of_the_same_group(note: str, fatalities: int) -> None:
+    # found on acled_heldout33 (issue 5): 'several' stands for an unknown number, not for a lower report
+    assert _main(note).fatalities == fatalities
