@@ -123,6 +123,20 @@ def _speech_verb_before(span: Span) -> Token | None:
     return before if adverbial else None
 
 
+def _clause_verb(verb: Token) -> Token:
+    """The verb whose tense a bare present participle takes: "rising to a high in June from $29.75 in March"
+    and "with holders tendering 99% by the Tuesday deadline" tell of the time of the verb they hang from."""
+    token, consequences = verb, lexicon().consequence_participles
+    for _ in range(3):
+        bare = token.tag_ == "VBG" and not any(child.dep_ in {"aux", "auxpass"} for child in token.children)
+        if not bare or token.dep_ not in {"advcl", "pcomp"} or token.lemma_.lower() in consequences:
+            break
+        token = token.head if token.dep_ == "advcl" else token.head.head
+        if token.pos_ not in {"VERB", "AUX"}:
+            return verb
+    return token
+
+
 def tense_direction(doc: Doc, start: int, end: int) -> int:
     """-1 if the expression's verb speaks of the past, +1 of the future, 0 when it cannot tell.
 
@@ -147,7 +161,7 @@ def tense_direction(doc: Doc, start: int, end: int) -> int:
         return 1
     if verb is not None and verb.lemma_.lower() in lex.deadline_verbs and words & lex.deadline_preps:
         return 1
-    direction = _verb_direction(verb) if verb is not None else 0
+    direction = _verb_direction(_clause_verb(verb)) if verb is not None else 0
     if direction == 0 and verb is not None and _present_plan(span, verb):
         return 1  # news tells what is done in the past tense, what is due in the present
     if direction < 0 and verb is not None and verb.lemma_.lower() in _PLAN_VERBS and len(path) <= 2:

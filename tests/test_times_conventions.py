@@ -748,3 +748,16 @@ def test_resolve_times_that_quarter_is_the_quarter_last_named_in_its_name() -> N
     text = ("In the comparable quarter a year earlier, the fiscal second quarter ended Oct. 31, the retailer lost "
             "$12 million. Results for that quarter included a write-down.")
     assert _values(text, published=dt.date(2015, 10, 27))["that quarter"] == "2014-Q2"
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a bare participle that elaborates the verb it hangs from is told in that verb's tense
+    ("Shares of the miner have swung widely, climbing to a peak in July from a low in May.",
+     {"July": "2015-07", "May": "2015-05"}),
+    ("The bank closed its offer, with holders tendering 95% of the shares by the Friday deadline.",
+     {"Friday": "2016-03-18"}),
+    # one that tells what followed keeps its own reading
+    ("The carmaker has announced deep cuts, resulting in plant closures in May.", {"May": "2016-05"}),
+])
+def test_resolve_times_bare_participle_takes_the_tense_of_its_verb(text: str, expected: dict[str, str]) -> None:
+    assert _values(text, published=dt.date(2016, 3, 23)) == expected
