@@ -137,10 +137,12 @@ def _matching_triggers(token: Token, lexicon: Lexicon) -> tuple[Trigger, ...]:
         return ()
     found: list[Trigger] = []
     heads = lexicon.by_first.get(lemma, ()) + (lexicon.by_first.get(lower, ()) if lower != lemma else ())
-    if heads and not _ground_operation(token, lexicon):
+    if heads:
         around = _context_lemmas(token)
+        # "launched a raid with drones" makes no drone strike; "launched an operation" is the operation
+        ground = lexicon.context["ground_operation"] if _ground_operation(token, lexicon) else None
         for phrase in heads:
-            if set(phrase[1:]) <= around:
+            if set(phrase[1:]) <= around and (ground is None or phrase[-1] in ground):
                 found.extend(lexicon.phrases[phrase])
     tails = lexicon.by_last.get(lemma, ()) + (lexicon.by_last.get(lower, ()) if lower != lemma else ())
     if tails and token.i > 0 and token.doc[token.i - 1].pos_ not in {"VERB", "AUX"}:

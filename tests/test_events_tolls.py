@@ -481,3 +481,20 @@ def test_fatalities_the_victim_found_dead_by_name_is_no_more_dead() -> None:
 def test_fatalities_a_vague_count_yields_to_a_number_of_the_same_group(note: str, fatalities: int) -> None:
     # found on acled_heldout33 (issue 5): 'several' stands for an unknown number, not for a lower report
     assert _main(note).fatalities == fatalities
+
+
+@pytest.mark.parametrize(("note", "fatalities"), [
+    ("On 3 May 2023, police launched an operation against a gang in Tivoli Gardens (Kingston). By nightfall the "
+     "toll of the operation had risen to 6 dead.", 6),
+    ("On 3 May 2023, soldiers carried out an operation against ADF rebels near Eringeti (North Kivu). "
+     "The army said 9 rebels died.", 9),
+])
+def test_events_an_operation_launched_is_the_fight_its_toll_counts(note: str, fatalities: int) -> None:
+    # found on acled_heldout33 (issue 5): 'launched an operation' triggered nothing, so its toll had no event
+    event = _main(note)
+    assert (event.event_type, event.fatalities) == ("Battles", fatalities)
+
+
+def test_events_an_operation_that_only_arrests_stays_arrests() -> None:
+    note = "On 3 May 2023, police launched an operation against drug dealers in Callao (Lima) and arrested 14 suspects."
+    assert _main(note).sub_event_type == "Arrests"
