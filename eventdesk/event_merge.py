@@ -94,8 +94,36 @@ def _same_event(a: Candidate, b: Candidate, places: Sequence[Place]) -> bool:
         and {a.sub, b.sub} & set(_TERRITORY_SUBS)) or {a.sub, b.sub} == _BOMBS or (  # "an explosion ... a suicide bomber"
         {a.sub, b.sub} == _RAID and a.sentence == b.sentence) or (  # "abducted 40 villagers and shot dead 2": one raid
         a.type == b.type and a.type in {"Riots", "Protests"} and a.sentence == b.sentence
-        and {a.sub, b.sub} <= {"Violent demonstration", "Mob violence", *_FORCE_ORDER})  # one crowd's day
+        and {a.sub, b.sub} <= {"Violent demonstration", "Mob violence", *_FORCE_ORDER}) or (  # one crowd's day
+        _turns_violent(a, b) or _turns_violent(b, a))
     return same_kind and _actors_compatible(a, b) and _dates_compatible(a, b) and _places_compatible(a, b, places)
+
+
+def _turns_violent(protest: Candidate, riot: Candidate) -> bool:
+    """'youths protesting the killing of a student blocked roads and burned a police post': the
+    protest told and the crowd's violence in the same sentence are one riot."""
+    return protest.type == "Protests" and protest.sub in _FORCE_ORDER and protest.sentence == riot.sentence \
+        and (riot.type, riot.sub) == ("Riots", "Violent demonstration") and _by_the_protesters(protest, riot)
+
+
+def _by_the_protesters(protest: Candidate, riot: Candidate) -> bool:
+    """The riot's doers are the protest's crowd: the protest word is the violent verb's own clause
+    ('marched and smashed windows') or inside its subject ('youths protesting ... burned a post'), not
+    'a separate group of youths burned tyres' beside a rally."""
+    verb, wanted = riot.trigger, protest.trigger.i
+    for _ in range(_CONJ_CLIMB):
+        if verb.i == wanted:
+            return True
+        subjects = [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}]
+        if subjects:
+            return any(t.i == wanted for s in subjects for t in s.subtree)
+        if verb.dep_ != "conj":
+            return False
+        verb = verb.head
+    return False
+
+
+_CONJ_CLIMB = 4
 
 
 def _fold_followers(candidates: list[Candidate]) -> list[Candidate]:
@@ -332,8 +360,8 @@ def merge_candidates(candidates: list[Candidate], places: Sequence[Place]) -> li
         if match is None:
             merged.append(candidate)
             continue
-        if candidate.sub in _TERRITORY_SUBS and match.sub == "Armed clash":
-            fold(candidate, match)  # the fight for a town is part of its capture
+        if candidate.sub in _TERRITORY_SUBS and match.sub == "Armed clash" or _turns_violent(match, candidate):
+            fold(candidate, match)  # the fight for a town is part of its capture; a protest, of its riot
             merged[merged.index(match)] = candidate
             match = candidate
         else:

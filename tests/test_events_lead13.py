@@ -34,3 +34,17 @@ def test_figures_goods_taken_after_a_passive_killing_are_no_dead() -> None:
     text = "Witnesses said 6 guards were killed and the raiders drove off 40 cattle and two tankers."
     killed = [f for f in extract_text(text, published=DAY).figures if f.kind == "killed"]
     assert [(f.low, f.counts) for f in killed] == [(6.0, "guards")]
+
+
+def test_events_protesters_who_burn_a_post_riot() -> None:
+    text = ("On 4 May 2025, traders protesting the murder of a colleague blocked the main road and burned "
+            "a police station in Kano. Police fired live rounds to disperse them, killing one rioter.")
+    events = _events(text)
+    assert [(e.event_type, e.sub_event_type, e.fatalities) for e in events] == [
+        ("Riots", "Violent demonstration", 1)]
+
+
+def test_events_rally_beside_another_crowds_riot_stays_a_protest() -> None:
+    text = "Nurses rallied peacefully outside the ministry while a separate group of youths burned tyres on the highway."
+    assert {(e.event_type, e.sub_event_type) for e in _events(text)} == {
+        ("Protests", "Peaceful protest"), ("Riots", "Violent demonstration")}
