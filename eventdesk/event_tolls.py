@@ -153,4 +153,15 @@ def fatalities_of(figures: Sequence[Figure], *, event_type: str = "Battles", sub
     total = max(specific, lows.get("", 0.0)) + added
     if revised:  # "first counted 50 bodies; the toll was later put at 168": the later count stands
         total = max(total, max(revised, key=lambda f: f.start).low or 0.0)
-    return int(round(total))
+    return int(round(max(total, _sum_told_again(killed))))
+
+
+def _sum_told_again(killed: Sequence[Figure]) -> float:
+    """'killing 3 drivers. Two wounded passengers died overnight, and police put the toll at 5': a count
+    that equals the sum of two or more counts told before it is their total, whoever tells it, not a
+    rival report of one of them."""
+    ordered = sorted((f for f in killed if not f.vague and f.high is None), key=lambda f: f.start)
+    for index, figure in enumerate(ordered[2:], start=2):
+        if figure.low and sum(f.low or 0.0 for f in ordered[:index]) == figure.low:
+            return figure.low
+    return 0.0

@@ -498,3 +498,14 @@ def test_events_an_operation_launched_is_the_fight_its_toll_counts(note: str, fa
 def test_events_an_operation_that_only_arrests_stays_arrests() -> None:
     note = "On 3 May 2023, police launched an operation against drug dealers in Callao (Lima) and arrested 14 suspects."
     assert _main(note).sub_event_type == "Arrests"
+
+
+@pytest.mark.parametrize(("note", "fatalities"), [
+    ("On 3 May 2023, gunmen attacked a bar in Soweto (Gauteng), killing 4 patrons. 2 wounded customers died "
+     "in hospital, and police put the toll at 6.", 6),
+    ("On 3 May 2023, a bus hit a landmine near Djibo (Sahel), killing 7 passengers. 3 soldiers escorting it "
+     "also died; the governor put the toll at 10.", 10),
+])
+def test_fatalities_a_closing_toll_that_sums_the_counts_before_it_is_their_total(note: str, fatalities: int) -> None:
+    # found on acled_heldout33 (issue 5): the toll told last was read as a rival report of one part
+    assert _main(note).fatalities == fatalities
