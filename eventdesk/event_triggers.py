@@ -253,6 +253,8 @@ def factual(token: Token, sent: Span) -> bool:
     head = token.head
     if token.dep_ == "pobj" and head.lower_ == "without":
         return False  # "withdrew without a fight", "took the town without firing a shot"
+    if token.dep_ == "pobj" and head.lower_ == "of" and head.head.lower_ == "ahead":
+        return False  # "police deployed ahead of a protest called for Monday": a protest still to come
     infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children)
     between = token.doc[min(token.i, head.i) + 1:max(token.i, head.i)]
     if token.dep_ == "ccomp" and any(t.text == ";" for t in between):

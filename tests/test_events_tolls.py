@@ -509,3 +509,16 @@ def test_events_an_operation_that_only_arrests_stays_arrests() -> None:
 def test_fatalities_a_closing_toll_that_sums_the_counts_before_it_is_their_total(note: str, fatalities: int) -> None:
     # found on acled_heldout33 (issue 5): the toll told last was read as a rival report of one part
     assert _main(note).fatalities == fatalities
+
+
+def test_events_a_protest_ahead_of_which_police_act_has_not_happened() -> None:
+    # found on acled_heldout33 (issue 5): arrests before a called protest are the note's event
+    note = ("On 3 May 2023, police deployed in central Lusaka (Lusaka) ahead of a march called by the opposition "
+            "and arrested 6 party officials.")
+    event = _main(note)
+    assert (event.event_type, event.sub_event_type) == ("Strategic developments", "Arrests")
+
+
+def test_events_a_protest_held_after_police_deploy_is_a_protest() -> None:
+    note = "On 3 May 2023, hundreds of traders marched in Lusaka (Lusaka) against new market levies."
+    assert _main(note).event_type == "Protests"
