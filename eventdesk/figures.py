@@ -263,6 +263,8 @@ def _amount_figures(sent: Span, words: Sequence[Token], sent_index: int, draft: 
         last_kind = kind
         end_char = max(tokens.end_char, anchor.idx + len(anchor.text))
         counts = _counts_text(anchor, tokens.end) if anchor.i >= tokens.end else losses_counted(anchor)
+        if counts and _on_all_sides(anchor):
+            counts = ""  # "20 combatants from both sides died": everyone's dead, no one side's
         if not counts and tokens[-1].lower_ == "couple" and tokens[-1].pos_ == "NOUN" and (
                 after is None or after.lower_ != "of"):
             counts = "couple"  # "killing a couple and their 3 children": two people, not 'a couple of'
@@ -297,6 +299,14 @@ def _elided_figure(last: Figure, tokens: Span, amount: Amount, sent: Span) -> Fi
 
 
 _SPEAKER_PRONOUNS = frozenset({"it", "they", "we"})
+_ALL_SIDES = frozenset({"both", "either", "two", "all"})
+
+
+def _on_all_sides(anchor: Token) -> bool:
+    """'combatants from both sides', 'fighters on either side', 'members of the two sides'."""
+    return any(p.dep_ == "prep" and p.lower_ in {"from", "on", "of"} and any(
+        o.lemma_.lower() == "side" and any(d.lower_ in _ALL_SIDES for d in o.children) for o in p.children)
+        for p in anchor.children)
 
 
 def _loser(anchor: Token) -> str:

@@ -48,3 +48,14 @@ def test_events_rally_beside_another_crowds_riot_stays_a_protest() -> None:
     text = "Nurses rallied peacefully outside the ministry while a separate group of youths burned tyres on the highway."
     assert {(e.event_type, e.sub_event_type) for e in _events(text)} == {
         ("Protests", "Peaceful protest"), ("Riots", "Violent demonstration")}
+
+
+def test_events_a_count_of_both_sides_rivals_one_sides_claim() -> None:
+    text = ("On 3 May 2025, militiamen and soldiers fought near Dessie. Elders said at least 15 fighters from "
+            "both sides were killed; the militia claimed 70 soldiers died.")
+    assert _events(text)[0].fatalities == 15
+
+
+def test_figures_fighters_on_both_sides_count_no_one_side() -> None:
+    figures = extract_text("The clashes killed 14 fighters on both sides.", published=DAY).figures
+    assert [(f.kind, f.low, f.counts_actor) for f in figures] == [("killed", 14.0, "")]
