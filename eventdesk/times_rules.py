@@ -223,6 +223,22 @@ def _rule_nth_day(match: re.Match[str], ctx: Context) -> Resolution:
     return date_value(anchor_day(ctx).isoformat())
 
 
+_AS_FINE_AS = {"week": {"day", "week"}, "month": {"day", "week", "month"},
+               "quarter": {"day", "week", "month", "quarter"}, "year": {"day", "week", "month", "quarter", "year"}}
+
+
+def _rule_nth_period(match: re.Match[str], ctx: Context) -> Resolution:
+    """"Gains for a fourth straight week", "the third consecutive month": the period a run has reached is
+    the one reported, holding the day the text last spoke of, else the DCT's (as "a third straight day")."""
+    unit = match["unit"] or match["unit_"]
+    day = _reference(ctx, _AS_FINE_AS[unit])
+    if unit == "week":
+        return date_value(iso_week_value(day))
+    if unit == "month":
+        return date_value(f"{day.year}-{day.month:02d}")
+    return date_value(f"{day.year}-Q{quarter_of(day)}" if unit == "quarter" else str(day.year))
+
+
 def _rule_day_word(match: re.Match[str], ctx: Context) -> Resolution:
     dct = anchor_day(ctx)
     return date_value((dct + dt.timedelta(days=_DAY_WORDS[match[0]])).isoformat())
@@ -479,6 +495,8 @@ def rules() -> tuple[tuple[re.Pattern[str], Rule], ...]:
         ("|".join(re.escape(k) for k in sorted(_DAY_WORDS, key=len, reverse=True)), _rule_day_word),
         ("|".join(re.escape(k) for k in sorted(_ANAPHORIC_DAYS, key=len, reverse=True)), _rule_anaphoric_day),
         (rf"(?:the|a) {ordinal} (?:(?:consecutive|straight|successive) )?day(?: in a row)?", _rule_nth_day),
+        (rf"(?:(?:the|a) )?{ordinal} (?:(?:consecutive|straight|successive) (?P<unit>week|month|quarter|year)"
+         r"(?: in a row)?|(?P<unit_>week|month|quarter|year) in a row)", _rule_nth_period),
         (r"(?P<the>the )?(?P<shift>last|past|previous|prior|preceding|this|current|next|coming|following|same|that)"
          r" (?P<unit>week|weekend|month|quarter|year|decade|century)", _rule_relative_period),
         (r"the (?P<unit>week|month|quarter|year|day) (?P<shift>before|previous|prior|earlier|after|later)",

@@ -761,3 +761,16 @@ def test_resolve_times_that_quarter_is_the_quarter_last_named_in_its_name() -> N
 ])
 def test_resolve_times_bare_participle_takes_the_tense_of_its_verb(text: str, expected: dict[str, str]) -> None:
     assert _values(text, published=dt.date(2016, 3, 23)) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a run that has reached its Nth period names the period reported, as "a third straight day" names the DCT
+    ("Stocks rose for a fourth straight week.", {"a fourth straight week": "2016-W12"}),
+    ("Oil prices gained for the third week in a row.", {"the third week in a row": "2016-W12"}),
+    ("Exports grew for a fifth consecutive year.", {"a fifth consecutive year": "2016"}),
+    # the month the text last spoke of, where it named one
+    ("Factories added jobs last month. It was the second consecutive month of gains.",
+     {"last month": "2016-02", "the second consecutive month": "2016-02"}),
+])
+def test_resolve_times_nth_straight_period_is_the_period_reported(text: str, expected: dict[str, str]) -> None:
+    assert _values(text, published=dt.date(2016, 3, 23)) == expected
