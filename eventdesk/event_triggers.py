@@ -141,8 +141,10 @@ def _matching_triggers(token: Token, lexicon: Lexicon) -> tuple[Trigger, ...]:
         around = _context_lemmas(token)
         # "launched a raid with drones" makes no drone strike; "launched an operation" is the operation
         ground = lexicon.context["ground_operation"] if _ground_operation(token, lexicon) else None
-        for phrase in heads:
-            if set(phrase[1:]) <= around and (ground is None or phrase[-1] in ground):
+        matched = [p for p in heads if set(p[1:]) <= around and (ground is None or p[-1] in ground)]
+        longest = max((len(p) for p in matched), default=0)
+        for phrase in matched:  # "took to the streets over the killing": no "take over"
+            if len(phrase) == longest:
                 found.extend(lexicon.phrases[phrase])
     tails = lexicon.by_last.get(lemma, ()) + (lexicon.by_last.get(lower, ()) if lower != lemma else ())
     if tails and token.i > 0 and token.doc[token.i - 1].pos_ not in {"VERB", "AUX"}:

@@ -522,3 +522,15 @@ def test_events_a_protest_ahead_of_which_police_act_has_not_happened() -> None:
 def test_events_a_protest_held_after_police_deploy_is_a_protest() -> None:
     note = "On 3 May 2023, hundreds of traders marched in Lusaka (Lusaka) against new market levies."
     assert _main(note).event_type == "Protests"
+
+
+def test_events_taking_to_the_streets_over_a_grievance_is_no_take_over() -> None:
+    # 'over' heads the grievance here, so the longer phrase of the verb ('take to street') is the one told
+    note = "On 3 May 2023, traders in Kisumu (Kisumu) took to the streets over the closure of a market."
+    event = _main(note)
+    assert (event.event_type, event.sub_event_type) == ("Protests", "Peaceful protest")
+
+
+def test_events_taking_over_a_town_is_still_a_take_over() -> None:
+    note = "On 3 May 2023, M23 rebels took over Rubaya (North Kivu) after fighting with the army."
+    assert _main(note).sub_event_type == "Non-state actor overtakes territory"
