@@ -534,3 +534,19 @@ def test_events_taking_to_the_streets_over_a_grievance_is_no_take_over() -> None
 def test_events_taking_over_a_town_is_still_a_take_over() -> None:
     note = "On 3 May 2023, M23 rebels took over Rubaya (North Kivu) after fighting with the army."
     assert _main(note).sub_event_type == "Non-state actor overtakes territory"
+
+
+@pytest.mark.parametrize("note", [
+    "On 3 May 2023, a crowd attacked police officers in Kasese (Kasese) during a protest against a new market tax.",
+    "On 3 May 2023, residents of Kasese (Kasese) took to the streets over the death of a trader in custody. "
+    "The crowd attacked police officers with stones and burned a patrol car.",
+])
+def test_events_a_demonstrating_crowd_that_attacks_police_riots(note: str) -> None:
+    # the lead's known class (issue 5): ACLED codes a demonstration turned violent, not mob violence
+    event = _main(note)
+    assert (event.event_type, event.sub_event_type) == ("Riots", "Violent demonstration")
+
+
+def test_events_a_crowd_that_attacks_police_with_no_demonstration_is_a_mob() -> None:
+    note = "On 3 May 2023, villagers attacked police officers in Kasese (Kasese) who had come to arrest a suspect."
+    assert _main(note).sub_event_type == "Mob violence"
