@@ -82,10 +82,11 @@ def _gold(number: int, row: dict[str, str]) -> GoldRow:
     event_type = row.get("event_type", "").strip()
     sub = row.get("sub_event_type", "").strip()
     mapped_from = ""
-    if event_type.lower() in OLD_TYPES:
+    # "Violence against civilians" is also a current name: only a row without a sub-type is of the old kind
+    old = OLD_TYPES.get(event_type.lower())
+    if old is not None and (old[0] != event_type or not sub):
         mapped_from = event_type
-        event_type, old_sub = OLD_TYPES[event_type.lower()]
-        sub = sub or old_sub
+        event_type, sub = old[0], sub or old[1]
     fatalities = _float(row.get("fatalities", "0") or "0")
     return GoldRow(number, parse_acled_date(row.get("event_date", "")), event_type, sub,
                    row.get("actor1", "").strip(), row.get("actor2", "").strip(),
