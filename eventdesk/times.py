@@ -124,12 +124,13 @@ def _speech_verb_before(span: Span) -> Token | None:
 
 
 def _clause_verb(verb: Token) -> Token:
-    """The verb whose tense a bare present participle takes: "rising to a high in June from $29.75 in March"
-    and "with holders tendering 99% by the Tuesday deadline" tell of the time of the verb they hang from."""
-    token, consequences = verb, lexicon().consequence_participles
+    """The verb whose tense a bare present participle of a figure's move takes: "have swung, rising to a high
+    in June from $29.75 in March" tells of the time of the verb it hangs from; "marched, demanding elections
+    in May" does not, and keeps its own reading."""
+    token, movements = verb, lexicon().movement_participles
     for _ in range(3):
         bare = token.tag_ == "VBG" and not any(child.dep_ in {"aux", "auxpass"} for child in token.children)
-        if not bare or token.dep_ not in {"advcl", "pcomp"} or token.lemma_.lower() in consequences:
+        if not bare or token.dep_ not in {"advcl", "pcomp"} or token.lemma_.lower() not in movements:
             break
         token = token.head if token.dep_ == "advcl" else token.head.head
         if token.pos_ not in {"VERB", "AUX"}:

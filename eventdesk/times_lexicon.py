@@ -44,7 +44,7 @@ class Lexicon:
     past_aux: frozenset[str]
     future_path: frozenset[str]
     weak_future_path: frozenset[str]
-    consequence_participles: frozenset[str]
+    movement_participles: frozenset[str]
     deadline_verbs: frozenset[str]
     deadline_preps: frozenset[str]
     future_governors: frozenset[str]
@@ -107,7 +107,7 @@ def lexicon() -> Lexicon:
         past_aux=frozenset(data["direction"]["past_aux"]),
         future_path=frozenset(data["direction"]["future_path"]),
         weak_future_path=frozenset(data["direction"]["weak_future_path"]),
-        consequence_participles=frozenset(data["direction"]["consequence_participles"]),
+        movement_participles=frozenset(data["direction"]["movement_participles"]),
         deadline_verbs=frozenset(data["direction"]["deadline_verbs"]),
         deadline_preps=frozenset(data["direction"]["deadline_preps"]),
         future_governors=frozenset(data["direction"]["future_governors"]),

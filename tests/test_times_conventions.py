@@ -751,15 +751,15 @@ def test_resolve_times_that_quarter_is_the_quarter_last_named_in_its_name() -> N
 
 
 @pytest.mark.parametrize(("text", "expected"), [
-    # a bare participle that elaborates the verb it hangs from is told in that verb's tense
+    # a bare participle of a figure's move is told in the tense of the verb it hangs from
     ("Shares of the miner have swung widely, climbing to a peak in July from a low in May.",
      {"July": "2015-07", "May": "2015-05"}),
-    ("The bank closed its offer, with holders tendering 95% of the shares by the Friday deadline.",
-     {"Friday": "2016-03-18"}),
-    # one that tells what followed keeps its own reading
+    ("Copper closed higher on Friday, after sliding to a low in June.", {"Friday": "2016-03-18", "June": "2015-06"}),
+    # others keep their own reading: a demand or a consequence is still to come
+    ("Protesters marched through the capital, demanding elections in May.", {"May": "2016-05"}),
     ("The carmaker has announced deep cuts, resulting in plant closures in May.", {"May": "2016-05"}),
 ])
-def test_resolve_times_bare_participle_takes_the_tense_of_its_verb(text: str, expected: dict[str, str]) -> None:
+def test_resolve_times_bare_participle_of_a_move_takes_the_tense_of_its_verb(text: str, expected: dict[str, str]) -> None:
     assert _values(text, published=dt.date(2016, 3, 23)) == expected
 
 
