@@ -20,7 +20,6 @@ from eventdesk.event_phrases import has_phrase
 from eventdesk.event_tolls import VIOLENT_TYPES
 from eventdesk.event_triggers import coded_town, event_lexicon, scene_participle_host
 from eventdesk.model import Figure, Place, TimeExpr
-from eventdesk.times_lexicon import lexicon as times_lexicon
 
 _ABSORB_BEFORE, _ABSORB_AFTER = 3, 1
 _TRAILING_FIGURE_TOKENS = 15
@@ -442,13 +441,15 @@ def _violent(event: Candidate) -> bool:
     return event.type in VIOLENT_TYPES or event.sub == "Excessive force against protesters"
 
 
-def assign_figures(figures: Sequence[Figure], events: Sequence[Candidate], doc: Doc) -> tuple[Figure, ...]:
-    """Set each figure's event_index; a short trailing sentence ('3 fatalities.') joins the event before."""
+def assign_figures(figures: Sequence[Figure], events: Sequence[Candidate], doc: Doc,
+                   times: Sequence[TimeExpr] = ()) -> tuple[Figure, ...]:
+    """Set each figure's event_index; a short trailing sentence ('3 fatalities.') joins the event before.
+    `times` are the article's time expressions, which date a toll told as a running total."""
     sentences = list(doc.sents)
     out: list[Figure] = []
     for figure in figures:
         index = _figure_event(figure, events)
-        if figure.kind == "killed" and _running_total(doc, figure):
+        if figure.kind == "killed" and _running_total(doc, figure, times):
             out.append(dataclasses.replace(figure, event_index=None))
             continue
         if index is not None and _told_as_before(doc, figure, events[index]):
@@ -497,9 +498,11 @@ def _toll_of_before(figure: Figure, events: Sequence[Candidate], sentences: Sequ
 
 
 _SINCE_STARTS = frozenset({"start", "beginning", "outbreak", "onset"})
+# Times too wide to be one fight's days: 'since January', 'since 2023', 'this year'.
+_PERIOD_PRECISIONS = frozenset({"month", "season", "quarter", "half", "year", "decade", "century"})
 
 
-def _running_total(doc: Doc, figure: Figure) -> bool:
+def _running_total(doc: Doc, figure: Figure, times: Sequence[TimeExpr]) -> bool:
     """A toll counted since a month, a year or a war's start ('violence has left over 900 dead since
     September', 'more than 900 have been killed since 2023', '... this year'): many events', not this one's.
     A toll since a weekday ('since Sunday') is a fight's of several days, and stays its own."""
@@ -509,16 +512,24 @@ def _running_total(doc: Doc, figure: Figure) -> bool:
     verb = next((t for t in (span.root, *span.root.ancestors) if t.pos_ in {"VERB", "AUX"}), None)
     if verb is None or not any(c.dep_ == "aux" and c.lemma_ == "have" for c in verb.children):
         return False  # a running total is told in the present perfect
-    months = times_lexicon().months
+    periods = [t for t in times if t.precision in _PERIOD_PRECISIONS and t.type == "DATE"]
     for child in verb.subtree:
         if child.lower_ == "since":
             objects = [t for t in child.subtree if t.i != child.i]
-            if any(t.lower_ in months or t.lemma_.lower() in _SINCE_STARTS or t.like_num and len(t.text) == 4
-                   for t in objects):
-                return True
-        if child.lower_ == "year" and child.head.i == verb.i and any(c.lower_ == "this" for c in child.children):
-            return True
+            if any(t.lemma_.lower() in _SINCE_STARTS for t in objects) or _holds_time(objects, periods):
+                return True  # "since the start of the war" names no date the time stage reads
+        if child.head.i == verb.i and child.dep_ == "npadvmod" and _holds_time([child], periods):
+            return True  # "... have been killed this year"
     return False
+
+
+def _holds_time(tokens: Sequence[Token], times: Sequence[TimeExpr]) -> bool:
+    """Whether one of `times` lies within the characters of `tokens` (a phrase's words, or its head)."""
+    if not tokens:
+        return False
+    start = min(t.idx for t in tokens)
+    end = max(t.idx + len(t.text) for t in tokens)
+    return any(start <= t.start and t.end <= end or t.start <= start < t.end for t in times)
 
 
 _BEFORE_WORDS = frozenset({"after", "since", "following"})  # not "before": "killing 1 before a sniper shot him dead"

@@ -588,7 +588,7 @@ def extract_events(doc: Doc, draft: Extraction, options: Options) -> Extraction:
         _finalise_sides(candidate, context)
         _settle_place(candidate, draft, speaker_places, main_place)
     rank_events(merged)
-    figures = assign_figures(draft.figures, merged, doc)
+    figures = assign_figures(draft.figures, merged, doc, draft.times)
     for index, candidate in enumerate(merged):
         own = [f for f in figures if f.event_index == index]
         _killed_abductees(candidate, own, draft.article.text)
