@@ -203,13 +203,22 @@ def _anaphoric(candidate: Candidate) -> bool:
     """'7 soldiers were killed in the fighting': 'the fighting' is the event just told, not a new one."""
     trigger = candidate.trigger
     if trigger.pos_ == "VERB":  # "The army said it repelled the assault": the assault just told
-        return any(c.dep_ == "dobj" and c.lemma_.lower() in _EVENT_NOUNS and _definite(c) for c in trigger.children)
+        return any(c.dep_ == "dobj" and (c.lemma_.lower() in _EVENT_NOUNS and _definite(c) or _the_attackers(c))
+                   for c in trigger.children)
     # "killed in the attack", "a count that excludes the bomber": the one just told
     return trigger.pos_ == "NOUN" and (trigger.dep_ == "pobj" or trigger.dep_ == "dobj"
                                        and trigger.lemma_.lower() in _EVENT_PERSONS) and _definite(trigger)
 
 
 _EVENT_PERSONS = frozenset({"bomber", "attacker", "assailant", "gunman"})
+
+
+def _the_attackers(obj: Token) -> bool:
+    """'Soldiers who came to their aid killed 7 of the assailants', 'troops killed the attackers': those
+    the event just told calls its attackers, killed in the reply to it, are its own toll."""
+    persons = [obj] + [o for p in obj.children if p.dep_ == "prep" and p.lower_ == "of"
+                       for o in p.children if o.dep_ == "pobj"]
+    return any(t.lemma_.lower() in _EVENT_PERSONS and t.tag_ == "NNS" and _definite(t) for t in persons)
 
 
 _EVENT_NOUNS = frozenset({"attack", "assault", "raid", "offensive", "ambush", "incursion", "onslaught"})

@@ -550,3 +550,14 @@ def test_events_a_demonstrating_crowd_that_attacks_police_riots(note: str) -> No
 def test_events_a_crowd_that_attacks_police_with_no_demonstration_is_a_mob() -> None:
     note = "On 3 May 2023, villagers attacked police officers in Kasese (Kasese) who had come to arrest a suspect."
     assert _main(note).sub_event_type == "Mob violence"
+
+
+@pytest.mark.parametrize(("note", "fatalities"), [
+    ("On 3 May 2023, ISWAP fighters stormed a vigilante post near Gwoza (Borno), killing 3 vigilantes. Soldiers "
+     "who came to their aid killed 8 of the assailants, the army said.", 11),
+    ("On 3 May 2023, bandits raided a village near Shiroro (Niger), killing 3 vigilantes. Soldiers who "
+     "arrived later killed the assailants.", 3),
+])
+def test_fatalities_the_attackers_killed_in_the_reply_are_the_attack_s_toll(note: str, fatalities: int) -> None:
+    # found on acled_heldout33 (issue 5): the reply's dead made an event of their own, beside the attack
+    assert _main(note).fatalities == fatalities
