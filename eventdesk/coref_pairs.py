@@ -9,9 +9,10 @@ arguments, people, places, times, numbers, nationalities, organisations and
 ages, the words just around each mention (copied wire text), how alike the
 parser reads the two mentions and their sentences (cosines of its contextual
 token vectors: "seized" and "captured" said of one town), how alike the
-two documents are, and how widely the story's documents use each head), and a boosted-tree
-model turns them into a probability. The trees are learned on ECB+ Train
-(`eventdesk.eval_coref.fit_coref_model`) and shipped as data.
+two documents are, how widely the story's documents use each head, and the events told
+beside each mention in its sentence: the same ones beside both, or each beside the
+other's), and a boosted-tree model turns them into a probability. The trees are
+learned on ECB+ Train (`eventdesk.eval_coref.fit_coref_model`) and shipped as data.
 """
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ import json
 import math
 from collections import defaultdict
 from collections.abc import Hashable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 from typing import Any
@@ -39,6 +40,7 @@ FEATURE_NAMES = (
     "nationalities_shared", "nationalities_clash", "quantities_shared", "quantities_clash",
     "organisations_shared", "organisations_clash", "ages_shared", "ages_clash", "cues_shared",
     "cues_clash", "negated", "window", "neighbours", "offset_gap", "head_vectors", "sentence_vectors",
+    "mates_shared", "mates_crossed",
 )
 
 
@@ -183,6 +185,8 @@ class StoryContext:
     similarity: Mapping[tuple[str, str], float]  # document pair -> idf-weighted cosine
     mean_similarity: float  # over the story's document pairs
     spread: Mapping[str, float]  # head -> share of the story's documents using it
+    # mention key -> stems of the heads of the other mentions in its sentence
+    mates: Mapping[Hashable, frozenset[str]] = field(default_factory=dict)
 
 
 def document_weights(mentions: Sequence[MentionFeatures]) -> dict[str, dict[str, float]]:
@@ -213,7 +217,17 @@ def story_context(members: Sequence[MentionFeatures],
     for mention in members:
         users[mention.head].add(mention.document)
     mean = sum(similarity.values()) / len(similarity) if similarity else 0.0
-    return StoryContext(similarity, mean, {h: len(d) / len(documents) for h, d in users.items()})
+    return StoryContext(similarity, mean, {h: len(d) / len(documents) for h, d in users.items()},
+                        sentence_mates(members))
+
+
+def sentence_mates(members: Sequence[MentionFeatures]) -> dict[Hashable, frozenset[str]]:
+    """Mention key -> stems of the heads of the other mentions in its sentence ("arrested for DUI")."""
+    by_sentence: dict[tuple[str, int], list[MentionFeatures]] = defaultdict(list)
+    for mention in members:
+        by_sentence[(mention.document, mention.sentence)].append(mention)
+    return {m.key: frozenset(stem(o.head) for o in group if o.key != m.key)
+            for group in by_sentence.values() for m in group}
 
 
 def _jaccard(a: frozenset[str], b: frozenset[str]) -> float:
@@ -260,6 +274,18 @@ def _neighbourhood(a: MentionFeatures, b: MentionFeatures) -> list[float]:
     return [_jaccard(a.window, b.window), neighbours, abs(a.offset - b.offset)]
 
 
+def _mates(a: MentionFeatures, b: MentionFeatures, story: StoryContext) -> list[float]:
+    """Events told beside each mention: the same ones beside both, or each beside the other's event.
+
+    "arrested for DUI" and "charged with drunken driving" are one arrest; but "arrest" in
+    one report and "DUI" in another, each said beside the other's word, are two events.
+    """
+    own = {stem(a.head), stem(b.head)}
+    mates_a, mates_b = story.mates.get(a.key, frozenset()), story.mates.get(b.key, frozenset())
+    crossed = stem(a.head) != stem(b.head) and (stem(a.head) in mates_b or stem(b.head) in mates_a)
+    return [float(bool((mates_a & mates_b) - own)), float(crossed)]
+
+
 def _cosine(a: tuple[float, ...], b: tuple[float, ...]) -> float:
     return float(np.dot(a, b)) if a and b else 0.0
 
@@ -291,7 +317,8 @@ def pair_features(a: MentionFeatures, b: MentionFeatures, model: CorefModel, sto
     """
     lexicon = lexicon or default_lexicon()
     return (_heads(a, b, model, lexicon) + _surroundings(a, b) + _documents(a, b, story)
-            + _arguments(a, b) + _neighbourhood(a, b) + list(cosines or _vectors(a, b)))
+            + _arguments(a, b) + _neighbourhood(a, b) + list(cosines or _vectors(a, b))
+            + _mates(a, b, story))
 
 
 def vector_cosines(members: Sequence[MentionFeatures]) -> tuple[np.ndarray, np.ndarray]:

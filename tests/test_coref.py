@@ -119,6 +119,25 @@ def test_pair_features_sentence_cues_tell_like_events_apart() -> None:
     assert ac["quantities_clash"] == 0.0  # a figure one report leaves out is no clash
 
 
+def test_pair_features_events_told_beside_each_mention() -> None:
+    # One report: "arrested for drunken driving"; another: "booked on a DUI charge after driving drunk".
+    arrest = MentionFeatures(key="a", document="d1", story="s", head="arrest", sentence=2)
+    driving = MentionFeatures(key="b", document="d1", story="s", head="driving", sentence=2)
+    booked = MentionFeatures(key="c", document="d2", story="s", head="book", sentence=0)
+    drove = MentionFeatures(key="d", document="d2", story="s", head="drive", sentence=0)
+    later = MentionFeatures(key="e", document="d2", story="s", head="arrest", sentence=5)
+    members = [arrest, driving, booked, drove, later]
+    context = story_context(members, document_weights(members))
+
+    def features(x: MentionFeatures, y: MentionFeatures) -> dict[str, float]:
+        return dict(zip(FEATURE_NAMES, pair_features(x, y, default_model(), context), strict=True))
+
+    assert features(arrest, booked)["mates_shared"] == 1.0  # both told beside a drive
+    assert features(arrest, later)["mates_shared"] == 0.0  # told alone
+    assert features(arrest, drove)["mates_crossed"] == 1.0  # each beside the other's event word
+    assert features(arrest, booked)["mates_crossed"] == 0.0
+
+
 def test_pair_features_neighbourhood_of_copied_wire_text() -> None:
     a = MentionFeatures(key="a", document="d1", story="s", head="fall", left="climber",
                         right="about", window=frozenset({"climber", "about", "metre"}), offset=0.3)
