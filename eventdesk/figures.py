@@ -255,6 +255,9 @@ def _amount_figures(sent: Span, words: Sequence[Token], sent_index: int, draft: 
             kind = "killed"  # "set ablaze 2 suspected thieves, killing them"
         if not kind and anchor.lemma_.lower() == "other" and anchor.i >= tokens.end:
             kind = _list_verb_kind(sent, tokens.start)  # "killing himself, a minister and 5 others"
+        more_of_last = not kind and last is not None and _more_of_the_same(sent, tokens, anchor)
+        if more_of_last:  # "32 bodies were counted; 8 more were found in the fields": more of the same dead
+            kind = last.kind  # type: ignore[union-attr]
         if not kind:
             continue
         later_death = kind == "wounded" and anchor.i >= tokens.end and head_kind(tokens[-1]) == "killed"
@@ -274,8 +277,11 @@ def _amount_figures(sent: Span, words: Sequence[Token], sent_index: int, draft: 
         if (later_death or tokens.end < sent.end and sent.doc[tokens.end].lower_ in MORE) and not amount.qualifier:
             qualifier = "additional"  # "3 more died in hospital": added to the toll told before
         owner = _loser(anchor) if kind == "killed" and anchor.i >= tokens.end else ""
-        last = _figure(draft, sent_index, tokens.start_char, end_char, kind, amount, counts, context,
-                       qualifier=qualifier, owner=owner)
+        figure = _figure(draft, sent_index, tokens.start_char, end_char, kind, amount, counts, context,
+                         qualifier=qualifier, owner=owner)
+        if more_of_last:
+            figure = dataclasses.replace(figure, counts=last.counts, counts_actor=last.counts_actor)  # type: ignore[union-attr]
+        last = figure
         yield last, {t.i for t in tokens} | {anchor.i}
 
 
@@ -287,6 +293,12 @@ def _elided_count(sent: Span, tokens: Span, anchor: Token) -> bool:
         return False
     rest = [t for t in sent.doc[tokens.end:min(tokens.end + 2, sent.end)] if t.lower_ not in MORE]
     return bool(rest) and rest[0].pos_ == "ADP" and rest[0].lower_ != "of"
+
+
+def _more_of_the_same(sent: Span, tokens: Span, anchor: Token) -> bool:
+    """'8 more were found', '5 more in a ravine': a number with no noun of its own, 'more' after it."""
+    return tokens.end < sent.end and sent.doc[tokens.end].lower_ in MORE and (
+        anchor.i < tokens.end or anchor.i == tokens.end)
 
 
 def _elided_figure(last: Figure, tokens: Span, amount: Amount, sent: Span) -> Figure:
