@@ -164,7 +164,7 @@ def noun_kind(token: Token) -> str:
         dying = kind_words().subject_verbs if token.lower_ == "toll" else {}
         return "killed" if any(t.i != token.i and (verb_kind(t) == "killed" or dying.get(t.lemma_.lower()) == "killed"
                                                    or nouns.get(t.lower_) == "killed" and t.lower_ != "toll")
-                               for t in token.sent) else ""
+                               for t in _toll_scope(token)) else ""
     return nouns.get(token.lower_, "")
 
 
@@ -188,6 +188,15 @@ def losses_counted(anchor: Token) -> str:
     verb = anchor.head.head
     losses = next((c for c in verb.children if c.dep_ == "dobj" and c.lemma_.lower() == "loss"), None)
     return " ".join(t.text for t in _losing_side(losses)) if losses is not None else ""
+
+
+def _toll_scope(toll: Token) -> Span:
+    """Where the deaths a toll counts are told: its sentence, and for 'the toll' the one before as well
+    ('..., killing 5 people. The Health Ministry later raised the toll to 7')."""
+    sent = toll.sent
+    if toll.lower_ != "toll" or sent.start == 0:
+        return sent
+    return toll.doc[toll.doc[sent.start - 1].sent.start:sent.end]
 
 
 def head_kind(token: Token) -> str:
