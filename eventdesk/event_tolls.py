@@ -66,8 +66,8 @@ def _statement_text(text: str, sentence_start: int, statement: int) -> str:
     return parts[statement] if statement < len(parts) else ""
 
 
-def _rival_reports(counts: dict[tuple[str, int, int], float], text: str,
-                   starts: dict[int, int]) -> dict[tuple[str, int, int], float]:
+def _rival_reports(counts: dict[tuple[str, int, int], float], text: str, starts: dict[int, int],
+                   vague: dict[tuple[str, int, int], bool]) -> dict[tuple[str, int, int], float]:
     """Two reports of one toll in one sentence keep the lower total.
 
     Where each statement reports ('IS claimed 12 soldiers killed; the military said 3 died') and
@@ -82,6 +82,10 @@ def _rival_reports(counts: dict[tuple[str, int, int], float], text: str,
     for sentence, statements in by_sentence.items():
         if len(statements) < 2 or not _all_reported(text, starts.get(sentence), statements):
             continue
+        statements = _vague_retold(statements, sentence, vague)
+        out = {k: v for k, v in out.items() if k[1] != sentence or k[2] in statements}
+        if len(statements) < 2:
+            continue
         groups = [set(g) for g in statements.values()]
         if not any("" in g for g in groups):
             continue  # each statement names its groups: the lower count per group is kept below
@@ -89,6 +93,17 @@ def _rival_reports(counts: dict[tuple[str, int, int], float], text: str,
         out = {k: v for k, v in out.items() if k[1] != sentence}
         out[("", sentence, 0)] = min(totals)
     return out
+
+
+def _vague_retold(statements: dict[int, dict[str, float]], sentence: int,
+                  vague: dict[tuple[str, int, int], bool]) -> dict[int, dict[str, float]]:
+    """'residents said dozens were killed; police confirmed 13 deaths': a vague report of the dead a
+    number counts (everyone, or the same groups) gives way to the number; a vague count of another
+    side ('17 soldiers were reported dead, while the army claimed dozens of militants') stays."""
+    counted = {s: g for s, g in statements.items() if not all(vague.get((k, sentence, s), False) for k in g)}
+    told = {k for g in counted.values() for k in g}
+    return {s: g for s, g in statements.items()
+            if s in counted or not counted or not ("" in told or "" in g or set(g) <= told)}
 
 
 def _all_reported(text: str, start: int | None, statements: dict[int, dict[str, float]]) -> bool:
@@ -145,7 +160,7 @@ def fatalities_of(figures: Sequence[Figure], *, event_type: str = "Battles", sub
         per_sentence[key] = per_sentence.get(key, 0.0) + figure.low
         vague[key] = vague.get(key, True) and figure.vague
     starts = {f.sentence: max(text.rfind(". ", 0, f.start), 0) for f in figures if text}
-    per_sentence = _rival_reports(per_sentence, text, starts)
+    per_sentence = _rival_reports(per_sentence, text, starts, vague)
     lows: dict[str, float] = {}
     for (group, _, _), value in _counted_over_vague(per_sentence, vague).items():  # two reports of one group
         lows[group] = min(lows.get(group, value), value)  # the lower one
