@@ -364,7 +364,7 @@ def _remembered_deaths(candidate: Candidate) -> None:
     if (candidate.type, candidate.sub) != ("Protests", "Excessive force against protesters"):
         return
     sent = candidate.trigger.sent
-    remembered = {t.i for node in sent if memorial_of(node) for t in node.subtree}
+    remembered = {t.i for node in sent if memorial_of(node) or _victims_of(node) for t in node.subtree}
     if not remembered:
         return
     rest = [t for t in sent if t.i not in remembered]
@@ -372,6 +372,12 @@ def _remembered_deaths(candidate: Candidate) -> None:
     if not has_phrase(rest, protest["excessive"]):  # type: ignore[arg-type]
         met = has_phrase(rest, protest["intervention"])  # type: ignore[arg-type]
         candidate.sub = "Protest with intervention" if met else "Peaceful protest"
+
+
+def _victims_of(node: Token) -> bool:
+    """'relatives of the victims of a roof collapse that killed more than 200 people': what killed those
+    a crowd mourns is the cause it gathers over, no force used on it."""
+    return node.dep_ == "pobj" and node.head.lower_ == "of" and node.head.head.lemma_.lower() == "victim"
 
 
 def _fire_on_protest(candidate: Candidate) -> None:

@@ -590,3 +590,11 @@ def test_fatalities_the_toll_raised_in_the_sentence_after_the_deaths_is_a_death_
 def test_fatalities_a_vague_rival_report_gives_way_to_a_number_of_the_same_dead(note: str, fatalities: int) -> None:
     # found on acled_heldout34 (issue 5): 'dozens' (12) was kept as the lower report of 13 deaths
     assert _main(note).fatalities == fatalities
+
+
+def test_events_deaths_of_the_victims_a_crowd_mourns_are_no_force_on_it() -> None:
+    # found on acled_heldout34 (issue 5): the disaster's dead made the vigil 'Excessive force against protesters'
+    note = ("On 3 May 2023, families of the victims of a bridge collapse that killed 40 commuters held a vigil outside "
+            "the ministry of works in Kitwe (Copperbelt).")
+    event = _main(note)
+    assert (event.sub_event_type, event.fatalities) == ("Peaceful protest", 0)
