@@ -255,9 +255,9 @@ def _amount_figures(sent: Span, words: Sequence[Token], sent_index: int, draft: 
             kind = "killed"  # "set ablaze 2 suspected thieves, killing them"
         if not kind and anchor.lemma_.lower() == "other" and anchor.i >= tokens.end:
             kind = _list_verb_kind(sent, tokens.start)  # "killing himself, a minister and 5 others"
-        more_of_last = not kind and last is not None and _more_of_the_same(sent, tokens, anchor)
-        if more_of_last:  # "32 bodies were counted; 8 more were found in the fields": more of the same dead
-            kind = last.kind  # type: ignore[union-attr]
+        # "32 bodies were counted; 8 more were found in the fields": more of the same dead
+        same_as = last if not kind and last is not None and _more_of_the_same(sent, tokens, anchor) else None
+        kind = same_as.kind if same_as is not None else kind
         if not kind:
             continue
         later_death = kind == "wounded" and anchor.i >= tokens.end and head_kind(tokens[-1]) == "killed"
@@ -279,8 +279,8 @@ def _amount_figures(sent: Span, words: Sequence[Token], sent_index: int, draft: 
         owner = _loser(anchor) if kind == "killed" and anchor.i >= tokens.end else ""
         figure = _figure(draft, sent_index, tokens.start_char, end_char, kind, amount, counts, context,
                          qualifier=qualifier, owner=owner)
-        if more_of_last:
-            figure = dataclasses.replace(figure, counts=last.counts, counts_actor=last.counts_actor)  # type: ignore[union-attr]
+        if same_as is not None:
+            figure = dataclasses.replace(figure, counts=same_as.counts, counts_actor=same_as.counts_actor)
         last = figure
         yield last, {t.i for t in tokens} | {anchor.i}
 
