@@ -132,10 +132,19 @@ def _clause_verb(verb: Token) -> Token:
         bare = token.tag_ == "VBG" and not any(child.dep_ in {"aux", "auxpass"} for child in token.children)
         if not bare or token.dep_ not in {"advcl", "pcomp"} or token.lemma_.lower() not in movements:
             break
+        if any(child.dep_ == "dobj" and not _moved_by(child) for child in token.children):
+            break  # "ending production", "gaining seats": the verb's transitive use, no figure's move
         token = token.head if token.dep_ == "advcl" else token.head.head
         if token.pos_ not in {"VERB", "AUX"}:
             return verb
     return token
+
+
+def _moved_by(obj: Token) -> bool:
+    """The object a figure's move may take: its amount ("gaining 5%", "climbing 12 points") or the period
+    it moved over ("ending the week up 3%")."""
+    amount = obj.like_num or obj.lower_ in {"%", "$"} or any(c.dep_ == "nummod" for c in obj.children)
+    return amount or obj.lower_ in lexicon().units
 
 
 def tense_direction(doc: Doc, start: int, end: int) -> int:
@@ -162,7 +171,10 @@ def tense_direction(doc: Doc, start: int, end: int) -> int:
         return 1
     if verb is not None and verb.lemma_.lower() in lex.deadline_verbs and words & lex.deadline_preps:
         return 1
-    direction = _verb_direction(_clause_verb(verb)) if verb is not None else 0
+    direction = _verb_direction(verb) if verb is not None else 0
+    if verb is not None and direction == 0:
+        # A move lends only a past: "is expected to ease in July after peaking in May" peaked before.
+        direction = min(0, _verb_direction(_clause_verb(verb)))
     if direction == 0 and verb is not None and _present_plan(span, verb):
         return 1  # news tells what is done in the past tense, what is due in the present
     if direction < 0 and verb is not None and verb.lemma_.lower() in _PLAN_VERBS and len(path) <= 2:
