@@ -229,14 +229,24 @@ _AS_FINE_AS = {"week": {"day", "week"}, "month": {"day", "week", "month"},
 
 def _rule_nth_period(match: re.Match[str], ctx: Context) -> Resolution:
     """"Gains for a fourth straight week", "the third consecutive month": the period a run has reached is
-    the one reported, holding the day the text last spoke of, else the DCT's (as "a third straight day")."""
+    the one reported: a results report's own quarter, else the period holding the day the text last spoke of.
+
+    With none, a week's run is the DCT's week, as "a third straight day" is the DCT: market reports count
+    weeks to the day they are written. A month's or a year's run is seldom the DCT's ("rose for a second
+    straight month in March", written in April) and is left unplaced.
+    """
     unit = match["unit"] or match["unit_"]
-    day = _reference(ctx, _AS_FINE_AS[unit])
-    if unit == "week":
-        return date_value(iso_week_value(day))
-    if unit == "month":
-        return date_value(f"{day.year}-{day.month:02d}")
-    return date_value(f"{day.year}-Q{quarter_of(day)}" if unit == "quarter" else str(day.year))
+    dct = anchor_day(ctx)
+    if unit == "quarter" and ctx.financial:
+        return date_value(reported_quarter(dct, ctx.quarter))  # "profit fell for a fourth straight quarter"
+    day = ctx.reference if ctx.reference_precision in _AS_FINE_AS[unit] else None
+    if day is not None and day > dct:
+        day = None  # a day still to come ("OPEC will meet on Jan. 20") is no period a run has reached
+    if day is None and unit == "week":
+        day = dct
+    if day is None:
+        return Resolution(value="UNKNOWN")  # a date unplaced, not "a second" (PT1S) nor a month's duration
+    return date_value(period_value(_UNIT_PERIOD[unit], day, 0))
 
 
 def _rule_day_word(match: re.Match[str], ctx: Context) -> Resolution:

@@ -788,10 +788,40 @@ def test_resolve_times_bare_participle_lends_only_a_past_and_only_as_a_move(
     # a run that has reached its Nth period names the period reported, as "a third straight day" names the DCT
     ("Stocks rose for a fourth straight week.", {"a fourth straight week": "2016-W12"}),
     ("Oil prices gained for the third week in a row.", {"the third week in a row": "2016-W12"}),
-    ("Exports grew for a fifth consecutive year.", {"a fifth consecutive year": "2016"}),
-    # the month the text last spoke of, where it named one
+    # the month or year the text last spoke of, where it named one
     ("Factories added jobs last month. It was the second consecutive month of gains.",
      {"last month": "2016-02", "the second consecutive month": "2016-02"}),
+    ("Sales fell in 2015. It was the third consecutive year of decline.",
+     {"2015": "2015", "the third consecutive year": "2015"}),
 ])
 def test_resolve_times_nth_straight_period_is_the_period_reported(text: str, expected: dict[str, str]) -> None:
     assert _values(text, published=dt.date(2016, 3, 23)) == expected
+
+
+@pytest.mark.parametrize(("text", "published", "run", "not_this"), [
+    # a month's or a year's run with no period spoken of is seldom the DCT's: not that one, nor a duration
+    ("Jobless claims rose for a second straight month in March.", dt.date(2016, 4, 5),
+     "a second straight month", "2016-04"),
+    ("Car exports grew for a fifth consecutive year.", dt.date(2016, 3, 23), "a fifth consecutive year", "2016"),
+    ("Retail sales fell for the third month in a row.", dt.date(2016, 3, 23), "the third month in a row", "2016-03"),
+])
+def test_resolve_times_nth_straight_month_or_year_is_not_the_dct_s(
+        text: str, published: dt.date, run: str, not_this: str) -> None:
+    value = _values(text, published=published)[run]
+    assert value != not_this and not value.startswith("P")
+
+
+def test_resolve_times_nth_straight_quarter_of_a_results_report_is_the_reported_quarter() -> None:
+    values = _values("The chipmaker said its profit fell for a fourth straight quarter.",
+                     published=dt.date(2016, 4, 25))
+    assert values["a fourth straight quarter"] == "2016-Q1"  # the quarter just ended, not the DCT's
+
+
+@pytest.mark.parametrize(("text", "run"), [
+    # a day still to come is no period a run has reached: the DCT's week
+    ("OPEC ministers will meet on Jan. 20. Oil prices rose for the second week in a row.",
+     "the second week in a row"),
+    ("The central bank meets on Dec. 14. Bond yields climbed for a third straight week.", "a third straight week"),
+])
+def test_resolve_times_nth_straight_week_never_reaches_past_the_dct(text: str, run: str) -> None:
+    assert _values(text, published=dt.date(2016, 12, 10))[run] == "2016-W49"
