@@ -381,7 +381,9 @@ def _rule_quarter(match: re.Match[str], ctx: Context) -> Resolution:
     ordinal = lexicon().ordinals[match["ord"]]
     kind = "Q" if match["unit"] == "quarter" else "H"
     count = 4 if kind == "Q" else 2
-    ordinal = count if ordinal < 0 else min(ordinal, count)
+    if ordinal > count:
+        return Resolution(value="UNKNOWN")  # "its twelfth quarter of growth" counts a run, names no quarter
+    ordinal = count if ordinal < 0 else ordinal
     if match["year"] or match["year2"]:
         year = _year_of(match["year"] or match["year2"], ctx)
     else:
@@ -504,8 +506,11 @@ def rules() -> tuple[tuple[re.Pattern[str], Rule], ...]:
         (rf"(?:(?P<shift>last|next|this|coming|past|on) )?(?P<weekday>{weekday})", _rule_weekday),
         ("|".join(re.escape(k) for k in sorted(_DAY_WORDS, key=len, reverse=True)), _rule_day_word),
         ("|".join(re.escape(k) for k in sorted(_ANAPHORIC_DAYS, key=len, reverse=True)), _rule_anaphoric_day),
+        # clean() leaves "a 10th straight day" as "a 10 straight day", an ordinal still; "a 10-day truce" is not one
         (rf"(?:the|a) {ordinal} (?:(?:consecutive|straight|successive) )?day(?: in a row)?", _rule_nth_day),
-        (rf"(?:(?:the|a) )?{ordinal} (?:(?:consecutive|straight|successive) (?P<unit>week|month|quarter|year)"
+        (r"(?:the|a) \d{1,3} (?:(?:consecutive|straight|successive) day(?: in a row)?|day in a row)", _rule_nth_day),
+        (rf"(?:(?:(?:the|a) )?{ordinal}|(?:the|a) \d{{1,3}}) (?:(?:consecutive|straight|successive)"
+         r" (?P<unit>week|month|quarter|year)"
          r"(?: in a row)?|(?P<unit_>week|month|quarter|year) in a row)", _rule_nth_period),
         (r"(?P<the>the )?(?P<shift>last|past|previous|prior|preceding|this|current|next|coming|following|same|that)"
          r" (?P<unit>week|weekend|month|quarter|year|decade|century)", _rule_relative_period),

@@ -825,3 +825,19 @@ def test_resolve_times_nth_straight_quarter_of_a_results_report_is_the_reported_
 ])
 def test_resolve_times_nth_straight_week_never_reaches_past_the_dct(text: str, run: str) -> None:
     assert _values(text, published=dt.date(2016, 12, 10))[run] == "2016-W49"
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # an ordinal in digits counts a run as one in words does; a number in a compound stays a length
+    ("Jobless claims fell for a 10th straight week.", {"a 10th straight week": "2016-W12"}),
+    ("Home sales rose for a 3rd straight day.", {"a 3rd straight day": "2016-03-23"}),
+    ("The index rose for the eleventh straight week.", {"the eleventh straight week": "2016-W12"}),
+    ("The rebels began a 10-day truce on Monday.", {"10-day": "P10D", "Monday": "2016-03-21"}),
+])
+def test_resolve_times_nth_straight_period_in_digits_or_past_tenth(text: str, expected: dict[str, str]) -> None:
+    assert _values(text, published=dt.date(2016, 3, 23)) == expected
+
+
+def test_resolve_times_ordinal_past_the_fourth_quarter_names_no_quarter() -> None:
+    values = _values("The carmaker posted its twelfth quarter of growth.", published=dt.date(2016, 3, 23))
+    assert "Q" not in values["twelfth quarter"]  # a run counted, not the DCT's quarter nor the fourth
