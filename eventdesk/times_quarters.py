@@ -29,7 +29,7 @@ _THAT_QUARTER = re.compile(r"(?i)(?:that|the same) quarter")
 _OWN_QUARTER_DAYS = 183  # a results report comes out within half a year of its quarter's end
 _FISCAL = re.compile(r"(?i)\bfiscal\b")
 _QUARTER = re.compile(r"\bquarter(?!-century| of (?:a|an|the|its|their)\b)", re.IGNORECASE)
-_LONGER_PERIOD = re.compile(r"\b(?:nine|six) months\b|\bfirst half\b|\b(?:fiscal|full|the) year\b(?!-)", re.IGNORECASE)
+_LONGER_PERIOD = re.compile(r"\b(?:nine|six)[ -]months?\b|\bfirst half\b|\b(?:fiscal|full|the) year\b(?!-)", re.IGNORECASE)
 
 
 @dataclass

@@ -263,6 +263,13 @@ def test_resolve_times_year_ago_beside_nine_months_is_the_year() -> None:
     assert values == ["2015-Q3", "2015"]
 
 
+def test_resolve_times_year_earlier_beside_hyphenated_nine_month_is_the_year() -> None:
+    text = ("The maker of valves said profit in the third quarter rose to $8 million from $6 million a year ago. "
+            "Nine-month profit climbed to $20 million from $17 million a year earlier.")
+    values = [t.value for t in _extract(text, published=dt.date(2016, 10, 20)).times if t.text.startswith("a year")]
+    assert values == ["2015-Q3", "2015"]
+
+
 def test_normalise_expression_same_period_a_year_ago_follows_the_period_last_spoken_of() -> None:
     february = dt.date(2016, 2, 1)
     same = normalise_expression("the same period last year", dct=DCT, reference=february, reference_precision="month")
