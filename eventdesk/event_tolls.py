@@ -12,6 +12,7 @@ import dataclasses
 import re
 from collections.abc import Sequence
 
+from eventdesk.figures import BOTH_SIDES
 from eventdesk.model import Figure
 
 VIOLENT_TYPES = frozenset({"Battles", "Explosions/Remote violence", "Violence against civilians", "Riots"})
@@ -21,6 +22,8 @@ def _group(figure: Figure) -> str:
     """Whom a killed figure counts, as a key: the actor, else the counted noun, else '' (everyone)."""
     if figure.counts_actor:
         return figure.counts_actor
+    if figure.counts.endswith(BOTH_SIDES):
+        return BOTH_SIDES  # the fighters of every side: rivals one side's count, adds to civilians'
     words = figure.counts.lower().split()
     if not words or words[-1] in {"people", "persons", "person", "fatalities", "fatality", "dead", "deaths",
                                   "death", "bodies", "body", "killed", "lives"}:
@@ -87,9 +90,10 @@ def _rival_reports(counts: dict[tuple[str, int, int], float], text: str, starts:
         if len(statements) < 2:
             continue
         groups = [set(g) for g in statements.values()]
-        if not any("" in g for g in groups):
+        if not any(g & {"", BOTH_SIDES} for g in groups):
             continue  # each statement names its groups: the lower count per group is kept below
-        totals = [max(sum(v for k, v in g.items() if k), g.get("", 0.0)) for g in statements.values()]
+        totals = [max(sum(v for k, v in g.items() if k and k != BOTH_SIDES), g.get("", 0.0), g.get(BOTH_SIDES, 0.0))
+                  for g in statements.values()]
         out = {k: v for k, v in out.items() if k[1] != sentence}
         out[("", sentence, 0)] = min(totals)
     return out

@@ -266,8 +266,9 @@ def _amount_figures(sent: Span, words: Sequence[Token], sent_index: int, draft: 
         last_kind = kind
         end_char = max(tokens.end_char, anchor.idx + len(anchor.text))
         counts = _counts_text(anchor, tokens.end) if anchor.i >= tokens.end else losses_counted(anchor)
-        if counts and _on_all_sides(anchor):
-            counts = ""  # "20 combatants from both sides died": everyone's dead, no one side's
+        sides = bool(counts) and _on_all_sides(anchor)
+        if sides:  # "20 combatants from both sides died": the fighters' dead, no one side's
+            counts = f"{counts} {BOTH_SIDES}"
         if not counts and tokens[-1].lower_ == "couple" and tokens[-1].pos_ == "NOUN" and (
                 after is None or after.lower_ != "of"):
             counts = "couple"  # "killing a couple and their 3 children": two people, not 'a couple of'
@@ -281,6 +282,8 @@ def _amount_figures(sent: Span, words: Sequence[Token], sent_index: int, draft: 
                          qualifier=qualifier, owner=owner)
         if same_as is not None:
             figure = dataclasses.replace(figure, counts=same_as.counts, counts_actor=same_as.counts_actor)
+        elif sides:
+            figure = dataclasses.replace(figure, counts_actor="")
         last = figure
         yield last, {t.i for t in tokens} | {anchor.i}
 
@@ -312,6 +315,8 @@ def _elided_figure(last: Figure, tokens: Span, amount: Amount, sent: Span) -> Fi
 
 _SPEAKER_PRONOUNS = frozenset({"it", "they", "we"})
 _ALL_SIDES = frozenset({"both", "either", "two", "all"})
+# What a count of every side's fighters says it counts, after its noun ("combatants on both sides").
+BOTH_SIDES = "on both sides"
 
 
 def _on_all_sides(anchor: Token) -> bool:

@@ -33,7 +33,7 @@ NEVER_PLACE_LABELS = frozenset({"PERSON", "DATE", "TIME", "MONEY", "PERCENT", "Q
                                 "ORDINAL", "CARDINAL", "LAW", "LANGUAGE"})
 # Words after a name that make it a division; "region" and "state" are too loose here.
 _TRAILING_ADMIN_WORDS = frozenset({"province", "governorate", "county", "parish", "district", "oblast",
-                                   "prefecture", "provinces", "governorates"})
+                                   "prefecture", "provinces", "governorates", "lga", "territory"})
 
 
 # ---------------------------------------------------------------- recognition
@@ -135,15 +135,19 @@ def _joined_divisions(toponyms: list[Toponym], text: str, gazetteer: Gazetteer) 
 # town as a person or an organisation, or swallows the bracket into it.
 _LINK = r"(?:al|el|ez|es|as|ad|ar|an|ash|ed|de|da|do|dos|das|di|del|du|la|le)"  # "Mocimboa da Praia"
 _NAME = rf"[A-Z][\w'\u2019.-]*(?:[ -](?:{_LINK}[ -])?[A-Z][\w'\u2019-]*){{0,3}}"
-# "Jenin refugee camp (West Bank)", "Kanbalu township (Sagaing)": the kind of place names the town
-_KIND = r"(?: (?:city|town|village|area|district|(?:refugee )?camp|township|municipality))?"
+# "Jenin refugee camp (West Bank)", "Kanbalu township (Sagaing)", "Maru LGA (Zamfara)", "Bannu cantonment
+# (Khyber Pakhtunkhwa)": the kind of place, or of the division or site named by the town
+_KIND = (r"(?: (?:city|town|village|area|district|sub-district|(?:refugee |displacement )?camp|township|"
+         r"municipality|county|territory|zone|commune|LGA|local government area|cantonment))?")
+# "(northern Shan State)": a direction before the bracketed region names a part of it
+_BRACKET_DIRECTION = r"(?:(?P<direction>(?:north|south)?(?:east|west)?(?:ern)?|north|south|central) )?"
 _LOCATIVE = re.compile(r"\b(?:in|near|outside|around|into|(?:(?:north|south|east|west)(?:east|west)?|"
                        r"outskirts|centre|center|edge|heart) of)\s+$")
 PERSON_TOWN_POPULATION = 10_000  # a name after 'in' is a place if a town this large has it
 # a bracketed division may hold "and" ("Jammu and Kashmir", "Bosnia and Herzegovina"); the town before it
 # may not ("Anka and Bukkuyum (Zamfara)" is two towns)
 _AREA_NAME = rf"[A-Z][\w'\u2019.-]*(?:[ -](?:(?:{_LINK}|and)[ -])?[A-Z][\w'\u2019-]*){{0,3}}"
-_BRACKETED = re.compile(rf"\b({_NAME}){_KIND} \(({_AREA_NAME}(?:, {_AREA_NAME})?)\)")
+_BRACKETED = re.compile(rf"\b({_NAME}){_KIND} \({_BRACKET_DIRECTION}({_AREA_NAME}(?:, {_AREA_NAME})?)\)")
 
 
 _LINKED = re.compile(rf"[ -]{_LINK}[ -][A-Z][\w'\u2019-]*")
@@ -164,6 +168,7 @@ def _is_area(name: str, gazetteer: Gazetteer) -> bool:
     return any(e.tier <= 2 and (e.feature_class in {"A", "L"} or e.is_country) for e in gazetteer.candidates(name))
 
 
+_DIVISION_TITLE = re.compile(r" (?:State|Region|Province|Governorate)$")
 _PART_OF_AREA = re.compile(r"-(?:North|South|East|West|Central|Northeast|Northwest|Southeast|Southwest)$")
 
 
@@ -171,7 +176,11 @@ def _whole_area(name: str, gazetteer: Gazetteer) -> str:
     """The division a part of one belongs to: "Shan-North" is in Shan; but "South-West" is
     a division of its own (Cameroon's), not a part of "South"."""
     whole = _PART_OF_AREA.sub("", name)
-    return name if whole != name and _is_division(name, gazetteer) else whole
+    if whole != name and _is_division(name, gazetteer):
+        return name
+    # "Rakhine State", "Sagaing Region": a division the gazetteer knows without its title
+    bare = _DIVISION_TITLE.sub("", whole)
+    return bare if bare != whole and not _is_area(whole, gazetteer) and _is_division(bare, gazetteer) else whole
 
 
 def _is_division(name: str, gazetteer: Gazetteer) -> bool:
@@ -206,27 +215,70 @@ def bracketed_toponyms(draft: Extraction, gazetteer: Gazetteer) -> list[Toponym]
     found: list[Toponym] = []
     for match in _BRACKETED.finditer(text):
         # "(Bogota, D.C.)" is one division's name, not a district and its region
-        bracket = match.group(2)
+        bracket = match.group(3)
         town, areas = match.group(1), [bracket] if _is_division(bracket, gazetteer) else bracket.split(", ")
+        town = town.removesuffix(" LGA")  # the capitals run on into the abbreviation: "Maru LGA (Zamfara)"
         start = match.start(1)
         while town.split(" ", 1)[0].lower() in STOP_WORDS:  # "In Mosul (Ninewa)", "He (Wilson)"
             head, _, town = town.partition(" ")
             start += len(head) + 1
-        if not _town_and_region(town, areas, match.start(2), draft, gazetteer):
+        if not _town_and_region(town, areas, match.start(3), draft, gazetteer):
             continue
         sentence = draft.sentence_at(match.start())
         index = sentence.index if sentence else 0
-        end = match.start(2) - 2  # "Jenin refugee camp" is the place coded, named by its town
+        end = text.rindex(" (", start, match.start(3))  # "Jenin refugee camp" is the place coded, named by its town
         # the first division the gazetteer knows holds the town: "Kawlin (Kawlin, Sagaing)" lies in Sagaing
         wholes = [_whole_area(area, gazetteer) for area in areas]
         parent = next((area for area in wholes if _is_division(area, gazetteer)), wholes[0])
-        found.append(Toponym(start, end, text[start:end], town, index, parent=parent, bracketed=True))
-        offset = match.start(2)
+        if _is_neighbour_country(town, wholes, gazetteer):
+            town = ""  # "near the border with Rwanda and Burundi (South Kivu)": the region stands alone
+        else:
+            found.append(Toponym(start, end, text[start:end], town, index, parent=parent, bracketed=True))
+        first = _first_of_two(text, start, draft, gazetteer) if town else None
+        if first is not None:  # "Anka and Bukkuyum (Zamfara)": the bracket holds both towns
+            found.append(Toponym(first[0], first[1], text[first[0]:first[1]], text[first[0]:first[1]], index,
+                                 parent=parent, bracketed=True))
+        offset = match.start(3)
+        direction = match.group("direction") or ""
+        direction = direction if direction in name_rules()["directions"] else ""
         for area in areas:
             found.append(Toponym(offset, offset + len(area), area, _whole_area(area, gazetteer), index, level="area",
-                                 child=town))
+                                 direction=direction, child=town))
             offset += len(area) + 2
     return found
+
+
+def _is_neighbour_country(name: str, areas: Sequence[str], gazetteer: Gazetteer) -> bool:
+    """Whether the name before a bracket is a country other than the bracketed region's, named as a
+    neighbour ("the border with Burundi (South Kivu)"), not a town in it ("Djibouti (Djibouti)" is one)."""
+    entries = [e for e in gazetteer.candidates(name) if e.tier == 0]
+    if not any(e.is_country for e in entries):
+        return False
+    homes = {a.country_code for area in areas for a in gazetteer.candidates(area)
+             if a.tier <= 1 and (a.feature_class == "A" or a.is_country)}
+    return bool(homes) and not any(e.country_code in homes for e in entries if e.feature_class == "P" or e.is_country)
+
+
+_FIRST_TOWN = re.compile(rf"\b({_NAME}) and $")
+
+
+def _first_of_two(text: str, start: int, draft: Extraction, gazetteer: Gazetteer) -> tuple[int, int] | None:
+    """The span of the first town of "Anka and Bukkuyum (Zamfara)" or "the road between Damboa and
+    Maiduguri (Borno)", which the bracket's region holds too: a name the model calls a place or the
+    gazetteer knows closely as a town or division."""
+    before = max(0, start - 60)
+    match = _FIRST_TOWN.search(text, before, start)
+    if match is None:
+        return None
+    name, first = match.group(1), match.start(1)
+    while name.split(" ", 1)[0].lower() in STOP_WORDS:  # "Between Anka and ..."
+        head, _, name = name.partition(" ")
+        first += len(head) + 1
+    if not name or _is_short_caps(name):
+        return None
+    placed = any(m.start == first and m.label in PLACE_LABELS for m in draft.mentions)
+    known = any(e.tier <= 1 and e.feature_class in {"P", "A"} for e in gazetteer.candidates(name))
+    return (first, first + len(name)) if placed or known else None
 
 
 def _surnames(text: str, mentions: Sequence[Mention]) -> set[str]:
@@ -310,7 +362,16 @@ def _mention_is_place(mention: Mention, gazetteer: Gazetteer) -> bool:
         # an acronym the model calls an organisation is one ("SANA", the news agency, is not
         # Sanaa), unless it is a country's ("UAE", "DRC")
         return any(e.tier == 0 and e.is_country for e in gazetteer.candidates(mention.text))
-    return _well_known(mention.text, gazetteer)
+    return _well_known(mention.text, gazetteer) or _known_division(mention.text.split(), gazetteer)
+
+
+def _known_division(words: list[str], gazetteer: Gazetteer) -> bool:
+    """Whether words name a division by a place the gazetteer knows and an admin word
+    ("Kauru LGA", "Hsipaw township"), which the model often calls an organisation or misses."""
+    named = name_rules()["admin_words"]["named_divisions"]
+    if len(words) < 2 or words[-1].casefold() not in named or not words[0][:1].isupper():
+        return False
+    return any(e.tier == 0 and e.feature_class in {"A", "P"} for e in gazetteer.candidates(" ".join(words[:-1])))
 
 
 def _well_known(name: str, gazetteer: Gazetteer, *, strict: bool = False) -> bool:
@@ -351,7 +412,10 @@ def _capitalised_names(doc: Doc, draft: Extraction, gazetteer: Gazetteer,
             start, end = run[0].idx, run[-1].idx + len(run[-1].text)
             overlaps = any(s < end and start < e for s, e in taken)
             name = draft.article.text[start:end]
-            if not overlaps and not demonym_country(name) and _well_known(name, gazetteer, strict=True):
+            after = re.match(r"\s+([A-Za-z-]+)", draft.article.text[end:end + 24])
+            named = _well_known(name, gazetteer, strict=True) or (
+                after is not None and _known_division([name, after.group(1)], gazetteer))
+            if not overlaps and not demonym_country(name) and named:
                 sentence = draft.sentence_at(start)
                 toponym = toponym_at(draft.article.text, start, end,
                                      sentence=sentence.index if sentence else 0)

@@ -188,8 +188,12 @@ def _in_parent(found: list[Entry], toponym: Toponym, gazetteer: Gazetteer) -> li
     if not areas or (len({a.country_code for a in areas}) > 1
                      and not {a.country_code for a in areas} & {e.country_code for e in exact}):
         return exact
-    if any(_is_major_town(e) for e in exact):
-        return [e for e in exact if _is_major_town(e)]
+    # (by its own name, or in the region's country: "Mambasa (Ituri)", a Congolese territory, is not
+    # Mombasa in Kenya, which GeoNames also calls Mambasa)
+    major = [e for e in exact if _is_major_town(e) and (
+        _same_name(e.name, toponym.name) or e.country_code in {a.country_code for a in areas})]
+    if major:
+        return major
     # divisions are redrawn and towns' codes go stale ("Bocaranga (Lim-Pende)", a prefecture since
     # 2020): an exact namesake in the region's country, close to it, is still the town meant
     return [e for e in found if e.tier == 0 and not e.is_country and any(
@@ -225,7 +229,7 @@ def _bracket_area(found: list[Entry], toponym: Toponym, gazetteer: Gazetteer,
     held = list(dict.fromkeys(e for e in found for c in towns if _holds(e, c) or _capital_region(e, c)))
     # an area in none of the town's countries is a homonym ("Capital Territory" of the Solomons)
     shared = [e for e in found if not towns or e.country_code in {c.country_code for c in towns}]
-    if not held and not shared and any(_is_major_town(c) for c in towns):
+    if not held and not shared and any(_is_major_town(c) and _same_name(c.name, toponym.child) for c in towns):
         return []  # "Caracas (Capital District)": a division of that name abroad is not it
     exact = [e for e in found if e.tier == 0 and e.feature_code in {"ADM1", "ADM2"}]
     # a district known only by its seat, in a country the article names ("a Kosovo patrol near

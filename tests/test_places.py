@@ -409,3 +409,57 @@ def test_an_adjective_of_style_is_no_place() -> None:
     places = {p.text: p for p in extract_text(text).places}
     assert "Roman" not in places  # Roman, Neamt, Romania is a town; here the word is a style
     assert places["Jerash"].country_code == "JO"
+
+
+@pytest.mark.parametrize(("text", "town", "name", "country"), [
+    # Nigeria's local government areas and South Asia's cantonments are named by their towns
+    ("Bandits raided two hamlets in Maru LGA (Zamfara) at night, killing 9.", "Maru LGA", "Maru", "NG"),
+    ("A car bomb exploded at the gate of Kohat cantonment (Khyber Pakhtunkhwa) at noon.", "Kohat cantonment",
+     "Kohat", "PK"),
+    # a direction before the bracketed region: its town still lies in it
+    ("Jets struck a market in Buthidaung township (northern Rakhine State) on Friday.", "Buthidaung township",
+     "Buthidaung Town", "MM"),
+])
+def test_bracketed_town_named_with_the_kind_of_division_or_site(geo_options: Options, text: str, town: str,
+                                                                name: str, country: str) -> None:
+    place = _bracket_places(text, geo_options)[town]
+    assert (place.name, place.country_code, place.feature_class) == (name, country, "P")
+
+
+def test_bracket_holds_both_towns_of_a_road_between_them(geo_options: Options) -> None:
+    # the model often misses the first town; the bracket's region holds it too
+    places = _bracket_places("Insurgents ambushed a patrol on the road between Dikwa and Marte (Borno) on Sunday.",
+                             geo_options)
+    assert (places["Dikwa"].name, places["Dikwa"].country_code, places["Dikwa"].feature_class) == ("Dikwa", "NG", "P")
+    assert places["Marte"].country_code == "NG"
+
+
+def test_first_of_two_bracketed_towns_outside_the_region_stays_unresolved(geo_options: Options) -> None:
+    # "Boni" is no Bonn: a town outside the bracket's region is a namesake or a loose match
+    places = _bracket_places("Militants ambushed a convoy between Boni and Douentza (Mopti) on Monday.", geo_options)
+    assert not places["Boni"].resolved
+    assert places["Douentza"].country_code == "ML"
+
+
+def test_a_division_named_by_a_known_town_and_an_admin_word_is_a_place(geo_options: Options) -> None:
+    # the model calls "Tsafe LGA" an organisation
+    places = _bracket_places("Gunmen abducted 12 farmers from a village of Tsafe LGA in Zamfara State.", geo_options)
+    assert (places["Tsafe LGA"].name, places["Tsafe LGA"].country_code) == ("Tsafe", "NG")
+
+
+def test_a_city_known_abroad_by_another_name_is_no_bracketed_town(geo_options: Options) -> None:
+    # GeoNames calls Mombasa also "Mambasa", the name of a territory of Ituri the gazetteer lacks
+    places = _bracket_places("Rebels burned houses in a village of Mambasa territory (Ituri) overnight.", geo_options)
+    assert not places["Mambasa territory"].resolved
+    assert (places["Ituri"].feature_code, places["Ituri"].country_code) == ("ADM1", "CD")
+
+
+def test_a_neighbour_country_before_a_bracket_is_no_town_of_its_region(geo_options: Options) -> None:
+    # the bracket names where the fighting was; the country before it is across the border
+    places = _bracket_places("Rebels shelled army positions close to the border with Burundi (South Kivu) overnight.",
+                             geo_options)
+    assert (places["Burundi"].feature_code, places["Burundi"].country_code) == ("PCLI", "BI")
+    assert (places["South Kivu"].feature_code, places["South Kivu"].country_code) == ("ADM1", "CD")
+    # a capital named like its country stays the town of its bracket
+    town, region = extract_text("Dockers marched in Djibouti (Djibouti) over unpaid wages.", options=geo_options).places
+    assert (town.feature_code, town.country_code, region.feature_code) == ("PPLC", "DJ", "ADM1")

@@ -1,0 +1,38 @@
+"""An event's fatalities from its figures (eventdesk/event_tolls.py, figures.py): our own sentences."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from conftest import extract_text
+
+from eventdesk.model import Event
+
+DAY = dt.date(2025, 9, 10)
+
+
+def _events(text: str) -> list[Event]:
+    return sorted(extract_text(text, published=DAY).events, key=lambda e: (-e.confidence, e.index))
+
+
+def test_figures_goods_taken_after_a_passive_killing_are_no_dead() -> None:
+    text = "Witnesses said 6 guards were killed and the raiders drove off 40 cattle and two tankers."
+    killed = [f for f in extract_text(text, published=DAY).figures if f.kind == "killed"]
+    assert [(f.low, f.counts) for f in killed] == [(6.0, "guards")]
+
+
+def test_events_a_count_of_both_sides_rivals_one_sides_claim() -> None:
+    text = ("On 3 May 2025, militiamen and soldiers fought near Dessie. Elders said at least 15 fighters from "
+            "both sides were killed; the militia claimed 70 soldiers died.")
+    assert _events(text)[0].fatalities == 15
+
+
+def test_events_a_count_of_both_sides_adds_the_civilians_told_apart() -> None:
+    text = ("On 3 May 2025, militiamen and soldiers clashed near Dessie. At least 14 fighters from both sides "
+            "were killed. 3 civilians were also killed.")
+    assert _events(text)[0].fatalities == 17
+
+
+def test_figures_fighters_on_both_sides_count_no_one_side() -> None:
+    figures = extract_text("The clashes killed 14 fighters on both sides.", published=DAY).figures
+    assert [(f.kind, f.low, f.counts_actor) for f in figures] == [("killed", 14.0, "")]
