@@ -20,6 +20,7 @@ from typing import Any
 
 from spacy.tokens import Span, Token
 
+from eventdesk.figures_kinds import ARMED_PERSONS, kind_words
 from eventdesk.nlp import doc_cached
 
 
@@ -75,7 +76,10 @@ def event_lexicon() -> Lexicon:
     context["stop"] = frozenset(data["stop"]["words"])
     context["no_territory"] = frozenset(data["place_object"]["no_territory"])
     context["person_object"] = frozenset(data["place_object"]["person_object"])
-    context["captive_object"] = context["person_object"] | frozenset(data["place_object"]["captives"])
+    # people carried off as captives, not weapons, cattle or goods: any person noun of the figures' tables
+    words = kind_words()
+    context["captive_object"] = context["person_object"] | words.person_nouns | ARMED_PERSONS | frozenset(
+        f"{noun}s" for noun in words.person_nouns | ARMED_PERSONS)
     context["protest_acts"] = frozenset(data["protest_context"]["acts"])
     context["stop_nouns"] = frozenset(data["stop"]["nouns"])
     context["unreal"] = frozenset(data["unreal"]["adjectives"])
@@ -177,14 +181,23 @@ def context_ok(trigger: Trigger, token: Token, sent: Span, lexicon: Lexicon) -> 
                                    for c in token.children):
             return False  # "seized 25 travellers from buses near the town": people taken, not the town
         objects = _objects(token)
+        if need == "captive":
+            if not any(_person(o, words) for o in objects):
+                return False
+            continue
         if not any(o.lower_ in words or o.lemma_.lower() in words or (o.ent_type_ in {"FAC", "GPE", "LOC"}
-                   or coded_town(o)) and need in {"place", "property"} or o.ent_type_ == "PERSON" and need == "captive"
-                   for o in objects):
+                   or coded_town(o)) and need in {"place", "property"} for o in objects):
             return False
     if trigger.role == "territory" and any(o.lemma_.lower() in lexicon.context["no_territory"]
                                            and o.pos_ == "NOUN" for o in _objects(token)):
         return False  # "police regained control of the wing": a building held, no territory changed hands
     return True
+
+
+def _person(token: Token, words: frozenset[str]) -> bool:
+    """A person or people: a person noun, a named person, 'two Chinese miners'."""
+    return token.lower_ in words or token.lemma_.lower() in words or token.ent_type_ in {"PERSON", "NORP"} \
+        or any(c.ent_type_ == "NORP" and c.dep_ in {"amod", "compound"} for c in token.children)
 
 
 def _unreal_modifier(token: Token, lexicon: Lexicon) -> bool:

@@ -1,0 +1,40 @@
+"""Event triggers that need a kind of object (eventdesk/event_triggers.py, data/events_en.toml): our own sentences."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from conftest import extract_text
+
+from eventdesk.model import Event
+
+DAY = dt.date(2025, 9, 10)
+
+
+def _events(text: str) -> list[Event]:
+    return sorted(extract_text(text, published=DAY).events, key=lambda e: (-e.confidence, e.index))
+
+
+def test_events_loot_carried_off_is_no_abduction() -> None:
+    text = ("On 2 September 2025, militants overran an army post near Arbinda. Local sources said 9 soldiers "
+            "were killed and the attackers carried off rifles and two pick-up trucks.")
+    events = _events(text)
+    assert all(e.sub_event_type != "Abduction/forced disappearance" for e in events)
+    assert events[0].event_type == "Battles" and events[0].fatalities == 9
+
+
+@pytest.mark.parametrize("text", [
+    "Gunmen raided the hamlet at night and carried off 14 women.",
+    "The rebels ambushed the convoy and carried off three soldiers.",
+    "Armed men carried off Issa Maiga, the village chief, on Tuesday.",
+    "Bandits carried off 4 journalists near the border.",
+    "Gunmen carried off two Chinese miners from the gold site.",
+])
+def test_events_people_carried_off_are_abducted(text: str) -> None:
+    assert any(e.sub_event_type == "Abduction/forced disappearance" for e in _events(text))
+
+
+def test_events_a_crowd_burning_a_police_post_riots() -> None:
+    text = "Angry youths protesting a curfew blocked the highway and burned a police post."
+    assert [(e.event_type, e.sub_event_type) for e in _events(text)] == [("Riots", "Violent demonstration")]
