@@ -147,6 +147,10 @@ def _moved_by(obj: Token) -> bool:
     return amount or obj.lower_ in lexicon().units
 
 
+def _has_article(noun: Token) -> bool:
+    return any(child.dep_ == "det" and child.lower_ in {"a", "an", "the"} for child in noun.children)
+
+
 def tense_direction(doc: Doc, start: int, end: int) -> int:
     """-1 if the expression's verb speaks of the past, +1 of the future, 0 when it cannot tell.
 
@@ -160,7 +164,8 @@ def tense_direction(doc: Doc, start: int, end: int) -> int:
     speech = _speech_verb_before(span)
     if speech is not None:
         path, verb = [], speech
-    words = {token.lower_ for token in path}
+    # "Holders of record on Nov. 5" are yet to be counted; "closed at a record on Friday" tells a high.
+    words = {token.lower_ for token in path if not (token.lower_ == "record" and _has_article(token))}
     if verb is not None:
         words.add(verb.lemma_.lower())
         # "The envoy is due in Kabul on Saturday": the copula's complement says what is to come.

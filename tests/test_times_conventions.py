@@ -841,3 +841,13 @@ def test_resolve_times_nth_straight_period_in_digits_or_past_tenth(text: str, ex
 def test_resolve_times_ordinal_past_the_fourth_quarter_names_no_quarter() -> None:
     values = _values("The carmaker posted its twelfth quarter of growth.", published=dt.date(2016, 3, 23))
     assert "Q" not in values["twelfth quarter"]  # a run counted, not the DCT's quarter nor the fourth
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # "a record" is a figure's high, told of the past; holders "of record" are still to be counted
+    ("Stocks are set to open higher on Monday after closing at a record on Friday.",
+     {"Monday": "2016-03-28", "Friday": "2016-03-25"}),
+    ("The dividend is payable to holders of record on Friday.", {"Friday": "2016-04-01"}),
+])
+def test_resolve_times_a_record_high_is_no_record_date(text: str, expected: dict[str, str]) -> None:
+    assert _values(text, published=dt.date(2016, 3, 26)) == expected
