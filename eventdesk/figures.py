@@ -291,8 +291,11 @@ def _amount_figures(sent: Span, words: Sequence[Token], sent_index: int, draft: 
 def _elided_count(sent: Span, tokens: Span, anchor: Token) -> bool:
     """'8 soldiers were killed at one post and 6 at the other', 'killed 9 residents in the first village and
     7 in the second', 'recovered 6 bodies on Monday and 5 more in a ravine': a number with no noun, after
-    'and' and before a phrase of place or time, counts what the figure before it counted."""
+    'and' and before a phrase of place or time, counts what the figure before it counted. A number that is the
+    subject of a verb of its own ('and 12 in the second bus were wounded') is told by that verb instead."""
     if anchor.i >= tokens.end or tokens.start - 1 < sent.start or sent.doc[tokens.start - 1].lower_ != "and":
+        return False
+    if tokens.root.dep_ in {"nsubj", "nsubjpass"}:
         return False
     rest = [t for t in sent.doc[tokens.end:min(tokens.end + 2, sent.end)] if t.lower_ not in MORE]
     return bool(rest) and rest[0].pos_ == "ADP" and rest[0].lower_ != "of"

@@ -129,3 +129,14 @@ def test_extract_figures_one_beside_a_count_is_added() -> None:
     killed = [(f.low, f.counts, f.qualifier) for f in figures_of("The blast killed 4 shoppers in addition to the bomber.")
               if f.kind == "killed"]
     assert killed == [(4, "shoppers", ""), (1, "bomber", "additional")]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Four guards were killed and 9 on the other lorry were wounded.", [("killed", 4), ("wounded", 9)]),
+    ("Gunmen shot dead 3 traders, and 8 from the next stall were kidnapped.", [("killed", 3), ("captured", 8)]),
+    ("Two miners died and 11 in the lower shaft were rescued.", [("killed", 2)]),
+])
+def test_extract_figures_a_number_after_and_with_a_verb_of_its_own_is_no_elided_count(
+        text: str, expected: list[tuple[str, float]]) -> None:
+    # issue 5 review of eaa1187: 'and 12 in the second bus were wounded' took the dead's kind
+    assert [(f.kind, f.low) for f in figures_of(text)] == expected
