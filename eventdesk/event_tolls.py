@@ -178,9 +178,17 @@ def fatalities_of(figures: Sequence[Figure], *, event_type: str = "Battles", sub
 def _sum_told_again(killed: Sequence[Figure]) -> float:
     """'killing 3 drivers. Two wounded passengers died overnight, and police put the toll at 5': a count
     that equals the sum of two or more counts told before it is their total, whoever tells it, not a
-    rival report of one of them."""
+    rival report of one of them. A part told again by a second source ('the army said 10 militants were
+    killed. A local source said 10 militants died, while a rights group put the toll at 20') is one part."""
     ordered = sorted((f for f in killed if not f.vague and f.high is None), key=lambda f: f.start)
     for index, figure in enumerate(ordered[2:], start=2):
-        if figure.low and sum(f.low or 0.0 for f in ordered[:index]) == figure.low:
+        parts = {_told_part(f) for f in ordered[:index]}
+        if figure.low and len(parts) >= 2 and sum(value for *_, value in parts) == figure.low:
             return figure.low
     return 0.0
+
+
+def _told_part(figure: Figure) -> tuple[str, str, float]:
+    """A part of a toll as a key: its group, its noun and its number ('10 militants' told by two sources is one)."""
+    noun = figure.counts.lower().split()[-1:] or [""]
+    return _group(figure), noun[0].rstrip("s"), figure.low or 0.0

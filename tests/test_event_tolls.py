@@ -36,3 +36,10 @@ def test_events_a_count_of_both_sides_adds_the_civilians_told_apart() -> None:
 def test_figures_fighters_on_both_sides_count_no_one_side() -> None:
     figures = extract_text("The clashes killed 14 fighters on both sides.", published=DAY).figures
     assert [(f.kind, f.low, f.counts_actor) for f in figures] == [("killed", 14.0, "")]
+
+
+def test_events_a_part_told_again_by_a_second_source_sums_nothing() -> None:
+    # issue 5 review of 42ed14c: two sources' same 9 made a rival 18 their 'sum'
+    text = ("On 3 May 2025, soldiers fought rebels near Kindu. The army said 9 rebels were killed. Elders said "
+            "9 rebels died, while an aid group put the toll at 18.")
+    assert _events(text)[0].fatalities == 9
