@@ -9,10 +9,11 @@ arguments, people, places, times, numbers, nationalities, organisations and
 ages, the words just around each mention (copied wire text), how alike the
 parser reads the two mentions and their sentences (cosines of its contextual
 token vectors: "seized" and "captured" said of one town), how alike the
-two documents are, how widely the story's documents use each head, and the events told
+two documents are, how widely the story's documents use each head, the events told
 beside each mention in its sentence: the same ones beside both, or each beside the
-other's), and a boosted-tree model turns them into a probability. The trees are
-learned on ECB+ Train (`eventdesk.eval_coref.fit_coref_model`) and shipped as data.
+other's, and how alike the events the two documents tell are), and a boosted-tree
+model turns them into a probability. The trees are learned on ECB+ Train
+(`eventdesk.eval_coref.fit_coref_model`) and shipped as data.
 """
 
 from __future__ import annotations
@@ -40,7 +41,7 @@ FEATURE_NAMES = (
     "nationalities_shared", "nationalities_clash", "quantities_shared", "quantities_clash",
     "organisations_shared", "organisations_clash", "ages_shared", "ages_clash", "cues_shared",
     "cues_clash", "negated", "window", "neighbours", "offset_gap", "head_vectors", "sentence_vectors",
-    "mates_shared", "mates_crossed",
+    "mates_shared", "mates_crossed", "document_events",
 )
 
 
@@ -187,6 +188,8 @@ class StoryContext:
     spread: Mapping[str, float]  # head -> share of the story's documents using it
     # mention key -> stems of the heads of the other mentions in its sentence
     mates: Mapping[Hashable, frozenset[str]] = field(default_factory=dict)
+    # document -> stems of the heads of its mentions: the events it tells
+    told: Mapping[str, frozenset[str]] = field(default_factory=dict)
 
 
 def document_weights(mentions: Sequence[MentionFeatures]) -> dict[str, dict[str, float]]:
@@ -217,8 +220,11 @@ def story_context(members: Sequence[MentionFeatures],
     for mention in members:
         users[mention.head].add(mention.document)
     mean = sum(similarity.values()) / len(similarity) if similarity else 0.0
+    told: dict[str, set[str]] = defaultdict(set)
+    for mention in members:
+        told[mention.document].add(stem(mention.head))
     return StoryContext(similarity, mean, {h: len(d) / len(documents) for h, d in users.items()},
-                        sentence_mates(members))
+                        sentence_mates(members), {d: frozenset(heads) for d, heads in told.items()})
 
 
 def sentence_mates(members: Sequence[MentionFeatures]) -> dict[Hashable, frozenset[str]]:
@@ -286,6 +292,11 @@ def _mates(a: MentionFeatures, b: MentionFeatures, story: StoryContext) -> list[
     return [float(bool((mates_a & mates_b) - own)), float(crossed)]
 
 
+def _told(a: MentionFeatures, b: MentionFeatures, story: StoryContext) -> list[float]:
+    """How alike the events the two reports tell are: reports of one event tell its sequels too."""
+    return [_jaccard(story.told.get(a.document, frozenset()), story.told.get(b.document, frozenset()))]
+
+
 def _cosine(a: tuple[float, ...], b: tuple[float, ...]) -> float:
     return float(np.dot(a, b)) if a and b else 0.0
 
@@ -318,7 +329,7 @@ def pair_features(a: MentionFeatures, b: MentionFeatures, model: CorefModel, sto
     lexicon = lexicon or default_lexicon()
     return (_heads(a, b, model, lexicon) + _surroundings(a, b) + _documents(a, b, story)
             + _arguments(a, b) + _neighbourhood(a, b) + list(cosines or _vectors(a, b))
-            + _mates(a, b, story))
+            + _mates(a, b, story) + _told(a, b, story))
 
 
 def vector_cosines(members: Sequence[MentionFeatures]) -> tuple[np.ndarray, np.ndarray]:

@@ -138,6 +138,23 @@ def test_pair_features_events_told_beside_each_mention() -> None:
     assert features(arrest, booked)["mates_crossed"] == 0.0
 
 
+def test_pair_features_document_events_told_by_both_reports() -> None:
+    # Two reports of one crash tell a crash, an arrest and a charge; a third tells a crash and a funeral.
+    def told(key: str, document: str, heads: tuple[str, ...]) -> list[MentionFeatures]:
+        return [MentionFeatures(key=f"{key}{n}", document=document, story="s", head=head, sentence=n)
+                for n, head in enumerate(heads)]
+
+    one = told("a", "d1", ("crash", "arrest", "charge"))
+    two = told("b", "d2", ("crash", "arrested", "charged"))
+    other = told("c", "d3", ("crash", "funeral"))
+    members = one + two + other
+    context = story_context(members, document_weights(members))
+    same = dict(zip(FEATURE_NAMES, pair_features(one[0], two[0], default_model(), context), strict=True))
+    apart = dict(zip(FEATURE_NAMES, pair_features(one[0], other[0], default_model(), context), strict=True))
+    assert same["document_events"] == 1.0  # "arrested" and "arrest" share a stem
+    assert apart["document_events"] == pytest.approx(1 / 4)
+
+
 def test_pair_features_neighbourhood_of_copied_wire_text() -> None:
     a = MentionFeatures(key="a", document="d1", story="s", head="fall", left="climber",
                         right="about", window=frozenset({"climber", "about", "metre"}), offset=0.3)
