@@ -132,7 +132,7 @@ def _fold_followers(candidates: list[Candidate]) -> list[Candidate]:
                     if c.time is not None and c.time.first is not None), None)
     for candidate in (c for c in candidates if not c.absorbable):
         before = [k for k in kept if 0 < candidate.sentence - k.sentence <= 1
-                  and k.type in VIOLENT_TYPES | {"Protests"}]
+                  and k.type in VIOLENT_TYPES | {"Protests"} and not _told_apart(candidate, k)]
         if before and _restated_aim(candidate, before[-1]):
             candidate.actor2 = None  # whom the attacker says it aimed at is its claim, not the victims told
             fold(before[-1], candidate)
@@ -222,6 +222,26 @@ def _the_attackers(obj: Token) -> bool:
 
 
 _EVENT_NOUNS = frozenset({"attack", "assault", "raid", "offensive", "ambush", "incursion", "onslaught"})
+# "in a separate attack", "in similar raids last year", "in such attacks": another event, or many, not this one.
+_OTHER_EVENT_MARKS = frozenset({"separate", "similar", "such", "another", "earlier", "previous", "unrelated"})
+_OTHER_EVENT_NOUNS = _EVENT_NOUNS | {"incident", "killing", "clash", "bombing", "strike", "violence", "massacre"}
+
+
+def another_event(sent: Span) -> bool:
+    """Whether a sentence tells of another event than the one before it ('In a separate attack in Agatu,
+    9 villagers were killed', 'More than 200 have died in such attacks in recent months')."""
+    return any(t.lower_ in _OTHER_EVENT_MARKS and t.dep_ in {"amod", "det", "predet"}
+               and t.head.lemma_.lower() in _OTHER_EVENT_NOUNS for t in sent)
+
+
+def _told_apart(killing: Candidate, event: Candidate) -> bool:
+    """A killing told as another event than one in an earlier sentence ('In a separate attack, 9 villagers
+    were killed') or dated by its own words before it began ('Last month, 40 villagers were killed')."""
+    if killing.sentence != event.sentence and another_event(killing.trigger.sent):
+        return True
+    own, other = killing.time, event.time
+    return bool(killing.strong_date and event.strong_date and own and other and own.last and other.first
+                and own.last < other.first)
 
 
 def _definite(noun: Token) -> bool:
@@ -229,7 +249,8 @@ def _definite(noun: Token) -> bool:
 
 
 def _absorb(merged: list[Candidate], absorbable: list[Candidate]) -> list[Candidate]:
-    """A killing with no agent ('12 fighters were killed') joins the event it names or shares a side with."""
+    """A killing with no agent ('12 fighters were killed') joins the event it names or shares a side with,
+    unless it is told as another ('In a separate attack, 9 villagers were killed') or dated before it."""
     for candidate in absorbable:
         if any(memorial_of(t) for t in (candidate.trigger, *candidate.trigger.ancestors)):
             continue  # "a minute of silence in memory of the 15 people killed": no death of this event
@@ -240,6 +261,7 @@ def _absorb(merged: list[Candidate], absorbable: list[Candidate]) -> list[Candid
         just_told = [k for k in near if k.sentence == candidate.sentence - 1 and k.type in VIOLENT_TYPES]
         if just_told and all(k.sentence > candidate.sentence for k in sharing):
             sharing = just_told  # "X shelled the town. A woman was killed. The same day, drones hit Y": X's dead
+        sharing = [k for k in sharing if not _told_apart(candidate, k)]
         hinted = [k for k in sharing if k.sub in candidate.hints]  # "killed in the operation to recapture X"
         if candidate.in_campaign and not hinted and sharing:  # "in the offensive": the article's main one
             hinted = [max(sharing, key=lambda k: (k.confidence, -k.sentence))]
@@ -364,7 +386,7 @@ def merge_candidates(candidates: list[Candidate], places: Sequence[Place]) -> li
     merged: list[Candidate] = []
     candidates = _crowd_fights(_storms_taking_ground(_drop_fight_weapons(_scene_participles(candidates))))
     for candidate in _fold_followers(candidates):
-        match = next((m for m in merged if _same_event(m, candidate, places)), None)
+        match = next((m for m in merged if _same_event(m, candidate, places) and not _told_apart(candidate, m)), None)
         if match is None:
             merged.append(candidate)
             continue
@@ -490,6 +512,8 @@ def _toll_of_before(figure: Figure, events: Sequence[Candidate], sentences: Sequ
     in the firing') joins when the article tells one violent event, and a death beside a
     seizure of weapons ('7 fighters were killed and 3 weapons seized') is the fight's toll.
     """
+    if another_event(sentences[figure.sentence]):
+        return index  # "9 villagers were killed in a separate attack": not the toll of the event before
     before = [i for i, e in enumerate(events) if 0 < figure.sentence - max(e.sentences) <= 1]
     short = len(sentences[figure.sentence]) <= _TRAILING_FIGURE_TOKENS
     # a protest met by force is where its crowd's dead belong ("... police fired on them. 17 died")

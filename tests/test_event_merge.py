@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pytest
 from conftest import extract_text
 
 from eventdesk.model import Event
@@ -26,3 +27,16 @@ def test_events_rally_beside_another_crowds_riot_stays_a_protest() -> None:
     text = "Nurses rallied peacefully outside the ministry while a separate group of youths burned tyres on the highway."
     assert {(e.event_type, e.sub_event_type) for e in _events(text)} == {
         ("Protests", "Peaceful protest"), ("Riots", "Violent demonstration")}
+
+
+@pytest.mark.parametrize("later", [
+    "In a separate attack near Katsina-Ala, 11 farmers were killed.",
+    "In a separate raid, bandits shot dead 11 farmers near Katsina-Ala.",
+    "At least 150 farmers have died in similar attacks in the state this year.",
+    "In August, 11 farmers were killed in a nearby village.",
+])
+def test_events_deaths_told_as_another_attack_are_not_its_toll(later: str) -> None:
+    # issue 5 review of 54cb149: a vague count gave way to a number of another attack or a running total
+    text = f"On 2 September 2025, gunmen killed several farmers near Ukum in Benue. {later}"
+    first = min(_events(text), key=lambda e: e.index)
+    assert (first.sentences, first.fatalities) == ((0,), 3)
