@@ -551,9 +551,24 @@ def _running_total(doc: Doc, figure: Figure, times: Sequence[TimeExpr]) -> bool:
             objects = [t for t in child.subtree if t.i != child.i]
             if any(t.lemma_.lower() in _SINCE_STARTS for t in objects) or _holds_time(objects, periods):
                 return True  # "since the start of the war" names no date the time stage reads
+            if _holds_time(objects, _days_long_before(times)):
+                return True  # "since January 1", "since 1 January 2024": a day that opens a year's count
         if child.head.i == verb.i and child.dep_ == "npadvmod" and _holds_time([child], periods):
             return True  # "... have been killed this year"
     return False
+
+
+_WEEKDAYS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"})
+_RUNNING_DAYS = 7  # a toll 'since' a day within a week of the article's latest date is one fight's
+
+
+def _days_long_before(times: Sequence[TimeExpr]) -> list[TimeExpr]:
+    """Dates told to the day, no weekday, more than a week before the article's latest date: 'since
+    January 1' opens a running total, 'since Sunday' or 'since 1 March' beside 3 March a fight of days."""
+    days = [t for t in times if t.type == "DATE" and t.precision == "day" and t.first is not None]
+    latest = max((t.last or t.first for t in times if t.type == "DATE" and t.first is not None), default=None)
+    return [t for t in days if latest is not None and (latest - t.first).days > _RUNNING_DAYS  # type: ignore[operator]
+            and not _WEEKDAYS & set(t.text.lower().replace(",", " ").split())]
 
 
 def _holds_time(tokens: Sequence[Token], times: Sequence[TimeExpr]) -> bool:

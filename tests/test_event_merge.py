@@ -40,3 +40,15 @@ def test_events_deaths_told_as_another_attack_are_not_its_toll(later: str) -> No
     text = f"On 2 September 2025, gunmen killed several farmers near Ukum in Benue. {later}"
     first = min(_events(text), key=lambda e: e.index)
     assert (first.sentences, first.fatalities) == ((0,), 3)
+
+
+@pytest.mark.parametrize(("later", "fatalities"), [
+    ("Over 300 people have been killed in the state since January 1.", 0),
+    ("Over 300 people have been killed in the state since 1 January 2025.", 0),
+    ("Over 30 people have been killed in the fighting since Sunday.", 30),
+])
+def test_events_a_toll_since_a_day_long_before_is_a_running_total(later: str, fatalities: int) -> None:
+    # issue 5 review of e259f1e: 'since January 1', read to the day, was no longer a running total
+    text = f"On 2 September 2025, gunmen attacked a village near Ukum in Benue, burning dozens of houses. {later}"
+    first = min(_events(text), key=lambda e: e.index)
+    assert first.fatalities == fatalities
