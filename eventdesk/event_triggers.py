@@ -85,6 +85,9 @@ def event_lexicon() -> Lexicon:
     context["unreal"] = frozenset(data["unreal"]["adjectives"])
     context["idle_verbs"] = frozenset(data["weapon_object"]["idle_verbs"])
     context["device_handling"] = frozenset(data["weapon_object"]["handling_nouns"])
+    context["operation_agents"] = frozenset(data["operation"]["agents"]) | ARMED_PERSONS | frozenset(
+        f"{noun}s" for noun in ARMED_PERSONS)
+    context |= {f"operation_{k}": frozenset(data["operation"][k]) for k in ("military", "peaceful")}
     protest = {k: tuple(tuple(p.split()) for p in v) for k, v in data["protest_context"].items()}
     by_first: dict[str, list[tuple[str, ...]]] = {}
     by_last: dict[str, list[tuple[str, ...]]] = {}
@@ -171,6 +174,10 @@ def context_ok(trigger: Trigger, token: Token, sent: Span, lexicon: Lexicon) -> 
             if token.dep_ not in {"amod", "compound", "nmod"} or token.head.pos_ != "NOUN":
                 return False
             continue
+        if need == "operation":
+            if not _armed_operation(token, lexicon):
+                return False
+            continue
         if need == "air":  # another word than the trigger itself: "went on strike" is no air strike
             dropped = any(c.dep_ in {"amod", "compound"} and c.lower_ in _DROPPED for c in token.children)
             if not dropped and not any(t.lower_ in lexicon.context["air"] for t in sent if t.i != token.i):
@@ -192,6 +199,22 @@ def context_ok(trigger: Trigger, token: Token, sent: Span, lexicon: Lexicon) -> 
                                            and o.pos_ == "NOUN" for o in _objects(token)):
         return False  # "police regained control of the wing": a building held, no territory changed hands
     return True
+
+
+def _armed_operation(verb: Token, lexicon: Lexicon) -> bool:
+    """'police launched an operation against a gang', 'troops carried out a military operation': an
+    operation the verb takes as its object, run by armed men or the state, against a target or named
+    military; not 'rescuers launched an operation to recover bodies', nor a clean-up or relief operation."""
+    operation = next((c for c in verb.children if c.dep_ == "dobj" and c.lemma_.lower() == "operation"), None)
+    if operation is None:
+        return False  # "launched an investigation after an operation in which ...": no operation launched
+    before = {t.lower_ for t in verb.doc[operation.left_edge.i:operation.i]}
+    if before & lexicon.context["operation_peaceful"]:
+        return False  # "a clean-up operation" ('clean', '-', 'up'), "a search and rescue operation"
+    against = any(p.dep_ == "prep" and p.lower_ == "against" for p in (*operation.children, *verb.children))
+    agents = lexicon.context["operation_agents"]
+    armed = any(c.dep_ == "nsubj" and (c.lower_ in agents or c.lemma_.lower() in agents) for c in verb.children)
+    return against or armed or bool(before & lexicon.context["operation_military"])
 
 
 def _person(token: Token, words: frozenset[str]) -> bool:

@@ -38,3 +38,24 @@ def test_events_people_carried_off_are_abducted(text: str) -> None:
 def test_events_a_crowd_burning_a_police_post_riots() -> None:
     text = "Angry youths protesting a curfew blocked the highway and burned a police post."
     assert [(e.event_type, e.sub_event_type) for e in _events(text)] == [("Riots", "Violent demonstration")]
+
+
+@pytest.mark.parametrize("text", [
+    "On 2 September 2025, divers launched an operation to recover the bodies of 7 fishermen whose boat sank "
+    "near Mopti.",
+    "On 2 September 2025, the World Food Programme launched an operation to deliver grain to displaced families "
+    "in Mopti.",
+    "On 2 September 2025, villagers carried out a clean-up operation in Mopti after the floods.",
+    "On 2 September 2025, police launched an inquiry in Mopti after an operation in which 3 herders died.",
+])
+def test_events_an_operation_that_is_no_armed_one_is_no_attack(text: str) -> None:
+    # issue 5 review of 133d34f: any operation launched, or one only named in a phrase, read as an attack
+    assert [(e.event_type, e.sub_event_type) for e in _events(text)] == []
+
+
+@pytest.mark.parametrize("text", [
+    "On 2 September 2025, gendarmes launched an operation against a jihadist cell near Mopti, killing 4 militants.",
+    "On 2 September 2025, troops conducted a security operation near Mopti; 4 militants were killed.",
+])
+def test_events_an_armed_operation_is_a_fight(text: str) -> None:
+    assert [(e.event_type, e.fatalities) for e in _events(text)][:1] == [("Battles", 4)]
