@@ -85,6 +85,7 @@ def event_lexicon() -> Lexicon:
     context["unreal"] = frozenset(data["unreal"]["adjectives"])
     context["idle_verbs"] = frozenset(data["weapon_object"]["idle_verbs"])
     context["device_handling"] = frozenset(data["weapon_object"]["handling_nouns"])
+    context["pit_mine"] = frozenset(data["weapon_object"]["pit_mine"])
     context["operation_agents"] = frozenset(data["operation"]["agents"]) | ARMED_PERSONS | frozenset(
         f"{noun}s" for noun in ARMED_PERSONS)
     context |= {f"operation_{k}": frozenset(data["operation"][k]) for k in ("military", "peaceful")}
@@ -172,6 +173,11 @@ def context_ok(trigger: Trigger, token: Token, sent: Span, lexicon: Lexicon) -> 
             continue
         if need == "modifier":  # a word that names a weapon only as the modifier of a noun
             if token.dep_ not in {"amod", "compound", "nmod"} or token.head.pos_ != "NOUN":
+                return False
+            continue
+        if need == "explosive":  # "a gold mine collapsed", "trapped in a flooded mine": a pit, no weapon
+            if any(t.lemma_.lower() in lexicon.context["pit_mine"] or t.lower_ in lexicon.context["pit_mine"]
+                   for t in (*token.children, *sent)):
                 return False
             continue
         if need == "operation":

@@ -59,3 +59,17 @@ def test_events_an_operation_that_is_no_armed_one_is_no_attack(text: str) -> Non
 ])
 def test_events_an_armed_operation_is_a_fight(text: str) -> None:
     assert [(e.event_type, e.fatalities) for e in _events(text)][:1] == [("Battles", 4)]
+
+
+@pytest.mark.parametrize("text", [
+    "On 2 September 2025, a coal mine flooded near Kalemie, killing 12 miners.",
+    "On 2 September 2025, 12 diggers were trapped when a shaft caved in at a mine near Kalemie.",
+])
+def test_events_a_mine_that_collapses_or_floods_is_no_landmine(text: str) -> None:
+    # found by the events helper (issue 5): 'mine collapse' read as a landmine blast
+    assert all(e.event_type != "Explosions/Remote violence" for e in _events(text))
+
+
+def test_events_a_mine_a_vehicle_strikes_is_a_landmine() -> None:
+    text = "On 2 September 2025, an army truck struck a mine near Kalemie, killing 3 soldiers."
+    assert _events(text)[0].sub_event_type == "Remote explosive/landmine/IED"
