@@ -70,9 +70,10 @@ def _period_apart(a: TimeExpr, b: TimeExpr) -> bool:
     return a.last < b.first or b.last < a.first  # type: ignore[operator]
 
 
-def _places_compatible(a: Candidate, b: Candidate, places: Sequence[Place]) -> bool:
-    """Same place, or one place inside the other's wider area (a town and its province or country)."""
-    if a.place_index is None or b.place_index is None or not (a.place_near and b.place_near):
+def places_compatible(a: Candidate, b: Candidate, places: Sequence[Place], *, near_only: bool = True) -> bool:
+    """Same place, or one place inside the other's wider area (a town and its province or country); with
+    `near_only`, only places inside the triggers' own phrases can tell two events apart."""
+    if a.place_index is None or b.place_index is None or near_only and not (a.place_near and b.place_near):
         return True
     first, second = places[a.place_index], places[b.place_index]
     if first.geonameid == second.geonameid:
@@ -95,7 +96,7 @@ def _same_event(a: Candidate, b: Candidate, places: Sequence[Place]) -> bool:
         a.type == b.type and a.type in {"Riots", "Protests"} and a.sentence == b.sentence
         and {a.sub, b.sub} <= {"Violent demonstration", "Mob violence", *_FORCE_ORDER}) or (  # one crowd's day
         _turns_violent(a, b) or _turns_violent(b, a))
-    return same_kind and _actors_compatible(a, b) and _dates_compatible(a, b) and _places_compatible(a, b, places)
+    return same_kind and _actors_compatible(a, b) and _dates_compatible(a, b) and places_compatible(a, b, places)
 
 
 def _turns_violent(protest: Candidate, riot: Candidate) -> bool:
@@ -425,7 +426,7 @@ def _withdrawals_join_captures(merged: list[Candidate], places: Sequence[Place])
     for candidate in merged:
         capture = next((k for k in merged if k.sub in _TERRITORY_SUBS and k is not candidate
                         and candidate.actor1 is not None and k.actor2 == candidate.actor1
-                        and _days_close(k, candidate) and _places_compatible(k, candidate, places)), None)
+                        and _days_close(k, candidate) and places_compatible(k, candidate, places)), None)
         if candidate.sub == "Non-violent transfer of territory" and capture is not None:
             fold(capture, candidate)
         else:

@@ -10,9 +10,10 @@ article merge into one `Event` carrying all its sentences.
 
 The trigger lexicon and the word tests live in `eventdesk.event_triggers`,
 the per-sentence candidates in `eventdesk.event_candidates`, merging and
-fatalities in `eventdesk.event_merge`, and which event is the note's own in
-`eventdesk.event_rank`; this module dates, places and settles the sides of the
-merged events and is the stage's entry point.
+fatalities in `eventdesk.event_merge`, which event is the note's own in
+`eventdesk.event_rank`, and whether a crowd that attacks the police was
+demonstrating in `eventdesk.event_crowds`; this module dates, places and
+settles the sides of the merged events and is the stage's entry point.
 """
 
 from __future__ import annotations
@@ -28,6 +29,7 @@ from eventdesk import times
 from eventdesk.actors import (Actor, ActorContext, ActorMention, article_context, find_actors, generic_militants,
                               is_coded_town, state_actor)
 from eventdesk.event_candidates import ARMED, Candidate, previous_actor, sentence_candidates
+from eventdesk.event_crowds import demonstrating_crowd
 from eventdesk.event_merge import VIOLENT_TYPES, assign_figures, memorial_of, merge_candidates
 from eventdesk.event_phrases import has_phrase
 from eventdesk.event_tolls import fatalities_of
@@ -395,22 +397,6 @@ def _fire_on_protest(candidate: Candidate) -> None:
                 return
 
 
-def _demonstrating_crowd(candidate: Candidate, merged: Sequence[Candidate]) -> None:
-    """'a crowd attacked police officers during a protest against power cuts', 'Residents took to the
-    streets over the killing. The crowd attacked police officers': a demonstrating crowd that turns on the
-    police riots (Violent demonstration), as ACLED codes it; a crowd that attacks with no demonstration told
-    stays a mob. The protest told just before is the riot it became."""
-    if candidate.sub != "Mob violence" or candidate.actor2 is None or candidate.actor2.kind not in {"police", "state"}:
-        return
-    before = [c for c in merged if c.type == "Protests" and c.sentence == candidate.sentence - 1]
-    told = any(protest_word(t) for t in candidate.trigger.sent if t.i != candidate.trigger.i)
-    if not (told or before):
-        return
-    candidate.sub = "Violent demonstration"
-    for protest in before:
-        protest.confidence = min(protest.confidence, candidate.confidence - 0.05)
-
-
 def _deadly_intervention(candidate: Candidate, own: Sequence[Figure], sentences: Sequence[Span]) -> None:
     """'security forces fired on demonstrators ... 17 civilians died': force on a protest that killed
     is excessive force (ACLED's sub-type for lethal force on protesters), also when the force and
@@ -588,7 +574,7 @@ def extract_events(doc: Doc, draft: Extraction, options: Options) -> Extraction:
         _assault_after_shelling(candidate)
         _met_in_next_sentence(candidate, sentences, busy)
         _fire_on_protest(candidate)
-        _demonstrating_crowd(candidate, merged)
+        demonstrating_crowd(candidate, merged, draft.places)
         _remembered_deaths(candidate)
         _add_backers(candidate, backers, context)
         _finalise_sides(candidate, context)
