@@ -8,9 +8,10 @@ eventdesk's own tables (regions, country aliases). A full GeoNames dump that a
 user imports (eventdesk/geonames_import.py) sits beside it in a second file and
 is searched too.
 
-Every name is stored under three keys, so spellings meet: the plain normalised
-name (tier 0), the name without Arabic articles and with common spelling folds
-(tier 1), and a consonant skeleton that catches transliterations (tier 2).
+Every name is stored under three tiers of keys, so spellings meet: the plain
+normalised name (tier 0), the name without Arabic articles, spaces and with
+common spelling folds (tier 1, once more with doubled vowels made single), and
+a consonant skeleton that catches transliterations (tier 2).
 """
 
 from __future__ import annotations
@@ -33,7 +34,7 @@ from unidecode import unidecode
 
 from eventdesk.settings import Options
 
-INDEX_VERSION = "9"  # bump when the build changes what the index holds
+INDEX_VERSION = "10"  # bump when the build changes what the index holds
 IMPORT_FILE = "geonames-import.sqlite"
 SCHEMA = """
 CREATE TABLE entries(
@@ -85,7 +86,7 @@ def name_rules() -> dict[str, Any]:
     """The normalisation tables in eventdesk/data/places_names.toml, compiled."""
     text = resources.files("eventdesk.data").joinpath("places_names.toml").read_text("utf-8")
     rules = tomllib.loads(text)
-    for table in ("word_patterns", "skeleton_patterns"):
+    for table in ("word_patterns", "word_variant_patterns", "skeleton_patterns"):
         rules[table] = [(re.compile(a), b) for a, b in rules[table]]
     rules["arabic_articles"] = frozenset(rules["arabic_articles"])
     return rules
@@ -112,8 +113,18 @@ def _apply(text: str, replacements: list[list[str]], patterns: list[tuple[re.Pat
 
 
 def name_keys(name: str) -> tuple[str, ...]:
-    """The tiered lookup keys of a name: '0:plain', '1:folded', '2:skeleton'."""
+    """The tiered lookup keys of a name: '0:plain', '1:folded' (one or two), '2:skeleton'."""
     return _keys_of(normalise_name(name))
+
+
+def spelling_keys(name: str) -> frozenset[str]:
+    """The keys of a name up to spelling (tiers 0 and 1), without its skeleton."""
+    return frozenset(key for key in name_keys(name) if not key.startswith("2:"))
+
+
+def skeleton_keys(name: str) -> tuple[str, ...]:
+    """The skeleton key of a name (tier 2), or () when it is too short to match on."""
+    return tuple(key for key in name_keys(name) if key.startswith("2:"))
 
 
 @lru_cache(maxsize=300_000)
@@ -128,9 +139,13 @@ def _keys_of(plain: str) -> tuple[str, ...]:
     if len(words) > 1:
         words = [w for w in words if w not in rules["arabic_articles"]] or words
     words = [rules["word_abbreviations"].get(w, w) for w in words]
-    folded = _apply(" ".join(words), rules["word_replacements"], rules["word_patterns"])
+    joined = " ".join(words)
+    folded = _apply(joined, rules["word_replacements"], rules["word_patterns"])
+    variant = _apply(_apply(joined, [], rules["word_variant_patterns"]),
+                     rules["word_replacements"], rules["word_patterns"])
     skeleton = _apply(folded.replace(" ", ""), rules["skeleton_replacements"], rules["skeleton_patterns"])
-    keys = [f"0:{plain}", f"1:{folded}"]
+    # a name is spelt as one word or two ("Qansax Dheere", "Qansaxdheere"): tier 1 drops the spaces
+    keys = [f"0:{plain}", *dict.fromkeys(f"1:{f.replace(' ', '')}" for f in (folded, variant))]
     if len(skeleton) >= rules["skeleton_min_length"] and not skeleton.isdigit():
         keys.append(f"2:{skeleton}")
     return tuple(keys)

