@@ -141,6 +141,8 @@ def _fold_followers(candidates: list[Candidate]) -> list[Candidate]:
                 candidate.role == "violence" and (_sides(candidate) & _sides(before[-1]) or _crowd(candidate))
                 or _anaphoric(candidate) or _escalates(before[-1], candidate)):
             _upgrade_protest(before[-1], candidate)
+            if _replies(candidate):
+                candidate.actor2 = None  # the reply's victims are the event's own attackers, never its target
             fold(before[-1], candidate)
         else:
             kept.append(candidate)
@@ -212,6 +214,12 @@ def _anaphoric(candidate: Candidate) -> bool:
 
 
 _EVENT_PERSONS = frozenset({"bomber", "attacker", "assailant", "gunman"})
+
+
+def _replies(candidate: Candidate) -> bool:
+    """'Soldiers who came to their aid killed 8 of the assailants': a killing of the attackers just told."""
+    return candidate.trigger.pos_ == "VERB" and any(c.dep_ == "dobj" and _the_attackers(c)
+                                                    for c in candidate.trigger.children)
 
 
 def _the_attackers(obj: Token) -> bool:

@@ -52,3 +52,11 @@ def test_events_a_toll_since_a_day_long_before_is_a_running_total(later: str, fa
     text = f"On 2 September 2025, gunmen attacked a village near Ukum in Benue, burning dozens of houses. {later}"
     first = min(_events(text), key=lambda e: e.index)
     assert first.fatalities == fatalities
+
+
+def test_events_the_attackers_killed_in_the_reply_are_not_the_second_actor() -> None:
+    # issue 5 review of ebd6af3: folding the reply made the attackers the event's own second actor
+    text = ("On 2 September 2025, JNIM fighters stormed a self-defence post near Djibo, killing 4 volunteers. "
+            "Troops who came to their aid killed 6 of the assailants, the army said.")
+    event = _events(text)[0]
+    assert event.fatalities == 10 and event.actor2 != "Unidentified Armed Group (Burkina Faso)"
