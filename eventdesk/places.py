@@ -12,10 +12,12 @@ from __future__ import annotations
 import dataclasses
 import re
 from collections.abc import Iterable, Sequence
+from functools import lru_cache
 
 from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.tokens import Doc
 
+from eventdesk.actor_tables import actor_table, words_of
 from eventdesk.gazetteer import (
     Entry, Gazetteer, load_gazetteer, name_rules, normalise_name, us_state_code,
 )
@@ -95,6 +97,8 @@ def recognise_toponyms(doc: Doc, draft: Extraction, gazetteer: Gazetteer) -> lis
     for mention in draft.mentions:
         if _is_adjective(doc, mention):
             continue  # "Palmyra's Roman theatre": a style or origin, not the town of Roman, Romania
+        if _names_an_armed_group(text, mention, gazetteer):
+            continue  # "Fano militiamen": the Amhara militia, not Fano in Italy
         if not _mention_is_place(mention, gazetteer) and (mention.start, mention.end) not in towns:
             for toponym in _embedded_places(text, mention, gazetteer, surnames):
                 found[(toponym.start, toponym.end)] = toponym
@@ -235,6 +239,8 @@ def bracketed_toponyms(draft: Extraction, gazetteer: Gazetteer) -> list[Toponym]
         else:
             found.append(Toponym(start, end, text[start:end], town, index, parent=parent, bracketed=True))
         first = _first_of_two(text, start, draft, gazetteer) if town else None
+        if first is None and town and text[match.end(1):end].strip().casefold() in _DIVISION_KINDS:
+            first = _town_before_division(text, start, draft, gazetteer)
         if first is not None:  # "Anka and Bukkuyum (Zamfara)": the bracket holds both towns
             found.append(Toponym(first[0], first[1], text[first[0]:first[1]], text[first[0]:first[1]], index,
                                  parent=parent, bracketed=True))
@@ -246,6 +252,31 @@ def bracketed_toponyms(draft: Extraction, gazetteer: Gazetteer) -> list[Toponym]
                                  direction=direction, child=town))
             offset += len(area) + 2
     return found
+
+
+# kinds of division a town is named with before its region: "Dembi Dolo, Kellem Wollega zone (Oromia)"
+_DIVISION_KINDS = frozenset({"zone", "district", "sub-district", "county", "territory", "municipality", "commune",
+                             "lga", "local government area", "township"})
+_TOWN_BEFORE_COMMA = re.compile(rf"\b({_NAME})(?: (?:town|city|village))?, $")
+
+
+def _town_before_division(text: str, start: int, draft: Extraction,
+                          gazetteer: Gazetteer) -> tuple[int, int] | None:
+    """The span of the town in "Dembi Dolo, Kellem Wollega zone (Oromia)" or "Kobo town, North Wollo
+    zone (Amhara)", as ACLED and local reports name a town with its zone, district or county: a name
+    the model calls a place or the gazetteer knows closely as a town."""
+    match = _TOWN_BEFORE_COMMA.search(text, max(0, start - 60), start)
+    if match is None:
+        return None
+    name, first = match.group(1), match.start(1)
+    while name.split(" ", 1)[0].lower() in STOP_WORDS:  # "In Dembi Dolo, ..."
+        head, _, name = name.partition(" ")
+        first += len(head) + 1
+    if not name or _is_short_caps(name):
+        return None
+    placed = any(m.start == first and m.label in PLACE_LABELS for m in draft.mentions)
+    known = any(e.tier <= 1 and e.feature_class == "P" for e in gazetteer.candidates(name))
+    return (first, first + len(name)) if placed or known else None
 
 
 def _is_neighbour_country(name: str, areas: Sequence[str], gazetteer: Gazetteer) -> bool:
@@ -313,6 +344,34 @@ def _town_read_as_person(text: str, mention: Mention, gazetteer: Gazetteer, surn
     return any(e.tier == 0 and ((e.feature_class == "P" and e.population >= PERSON_TOWN_POPULATION)
                                 or (mention.label == "NORP" and e.feature_code == "ADM1"))
                for e in gazetteer.candidates(mention.text))
+
+
+@lru_cache(maxsize=1)
+def _group_aliases() -> frozenset[tuple[str, ...]]:
+    """Every alias of every group in the actor table, in any country."""
+    return frozenset(alias for group in actor_table().groups for alias in group.aliases)
+
+
+_NEXT_WORDS = re.compile(r"[ -]([A-Za-z]+)(?:[ -]([A-Za-z]+))?")
+
+
+def _names_an_armed_group(text: str, mention: Mention, gazetteer: Gazetteer) -> bool:
+    """A town's name that heads a group's name in the actor table ("Fano militiamen", "Wagner
+    fighters"), or is one that the model did not call a place ("Fano said"): the group, not the town.
+    A name after 'in' is still a place ("fighting in Fano"), and so is a country's, a division's or a
+    region's ("Sinaloa cartel", "Kachin Independence Army" are there too)."""
+    if _LOCATIVE.search(text[max(0, mention.start - 24):mention.start]):
+        return False
+    words = tuple(words_of(mention.text))
+    after = _NEXT_WORDS.match(text, mention.end)
+    following = tuple(w.casefold() for w in after.groups() if w) if after else ()
+    aliases = _group_aliases()
+    heads = any(words + following[:size] in aliases for size in range(1, len(following) + 1))
+    if not heads and not (words in aliases and mention.model_label not in PLACE_LABELS):
+        return False
+    entries = [e for e in gazetteer.candidates(mention.text) if e.tier == 0]
+    # "the Sudan Liberation Army" is no town's name: the country in it stays a place
+    return bool(entries) and all(e.feature_class == "P" and not e.is_country for e in entries)
 
 
 def _embedded_places(text: str, mention: Mention, gazetteer: Gazetteer,

@@ -463,3 +463,27 @@ def test_a_neighbour_country_before_a_bracket_is_no_town_of_its_region(geo_optio
     # a capital named like its country stays the town of its bracket
     town, region = extract_text("Dockers marched in Djibouti (Djibouti) over unpaid wages.", options=geo_options).places
     assert (town.feature_code, town.country_code, region.feature_code) == ("PPLC", "DJ", "ADM1")
+
+
+@pytest.mark.parametrize(("text", "group", "town"), [
+    # a town's name that heads an armed group's name in the actor table is the group (Fano in Italy, Hamm)
+    ("On 2 May 2025, Fano militiamen ambushed an army convoy near Woldia, North Wollo zone (Amhara).", "Fano",
+     "Woldia"),
+    ("Hamas fighters fired rockets at Ashkelon on Sunday.", "Hamas", "Ashkelon"),
+])
+def test_pipeline_a_town_named_like_an_armed_group_is_no_place(geo_options: Options, text: str, group: str,
+                                                               town: str) -> None:
+    places = [p.text for p in extract_text(text, options=geo_options).places]
+    assert group not in places and town in places
+
+
+def test_pipeline_a_town_named_like_an_armed_group_is_a_place_after_in(geo_options: Options) -> None:
+    places = extract_text("Fishermen protested in Fano, Italy, on Saturday.", options=geo_options).places
+    assert [(p.text, p.country_code) for p in places] == [("Fano", "IT"), ("Italy", "IT")]
+
+
+def test_bracket_holds_the_town_named_before_its_zone(geo_options: Options) -> None:
+    # "Town, X zone (Region)": the model misses the town before the comma
+    places = _bracket_places("Rebels looted shops in Dembi Dolo, Kellem Wollega zone (Oromia), at dawn.", geo_options)
+    town = places["Dembi Dolo"]
+    assert (town.country_code, town.feature_class, town.admin1) == ("ET", "P", "Oromia")
