@@ -17,6 +17,8 @@ from collections.abc import Iterator, Sequence
 from spacy.tokens import Doc, Span, Token
 
 from eventdesk.actors import ActorContext, article_context, normalise_actor
+from eventdesk.figures_bare import (bare_report, coded_as, elided_count, elided_figure, killed_as_them,
+                                     list_verb_kind, more_of_the_same, sentence_kind, toll_value)
 from eventdesk.figures_kinds import (
     ARMED_PERSONS, QUANTITY_NOUNS, child_kind, complement_kind, head_kind, kind_words, labelled_toll, linear_kind,
     losses_counted, noun_kind, shot_dead, verb_key, verb_kind,
@@ -230,10 +232,10 @@ def _amount_figures(sent: Span, words: Sequence[Token], sent_index: int, draft: 
                            _person_of(person), context), {t.i for t in tokens})  # the person may still be a victim
             continue
         anchor = _anchor(sent, amount)
-        if last is not None and _elided_count(sent, tokens, anchor):
-            yield (_elided_figure(last, tokens, amount, sent), {t.i for t in tokens})
+        if last is not None and elided_count(sent, tokens, anchor):
+            yield (elided_figure(last, tokens, amount, sent), {t.i for t in tokens})
             continue
-        if _skippable(tokens, amount, sent, anchor) and not _toll_value(anchor):
+        if _skippable(tokens, amount, sent, anchor) and not toll_value(anchor):
             continue
         if tokens.text.lower() == "both" and (anchor.dep_ not in {"nsubj", "nsubjpass", "dobj"} or anchor.i < tokens.end):
             continue  # "both attackers were killed" counts two; "fighters on both sides" counts no one
@@ -248,15 +250,15 @@ def _amount_figures(sent: Span, words: Sequence[Token], sent_index: int, draft: 
             _prenominal_kind(anchor, tokens.end) or noun_kind(anchor) or child_kind(anchor) or governed)
         if not kind and anchor.i >= tokens.end:
             kind = child_kind(tokens[-1]) or head_kind(tokens[-1]) or linear_kind(anchor, sent)
-        if not kind and (_bare_report(anchor, tokens) or _coded_as(sent, tokens)):
+        if not kind and (bare_report(anchor, tokens) or coded_as(sent, tokens)):
             # "8 herders were killed, while the government said 5": the same count, reported
-            kind = last_kind or _sentence_kind(sent)
-        if not kind and anchor.i >= tokens.end and _killed_as_them(sent, anchor):
+            kind = last_kind or sentence_kind(sent)
+        if not kind and anchor.i >= tokens.end and killed_as_them(sent, anchor):
             kind = "killed"  # "set ablaze 2 suspected thieves, killing them"
         if not kind and anchor.lemma_.lower() == "other" and anchor.i >= tokens.end:
-            kind = _list_verb_kind(sent, tokens.start)  # "killing himself, a minister and 5 others"
+            kind = list_verb_kind(sent, tokens.start)  # "killing himself, a minister and 5 others"
         # "32 bodies were counted; 8 more were found in the fields": more of the same dead
-        same_as = last if not kind and last is not None and _more_of_the_same(sent, tokens, anchor) else None
+        same_as = last if not kind and last is not None and more_of_the_same(sent, tokens, anchor) else None
         kind = same_as.kind if same_as is not None else kind
         if not kind:
             continue
@@ -286,34 +288,6 @@ def _amount_figures(sent: Span, words: Sequence[Token], sent_index: int, draft: 
             figure = dataclasses.replace(figure, counts_actor="")
         last = figure
         yield last, {t.i for t in tokens} | {anchor.i}
-
-
-def _elided_count(sent: Span, tokens: Span, anchor: Token) -> bool:
-    """'8 soldiers were killed at one post and 6 at the other', 'killed 9 residents in the first village and
-    7 in the second', 'recovered 6 bodies on Monday and 5 more in a ravine': a number with no noun, after
-    'and' and before a phrase of place or time, counts what the figure before it counted. A number that is the
-    subject of a verb of its own ('and 12 in the second bus were wounded') is told by that verb instead."""
-    if anchor.i >= tokens.end or tokens.start - 1 < sent.start or sent.doc[tokens.start - 1].lower_ != "and":
-        return False
-    if tokens.root.dep_ in {"nsubj", "nsubjpass"}:
-        return False
-    rest = [t for t in sent.doc[tokens.end:min(tokens.end + 2, sent.end)] if t.lower_ not in MORE]
-    return bool(rest) and rest[0].pos_ == "ADP" and rest[0].lower_ != "of"
-
-
-def _more_of_the_same(sent: Span, tokens: Span, anchor: Token) -> bool:
-    """'8 more were found', '5 more in a ravine': a number with no noun of its own, 'more' after it."""
-    return tokens.end < sent.end and sent.doc[tokens.end].lower_ in MORE and (
-        anchor.i < tokens.end or anchor.i == tokens.end)
-
-
-def _elided_figure(last: Figure, tokens: Span, amount: Amount, sent: Span) -> Figure:
-    """The figure of an elided count: the kind and group of the figure it follows, its own number."""
-    more = tokens.end < sent.end and sent.doc[tokens.end].lower_ in MORE
-    end = sent.doc[tokens.end].idx + len(sent.doc[tokens.end].text) if more else tokens.end_char
-    return dataclasses.replace(last, start=tokens.start_char, end=end, text=sent.doc.text[tokens.start_char:end],
-                               low=amount.low, high=amount.high, vague=amount.vague,
-                               qualifier=amount.qualifier if amount.qualifier else "")
 
 
 _SPEAKER_PRONOUNS = frozenset({"it", "they", "we"})
@@ -349,52 +323,6 @@ def _prenominal_kind(anchor: Token, amount_end: int) -> str:
     adjectives = kind_words().adjectives
     return next((adjectives[t.lower_] for t in anchor.doc[amount_end:anchor.i]
                  if t.dep_ == "amod" and t.head.i == anchor.i and t.lower_ in adjectives), "")
-
-
-_REPORT_VERBS = frozenset({"say", "claim", "report", "put", "estimate", "give", "count", "cite"})
-
-
-def _list_verb_kind(sent: Span, start: int) -> str:
-    """What the last verb before 'N others' did to the list it ends: 'killing X, Y and 5 others'."""
-    for token in reversed(sent.doc[sent.start:start]):
-        if token.pos_ in {"VERB", "AUX"} and token.dep_ not in {"amod", "compound"}:  # not 'the acting minister'
-            kind = verb_kind(token)
-            return kind if kind in {"killed", "wounded"} else ""
-    return ""
-
-
-def _bare_report(anchor: Token, tokens: Span) -> bool:
-    """A number with no noun that a report governs: 'the government said 5', 'reports ranging from 10 to 30'."""
-    if anchor.i >= tokens.end or any(c.pos_ in {"NOUN", "PROPN"} for c in anchor.children):
-        return False
-    if anchor.dep_ == "pobj" and anchor.head.lower_ in {"from", "between"}:
-        return anchor.head.head.lemma_.lower() == "range"
-    return anchor.dep_ in {"dobj", "ccomp", "attr", "npadvmod"} and anchor.head.lemma_.lower() in _REPORT_VERBS
-
-
-def _toll_value(anchor: Token) -> bool:
-    """'the death toll was later put at 21': the value of a toll, though the tagger took it for a date."""
-    prep = anchor.head
-    if anchor.dep_ != "pobj" or prep.lower_ not in {"at", "to"} or prep.head.pos_ not in {"VERB", "AUX"}:
-        return False
-    return head_kind(anchor) == "killed"
-
-
-def _killed_as_them(sent: Span, anchor: Token) -> bool:
-    """Whether a later 'killing them' in the sentence names the group just counted."""
-    return any(t.lower_ in {"them", "both"} and t.dep_ == "dobj" and verb_kind(t.head) == "killed"
-               for t in sent.doc[anchor.i + 1:sent.end])
-
-
-def _coded_as(sent: Span, tokens: Span) -> bool:
-    """ACLED's note on its own coding: '(coded as 110 for this event)'."""
-    before = sent.doc[max(sent.start, tokens.start - 2):tokens.start]
-    return [t.lower_ for t in before] == ["coded", "as"]
-
-
-def _sentence_kind(sent: Span) -> str:
-    """'Fatalities were reported, with reports ranging from 10 to 30': deaths named elsewhere in the sentence."""
-    return "killed" if any(noun_kind(t) == "killed" or verb_kind(t) == "killed" for t in sent) else ""
 
 
 def _is_single_person(token: Token, context: ActorContext, *, killing: bool = False) -> bool:
