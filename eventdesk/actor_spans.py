@@ -14,7 +14,7 @@ from functools import lru_cache
 from spacy.tokens import Token
 
 from eventdesk.actor_tables import (
-    Group, actor_table, actor_table_acronyms, alias_index, aliases_by_first_word, country_in, words_of,
+    Group, actor_table, actor_table_acronyms, alias_index, aliases_by_first_word, country_in, word_tuple, words_of,
 )
 
 ORDINAL = re.compile(r"^\d+(?:st|nd|rd|th)$")
@@ -118,22 +118,29 @@ def right_edge(tokens: Sequence[Token], head: int, limit: int) -> int:
     return end
 
 
-def named_spans(tokens: Sequence[Token], base: int, country: str = "") -> list[tuple[int, int, Group]]:
+def named_spans(tokens: Sequence[Token], base: int, country: str = "", *,
+                texts: Sequence[str] | None = None) -> list[tuple[int, int, Group]]:
     """Token spans naming a group, longest alias first, without overlaps (only groups whose names hold
-    in the article's country: 'KIA' is the Kachin Independence Army in Myanmar alone)."""
+    in the article's country: 'KIA' is the Kachin Independence Army in Myanmar alone). `texts`: the
+    tokens' texts, when the caller has read them."""
     _, acronyms = alias_index(country)
     by_first = aliases_by_first_word(country)
-    texts = [token.text for token in tokens]  # read once: a Token's attributes cost a call each time
+    if texts is None:
+        texts = [token.text for token in tokens]  # read once: a Token's attributes cost a call each time
     words: list[str] = []
     owner: list[int] = []  # token index of each word
     for i, text in enumerate(texts):
-        for word in words_of(text):
-            words.append(word)
-            owner.append(i)
+        read = word_tuple(text)
+        words.extend(read)
+        owner.extend([i] * len(read))
     found: list[tuple[int, int, Group]] = []
-    w = 0
-    while w < len(words):
-        aliases = by_first.get(words[w])  # most words start no alias: no search for them
+    w = 0  # the next word a name may start at
+    # most words start no alias and are no acronym: only the others are tried, left to right
+    for start in [k for k, word in enumerate(words) if word in by_first or texts[owner[k]] in acronyms]:
+        if start < w:
+            continue  # inside the name just found
+        w = start
+        aliases = by_first.get(words[w])
         match = next(((alias, group) for alias, group in aliases
                       if tuple(words[w:w + len(alias)]) == alias), None) if aliases else None
         if match is not None and not _is_opposed(tokens, owner[w]):
@@ -215,7 +222,7 @@ _HEAD_POS = frozenset({"NOUN", "PROPN", "ADJ", "VERB"})
 def is_head(token: Token) -> bool:
     """A noun that can end an actor phrase (the next token does not continue it)."""
     text = token.text
-    if not _one_head_word(text):  # asked of every word of every sentence: the word first, once per text
+    if not one_head_word(text):  # asked of every word of every sentence: the word first, once per text
         return False
     if token.pos_ not in _HEAD_POS and text not in actor_table_acronyms():
         return False
@@ -224,17 +231,17 @@ def is_head(token: Token) -> bool:
 
 
 @lru_cache(maxsize=1 << 14)
-def _one_head_word(text: str) -> bool:
+def one_head_word(text: str) -> bool:
     """Whether a token's text is one word, the last word of a head phrase ('forces', 'militants')."""
-    words = words_of(text)
+    words = word_tuple(text)
     return len(words) == 1 and words[0] in _head_words()[0]
 
 
 def _is_head_word(token: Token) -> bool:
     """Whether a token is a head noun of any list ("regime forces": "forces" takes over)."""
-    return token.pos_ in {"NOUN", "PROPN"} and _one_head_word(token.text)
+    return token.pos_ in {"NOUN", "PROPN"} and one_head_word(token.text)
 
 
 def _continues(token: Token, nxt: Token) -> bool:
-    pair = tuple(words_of(f"{token.text} {nxt.text}"))
+    pair = word_tuple(token.text) + word_tuple(nxt.text)  # the words of "<token> <nxt>"
     return len(pair) == 2 and pair in _head_words()[1]

@@ -87,12 +87,12 @@ class ActorTable:
 
 def words_of(text: str) -> list[str]:
     """Lower-case words of a phrase, hyphens read as spaces and possessives ('s, s') dropped."""
-    return list(_words(text))
+    return list(word_tuple(text))
 
 
 @lru_cache(maxsize=1 << 16)
-def _words(text: str) -> tuple[str, ...]:
-    # one token's text recurs across sentences and stages: read it once
+def word_tuple(text: str) -> tuple[str, ...]:
+    """`words_of` as a shared tuple, read once per text: one token's text recurs across sentences and stages."""
     text = text.replace("\u2019", "'").replace("-", " ")
     # a plural's possessive keeps only its word ("the Houthis' naval forces": "houthis"), as does a quoted one
     words = (w.removesuffix("'s").strip("'").casefold() for w in WORD.findall(text))
@@ -245,7 +245,13 @@ def serves_the_state(words: Sequence[str]) -> bool:
 
 def has_cue(words: Sequence[str], cue: str) -> bool:
     """Whether a phrase holds one of the table's cue phrases of a kind."""
-    return any(tuple(words[i:i + len(c)]) == c for c in actor_table().cues[cue] for i in range(len(words) - len(c) + 1))
+    return _cued(tuple(words), cue)
+
+
+@lru_cache(maxsize=1 << 14)
+def _cued(words: tuple[str, ...], cue: str) -> bool:
+    # normalise_actor asks several kinds of every phrase, and the same phrases recur sentence after sentence
+    return any(words[i:i + len(c)] == c for c in actor_table().cues[cue] for i in range(len(words) - len(c) + 1))
 
 
 def country_in(words: Sequence[str]) -> str:

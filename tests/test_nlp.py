@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from eventdesk.nlp import load_nlp
+from eventdesk.nlp import load_nlp, phrase_text, sentence_bounds, sentence_texts, sentence_tokens
 
 
 @pytest.mark.parametrize(("text", "sentences"), [
@@ -22,3 +22,28 @@ def test_a_number_after_a_full_stop_opens_a_sentence(text: str, sentences: list[
 def test_the_rule_runs_before_the_parser() -> None:
     names = load_nlp().pipe_names
     assert names.index("eventdesk_number_sentence_starts") < names.index("parser")
+
+
+_REPORT = ("Gunmen on motorbikes stormed Kadisau village in Faskari on Tuesday night.\n\nThey killed 14 "
+           "villagers, the local council chairman's aide said. Troops arrived hours later.")
+
+
+def test_phrase_text_reads_what_a_span_reads() -> None:
+    doc = load_nlp()(_REPORT)
+    for start in range(len(doc)):
+        for end in range(start, min(len(doc), start + 8) + 1):
+            assert phrase_text(doc, start, end) == doc[start:end].text
+
+
+def test_sentence_bounds_are_the_token_sentence() -> None:
+    doc = load_nlp()(_REPORT)
+    assert len(list(doc.sents)) >= 3
+    for token in doc:
+        assert sentence_bounds(doc, token.i) == (token.sent.start, token.sent.end)
+
+
+def test_sentence_texts_are_the_token_texts() -> None:
+    doc = load_nlp()(_REPORT)
+    for sent in doc.sents:
+        assert sentence_texts(sent) == [t.text for t in sent]
+        assert [t.i for t in sentence_tokens(sent)] == list(range(sent.start, sent.end))
