@@ -19,21 +19,23 @@ import re
 
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
+from functools import lru_cache
 
 from spacy.tokens import Doc, Span, Token
 
 from eventdesk.actor_spans import (
-    BELIEVED, ORDINAL, ORIGIN_LINKS, RIGHT_LINKS, believed_end, is_head, left_edge, named_spans, right_edge,
+    BELIEVED, ORDINAL, ORIGIN_LINKS, RIGHT_LINKS, believed_end, is_head, left_edge, named_spans,
+    one_head_word, right_edge,
 )
 from eventdesk.actor_tables import (
     SERVING_LINKS, WORD, Group, actor_table, country_in, country_insurgents, era_label, gangs_kill_in, group_name,
-    has_cue, herders_of, named_group, serves_the_state, words_of,
+    has_cue, herders_of, named_group, serves_the_state, word_tuple, words_of,
 )
 # re-exported: acled.py and the tests import them from here
 from eventdesk.actor_tables import article_country as article_country, iso3_of as iso3_of
 from eventdesk.model import Extraction
-from eventdesk.nlp import doc_cached, sentence_tokens
+from eventdesk.nlp import doc_cached, phrase_text, sentence_texts, sentence_tokens
 
 ActorKind = str  # state, police, rebel, militia, unidentified, civilian, protester, rioter, external
 
@@ -84,6 +86,7 @@ def _with_country(template: str, country: str) -> str:
     return template.replace("{country}", country) if country else template.replace(" ({country})", "")
 
 
+@lru_cache(maxsize=1 << 10)  # one per country, year and branch: asked of every state force named
 def state_actor(country: str, *, role: str = "military", year: int | None = None, unit: str = "",
                 era: str = "") -> Actor:
     """The state force of a country in ACLED's style: 'Military Forces of Syria (2000-)'.
@@ -108,6 +111,11 @@ def state_actor(country: str, *, role: str = "military", year: int | None = None
 
 def _head_kind(words: Sequence[str]) -> str:
     """Which head list the phrase ends in: military, police, militants, civilians, ..."""
+    return _tail_kind(tuple(words[-3:]))
+
+
+@lru_cache(maxsize=1 << 12)
+def _tail_kind(words: tuple[str, ...]) -> str:
     table = actor_table()
     for size in (3, 2, 1):
         tail = tuple(words[-size:])
@@ -163,13 +171,10 @@ def normalise_actor(phrase: str, *, context: ActorContext = ActorContext()) -> A
         named = normalise_actor(taken_for.group(1), context=context)
         if named is not None and named.kind in {"rebel", "militia", "state", "police", "external"}:
             return named
-    originals = WORD.findall(phrase.replace("-", " "))
-    words = words_of(phrase)
+    words, originals, named_country, group = _read_phrase(phrase, context.country)
     if not words:
         return None
-    named_country = country_in(words)
     country = named_country or context.country
-    group = named_group(words, originals, country=context.country or named_country)
     if group is not None and group.state_of and (context.year or 0) >= group.state_since:
         head = _head_kind(words)  # "SNA troops", "FARDC", "the Taliban" once they govern, "CTD personnel"
         role = group.role or (head if head in {"police", "government"} else "military")
@@ -204,7 +209,9 @@ def normalise_actor(phrase: str, *, context: ActorContext = ActorContext()) -> A
             return _people("civilians", country)  # "Chinese engineers" at a dam: a trade, not a corps
         if state:
             force = state_actor(country, year=context.year)
-            return replace(force, unspecified_branch=True) if _names_no_branch(words[:link]) else force
+            if _names_no_branch(words[:link]):
+                return Actor(force.name, force.kind, force.country, unspecified_branch=True)
+            return force
         return None
     origin = words[link + 1:] if link < len(words) and words[link] in ORIGIN_LINKS else []
     if head == "militants" and words[link - 1] == "group" and any(
@@ -225,6 +232,19 @@ def normalise_actor(phrase: str, *, context: ActorContext = ActorContext()) -> A
             return state_actor(country, year=context.year)
         return generic_militants(words, country, context)
     return _people(head, country)
+
+
+@lru_cache(maxsize=1 << 13)
+def _read_phrase(phrase: str, country: str) -> tuple[tuple[str, ...], tuple[str, ...], str, Group | None]:
+    """A phrase's words (as read and as written), the country it names and the group it names in an article
+    about `country`: what `normalise_actor` reads of a phrase before the article's year and main groups
+    count, asked of the same phrases ('security forces', 'gunmen') article after article."""
+    words = word_tuple(phrase)
+    originals = tuple(WORD.findall(phrase.replace("-", " ")))
+    if not words:
+        return words, originals, "", None
+    named_country = country_in(words)
+    return words, originals, named_country, named_group(words, originals, country=country or named_country)
 
 
 def _unnamed_gang(words: Sequence[str], country: str, context: ActorContext) -> Actor:
@@ -395,7 +415,17 @@ def named_groups_in(doc: Doc, country: str) -> list[Group]:
 def _named_spans_of(span: Span, country: str) -> list[tuple[int, int, Group]]:
     """`named_spans` of a span, cached on its doc (the events and figures stages read each sentence)."""
     return doc_cached(span.doc, ("eventdesk.named_spans", span.start, span.end, country),
-                      lambda: named_spans(sentence_tokens(span), span.start, country))
+                      lambda: named_spans(sentence_tokens(span), span.start, country, texts=sentence_texts(span)))
+
+
+def _actor_in(doc: Doc, text: str, context: ActorContext) -> Actor | None:
+    """`normalise_actor` of a phrase of the doc, once per doc: an article names the same actors sentence
+    after sentence."""
+    key = ("eventdesk.actor", text, context)
+    cache = doc.user_data
+    if key not in cache:
+        cache[key] = normalise_actor(text, context=context)
+    return cache[key]
 
 
 def find_actors(span: Span, *, context: ActorContext = ActorContext()) -> list[ActorMention]:
@@ -405,20 +435,21 @@ def find_actors(span: Span, *, context: ActorContext = ActorContext()) -> list[A
     named = _named_spans_of(span, context.country)
     mentions: list[ActorMention] = []
     covered: set[int] = set()
-    for token in tokens:
+    texts = sentence_texts(span)
+    for token in [tokens[k] for k, text in enumerate(texts) if one_head_word(text)]:  # is_head's first test
         if token.i in covered or not is_head(token):
             continue
         start = left_edge(doc, token.i, span.start)
         end = right_edge(doc, token.i, span.end)
         # "Pyu Saw Htee militiamen", with 'Saw' parsed as a verb: a group's name the phrase cuts into is whole
         start = next((s for s, e, _ in named if s < start < e <= end), start)
-        text = doc[start:end].text
-        actor = normalise_actor(text, context=context)
+        text = phrase_text(doc, start, end)
+        actor = _actor_in(doc, text, context)
         if actor is None and start - 2 >= span.start and doc[start - 1].lower_ in {"and", "or"}:
             # "Russian cruise and ballistic missiles": the first conjunct's country holds for the whole
             start = left_edge(doc, start - 1, span.start)
-            text = doc[start:end].text
-            actor = normalise_actor(text, context=context)
+            text = phrase_text(doc, start, end)
+            actor = _actor_in(doc, text, context)
         if actor is None:
             continue
         if actor.kind == "rioter" and _at_an_occasion(token, words_of(doc[start:token.i + 1].text)):
@@ -466,8 +497,8 @@ def find_actors(span: Span, *, context: ActorContext = ActorContext()) -> list[A
                 # "gunmen from factions allied with the new government": the phrase reads on to whom they serve
                 mentions = [m for m in mentions if not start <= m.start < m.end <= served]
                 end = served
-            text = doc[start:end].text
-            actor = normalise_actor(text, context=context)
+            text = phrase_text(doc, start, end)
+            actor = _actor_in(doc, text, context)
             if actor is None or actor.kind == "unidentified" and not group.name.startswith("Unidentified"):
                 # "gunmen of the Sinaloa [and Jalisco cartels]": the span's group, which the words alone lack
                 actor = _from_group(group, country_in(words_of(text)) or context.country)
@@ -511,9 +542,10 @@ def _country_actors(tokens: Sequence[Token], covered: set[int], context: ActorCo
     found: list[ActorMention] = []
     for token in tokens:
         # "Russia and Turkey signed": a country conjoined to a subject is a subject too
+        if token.pos_ != "PROPN" or token.i in covered:
+            continue
         subject = token.dep_ == "nsubj" or (token.dep_ == "conj" and token.head.dep_ == "nsubj")
-        if token.i in covered or token.pos_ != "PROPN" or not subject and not (
-                token.dep_ == "pobj" and token.head.lower_ == "by"):
+        if not subject and not (token.dep_ == "pobj" and token.head.lower_ == "by"):
             continue
         country = actor_table().country_words.get(tuple(words_of(token.text)))
         if country and token.lower_ == country.lower():
@@ -579,12 +611,13 @@ def _article_context(doc: Doc, extraction: Extraction) -> ActorContext:
                and is_coded_town(text, place.end)]
     country = article_country((sent.text for sent in doc.sents), place_countries=places)
     year = extraction.article.published.year if extraction.article.published else None
-    groups = Counter(group for group in named_groups_in(doc, country)
+    named = named_groups_in(doc, country)
+    groups = Counter(group for group in named
                      if (group.inter in {2, 4} and "{country}" in group.name or group.inter == 2)
                      and not (group.state_of and (year or 0) >= group.state_since))  # "Taliban police" in 2024
     armed = group_name(groups.most_common(1)[0][0], country) if groups else ""
     armed = armed or country_insurgents(country, year)
-    gangs = Counter(group for group in named_groups_in(doc, country) if group.gang).most_common(1)
+    gangs = Counter(group for group in named if group.gang).most_common(1)
     persons = frozenset(t.idx for m in extraction.mentions if m.label == "PERSON"
                         for t in doc.char_span(m.start, m.end, alignment_mode="expand") or ())
     return ActorContext(country=country, year=year, armed_default=armed,
