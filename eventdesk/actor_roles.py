@@ -13,11 +13,11 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Doc, Token
 
 from eventdesk.actor_tables import auxiliary_names, country_in, words_of
 from eventdesk.actors import Actor, ActorContext, ActorMention, civilians_of, normalise_actor, state_actor
-from eventdesk.nlp import doc_cached, sentence_tokens
+from eventdesk.nlp import doc_cached, sentence_bounds, sentence_tokens
 
 
 @dataclass(frozen=True)
@@ -128,7 +128,8 @@ def _with_conjuncts(tokens: Sequence[Token]) -> list[Token]:
     out: list[Token] = []
     for token in tokens:
         out.append(token)
-        out.extend(token.conjuncts)
+        if token.n_rights or token.dep_ == "conj":  # conjuncts hang to the right of the first one
+            out.extend(token.conjuncts)
     return out
 
 
@@ -212,12 +213,14 @@ def _state_leads(agent: Actor | None, tokens: Sequence[Token], mentions: Sequenc
     forces lead the side; the auxiliaries named with them are their associates, not a side of their own.
     Acting together on a target (`together`: 'police and BCL activists opened fire on students'), a
     militia named with the state's forces is their associate too."""
+    auxiliary = auxiliary_names()
+    if agent is None or not any(m.actor.name in auxiliary or together and m.actor.kind == "militia" for m in mentions):
+        return agent, []  # no ally among all the sentence's mentions: no need to read the side from the parse
     heads = _with_conjuncts(tokens)
     heads += _with_conjuncts([c for t in tokens for c in t.children if c.dep_ in {"nmod", "compound"}])
     side = list(dict.fromkeys(m for m in (_mention_of(t, mentions) for t in heads) if m is not None))
-    if agent is None or agent not in [m.actor for m in side]:
+    if agent not in [m.actor for m in side]:
         return agent, []
-    auxiliary = auxiliary_names()
     state = next((m.actor for m in side if m.actor.kind in {"state", "police"}), None)
     allies = [m for m in side if m.actor.name in auxiliary or together and m.actor.kind == "militia"]
     if state is None or not allies:
@@ -267,28 +270,28 @@ def _other_time_clauses(trigger: Token) -> set[int]:
     """Tokens whose actors word order must not make sides of the trigger: a clause set at another time
     ('looted the health centre after government troops left the town'), or, for a trigger inside such a
     clause ('fighting broke out between X and Y after the killing of a militia leader'), all outside it."""
-    sent = trigger.sent
+    start, end = sentence_bounds(trigger.doc, trigger.i)
     found: set[int] = set()
-    for index, marked in _time_marks(sent):
-        inside = {t.i for t in sent.doc[index].subtree}
+    for inside, marked in _time_marks(trigger.doc, start, end):
         if trigger.i in inside:
-            return set(range(sent.start, sent.end)) - inside
+            return set(range(start, end)) - inside
         found |= inside if marked else set()
     return found
 
 
-def _time_marks(sent: Span) -> list[tuple[int, bool]]:
-    """The sentence's clauses set at another time ('after government troops left', marked True) and
-    its prepositions of time ('after the killing'), cached on the doc: every trigger asks again."""
-    def marks() -> list[tuple[int, bool]]:
+def _time_marks(doc: Doc, start: int, end: int) -> list[tuple[frozenset[int], bool]]:
+    """The token positions of each of the sentence's clauses set at another time ('after government troops
+    left', marked True) and of its prepositions of time ('after the killing'), cached on the doc: every
+    trigger asks again."""
+    def marks() -> list[tuple[frozenset[int], bool]]:
         found = []
-        for token in sentence_tokens(sent):
+        for token in sentence_tokens(doc[start:end]):
             marked = token.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in _OTHER_TIME_MARKS
                                                    for c in token.children)
             if marked or token.dep_ == "prep" and token.lower_ in _OTHER_TIME_MARKS:
-                found.append((token.i, marked))
+                found.append((frozenset(t.i for t in token.subtree), marked))
         return found
-    return doc_cached(sent.doc, ("eventdesk.time_marks", sent.start, sent.end), marks)
+    return doc_cached(doc, ("eventdesk.time_marks", start, end), marks)
 
 
 def _agent_of_another(token: Token, trigger: Token) -> bool:
@@ -362,8 +365,8 @@ def roles_of(trigger: Token, mentions: Sequence[ActorMention], *, backing: froze
             agent, patient = patient, agent
     parsed = (agent is not None) + (patient is not None)
     elsewhen = _other_time_clauses(trigger)
-    rest = [m for m in sides if m.start not in excluded and not _is_speaker(trigger.doc[m.head])
-            and m.head not in elsewhen and not _negated_argument(trigger.doc[m.head], trigger)]
+    rest = [m for m in sides if m.start not in excluded and m.head not in elsewhen
+            and not _is_speaker(trigger.doc[m.head]) and not _negated_argument(trigger.doc[m.head], trigger)]
     if agent is None and not passive:
         before = [m for m in rest if m.end <= trigger.i]
         after = [m for m in rest if m.start > trigger.i]
