@@ -274,22 +274,23 @@ def _other_time_clauses(trigger: Token) -> set[int]:
     found: set[int] = set()
     for inside, marked in _time_marks(trigger.doc, start, end):
         if trigger.i in inside:
-            return set(range(start, end)) - inside
-        found |= inside if marked else set()
+            return set(range(start, end)).difference(inside)
+        if marked:
+            found.update(inside)
     return found
 
 
-def _time_marks(doc: Doc, start: int, end: int) -> list[tuple[frozenset[int], bool]]:
+def _time_marks(doc: Doc, start: int, end: int) -> list[tuple[tuple[int, ...], bool]]:
     """The token positions of each of the sentence's clauses set at another time ('after government troops
     left', marked True) and of its prepositions of time ('after the killing'), cached on the doc: every
     trigger asks again."""
-    def marks() -> list[tuple[frozenset[int], bool]]:
+    def marks() -> list[tuple[tuple[int, ...], bool]]:
         found = []
         for token in sentence_tokens(doc[start:end]):
             marked = token.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in _OTHER_TIME_MARKS
                                                    for c in token.children)
             if marked or token.dep_ == "prep" and token.lower_ in _OTHER_TIME_MARKS:
-                found.append((frozenset(t.i for t in token.subtree), marked))
+                found.append((tuple(t.i for t in token.subtree), marked))  # ints: nothing for the gc to trace
         return found
     return doc_cached(doc, ("eventdesk.time_marks", start, end), marks)
 

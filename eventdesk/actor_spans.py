@@ -118,15 +118,12 @@ def right_edge(tokens: Sequence[Token], head: int, limit: int) -> int:
     return end
 
 
-def named_spans(tokens: Sequence[Token], base: int, country: str = "", *,
-                texts: Sequence[str] | None = None) -> list[tuple[int, int, Group]]:
+def named_spans(tokens: Sequence[Token], base: int, country: str = "") -> list[tuple[int, int, Group]]:
     """Token spans naming a group, longest alias first, without overlaps (only groups whose names hold
-    in the article's country: 'KIA' is the Kachin Independence Army in Myanmar alone). `texts`: the
-    tokens' texts, when the caller has read them."""
+    in the article's country: 'KIA' is the Kachin Independence Army in Myanmar alone)."""
     _, acronyms = alias_index(country)
     by_first = aliases_by_first_word(country)
-    if texts is None:
-        texts = [token.text for token in tokens]  # read once: a Token's attributes cost a call each time
+    texts = [token.text for token in tokens]  # read once: a Token's attributes cost a call each time
     words: list[str] = []
     owner: list[int] = []  # token index of each word
     for i, text in enumerate(texts):

@@ -35,7 +35,7 @@ from eventdesk.actor_tables import (
 # re-exported: acled.py and the tests import them from here
 from eventdesk.actor_tables import article_country as article_country, iso3_of as iso3_of
 from eventdesk.model import Extraction
-from eventdesk.nlp import doc_cached, phrase_text, sentence_texts, sentence_tokens
+from eventdesk.nlp import doc_cached, sentence_tokens, tokens_text
 
 ActorKind = str  # state, police, rebel, militia, unidentified, civilian, protester, rioter, external
 
@@ -415,17 +415,7 @@ def named_groups_in(doc: Doc, country: str) -> list[Group]:
 def _named_spans_of(span: Span, country: str) -> list[tuple[int, int, Group]]:
     """`named_spans` of a span, cached on its doc (the events and figures stages read each sentence)."""
     return doc_cached(span.doc, ("eventdesk.named_spans", span.start, span.end, country),
-                      lambda: named_spans(sentence_tokens(span), span.start, country, texts=sentence_texts(span)))
-
-
-def _actor_in(doc: Doc, text: str, context: ActorContext) -> Actor | None:
-    """`normalise_actor` of a phrase of the doc, once per doc: an article names the same actors sentence
-    after sentence."""
-    key = ("eventdesk.actor", text, context)
-    cache = doc.user_data
-    if key not in cache:
-        cache[key] = normalise_actor(text, context=context)
-    return cache[key]
+                      lambda: named_spans(sentence_tokens(span), span.start, country))
 
 
 def find_actors(span: Span, *, context: ActorContext = ActorContext()) -> list[ActorMention]:
@@ -435,21 +425,20 @@ def find_actors(span: Span, *, context: ActorContext = ActorContext()) -> list[A
     named = _named_spans_of(span, context.country)
     mentions: list[ActorMention] = []
     covered: set[int] = set()
-    texts = sentence_texts(span)
-    for token in [tokens[k] for k, text in enumerate(texts) if one_head_word(text)]:  # is_head's first test
+    for token in [t for t in tokens if one_head_word(t.text)]:  # is_head's first test, before its parse tests
         if token.i in covered or not is_head(token):
             continue
         start = left_edge(doc, token.i, span.start)
         end = right_edge(doc, token.i, span.end)
         # "Pyu Saw Htee militiamen", with 'Saw' parsed as a verb: a group's name the phrase cuts into is whole
         start = next((s for s, e, _ in named if s < start < e <= end), start)
-        text = phrase_text(doc, start, end)
-        actor = _actor_in(doc, text, context)
+        text = tokens_text(tokens[start - span.start:end - span.start])
+        actor = normalise_actor(text, context=context)
         if actor is None and start - 2 >= span.start and doc[start - 1].lower_ in {"and", "or"}:
             # "Russian cruise and ballistic missiles": the first conjunct's country holds for the whole
             start = left_edge(doc, start - 1, span.start)
-            text = phrase_text(doc, start, end)
-            actor = _actor_in(doc, text, context)
+            text = tokens_text(tokens[start - span.start:end - span.start])
+            actor = normalise_actor(text, context=context)
         if actor is None:
             continue
         if actor.kind == "rioter" and _at_an_occasion(token, words_of(doc[start:token.i + 1].text)):
@@ -497,8 +486,8 @@ def find_actors(span: Span, *, context: ActorContext = ActorContext()) -> list[A
                 # "gunmen from factions allied with the new government": the phrase reads on to whom they serve
                 mentions = [m for m in mentions if not start <= m.start < m.end <= served]
                 end = served
-            text = phrase_text(doc, start, end)
-            actor = _actor_in(doc, text, context)
+            text = tokens_text(tokens[start - span.start:end - span.start])
+            actor = normalise_actor(text, context=context)
             if actor is None or actor.kind == "unidentified" and not group.name.startswith("Unidentified"):
                 # "gunmen of the Sinaloa [and Jalisco cartels]": the span's group, which the words alone lack
                 actor = _from_group(group, country_in(words_of(text)) or context.country)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from bisect import bisect_right
-from collections.abc import Callable, Hashable, Iterable, Iterator
+from collections.abc import Callable, Hashable, Iterable, Iterator, Sequence
 from functools import lru_cache
 from typing import TypeVar
 
@@ -62,22 +62,10 @@ def sentence_tokens(span: Span) -> list[Token]:
     return found
 
 
-def sentence_texts(span: Span) -> list[str]:
-    """The texts of a sentence's tokens, made once per doc (a Token's text is a new string each time)."""
-    cache = span.doc.user_data
-    key = ("eventdesk.texts", span.start, span.end)
-    found = cache.get(key)
-    if found is None:
-        found = cache[key] = [token.text for token in sentence_tokens(span)]
-    return found
-
-
-def phrase_text(doc: Doc, start: int, end: int) -> str:
-    """`doc[start:end].text`, read from the doc's token texts (made once per doc): making a Span and
-    reading its text costs some fifty times more, and the actors are read phrase by phrase."""
-    texts, spaced = doc_cached(doc, ("eventdesk.token_texts",),
-                               lambda: ([t.text for t in doc], [t.text_with_ws for t in doc]))
-    return "".join(spaced[start:end - 1]) + texts[end - 1] if start < end else ""
+def tokens_text(tokens: Sequence[Token]) -> str:
+    """The text of consecutive tokens, as their Span's `.text` reads it: making a Span and reading its text
+    costs some thirty times more, and the actors are read phrase by phrase."""
+    return "".join([t.text_with_ws for t in tokens[:-1]]) + tokens[-1].text if tokens else ""
 
 
 def sentence_bounds(doc: Doc, i: int) -> tuple[int, int]:
