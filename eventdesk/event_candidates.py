@@ -28,7 +28,8 @@ from eventdesk.event_phrases import (
 )
 from eventdesk.event_triggers import (
     Lexicon, Trigger, claimed_object, context_ok, defied, elided_passive, event_lexicon, factual, idle_device,
-    in_grievance, is_support, modifier_only, non_actor_subject, object_of_strategic, part_played_in, ran_into,
+    in_grievance, is_support, modifier_only, natural_cause, non_actor_subject, object_of_strategic, part_played_in,
+    ran_into,
 )
 from eventdesk.model import TimeExpr
 from eventdesk.nlp import sentence_tokens
@@ -302,6 +303,7 @@ def _candidate_at(token: Token, sent: Span, index: int, mentions: Sequence[Actor
         return None
     device = is_device_at(token)  # the device tests below hold only for one
     if object_of_strategic(token, lexicon) or claimed_object(token) or _exchanged_fire(token) \
+            or natural_cause(token, lexicon) \
             or device and idle_device(token, lexicon) or _inside_a_name(token, mentions):
         return None
     # "fired mortars at a base": the weapon names the event more precisely than "fire at"

@@ -73,6 +73,7 @@ def event_lexicon() -> Lexicon:
     context["civilian_site"] = frozenset(data["civilian_target"]["civilian_site"])
     context["aircraft"] = frozenset(data["air"]["aircraft"])
     context["launched"] = frozenset(data["launched"]["words"])
+    context["natural_cause"] = frozenset(data["natural_cause"]["words"])
     context["stop"] = frozenset(data["stop"]["words"])
     context["no_territory"] = frozenset(data["place_object"]["no_territory"])
     context["person_object"] = frozenset(data["place_object"]["person_object"])
@@ -316,6 +317,25 @@ def factual(token: Token, sent: Span) -> bool:
         if any(c.dep_ == "neg" for c in governing.children) and token.dep_ in {"xcomp", "dobj"}:
             return False
     return True
+
+
+_CAUSE_PREPOSITIONS = frozenset({"in", "during", "by", "from", "amid"})
+
+
+def natural_cause(token: Token, lexicon: Lexicon) -> bool:
+    """'floods killed 40', '12 miners were killed in a landslide', 'a bus crash left 14 dead': a cause
+    that is no one's act, so what it did is no event of political violence."""
+    verb = token.head if token.dep_ in {"acomp", "oprd", "xcomp"} and token.head.pos_ in {"VERB", "AUX"} else token
+    if verb.dep_ == "conj" and not any(c.dep_ in {"nsubj", "nsubjpass"} for c in verb.children):
+        verb = verb.head  # "floods swept through the town and killed 40": the subject they share
+    causes = [c for c in verb.children if c.dep_ == "nsubj"]  # someone who killed during a storm is no storm
+    if not causes:
+        causes = [g for c in verb.children if c.dep_ in {"agent", "prep"} and c.lower_ in _CAUSE_PREPOSITIONS
+                  for g in c.children if g.dep_ == "pobj"]
+    words = lexicon.context["natural_cause"]
+    return any(c.lemma_.lower() in words or c.lower_ in words
+               or " ".join(t.lower_ for t in c.subtree if t.dep_ == "compound" or t is c) in words
+               for cause in causes for c in (cause, *cause.conjuncts))
 
 
 def object_of_strategic(token: Token, lexicon: Lexicon) -> bool:

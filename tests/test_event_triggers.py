@@ -73,3 +73,19 @@ def test_events_a_mine_that_collapses_or_floods_is_no_landmine(text: str) -> Non
 def test_events_a_mine_a_vehicle_strikes_is_a_landmine() -> None:
     text = "On 2 September 2025, an army truck struck a mine near Kalemie, killing 3 soldiers."
     assert _events(text)[0].sub_event_type == "Remote explosive/landmine/IED"
+
+
+@pytest.mark.parametrize("text", [
+    "Floods killed 40 people in the north of the country.",
+    "Twelve miners were killed in a landslide near the gold pit.",
+    "A bus crash killed 14 passengers on the highway near Nakuru.",
+    "Cholera has killed 200 people in the camps since January.",
+    "Floods destroyed 300 homes along the river.",
+])
+def test_events_natural_causes_are_no_events(text: str) -> None:
+    assert _events(text) == []
+
+
+def test_events_armed_men_killing_in_a_storm_still_act() -> None:
+    events = _events("Militants killed 4 soldiers during a storm near the border post.")
+    assert [(e.event_type, e.fatalities) for e in events] == [("Battles", 4)]
