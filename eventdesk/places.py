@@ -234,11 +234,13 @@ def bracketed_toponyms(draft: Extraction, gazetteer: Gazetteer) -> list[Toponym]
         # the first division the gazetteer knows holds the town: "Kawlin (Kawlin, Sagaing)" lies in Sagaing
         wholes = [_whole_area(area, gazetteer) for area in areas]
         parent = next((area for area in wholes if _is_division(area, gazetteer)), wholes[0])
-        if _is_neighbour_country(town, wholes, gazetteer):
-            town = ""  # "near the border with Rwanda and Burundi (South Kivu)": the region stands alone
+        if _is_neighbour_country(town, wholes, gazetteer) or demonym_country(town):
+            # "near the border with Rwanda and Burundi (South Kivu)", "into Ethiopian territory (Tigray)":
+            # the region stands alone
+            town = ""
         else:
             found.append(Toponym(start, end, text[start:end], town, index, parent=parent, bracketed=True))
-        first = _first_of_two(text, start, draft, gazetteer) if town else None
+        first = _first_of_two(text, start, parent, draft, gazetteer) if town else None
         if first is None and town and text[match.end(1):end].strip().casefold() in _DIVISION_KINDS:
             first = _town_before_division(text, start, draft, gazetteer)
         if first is not None:  # "Anka and Bukkuyum (Zamfara)": the bracket holds both towns
@@ -293,13 +295,16 @@ def _is_neighbour_country(name: str, areas: Sequence[str], gazetteer: Gazetteer)
 _FIRST_TOWN = re.compile(rf"\b({_NAME}) and $")
 
 
-def _first_of_two(text: str, start: int, draft: Extraction, gazetteer: Gazetteer) -> tuple[int, int] | None:
+def _first_of_two(text: str, start: int, parent: str, draft: Extraction,
+                  gazetteer: Gazetteer) -> tuple[int, int] | None:
     """The span of the first town of "Anka and Bukkuyum (Zamfara)" or "the road between Damboa and
     Maiduguri (Borno)", which the bracket's region holds too: a name the model calls a place or the
-    gazetteer knows closely as a town or division."""
+    gazetteer knows closely as a town or division, and none the gazetteer knows only outside the
+    region ("Lawrence and Hamilton Township (Mercer County)"); a bracketed town is no region
+    ("Fans of Arsenal and Chelsea (London)")."""
     before = max(0, start - 60)
     match = _FIRST_TOWN.search(text, before, start)
-    if match is None:
+    if match is None or not _is_area(parent, gazetteer):
         return None
     name, first = match.group(1), match.start(1)
     while name.split(" ", 1)[0].lower() in STOP_WORDS:  # "Between Anka and ..."
@@ -308,8 +313,25 @@ def _first_of_two(text: str, start: int, draft: Extraction, gazetteer: Gazetteer
     if not name or _is_short_caps(name):
         return None
     placed = any(m.start == first and m.label in PLACE_LABELS for m in draft.mentions)
-    known = any(e.tier <= 1 and e.feature_class in {"P", "A"} for e in gazetteer.candidates(name))
-    return (first, first + len(name)) if placed or known else None
+    entries = [e for e in gazetteer.candidates(name) if e.tier <= 1 and e.feature_class in {"P", "A"}]
+    # a name the model calls a place stays the region's, unresolved if none lies there ("Boni and Douentza
+    # (Mopti)", not Bonn), unless the bracket is a county's name that many states share: the town would pick it
+    county = any(e.tier <= 1 and e.feature_code == "ADM2" for e in gazetteer.candidates(parent))
+    if entries and (county or not placed) and not any(_lies_in(e, parent, gazetteer) for e in entries):
+        return None
+    return (first, first + len(name)) if placed or entries else None
+
+
+def _lies_in(entry: Entry, area: str, gazetteer: Gazetteer) -> bool:
+    """Whether an entry may lie in an area of that name: in its country, and in its county where the
+    area is a county (a province's codes may be stale, as ACLED's spellings of regions are)."""
+    for whole in gazetteer.candidates(area):
+        if whole.tier > 1 or whole.country_code != entry.country_code:
+            continue
+        county = whole.feature_code == "ADM2"
+        if not county or (whole.admin1, whole.admin2) == (entry.admin1, entry.admin2):
+            return True
+    return False
 
 
 def _surnames(text: str, mentions: Sequence[Mention]) -> set[str]:
@@ -433,6 +455,20 @@ def _known_division(words: list[str], gazetteer: Gazetteer) -> bool:
     return any(e.tier == 0 and e.feature_class in {"A", "P"} for e in gazetteer.candidates(" ".join(words[:-1])))
 
 
+def _missed_division(name: str, word: str, start: int, draft: Extraction, gazetteer: Gazetteer) -> bool:
+    """Whether a capitalised word the model missed and an admin word name a division: "in Hsipaw
+    township", "Kauru district" (a division of that name), or a town the model calls a place elsewhere
+    in the article; not "The Police district commander" (Police, Poland) nor "a safe Liberal district"."""
+    if not _known_division([name, word], gazetteer):
+        return False
+    if _LOCATIVE.search(draft.article.text[max(0, start - 24):start]):
+        return True
+    if any(m.text == name and m.label in PLACE_LABELS for m in draft.mentions):
+        return True
+    return any(e.tier == 0 and (e.feature_class == "A" or e.population >= STRONG_POPULATION)
+               for e in gazetteer.candidates(name))
+
+
 def _well_known(name: str, gazetteer: Gazetteer, *, strict: bool = False) -> bool:
     """Whether a name is exactly a country, first-level division or large town
     (with `strict`, under its main name: "Act" is not the ACT)."""
@@ -473,7 +509,7 @@ def _capitalised_names(doc: Doc, draft: Extraction, gazetteer: Gazetteer,
             name = draft.article.text[start:end]
             after = re.match(r"\s+([A-Za-z-]+)", draft.article.text[end:end + 24])
             named = _well_known(name, gazetteer, strict=True) or (
-                after is not None and _known_division([name, after.group(1)], gazetteer))
+                after is not None and _missed_division(name, after.group(1), start, draft, gazetteer))
             if not overlaps and not demonym_country(name) and named:
                 sentence = draft.sentence_at(start)
                 toponym = toponym_at(draft.article.text, start, end,

@@ -487,3 +487,38 @@ def test_bracket_holds_the_town_named_before_its_zone(geo_options: Options) -> N
     places = _bracket_places("Rebels looted shops in Dembi Dolo, Kellem Wollega zone (Oromia), at dawn.", geo_options)
     town = places["Dembi Dolo"]
     assert (town.country_code, town.feature_class, town.admin1) == ("ET", "P", "Oromia")
+
+
+@pytest.mark.parametrize(("text", "region", "country"), [
+    # a nationality before the kind of division is no town: the bracket alone says where (issue 5, finding 1)
+    ("Eritrean troops crossed into Ethiopian territory (Tigray) and killed 5 civilians.", "Tigray", "ET"),
+    ("Militants ambushed a police convoy inside a Kenyan county (Mandera) on Tuesday.", "Mandera", "KE"),
+])
+def test_a_nationality_before_a_bracket_is_no_town_of_its_region(geo_options: Options, text: str, region: str,
+                                                                 country: str) -> None:
+    places = extract_text(text, options=geo_options).places
+    assert not any(p.feature_code == "PCLI" for p in places)  # not Ethiopia, not Kenya
+    assert any(p.text == region and p.country_code == country for p in places)
+
+
+@pytest.mark.parametrize("text", [
+    # a capitalised word before an admin word is a division only where it is one (issue 5, finding 4)
+    "The Police district commander said 2 officers were wounded in the raid.",  # not Police, Poland
+    "She held a safe Liberal district for twenty years before she retired.",  # not Liberal, Kansas
+])
+def test_a_capitalised_word_before_an_admin_word_is_no_division_of_a_small_namesake(geo_options: Options,
+                                                                                    text: str) -> None:
+    assert [p.text for p in extract_text(text, options=geo_options).places] == []
+
+
+def test_a_missed_town_before_an_admin_word_after_in_is_a_division(geo_options: Options) -> None:
+    places = extract_text("Jets bombed two villages in Hsipaw township on Friday.", options=geo_options).places
+    assert [p.country_code for p in places] == ["MM"]
+
+
+def test_first_of_two_bracketed_names_needs_a_region_that_holds_it(geo_options: Options) -> None:
+    # a bracketed town is no region, and a county holds only its own towns (issue 5, finding 3)
+    places = _bracket_places("Fans of Arsenal and Chelsea (London) clashed outside the stadium.", geo_options)
+    assert places.get("Arsenal") is None or places["Arsenal"].country_code != "MU"
+    places = _bracket_places("Police in Lawrence and Hamilton Township (Mercer County) share a dispatcher.", geo_options)
+    assert (places["Mercer County"].country_code, places["Mercer County"].admin1) == ("US", "New Jersey")
