@@ -22,13 +22,23 @@ def elided_count(sent: Span, tokens: Span, anchor: Token) -> bool:
     """'8 soldiers were killed at one post and 6 at the other', 'killed 9 residents in the first village and
     7 in the second', 'recovered 6 bodies on Monday and 5 more in a ravine': a number with no noun, after
     'and' and before a phrase of place or time, counts what the figure before it counted. A number that is the
-    subject of a verb of its own ('and 12 in the second bus were wounded') is told by that verb instead."""
+    subject of a verb of its own ('and 10 from the same family were abducted') is told by that verb instead,
+    unless the verb kills or wounds: then only the fate is its own (`own_fate`)."""
     if anchor.i >= tokens.end or tokens.start - 1 < sent.start or sent.doc[tokens.start - 1].lower_ != "and":
         return False
-    if tokens.root.dep_ in {"nsubj", "nsubjpass"}:
+    if tokens.root.dep_ in {"nsubj", "nsubjpass"} and not own_fate(tokens):
         return False
     rest = [t for t in sent.doc[tokens.end:min(tokens.end + 2, sent.end)] if t.lower_ not in MORE]
     return bool(rest) and rest[0].pos_ == "ADP" and rest[0].lower_ != "of"
+
+
+def own_fate(tokens: Span) -> str:
+    """'Three passengers were killed and 12 in the second bus were wounded': an elided count that is the subject
+    of a killing or wounding verb of its own counts the passengers still, but its fate is its verb's."""
+    if tokens.root.dep_ not in {"nsubj", "nsubjpass"}:
+        return ""
+    kind = head_kind(tokens.root)
+    return kind if kind in {"killed", "wounded"} else ""
 
 
 def more_of_the_same(sent: Span, tokens: Span, anchor: Token) -> bool:
@@ -42,6 +52,7 @@ def elided_figure(last: Figure, tokens: Span, amount: Amount, sent: Span) -> Fig
     more = tokens.end < sent.end and sent.doc[tokens.end].lower_ in MORE
     end = sent.doc[tokens.end].idx + len(sent.doc[tokens.end].text) if more else tokens.end_char
     return dataclasses.replace(last, start=tokens.start_char, end=end, text=sent.doc.text[tokens.start_char:end],
+                               kind=own_fate(tokens) or last.kind,  # type: ignore[arg-type]
                                low=amount.low, high=amount.high, vague=amount.vague,
                                qualifier=amount.qualifier if amount.qualifier else "")
 

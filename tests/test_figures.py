@@ -140,3 +140,15 @@ def test_extract_figures_a_number_after_and_with_a_verb_of_its_own_is_no_elided_
         text: str, expected: list[tuple[str, float]]) -> None:
     # issue 5 review of eaa1187: 'and 12 in the second bus were wounded' took the dead's kind
     assert [(f.kind, f.low) for f in figures_of(text)] == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Four guards were killed and 9 on the other lorry were also killed.", [("killed", 4, "guards"), ("killed", 9, "guards")]),
+    ("Rebels killed 5 pilgrims in the first van and 7 in the second were shot dead.",
+     [("killed", 5, "pilgrims"), ("killed", 7, "pilgrims")]),
+    ("Four guards were killed and 9 on the other lorry were wounded.", [("killed", 4, "guards"), ("wounded", 9, "guards")]),
+])
+def test_extract_figures_a_number_after_and_killed_by_its_own_verb_keeps_the_noun_before_it(
+        text: str, expected: list[tuple[str, float, str]]) -> None:
+    # issue 5 review of a551c4e: 'and 12 in the second bus were also killed' counted everyone (12 '')
+    assert [(f.kind, f.low, f.counts) for f in figures_of(text)] == expected
