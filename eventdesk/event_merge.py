@@ -354,6 +354,16 @@ def _unarmed(actor: Actor | None) -> bool:
     return actor is None or actor.kind in _UNARMED
 
 
+def _crowd_side(candidate: Candidate) -> bool:
+    """Whether people who are no armed group do the fighting: a crowd named ('protesters'), or a subject
+    the actor table does not know ('garment workers clashed'); not a side left untold ('9 soldiers
+    were killed in an attack')."""
+    if candidate.actor1 is not None:
+        return candidate.actor1.kind in _UNARMED
+    verb = candidate.trigger.head if candidate.trigger.dep_ == "conj" else candidate.trigger
+    return any(c.dep_ == "nsubj" for c in (*candidate.trigger.children, *verb.children))
+
+
 def _crowd_fights(candidates: list[Candidate]) -> list[Candidate]:
     """'garment workers vandalised factories and clashed with police': people who are no armed group
     fighting the police while smashing things riot (Violent demonstration), and what they smashed is
@@ -361,13 +371,13 @@ def _crowd_fights(candidates: list[Candidate]) -> list[Candidate]:
     if not any(c.type == "Battles" for c in candidates):
         return candidates
     violent = tuple(p for p in event_lexicon().protest["violent"] if "clash" not in p)
-    riots = {c.sentence for c in candidates if (c.type, c.sub) == ("Battles", "Armed clash") and _unarmed(c.actor1)
+    riots = {c.sentence for c in candidates if (c.type, c.sub) == ("Battles", "Armed clash") and _crowd_side(c)
              and c.actor2 is not None and c.actor2.kind in {"police", "state"}
              and has_phrase(c.trigger.sent, violent)}
     for candidate in candidates:
         fight = (candidate.type, candidate.sub) == ("Battles", "Armed clash")
         smash = candidate.sub == "Looting/property destruction" and _unarmed(candidate.actor1)
-        if candidate.sentence in riots and (fight and _unarmed(candidate.actor1) or smash):
+        if candidate.sentence in riots and (fight and _crowd_side(candidate) or smash):
             candidate.type, candidate.sub, candidate.role = "Riots", "Violent demonstration", "protest"
     return candidates
 

@@ -60,3 +60,14 @@ def test_events_the_attackers_killed_in_the_reply_are_not_the_second_actor() -> 
             "Troops who came to their aid killed 6 of the assailants, the army said.")
     event = _events(text)[0]
     assert event.fatalities == 10 and event.actor2 != "Unidentified Armed Group (Burkina Faso)"
+
+
+def test_events_soldiers_killed_in_an_untold_attack_are_no_riot() -> None:
+    events = _events("Nine soldiers were killed in an attack on their base near Ansongo.")
+    assert [(e.event_type, e.sub_event_type) for e in events] == [("Battles", "Armed clash")]
+    assert events[0].actor1 is None or not events[0].actor1.startswith("Rioters")
+
+
+def test_events_workers_who_smash_and_fight_police_riot() -> None:
+    events = _events("Garment workers vandalised factories and clashed with police outside the zone.")
+    assert [(e.event_type, e.sub_event_type) for e in events] == [("Riots", "Violent demonstration")]
