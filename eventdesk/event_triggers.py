@@ -319,12 +319,14 @@ def factual(token: Token, sent: Span) -> bool:
     return True
 
 
-_CAUSE_PREPOSITIONS = frozenset({"in", "during", "by", "from", "amid"})
+_CAUSE_PREPOSITIONS = frozenset({"in", "by", "from"})
 
 
 def natural_cause(token: Token, lexicon: Lexicon) -> bool:
     """'floods killed 40', '12 miners were killed in a landslide', 'a bus crash left 14 dead': a cause
     that is no one's act, so what it did is no event of political violence."""
+    if token.pos_ in {"NOUN", "PROPN"}:
+        return False  # "killed in clashes amid the drought": the clash is the event, whatever the weather
     verb = token.head if token.dep_ in {"acomp", "oprd", "xcomp"} and token.head.pos_ in {"VERB", "AUX"} else token
     if verb.dep_ == "conj" and not any(c.dep_ in {"nsubj", "nsubjpass"} for c in verb.children):
         verb = verb.head  # "floods swept through the town and killed 40": the subject they share

@@ -89,3 +89,8 @@ def test_events_natural_causes_are_no_events(text: str) -> None:
 def test_events_armed_men_killing_in_a_storm_still_act() -> None:
     events = _events("Militants killed 4 soldiers during a storm near the border post.")
     assert [(e.event_type, e.fatalities) for e in events] == [("Battles", 4)]
+
+
+def test_events_a_clash_amid_a_drought_is_still_a_clash() -> None:
+    events = _events("Four herders and two soldiers were killed in clashes amid the drought.")
+    assert [e.event_type for e in events] == ["Battles"]
