@@ -74,6 +74,7 @@ def event_lexicon() -> Lexicon:
     context["aircraft"] = frozenset(data["air"]["aircraft"])
     context["launched"] = frozenset(data["launched"]["words"])
     context["natural_cause"] = frozenset(data["natural_cause"]["words"])
+    context["natural_verbs"] = frozenset(data["natural_cause"]["verbs"])
     context["stop"] = frozenset(data["stop"]["words"])
     context["no_territory"] = frozenset(data["place_object"]["no_territory"])
     context["person_object"] = frozenset(data["place_object"]["person_object"])
@@ -87,6 +88,7 @@ def event_lexicon() -> Lexicon:
     context["idle_verbs"] = frozenset(data["weapon_object"]["idle_verbs"])
     context["device_handling"] = frozenset(data["weapon_object"]["handling_nouns"])
     context["pit_mine"] = frozenset(data["weapon_object"]["pit_mine"])
+    context["pit_disaster"] = frozenset(data["weapon_object"]["pit_disaster"])
     context["operation_agents"] = frozenset(data["operation"]["agents"]) | ARMED_PERSONS | frozenset(
         f"{noun}s" for noun in ARMED_PERSONS)
     context |= {f"operation_{k}": frozenset(data["operation"][k]) for k in ("military", "peaceful")}
@@ -177,8 +179,9 @@ def context_ok(trigger: Trigger, token: Token, sent: Span, lexicon: Lexicon) -> 
                 return False
             continue
         if need == "explosive":  # "a gold mine collapsed", "trapped in a flooded mine": a pit, no weapon
+            # the kind of mine only as its own modifier: "struck a mine near an artisanal gold mine" is a landmine
             if any(t.lemma_.lower() in lexicon.context["pit_mine"] or t.lower_ in lexicon.context["pit_mine"]
-                   for t in (*token.children, *sent)):
+                   for t in token.children) or any(t.lemma_.lower() in lexicon.context["pit_disaster"] for t in sent):
                 return False
             continue
         if need == "operation":
@@ -335,9 +338,30 @@ def natural_cause(token: Token, lexicon: Lexicon) -> bool:
         causes = [g for c in verb.children if c.dep_ in {"agent", "prep"} and c.lower_ in _CAUSE_PREPOSITIONS
                   for g in c.children if g.dep_ == "pobj"]
     words = lexicon.context["natural_cause"]
+    if _natural_clause(verb, lexicon):
+        return True
     return any(c.lemma_.lower() in words or c.lower_ in words
                or " ".join(t.lower_ for t in c.subtree if t.dep_ == "compound" or t is c) in words
                for cause in causes for c in (cause, *cause.conjuncts))
+
+
+_ARMED_SUBJECTS = frozenset({"rebel", "gunman", "gunmen", "insurgent", "attacker", "bandit", "army", "police",
+                             "troops", "force", "forces", "pirate", "jihadist", "militia", "group"})
+
+
+def _natural_clause(verb: Token, lexicon: Lexicon) -> bool:
+    """'a gold mine collapsed, killing 40 miners', '12 were killed when the bus crashed': the killing hangs
+    from, or is told by, a clause of a cause's own verb."""
+    verbs, people = lexicon.context["natural_verbs"], lexicon.context["captive_object"]
+
+    def natural(clause: Token) -> bool:
+        return clause.lemma_.lower() in verbs and not any(  # not "rebels sank the ferry"
+            c.dep_ == "nsubj" and (c.ent_type_ in {"NORP", "ORG", "PERSON", "GPE"} or _person(c, people)
+                                   or c.lemma_.lower() in _ARMED_SUBJECTS) for c in clause.children)
+    if verb.dep_ == "advcl" and verb.tag_ == "VBG" and natural(verb.head):
+        return True
+    return any(c.dep_ == "advcl" and any(m.dep_ == "advmod" and m.lower_ == "when" or m.dep_ == "mark"
+                                         for m in c.children) and natural(c) for c in verb.children)
 
 
 def object_of_strategic(token: Token, lexicon: Lexicon) -> bool:

@@ -94,3 +94,22 @@ def test_events_armed_men_killing_in_a_storm_still_act() -> None:
 def test_events_a_clash_amid_a_drought_is_still_a_clash() -> None:
     events = _events("Four herders and two soldiers were killed in clashes amid the drought.")
     assert [e.event_type for e in events] == ["Battles"]
+
+
+@pytest.mark.parametrize("text", [
+    "A gold mine collapsed near Kenieba, killing 40 miners.",
+    "Twelve miners were killed when the mine collapsed.",
+    "A bus crashed near Kaduna, killing 14 passengers.",
+    "Heavy floods swept through the market town, killing 40 people.",
+])
+def test_events_a_cause_told_as_its_own_clause_is_no_event(text: str) -> None:
+    assert _events(text) == []
+
+
+@pytest.mark.parametrize("text", [
+    "Rebels sank a ferry on the lake, killing 30 passengers.",
+    "A vehicle struck a mine near an artisanal gold mine, killing 4 soldiers.",
+    "A soldier was killed when his vehicle struck a mine near an illegal mining site.",
+])
+def test_events_armed_acts_beside_mines_and_wrecks_stay_events(text: str) -> None:
+    assert _events(text)
