@@ -243,6 +243,23 @@ def another_event(sent: Span) -> bool:
                and t.head.lemma_.lower() in _OTHER_EVENT_NOUNS for t in sent)
 
 
+_MANY_MARKS = frozenset({"similar", "such", "repeated", "recurrent"})
+
+
+def _tally_of_many(trigger: Token) -> bool:
+    """A killing told as a tally of many events, not one: a present perfect counted 'since' a start ('more
+    than 200 people have been killed since January 1') or a series ('one of a series of similar attacks in
+    which 9 villagers were killed', 'have died in such attacks')."""
+    verb = next((t for t in (trigger, *trigger.ancestors) if t.pos_ in {"VERB", "AUX"}), trigger)
+    since = [t for t in verb.subtree if t.lower_ == "since"]
+    recent = _WEEKDAYS | {"yesterday", "dawn", "morning", "night", "evening"}  # "since Sunday": one fight's days
+    if since and any(c.dep_ == "aux" and c.lemma_ == "have" for c in verb.children) and not any(
+            t.lower_ in recent for word in since for t in word.subtree):
+        return True
+    return any(t.lower_ in _MANY_MARKS and t.dep_ == "amod" and t.head.tag_ == "NNS"
+               and t.head.lemma_.lower() in _OTHER_EVENT_NOUNS or t.lower_ == "series" for t in trigger.sent)
+
+
 def _told_apart(killing: Candidate, event: Candidate) -> bool:
     """A killing told as another event than one in an earlier sentence ('In a separate attack, 9 villagers
     were killed') or dated by its own words before it began ('Last month, 40 villagers were killed')."""
@@ -277,6 +294,8 @@ def _absorb(merged: list[Candidate], absorbable: list[Candidate]) -> list[Candid
         if sharing:
             fold(max(hinted or sharing, key=lambda k: (k.confidence, -abs(k.sentence - candidate.sentence))),
                   candidate)
+        elif merged and _tally_of_many(candidate.trigger):
+            continue  # "200 have been killed since January 1" beside the attack told: a tally, no event of its own
         else:
             candidate.confidence *= 0.8
             merged.append(candidate)

@@ -71,3 +71,14 @@ def test_events_soldiers_killed_in_an_untold_attack_are_no_riot() -> None:
 def test_events_workers_who_smash_and_fight_police_riot() -> None:
     events = _events("Garment workers vandalised factories and clashed with police outside the zone.")
     assert [(e.event_type, e.sub_event_type) for e in events] == [("Riots", "Violent demonstration")]
+
+
+def test_events_a_tally_since_the_new_year_beside_an_attack_is_no_event() -> None:
+    text = ("More than 200 people have been killed in Benue since January 1. On Monday, gunmen killed 4 farmers "
+            "near Makurdi.")
+    assert [(e.sub_event_type, e.fatalities) for e in _events(text)] == [("Attack", 4)]
+
+
+def test_events_a_toll_since_a_weekday_is_the_fights_own() -> None:
+    events = _events("Two soldiers have been killed since Sunday in fighting around the town.")
+    assert [(e.event_type, e.fatalities) for e in events] == [("Battles", 2)]
