@@ -168,11 +168,32 @@ def fatalities_of(figures: Sequence[Figure], *, event_type: str = "Battles", sub
     lows: dict[str, float] = {}
     for (group, _, _), value in _counted_over_vague(per_sentence, vague).items():  # two reports of one group
         lows[group] = min(lows.get(group, value), value)  # the lower one
+    lows = _sides_as_one(lows, {_group(f) for f in killed if _armed(f)})
     specific = sum(v for k, v in lows.items() if k)
     total = max(specific, lows.get("", 0.0)) + added
     if revised:  # "first counted 50 bodies; the toll was later put at 168": the later count stands
         total = max(total, max(revised, key=lambda f: f.start).low or 0.0)
     return int(round(max(total, _sum_told_again(killed))))
+
+
+# Whom a figure's actor names when it counts no fighters: civilians and crowds add to the fighters' dead.
+_UNARMED_ACTORS = ("Civilians", "Protesters", "Rioters")
+
+
+def _armed(figure: Figure) -> bool:
+    """Whether a killed figure counts one armed side's dead ('20 militants', '2 soldiers')."""
+    return bool(figure.counts_actor) and not figure.counts_actor.startswith(_UNARMED_ACTORS)
+
+
+def _sides_as_one(lows: dict[str, float], armed: set[str]) -> dict[str, float]:
+    """'killed 14 fighters from both sides. The army said 20 militants were killed': a count of every side's
+    fighters and counts of the sides are one quantity, the lower kept (14, not 34); civilians still add."""
+    sides = [value for group, value in lows.items() if group in armed]
+    if BOTH_SIDES not in lows or not sides:
+        return lows
+    out = {group: value for group, value in lows.items() if group not in armed}
+    out[BOTH_SIDES] = min(lows[BOTH_SIDES], sum(sides))
+    return out
 
 
 def _sum_told_again(killed: Sequence[Figure]) -> float:

@@ -244,7 +244,7 @@ def _amount_figures(sent: Span, words: Sequence[Token], sent_index: int, draft: 
                 after.dep_ != "amod" or after.head.i in {t.i for t in tokens}):
             governed = kind_words().adjectives[after.lower_]  # "Two dead, five wounded."
         else:
-            governed = head_kind(anchor)
+            governed = head_kind(_beside_all_sides(anchor) or anchor)
         # "killed 31 detainees": the verb says what happened to them, whatever they were
         kind = governed if governed in {"killed", "wounded"} else (
             _prenominal_kind(anchor, tokens.end) or noun_kind(anchor) or child_kind(anchor) or governed)
@@ -268,14 +268,15 @@ def _amount_figures(sent: Span, words: Sequence[Token], sent_index: int, draft: 
         last_kind = kind
         end_char = max(tokens.end_char, anchor.idx + len(anchor.text))
         counts = _counts_text(anchor, tokens.end) if anchor.i >= tokens.end else losses_counted(anchor)
-        sides = bool(counts) and _on_all_sides(anchor)
-        if sides:  # "20 combatants from both sides died": the fighters' dead, no one side's
-            counts = f"{counts} {BOTH_SIDES}"
+        # "20 combatants from both sides died", "left 20 dead on both sides": the fighters' dead, no one side's
+        sides = bool(counts) and _on_all_sides(anchor) or kind == "killed" and _told_of_all_sides(anchor, tokens)
         if not counts and tokens[-1].lower_ == "couple" and tokens[-1].pos_ == "NOUN" and (
                 after is None or after.lower_ != "of"):
             counts = "couple"  # "killing a couple and their 3 children": two people, not 'a couple of'
         if counts and kind_words().nouns.get(anchor.lower_) and not anchor.lefts:
             counts = ""
+        if sides:
+            counts = f"{counts} {BOTH_SIDES}".strip()
         qualifier = "including" if _is_subset(anchor, amount, sent) and not amount.qualifier else ""
         if (later_death or tokens.end < sent.end and sent.doc[tokens.end].lower_ in MORE) and not amount.qualifier:
             qualifier = "additional"  # "3 more died in hospital": added to the toll told before
@@ -301,6 +302,27 @@ def _on_all_sides(anchor: Token) -> bool:
     return any(p.dep_ == "prep" and p.lower_ in {"from", "on", "of"} and any(
         o.lemma_.lower() == "side" and any(d.lower_ in _ALL_SIDES for d in o.children) for o in p.children)
         for p in anchor.children)
+
+
+def _told_of_all_sides(anchor: Token, tokens: Span) -> bool:
+    """'combatants from both sides', or the dead or fighters a verb leaves on both sides ('left 20 dead on both
+    sides'); the civilians a shelling kills 'on both sides of the border' are no fighters."""
+    word = anchor.head if anchor.i < tokens.end and anchor.dep_ in {"nummod", "npadvmod"} else anchor
+    if _on_all_sides(word):
+        return True
+    fighters = word.pos_ not in {"NOUN", "PROPN"} or word.lemma_.lower() in ARMED_PERSONS
+    return fighters and word.dep_ in {"dobj", "oprd"} and _on_all_sides(word.head)
+
+
+def _beside_all_sides(anchor: Token) -> Token | None:
+    """'killed 14 fighters from both sides and 3 civilians': the parser joins the civilians to 'sides';
+    the noun that 'from both sides' follows says what happened to them too."""
+    side = anchor.head
+    if anchor.dep_ != "conj" or side.lemma_.lower() != "side" or side.dep_ != "pobj":
+        return None
+    if not any(d.lower_ in _ALL_SIDES for d in side.children) or side.head.head.pos_ not in {"NOUN", "PROPN"}:
+        return None
+    return side.head.head
 
 
 def _loser(anchor: Token) -> str:

@@ -43,3 +43,26 @@ def test_events_a_part_told_again_by_a_second_source_sums_nothing() -> None:
     text = ("On 3 May 2025, soldiers fought rebels near Kindu. The army said 9 rebels were killed. Elders said "
             "9 rebels died, while an aid group put the toll at 18.")
     assert _events(text)[0].fatalities == 9
+
+
+def test_events_a_count_of_both_sides_and_one_sides_later_claim_are_one_toll() -> None:
+    # issue 5 review of fad51ce: the army's 20 in a later sentence was added to the 14 of both sides (34)
+    text = ("On 3 May 2025, militiamen and soldiers clashed near Dessie, killing 12 combatants from both sides. "
+            "The army said 25 militiamen were killed.")
+    assert _events(text)[0].fatalities == 12
+
+
+def test_events_civilians_beside_a_count_of_both_sides_in_one_phrase_add() -> None:
+    text = "On 3 May 2025, militiamen and soldiers clashed near Dessie, killing 12 combatants from both sides and 4 civilians."
+    assert _events(text)[0].fatalities == 16
+
+
+def test_events_dead_left_on_both_sides_and_civilians_told_apart_add() -> None:
+    text = ("On 3 May 2025, militiamen and soldiers clashed near Dessie, leaving 18 dead on both sides. "
+            "Two civilians were also killed.")
+    assert _events(text)[0].fatalities == 20
+
+
+def test_figures_dead_left_on_both_sides_count_no_one_side() -> None:
+    figures = extract_text("The battle left 18 dead on both sides.", published=DAY).figures
+    assert [(f.kind, f.low, f.counts) for f in figures] == [("killed", 18.0, "on both sides")]
