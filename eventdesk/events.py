@@ -30,7 +30,8 @@ from eventdesk.actors import (Actor, ActorContext, ActorMention, article_context
                               is_coded_town, state_actor)
 from eventdesk.event_candidates import ARMED, Candidate, previous_actor, sentence_candidates
 from eventdesk.event_crowds import demonstrating_crowd
-from eventdesk.event_merge import VIOLENT_TYPES, assign_figures, memorial_of, merge_candidates
+from eventdesk.event_figures import assign_figures
+from eventdesk.event_merge import VIOLENT_TYPES, memorial_of, merge_candidates
 from eventdesk.event_phrases import has_phrase
 from eventdesk.event_tolls import fatalities_of
 from eventdesk.event_rank import arrests_of_the_crowd, rank_events
