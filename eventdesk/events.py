@@ -147,13 +147,17 @@ _BRACKET_OPEN = re.compile(r"\([^()]*$")
 
 
 # "Chabahar and Rask (Sistan and Baluchestan)": the bracket holds both towns, the first named leads
+# "in Dembi Dolo, Kellem Wollega zone (Oromia)": the town before its division and the bracket
+_TOWN_THEN_DIVISION = re.compile(r"(?: town)?, (?:[A-Z][\w'-]*\s){1,3}(?:[Zz]one|[Dd]istrict|[Cc]ounty|[Pp]rovince|LGA|"
+                                 r"[Tt]erritory|[Ww]oreda|[Dd]epartment|[Pp]refecture|[Gg]overnorate)\s\(")
 _FIRST_OF_TWO_TOWNS = re.compile(r" and [A-Z][\w'\u2019-]*(?: [A-Z][\w'\u2019-]*){0,2} \(")
 
 
 def _bracket_rank(place: Place, text: str) -> int:
     """0 for the town ACLED's notes code, 'Town (Region)' (or the first of 'Town and Town (Region)');
     1 for the bracketed region; 2 otherwise."""
-    if is_coded_town(text, place.end) or _FIRST_OF_TWO_TOWNS.match(text, place.end):
+    if is_coded_town(text, place.end) or _FIRST_OF_TWO_TOWNS.match(text, place.end) \
+            or _TOWN_THEN_DIVISION.match(text, place.end):
         return 0
     return 1 if _BRACKET_OPEN.search(text[max(0, place.start - 60):place.start]) else 2
 

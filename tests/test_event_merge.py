@@ -82,3 +82,10 @@ def test_events_a_tally_since_the_new_year_beside_an_attack_is_no_event() -> Non
 def test_events_a_toll_since_a_weekday_is_the_fights_own() -> None:
     events = _events("Two soldiers have been killed since Sunday in fighting around the town.")
     assert [(e.event_type, e.fatalities) for e in events] == [("Battles", 2)]
+
+
+def test_events_place_is_the_town_before_its_zone_and_bracket() -> None:
+    text = "On 4 May 2025, gunmen killed 5 civilians in Dembi Dolo, Kellem Wollega zone (Oromia)."
+    extraction = extract_text(text, published=DAY)
+    place = extraction.places[extraction.events[0].place_index]
+    assert place.precision == 1 and abs(place.latitude - 8.53) < 0.2
