@@ -168,7 +168,8 @@ def _restated_aim(candidate: Candidate, before: Candidate) -> bool:
     """'a drone struck a gathering ... the army said it had targeted terrorists': the attacker's
     word on whom its strike aimed at restates the strike just told."""
     trigger = candidate.trigger
-    return trigger.lemma_.lower() == "target" and candidate.actor1 in (None, before.actor1) \
+    # "a car bomb went off ...; Al Shabaab said it targeted officials": the claimant is the unnamed bomber
+    return trigger.lemma_.lower() == "target" and (candidate.actor1 in (None, before.actor1) or before.actor1 is None) \
         and any(a.lemma_.lower() in _SAYING for a in list(trigger.ancestors)[:3])
 
 

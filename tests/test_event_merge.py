@@ -89,3 +89,11 @@ def test_events_place_is_the_town_before_its_zone_and_bracket() -> None:
     extraction = extract_text(text, published=DAY)
     place = extraction.places[extraction.events[0].place_index]
     assert place.precision == 1 and abs(place.latitude - 8.53) < 0.2
+
+
+def test_events_a_group_saying_whom_it_targeted_names_the_unnamed_bomber() -> None:
+    text = ("A car bomb went off outside a hotel in Kismayo on Sunday. Police said 6 people were killed; "
+            "Al Shabaab said it had targeted government officials.")
+    events = _events(text)
+    assert [(e.sub_event_type, e.fatalities, e.actor1) for e in events] == [
+        ("Remote explosive/landmine/IED", 6, "Al Shabaab")]
