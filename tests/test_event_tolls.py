@@ -66,3 +66,10 @@ def test_events_dead_left_on_both_sides_and_civilians_told_apart_add() -> None:
 def test_figures_dead_left_on_both_sides_count_no_one_side() -> None:
     figures = extract_text("The battle left 18 dead on both sides.", published=DAY).figures
     assert [(f.kind, f.low, f.counts) for f in figures] == [("killed", 18.0, "on both sides")]
+
+
+def test_events_police_martyred_are_dead() -> None:
+    text = ("On 2 May 2025, militants stormed a police post on the outskirts of Tank (Khyber Pakhtunkhwa) with "
+            "rockets. Three policemen were martyred, police said, adding that the attackers fled after a two-hour "
+            "gunfight.")
+    assert _events(text)[0].fatalities == 3
