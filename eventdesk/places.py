@@ -262,6 +262,16 @@ _DIVISION_KINDS = frozenset({"zone", "district", "sub-district", "county", "terr
 _TOWN_BEFORE_COMMA = re.compile(rf"\b({_NAME})(?: (?:town|city|village))?, $")
 
 
+def _named(match: re.Match[str]) -> tuple[str, int] | None:
+    """A matched name without the sentence's opening words before it ("In", "Between"), and where it
+    starts; None when nothing or only an acronym is left."""
+    name, first = match.group(1), match.start(1)
+    while name.split(" ", 1)[0].lower() in STOP_WORDS:
+        head, _, name = name.partition(" ")
+        first += len(head) + 1
+    return None if not name or _is_short_caps(name) else (name, first)
+
+
 def _town_before_division(text: str, start: int, draft: Extraction,
                           gazetteer: Gazetteer) -> tuple[int, int] | None:
     """The span of the town in "Dembi Dolo, Kellem Wollega zone (Oromia)" or "Kobo town, North Wollo
@@ -270,12 +280,10 @@ def _town_before_division(text: str, start: int, draft: Extraction,
     match = _TOWN_BEFORE_COMMA.search(text, max(0, start - 60), start)
     if match is None:
         return None
-    name, first = match.group(1), match.start(1)
-    while name.split(" ", 1)[0].lower() in STOP_WORDS:  # "In Dembi Dolo, ..."
-        head, _, name = name.partition(" ")
-        first += len(head) + 1
-    if not name or _is_short_caps(name):
+    trimmed = _named(match)  # "In Dembi Dolo, ..."
+    if trimmed is None:
         return None
+    name, first = trimmed
     placed = any(m.start == first and m.label in PLACE_LABELS for m in draft.mentions)
     known = any(e.tier <= 1 and e.feature_class == "P" for e in gazetteer.candidates(name))
     return (first, first + len(name)) if placed or known else None
@@ -306,12 +314,10 @@ def _first_of_two(text: str, start: int, parent: str, draft: Extraction,
     match = _FIRST_TOWN.search(text, before, start)
     if match is None or not _is_area(parent, gazetteer):
         return None
-    name, first = match.group(1), match.start(1)
-    while name.split(" ", 1)[0].lower() in STOP_WORDS:  # "Between Anka and ..."
-        head, _, name = name.partition(" ")
-        first += len(head) + 1
-    if not name or _is_short_caps(name):
+    trimmed = _named(match)  # "Between Anka and ..."
+    if trimmed is None:
         return None
+    name, first = trimmed
     placed = any(m.start == first and m.label in PLACE_LABELS for m in draft.mentions)
     entries = [e for e in gazetteer.candidates(name) if e.tier <= 1 and e.feature_class in {"P", "A"}]
     # a name the model calls a place stays the region's, unresolved if none lies there ("Boni and Douentza
