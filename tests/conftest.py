@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 
 from eventdesk.gazetteer import load_gazetteer
-from eventdesk.model import Article, Extraction
+from eventdesk.model import Article, Event, Extraction
 from eventdesk.pipeline import extract_articles
 from eventdesk.settings import Options, load_options
 
@@ -87,3 +87,8 @@ def extract_text(text: str, *, published: dt.date | None = None, outlet: str = "
         raise outcome.error
     assert outcome.extraction is not None
     return outcome.extraction
+
+
+def ranked_events(text: str, *, published: dt.date) -> list[Event]:
+    """The events of one text, the most confident first (the event an ACLED row would code)."""
+    return sorted(extract_text(text, published=published).events, key=lambda e: (-e.confidence, e.index))

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from conftest import extract_text
+from conftest import extract_text, ranked_events
 
 from eventdesk.model import Event
 
@@ -13,7 +13,7 @@ DAY = dt.date(2025, 9, 10)
 
 
 def _events(text: str) -> list[Event]:
-    return sorted(extract_text(text, published=DAY).events, key=lambda e: (-e.confidence, e.index))
+    return ranked_events(text, published=DAY)
 
 
 def test_events_protesters_who_burn_a_station_riot() -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from conftest import extract_text
+from conftest import extract_text, ranked_events
 
 from eventdesk.model import Event
 
@@ -12,7 +12,7 @@ DAY = dt.date(2025, 9, 10)
 
 
 def _events(text: str) -> list[Event]:
-    return sorted(extract_text(text, published=DAY).events, key=lambda e: (-e.confidence, e.index))
+    return ranked_events(text, published=DAY)
 
 
 def test_figures_goods_taken_after_a_passive_killing_are_no_dead() -> None:
