@@ -20,6 +20,7 @@ from eventdesk.event_phrases import has_phrase
 from eventdesk.event_tolls import VIOLENT_TYPES
 from eventdesk.event_triggers import coded_town, event_lexicon, scene_participle_host
 from eventdesk.model import Place, TimeExpr
+from eventdesk.times_lexicon import lexicon as time_lexicon
 
 _ABSORB_BEFORE, _ABSORB_AFTER = 3, 1
 _TERRITORY_SUBS = ("Government regains territory", "Non-state actor overtakes territory")
@@ -243,7 +244,7 @@ def another_event(sent: Span) -> bool:
                and t.head.lemma_.lower() in _OTHER_EVENT_NOUNS for t in sent)
 
 
-WEEKDAYS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"})
+WEEKDAYS = frozenset(time_lexicon().weekdays)  # the time stage's weekday names, "Sunday" and "Sun."
 _MANY_MARKS = frozenset({"similar", "such", "repeated", "recurrent"})
 
 
