@@ -284,7 +284,10 @@ def _town_before_division(text: str, start: int, draft: Extraction,
     if trimmed is None:
         return None
     name, first = trimmed
-    placed = any(m.start == first and m.label in PLACE_LABELS for m in draft.mentions)
+    labels = {m.label for m in draft.mentions if m.start <= first < m.end}
+    if labels & NEVER_PLACE_LABELS:
+        return None  # "On Monday, West Wollega zone (Oromia)": a date is no town (Mondai, Brazil)
+    placed = PLACE_LABELS & labels
     known = any(e.tier <= 1 and e.feature_class == "P" for e in gazetteer.candidates(name))
     return (first, first + len(name)) if placed or known else None
 

@@ -522,3 +522,13 @@ def test_first_of_two_bracketed_names_needs_a_region_that_holds_it(geo_options: 
     assert places.get("Arsenal") is None or places["Arsenal"].country_code != "MU"
     places = _bracket_places("Police in Lawrence and Hamilton Township (Mercer County) share a dispatcher.", geo_options)
     assert (places["Mercer County"].country_code, places["Mercer County"].admin1) == ("US", "New Jersey")
+
+
+@pytest.mark.parametrize("text", [
+    "On Monday, West Wollega zone (Oromia) saw heavy clashes between militias and the army.",
+    "In March, Bale zone (Oromia) officials reported new displacements.",
+])
+def test_bracket_takes_no_date_before_a_zone_for_its_town(geo_options: Options, text: str) -> None:
+    # review of 9f5ef85: a date opening the sentence is no town before its zone ('Monday' is Mondaí, Brazil)
+    places = _bracket_places(text, geo_options)
+    assert not {"Monday", "March"} & set(places) and places["Oromia"].feature_code == "ADM1"
