@@ -114,3 +114,13 @@ def lexicon() -> Lexicon:
         present_not_future=frozenset(data["direction"]["present_not_future"]),
         speech_verbs=frozenset(data["direction"]["speech_verbs"]),
     )
+
+
+@lru_cache(maxsize=1)
+def spelled_days() -> dict[str, int]:
+    """Days of the month as ordinal words, as clean() leaves them: "eighth", "twenty first", "thirty first"."""
+    ordinals = {word: n for word, n in lexicon().ordinals.items() if 0 < n <= 31 and word.isalpha()}
+    units = {word: n for word, n in ordinals.items() if n < 10}
+    compounds = {f"{tens} {word}": base + n for tens, base in (("twenty", 20), ("thirty", 30))
+                 for word, n in units.items() if base + n <= 31}
+    return ordinals | compounds

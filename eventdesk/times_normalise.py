@@ -15,7 +15,7 @@ from dataclasses import replace
 from functools import lru_cache
 
 from eventdesk.times_calendar import iso_week_value
-from eventdesk.times_lexicon import lexicon
+from eventdesk.times_lexicon import lexicon, spelled_days
 from eventdesk.times_rules import rules
 from eventdesk.times_values import Context, Resolution, Unanchored, anchor_day, narrative_day, number_value, with_mod
 
@@ -246,13 +246,21 @@ _SPOKEN_YEAR = re.compile(r"\b(?P<high>nineteen|twenty) (?P<low>(?:ten|eleven|tw
 
 @lru_cache(maxsize=1)
 def _spoken_day_pattern() -> re.Pattern[str]:
-    ordinals = "|".join(sorted((o for o, n in lexicon().ordinals.items() if 0 < n <= 31 and o.isalpha()),
-                               key=len, reverse=True))
-    return re.compile(rf"\b(?P<month>{lexicon().alternation('months')}) (?P<ord>{ordinals})\b")
+    days = "|".join(sorted(spelled_days(), key=len, reverse=True))
+    month = lexicon().alternation("months")
+    return re.compile(rf"\b(?:(?P<month>{month}) (?P<the>the )?(?P<ord>{days})"
+                      rf"|(?P<the_>the )?(?P<ord_>{days}) (?P<of>of )?(?P<month_>{month}))\b")
+
+
+def _spoken_day(match: re.Match[str]) -> str:
+    if match["month"]:
+        return f"{match['month']} {spelled_days()[match['ord']]}"
+    return f"{match['the_'] or ''}{spelled_days()[match['ord_']]} {match['of'] or ''}{match['month_']}"
 
 
 def _in_digits(text: str) -> str:
-    """Broadcast speech in digits: "january nineteen ninety seven" -> "january 1997", "march eighth" -> "march 8"."""
+    """Broadcast speech in digits: "january nineteen ninety seven" -> "january 1997", "march eighth" -> "march 8",
+    "the twenty first of march" -> "the 21 of march"."""
     lex = lexicon()
 
     def year(match: re.Match[str]) -> str:
@@ -260,7 +268,7 @@ def _in_digits(text: str) -> str:
         return f"{19 if match['high'] == 'nineteen' else 20}{int(low):02d}" if low and low < 100 else match[0]
 
     text = _SPOKEN_YEAR.sub(year, text)
-    return _spoken_day_pattern().sub(lambda m: f"{m['month']} {lex.ordinals[m['ord']]}", text)
+    return _spoken_day_pattern().sub(_spoken_day, text)
 
 
 def _resolve_window(text: str, ctx: Context) -> Resolution | None:
@@ -299,10 +307,11 @@ def normalise_expression(text: str, *, dct: dt.date | None, direction: int = 0, 
     if approx:
         cleaned = cleaned[:approx.start()] + cleaned[approx.end():]
     try:
-        resolution = _resolve_text(cleaned, ctx)
         spelled = _in_digits(cleaned)
-        if (resolution is None or resolution.value == "UNKNOWN") and spelled != cleaned:
-            resolution = _resolve_text(spelled, ctx)
+        # A day or year in words is read in digits first: "the twenty first of march" is a day, not the month.
+        resolution = _resolve_text(spelled, ctx) if spelled != cleaned else None
+        if resolution is None or resolution.value == "UNKNOWN":
+            resolution = _resolve_text(cleaned, ctx)
         resolution = resolution or _resolve_window(spelled, ctx)
         if approx:
             resolution = with_mod(resolution, "APPROX")

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from eventdesk.times_lexicon import lexicon
+from eventdesk.times_lexicon import lexicon, spelled_days
 
 # "Sold out in minutes", "within hours": after "in", "within" or "for" a bare "minutes" is a vague
 # duration (PTXM), though alone ("the minutes of the meeting") it is no time.
@@ -53,6 +53,7 @@ def scan_pattern() -> re.Pattern[str]:
     return re.compile(rf"(?i)(?<![\w-])(?:{alternation})(?![\w-])")
 
 
+_ADVERB_DAYS = ("first", "second")
 # A day of the month, 1 to 31: "40 and 50 March protesters" names no day.
 DAY_OF_MONTH = r"(?:3[01]|[12]\d|0?[1-9])"
 
@@ -75,7 +76,13 @@ def named_day_pattern() -> re.Pattern[str]:
     holidays = "|".join(sorted((h.capitalize() for h in lex.holidays if " " not in h and "'" not in h),
                                key=len, reverse=True))
     day = DAY_OF_MONTH
+    # "March twelfth", "March the thirty-first": a day in words, which spaCy leaves out of the month's span;
+    # "first" and "second" only where the phrase ends, as they are adverbs too ("in March first rose")
+    spelled = "|".join(sorted((word.replace(" ", "[- ]") for word in spelled_days() if word not in _ADVERB_DAYS),
+                              key=len, reverse=True))
+    spelled += rf"|(?:{'|'.join(_ADVERB_DAYS)})(?=[,.;:!?)\"'\u201d]|\s*$|\s+(?:and|or|to|through|until)\b)"
     return re.compile(rf"(?<![\w-])(?:{named}(?:{weekdays})|(?:{months})\.? {day}(?!\d)(?:,? \d{{4}})?"
+                      rf"|(?:{months}) (?:the )?(?:{spelled})"
                       # "6 March", "12 March 2016", and a range's first day with it ("5-6 March")
                       rf"|(?:{day}\s*(?:-|\u2013|to|and)\s*)?{day} (?:{months})\b\.?(?: \d{{4}})?"
                       rf"|(?:(?:[Ll]ast|[Nn]ext|[Tt]his) )?(?:{holidays}))(?![\w-])")

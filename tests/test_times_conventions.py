@@ -851,3 +851,15 @@ def test_resolve_times_ordinal_past_the_fourth_quarter_names_no_quarter() -> Non
 ])
 def test_resolve_times_a_record_high_is_no_record_date(text: str, expected: dict[str, str]) -> None:
     assert _values(text, published=dt.date(2016, 3, 26)) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a day of the month in words: spaCy labels the month alone, TimeML the whole date
+    ("The council will vote on March twelfth.", {"March twelfth": "2017-03-12"}),
+    ("The ceasefire began on the twenty-first of March.", {"the twenty-first of March": "2016-03-21"}),
+    ("Talks resume March the thirty-first.", {"March the thirty-first": "2016-03-31"}),
+    ("The vote was held on March first, officials said.", {"March first": "2016-03-01"}),
+])
+def test_resolve_times_day_of_month_in_words(text: str, expected: dict[str, str]) -> None:
+    assert _values(text) == expected
+
