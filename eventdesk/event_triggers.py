@@ -75,6 +75,7 @@ def event_lexicon() -> Lexicon:
     context["launched"] = frozenset(data["launched"]["words"])
     context["natural_cause"] = frozenset(data["natural_cause"]["words"])
     context["natural_verbs"] = frozenset(data["natural_cause"]["verbs"])
+    context["natural_spread"] = frozenset(data["natural_cause"]["spread"])
     context["stop"] = frozenset(data["stop"]["words"])
     context["no_territory"] = frozenset(data["place_object"]["no_territory"])
     context["person_object"] = frozenset(data["place_object"]["person_object"])
@@ -337,12 +338,20 @@ def natural_cause(token: Token, lexicon: Lexicon) -> bool:
     if not causes:
         causes = [g for c in verb.children if c.dep_ in {"agent", "prep"} and c.lower_ in _CAUSE_PREPOSITIONS
                   for g in c.children if g.dep_ == "pobj"]
-    words = lexicon.context["natural_cause"]
     if _natural_clause(verb, lexicon):
         return True
-    return any(c.lemma_.lower() in words or c.lower_ in words
-               or " ".join(t.lower_ for t in c.subtree if t.dep_ == "compound" or t is c) in words
-               for cause in causes for c in (cause, *cause.conjuncts))
+    return any(_is_cause(c, lexicon) for cause in causes for c in (cause, *cause.conjuncts))
+
+
+def _is_cause(noun: Token, lexicon: Lexicon) -> bool:
+    """'floods', 'a bus crash', 'a cholera outbreak', 'an outbreak of measles': a word of a natural cause;
+    a spread ('outbreak', 'epidemic') is the cause it spreads, so 'an outbreak of violence' is none."""
+    words = lexicon.context["natural_cause"]
+    if noun.lemma_.lower() in lexicon.context["natural_spread"]:
+        return any(_is_cause(t, lexicon) for c in noun.children if c.dep_ == "compound" or c.lower_ == "of"
+                   for t in (c, *c.children) if t.dep_ in {"compound", "pobj"})
+    return noun.lemma_.lower() in words or noun.lower_ in words \
+        or " ".join(t.lower_ for t in noun.subtree if t.dep_ == "compound" or t is noun) in words
 
 
 _ARMED_SUBJECTS = frozenset({"rebel", "gunman", "gunmen", "insurgent", "attacker", "bandit", "army", "police",

@@ -86,6 +86,23 @@ def test_events_natural_causes_are_no_events(text: str) -> None:
     assert _events(text) == []
 
 
+@pytest.mark.parametrize("text", [
+    "At least 20 people were killed in an outbreak of violence between herders and farmers near Bokkos.",
+    "A fresh outbreak of communal fighting killed 15 villagers near Mangu on Sunday.",
+])
+def test_events_an_outbreak_of_violence_is_violence(text: str) -> None:
+    # review of be2dbde: 'outbreak' named a natural cause whatever broke out
+    assert [e.fatalities for e in _events(text)][:1] in ([20], [15])
+
+
+@pytest.mark.parametrize("text", [
+    "A cholera outbreak has killed 30 people in the camps near Maiduguri.",
+    "An outbreak of measles has killed 30 children in Ituri since March.",
+])
+def test_events_an_outbreak_of_disease_is_no_event(text: str) -> None:
+    assert _events(text) == []
+
+
 def test_events_armed_men_killing_in_a_storm_still_act() -> None:
     events = _events("Militants killed 4 soldiers during a storm near the border post.")
     assert [(e.event_type, e.fatalities) for e in events] == [("Battles", 4)]
