@@ -322,11 +322,34 @@ def _clock_day(full: str, candidate: Candidate, following: Sequence[Candidate]) 
     return text
 
 
+# A run of periods ("a third straight month") and the period it is named as right after it ("in February").
+_RUN = re.compile(r"(?i)(?:the|a) [\w-]+ (?:consecutive|straight|successive) (?P<unit>month|quarter|year)(?: in a row)?"
+                  r"|(?:the|a) [\w-]+ (?P<unit_>month|quarter|year) in a row")
+_IN_GAP = re.compile(r"\s+(?:in|during|for)\s+(?:the\s+)?")
+_YEAR_NAMED = re.compile(r"(?:1[5-9]|20)\d\d")
+
+
+def _run_named(full: str, candidate: Candidate, following: Sequence[Candidate]) -> str | None:
+    """"Sales rose for a third straight month in February": the run's period is the one named after it,
+    a month, quarter or year of the same unit, whatever the DCT."""
+    run = _RUN.fullmatch(full, candidate.start, candidate.end)
+    if run is None or not following or _IN_GAP.fullmatch(full, candidate.end, following[0].start) is None:
+        return None
+    named = full[following[0].start:following[0].end]
+    unit = run["unit"] or run["unit_"]
+    same_unit = {"month": re.fullmatch(rf"{month_names()}\.?(?:,? {_YEAR_NAMED.pattern})?", named),
+                 "quarter": re.search(r"(?i)\bquarter$", named), "year": _YEAR_NAMED.fullmatch(named)}[unit]
+    return named if same_unit else None
+
+
 def _read_as(full: str, candidate: Candidate, following: Sequence[Candidate]) -> str:
     """The words a span is normalised as: a range's bare day with its month, a bare clock time with the
-    day named after it, a day a speaker judges ("a great day for Poland") as the day told of."""
+    day named after it, a day a speaker judges ("a great day for Poland") as the day told of, a run of
+    periods as the period named after it."""
     if is_judged_day(full, candidate.start, candidate.end):
         return "the day"
+    if (named := _run_named(full, candidate, following)) is not None:
+        return named
     read = _range_day(full, candidate)
     return _clock_day(full, candidate, following) if read == full[candidate.start:candidate.end] else read
 

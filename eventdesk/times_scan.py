@@ -42,6 +42,9 @@ def scan_pattern() -> re.Pattern[str]:
     extra.append(r"(?:fiscal )?(?:first|second|third|fourth)[- ]quarter")  # spaCy reads "second" as an ordinal
     # "The worst single-day fall", "a day-long meeting": compound durations spaCy leaves unlabelled.
     extra.append(r"single-(?:day|week|month|year|hour)|(?:day|week|month|year|hour)s?-long")
+    # "for the twelfth straight week", "a fifth consecutive month": a run of periods spaCy may leave unlabelled
+    extra.append(rf"(?:the|a) (?:{lex.alternation('ordinals')}|\d{{1,3}}(?:st|nd|rd|th)) (?:consecutive|straight|successive)"
+                 r" (?:day|week|month|quarter|year)")
     extra.append(r"(?<=[a-z] )day(?= for\b)")  # "a great day for Poland", kept only where a judging word is before
     numbers = "|".join(sorted((re.escape(n) for n in lex.numbers if n not in {"a", "an", "half"}),
                               key=len, reverse=True))

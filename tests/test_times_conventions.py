@@ -863,3 +863,17 @@ def test_resolve_times_a_record_high_is_no_record_date(text: str, expected: dict
 def test_resolve_times_day_of_month_in_words(text: str, expected: dict[str, str]) -> None:
     assert _values(text) == expected
 
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a run of periods named by the period after it is that period, whenever the report is written
+    ("Retail sales rose for a third straight month in February, the agency said.",
+     {"a third straight month": "2016-02", "February": "2016-02"}),
+    ("Car exports fell for a second straight year in 2015.", {"a second straight year": "2015", "2015": "2015"}),
+    # a week's run beside a month is still the DCT's week: the month is no week
+    ("Prices rose for a third straight week in March.", {"a third straight week": "2016-W12", "March": "2016-03"}),
+    # a run spaCy leaves unlabelled is still found
+    ("Jobless claims fell for the twelfth straight week, the ministry said.", {"the twelfth straight week": "2016-W12"}),
+])
+def test_resolve_times_nth_straight_period_named_after_it(text: str, expected: dict[str, str]) -> None:
+    assert _values(text) == expected
+
