@@ -75,6 +75,7 @@ def event_lexicon() -> Lexicon:
     context["launched"] = frozenset(data["launched"]["words"])
     context["natural_cause"] = frozenset(data["natural_cause"]["words"])
     context["natural_verbs"] = frozenset(data["natural_cause"]["verbs"])
+    context["natural_subjects"] = frozenset(data["natural_cause"]["subjects"])
     context["natural_spread"] = frozenset(data["natural_cause"]["spread"])
     context["stop"] = frozenset(data["stop"]["words"])
     context["no_territory"] = frozenset(data["place_object"]["no_territory"])
@@ -354,19 +355,14 @@ def _is_cause(noun: Token, lexicon: Lexicon) -> bool:
         or " ".join(t.lower_ for t in noun.subtree if t.dep_ == "compound" or t is noun) in words
 
 
-_ARMED_SUBJECTS = frozenset({"rebel", "gunman", "gunmen", "insurgent", "attacker", "bandit", "army", "police",
-                             "troops", "force", "forces", "pirate", "jihadist", "militia", "group"})
-
-
 def _natural_clause(verb: Token, lexicon: Lexicon) -> bool:
     """'a gold mine collapsed, killing 40 miners', '12 were killed when the bus crashed': the killing hangs
-    from, or is told by, a clause of a cause's own verb."""
-    verbs, people = lexicon.context["natural_verbs"], lexicon.context["captive_object"]
+    from, or is told by, a clause of a cause's own verb whose subject is a cause or a thing that fails."""
+    verbs, things = lexicon.context["natural_verbs"], lexicon.context["natural_subjects"]
 
-    def natural(clause: Token) -> bool:
-        return clause.lemma_.lower() in verbs and not any(  # not "rebels sank the ferry"
-            c.dep_ == "nsubj" and (c.ent_type_ in {"NORP", "ORG", "PERSON", "GPE"} or _person(c, people)
-                                   or c.lemma_.lower() in _ARMED_SUBJECTS) for c in clause.children)
+    def natural(clause: Token) -> bool:  # not "rebels sank the ferry", "herdsmen swept through the villages"
+        return clause.lemma_.lower() in verbs and any(
+            c.dep_ == "nsubj" and (c.lemma_.lower() in things or _is_cause(c, lexicon)) for c in clause.children)
     if verb.dep_ == "advcl" and verb.tag_ == "VBG" and natural(verb.head):
         return True
     return any(c.dep_ == "advcl" and any(m.dep_ == "advmod" and m.lower_ == "when" or m.dep_ == "mark"

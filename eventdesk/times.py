@@ -44,6 +44,11 @@ _DAY_VALUE = re.compile(r"\d{4}-\d{2}-\d{2}")
 _PLAN_VERBS = frozenset({"plan", "schedule"})
 _UNTIL = frozenset({"until", "till"})
 _COMPLETION_VERBS = frozenset({"end", "close", "conclude", "expire"})
+# "Futures point to a higher open on Monday", "Wall Street is set for a weak start Tuesday": what prices foretell.
+_MARKET_OPEN_BEFORE = re.compile(
+    r"(?i)\b(?:point(?:s|ed|ing)?(?: to)?|indicat(?:e|es|ed|ing)|signal(?:s|ed|led|ing)?|suggest(?:s|ed|ing)?"
+    r"|set for|poised for|head(?:s|ed|ing)? for) (?:a|an) [a-z]+(?:ly [a-z]+)? (?:open|opening|start)"
+    r"(?: (?:for|on) (?:Wall Street|the [A-Z][\w&]*(?: [A-Z][\w&]*)*))?,? (?:on )?$")
 _REFERENCE_PRECISIONS = frozenset({"day", "week", "month", "quarter", "season", "year", "minute", "hour"})
 
 
@@ -159,6 +164,8 @@ def tense_direction(doc: Doc, start: int, end: int) -> int:
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None or not len(span):
         return 0
+    if _MARKET_OPEN_BEFORE.search(doc.text, max(0, start - 80), start):
+        return 1  # "futures point to a higher open on Monday": prices foretell a session still to come
     lex = lexicon()
     path, verb = _path_to_verb(span)
     speech = _speech_verb_before(span)

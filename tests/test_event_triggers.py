@@ -124,6 +124,20 @@ def test_events_a_cause_told_as_its_own_clause_is_no_event(text: str) -> None:
 
 
 @pytest.mark.parametrize("text", [
+    "Herdsmen swept through three villages near Bokkos, killing 30 residents.",
+    "Armed men on motorbikes swept through the market in Djibo, killing 12 traders.",
+    "They swept through the village before dawn, killing 17 people, residents said.",
+])
+def test_events_people_sweeping_through_a_place_act(text: str) -> None:
+    # review of 280bb6f: a 'sweep' with no armed subject the parser found was a flood's
+    assert _events(text)[0].event_type == "Violence against civilians"
+
+
+def test_events_a_ferry_that_capsizes_is_no_event() -> None:
+    assert _events("The ferry capsized on Lake Albert, killing 20 passengers.") == []
+
+
+@pytest.mark.parametrize("text", [
     "Rebels sank a ferry on the lake, killing 30 passengers.",
     "A vehicle struck a mine near an artisanal gold mine, killing 4 soldiers.",
     "A soldier was killed when his vehicle struck a mine near an illegal mining site.",

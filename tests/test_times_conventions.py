@@ -877,3 +877,14 @@ def test_resolve_times_day_of_month_in_words(text: str, expected: dict[str, str]
 def test_resolve_times_nth_straight_period_named_after_it(text: str, expected: dict[str, str]) -> None:
     assert _values(text) == expected
 
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # what futures foretell is the coming session, whatever the tense of the report
+    ("Stock futures point to a higher open on Monday.", {"Monday": "2016-03-28"}),
+    ("U.S. stock futures pointed to a lower open on Wall Street on Monday as oil fell.", {"Monday": "2016-03-28"}),
+    ("Wall Street is set for a sharply lower open Monday.", {"Monday": "2016-03-28"}),
+    # a start already made stays in the past
+    ("Stocks got off to a strong start on Monday.", {"Monday": "2016-03-21"}),
+])
+def test_resolve_times_market_open_that_futures_point_to_is_still_to_come(text: str, expected: dict[str, str]) -> None:
+    assert _values(text, published=dt.date(2016, 3, 25)) == expected
