@@ -178,6 +178,8 @@ def _in_parent(found: list[Entry], toponym: Toponym, gazetteer: Gazetteer) -> li
     asked = spelling_keys(toponym.name)
     if not toponym.bracketed and not any(asked & spelling_keys(e.name) for e in inside):
         inside = []  # "Washington, New York and Chicago" is a list, not Watervliet (once Washington), N.Y.
+    if not inside and not toponym.bracketed and _beyond_named_country(found, toponym.parent, gazetteer):
+        return []  # "Moura, Mali": no Moura in Mali, and Moura in Portugal is not it
     if inside or not toponym.bracketed:
         return inside or found
     # a town outside the known region it is bracketed with is a namesake: "Palma (Cabo Delgado)"
@@ -200,6 +202,26 @@ def _in_parent(found: list[Entry], toponym: Toponym, gazetteer: Gazetteer) -> li
     return [e for e in found if e.tier == 0 and not e.is_country and any(
         a.country_code == e.country_code and not a.is_country and _distance_km(a, e) <= STALE_DIVISION_KM
         for a in areas)]
+
+
+def _beyond_named_country(found: list[Entry], parent: str, gazetteer: Gazetteer) -> bool:
+    """Whether the name after a town's comma is a country that none of the town's candidates lies in
+    or near: a town disputed or just over a border stays ("Laayoune, Morocco"), and so does one in any
+    country of that name ("Goma, Congo", "Juba, Sudan" before 2011)."""
+    named = [a for a in gazetteer.candidates(parent) if a.tier == 0 and a.is_country]
+    if not named or any(e.is_country for e in found):
+        return False
+    word = f" {normalise_name(parent)} "
+    countries = named + [c for c in gazetteer.countries.values() if word in f" {normalise_name(c.name)} "]
+    return not any(_km_from_box(e, country) <= _FAR_KM for e in found for country in countries)
+
+
+def _km_from_box(entry: Entry, area: Entry) -> float:
+    """How far an entry lies outside an area's bounding box (0 inside it, or where the area has none)."""
+    if area.south is None or area.north is None or area.west is None or area.east is None:
+        return 0.0
+    lat, lon = min(max(entry.latitude, area.south), area.north), min(max(entry.longitude, area.west), area.east)
+    return _km(entry.latitude, entry.longitude, lat, lon)
 
 
 def _is_major_town(entry: Entry) -> bool:
@@ -289,7 +311,12 @@ def _within_parent(entry: Entry, parent: str, gazetteer: Gazetteer, *, bracketed
 
 
 def _distance_km(a: Entry, b: Entry) -> float:
-    lat1, lon1, lat2, lon2 = map(math.radians, (a.latitude, a.longitude, b.latitude, b.longitude))
+    return _km(a.latitude, a.longitude, b.latitude, b.longitude)
+
+
+def _km(*degrees: float) -> float:
+    """Great-circle distance between two points given as latitude, longitude, latitude, longitude."""
+    lat1, lon1, lat2, lon2 = map(math.radians, degrees)
     h = (math.sin((lat2 - lat1) / 2) ** 2
          + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2)
     return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(h)))

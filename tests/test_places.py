@@ -532,3 +532,17 @@ def test_bracket_takes_no_date_before_a_zone_for_its_town(geo_options: Options, 
     # review of 9f5ef85: a date opening the sentence is no town before its zone ('Monday' is Mondaí, Brazil)
     places = _bracket_places(text, geo_options)
     assert not {"Monday", "March"} & set(places) and places["Oromia"].feature_code == "ADM1"
+
+
+@pytest.mark.parametrize(("text", "town", "country"), [
+    # a town named with its country lies in that country or at least near it, never a continent away
+    ("Soldiers killed 12 civilians near Moura, Mali, on Sunday.", "Moura", "ML"),
+    ("Clashes erupted in Goma, Congo, on Monday.", "Goma", "CD"),  # either Congo
+    ("Fighting broke out in Juba, Sudan, in 2009.", "Juba", "SS"),  # Sudan before the split
+    ("Protesters gathered in Laayoune, Morocco, on Friday.", "Laayoune", "EH"),  # over a disputed border
+    ("A bomb exploded in Moura, Portugal.", "Moura", "PT"),
+])
+def test_pipeline_a_town_named_with_its_country_stays_there(geo_options: Options, text: str, town: str,
+                                                            country: str) -> None:
+    place = _bracket_places(text, geo_options)[town]
+    assert place.country_code == country and (place.precision == 1 or place.inferred)
