@@ -187,12 +187,14 @@ def _armed(figure: Figure) -> bool:
 
 def _sides_as_one(lows: dict[str, float], armed: set[str]) -> dict[str, float]:
     """'killed 14 fighters from both sides. The army said 20 militants were killed': a count of every side's
-    fighters and counts of the sides are one quantity, the lower kept (14, not 34); civilians still add."""
+    fighters and counts of the sides are one quantity (14, not 34); civilians still add. One side's count is
+    a part of it ('... The army said it lost 3 soldiers' is 14); the sides' own counts of two or more sides
+    rival it, the lower kept."""
     sides = [value for group, value in lows.items() if group in armed]
     if BOTH_SIDES not in lows or not sides:
         return lows
     out = {group: value for group, value in lows.items() if group not in armed}
-    out[BOTH_SIDES] = min(lows[BOTH_SIDES], sum(sides))
+    out[BOTH_SIDES] = min(lows[BOTH_SIDES], sum(sides)) if len(sides) > 1 else lows[BOTH_SIDES]
     return out
 
 

@@ -52,6 +52,13 @@ def test_events_a_count_of_both_sides_and_one_sides_later_claim_are_one_toll() -
     assert _events(text)[0].fatalities == 12
 
 
+def test_events_one_sides_own_loss_is_part_of_a_count_of_both_sides() -> None:
+    # review of 8f7bfd6: the lower of 12 and the army's own 3 made the toll 3
+    text = ("On 3 May 2025, militiamen and soldiers clashed near Dessie, killing 12 combatants from both sides. "
+            "The army said it lost 3 soldiers.")
+    assert _events(text)[0].fatalities == 12
+
+
 def test_events_civilians_beside_a_count_of_both_sides_in_one_phrase_add() -> None:
     text = "On 3 May 2025, militiamen and soldiers clashed near Dessie, killing 12 combatants from both sides and 4 civilians."
     assert _events(text)[0].fatalities == 16
