@@ -535,15 +535,15 @@ def _is_discourse_now(text: str, start: int, end: int) -> bool:
         and _SENTENCE_OPENING.search(text, max(0, start - 4), start) is not None
 
 
-_HOURS_OF = re.compile(r"(?i)(?:the )?(?:early|small|wee) hours")
-_OF_GAP = re.compile(r" of (?:the )?")
+_HOURS_OF = re.compile(r"(?i)(?:the )?(?:early|small|wee) hours(?P<of> of)?")  # spaCy may take the "of"
+_OF_GAP = re.compile(r" of (?:the )?| (?:the )?")
 
 
 def _is_hours_of_a_day(text: str, start: int, end: int, starts: set[int]) -> bool:
     """"In the early hours of Thursday morning": the part of a day that the day's own span carries, which
     TimeML leaves unannotated (TBAQ 1 of 1)."""
-    gap = _OF_GAP.match(text, end)
-    return _HOURS_OF.fullmatch(text, start, end) is not None and gap is not None and gap.end() in starts
+    hours, gap = _HOURS_OF.fullmatch(text, start, end), _OF_GAP.match(text, end)
+    return hours is not None and gap is not None and gap.end() in starts and (hours["of"] or gap[0].startswith(" of"))
 
 
 _STEP_BEFORE = re.compile(r"(?i)\b(?:the|a) (?:day|week) (?:before|after) $")
