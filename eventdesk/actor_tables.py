@@ -63,10 +63,23 @@ class Group:
     # where a "{country}" name takes the country; elsewhere the plain name ("Islamic State" in Iran); empty: anywhere
     named_in: frozenset[str] = frozenset()
     gang: bool = False  # a criminal gang or cartel: the one a note's unnamed "gang members" belong to
+    # the group is `state_of`'s forces only before this year (Puntland's, until its break with Mogadishu); 0: no end
+    state_until: int = 0
+    # a branch named only from a year on, and the name before it: (branch, since, earlier name)
+    branch_eras: tuple[tuple[str, int, str], ...] = ()
 
     def fits(self, country: str) -> bool:
         """Whether the group's aliases hold in an article about this country."""
         return not self.countries or country in self.countries
+
+    def is_state_force(self, year: int | None) -> bool:
+        """Whether the group is its state's forces in `year` (the Taliban from 2022, Puntland's before
+        2024); a year untold keeps a bounded group's own name."""
+        if not self.state_of:
+            return False
+        if self.state_until:
+            return year is not None and year < self.state_until
+        return (year or 0) >= self.state_since
 
 
 @dataclass(frozen=True)
@@ -128,7 +141,8 @@ def actor_table(language: str = "en") -> ActorTable:
               str(g.get("role", "")), frozenset(g.get("countries", ())), str(g.get("unit", "")),
               bool(g.get("auxiliary", False)), str(g.get("era", "")),
               tuple(sorted(g.get("branches", {}).items())), frozenset(g.get("named_in", ())),
-              bool(g.get("gang", False)))
+              bool(g.get("gang", False)), int(g.get("state_until", 0)),
+              tuple((branch, int(since), str(earlier)) for branch, (since, earlier) in g.get("branch_eras", {}).items()))
         for g in data["group"]
     )
     countries = _countries(_load("actors_countries.toml"))
@@ -150,15 +164,17 @@ def actor_table(language: str = "en") -> ActorTable:
     )
 
 
-def group_name(group: Group, country: str) -> str:
-    """A group's ACLED name in an article about `country`: its branch there, else its template filled.
+def group_name(group: Group, country: str, year: int | None = None) -> str:
+    """A group's ACLED name in an article about `country` in `year`: its branch there, else its template filled.
 
     'Islamic State' is 'Islamic State (Syria)' in Syria, 'Islamic State Khorasan Province (ISKP)' in
-    Afghanistan and plain 'Islamic State' in Iran, where ACLED names no branch after the country.
+    Afghanistan and plain 'Islamic State' in Iran, where ACLED names no branch after the country; al-Qaeda
+    in Mali is JNIM from 2017, AQIM before (a year untold: the latest branch).
     """
     branch = dict(group.branches).get(country)
     if branch:
-        return branch
+        since, earlier = next(((s, e) for b, s, e in group.branch_eras if b == branch), (0, ""))
+        return earlier if year is not None and year < since else branch
     if "{country}" not in group.name:
         return group.name
     if country and (not group.named_in or country in group.named_in):

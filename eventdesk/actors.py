@@ -128,11 +128,11 @@ def _tail_kind(words: tuple[str, ...]) -> str:
 _GROUP_KINDS = {1: "state", 2: "rebel", 3: "militia", 4: "militia", 8: "external"}
 
 
-def _from_group(group: Group, country: str) -> Actor:
+def _from_group(group: Group, country: str, year: int | None) -> Actor:
     kind = _GROUP_KINDS.get(group.inter, "rebel")
     if group.name.startswith("Unidentified"):
         kind = "unidentified"
-    return Actor(group_name(group, country), kind, country)
+    return Actor(group_name(group, country, year), kind, country)
 
 
 def generic_militants(words: Sequence[str], country: str, context: ActorContext) -> Actor:
@@ -175,7 +175,7 @@ def normalise_actor(phrase: str, *, context: ActorContext = ActorContext()) -> A
     if not words:
         return None
     country = named_country or context.country
-    if group is not None and group.state_of and (context.year or 0) >= group.state_since:
+    if group is not None and group.is_state_force(context.year):
         head = _head_kind(words)  # "SNA troops", "FARDC", "the Taliban" once they govern, "CTD personnel"
         role = group.role or (head if head in {"police", "government"} else "military")
         return state_actor(group.state_of, role=role, year=context.year, unit=group.unit, era=group.era)
@@ -189,7 +189,7 @@ def normalise_actor(phrase: str, *, context: ActorContext = ActorContext()) -> A
         # "gunmen of a local gang", "armed men believed to belong to a criminal gang", gunmen in Ecuador
         return _unnamed_gang(words, country, context)
     if group is not None:
-        return _from_group(group, country)
+        return _from_group(group, country, context.year)
     link = next((i for i, w in enumerate(words) if i and _is_link(words, i)), len(words))
     head = _head_kind(words[:link]) or _head_kind(words)
     if head in {"police", "military", "militants"} and has_cue(words, "deposed"):
@@ -490,7 +490,7 @@ def find_actors(span: Span, *, context: ActorContext = ActorContext()) -> list[A
             actor = normalise_actor(text, context=context)
             if actor is None or actor.kind == "unidentified" and not group.name.startswith("Unidentified"):
                 # "gunmen of the Sinaloa [and Jalisco cartels]": the span's group, which the words alone lack
-                actor = _from_group(group, country_in(words_of(text)) or context.country)
+                actor = _from_group(group, country_in(words_of(text)) or context.country, context.year)
             mentions.append(ActorMention(start, end, end - 1, text, actor))
     return sorted(mentions, key=lambda m: m.start)
 
@@ -603,11 +603,11 @@ def _article_context(doc: Doc, extraction: Extraction) -> ActorContext:
     named = named_groups_in(doc, country)
     groups = Counter(group for group in named
                      if (group.inter in {2, 4} and "{country}" in group.name or group.inter == 2)
-                     and not (group.state_of and (year or 0) >= group.state_since))  # "Taliban police" in 2024
-    armed = group_name(groups.most_common(1)[0][0], country) if groups else ""
+                     and not group.is_state_force(year))  # "Taliban police" in 2024
+    armed = group_name(groups.most_common(1)[0][0], country, year) if groups else ""
     armed = armed or country_insurgents(country, year)
     gangs = Counter(group for group in named if group.gang).most_common(1)
     persons = frozenset(t.idx for m in extraction.mentions if m.label == "PERSON"
                         for t in doc.char_span(m.start, m.end, alignment_mode="expand") or ())
     return ActorContext(country=country, year=year, armed_default=armed,
-                        gang_default=group_name(gangs[0][0], country) if gangs else "", persons=persons)
+                        gang_default=group_name(gangs[0][0], country, year) if gangs else "", persons=persons)

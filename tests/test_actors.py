@@ -842,3 +842,33 @@ def test_actors_a_plurals_possessive_keeps_the_owner_in_the_phrase() -> None:
     text = "On 4 March 2024, the Houthis' naval forces fired 2 missiles at a cargo ship off Mocha (Taizz)."
     events = extract_text(text, published=dt.date(2024, 3, 4)).events
     assert events and "Houthi" in max(events, key=lambda e: e.confidence).actor1
+
+
+@pytest.mark.parametrize(("phrase", "year", "name"), [
+    ("Puntland troops", 2019, "Military Forces of Somalia (2017-2022) Puntland Regional Forces"),
+    ("Puntland security forces", 2023, "Military Forces of Somalia (2022-) Puntland Regional Forces"),
+    ("Puntland troops", 2025, "Military Forces of Puntland"),
+    ("Puntland troops", None, "Military Forces of Puntland"),  # a year untold: the latest name
+])
+def test_normalise_actor_puntlands_forces_are_somalias_before_the_break(phrase: str, year: int | None,
+                                                                        name: str) -> None:
+    actor = normalise_actor(phrase, context=ActorContext(country="Somalia", year=year))
+    assert actor is not None and actor.name == name and actor.kind == "state"
+
+
+@pytest.mark.parametrize(("phrase", "year", "name"), [
+    ("al-Qaeda-linked militants", 2015, "AQIM: Al Qaeda in the Islamic Maghreb"),
+    ("al Qaeda fighters", 2016, "AQIM: Al Qaeda in the Islamic Maghreb"),
+    ("al Qaeda fighters", 2019, "JNIM: Group for Support of Islam and Muslims"),
+    ("al Qaeda fighters", None, "JNIM: Group for Support of Islam and Muslims"),
+])
+def test_normalise_actor_al_qaedas_sahel_branch_is_jnim_from_2017(phrase: str, year: int | None, name: str) -> None:
+    actor = normalise_actor(phrase, context=ActorContext(country="Mali", year=year))
+    assert actor is not None and actor.name == name
+
+
+def test_find_actors_al_qaedas_men_before_jnim_are_aqim() -> None:
+    text = "Al Qaeda militants attacked a UN camp near Kidal in 2016, killing two peacekeepers."
+    doc = load_nlp()(text)
+    names = [m.actor.name for m in find_actors(doc[:], context=ActorContext(country="Mali", year=2016))]
+    assert "AQIM: Al Qaeda in the Islamic Maghreb" in names
