@@ -67,10 +67,18 @@ class Group:
     state_until: int = 0
     # a branch named only from a year on, and the name before it: (branch, since, earlier name)
     branch_eras: tuple[tuple[str, int, str], ...] = ()
+    # the first-level divisions where the aliases hold (the state that raised Zamfara's guards); empty: anywhere
+    regions: frozenset[str] = frozenset()
 
     def fits(self, country: str) -> bool:
         """Whether the group's aliases hold in an article about this country."""
         return not self.countries or country in self.countries
+
+    def holds_in(self, regions: frozenset[str], words: Sequence[str]) -> bool:
+        """Whether the group's aliases hold in an article placed in `regions` (first-level divisions), or
+        in a phrase (`words`) that names one of the group's own ('Zamfara community protection guards')."""
+        return not self.regions or not self.regions.isdisjoint(regions) or any(
+            set(word_tuple(region)) <= set(words) for region in self.regions)
 
     def is_state_force(self, year: int | None) -> bool:
         """Whether the group is its state's forces in `year` (the Taliban from 2022, Puntland's before
@@ -142,7 +150,8 @@ def actor_table(language: str = "en") -> ActorTable:
               bool(g.get("auxiliary", False)), str(g.get("era", "")),
               tuple(sorted(g.get("branches", {}).items())), frozenset(g.get("named_in", ())),
               bool(g.get("gang", False)), int(g.get("state_until", 0)),
-              tuple((branch, int(since), str(earlier)) for branch, (since, earlier) in g.get("branch_eras", {}).items()))
+              tuple((branch, int(since), str(earlier)) for branch, (since, earlier) in g.get("branch_eras", {}).items()),
+              frozenset(g.get("regions", ())))
         for g in data["group"]
     )
     countries = _countries(_load("actors_countries.toml"))

@@ -49,6 +49,7 @@ class ActorContext:
     armed_default: str = ""  # the dominant named non-state armed actor, if any
     gang_default: str = ""  # the gang or cartel the article names most, whose men its "gang members" are
     persons: frozenset[int] = frozenset()  # character offsets of tokens in PERSON mentions
+    regions: frozenset[str] = frozenset()  # the first-level divisions of the article's places
 
     def is_person(self, token: Token) -> bool:
         """Whether a token is part of a person's name (the entity pass's settled label)."""
@@ -174,6 +175,8 @@ def normalise_actor(phrase: str, *, context: ActorContext = ActorContext()) -> A
     words, originals, named_country, group = _read_phrase(phrase, context.country)
     if not words:
         return None
+    if group is not None and not group.holds_in(context.regions, words):
+        group = None  # 'community protection guards' in Katsina are not Zamfara's: the words alone tell
     country = named_country or context.country
     if group is not None and group.is_state_force(context.year):
         head = _head_kind(words)  # "SNA troops", "FARDC", "the Taliban" once they govern, "CTD personnel"
@@ -463,6 +466,8 @@ def find_actors(span: Span, *, context: ActorContext = ActorContext()) -> list[A
                         for i, clan in clans[1:])
     mentions.extend(_country_actors(tokens, covered, context))
     for start, end, group in named:
+        if not group.holds_in(context.regions, words_of(doc[start:end].text)):
+            continue
         peoples, stop = _peoples_after(doc, end, span.end) if group.name.startswith("Unidentified") else ([], end)
         clans, clan_stop = _clans_after(doc, end, span.end) if group.name.startswith("Unidentified") and not peoples \
             else ([], end)
@@ -609,5 +614,7 @@ def _article_context(doc: Doc, extraction: Extraction) -> ActorContext:
     gangs = Counter(group for group in named if group.gang).most_common(1)
     persons = frozenset(t.idx for m in extraction.mentions if m.label == "PERSON"
                         for t in doc.char_span(m.start, m.end, alignment_mode="expand") or ())
+    regions = frozenset(place.admin1 for place in extraction.places if place.resolved and place.admin1)
     return ActorContext(country=country, year=year, armed_default=armed,
-                        gang_default=group_name(gangs[0][0], country, year) if gangs else "", persons=persons)
+                        gang_default=group_name(gangs[0][0], country, year) if gangs else "", persons=persons,
+                        regions=regions)

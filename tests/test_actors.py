@@ -718,7 +718,6 @@ def test_alias_index_a_country_bound_alias_wins_whatever_the_table_order(monkeyp
     ("Gulf Cartel gunmen", "Mexico", "Gulf Cartel"),
     ("members of the Comando Vermelho", "Brazil", "CV: Comando Vermelho"),
     ("the First Capital Command", "Brazil", "PCC: Primeiro Comando da Capital"),
-    ("members of the Community Protection Guards", "Nigeria", "Zamfara Community Protection Guards"),
     ("militants of the Hafiz Gul Bahadur group", "Pakistan", "Hafiz Gul Bahadur Group"),
 ])
 def test_normalise_actor_regional_forces_and_named_groups_by_acled_s_names(phrase: str, country: str,
@@ -872,3 +871,28 @@ def test_find_actors_al_qaedas_men_before_jnim_are_aqim() -> None:
     doc = load_nlp()(text)
     names = [m.actor.name for m in find_actors(doc[:], context=ActorContext(country="Mali", year=2016))]
     assert "AQIM: Al Qaeda in the Islamic Maghreb" in names
+
+
+@pytest.mark.parametrize(("text", "guards"), [
+    ("Bandits killed three members of the Community Protection Guards near Tsafe, Zamfara state, on Monday.", True),
+    ("Bandits killed five community protection guards in Gusau on Friday.", True),  # a town of Zamfara
+    ("Members of the community protection guards clashed with bandits near Funtua, Katsina state, on Sunday.", False),
+    ("Zamfara Community Protection Guards fought bandits near Funtua, Katsina state, on Sunday.", True),
+])
+def test_find_actors_community_protection_guards_are_zamfaras_only_in_its_context(text: str, guards: bool) -> None:
+    names = [actor for event in extract_text(text, published=dt.date(2024, 5, 1)).events
+             for actor in (event.actor1, event.actor2)]
+    assert ("Zamfara Community Protection Guards" in names) == guards
+
+
+def test_normalise_actor_community_protection_guards_need_zamfara() -> None:
+    nigeria = ActorContext(country="Nigeria", year=2024)
+    zamfara = ActorContext(country="Nigeria", year=2024, regions=frozenset({"Zamfara"}))
+    assert _name_in("members of the Community Protection Guards", zamfara) == "Zamfara Community Protection Guards"
+    assert _name_in("the Zamfara Community Protection Guards", nigeria) == "Zamfara Community Protection Guards"
+    assert _name_in("community protection guards", nigeria) != "Zamfara Community Protection Guards"
+
+
+def _name_in(phrase: str, context: ActorContext) -> str:
+    actor = normalise_actor(phrase, context=context)
+    return actor.name if actor is not None else ""
