@@ -386,15 +386,17 @@ def roles_of(trigger: Token, mentions: Sequence[ActorMention], *, backing: froze
         after.sort(key=lambda m: _agent_of_another(trigger.doc[m.head], trigger))
         before = [m for m in rest if m.end <= trigger.i and m.actor != agent]
         patient = after[0].actor if after else (before[-1].actor if passive and before else None)
-    agent, patient = _default_gang_apart(agent, patient, sides, trigger, context)
+    agent, patient = _default_gang_apart(agent, patient, sides, (agents, patients), trigger, context)
     return Roles(agent, patient, tuple(dict.fromkeys([*allies, *(m.actor for m in backers)])), parsed,
                  by_occasion)
 
 
 def _default_gang_apart(agent: Actor | None, patient: Actor | None, sides: Sequence[ActorMention],
-                        trigger: Token, context: ActorContext) -> tuple[Actor | None, Actor | None]:
+                        parsed: tuple[Sequence[Token], Sequence[Token]], trigger: Token,
+                        context: ActorContext) -> tuple[Actor | None, Actor | None]:
     """'suspected gang members shot dead a member of the Gulf Cartel': the gang a note names most is not
-    also the side its unnamed 'gang members' fight; those men are an unidentified gang."""
+    also the side its unnamed 'gang members' fight; those men are an unidentified gang, on the side the parse
+    gives them (`parsed`: the trigger's agent and patient tokens): 'was shot dead by gang members' acts."""
     if agent is None or agent != patient or agent.name != context.gang_default:
         return agent, patient
     unnamed = replace(context, gang_default="")
@@ -402,4 +404,15 @@ def _default_gang_apart(agent: Actor | None, patient: Actor | None, sides: Seque
     if not defaulted or len(defaulted) == len([m for m in sides if m.actor == agent]):
         return agent, patient
     gang = normalise_actor(defaulted[0].text, context=unnamed)
-    return (gang, patient) if defaulted[0].end <= trigger.i else (agent, gang)
+    return (gang, patient) if _acts(defaulted[0], parsed, trigger) else (agent, gang)
+
+
+def _acts(mention: ActorMention, parsed: tuple[Sequence[Token], Sequence[Token]], trigger: Token) -> bool:
+    """Whether a mention is the trigger's agent: one of the parse's agents, not one of its patients, else
+    (no parse) the mention before an active verb or after a passive one."""
+    agents, patients = parsed
+    if any(_mention_of(t, [mention]) is not None for t in _with_conjuncts(agents)):
+        return True
+    if any(_mention_of(t, [mention]) is not None for t in _with_conjuncts(patients)):
+        return False
+    return (mention.end <= trigger.i) != is_passive(trigger)

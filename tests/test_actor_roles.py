@@ -185,3 +185,22 @@ def test_roles_of_unnamed_gunmen_in_a_named_group_s_attack_are_its_own_men() -> 
                    "killing 9 guests.", "blew", "Somalia")
     assert roles.agent is not None and roles.agent.name == "Al Shabaab"
     assert roles.patient is not None and roles.patient.name == "Civilians (Somalia)"
+
+
+@pytest.mark.parametrize(("sentence", "trigger", "agent", "patient"), [
+    ("Suspected gang members shot dead a member of the Gulf Cartel in Reynosa.", "shot",
+     "Unidentified Gang (Mexico)", "Gulf Cartel"),
+    ("A member of the Gulf Cartel was shot dead by suspected gang members in Reynosa.", "shot",
+     "Unidentified Gang (Mexico)", "Gulf Cartel"),
+    ("Two gang members were shot dead by Gulf Cartel gunmen in Reynosa.", "shot",
+     "Gulf Cartel", "Unidentified Gang (Mexico)"),
+    ("Gulf Cartel gunmen killed two gang members in Reynosa.", "killed", "Gulf Cartel", "Unidentified Gang (Mexico)"),
+])
+def test_roles_of_unnamed_gang_members_take_the_side_the_parse_gives_them(sentence: str, trigger: str, agent: str,
+                                                                          patient: str) -> None:
+    doc = load_nlp()(sentence)
+    context = ActorContext(country="Mexico", year=2024, gang_default="Gulf Cartel")
+    token = next(t for t in doc if t.text == trigger)
+    roles = roles_of(token, find_actors(doc[:], context=context), backing=frozenset(), context=context)
+    assert roles.agent is not None and roles.agent.name == agent
+    assert roles.patient is not None and roles.patient.name == patient
