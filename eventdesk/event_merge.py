@@ -169,9 +169,21 @@ def _restated_aim(candidate: Candidate, before: Candidate) -> bool:
     """'a drone struck a gathering ... the army said it had targeted terrorists': the attacker's
     word on whom its strike aimed at restates the strike just told."""
     trigger = candidate.trigger
-    # "a car bomb went off ...; Al Shabaab said it targeted officials": the claimant is the unnamed bomber
-    return trigger.lemma_.lower() == "target" and (candidate.actor1 in (None, before.actor1) or before.actor1 is None) \
+    return trigger.lemma_.lower() == "target" and _claimant_fits(candidate, before) \
         and any(a.lemma_.lower() in _SAYING for a in list(trigger.ancestors)[:3])
+
+
+_STATE_STRIKES = frozenset({"Air/drone strike", "Shelling/artillery/missile attack"})
+
+
+def _claimant_fits(candidate: Candidate, before: Candidate) -> bool:
+    """Whether who says it targeted can be the attacker told: the same or none, or one naming an unnamed
+    attacker ('a car bomb went off ...; Al Shabaab said it targeted officials'), where a state force names
+    only a strike from afar ('police said they targeted Al Shabaab hideouts' after a bombing is their own act)."""
+    claimant = candidate.actor1
+    if claimant in (None, before.actor1):
+        return True
+    return before.actor1 is None and (claimant.kind not in {"state", "police"} or before.sub in _STATE_STRIKES)
 
 
 _FORCE_ORDER = ("Peaceful protest", "Protest with intervention", "Excessive force against protesters")

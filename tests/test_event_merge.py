@@ -97,3 +97,10 @@ def test_events_a_group_saying_whom_it_targeted_names_the_unnamed_bomber() -> No
     events = _events(text)
     assert [(e.sub_event_type, e.fatalities, e.actor1) for e in events] == [
         ("Remote explosive/landmine/IED", 6, "Al Shabaab")]
+
+
+def test_events_police_saying_whom_they_targeted_name_no_unnamed_bomber() -> None:
+    # review of e2f994b: the police's own raid made them the bomber of the blast told before it
+    text = ("On 4 May 2025, a car bomb went off near a hotel in Mogadishu, killing 5 people. Police said they "
+            "targeted Al Shabaab hideouts in raids on the outskirts of the city hours later.")
+    assert all("Police" not in e.actor1 for e in ranked_events(text, published=DAY) if e.fatalities)
