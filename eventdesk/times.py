@@ -20,6 +20,7 @@ from spacy.tokens import Doc, Span, Token
 
 from eventdesk.model import Extraction, TimeExpr
 from eventdesk.settings import Options
+from eventdesk.times_anchors import anchor_to_events
 from eventdesk.times_calendar import Interval, interval_of, iso_week_value, narrow
 from eventdesk.times_lexicon import lexicon
 from eventdesk.times_normalise import Resolution, normalise_expression
@@ -473,7 +474,7 @@ def resolve_times(doc: Doc, draft: Extraction, options: Options) -> Extraction:
                   if _present_age(doc, draft.article.text, candidate.start, candidate.end) != "generic"]
     times = tuple(_time_expr(doc, draft, candidate, reading, following=candidates[index + 1:index + 3])
                   for index, candidate in enumerate(candidates))
-    return dataclasses.replace(draft, times=_night_ranges(draft.article.text, times))
+    return dataclasses.replace(draft, times=anchor_to_events(doc, _night_ranges(draft.article.text, times)))
 
 
 # ---------------------------------------------------------------- dating events

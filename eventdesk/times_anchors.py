@@ -1,0 +1,122 @@
+"""Lengths of time counted from an event the article dates: "ten days before the shooting".
+
+A length followed by "before" or "after" and a named event ("two days after the vote") is a day when the
+article gives that event's day: in the same phrase ("ten days before the March 6 election"), beside the
+event's noun elsewhere ("the vote on March 20", "Sunday's vote"), or, for an event named by a verb's
+"-ing" noun ("the shooting"), as the day of a clause of that verb ("he was shot on Oct. 23"). The length
+then becomes that day moved by it, as TimeML anchors it. With no such day, or with two different days,
+the length stays a duration.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import re
+from collections.abc import Sequence
+
+from spacy.tokens import Doc
+
+from eventdesk.model import TimeExpr
+from eventdesk.times_calendar import interval_of
+from eventdesk.times_lexicon import lexicon
+from eventdesk.times_values import number_value
+
+_LENGTH = re.compile(r"(?i)(?:^|\s)(?P<n>[\w-]+) (?P<unit>days?|weeks?)$")
+_STEP = re.compile(r"(?i)\s+(?P<dir>before|after|prior to) the ")
+# "for two days after the vote", "in the ten days before it": a stretch of time, not a day counted to
+_STRETCH_BEFORE = re.compile(r"(?i)\b(?:for|within|in|over|during|throughout|the|those|these|first|last|past|next)\s+$")
+_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
+_CLOCK = re.compile(r"\d{4}-\d{2}-\d{2}(?P<clock>T\d{2}:\d{2})")
+_NOUN_BEFORE_DAY = r"(?:,? (?:which|that) (?:was|is|will be) (?:held |set |scheduled )?|,? (?:held |set |scheduled )?)?(?:on|of) $"
+
+
+def _length(full: str, time: TimeExpr) -> tuple[int, str] | None:
+    """The days of a length ("ten days", "2 weeks"), and the clock it is told with ("6 a.m. ten days")."""
+    match = _LENGTH.search(time.text)
+    clock = _CLOCK.match(time.value)
+    if match is None or (match.start() > 0 and clock is None) \
+            or _STRETCH_BEFORE.search(full, max(0, time.start - 12), time.start):
+        return None
+    count = number_value(match["n"].lower().replace("-", " "), lexicon())
+    if count is None or count != int(count) or count < 1:
+        return None
+    if not (time.value.startswith("P") and time.type == "DURATION") and clock is None:
+        return None
+    days = int(count) * (7 if match["unit"].lower().startswith("week") else 1)
+    return days, clock["clock"] if clock else ""
+
+
+def _days_beside(full: str, noun: str, times: Sequence[TimeExpr], skip: TimeExpr) -> set[str]:
+    """The days written beside the noun elsewhere: "the vote on March 20", "the March 20 vote", "Sunday's vote"."""
+    days = set()
+    for time in times:
+        if time is skip or not _DAY.fullmatch(time.value):
+            continue
+        before = full[max(0, time.start - len(noun) - 60):time.start]
+        after = full[time.end:time.end + len(noun) + 24]
+        if re.search(rf"(?i)\bthe (?:[\w-]+ ){{0,2}}{re.escape(noun)}{_NOUN_BEFORE_DAY}", before) \
+                or re.match(rf"(?i)(?:'s)?(?: [\w-]+)? {re.escape(noun)}\b", after):
+            days.add(time.value)
+    return days
+
+
+def _days_of_verb(doc: Doc, noun: str, times: Sequence[TimeExpr], skip: TimeExpr) -> set[str]:
+    """The days of clauses whose verb the "-ing" noun names: "the shooting" and "he was shot on Oct. 23"."""
+    if not noun.endswith("ing") or len(noun) < 6:
+        return set()
+    stem = noun[:-3]
+    days = set()
+    for time in times:
+        if time is skip or not _DAY.fullmatch(time.value):
+            continue
+        span = doc.char_span(time.start, time.end, alignment_mode="expand")
+        token = span.root if span is not None else None
+        for _ in range(3):
+            if token is None or token.head.i == token.i:
+                break
+            token = token.head
+            if token.pos_ == "VERB" and token.lemma_.lower() in {stem, stem[:-1], stem + "e"}:
+                days.add(time.value)
+                break
+    return days
+
+
+def _event_noun(doc: Doc, start: int) -> str | None:
+    """The noun that names the event after "the": "vote" of "the presidential vote"."""
+    span = doc.char_span(start, start + 1, alignment_mode="expand")
+    if span is None:
+        return None
+    token = span[0]
+    if token.pos_ != "NOUN" and token.head.pos_ == "NOUN" and 0 < token.head.i - token.i <= 3:
+        token = token.head
+    return token.lower_ if token.pos_ == "NOUN" else None
+
+
+def _moved(time: TimeExpr, day: str, days: int, clock: str) -> TimeExpr:
+    moved = (dt.date.fromisoformat(day) + dt.timedelta(days=days)).isoformat() + clock
+    interval = interval_of(moved)
+    return dataclasses.replace(time, value=moved, type="TIME" if clock else "DATE", mod="",
+                               precision=interval.precision if interval else "unknown",
+                               first=interval.first if interval else None, last=interval.last if interval else None)
+
+
+def anchor_to_events(doc: Doc, times: Sequence[TimeExpr]) -> tuple[TimeExpr, ...]:
+    """Lengths counted from an event the article dates, as that event's day moved by them."""
+    full = doc.text
+    result = list(times)
+    for index, time in enumerate(times):
+        length = _length(full, time)
+        step = _STEP.match(full, time.end) if length is not None else None
+        if length is None or step is None:
+            continue
+        named = [other for other in times if other.start == step.end()]  # "before the March 6 election"
+        if named:
+            days = {named[0].value} if _DAY.fullmatch(named[0].value) else set()
+        else:
+            noun = _event_noun(doc, step.end())
+            days = (_days_beside(full, noun, times, time) | _days_of_verb(doc, noun, times, time)) if noun else set()
+        if len(days) == 1:
+            sign = 1 if step["dir"].lower() == "after" else -1
+            result[index] = _moved(time, days.pop(), sign * length[0], length[1])
+    return tuple(result)

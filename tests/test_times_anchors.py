@@ -1,0 +1,58 @@
+"""Lengths of time counted from an event the article dates ("ten days before the shooting")."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+
+import pytest
+
+from eventdesk.eval_timeml import sentences_of
+from eventdesk.model import Article, Extraction
+from eventdesk.nlp import load_nlp
+from eventdesk.settings import Options
+from eventdesk.times import resolve_times
+
+DCT = dt.date(2016, 3, 23)  # a Wednesday
+
+
+def _values(text: str) -> dict[str, str]:
+    doc = load_nlp(Options().model)(text)
+    article = Article(id=hashlib.sha256(text.encode()).hexdigest(), text=text, published=DCT,
+                      published_source="metadata")
+    extraction = resolve_times(doc, Extraction(article=article, sentences=sentences_of(doc)), Options())
+    return {time.text: time.value for time in extraction.times}
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # the event's day in the same phrase
+    ("Ten days before the March 6 election, the opposition leader was arrested.",
+     {"Ten days": "2016-02-25", "March 6": "2016-03-06"}),
+    # the event's day beside its noun elsewhere
+    ("Two days after the presidential vote on March 13, the results were still unknown.",
+     {"Two days": "2016-03-15", "March 13": "2016-03-13"}),
+    ("Sunday's parliamentary vote went smoothly. Two days after the vote, the count was over.",
+     {"Sunday": "2016-03-20", "Two days": "2016-03-22"}),
+    # an "-ing" noun dated by its verb's clause, with the clock time told before the length
+    ("The doctor was shot dead on March 2 at his home. A jogger saw the car at 6 a.m. ten days before the shooting.",
+     {"March 2": "2016-03-02", "6 a.m. ten days": "2016-02-21T06:00"}),
+])
+def test_anchor_to_events_length_from_a_dated_event_is_a_day(text: str, expected: dict[str, str]) -> None:
+    assert _values(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # an event the article does not date keeps the relative value, as TimeML does
+    ("Apple unveiled the phone two days before the conference.", {"two days": "P2D"}),
+    # two days the event might be: none is chosen
+    ("Turnout in the March 13 vote was low. He resigned a week after the vote, which was held on March 20.",
+     {"March 13": "2016-03-13", "a week": "P1W", "March 20": "2016-03-20"}),
+    # a stretch after the event is a length still
+    ("The vote was held on March 13. Protests went on for two days after the vote.",
+     {"March 13": "2016-03-13", "two days": "P2D"}),
+    # another event's day is not this one's
+    ("The election, held on March 6, was tense. Two days after the vote, protesters gathered.",
+     {"March 6": "2016-03-06", "Two days": "P2D"}),
+])
+def test_anchor_to_events_undated_or_ambiguous_event_keeps_the_length(text: str, expected: dict[str, str]) -> None:
+    assert _values(text) == expected
