@@ -40,6 +40,9 @@ class Country:
     insurgents_since: int = 0
     gangs: bool = False  # unnamed gunmen are ACLED's 'Unidentified Gang' here (Ecuador, Honduras)
     herders: str = ""  # the people whose armed herders ACLED codes as its militia here (Fulani in Nigeria)
+    # the branch ACLED codes a report's 'security forces' as here (police in Egypt, where they are the interior
+    # ministry's); empty: the report leaves it open
+    security_forces: str = ""
 
 
 @dataclass(frozen=True)
@@ -134,7 +137,8 @@ def _countries(data: dict[str, Any]) -> dict[str, Country]:
                       tuple((int(a), int(b), str(c)) for a, b, c in entry["eras"]), entry["open_era"],
                       bool(entry.get("the", False)), str(entry.get("open_unit", "")),
                       str(entry.get("insurgents", "")), int(entry.get("insurgents_since", 0)),
-                      bool(entry.get("gangs", False)), str(entry.get("herders", "")))
+                      bool(entry.get("gangs", False)), str(entry.get("herders", "")),
+                      str(entry.get("security_forces", "")))
         for name, entry in data.items()
     }
 

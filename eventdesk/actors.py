@@ -211,10 +211,13 @@ def normalise_actor(phrase: str, *, context: ActorContext = ActorContext()) -> A
         if tail in actor_table().heads["civilians"] and not cued:
             return _people("civilians", country)  # "Chinese engineers" at a dam: a trade, not a corps
         if state:
+            if not _names_no_branch(words[:link]):
+                return state_actor(country, year=context.year)
+            entry = actor_table().countries.get(country)
+            if entry is not None and entry.security_forces:  # "Egyptian security forces arrested ...": police
+                return state_actor(country, role=entry.security_forces, year=context.year)
             force = state_actor(country, year=context.year)
-            if _names_no_branch(words[:link]):
-                return Actor(force.name, force.kind, force.country, unspecified_branch=True)
-            return force
+            return Actor(force.name, force.kind, force.country, unspecified_branch=True)
         return None
     origin = words[link + 1:] if link < len(words) and words[link] in ORIGIN_LINKS else []
     if head == "militants" and words[link - 1] == "group" and any(

@@ -896,3 +896,16 @@ def test_normalise_actor_community_protection_guards_need_zamfara() -> None:
 def _name_in(phrase: str, context: ActorContext) -> str:
     actor = normalise_actor(phrase, context=context)
     return actor.name if actor is not None else ""
+
+
+@pytest.mark.parametrize(("phrase", "country", "name"), [
+    ("security forces", "Egypt", "Police Forces of Egypt (2014-)"),
+    ("Egyptian security forces", "", "Police Forces of Egypt (2014-)"),
+    ("the Egyptian army", "Egypt", "Military Forces of Egypt (2014-)"),
+    ("security forces", "Syria", "Military Forces of Syria (2000-)"),  # elsewhere the branch stays open
+])
+def test_normalise_actor_a_countrys_security_forces_take_the_branch_acled_codes_there(phrase: str, country: str,
+                                                                                       name: str) -> None:
+    actor = normalise_actor(phrase, context=ActorContext(country=country, year=2024))
+    assert actor is not None and actor.name == name
+    assert actor.unspecified_branch == (country == "Syria")
