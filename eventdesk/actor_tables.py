@@ -154,7 +154,7 @@ def actor_table(language: str = "en") -> ActorTable:
               bool(g.get("auxiliary", False)), str(g.get("era", "")),
               tuple(sorted(g.get("branches", {}).items())), frozenset(g.get("named_in", ())),
               bool(g.get("gang", False)), int(g.get("state_until", 0)),
-              tuple((branch, int(since), str(earlier)) for branch, (since, earlier) in g.get("branch_eras", {}).items()),
+              tuple((branch, int(since), str(before)) for branch, (since, before) in g.get("branch_eras", {}).items()),
               frozenset(g.get("regions", ())))
         for g in data["group"]
     )

@@ -407,6 +407,38 @@ def _people(head: str, country: str) -> Actor | None:
     return Actor(_with_country(template, country), kind, country)
 
 
+# The kinds whose names this module writes with a fixed opening word, and the kinds that bear no arms
+_KIND_OPENINGS = (("Civilians", "civilian"), ("Protesters", "protester"), ("Rioters", "rioter"),
+                  ("Government of", "civilian"), ("Police Forces", "police"), ("Military Forces", "state"),
+                  ("Unidentified", "unidentified"))
+UNARMED_KINDS = frozenset({"civilian", "protester", "rioter"})
+
+
+def actor_kind(name: str) -> ActorKind:
+    """The kind of an actor by the ACLED name this module gives it, for stages that keep only the name (a
+    figure's counted actor): 'Civilians (Mali)' civilian, 'Government of Afghanistan (2021-)' civilian,
+    'Police Forces of Egypt (2014-)' police, 'Kuki Ethnic Militia (India)' militia, a named group by its table
+    entry, else rebel."""
+    kind = next((kind for opening, kind in _KIND_OPENINGS if name.startswith(opening)), "")
+    if kind:
+        return kind
+    named = _groups_by_name()
+    group = named.get(name) or named.get(re.sub(r" \([^()]*\)$", "", name))  # "Islamic State (Syria)"
+    if group is not None:
+        return _from_group(group, "", None).kind
+    return "militia" if "Militia" in name else "rebel"
+
+
+@lru_cache(maxsize=1)
+def _groups_by_name() -> dict[str, Group]:
+    """The table's groups by their names and their branches' names, without a '({country})' ending."""
+    named: dict[str, Group] = {}
+    for group in actor_table().groups:
+        for name in (group.name, *(branch for _, branch in group.branches), *(e for _, _, e in group.branch_eras)):
+            named.setdefault(name.replace(" ({country})", ""), group)
+    return named
+
+
 def civilians_of(country: str) -> Actor:
     """A country's civilians in ACLED's style: 'Civilians (Mali)', plain 'Civilians' when it is unknown."""
     return Actor(_with_country("Civilians ({country})", country), "civilian", country)
