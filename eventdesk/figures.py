@@ -325,16 +325,26 @@ def _beside_all_sides(anchor: Token) -> Token | None:
     return side.head.head
 
 
+_OWN_SAYING = frozenset({"say", "admit", "confirm", "acknowledge", "concede", "announce", "state", "report"})
+
+
 def _loser(anchor: Token) -> str:
-    """'Fano said it lost 5 members', 'the army lost 3 of its men': whose members a loss counts,
-    named by the subject of 'lose' (or, for 'it', by the subject of the verb reporting it)."""
+    """'Fano said it lost 5 members', 'the army lost 3 of its men', 'the army said four of its men were killed':
+    whose members a loss counts, named by the subject of 'lose' (or, for 'it', by the subject of the verb
+    reporting it), or by the side that reports its own men's deaths."""
+    if anchor.lemma_.lower() not in ARMED_PERSONS:
+        return ""
     object_ = anchor.head.head if anchor.dep_ == "pobj" and anchor.head.lower_ == "of" else anchor
     verb = object_.head
-    if object_.dep_ != "dobj" or verb.lemma_.lower() != "lose" or anchor.lemma_.lower() not in ARMED_PERSONS:
+    if object_.dep_ == "dobj" and verb.lemma_.lower() == "lose":
+        subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        if subject is not None and subject.lower_ in _SPEAKER_PRONOUNS and verb.dep_ == "ccomp":
+            subject = next((c for c in verb.head.children if c.dep_ == "nsubj"), None)
+    elif any(c.dep_ == "poss" and c.lower_ in {"its", "their"} for c in anchor.children):
+        saying = next((a for a in list(anchor.ancestors)[:5] if a.lemma_.lower() in _OWN_SAYING), None)
+        subject = next((c for c in saying.children if c.dep_ == "nsubj"), None) if saying is not None else None
+    else:
         return ""
-    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
-    if subject is not None and subject.lower_ in _SPEAKER_PRONOUNS and verb.dep_ == "ccomp":
-        subject = next((c for c in verb.head.children if c.dep_ == "nsubj"), None)
     if subject is None or subject.pos_ == "PRON":
         return ""
     return subject.doc[subject.left_edge.i:subject.i + 1].text

@@ -80,3 +80,16 @@ def test_events_police_martyred_are_dead() -> None:
             "rockets. Three policemen were martyred, police said, adding that the attackers fled after a two-hour "
             "gunfight.")
     assert _events(text)[0].fatalities == 3
+
+
+def test_figures_a_sides_own_men_count_that_side() -> None:
+    text = "JNIM claimed it killed 30 soldiers, while the army said four of its men were killed."
+    figures = extract_text(text, published=DAY).figures
+    assert [(f.low, f.counts_actor) for f in figures] == [(30.0, "Military Forces"), (4.0, "Military Forces")]
+
+
+def test_events_a_groups_claim_and_the_sides_own_count_of_its_men_are_one_toll() -> None:
+    # a claim against the side's own count of its dead: the side's own, the lower, stands as ACLED codes it
+    text = ("On 3 May 2025, JNIM fighters attacked an army post near Boulkessi. JNIM claimed it killed 30 "
+            "soldiers, while the army said four of its men were killed.")
+    assert _events(text)[0].fatalities == 4
