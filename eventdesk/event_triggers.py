@@ -74,6 +74,7 @@ def event_lexicon() -> Lexicon:
     context["aircraft"] = frozenset(data["air"]["aircraft"])
     context["launched"] = frozenset(data["launched"]["words"])
     context["natural_cause"] = frozenset(data["natural_cause"]["words"])
+    context["engaged_sides"] = frozenset(data["engaged_sides"]["words"])
     context["natural_verbs"] = frozenset(data["natural_cause"]["verbs"])
     context["natural_subjects"] = frozenset(data["natural_cause"]["subjects"])
     context["natural_spread"] = frozenset(data["natural_cause"]["spread"])
@@ -190,6 +191,10 @@ def context_ok(trigger: Trigger, token: Token, sent: Span, lexicon: Lexicon) -> 
             if not _armed_operation(token, lexicon):
                 return False
             continue
+        if need == "sides":
+            if not _armed_sides(token, lexicon):
+                return False
+            continue
         if need == "air":  # another word than the trigger itself: "went on strike" is no air strike
             dropped = any(c.dep_ in {"amod", "compound"} and c.lower_ in _DROPPED for c in token.children)
             if not dropped and not any(t.lower_ in lexicon.context["air"] for t in sent if t.i != token.i):
@@ -211,6 +216,27 @@ def context_ok(trigger: Trigger, token: Token, sent: Span, lexicon: Lexicon) -> 
                                            and o.pos_ == "NOUN" for o in _objects(token)):
         return False  # "police regained control of the wing": a building held, no territory changed hands
     return True
+
+
+def _armed_sides(verb: Token, lexicon: Lexicon) -> bool:
+    """'troops engaged militants', 'Mozambican and Rwandan troops engaged IS insurgents': armed men as subject
+    and object, one of them at least an armed word, the other one too or a named group."""
+    words = lexicon.context["engaged_sides"]
+
+    def side(nouns: list[Token]) -> tuple[bool, bool]:  # (an armed word, a named group) among the nouns
+        tokens = [t for n in nouns for t in (n, *n.conjuncts, *(c for c in n.children if c.dep_ == "compound"))]
+        return (any(t.lemma_.lower() in words or t.lower_ in words for t in tokens),
+                any(t.ent_type_ in {"ORG", "NORP"} or t.pos_ == "PROPN" for t in tokens))
+    clause = verb.head if verb.dep_ == "conj" and not any(c.dep_ == "nsubj" for c in verb.children) else verb
+    subjects = [c for c in clause.children if c.dep_ == "nsubj"]
+    if clause.dep_ == "ccomp" and any(c.pos_ == "PRON" for c in subjects):  # "the army said it engaged ..."
+        subjects = [c for c in clause.head.children if c.dep_ == "nsubj"]
+    subject = side(subjects)
+    # the parser may read 'IS insurgents' as a clause ('IS' a verb): its attribute is the object then
+    objects = [c for c in verb.children if c.dep_ == "dobj"] + [
+        a for c in verb.children if c.dep_ == "ccomp" for a in c.children if a.dep_ == "attr"]
+    object_ = side(objects)
+    return subject[0] and any(object_) or object_[0] and subject[1]
 
 
 def _armed_operation(verb: Token, lexicon: Lexicon) -> bool:

@@ -144,3 +144,16 @@ def test_events_a_ferry_that_capsizes_is_no_event() -> None:
 ])
 def test_events_armed_acts_beside_mines_and_wrecks_stay_events(text: str) -> None:
     assert _events(text)
+
+
+@pytest.mark.parametrize("text", [
+    "On 3 May 2025, Mozambican and Rwandan troops engaged IS insurgents near Mocimboa da Praia, killing 6.",
+    "On 3 May 2025, Kenyan troops engaged al-Shabaab near Mandera.",
+    "On 3 May 2025, the army said it engaged the terrorists and neutralised 7 of them near Diffa.",
+])
+def test_events_armed_sides_that_engage_each_other_clash(text: str) -> None:
+    assert [(e.event_type, e.sub_event_type) for e in _events(text)][:1] == [("Battles", "Armed clash")]
+
+
+def test_events_engaging_people_who_are_no_armed_side_is_no_event() -> None:
+    assert _events("On 3 May 2025, the government engaged community leaders in talks in Maiduguri.") == []
