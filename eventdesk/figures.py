@@ -278,8 +278,9 @@ def _amount_figures(sent: Span, words: Sequence[Token], sent_index: int, draft: 
         if sides:
             counts = f"{counts} {BOTH_SIDES}".strip()
         qualifier = "including" if _is_subset(anchor, amount, sent) and not amount.qualifier else ""
-        if (later_death or tokens.end < sent.end and sent.doc[tokens.end].lower_ in MORE) and not amount.qualifier:
-            qualifier = "additional"  # "3 more died in hospital": added to the toll told before
+        if (later_death or tokens.end < sent.end and sent.doc[tokens.end].lower_ in MORE
+                or _another(sent, tokens)) and not amount.qualifier:
+            qualifier = "additional"  # "3 more died in hospital", "another 4 were killed": added to the toll told before
         owner = _loser(anchor) if kind == "killed" and anchor.i >= tokens.end else ""
         figure = _figure(draft, sent_index, tokens.start_char, end_char, kind, amount, counts, context,
                          qualifier=qualifier, owner=owner)
@@ -323,6 +324,12 @@ def _beside_all_sides(anchor: Token) -> Token | None:
     if not any(d.lower_ in _ALL_SIDES for d in side.children) or side.head.head.pos_ not in {"NOUN", "PROPN"}:
         return None
     return side.head.head
+
+
+def _another(sent: Span, tokens: Span) -> bool:
+    """'another 4 villagers were killed', 'a further 6 died': a count of others than those told before it,
+    added to them whether they were told as a number or a vague word ('several', coded 3)."""
+    return tokens.start > sent.start and sent.doc[tokens.start - 1].lower_ in MORE - {"more"}
 
 
 _OWN_SAYING = frozenset({"say", "admit", "confirm", "acknowledge", "concede", "announce", "state", "report"})

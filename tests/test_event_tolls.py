@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pytest
+
 from conftest import extract_text, ranked_events
 
 from eventdesk.model import Event
@@ -93,3 +95,15 @@ def test_events_a_groups_claim_and_the_sides_own_count_of_its_men_are_one_toll()
     text = ("On 3 May 2025, JNIM fighters attacked an army post near Boulkessi. JNIM claimed it killed 30 "
             "soldiers, while the army said four of its men were killed.")
     assert _events(text)[0].fatalities == 4
+
+
+@pytest.mark.parametrize(("text", "dead"), [
+    ("On 3 May 2025, 5 villagers were killed when gunmen attacked Kaura; another 4 villagers were killed in a "
+     "nearby hamlet.", 9),
+    # a vague count before 'another' counts at ACLED's low value ('several' 3), as it would alone
+    ("On 3 May 2025, several villagers were killed when gunmen attacked Kaura; another 4 villagers were killed "
+     "in a nearby hamlet.", 7),
+    ("On 3 May 2025, gunmen attacked Kaura, killing 6 villagers. A further 2 died in hospital.", 8),
+])
+def test_events_another_count_adds_to_the_toll_before_it(text: str, dead: int) -> None:
+    assert _events(text)[0].fatalities == dead
