@@ -209,8 +209,8 @@ def _beyond_named_country(found: list[Entry], parent: str, gazetteer: Gazetteer)
     or near: a town disputed or just over a border stays ("Laayoune, Morocco"), and so does one in any
     country of that name ("Goma, Congo", "Juba, Sudan" before 2011)."""
     named = [a for a in gazetteer.candidates(parent) if a.tier == 0 and a.is_country]
-    if not named or any(e.is_country for e in found):
-        return False
+    if not named or not all(e.feature_class in {"P", "A"} and not e.is_country for e in found):
+        return False  # a region or country before it is one of a list ("the Middle East, Italy and ...")
     word = f" {normalise_name(parent)} "
     countries = named + [c for c in gazetteer.countries.values() if word in f" {normalise_name(c.name)} "]
     return not any(_km_from_box(e, country) <= _FAR_KM for e in found for country in countries)

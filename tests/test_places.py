@@ -546,3 +546,9 @@ def test_pipeline_a_town_named_with_its_country_stays_there(geo_options: Options
                                                             country: str) -> None:
     place = _bracket_places(text, geo_options)[town]
     assert place.country_code == country and (place.precision == 1 or place.inferred)
+
+
+def test_pipeline_a_region_in_a_list_before_a_country_stays_a_region(geo_options: Options) -> None:
+    # "the Middle East, Italy and ...": a list, not a Middle East inside Italy
+    places = _bracket_places("Crews served in the Far East, the Middle East, Italy and Russia.", geo_options)
+    assert places["Middle East"].country_code != "IT"
