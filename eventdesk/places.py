@@ -22,6 +22,7 @@ from eventdesk.gazetteer import (
     Entry, Gazetteer, load_gazetteer, name_rules, normalise_name, us_state_code,
 )
 from eventdesk.model import Extraction, Mention, Place
+from eventdesk.places_cues import article_countries, described_as_person, object_of_event_verb
 from eventdesk.places_resolve import (
     STRONG_POPULATION, Resolution, Toponym, _is_short_caps, demonym_country, is_region_adjective, is_facility, resolve_toponyms,
 )
@@ -90,7 +91,9 @@ def recognise_toponyms(doc: Doc, draft: Extraction, gazetteer: Gazetteer) -> lis
     """Place names in one article, from entity spans and capitalised words."""
     text = draft.article.text
     surnames = _surnames(text, draft.mentions)
-    towns = {(m.start, m.end) for m in draft.mentions if _town_read_as_person(text, m, gazetteer, surnames)}
+    countries = article_countries(text, draft.mentions, gazetteer)
+    towns = {(m.start, m.end) for m in draft.mentions if m.text not in surnames and (
+        _town_read_as_person(text, m, gazetteer, surnames) or object_of_event_verb(doc, m, gazetteer, countries))}
     people = [(m.start, m.end) for m in draft.mentions
               if m.label == "PERSON" and (m.start, m.end) not in towns]
     found: dict[tuple[int, int], Toponym] = {}
@@ -110,7 +113,9 @@ def recognise_toponyms(doc: Doc, draft: Extraction, gazetteer: Gazetteer) -> lis
     covered = [(m.start, m.end) for m in draft.mentions] + list(found)
     for toponym in _capitalised_names(doc, draft, gazetteer, covered):
         found.setdefault((toponym.start, toponym.end), toponym)
-    kept = [t for t in found.values() if not _inside(t, people)]
+    # "Mostafa, a 34-year-old driver, was killed": a person, whatever town has the name
+    kept = [t for t in found.values() if not _inside(t, people) and not (
+        described_as_person(text, t.end) and not any(e.is_country for e in gazetteer.candidates(t.name)[:1]))]
     bracketed = bracketed_toponyms(draft, gazetteer)
     spans = [(t.start, t.end) for t in bracketed]
     kept = [t for t in kept if not any(s < t.end and t.start < e for s, e in spans)]

@@ -1,0 +1,64 @@
+"""Cues around a name: an event verb's object is a town, a person's apposition is no town."""
+
+from __future__ import annotations
+
+import pytest
+from conftest import extract_text
+
+from eventdesk.places_cues import described_as_person
+from eventdesk.settings import Options
+
+
+@pytest.mark.parametrize(("text", "described"), [
+    ("Mostafa, a 34-year-old driver, was killed.", True),
+    ("Amina, a mother of three, was shot at a checkpoint.", True),
+    ("Yusuf, 19, died in hospital.", True),
+    ("Karim, aged 40, was abducted.", True),
+    ("Kidal, a town in northern Mali, was shelled.", False),
+    ("Jenin, a militant stronghold, was raided.", False),
+    ("Goma, the capital of North Kivu, fell.", False),
+])
+def test_described_as_person_reads_the_apposition(text: str, described: bool) -> None:
+    assert described_as_person(text, text.index(",")) is described
+
+
+@pytest.mark.parametrize("text", [
+    "Mostafa, a 34-year-old driver, was killed when a shell hit his car in Khan Younis.",
+    "Mostafa, a father of three, was shot dead at a checkpoint near Nablus.",
+])
+def test_pipeline_a_name_described_as_a_person_is_no_town(geo_options: Options, text: str) -> None:
+    places = [p.text for p in extract_text(text, options=geo_options).places]
+    assert "Mostafa" not in places and places  # Mostafa is a town in Iraq too
+
+
+def test_pipeline_a_country_before_an_apposition_stays(geo_options: Options) -> None:
+    places = extract_text("Poland, a NATO ally, sent troops to the border.", options=geo_options).places
+    assert [p.country_code for p in places] == ["PL"]
+
+
+@pytest.mark.parametrize(("text", "town", "country"), [
+    # the model reads these towns as a person or a group; the verb's object is a place in the article's country
+    ("Israeli forces raided Qalqilya overnight and shot dead a Palestinian man.", "Qalqilya", "PS"),
+    ("Palestinian officials said Israeli troops stormed Tubas before dawn.", "Tubas", "PS"),
+])
+def test_pipeline_an_event_verbs_object_is_a_town(geo_options: Options, text: str, town: str,
+                                                  country: str) -> None:
+    places = {p.text: p for p in extract_text(text, options=geo_options).places}
+    assert places[town].country_code == country and places[town].precision == 1
+
+
+def test_pipeline_an_event_verbs_object_abroad_is_no_town(geo_options: Options) -> None:
+    # 'Mostafa' is a town in Iraq only: a report from Gaza that names him is about a person
+    places = extract_text("Israeli soldiers raided Mostafa's home and the army detained Mostafa in Gaza.",
+                          options=geo_options).places
+    assert "Mostafa" not in [p.text for p in places]
+
+
+@pytest.mark.parametrize(("text", "end", "described"), [
+    # the apposition after "<person> of <place>" or "in <place>" is the person's or the place's
+    ("Sen. Jon Tester of Montana, the chairman of the panel, spoke.", "Montana", False),
+    ("Clashes in Dori, a 40-year-old market town, went on.", "Dori", False),
+    ("The family of Mostafa, a 34-year-old driver, mourned him.", "Mostafa", True),
+])
+def test_described_as_person_knows_whose_apposition(text: str, end: str, described: bool) -> None:
+    assert described_as_person(text, text.index(end) + len(end)) is described
