@@ -53,7 +53,7 @@ def blast_on_civilians(trigger: Token) -> bool:
 def _civilian_place(token: Token) -> bool:
     """'a market', 'herders', 'the Lala displacement site': a target where civilians are."""
     context = event_lexicon().context
-    if token.lower_ in context["civilian_target"]:
+    if token.lower_ in context["civilian_target"] or token.lemma_.lower() in context["civilian_target"]:
         return True
     return any(c.dep_ in {"compound", "amod"} and c.lower_ in context["civilian_site"] for c in token.children)
 

@@ -157,3 +157,11 @@ def test_events_armed_sides_that_engage_each_other_clash(text: str) -> None:
 
 def test_events_engaging_people_who_are_no_armed_side_is_no_event() -> None:
     assert _events("On 3 May 2025, the government engaged community leaders in talks in Maiduguri.") == []
+
+
+@pytest.mark.parametrize("text", [
+    "On 3 May 2025, Israeli settlers attacked Palestinian olive pickers near Turmus Ayya, injuring 4.",
+    "On 3 May 2025, settlers attacked a Palestinian shepherd near Masafer Yatta, wounding him.",
+])
+def test_events_people_at_work_attacked_are_civilians(text: str) -> None:
+    assert [(e.event_type, e.sub_event_type) for e in _events(text)][:1] == [("Violence against civilians", "Attack")]
