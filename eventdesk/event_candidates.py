@@ -530,9 +530,29 @@ def _gunmen_with_bombs(found: list[Candidate]) -> list[Candidate]:
     return [c for c in found if c not in bombs]
 
 
+def _stormed_with_weapons(found: list[Candidate]) -> list[Candidate]:
+    """'militants stormed a police post with rockets': the weapons men storm a place with are their means,
+    folded into the assault (a fight on the ground), not a shelling of their own."""
+    verbs = event_lexicon().context["assault_verbs"]
+    assaults = [c for c in found if c.role == "attack" and c.trigger.lemma_.lower() in verbs]
+    if not assaults:
+        return found
+    means = []
+    for weapon in (c for c in found if c.type == "Explosions/Remote violence"):
+        prep = next((a for a in (weapon.trigger, *weapon.trigger.ancestors) if a.dep_ == "prep"), None)
+        if prep is None or prep.lower_ != "with":
+            continue
+        assault = next((a for a in assaults if prep.head.i == a.trigger.i
+                        or prep.head.head.i == a.trigger.i and prep.head.dep_ == "dobj"), None)
+        if assault is not None:
+            fold(assault, weapon)
+            means.append(id(weapon))
+    return [c for c in found if id(c) not in means]
+
+
 def _absorb_within_sentence(found: list[Candidate]) -> list[Candidate]:
     """'clashed ..., killing 3', 'a suicide bomber ... killing 8': one event per occurrence in a sentence."""
-    ranked = sorted(_gunmen_with_bombs(found), key=_absorber)
+    ranked = sorted(_stormed_with_weapons(_gunmen_with_bombs(found)), key=_absorber)
     kept: list[Candidate] = []
     for candidate in ranked:
         main = next((k for k in kept if _absorbs(k, candidate)), None)

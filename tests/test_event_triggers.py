@@ -165,3 +165,13 @@ def test_events_engaging_people_who_are_no_armed_side_is_no_event() -> None:
 ])
 def test_events_people_at_work_attacked_are_civilians(text: str) -> None:
     assert [(e.event_type, e.sub_event_type) for e in _events(text)][:1] == [("Violence against civilians", "Attack")]
+
+
+@pytest.mark.parametrize(("text", "sub"), [
+    ("On 3 May 2025, militants stormed a police post with rockets near Bannu, killing 2 policemen.", "Armed clash"),
+    ("On 3 May 2025, insurgents raided the barracks with mortars in Marte, killing 9 soldiers.", "Armed clash"),
+    ("On 3 May 2025, militants fired rockets at a police post near Bannu, killing 2 policemen.",
+     "Shelling/artillery/missile attack"),
+])
+def test_events_weapons_a_place_is_stormed_with_are_the_assaults_means(text: str, sub: str) -> None:
+    assert _events(text)[0].sub_event_type == sub
