@@ -15,7 +15,7 @@ import datetime as dt
 import re
 from collections.abc import Sequence
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from eventdesk.model import TimeExpr
 from eventdesk.times_calendar import interval_of
@@ -47,25 +47,45 @@ def _length(full: str, time: TimeExpr) -> tuple[int, str] | None:
     return days, clock["clock"] if clock else ""
 
 
-def _days_beside(full: str, noun: str, times: Sequence[TimeExpr], skip: TimeExpr) -> set[str]:
+def _adjectives(noun: Token) -> frozenset[str]:
+    """The adjectives that say which event a noun names: "presidential" of "the presidential vote"."""
+    return frozenset(child.lower_ for child in noun.children if child.dep_ == "amod")
+
+
+def _same_event(doc: Doc, noun: Token, at: int) -> bool:
+    """Whether the mention of the noun at a character names the same event: not "the parliamentary vote"
+    for "the presidential vote", though either without an adjective may be the other."""
+    span = doc.char_span(at, at + 1, alignment_mode="expand")
+    if span is None:
+        return True
+    theirs, ours = _adjectives(span[0]), _adjectives(noun)
+    return not (theirs and ours and theirs.isdisjoint(ours))
+
+
+def _days_beside(doc: Doc, noun: Token, times: Sequence[TimeExpr], skip: TimeExpr) -> set[str]:
     """The days written beside the noun elsewhere: "the vote on March 20", "the March 20 vote", "Sunday's vote"."""
+    full, word = doc.text, re.escape(noun.lower_)
     days = set()
     for time in times:
         if time is skip or not _DAY.fullmatch(time.value):
             continue
-        before = full[max(0, time.start - len(noun) - 60):time.start]
-        after = full[time.end:time.end + len(noun) + 24]
-        if re.search(rf"(?i)\bthe (?:[\w-]+ ){{0,2}}{re.escape(noun)}{_NOUN_BEFORE_DAY}", before) \
-                or re.match(rf"(?i)(?:'s)?(?: [\w-]+)? {re.escape(noun)}\b", after):
+        start = max(0, time.start - len(word) - 60)
+        found = re.search(rf"(?i)\bthe (?:[\w-]+ ){{0,2}}(?P<noun>{word}){_NOUN_BEFORE_DAY}", full[start:time.start])
+        if found is None:
+            # not "said on March 13 the vote had been rigged": a determiner starts another noun phrase
+            start = time.end
+            found = re.match(rf"(?i)(?:'s)?(?: (?!(?:the|a|an)\b)[\w-]+)? (?P<noun>{word})\b",
+                             full[start:time.end + len(word) + 24])
+        if found is not None and _same_event(doc, noun, start + found.start("noun")):
             days.add(time.value)
     return days
 
 
-def _days_of_verb(doc: Doc, noun: str, times: Sequence[TimeExpr], skip: TimeExpr) -> set[str]:
+def _days_of_verb(doc: Doc, noun: Token, times: Sequence[TimeExpr], skip: TimeExpr) -> set[str]:
     """The days of clauses whose verb the "-ing" noun names: "the shooting" and "he was shot on Oct. 23"."""
-    if not noun.endswith("ing") or len(noun) < 6:
+    if not noun.lower_.endswith("ing") or len(noun.lower_) < 6:
         return set()
-    stem = noun[:-3]
+    stem = noun.lower_[:-3]
     days = set()
     for time in times:
         if time is skip or not _DAY.fullmatch(time.value):
@@ -82,15 +102,18 @@ def _days_of_verb(doc: Doc, noun: str, times: Sequence[TimeExpr], skip: TimeExpr
     return days
 
 
-def _event_noun(doc: Doc, start: int) -> str | None:
-    """The noun that names the event after "the": "vote" of "the presidential vote"."""
+def _event_noun(doc: Doc, start: int) -> Token | None:
+    """The noun that names the event after "the": "vote" of "the presidential vote", "results" of "the
+    election results" (a compound's head, not its modifier)."""
     span = doc.char_span(start, start + 1, alignment_mode="expand")
     if span is None:
         return None
     token = span[0]
     if token.pos_ != "NOUN" and token.head.pos_ == "NOUN" and 0 < token.head.i - token.i <= 3:
         token = token.head
-    return token.lower_ if token.pos_ == "NOUN" else None
+    while token.dep_ == "compound" and token.head.pos_ == "NOUN" and token.head.i > token.i:
+        token = token.head
+    return token if token.pos_ == "NOUN" else None
 
 
 def _moved(time: TimeExpr, day: str, days: int, clock: str) -> TimeExpr:
@@ -115,7 +138,7 @@ def anchor_to_events(doc: Doc, times: Sequence[TimeExpr]) -> tuple[TimeExpr, ...
             days = {named[0].value} if _DAY.fullmatch(named[0].value) else set()
         else:
             noun = _event_noun(doc, step.end())
-            days = (_days_beside(full, noun, times, time) | _days_of_verb(doc, noun, times, time)) if noun else set()
+            days = (_days_beside(doc, noun, times, time) | _days_of_verb(doc, noun, times, time)) if noun else set()
         if len(days) == 1:
             sign = 1 if step["dir"].lower() == "after" else -1
             result[index] = _moved(time, days.pop(), sign * length[0], length[1])

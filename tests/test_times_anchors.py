@@ -53,6 +53,15 @@ def test_anchor_to_events_length_from_a_dated_event_is_a_day(text: str, expected
     # another event's day is not this one's
     ("The election, held on March 6, was tense. Two days after the vote, protesters gathered.",
      {"March 6": "2016-03-06", "Two days": "P2D"}),
+    # a day a report was made on is not the day of the event it speaks of
+    ("The monitors said on March 13 the count had been rigged. Two days after the count, crowds gathered.",
+     {"March 13": "2016-03-13", "Two days": "P2D"}),
+    # "the election results" name results, not the election the article dates
+    ("Turnout in the March 6 election was high. Ten days after the election results were released, riots began.",
+     {"March 6": "2016-03-06", "Ten days": "P10D"}),
+    # the regional vote is not the national one
+    ("The regional vote on March 13 went smoothly. A week after the national vote, the coalition fell apart.",
+     {"March 13": "2016-03-13", "A week": "P1W"}),
 ])
 def test_anchor_to_events_undated_or_ambiguous_event_keeps_the_length(text: str, expected: dict[str, str]) -> None:
     assert _values(text) == expected
