@@ -116,6 +116,26 @@ def _event_noun(doc: Doc, start: int) -> Token | None:
     return token if token.pos_ == "NOUN" else None
 
 
+def _days_within(noun: Token, times: Sequence[TimeExpr]) -> set[str] | None:
+    """The days the noun's own phrase gives ("the meeting with rebels on March 10"), up to a comma;
+    None where it gives no time."""
+    end = noun.idx + len(noun)
+    for token in noun.doc[noun.i + 1:noun.right_edge.i + 1]:
+        if token.is_punct:
+            break
+        end = token.idx + len(token)
+    inside = [time for time in times if noun.idx < time.start and time.end <= end]
+    return {time.value for time in inside if _DAY.fullmatch(time.value)} if inside else None
+
+
+def _days_of_event(doc: Doc, noun: Token, times: Sequence[TimeExpr], skip: TimeExpr) -> set[str]:
+    """The days the event the noun names may be on: its own phrase's first, then those given elsewhere."""
+    own = _days_within(noun, times)
+    if own is not None:
+        return own
+    return _days_beside(doc, noun, times, skip) | _days_of_verb(doc, noun, times, skip)
+
+
 def _moved(time: TimeExpr, day: str, days: int, clock: str) -> TimeExpr:
     moved = (dt.date.fromisoformat(day) + dt.timedelta(days=days)).isoformat() + clock
     interval = interval_of(moved)
@@ -138,7 +158,7 @@ def anchor_to_events(doc: Doc, times: Sequence[TimeExpr]) -> tuple[TimeExpr, ...
             days = {named[0].value} if _DAY.fullmatch(named[0].value) else set()
         else:
             noun = _event_noun(doc, step.end())
-            days = (_days_beside(doc, noun, times, time) | _days_of_verb(doc, noun, times, time)) if noun else set()
+            days = _days_of_event(doc, noun, times, time) if noun else set()
         if len(days) == 1:
             sign = 1 if step["dir"].lower() == "after" else -1
             result[index] = _moved(time, days.pop(), sign * length[0], length[1])

@@ -33,6 +33,9 @@ def _values(text: str) -> dict[str, str]:
      {"Two days": "2016-03-15", "March 13": "2016-03-13"}),
     ("Sunday's parliamentary vote went smoothly. Two days after the vote, the count was over.",
      {"Sunday": "2016-03-20", "Two days": "2016-03-22"}),
+    # the event's own phrase dates it, though the same noun is dated elsewhere too
+    ("The talks on Friday broke down. Two days after the talks with the union on March 10, the strike was over.",
+     {"Friday": "2016-03-18", "Two days": "2016-03-12", "March 10": "2016-03-10"}),
     # an "-ing" noun dated by its verb's clause, with the clock time told before the length
     ("The doctor was shot dead on March 2 at his home. A jogger saw the car at 6 a.m. ten days before the shooting.",
      {"March 2": "2016-03-02", "6 a.m. ten days": "2016-02-21T06:00"}),
