@@ -2,8 +2,9 @@
 
 A length followed by "before" or "after" and a named event ("two days after the vote") is a day when the
 article gives that event's day: in the same phrase ("ten days before the March 6 election"), beside the
-event's noun elsewhere ("the vote on March 20", "Sunday's vote"), or, for an event named by a verb's
-"-ing" noun ("the shooting"), as the day of a clause of that verb ("he was shot on Oct. 23"). The length
+event's noun elsewhere ("the vote on March 20", "Sunday's vote"), or, for an act of violence or arrest
+named by a noun of its verb ("the shooting", times_lexicon.toml [event_verbs]), as the day of a clause of
+that verb ("he was shot on Oct. 23"). The length
 then becomes that day moved by it, as TimeML anchors it. With no such day, or with two different days,
 the length stays a duration.
 """
@@ -82,10 +83,11 @@ def _days_beside(doc: Doc, noun: Token, times: Sequence[TimeExpr], skip: TimeExp
 
 
 def _days_of_verb(doc: Doc, noun: Token, times: Sequence[TimeExpr], skip: TimeExpr) -> set[str]:
-    """The days of clauses whose verb the "-ing" noun names: "the shooting" and "he was shot on Oct. 23"."""
-    if not noun.lower_.endswith("ing") or len(noun.lower_) < 6:
+    """The days of clauses whose verb the noun names: "the shooting" and "he was shot on Oct. 23". Not where
+    the noun's own phrase tells which one it is ("the shooting at the mall"), which the clause may not be."""
+    verbs = lexicon().event_verbs.get(noun.lemma_.lower(), frozenset())
+    if not verbs or any(child.dep_ == "prep" and child.lower_ != "of" for child in noun.children):
         return set()
-    stem = noun.lower_[:-3]
     days = set()
     for time in times:
         if time is skip or not _DAY.fullmatch(time.value):
@@ -96,7 +98,7 @@ def _days_of_verb(doc: Doc, noun: Token, times: Sequence[TimeExpr], skip: TimeEx
             if token is None or token.head.i == token.i:
                 break
             token = token.head
-            if token.pos_ == "VERB" and token.lemma_.lower() in {stem, stem[:-1], stem + "e"}:
+            if token.pos_ == "VERB" and token.lemma_.lower() in verbs:
                 days.add(time.value)
                 break
     return days

@@ -50,6 +50,7 @@ class Lexicon:
     future_governors: frozenset[str]
     present_not_future: frozenset[str]
     speech_verbs: frozenset[str]
+    event_verbs: dict[str, frozenset[str]]
 
     def alternation(self, table: str) -> str:
         """A regex alternation of one table's keys, longest first, as whole words."""
@@ -113,6 +114,7 @@ def lexicon() -> Lexicon:
         future_governors=frozenset(data["direction"]["future_governors"]),
         present_not_future=frozenset(data["direction"]["present_not_future"]),
         speech_verbs=frozenset(data["direction"]["speech_verbs"]),
+        event_verbs={noun: frozenset(verbs) for noun, verbs in data["event_verbs"].items()},
     )
 
 

@@ -39,6 +39,9 @@ def _values(text: str) -> dict[str, str]:
     # an "-ing" noun dated by its verb's clause, with the clock time told before the length
     ("The doctor was shot dead on March 2 at his home. A jogger saw the car at 6 a.m. ten days before the shooting.",
      {"March 2": "2016-03-02", "6 a.m. ten days": "2016-02-21T06:00"}),
+    # an arrest is dated by the clause of its verb
+    ("Four students were arrested on March 2. Three days after the arrests, a judge released them.",
+     {"March 2": "2016-03-02", "Three days": "2016-03-05"}),
 ])
 def test_anchor_to_events_length_from_a_dated_event_is_a_day(text: str, expected: dict[str, str]) -> None:
     assert _values(text) == expected
@@ -65,6 +68,12 @@ def test_anchor_to_events_length_from_a_dated_event_is_a_day(text: str, expected
     # the regional vote is not the national one
     ("The regional vote on March 13 went smoothly. A week after the national vote, the coalition fell apart.",
      {"March 13": "2016-03-13", "A week": "P1W"}),
+    # a verb whose noun names another act: hearing news is no court hearing
+    ("She heard the verdict on Monday. Two days before the hearing, her lawyer resigned.",
+     {"Monday": "2016-03-21", "Two days": "P2D"}),
+    # the noun's own phrase says which shooting: not the one the clause dates
+    ("The suspect, who was shot by police on March 5, had bought a gun ten days before the shooting at the school.",
+     {"March 5": "2016-03-05", "ten days": "P10D"}),
 ])
 def test_anchor_to_events_undated_or_ambiguous_event_keeps_the_length(text: str, expected: dict[str, str]) -> None:
     assert _values(text) == expected
