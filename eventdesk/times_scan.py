@@ -80,12 +80,15 @@ def named_day_pattern() -> re.Pattern[str]:
                                key=len, reverse=True))
     day = DAY_OF_MONTH
     # "March twelfth", "March the thirty-first": a day in words, which spaCy leaves out of the month's span;
-    # "first" and "second" only where the phrase ends, as they are adverbs too ("in March first rose")
+    # "first" and "second" only where the phrase ends, as they are adverbs too ("in March first rose"), and
+    # so any day after "the", which may start a noun phrase instead ("in March the third round of talks")
     spelled = "|".join(sorted((word.replace(" ", "[- ]") for word in spelled_days() if word not in _ADVERB_DAYS),
                               key=len, reverse=True))
-    spelled += rf"|(?:{'|'.join(_ADVERB_DAYS)})(?=[,.;:!?)\"'\u201d]|\s*$|\s+(?:and|or|to|through|until)\b)"
+    phrase_end = r"(?=[,.;:!?)\"'\u201d]|\s*$|\s+(?:and|or|to|through|until)\b)"
+    every = "|".join(sorted((word.replace(" ", "[- ]") for word in spelled_days()), key=len, reverse=True))
+    spelled += rf"|(?:{'|'.join(_ADVERB_DAYS)}){phrase_end}"
     return re.compile(rf"(?<![\w-])(?:{named}(?:{weekdays})|(?:{months})\.? {day}(?!\d)(?:,? \d{{4}})?"
-                      rf"|(?:{months}) (?:the )?(?:{spelled})"
+                      rf"|(?:{months}) (?:{spelled})|(?:{months}) the (?:{every}){phrase_end}"
                       # "6 March", "12 March 2016", and a range's first day with it ("5-6 March")
                       rf"|(?:{day}\s*(?:-|\u2013|to|and)\s*)?{day} (?:{months})\b\.?(?: \d{{4}})?"
                       rf"|(?:(?:[Ll]ast|[Nn]ext|[Tt]his) )?(?:{holidays}))(?![\w-])")

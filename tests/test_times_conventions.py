@@ -867,6 +867,18 @@ def test_resolve_times_day_of_month_in_words(text: str, expected: dict[str, str]
 
 
 @pytest.mark.parametrize(("text", "expected"), [
+    # an ordinal after "Month the" that starts a noun phrase counts that phrase, not the month's days
+    ("In March the third round of talks collapsed.", {"March": "2016-03"}),
+    ("Officials said in January the twelfth victim had died.", {"January": "2016-01"}),
+    ("In December the twenty-third anniversary passed quietly.", {"December": "2015-12"}),
+    # where the phrase ends there, it is the day
+    ("In March the first, the commission said.", {"March the first": "2016-03-01"}),
+])
+def test_resolve_times_month_the_ordinal_before_a_noun_is_no_day(text: str, expected: dict[str, str]) -> None:
+    assert _values(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
     # a run of periods named by the period after it is that period, whenever the report is written
     ("Retail sales rose for a third straight month in February, the agency said.",
      {"a third straight month": "2016-02", "February": "2016-02"}),
