@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 
-from eventdesk.eval_coref import evaluate_coref, format_coref
+from eventdesk.eval_coref import best_cut, evaluate_coref, format_coref
 from eventdesk.settings import Options
 
 TINY = Path(__file__).resolve().parent / "fixtures" / "ecb"
@@ -24,6 +24,14 @@ def test_evaluate_coref_gold_clusters_resolve_within_gold_stories(options: Optio
     scores = evaluate_coref(TINY, split="Tiny", options=options, gold_clusters=True)["Tiny"]
     assert scores["stories"] == 4  # two topics, each with its ecb and ecbplus half
     assert scores["mentions"] == 16 and scores["conll_f1"] >= 0.6
+
+
+def test_best_cut_takes_the_best_mean_over_seeds() -> None:
+    # One seed's best cut (0.45) is noise: over both seeds 0.55 is better.
+    runs = [{0.45: {"conll_f1": 0.780}, 0.55: {"conll_f1": 0.778}},
+            {0.45: {"conll_f1": 0.770}, 0.55: {"conll_f1": 0.776}}]
+    assert best_cut(runs) == 0.55
+    assert best_cut(runs[:1]) == 0.45
 
 
 def test_gate_dev_event_coreference(ecb_dir: Path, options: Options) -> None:
