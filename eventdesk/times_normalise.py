@@ -241,7 +241,10 @@ def _resolve_text(text: str, ctx: Context) -> Resolution | None:
 
 _SPOKEN_YEAR = re.compile(r"\b(?P<high>nineteen|twenty) (?P<low>(?:ten|eleven|twelve|thirteen|fourteen|fifteen|"
                           r"sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|"
-                          r"ninety)(?: (?:one|two|three|four|five|six|seven|eight|nine))?)\b")
+                          r"ninety)(?: (?:one|two|three|four|five|six|seven|eight|nine))?)\b"
+                          # not a count of years: "waited twenty thirty years", "nineteen twenty one days"
+                          r"(?! (?:one|two|three|four|five|six|seven|eight|nine)\b)"
+                          r"(?! (?:years?|months?|weeks?|days?|hours?|minutes?|decades?)\b)")
 
 
 @lru_cache(maxsize=1)
@@ -249,13 +252,13 @@ def _spoken_day_pattern() -> re.Pattern[str]:
     days = "|".join(sorted(spelled_days(), key=len, reverse=True))
     month = lexicon().alternation("months")
     return re.compile(rf"\b(?:(?P<month>{month}) (?P<the>the )?(?P<ord>{days})"
-                      rf"|(?P<the_>the )?(?P<ord_>{days}) (?P<of>of )?(?P<month_>{month}))\b")
+                      rf"|(?P<the_>the )?(?P<ord_>{days}) (?P<of>of )(?P<month_>{month}))\b")
 
 
 def _spoken_day(match: re.Match[str]) -> str:
     if match["month"]:
         return f"{match['month']} {spelled_days()[match['ord']]}"
-    return f"{match['the_'] or ''}{spelled_days()[match['ord_']]} {match['of'] or ''}{match['month_']}"
+    return f"{match['the_'] or ''}{spelled_days()[match['ord_']]} {match['of']}{match['month_']}"
 
 
 def _in_digits(text: str) -> str:

@@ -88,13 +88,15 @@ def number_value(words: str, lex: Lexicon) -> float | None:
             if _SCALES[word] >= 1000:
                 total, current = total + current, 0.0
         elif word in lex.numbers and word not in {"a", "an"}:
+            if 10 <= lex.numbers[word] < 100 and current % 100:
+                return None  # "twenty thirty", "nineteen twenty": two counts, or a year, not one number
             current += lex.numbers[word]
         elif word != "and":
             return None
     return (total + current) or None
 
 
-_SCALES = {"hundred": 100, "thousand": 1000, "million": 1_000_000}
+_SCALES = {"dozen": 12, "hundred": 100, "thousand": 1000, "million": 1_000_000}
 
 
 

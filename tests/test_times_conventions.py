@@ -867,6 +867,20 @@ def test_resolve_times_day_of_month_in_words(text: str, expected: dict[str, str]
 
 
 @pytest.mark.parametrize(("text", "expected"), [
+    # two counts said one after the other are a vague length, not a year read as a count
+    ('"We waited twenty thirty years for a bridge," a farmer said.', {"twenty thirty years": "PXY"}),
+    # "dozen" multiplies the count before it
+    ("The siege of the town lasted two dozen days.", {"two dozen days": "P24D"}),
+    # an ordinal month with no "of" is the month, counted, not a day of it
+    ("It was the second June in a row that the river flooded.", {"the second June in a row": "2015-06"}),
+    # a day in words with "of", and a year in words, are still read
+    ("The twenty first of March was chosen.", {"The twenty first of March": "2016-03-21"}),
+])
+def test_resolve_times_spoken_numbers_read_as_a_count_or_a_day(text: str, expected: dict[str, str]) -> None:
+    assert _values(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
     # an ordinal after "Month the" that starts a noun phrase counts that phrase, not the month's days
     ("In March the third round of talks collapsed.", {"March": "2016-03"}),
     ("Officials said in January the twelfth victim had died.", {"January": "2016-01"}),
