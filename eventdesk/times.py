@@ -45,11 +45,6 @@ _DAY_VALUE = re.compile(r"\d{4}-\d{2}-\d{2}")
 _PLAN_VERBS = frozenset({"plan", "schedule"})
 _UNTIL = frozenset({"until", "till"})
 _COMPLETION_VERBS = frozenset({"end", "close", "conclude", "expire"})
-# "Futures point to a higher open on Monday", "Wall Street is set for a weak start Tuesday": what prices foretell.
-_MARKET_OPEN_BEFORE = re.compile(
-    r"(?i)\b(?:point(?:s|ed|ing)?(?: to)?|indicat(?:e|es|ed|ing)|signal(?:s|ed|led|ing)?|suggest(?:s|ed|ing)?"
-    r"|set for|poised for|head(?:s|ed|ing)? for) (?:a|an) [a-z]+(?:ly [a-z]+)? (?:open|opening|start)"
-    r"(?: (?:for|on) (?:Wall Street|the [A-Z][\w&]*(?: [A-Z][\w&]*)*))?,? (?:on )?$")
 _REFERENCE_PRECISIONS = frozenset({"day", "week", "month", "quarter", "season", "year", "minute", "hour"})
 
 
@@ -157,6 +152,28 @@ def _has_article(noun: Token) -> bool:
     return any(child.dep_ == "det" and child.lower_ in {"a", "an", "the"} for child in noun.children)
 
 
+@lru_cache(maxsize=1)
+def _market_open_before() -> re.Pattern[str]:
+    """"Futures point to a higher open on Monday", "Wall Street is set for a weak start Tuesday"; not a past
+    form ("futures had pointed to", "shares were set for"), which the tense reads as any other."""
+    verbs = "|".join(sorted((re.escape(verb) for verb in lexicon().market_open_verbs), key=len, reverse=True))
+    return re.compile(rf"(?i)(?<!\bhad )(?<!\bwas )(?<!\bwere )(?<!\bbeen )\b(?:{verbs}) (?:a|an) [a-z]+(?:ly [a-z]+)?"
+                      r" (?:open|opening|start)(?: (?:for|on) (?:Wall Street|the [A-Z][\w&]*(?: [A-Z][\w&]*)*))?,?"
+                      r" (?:on )?$")
+
+
+@lru_cache(maxsize=1)
+def _market_word() -> re.Pattern[str]:
+    return re.compile(r"(?<![\w&])(?:" + "|".join(re.escape(word) for word in lexicon().market_words)
+                      + r")(?![\w&])", re.IGNORECASE)
+
+
+def _foretold_open(text: str, sentence_start: int, start: int) -> bool:
+    """Whether the expression is the session a market's prices point to, the market named in its sentence."""
+    return _market_open_before().search(text, max(sentence_start, start - 80), start) is not None \
+        and _market_word().search(text, sentence_start, start) is not None
+
+
 def tense_direction(doc: Doc, start: int, end: int) -> int:
     """-1 if the expression's verb speaks of the past, +1 of the future, 0 when it cannot tell.
 
@@ -165,7 +182,7 @@ def tense_direction(doc: Doc, start: int, end: int) -> int:
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None or not len(span):
         return 0
-    if _MARKET_OPEN_BEFORE.search(doc.text, max(0, start - 80), start):
+    if _foretold_open(doc.text, span.sent.start_char, start):
         return 1  # "futures point to a higher open on Monday": prices foretell a session still to come
     lex = lexicon()
     path, verb = _path_to_verb(span)

@@ -50,6 +50,8 @@ class Lexicon:
     future_governors: frozenset[str]
     present_not_future: frozenset[str]
     speech_verbs: frozenset[str]
+    market_open_verbs: tuple[str, ...]
+    market_words: tuple[str, ...]
     event_verbs: dict[str, frozenset[str]]
 
     def alternation(self, table: str) -> str:
@@ -114,6 +116,8 @@ def lexicon() -> Lexicon:
         future_governors=frozenset(data["direction"]["future_governors"]),
         present_not_future=frozenset(data["direction"]["present_not_future"]),
         speech_verbs=frozenset(data["direction"]["speech_verbs"]),
+        market_open_verbs=tuple(data["direction"]["market_open_verbs"]),
+        market_words=tuple(data["direction"]["market_words"]),
         event_verbs={noun: frozenset(verbs) for noun, verbs in data["event_verbs"].items()},
     )
 

@@ -906,13 +906,26 @@ def test_resolve_times_nth_straight_period_named_after_it(text: str, expected: d
     assert _values(text) == expected
 
 
-@pytest.mark.parametrize(("text", "expected"), [
-    # what futures foretell is the coming session, whatever the tense of the report
-    ("Stock futures point to a higher open on Monday.", {"Monday": "2016-03-28"}),
-    ("U.S. stock futures pointed to a lower open on Wall Street on Monday as oil fell.", {"Monday": "2016-03-28"}),
-    ("Wall Street is set for a sharply lower open Monday.", {"Monday": "2016-03-28"}),
+@pytest.mark.parametrize(("text", "published", "expected"), [
+    # what futures foretell is the coming session
+    ("Stock futures point to a higher open on Monday.", dt.date(2016, 3, 25), {"Monday": "2016-03-28"}),
+    ("Wall Street is set for a sharply lower open Monday.", dt.date(2016, 3, 25), {"Monday": "2016-03-28"}),
+    ("The Dow is poised for a higher start on Monday after the jobs data.", dt.date(2016, 3, 25),
+     {"Monday": "2016-03-28"}),
+    # told in the past, it is read by its tense: the day's session in a report of that morning ...
+    ("U.S. stock futures pointed to a lower open on Wall Street on Monday as oil fell.", dt.date(2016, 3, 21),
+     {"Monday": "2016-03-21"}),
+    # ... a past session after it, and after a past perfect
+    ("Stock futures pointed to a lower open on Wall Street on Monday, and the Dow ended down 200 points.",
+     dt.date(2016, 3, 23), {"Monday": "2016-03-21"}),
+    ("Futures had pointed to a higher open on Monday, but stocks fell.", dt.date(2016, 3, 25), {"Monday": "2016-03-21"}),
     # a start already made stays in the past
-    ("Stocks got off to a strong start on Monday.", {"Monday": "2016-03-21"}),
+    ("Stocks got off to a strong start on Monday.", dt.date(2016, 3, 25), {"Monday": "2016-03-21"}),
+    # no market named: a fresh start or a cautious one is no session's open
+    ("Talks that were set for a fresh start on Monday collapsed.", dt.date(2016, 3, 25), {"Monday": "2016-03-21"}),
+    ("The central bank signalled a cautious start on Monday to its bond sales.", dt.date(2016, 3, 25),
+     {"Monday": "2016-03-21"}),
 ])
-def test_resolve_times_market_open_that_futures_point_to_is_still_to_come(text: str, expected: dict[str, str]) -> None:
-    assert _values(text, published=dt.date(2016, 3, 25)) == expected
+def test_resolve_times_market_open_that_futures_point_to_is_still_to_come(
+        text: str, published: dt.date, expected: dict[str, str]) -> None:
+    assert _values(text, published=published) == expected
