@@ -131,8 +131,9 @@ def _fold_followers(candidates: list[Candidate]) -> list[Candidate]:
     kept: list[Candidate] = []
     opening = next((c.time.first for c in sorted(candidates, key=lambda c: c.sentence)
                     if c.time is not None and c.time.first is not None), None)
+    bare = {c.sentence for c in candidates if c.absorbable} - {c.sentence for c in candidates if not c.absorbable}
     for candidate in (c for c in candidates if not c.absorbable):
-        before = [k for k in kept if 0 < candidate.sentence - k.sentence <= 1
+        before = [k for k in kept if k.sentence < candidate.sentence <= _reach(k, bare) + 1
                   and k.type in VIOLENT_TYPES | {"Protests"} and not _told_apart(candidate, k)]
         if before and _restated_aim(candidate, before[-1]):
             candidate.actor2 = None  # whom the attacker says it aimed at is its claim, not the victims told
@@ -147,6 +148,16 @@ def _fold_followers(candidates: list[Candidate]) -> list[Candidate]:
         else:
             kept.append(candidate)
     return kept
+
+
+def _reach(event: Candidate, bare: set[int]) -> int:
+    """The last sentence an event tells: its own, and those after it that tell only bare killings, which will
+    join it ('... ambushed an army patrol. 2 soldiers were killed. Troops killed 4 of them in a firefight that
+    followed': the firefight follows the ambush)."""
+    last = max(event.sentences | {event.sentence})
+    while last + 1 in bare:
+        last += 1
+    return last
 
 
 def _later_day(before: Candidate, follower: Candidate, opening: dt.date | None) -> bool:
@@ -223,7 +234,17 @@ def _anaphoric(candidate: Candidate) -> bool:
                    for c in trigger.children)
     # "killed in the attack", "a count that excludes the bomber": the one just told
     return trigger.pos_ == "NOUN" and (trigger.dep_ == "pobj" or trigger.dep_ == "dobj"
-                                       and trigger.lemma_.lower() in _EVENT_PERSONS) and _definite(trigger)
+                                       and trigger.lemma_.lower() in _EVENT_PERSONS) and _definite(trigger) \
+        or trigger.pos_ == "NOUN" and _ensuing(trigger)
+
+
+_ENSUING = frozenset({"ensue", "follow", "ensuing", "subsequent", "resulting"})
+
+
+def _ensuing(noun: Token) -> bool:
+    """'in a firefight that followed', 'in the ensuing gunfight': a fight that grew out of the event just told."""
+    return any(c.dep_ in {"amod", "relcl"} and (c.lemma_.lower() in _ENSUING or c.lower_ in _ENSUING)
+               for c in noun.children)
 
 
 _EVENT_PERSONS = frozenset({"bomber", "attacker", "assailant", "gunman"})

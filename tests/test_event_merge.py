@@ -104,3 +104,10 @@ def test_events_police_saying_whom_they_targeted_name_no_unnamed_bomber() -> Non
     text = ("On 4 May 2025, a car bomb went off near a hotel in Mogadishu, killing 5 people. Police said they "
             "targeted Al Shabaab hideouts in raids on the outskirts of the city hours later.")
     assert all("Police" not in e.actor1 for e in ranked_events(text, published=DAY) if e.fatalities)
+
+
+def test_events_a_firefight_that_followed_an_ambush_and_its_toll_joins_the_ambush() -> None:
+    # 'a firefight that followed' is the ambush's, and the bare toll between them joins the ambush too
+    text = ("On 9 February 2025, Abu Sayyaf militants ambushed an army patrol near Patikul (Sulu). 2 soldiers were "
+            "killed and 3 wounded. Troops pursued the attackers and killed 4 of them in a firefight that followed.")
+    assert [e.fatalities for e in ranked_events(text, published=DAY)] == [6]
