@@ -2,14 +2,17 @@
 
 spaCy finds most dates but not adverbs such as "now" or "recently", clock times in some
 forms, durations it calls CARDINAL, or some capitalised weekdays and dates; `times_spans`
-adds what these patterns match where spaCy found nothing. The month and day-number patterns and
-the day a speaker judges ("a great day for Poland") are text patterns too, kept here.
+adds what these patterns match where spaCy found nothing. The month and day-number patterns, the
+day a speaker judges ("a great day for Poland") and the day word after a month that is no day ("in
+March first rose") are text patterns too, kept here.
 """
 
 from __future__ import annotations
 
 import re
 from functools import lru_cache
+
+from spacy.tokens import Doc
 
 from eventdesk.times_lexicon import lexicon, spelled_days
 
@@ -92,6 +95,41 @@ def named_day_pattern() -> re.Pattern[str]:
                       # "6 March", "12 March 2016", and a range's first day with it ("5-6 March")
                       rf"|(?:{day}\s*(?:-|\u2013|to|and)\s*)?{day} (?:{months})\b\.?(?: \d{{4}})?"
                       rf"|(?:(?:[Ll]ast|[Nn]ext|[Tt]his) )?(?:{holidays}))(?![\w-])")
+
+
+@lru_cache(maxsize=1)
+def _month_and_spelled_day() -> re.Pattern[str]:
+    """A span ending in a month and a day in words: "March first", "June the tenth", "May second-quarter"."""
+    days = "|".join(sorted((word.replace(" ", "[- ]") for word in spelled_days()), key=len, reverse=True))
+    return re.compile(rf"(?i)(?<![\w-])(?P<month>{lexicon().alternation('months')})\.?(?: the)? (?:{days})"
+                      r"(?P<compound>-[a-z]+)?$")
+
+
+_HYPHEN_AFTER = re.compile(r"-[A-Za-z]")
+_ON_BEFORE = re.compile(r"(?i)\bon\s+$")
+# What the day word is an adverb of or starts: "first rose", "third parties", "first quarterly results"
+_WORDS_AFTER_AN_ADVERB_DAY = frozenset({"VERB", "AUX", "NOUN", "ADJ"})
+
+
+def is_month_and_compound(text: str, start: int, end: int) -> bool:
+    """"April" + "third-quarter": a compound of a day word is not the month's day."""
+    day = _month_and_spelled_day().fullmatch(text, start, end)
+    return day is not None and bool(day["compound"])
+
+
+def without_adverb_day(doc: Doc, start: int, end: int) -> tuple[int, int]:
+    """"March first" where a verb, noun or adjective follows: the day word is an adverb ("prices in March
+    first rose") or starts a noun phrase ("in March third parties filed", "May second-quarter earnings"), and
+    the month stands alone. Not after "on", which takes a day, nor before a place or clock ("in Geneva")."""
+    day = _month_and_spelled_day().search(doc.text, start, end)
+    if day is None or _ON_BEFORE.search(doc.text, max(0, start - 4), start):
+        return start, end
+    span = doc.char_span(start, end, alignment_mode="expand")
+    after = doc[span.end] if span is not None and span.end < len(doc) else None
+    if day["compound"] or _HYPHEN_AFTER.match(doc.text, end) \
+            or (after is not None and after.pos_ in _WORDS_AFTER_AN_ADVERB_DAY):
+        return start, day.end("month")
+    return start, end
 
 
 @lru_cache(maxsize=1)

@@ -17,7 +17,8 @@ from spacy.tokens import Doc, Span
 
 from eventdesk.times_lexicon import lexicon
 from eventdesk.times_scan import (
-    CLOCK_PLURAL, DAY_OF_MONTH, is_judged_day, month_names, named_day_pattern, scan_pattern,
+    CLOCK_PLURAL, DAY_OF_MONTH, is_judged_day, is_month_and_compound, month_names, named_day_pattern, scan_pattern,
+    without_adverb_day,
 )
 
 
@@ -253,7 +254,8 @@ def _merge(text: str, spans: list[tuple[int, int]], resolve: Resolve) -> list[tu
                 continue
             if _GAP.fullmatch(gap) and not _ENDS_WITH_YEAR.search(text[last_start:last_end]) \
                     and ("," not in gap or _one_across_comma(text[last_start:last_end], text[start:end], resolve)) \
-                    and _is_date_value(resolve(text[last_start:end])):
+                    and _is_date_value(resolve(text[last_start:end])) \
+                    and not is_month_and_compound(text, last_start, end):
                 merged[-1] = (last_start, end)
                 continue
         merged.append((start, end))
@@ -349,11 +351,11 @@ def _lines(text: str, start: int, end: int) -> list[tuple[int, int]]:
 def _raw_spans(doc: Doc, text: str) -> list[tuple[int, int]]:
     """spaCy's DATE/TIME entities, then lexicon matches where spaCy found nothing; a named date that
     holds spaCy's spans whole ("5-6 March" where spaCy saw "March") replaces them."""
-    raw = [_with_deictic(text, start, end) for ent in doc.ents if ent.label_ in {"DATE", "TIME"}
-           for start, end in _lines(text, _after_verb(ent), ent.end_char)]
+    raw = [without_adverb_day(doc, *_with_deictic(text, start, end)) for ent in doc.ents
+           if ent.label_ in {"DATE", "TIME"} for start, end in _lines(text, _after_verb(ent), ent.end_char)]
     for pattern in (scan_pattern(), named_day_pattern()):
         for match in pattern.finditer(text):
-            start, end = match.span()
+            start, end = without_adverb_day(doc, *match.span())
             inside = [span for span in raw if _overlaps(span, [(start, end)])]
             if not inside or (pattern is named_day_pattern() and all(start <= s and e <= end for s, e in inside)):
                 raw = [span for span in raw if span not in inside] + [(start, end)]

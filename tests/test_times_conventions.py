@@ -881,6 +881,20 @@ def test_resolve_times_spoken_numbers_read_as_a_count_or_a_day(text: str, expect
 
 
 @pytest.mark.parametrize(("text", "expected"), [
+    # a day word before a verb is an adverb, before a noun it starts the noun phrase: the month stands alone
+    ("Prices in March first rose, then fell.", {"March": "2016-03"}),
+    ("In March third parties filed objections.", {"March": "2016-03"}),
+    ("Since January fifth columnists have been arrested.", {"January": "2016-01"}),
+    ("In May second-quarter earnings fell.", {"May": "2015-05", "second-quarter": "2015-Q2"}),
+    # a day after "on", or before a place, is still the day
+    ("Prices on March first rose sharply.", {"March first": "2016-03-01"}),
+    ("The envoys met March third in Geneva.", {"March third": "2016-03-03"}),
+])
+def test_resolve_times_day_word_before_a_verb_or_noun_is_no_day(text: str, expected: dict[str, str]) -> None:
+    assert _values(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
     # an ordinal after "Month the" that starts a noun phrase counts that phrase, not the month's days
     ("In March the third round of talks collapsed.", {"March": "2016-03"}),
     ("Officials said in January the twelfth victim had died.", {"January": "2016-01"}),
