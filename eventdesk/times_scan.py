@@ -107,6 +107,8 @@ def _month_and_spelled_day() -> re.Pattern[str]:
 
 _HYPHEN_AFTER = re.compile(r"-[A-Za-z]")
 _ON_BEFORE = re.compile(r"(?i)\bon\s+$")
+# "In March" takes no day ("on March 1"): a day word after it, short of the phrase's end, is no day either
+_IN_BEFORE = re.compile(r"(?i)\b(?:in|during)\s+$")
 # What the day word is an adverb of or starts: "first rose", "third parties", "first quarterly results"
 _WORDS_AFTER_AN_ADVERB_DAY = frozenset({"VERB", "AUX", "NOUN", "ADJ"})
 
@@ -120,14 +122,17 @@ def is_month_and_compound(text: str, start: int, end: int) -> bool:
 def without_adverb_day(doc: Doc, start: int, end: int) -> tuple[int, int]:
     """"March first" where a verb, noun or adjective follows: the day word is an adverb ("prices in March
     first rose") or starts a noun phrase ("in March third parties filed", "May second-quarter earnings"), and
-    the month stands alone. Not after "on", which takes a day, nor before a place or clock ("in Geneva")."""
+    the month stands alone; after "in", whatever follows short of the phrase's end ("in March first the army
+    withdrew"). Not after "on", which takes a day, nor otherwise before a place or clock ("met March third in
+    Geneva")."""
     day = _month_and_spelled_day().search(doc.text, start, end)
     if day is None or _ON_BEFORE.search(doc.text, max(0, start - 4), start):
         return start, end
     span = doc.char_span(start, end, alignment_mode="expand")
     after = doc[span.end] if span is not None and span.end < len(doc) else None
+    within = _IN_BEFORE.search(doc.text, max(0, start - 7), start) is not None
     if day["compound"] or _HYPHEN_AFTER.match(doc.text, end) \
-            or (after is not None and after.pos_ in _WORDS_AFTER_AN_ADVERB_DAY):
+            or (after is not None and (after.pos_ in _WORDS_AFTER_AN_ADVERB_DAY or within and not after.is_punct)):
         return start, day.end("month")
     return start, end
 

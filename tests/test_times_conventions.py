@@ -886,6 +886,9 @@ def test_resolve_times_spoken_numbers_read_as_a_count_or_a_day(text: str, expect
     ("In March third parties filed objections.", {"March": "2016-03"}),
     ("Since January fifth columnists have been arrested.", {"January": "2016-01"}),
     ("In May second-quarter earnings fell.", {"May": "2015-05", "second-quarter": "2015-Q2"}),
+    # "in March" takes no day: a day word after it is none, whatever follows short of the phrase's end
+    ("In March first the army withdrew, then the police.", {"March": "2016-03"}),
+    ("Sales in March first slowly recovered.", {"March": "2016-03"}),
     # a day after "on", or before a place, is still the day
     ("Prices on March first rose sharply.", {"March first": "2016-03-01"}),
     ("The envoys met March third in Geneva.", {"March third": "2016-03-03"}),
