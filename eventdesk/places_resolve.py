@@ -25,6 +25,7 @@ from eventdesk.gazetteer import (
 # A division's population is the sum of its towns', so divisions get no bonus of their own.
 _KIND_BONUS = {"PCLI": 2.5, "PCLD": 1.5, "PCLS": 2.0, "PCLF": 1.5, "TERR": 1.0,
                "ADM1": 0.0, "ADM2": -0.3, "PPLC": 1.5}
+_QUARTER_PENALTY = 1.0  # a city's quarter ranks below a town of the same name near it
 _REGION_BONUS = 3.0  # continents, seas and regions (feature class L and the like)
 _FOCUS_WEIGHT = 4.0
 _ADMIN1_BONUS = 1.5  # for lying in a division the article names
@@ -45,6 +46,8 @@ _VILLAGE_POPULATION = 20_000
 # A town this close to the point of the region it is bracketed with lies in it, whatever its
 # stale division code (a first-level division of the Sahel is some 300 km across).
 STALE_DIVISION_KM = 200.0
+# A city quarter lies this close to the town it is part of (its index cut is 12 km from the centre).
+QUARTER_KM = 20.0
 MAJOR_TOWN_POPULATION = 1_000_000
 # A name the model did not call a place counts when it is this well known (places.py).
 STRONG_POPULATION = 100_000
@@ -224,6 +227,20 @@ def _km_from_box(entry: Entry, area: Entry) -> float:
     return _km(entry.latitude, entry.longitude, lat, lon)
 
 
+def is_city_quarter(entry: Entry) -> bool:
+    """Whether an entry is a section of a city (GeoNames' PPLX: Kharkiv's districts, Calgary's
+    neighbourhoods). The regions table's own sections (Capitol Hill, the Green Zone; negative ids)
+    are seats of power named on their own, not quarters."""
+    return entry.feature_code == "PPLX" and entry.geonameid > 0
+
+
+def _quarter_of_a_named_town(quarter: Entry, key: str, context: _Context) -> bool:
+    """Whether the article names the town a quarter lies in ("the Saltivskyi district of Kharkiv"):
+    a quarter elsewhere is a namesake ("Centre City, San Diego" is not Calgary's)."""
+    return any(other.feature_class == "P" and not is_city_quarter(other) and name != key
+               and _distance_km(quarter, other) <= QUARTER_KM for name, other in context.winners.items())
+
+
 def _is_major_town(entry: Entry) -> bool:
     """A capital or a city of millions: what a bracket names it by cannot make it a namesake."""
     return entry.tier == 0 and (entry.feature_code == "PPLC" or entry.population >= MAJOR_TOWN_POPULATION)
@@ -335,7 +352,7 @@ def _prior(entry: Entry, same_name: Sequence[Entry]) -> float:
     """Score from the entry alone: population, kind and how well the name matched."""
     score = math.log10(entry.population + 1000) + _KIND_BONUS.get(entry.feature_code, 0.0)
     score += _REGION_BONUS if entry.precision == 7 else 0.0
-    score -= 1.5 * entry.tier
+    score -= 1.5 * entry.tier + (_QUARTER_PENALTY if is_city_quarter(entry) else 0.0)
     if entry.feature_class == "A" and not entry.is_country:
         # A division that shares its name with a town in it ("Homs") means the town.
         if any(e.feature_class == "P" and e.country_code == entry.country_code
@@ -412,7 +429,7 @@ def _focus(groups: dict[str, list[Entry]], text: str) -> dict[str, float]:
         if country and word[0].isupper():
             votes[country] += 1
     for entries in groups.values():
-        best = [e for e in entries if e.tier == 0]
+        best = [e for e in entries if e.tier == 0 and not is_city_quarter(e)]  # a quarter votes for no country
         codes = {e.country_code for e in best if e.country_code}
         if len(codes) == 1:
             votes[codes.pop()] += 2 if best[0].is_country or best[0].feature_code == "ADM1" else 1
@@ -528,6 +545,9 @@ def _far_village(entry: Entry, anchor: Entry) -> bool:
 
 
 def _choose(entries: Sequence[Entry], key: str, context: _Context, toponym: Toponym) -> Resolution:
+    # a city's quarter stands where the article names its city, or the region bracketed with it holds it
+    entries = [e for e in entries if not is_city_quarter(e) or toponym.bracketed
+               or _quarter_of_a_named_town(e, key, context)]
     if not entries:
         return Resolution(None)
     scores = [_score(e, entries, key, context, toponym) for e in entries]

