@@ -942,6 +942,9 @@ def test_resolve_times_nth_straight_period_named_after_it(text: str, expected: d
     ("Talks that were set for a fresh start on Monday collapsed.", dt.date(2016, 3, 25), {"Monday": "2016-03-21"}),
     ("The central bank signalled a cautious start on Monday to its bond sales.", dt.date(2016, 3, 25),
      {"Monday": "2016-03-21"}),
+    # though a side "poised for" something in the present still looks forward, as "set for" does
+    ("The team is poised for a winning start on Saturday against Chelsea.", dt.date(2016, 3, 23),
+     {"Saturday": "2016-03-26"}),
 ])
 def test_resolve_times_market_open_that_futures_point_to_is_still_to_come(
         text: str, published: dt.date, expected: dict[str, str]) -> None:
