@@ -2,8 +2,8 @@
 
 A length followed by "before" or "after" and a named event ("two days after the vote") is a day when the
 article gives that event's day: in the same phrase ("ten days before the March 6 election"), beside the
-event's noun elsewhere ("the vote on March 20", "Sunday's vote"), or, for an act of violence or arrest
-named by a noun of its verb ("the shooting", times_lexicon.toml [event_verbs]), as the day of a clause of
+event's noun elsewhere ("the vote on March 20", "Sunday's vote"), or, for an act of violence, arrest,
+meeting or vote named by a noun of its verb ("the shooting", times_lexicon.toml [event_verbs]), as the day of a clause of
 that verb ("he was shot on Oct. 23"). The length
 then becomes that day moved by it, as TimeML anchors it. With no such day, or with two different days,
 the length stays a duration.

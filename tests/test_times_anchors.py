@@ -42,6 +42,11 @@ def _values(text: str) -> dict[str, str]:
     # an arrest is dated by the clause of its verb
     ("Four students were arrested on March 2. Three days after the arrests, a judge released them.",
      {"March 2": "2016-03-02", "Three days": "2016-03-05"}),
+    # so are a meeting and a vote
+    ("The two leaders met on March 10. A week before the meeting, the envoy was replaced.",
+     {"March 10": "2016-03-10", "A week": "2016-03-03"}),
+    ("The senate voted on the budget on March 3. Two days after the vote, the minister quit.",
+     {"March 3": "2016-03-03", "Two days": "2016-03-05"}),
 ])
 def test_anchor_to_events_length_from_a_dated_event_is_a_day(text: str, expected: dict[str, str]) -> None:
     assert _values(text) == expected
