@@ -264,6 +264,7 @@ def _bracket_area(found: list[Entry], toponym: Toponym, gazetteer: Gazetteer,
     """The areas a bracketed region can be: those holding its town, else those in the town's countries,
     else the one division of that exact name (the region is surer than a town, which is often a
     namesake abroad: "Palma (Cabo Delgado)")."""
+    named = found
     found = [e for e in found if e.feature_class in {"A", "L"} or e.is_country] or found
     towns = [c for c in gazetteer.candidates(toponym.child) if c.tier <= 1]
     held = list(dict.fromkeys(e for e in found for c in towns if _holds(e, c) or _capital_region(e, c)))
@@ -272,6 +273,12 @@ def _bracket_area(found: list[Entry], toponym: Toponym, gazetteer: Gazetteer,
     if not held and not shared and any(_is_major_town(c) and _same_name(c.name, toponym.child) for c in towns):
         return []  # "Caracas (Capital District)": a division of that name abroad is not it
     exact = [e for e in found if e.tier == 0 and e.feature_code in {"ADM1", "ADM2"}]
+    # a region named by its town, in the towns' country, where the division of that name lies abroad:
+    # "Rafah and Khan Younis (Gaza)" is the strip, not Gaza province in Mozambique
+    home = [e for e in named if e.tier == 0 and e.feature_class == "P" and e.country_code in
+            {c.country_code for c in towns} and focus.get(e.country_code, 0.0) >= 0.2]
+    if not held and not shared and home:
+        return home
     # a district known only by its seat, in a country the article names ("a Kosovo patrol near
     # Banjska (Mitrovice)", the town a namesake abroad): the seat
     seat = [e for e in found if e.tier == 0 and e.feature_class == "P" and focus.get(e.country_code, 0.0) >= 0.2]

@@ -572,3 +572,17 @@ def test_pipeline_a_city_quarter_elsewhere_is_no_namesake(geo_options: Options) 
     assert places["Centre City"].country_code == "US"
     places = _bracket_places("A missile struck the Industrialnyi district of Dnipro, killing two.", geo_options)
     assert places["Industrialnyi district"].name == "Dnipro"
+
+
+@pytest.mark.parametrize("text", [
+    "Clashes broke out in Rafah and Khan Younis (Gaza) overnight.",
+    "Israeli aircraft struck Khan Younis (Gaza) on Monday.",
+])
+def test_bracket_region_named_by_its_town_stays_in_the_towns_country(geo_options: Options, text: str) -> None:
+    # "(Gaza)" is the strip, named by its town, not Gaza province in Mozambique
+    assert _bracket_places(text, geo_options)["Gaza"].country_code == "PS"
+
+
+def test_bracket_region_abroad_stands_for_a_town_known_only_as_a_namesake(geo_options: Options) -> None:
+    assert _bracket_places("Gunmen killed nine people in Kurya (Zamfara) on Sunday.", geo_options)[
+        "Zamfara"].country_code == "NG"
