@@ -204,7 +204,30 @@ def _escalates(protest: Candidate, follower: Candidate) -> bool:
     """'... marched through the town. Police fired tear gas to break up the march.': the same protest, met."""
     if protest.type != "Protests" or protest.sub not in _FORCE_ORDER:
         return False
-    return follower.type == "Protests" and follower.sub in _FORCE_ORDER or _fires_on_crowd(follower)
+    return follower.type == "Protests" and follower.sub in _FORCE_ORDER or _fires_on_crowd(follower) \
+        or _crowd_turns_violent(follower)
+
+
+_BACK_PRONOUNS = frozenset({"they", "them", "some", "many", "others"})
+
+
+def _crowd_turns_violent(follower: Candidate) -> bool:
+    """'traders staged a sit-in ... When police came to disperse the sit-in, the traders threw stones at them':
+    the crowd just told, named again ('the traders', 'they'), riots: the protest became a violent demonstration."""
+    if (follower.type, follower.sub) != ("Riots", "Violent demonstration") \
+            or follower.actor1 is not None and follower.actor1.kind not in _UNARMED:
+        return False
+    verb = follower.trigger
+    for _ in range(_CONJ_CLIMB):
+        subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+        if subjects and verb.dep_ == "relcl" and subjects[0].lower_ == "who":
+            subjects = [verb.head]  # "police came to disperse the protesters, who pelted them with stones"
+        if subjects:
+            return any(s.lower_ in _BACK_PRONOUNS or s.pos_ == "NOUN" and _definite(s) for s in subjects)
+        if verb.dep_ != "conj":
+            return False
+        verb = verb.head
+    return False
 
 
 def _fires_on_crowd(follower: Candidate) -> bool:
@@ -219,6 +242,9 @@ def _fires_on_crowd(follower: Candidate) -> bool:
 def _upgrade_protest(protest: Candidate, follower: Candidate) -> None:
     """A protest told first and the force used on it next: the protest takes the harder sub-type."""
     if protest.type != "Protests" or protest.sub not in _FORCE_ORDER:
+        return
+    if _crowd_turns_violent(follower):
+        protest.type, protest.sub = follower.type, follower.sub
         return
     sub = follower.sub if follower.type == "Protests" and follower.sub in _FORCE_ORDER else (
         "Excessive force against protesters" if follower.role == "violence" and _crowd(follower)

@@ -111,3 +111,20 @@ def test_events_a_firefight_that_followed_an_ambush_and_its_toll_joins_the_ambus
     text = ("On 9 February 2025, Abu Sayyaf militants ambushed an army patrol near Patikul (Sulu). 2 soldiers were "
             "killed and 3 wounded. Troops pursued the attackers and killed 4 of them in a firefight that followed.")
     assert [e.fatalities for e in ranked_events(text, published=DAY)] == [6]
+
+
+@pytest.mark.parametrize("text", [
+    "On 3 May 2025, traders staged a sit-in at the market in Kano over new taxes. When police came to disperse the "
+    "sit-in, the traders threw stones at the officers and burned a police vehicle.",
+    "On 3 May 2025, residents blocked the highway in Ikorodu to protest a killing. Police came to disperse the "
+    "protesters, who pelted them with stones and set tyres ablaze.",
+])
+def test_events_a_protest_whose_crowd_riots_in_the_next_sentence_is_one_riot(text: str) -> None:
+    events = ranked_events(text, published=DAY)
+    assert [(e.event_type, e.sub_event_type) for e in events] == [("Riots", "Violent demonstration")]
+
+
+def test_events_a_riot_by_other_people_after_a_protest_stays_apart() -> None:
+    text = ("On 3 May 2025, teachers protested over unpaid salaries in Abuja. Youths later burned tyres on a "
+            "highway in Kaduna.")
+    assert len(ranked_events(text, published=DAY)) == 2
