@@ -299,10 +299,20 @@ BOTH_SIDES = "on both sides"
 
 
 def _on_all_sides(anchor: Token) -> bool:
-    """'combatants from both sides', 'fighters on either side', 'members of the two sides'."""
+    """'combatants from both sides', 'fighters on either side', 'members of the two sides'; not the sides of a
+    border or a river ('10 civilians on both sides of the border'), which are places, not the warring sides."""
     return any(p.dep_ == "prep" and p.lower_ in {"from", "on", "of"} and any(
-        o.lemma_.lower() == "side" and any(d.lower_ in _ALL_SIDES for d in o.children) for o in p.children)
-        for p in anchor.children)
+        o.lemma_.lower() == "side" and any(d.lower_ in _ALL_SIDES for d in o.children) and not _sides_of_a_place(o)
+        for o in p.children) for p in anchor.children)
+
+
+_DIVIDES = frozenset({"border", "frontier", "boundary", "line", "river", "divide", "road", "street", "wall"})
+
+
+def _sides_of_a_place(side: Token) -> bool:
+    """'both sides of the border', 'either side of the river': sides of a place, not of a fight."""
+    return any(p.dep_ == "prep" and p.lower_ == "of" and any(o.lemma_.lower() in _DIVIDES for o in p.children)
+               for p in side.children)
 
 
 def _told_of_all_sides(anchor: Token, tokens: Span) -> bool:

@@ -107,3 +107,12 @@ def test_events_a_groups_claim_and_the_sides_own_count_of_its_men_are_one_toll()
 ])
 def test_events_another_count_adds_to_the_toll_before_it(text: str, dead: int) -> None:
     assert _events(text)[0].fatalities == dead
+
+
+@pytest.mark.parametrize("text", [
+    "The clashes near Chaman killed 10 civilians on both sides of the border.",
+    "The shelling killed 10 civilians on either side of the river.",
+])
+def test_figures_people_on_both_sides_of_a_border_are_no_sides_fighters(text: str) -> None:
+    figures = extract_text(text, published=DAY).figures
+    assert [(f.low, "both sides" in f.counts) for f in figures] == [(10.0, False)]
