@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 
 import pytest
 from conftest import extract_text
@@ -933,3 +934,18 @@ def test_actor_kind_agrees_with_normalise_actor() -> None:
                    "rioters", "ISWAP militants"]:
         actor = normalise_actor(phrase, context=context)
         assert actor is not None and actor_kind(actor.name) == actor.kind, phrase
+
+
+def test_normalise_actor_answers_each_context_apart() -> None:
+    # the answers are kept per phrase and context: asking in one article must not answer for another
+    somalia = ActorContext(country="Somalia", year=2024)
+    assert _name_in("militants", replace(somalia, armed_default="Al Shabaab")) == "Al Shabaab"
+    assert _name_in("militants", somalia) == "Unidentified Armed Group (Somalia)"
+    assert _name_in("militants", replace(somalia, country="Kenya")) == "Unidentified Armed Group (Kenya)"
+    assert _name_in("Puntland troops", replace(somalia, year=2019)) != _name_in("Puntland troops", somalia)
+    ecuador = ActorContext(country="Ecuador", year=2024)
+    assert _name_in("gang members", replace(ecuador, gang_default="Los Choneros")) == "Los Choneros"
+    assert _name_in("gang members", ecuador) == "Unidentified Gang (Ecuador)"
+    nigeria = ActorContext(country="Nigeria", year=2024)
+    assert _name_in("community protection guards", replace(nigeria, regions=frozenset({"Zamfara"}))) != _name_in(
+        "community protection guards", nigeria)
