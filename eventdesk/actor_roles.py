@@ -10,7 +10,7 @@ as a supporter ('backed by Russian airstrikes') is a backer.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Token
@@ -266,18 +266,23 @@ def _speaker(trigger: Token, mentions: Sequence[ActorMention]) -> Actor | None:
 _OTHER_TIME_MARKS = frozenset({"after", "before", "since", "until", "once"})
 
 
-def _other_time_clauses(trigger: Token) -> set[int]:
-    """Tokens whose actors word order must not make sides of the trigger: a clause set at another time
+def _other_time_clauses(trigger: Token) -> Callable[[int], bool]:
+    """Whether a token's actors word order must not make sides of the trigger: a clause set at another time
     ('looted the health centre after government troops left the town'), or, for a trigger inside such a
     clause ('fighting broke out between X and Y after the killing of a militia leader'), all outside it."""
     start, end = sentence_bounds(trigger.doc, trigger.i)
-    found: set[int] = set()
-    for inside, marked in _time_marks(trigger.doc, start, end):
+    marks = _time_marks(trigger.doc, start, end)
+    if not marks:
+        return _nowhere  # most sentences set no clause at another time: no test to make
+    for inside, marked in marks:
         if trigger.i in inside:
-            return set(range(start, end)).difference(inside)
-        if marked:
-            found.update(inside)
-    return found
+            return lambda i: start <= i < end and i not in inside
+    elsewhen = [inside for inside, marked in marks if marked]
+    return lambda i: any(i in inside for inside in elsewhen)
+
+
+def _nowhere(i: int) -> bool:
+    return False
 
 
 def _time_marks(doc: Doc, start: int, end: int) -> list[tuple[tuple[int, ...], bool]]:
@@ -366,7 +371,7 @@ def roles_of(trigger: Token, mentions: Sequence[ActorMention], *, backing: froze
             agent, patient = patient, agent
     parsed = (agent is not None) + (patient is not None)
     elsewhen = _other_time_clauses(trigger)
-    rest = [m for m in sides if m.start not in excluded and m.head not in elsewhen
+    rest = [m for m in sides if m.start not in excluded and not elsewhen(m.head)
             and not _is_speaker(trigger.doc[m.head]) and not _negated_argument(trigger.doc[m.head], trigger)]
     if agent is None and not passive:
         before = [m for m in rest if m.end <= trigger.i]
