@@ -176,7 +176,9 @@ def _candidates(toponym: Toponym, gazetteer: Gazetteer, focus: dict[str, float])
 
 def _in_parent(found: list[Entry], toponym: Toponym, gazetteer: Gazetteer) -> list[Entry]:
     """The candidates that lie in the toponym's parent ("Alexandria, La.", "Palma (Cabo Delgado)")."""
-    inside = [e for e in found if _within_parent(e, toponym.parent, gazetteer, bracketed=toponym.bracketed)
+    own_name = bool(spelling_keys(toponym.parent) & spelling_keys(toponym.name))
+    inside = [e for e in found if _within_parent(e, toponym.parent, gazetteer, bracketed=toponym.bracketed,
+                                                 own_name=own_name)
               or toponym.bracketed and any(_capital_region(a, e) for a in gazetteer.candidates(toponym.parent))]
     asked = spelling_keys(toponym.name)
     if not toponym.bracketed and not any(asked & spelling_keys(e.name) for e in inside):
@@ -310,7 +312,10 @@ def _holds(area: Entry, entry: Entry) -> bool:
     return area.feature_code == "ADM2" and (area.admin1, area.admin2) == (entry.admin1, entry.admin2)
 
 
-def _within_parent(entry: Entry, parent: str, gazetteer: Gazetteer, *, bracketed: bool = False) -> bool:
+def _within_parent(entry: Entry, parent: str, gazetteer: Gazetteer, *, bracketed: bool = False,
+                   own_name: bool = False) -> bool:
+    """Whether an entry lies in the parent named with it; `own_name`: the parent is the town's own name,
+    a region named by its town ("Jenin (Jenin)")."""
     state = us_state_code(parent)
     if state:
         return entry.country_code == "US" and entry.admin1 == state
@@ -324,8 +329,10 @@ def _within_parent(entry: Entry, parent: str, gazetteer: Gazetteer, *, bracketed
         if area.is_country and area.country_code == entry.country_code and not entry.is_country:
             return True
         if bracketed and area.tier == 0 and area.feature_class == "P" and area.geonameid != entry.geonameid \
-                and (area.country_code, area.admin1) == (entry.country_code, entry.admin1):
-            return True  # "Sudzha (Kursk)": the region is named by its capital, the gazetteer knows only the town
+                and (area.country_code, area.admin1) == (entry.country_code, entry.admin1) and not own_name:
+            # "Sudzha (Kursk)": the region is named by its capital, the gazetteer knows only the town; in
+            # "Hebron (Hebron)" a namesake in the same state (Pennsylvania has two Hebrons) is no region
+            return True
         if area.feature_code == "ADM1" and (area.country_code, area.admin1) == (
                 entry.country_code, entry.admin1) and entry.geonameid != area.geonameid:
             return True
