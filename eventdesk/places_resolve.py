@@ -161,6 +161,10 @@ def _candidates(toponym: Toponym, gazetteer: Gazetteer, focus: dict[str, float])
     found = _lookup(toponym.name, gazetteer)
     exact = [e for e in found if e.tier == 0]
     close = exact or [e for e in found if e.tier == 1]
+    if toponym.level == "area" and toponym.child:
+        # "Kumba (Southwest)": the region holding the town may be spelled apart ('South-West') while a
+        # namesake abroad has the exact spelling (an Emirati sector once called Southwest)
+        close = [e for e in found if e.tier <= 1]
     found = close or found
     if not exact:  # loose and partial matches only for large places or in the article's countries
         found = [e for e in found if _loose_match_stands(e, focus)]
