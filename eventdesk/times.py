@@ -522,6 +522,12 @@ def _governing(doc: Doc, candidates: list[TimeExpr], trigger_start: int) -> Time
     trigger = trigger_span[0]
     distances = [(d, abs(t.start - trigger_start), t) for t in candidates
                  if (d := _dependency_distance(doc, t, trigger)) is not None]
+    first = trigger
+    while first.dep_ == "conj" and first.head is not first:
+        first = first.head
+    if first is not trigger:  # "On 2 May, gunmen stormed X and killed 7 for ...": the verbs share one date
+        distances += [(d + 1, abs(t.start - trigger_start), t) for t in candidates
+                      if (d := _dependency_distance(doc, t, first)) is not None]
     return min(distances, key=lambda row: row[:2])[2] if distances else None
 
 
