@@ -550,9 +550,24 @@ def _stormed_with_weapons(found: list[Candidate]) -> list[Candidate]:
     return [c for c in found if id(c) not in means]
 
 
+def _fights_that_kill(found: list[Candidate]) -> list[Candidate]:
+    """'clashes between the army and RSF killed 10 civilians': the dead of a killing whose subject is a fight are
+    the fight's toll, one battle, not an attack by the side named last."""
+    fights = {c.trigger.i: c for c in found if c.type == "Battles" and c.role == "" and c.trigger.dep_ == "nsubj"}
+    if not fights:
+        return found
+    tolls = []
+    for killing in (c for c in found if c.role == "violence"):
+        fight = next((fights[s.i] for s in killing.trigger.children if s.dep_ == "nsubj" and s.i in fights), None)
+        if fight is not None:
+            fold(fight, killing)
+            tolls.append(id(killing))
+    return [c for c in found if id(c) not in tolls]
+
+
 def _absorb_within_sentence(found: list[Candidate]) -> list[Candidate]:
     """'clashed ..., killing 3', 'a suicide bomber ... killing 8': one event per occurrence in a sentence."""
-    ranked = sorted(_stormed_with_weapons(_gunmen_with_bombs(found)), key=_absorber)
+    ranked = sorted(_fights_that_kill(_stormed_with_weapons(_gunmen_with_bombs(found))), key=_absorber)
     kept: list[Candidate] = []
     for candidate in ranked:
         main = next((k for k in kept if _absorbs(k, candidate)), None)

@@ -175,3 +175,12 @@ def test_events_people_at_work_attacked_are_civilians(text: str) -> None:
 ])
 def test_events_weapons_a_place_is_stormed_with_are_the_assaults_means(text: str, sub: str) -> None:
     assert _events(text)[0].sub_event_type == sub
+
+
+@pytest.mark.parametrize("text", [
+    "On 3 May 2025, clashes between the army and RSF in El Fasher killed 10 civilians.",
+    "On 3 May 2025, fighting between the army and RSF in El Fasher killed 10 civilians and 6 soldiers.",
+])
+def test_events_the_dead_a_fight_kills_are_the_fights_toll(text: str) -> None:
+    events = _events(text)
+    assert [(e.event_type, e.actor1) for e in events] == [("Battles", "Military Forces of Sudan (2019-)")]
