@@ -112,6 +112,9 @@ def _resolve_violence(candidate: Candidate, sent: Span | None = None, lexicon: L
         candidate.type, candidate.sub = "Explosions/Remote violence", "Air/drone strike"
     elif kind1 == "rioter":
         candidate.type, candidate.sub = "Riots", "Mob violence"
+    elif kind1 in {"state", "police"} and kind2 in {"civilian", ""} and _fired_upon(candidate.trigger):
+        candidate.type, candidate.sub = "Battles", "Armed clash"  # "shot dead 3 men after coming under fire"
+        candidate.actor2 = None  # those who fired first are no civilians, whoever they were
     elif kind2 in ARMED and former_target(candidate.trigger):
         candidate.type, candidate.sub = "Violence against civilians", "Attack"  # "a former rebel": unarmed now
     elif kind2 in ARMED and not (kind2 == "militia" and civilian_target(candidate.trigger)):
@@ -125,6 +128,12 @@ def _resolve_violence(candidate: Candidate, sent: Span | None = None, lexicon: L
             candidate.sub = "Excessive force against protesters" if lethal else "Protest with intervention"
     else:
         candidate.type, candidate.sub = "Battles", "Armed clash"
+
+
+def _fired_upon(trigger: Token) -> bool:
+    """'police said they shot dead 3 men ... after officers came under fire': the force fired upon first."""
+    words = event_lexicon().context["fired_upon"]
+    return has_phrase(trigger.sent, tuple(tuple(p.split()) for p in words))
 
 
 def _resolve_protest(candidate: Candidate, sent: Span, lexicon: Lexicon) -> None:

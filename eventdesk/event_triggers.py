@@ -87,6 +87,7 @@ def event_lexicon() -> Lexicon:
     context["captive_object"] = context["person_object"] | words.person_nouns | ARMED_PERSONS | frozenset(
         f"{noun}s" for noun in words.person_nouns | ARMED_PERSONS)
     context["protest_acts"] = frozenset(data["protest_context"]["acts"])
+    context["fired_upon"] = frozenset(data["protest_context"]["fired_upon"])
     context["stop_nouns"] = frozenset(data["stop"]["nouns"])
     context["unreal"] = frozenset(data["unreal"]["adjectives"])
     context["idle_verbs"] = frozenset(data["weapon_object"]["idle_verbs"])

@@ -184,3 +184,15 @@ def test_events_weapons_a_place_is_stormed_with_are_the_assaults_means(text: str
 def test_events_the_dead_a_fight_kills_are_the_fights_toll(text: str) -> None:
     events = _events(text)
     assert [(e.event_type, e.actor1) for e in events] == [("Battles", "Military Forces of Sudan (2019-)")]
+
+
+@pytest.mark.parametrize("text", [
+    "On 2 February 2025, police said they shot dead 3 men in Spanish Town after officers came under fire.",
+    "On 2 February 2025, soldiers returned fire after they were shot at near Tumaco, killing 2 men.",
+])
+def test_events_men_a_force_kills_after_coming_under_fire_fought_it(text: str) -> None:
+    assert [(e.event_type, e.actor2) for e in _events(text)][:1] == [("Battles", "")]
+
+
+def test_events_men_police_shoot_dead_with_no_fire_told_are_civilians() -> None:
+    assert _events("On 2 February 2025, police shot dead 2 men in Kingston.")[0].event_type == "Violence against civilians"
