@@ -76,10 +76,14 @@ def toponym_at(text: str, start: int, end: int, *, sentence: int = 0) -> Toponym
         start -= len(before) - match.start(1)
     near = any(before.rstrip().endswith(word) for word in name_rules()["nearness"]["words"])
     parent = _parent_after(text, end)
-    return Toponym(start, end, text[start:end], name, sentence, level, direction, near, parent)
+    listed = bool(parent) and _LIST_AFTER_PARENT.match(text, text.find(parent, end) + len(parent)) is not None
+    return Toponym(start, end, text[start:end], name, sentence, level, direction, near, parent, listed=listed)
 
 
 _PARENT = re.compile(r",\s*((?:[A-Z][a-z]*\.\s?){1,3}|[A-Z][a-z]+(?: [A-Z][a-z]+)?)")
+# the name after the comma goes on as a list: "Berlin, France and Italy", "Berlin, France, Italy and Spain"
+_LIST_AFTER_PARENT = re.compile(r",?\s+(?:and|or)\s+(?:the\s+)?[A-Z]"
+                                r"|,\s+(?:the\s+)?[A-Z][\w'\u2019-]*(?:\s+[A-Z][\w'\u2019-]*)*,?\s+(?:and|or)\s")
 
 
 def _parent_after(text: str, end: int) -> str:

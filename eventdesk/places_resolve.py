@@ -71,6 +71,7 @@ class Toponym:
     parent: str = ""  # "Louisiana" in "Alexandria, Louisiana"
     child: str = ""  # "Kagara" for the "Niger" of "Kagara (Niger)": the area holds it
     bracketed: bool = False  # "Kagara" in "Kagara (Niger)": the parent is firm
+    listed: bool = False  # the parent begins a list ("Berlin, France and Italy"): maybe not the town's
 
 
 @dataclass(frozen=True)
@@ -187,7 +188,8 @@ def _in_parent(found: list[Entry], toponym: Toponym, gazetteer: Gazetteer) -> li
     asked = spelling_keys(toponym.name)
     if not toponym.bracketed and not any(asked & spelling_keys(e.name) for e in inside):
         inside = []  # "Washington, New York and Chicago" is a list, not Watervliet (once Washington), N.Y.
-    if not inside and not toponym.bracketed and _beyond_named_country(found, toponym.parent, gazetteer):
+    if not inside and not toponym.bracketed and not toponym.listed \
+            and _beyond_named_country(found, toponym.parent, gazetteer):
         return []  # "Moura, Mali": no Moura in Mali, and Moura in Portugal is not it
     if inside or not toponym.bracketed:
         return inside or found
@@ -220,6 +222,8 @@ def _beyond_named_country(found: list[Entry], parent: str, gazetteer: Gazetteer)
     named = [a for a in gazetteer.candidates(parent) if a.tier == 0 and a.is_country]
     if not named or not all(e.feature_class in {"P", "A"} and not e.is_country for e in found):
         return False  # a region or country before it is one of a list ("the Middle East, Italy and ...")
+    if any(_is_major_town(e) for e in found):
+        return False  # "Khartoum, Egypt": a capital beside a country is one of a list, not a namesake
     word = f" {normalise_name(parent)} "
     countries = named + [c for c in gazetteer.countries.values() if word in f" {normalise_name(c.name)} "]
     return not any(_km_from_box(e, country) <= _FAR_KM for e in found for country in countries)

@@ -548,6 +548,19 @@ def test_pipeline_a_town_named_with_its_country_stays_there(geo_options: Options
     assert place.country_code == country and (place.precision == 1 or place.inferred)
 
 
+@pytest.mark.parametrize(("text", "town", "country"), [
+    # review of be3d20b: a town before a list of countries is one of the list, not a namesake in the first
+    ("Protests were held in Berlin, France and Italy on Saturday.", "Berlin", "DE"),  # a capital
+    ("Clashes in Khartoum, Egypt and Libya were reported.", "Khartoum", "SD"),
+    ("Protests spread to Benghazi, Egypt and Tunisia last week.", "Benghazi", "LY"),  # a list
+    ("Fighting was reported in Misrata, Egypt, Chad and Sudan.", "Misrata", "LY"),
+])
+def test_pipeline_a_town_before_a_list_of_countries_keeps_its_own(geo_options: Options, text: str, town: str,
+                                                                   country: str) -> None:
+    place = _bracket_places(text, geo_options)[town]
+    assert place.country_code == country and place.precision == 1
+
+
 def test_pipeline_a_region_in_a_list_before_a_country_stays_a_region(geo_options: Options) -> None:
     # "the Middle East, Italy and ...": a list, not a Middle East inside Italy
     places = _bracket_places("Crews served in the Far East, the Middle East, Italy and Russia.", geo_options)
