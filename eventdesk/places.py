@@ -119,8 +119,9 @@ def recognise_toponyms(doc: Doc, draft: Extraction, gazetteer: Gazetteer) -> lis
     for toponym in _capitalised_names(doc, draft, gazetteer, covered):
         found.setdefault((toponym.start, toponym.end), toponym)
     # "Mostafa, a 34-year-old driver, was killed": a person, whatever town has the name
+    places = [(m.start, m.end) for m in draft.mentions if m.label in {"GPE", "LOC"}]
     kept = [t for t in found.values() if not _inside(t, people) and not (
-        described_as_person(text, t.end) and not any(e.is_country for e in gazetteer.candidates(t.name)[:1]))]
+        described_as_person(text, t.end) and not _stands_as_place(t, places, gazetteer))]
     bracketed = bracketed_toponyms(draft, gazetteer)
     spans = [(t.start, t.end) for t in bracketed]
     kept = [t for t in kept if not any(s < t.end and t.start < e for s, e in spans)]
@@ -445,6 +446,13 @@ def _is_adjective(doc: Doc, mention: Mention) -> bool:
     """A one-word mention the parser reads as an adjective modifying a noun ('Roman theatre')."""
     span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
     return span is not None and len(span) == 1 and span[0].tag_ == "JJ" and span[0].dep_ == "amod"
+
+
+def _stands_as_place(toponym: Toponym, places: list[tuple[int, int]], gazetteer: Gazetteer) -> bool:
+    """Whether a name is a place whatever apposition follows it: a country, or a city the model
+    called a place ("Maiduguri, 1,000 km from Abuja"); no person's apposition makes them people."""
+    best = gazetteer.candidates(toponym.name)[:1]
+    return any(e.is_country or (e.population >= STRONG_POPULATION and _inside(toponym, places)) for e in best)
 
 
 def _inside(toponym: Toponym, spans: Iterable[tuple[int, int]]) -> bool:

@@ -24,8 +24,8 @@ from eventdesk.places_resolve import demonym_country
 
 # labels of names that may be towns the model misread; dates, numbers and laws never are
 _MISREAD_LABELS = frozenset({"PERSON", "ORG", "NORP", "WORK_OF_ART", "PRODUCT", "EVENT"})
-# ", a 34-year-old driver", ", a father of three", ", aged 34", ", 34,"
-_APPOSITION = re.compile(r",\s+(?:aged\s+\d{1,3}\b|\d{1,3}\s*,|(?:a|an|the)\s+((?:[\w-]+\s+){0,4}?[\w-]+)"
+# ", a 34-year-old driver", ", a father of three", ", aged 34", ", 34," (not ", 1,600 km east of")
+_APPOSITION = re.compile(r",\s+(?:aged\s+\d{1,3}\b|\d{1,3}\s*,(?!\d)|(?:a|an|the)\s+((?:[\w-]+\s+){0,4}?[\w-]+)"
                          r"(?=\s*(?:[,.;:()\u2014]|\b(?:of|from|in|at|with|who|and|was|is|had|has)\b)))")
 # a place named after a person's name or after 'in': "Baucus of Montana, the chairman", "in Kidal, a town"
 _OWNED = re.compile(r"(?:[A-Z][\w'\u2019-]*\s+(?:of|from)|\b(?:in|at|near))\s+(?:the\s+)?[A-Z][\w'\u2019-]*(?:\s+[A-Z][\w'\u2019-]*)*$")

@@ -17,6 +17,7 @@ from eventdesk.settings import Options
     ("Kidal, a town in northern Mali, was shelled.", False),
     ("Jenin, a militant stronghold, was raided.", False),
     ("Goma, the capital of North Kivu, fell.", False),
+    ("Bukavu, 1,600 km east of Kinshasa, fell.", False),  # review of f4d4b92: a distance, not an age
 ])
 def test_described_as_person_reads_the_apposition(text: str, described: bool) -> None:
     assert described_as_person(text, text.index(",")) is described
@@ -29,6 +30,15 @@ def test_described_as_person_reads_the_apposition(text: str, described: bool) ->
 def test_pipeline_a_name_described_as_a_person_is_no_town(geo_options: Options, text: str) -> None:
     places = [p.text for p in extract_text(text, options=geo_options).places]
     assert "Mostafa" not in places and places  # Mostafa is a town in Iraq too
+
+
+@pytest.mark.parametrize(("text", "town"), [
+    # review of f4d4b92: a distance with a thousands separator is no age
+    ("Rebels entered Bukavu, 1,600 km east of Kinshasa, on Friday.", "Bukavu"),
+    ("Maiduguri, 1,000 km from Abuja, was hit by rockets.", "Maiduguri"),
+])
+def test_pipeline_a_town_before_a_distance_stays(geo_options: Options, text: str, town: str) -> None:
+    assert town in [p.text for p in extract_text(text, options=geo_options).places]
 
 
 def test_pipeline_a_country_before_an_apposition_stays(geo_options: Options) -> None:
