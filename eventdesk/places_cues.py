@@ -29,6 +29,9 @@ _APPOSITION = re.compile(r",\s+(?:aged\s+\d{1,3}\b|\d{1,3}\s*,(?!\d)|(?:a|an|the
                          r"(?=\s*(?:[,.;:()\u2014]|\b(?:of|from|in|at|with|who|and|was|is|had|has)\b)))")
 # a place named after a person's name or after 'in': "Baucus of Montana, the chairman", "in Kidal, a town"
 _OWNED = re.compile(r"(?:[A-Z][\w'\u2019-]*\s+(?:of|from)|\b(?:in|at|near))\s+(?:the\s+)?[A-Z][\w'\u2019-]*(?:\s+[A-Z][\w'\u2019-]*)*$")
+# a name the model took for an organisation or a work is a town only if a town of note has it: the
+# institutions an event verb takes ("stormed Congress", "raided Parliament") are villages somewhere
+_NOTED_TOWN_POPULATION = 10_000
 _AGE = re.compile(r"\d{1,3}-year-old")
 _WORD = re.compile(r"[A-Z][\w'\u2019-]*")
 
@@ -85,5 +88,7 @@ def object_of_event_verb(doc: Doc, mention: Mention, gazetteer: Gazetteer, count
         preposition = root.head
         acts = (root.dep_ == "pobj" and preposition.lower_ in cues["prepositions"]
                 and preposition.head.lemma_.casefold() in cues["preposition_heads"])
+    least = 0 if mention.label == "PERSON" else _NOTED_TOWN_POPULATION
     return acts and any(e.tier <= 1 and e.feature_class in {"P", "A"} and not e.is_country
-                        and e.country_code in countries for e in gazetteer.candidates(mention.text))
+                        and e.country_code in countries and e.population >= least
+                        for e in gazetteer.candidates(mention.text))

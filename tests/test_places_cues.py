@@ -57,6 +57,13 @@ def test_pipeline_an_event_verbs_object_is_a_town(geo_options: Options, text: st
     assert places[town].country_code == country and places[town].precision == 1
 
 
+def test_pipeline_an_institution_an_event_verb_takes_is_no_town(geo_options: Options) -> None:
+    # review of f4d4b92: the model's organisation is a town only where a town of note has the name
+    places = extract_text("Trump supporters stormed Congress on January 6, US prosecutors said.",
+                          options=geo_options).places
+    assert "Congress" not in [p.text for p in places]  # a village in Arizona
+
+
 def test_pipeline_an_event_verbs_object_abroad_is_no_town(geo_options: Options) -> None:
     # 'Mostafa' is a town in Iraq only: a report from Gaza that names him is about a person
     places = extract_text("Israeli soldiers raided Mostafa's home and the army detained Mostafa in Gaza.",
