@@ -43,6 +43,7 @@ def place_cues() -> dict[str, Any]:
     data = tomllib.loads(text)
     return {
         "object_verbs": frozenset(data["event_object"]["verbs"]),
+        "person_verbs": frozenset(data["event_object"]["verbs_taking_persons"]),
         "preposition_heads": frozenset(data["event_object"]["verbs_with_preposition"]),
         "prepositions": frozenset(data["event_object"]["prepositions"]),
         "person_heads": frozenset(data["person_apposition"]["heads"]) | name_tables().role_heads,
@@ -83,7 +84,8 @@ def object_of_event_verb(doc: Doc, mention: Mention, gazetteer: Gazetteer, count
         return False
     cues, root = place_cues(), span.root
     if root.dep_ == "dobj":
-        acts = root.head.lemma_.casefold() in cues["object_verbs"]
+        verb = root.head.lemma_.casefold()
+        acts = verb in cues["object_verbs"] and not (mention.label == "PERSON" and verb in cues["person_verbs"])
     else:
         preposition = root.head
         acts = (root.dep_ == "pobj" and preposition.lower_ in cues["prepositions"]
