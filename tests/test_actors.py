@@ -456,7 +456,7 @@ def test_normalise_actor_a_named_clan_movement_keeps_its_own_name() -> None:
     ("7 IRGC officers", "Syria", "Military Forces of Iran (1989-) Islamic Revolutionary Guard Corps"),
     ("Iranian troops", "Iraq", "Military Forces of Iran (1989-)"),
     ("14 Russian assaults", "Ukraine", "Military Forces of Russia (2000-)"),  # an attack named with its country
-    ("an Israeli raid", "Palestine", "Military Forces of Israel (1948-)"),
+    ("an Israeli raid", "Palestine", "Military Forces of Israel (2022-)"),
     ("the parents of a footballer", "Colombia", "Civilians (Colombia)"),
 ])
 def test_normalise_actor_the_irgc_attacks_by_country_and_more_civilians(phrase: str, country: str, name: str) -> None:
