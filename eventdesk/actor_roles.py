@@ -17,6 +17,7 @@ from spacy.tokens import Doc, Token
 
 from eventdesk.actor_tables import auxiliary_names, country_in, words_of
 from eventdesk.actors import Actor, ActorContext, ActorMention, civilians_of, normalise_actor, state_actor
+from eventdesk.figures_kinds import verb_kind
 from eventdesk.nlp import doc_cached, sentence_bounds, sentence_tokens
 
 
@@ -77,7 +78,23 @@ def _verb_roles(trigger: Token) -> tuple[list[Token], list[Token]]:
             agents = [c for c in head.children if c.dep_ in _AGENT_DEPS]
     if not patients and trigger.dep_ in {"xcomp", "oprd"}:  # "12 fighters were reported killed"
         patients = [c for c in head.children if c.dep_ == "nsubjpass"]
+    if reduced_passive(trigger):  # "2 soldiers killed.": the soldiers are whom it was done to
+        agents, patients = [], patients + agents
     return agents, patients
+
+
+def reduced_passive(verb: Token) -> bool:
+    """'2 soldiers killed, 3 injured.', '4 FC personnel killed': a note's verbless toll, a passive with its
+    'were' left out; the parser reads the counted people as the verb's subject, a count no one kills with."""
+    if verb.dep_ != "ROOT" or verb.tag_ not in {"VBD", "VBN"} or any(
+            c.dep_ in {"aux", "auxpass", "dobj", "obj", "ccomp", "xcomp"} for c in verb.children):
+        return False
+    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    return len(subjects) == 1 and any(c.dep_ == "nummod" for c in subjects[0].children) \
+        and verb_kind(verb) in _DONE_TO_PEOPLE  # "30 people gathered" did it themselves
+
+
+_DONE_TO_PEOPLE = frozenset({"killed", "wounded", "captured", "arrested"})
 
 
 _OCCASION_MARKS = frozenset({"when", "as", "after", "while"})
@@ -319,7 +336,7 @@ def _unnamed_accomplices(mention: ActorMention, trigger: Token, agent: Actor | N
 
 def is_passive(verb: Token) -> bool:
     """'was killed', 'were reported killed', 'a man killed by gunmen'."""
-    if any(c.dep_ in {"auxpass", "nsubjpass", "agent"} for c in verb.children):
+    if any(c.dep_ in {"auxpass", "nsubjpass", "agent"} for c in verb.children) or reduced_passive(verb):
         return True
     return verb.tag_ == "VBN" and verb.dep_ in {"xcomp", "oprd", "acl"} and not any(
         c.dep_ in {"nsubj", "dobj"} for c in verb.children)
