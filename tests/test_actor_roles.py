@@ -19,7 +19,7 @@ from eventdesk.nlp import load_nlp
      "Military Forces of Ethiopia (2018-)", "Civilians (Ethiopia)"),
     # 'it' in a relative clause on the trigger is the one who reports it
     ("US Africa Command said an air strike it carried out near Jilib killed 3 al Shabaab militants.", "strike",
-     "Military Forces of the United States (2021-)", "Al Shabaab"),
+     "Military Forces of the United States (2021-2025)", "Al Shabaab"),
 ])
 def test_roles_of_reads_agents_through_clauses(sentence: str, trigger: str, agent: str, patient: str) -> None:
     doc = load_nlp()(sentence)
