@@ -73,7 +73,10 @@ def _verb_roles(trigger: Token) -> tuple[list[Token], list[Token]]:
     if not agents and trigger.dep_ in {"conj", "xcomp", "advcl"} and head.pos_ in {"VERB", "AUX"}:
         agents = [c for c in head.children if c.dep_ in _AGENT_DEPS]
         # "gunmen blocked a highway, checked papers and shot dead 23 men": up a chain of joined verbs
-        while not agents and head.dep_ == "conj" and head.head.pos_ in {"VERB", "AUX"} and head.head.i != head.i:
+        # and from a participle's clause to the verb it hangs from: "police foiled a plot, seizing a belt and
+        # arresting 3 suspects" (the police arrested)
+        while not agents and (head.dep_ == "conj" or head.dep_ == "advcl" and head.tag_ == "VBG") \
+                and head.head.pos_ in {"VERB", "AUX"} and head.head.i != head.i:
             head = head.head
             agents = [c for c in head.children if c.dep_ in _AGENT_DEPS]
     if not patients and trigger.dep_ in {"xcomp", "oprd"}:  # "12 fighters were reported killed"

@@ -1,4 +1,5 @@
-"""Roles: a note's verbless toll ('2 soldiers killed.') is a passive with its 'were' left out."""
+"""Roles: a note's verbless toll ('2 soldiers killed.') is a passive with its 'were' left out; a participle
+clause acts through the subject of the verb it hangs from."""
 
 from __future__ import annotations
 
@@ -33,3 +34,10 @@ def test_a_verbless_toll_after_a_reply_joins_the_attack_it_tolls() -> None:
     events = ranked_events(text, published=dt.date(2025, 5, 5))
     assert (events[0].event_type, events[0].fatalities) == ("Battles", 3)
     assert all(e.event_type != "Violence against civilians" for e in events)
+
+
+def test_a_participle_clause_after_a_coordinated_participle_takes_the_main_subject_as_agent() -> None:
+    text = ("On 3 March 2025, Iraqi police foiled an IS plot to bomb a shrine in Karbala, "
+            "seizing two explosive belts and arresting 4 suspects.")
+    arrests = [e for e in ranked_events(text, published=dt.date(2025, 3, 4)) if e.sub_event_type == "Arrests"]
+    assert arrests and all(e.actor1 and e.actor1.startswith("Police Forces of Iraq") for e in arrests)
