@@ -776,8 +776,8 @@ def test_article_context_the_named_gang_is_not_its_own_foe(text: str, actors: tu
 
 
 @pytest.mark.parametrize(("phrase", "name"), [
-    ("gunmen affiliated with the government", "Military Forces of Syria (2000-)"),
-    ("armed men from factions allied with the new government", "Military Forces of Syria (2000-)"),
+    ("gunmen affiliated with the government", "Military Forces of Syria (2024-)"),
+    ("armed men from factions allied with the new government", "Military Forces of Syria (2024-)"),
     # those tied to a fallen government, to no government, or to its foes stay unnamed armed men
     ("gunmen loyal to the former regime", "Unidentified Armed Group (Syria)"),
     ("gunmen loyal to the new authorities", "Unidentified Armed Group (Syria)"),
