@@ -76,13 +76,16 @@ def article_countries(text: str, mentions: list[Mention], gazetteer: Gazetteer) 
 def object_of_event_verb(doc: Doc, mention: Mention, gazetteer: Gazetteer, countries: frozenset[str]) -> bool:
     """Whether a name the model took for a person or group is a town an event verb acts on ('raided
     Qalqilya', 'stormed into Tubas', 'an assault on Kadugli'): a proper noun, the verb's direct object
-    or the object of its 'into/on/against', that the gazetteer knows closely in the article's countries."""
+    or the object of its 'into/on/against', or one joined to either by 'and', that the gazetteer knows
+    closely in the article's countries."""
     if mention.label not in _MISREAD_LABELS or not countries:
         return False
     span = doc.char_span(mention.start, mention.end)
     if span is None or span.root.pos_ != "PROPN":
         return False
     cues, root = place_cues(), span.root
+    while root.dep_ == "conj" and root.head is not root:
+        root = root.head  # "raided Jenin and Qalqilya": the verb acts on every name of its object's list
     if root.dep_ == "dobj":
         verb = root.head.lemma_.casefold()
         acts = verb in cues["object_verbs"] and not (mention.label == "PERSON" and verb in cues["person_verbs"])

@@ -50,6 +50,8 @@ def test_pipeline_a_country_before_an_apposition_stays(geo_options: Options) -> 
     # the model reads these towns as a person or a group; the verb's object is a place in the article's country
     ("Israeli forces raided Qalqilya overnight and shot dead a Palestinian man.", "Qalqilya", "PS"),
     ("Palestinian officials said Israeli troops stormed Tubas before dawn.", "Tubas", "PS"),
+    # review of f4d4b92: every name of the object's list ('Jenin and Qalqilya'), not just the first
+    ("Israeli forces raided Jenin and Qalqilya overnight, Palestinian officials said.", "Qalqilya", "PS"),
 ])
 def test_pipeline_an_event_verbs_object_is_a_town(geo_options: Options, text: str, town: str,
                                                   country: str) -> None:
