@@ -355,7 +355,8 @@ def _loser(anchor: Token) -> str:
     verb = object_.head
     if object_.dep_ == "dobj" and verb.lemma_.lower() == "lose":
         subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
-        if subject is not None and subject.lower_ in _SPEAKER_PRONOUNS and verb.dep_ == "ccomp":
+        if subject is not None and subject.lower_ in _SPEAKER_PRONOUNS and verb.dep_ in {"ccomp", "conj"}:
+            # "the army said ... and it lost four men", parsed as a second verb beside 'said': its subject
             subject = next((c for c in verb.head.children if c.dep_ == "nsubj"), None)
     elif any(c.dep_ == "poss" and c.lower_ in {"its", "their"} for c in anchor.children):
         saying = next((a for a in list(anchor.ancestors)[:5] if a.lemma_.lower() in _OWN_SAYING), None)

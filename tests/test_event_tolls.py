@@ -116,3 +116,10 @@ def test_events_another_count_adds_to_the_toll_before_it(text: str, dead: int) -
 def test_figures_people_on_both_sides_of_a_border_are_no_sides_fighters(text: str) -> None:
     figures = extract_text(text, published=DAY).figures
     assert [(f.low, "both sides" in f.counts) for f in figures] == [(10.0, False)]
+
+
+def test_events_men_a_side_says_it_lost_beside_its_own_claim_count_that_side() -> None:
+    # 'it' of 'and it lost four men', parsed beside 'said', is the army that speaks
+    text = ("On 3 May 2025, JNIM fighters ambushed an army convoy near Boni. The army said 10 assailants were "
+            "neutralised and it lost three men; JNIM claimed to have killed 25 soldiers.")
+    assert _events(text)[0].fatalities == 13
