@@ -63,6 +63,15 @@ def described_as_person(text: str, end: int) -> bool:
     return any(_AGE.fullmatch(word) for word in words) or words[-1] in place_cues()["person_heads"]
 
 
+def described_by_age(text: str, end: int) -> bool:
+    """Whether the name that ends at `end` is given an age ('Jordan, a 30-year-old farmer', 'Jordan,
+    30,'): what only a person has, whatever country or city has the name."""
+    match = _APPOSITION.match(text, end)
+    if match is None or _OWNED.search(text, max(0, end - 60), end):
+        return False
+    return match.group(1) is None or any(_AGE.fullmatch(word) for word in match.group(1).casefold().split())
+
+
 def article_countries(text: str, mentions: list[Mention], gazetteer: Gazetteer) -> frozenset[str]:
     """The countries an article names or names the people of ("Israeli forces", "in Mali")."""
     codes = {demonym_country(word) for word in set(_WORD.findall(text))}

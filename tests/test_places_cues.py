@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from conftest import extract_text
 
-from eventdesk.places_cues import described_as_person
+from eventdesk.places_cues import described_as_person, described_by_age
 from eventdesk.settings import Options
 
 
@@ -44,6 +44,13 @@ def test_pipeline_a_town_before_a_distance_stays(geo_options: Options, text: str
 def test_pipeline_a_country_before_an_apposition_stays(geo_options: Options) -> None:
     places = extract_text("Poland, a NATO ally, sent troops to the border.", options=geo_options).places
     assert [p.country_code for p in places] == ["PL"]
+
+
+def test_pipeline_a_country_given_an_age_is_a_person(geo_options: Options) -> None:
+    # a country named with a role stays ('a neighbour of'); one given an age is a person's name
+    text = "Gunmen attacked Jordan, a 30-year-old farmer, in Kaduna State. Poland, a neighbour of Ukraine, sent aid."
+    places = extract_text(text, options=geo_options).places
+    assert "JO" not in [p.country_code for p in places] and "Poland" in [p.text for p in places]
 
 
 @pytest.mark.parametrize(("text", "town", "country"), [
@@ -88,3 +95,13 @@ def test_pipeline_an_event_verbs_object_abroad_is_no_town(geo_options: Options) 
 ])
 def test_described_as_person_knows_whose_apposition(text: str, end: str, described: bool) -> None:
     assert described_as_person(text, text.index(end) + len(end)) is described
+
+
+@pytest.mark.parametrize(("text", "aged"), [
+    ("Jordan, a 30-year-old farmer, was shot.", True),
+    ("Jordan, 30, was shot.", True),
+    ("Jordan, a key ally, sent troops.", False),
+    ("Jordan, 1,200 km away, sent troops.", False),
+])
+def test_described_by_age_reads_only_an_age(text: str, aged: bool) -> None:
+    assert described_by_age(text, text.index(",")) is aged
