@@ -660,7 +660,10 @@ def _article_context(doc: Doc, extraction: Extraction) -> ActorContext:
     gangs = Counter(group for group in named if group.gang).most_common(1)
     persons = frozenset(t.idx for m in extraction.mentions if m.label == "PERSON"
                         for t in doc.char_span(m.start, m.end, alignment_mode="expand") or ())
-    regions = frozenset(place.admin1 for place in extraction.places if place.resolved and place.admin1)
+    # the event's own divisions: a coded town's ('Funtua (Katsina)') when there is one, not a town the men fled to
+    divided = [place for place in extraction.places if place.resolved and place.admin1]
+    coded = [place for place in divided if is_coded_town(text, place.end)]
+    regions = frozenset(place.admin1 for place in coded or divided)
     return ActorContext(country=country, year=year, armed_default=armed,
                         gang_default=group_name(gangs[0][0], country, year) if gangs else "", persons=persons,
                         regions=regions)

@@ -879,6 +879,9 @@ def test_find_actors_al_qaedas_men_before_jnim_are_aqim() -> None:
     ("Bandits killed five community protection guards in Gusau on Friday.", True),  # a town of Zamfara
     ("Members of the community protection guards clashed with bandits near Funtua, Katsina state, on Sunday.", False),
     ("Zamfara Community Protection Guards fought bandits near Funtua, Katsina state, on Sunday.", True),
+    # the coded town is Katsina's; a town of Zamfara the men flee to is not where it happened
+    ("Community protection guards clashed with bandits near Funtua (Katsina) on Sunday, killing 4. "
+     "The bandits fled towards Gusau.", False),
 ])
 def test_find_actors_community_protection_guards_are_zamfaras_only_in_its_context(text: str, guards: bool) -> None:
     names = [actor for event in extract_text(text, published=dt.date(2024, 5, 1)).events
