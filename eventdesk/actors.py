@@ -19,7 +19,7 @@ import re
 
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 from spacy.tokens import Doc, Span, Token
@@ -160,17 +160,14 @@ _IN_UNIFORM = re.compile(r"\bin (.+?) (?:uniforms?|fatigues)\b", re.IGNORECASE)
 
 def normalise_actor(phrase: str, *, context: ActorContext = ActorContext()) -> Actor | None:
     """The ACLED-style actor a phrase names, or None when it names none."""
-    return _normalised(phrase, context.country, context.year, context.armed_default, context.gang_default,
-                       context.regions)
+    # the whole context but its persons, which no phrase reading asks: a field added later keys the cache too
+    return _normalised(phrase, replace(context, persons=frozenset()))
 
 
 @lru_cache(maxsize=1 << 13)
-def _normalised(phrase: str, country: str, year: int | None, armed_default: str, gang_default: str,
-                regions: frozenset[str]) -> Actor | None:
-    # once per phrase and what the article tells of unnamed sides (not its persons, which no phrase reading
-    # asks): the same phrases ('security forces', 'gunmen') recur sentence after sentence, article after article
-    context = ActorContext(country=country, year=year, armed_default=armed_default, gang_default=gang_default,
-                           regions=regions)
+def _normalised(phrase: str, context: ActorContext) -> Actor | None:
+    # once per phrase and what the article tells of unnamed sides: the same phrases ('security forces',
+    # 'gunmen') recur sentence after sentence, article after article
     if phrase.rstrip().endswith(("-", "\u2013")):
         return None  # "a checkpoint of the UAE-[backed STC]": cut before the name its country only modifies
     dressed = _IN_UNIFORM.search(phrase)
