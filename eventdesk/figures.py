@@ -23,7 +23,7 @@ from eventdesk.figures_kinds import (
     ARMED_PERSONS, QUANTITY_NOUNS, child_kind, complement_kind, head_kind, kind_words, labelled_toll, linear_kind,
     losses_counted, noun_kind, shot_dead, verb_key, verb_kind,
 )
-from eventdesk.figures_victims import MORE, dead_subjects, is_besides, one_more, ordinal_person, victims
+from eventdesk.figures_victims import MORE, dead_subjects, died_after, is_besides, one_more, ordinal_person, victims
 from eventdesk.model import Extraction, Figure
 from eventdesk.nlp import sentence_tokens
 from eventdesk.numbers import Amount, scan_amounts
@@ -246,6 +246,8 @@ def _amount_figures(sent: Span, words: Sequence[Token], sent_index: int, draft: 
         else:
             governed = head_kind(_beside_all_sides(anchor) or anchor)
         # "killed 31 detainees": the verb says what happened to them, whatever they were
+        if anchor.i >= tokens.end and died_after(anchor):
+            governed = "killed"  # "shot two traders who later died": the relative clause says they died
         kind = governed if governed in {"killed", "wounded"} else (
             _prenominal_kind(anchor, tokens.end) or noun_kind(anchor) or child_kind(anchor) or governed)
         if not kind and anchor.i >= tokens.end:

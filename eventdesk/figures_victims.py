@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from eventdesk.figures_kinds import verb_key
+from eventdesk.figures_kinds import kind_words, verb_key
 
 _SELF = frozenset({"himself", "herself"})
 # "another soldier died", "3 more died", "a fifth man died": one more than the toll told before.
@@ -90,7 +90,20 @@ def _comma_list(obj: Token) -> list[Token]:
 def dead_subjects(verb: Token) -> list[Token]:
     """'Two villagers and a volunteer died': the subject of a verb of dying, with its conjuncts."""
     found = [c for c in verb.children if c.dep_ == "nsubj"]
+    if verb.dep_ == "relcl" and found and found[0].lower_ in _RELATIVE_SUBJECTS:
+        # "beating an elderly man who later died in hospital": the dying is the antecedent's
+        found = [verb.head]
     return found + [t for token in found for t in token.conjuncts if t.i > token.i]
+
+
+_RELATIVE_SUBJECTS = frozenset({"who", "that", "which"})
+
+
+def died_after(noun: Token) -> bool:
+    """'two traders who later died in hospital': a relative clause of dying on the people counted."""
+    dying = kind_words().subject_verbs
+    return any(c.dep_ == "relcl" and "killed" in {dying.get(c.lemma_.lower()), dying.get(verb_key(c))}
+               and noun in dead_subjects(c) for c in noun.children)
 
 
 def _set_fire_to(verb: Token) -> list[Token]:
