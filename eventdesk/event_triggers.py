@@ -217,6 +217,9 @@ def context_ok(trigger: Trigger, token: Token, sent: Span, lexicon: Lexicon) -> 
     if trigger.role == "territory" and any(o.lemma_.lower() in lexicon.context["no_territory"]
                                            and o.pos_ == "NOUN" for o in _objects(token)):
         return False  # "police regained control of the wing": a building held, no territory changed hands
+    if trigger.role == "territory" and _control_of_nothing_named(token) and any(
+            t.lemma_.lower() in lexicon.context["no_territory"] and t.pos_ == "NOUN" for t in token.sent):
+        return False  # "14 inmates died before police regained control", said of a prison: no territory
     return True
 
 
@@ -239,6 +242,14 @@ def _armed_sides(verb: Token, lexicon: Lexicon) -> bool:
         a for c in verb.children if c.dep_ == "ccomp" for a in c.children if a.dep_ == "attr"]
     object_ = side(objects)
     return subject[0] and any(object_) or object_[0] and subject[1]
+
+
+def _control_of_nothing_named(token: Token) -> bool:
+    """'police regained control': the phrase names no place it took ('control' and nothing of it)."""
+    objects = _objects(token)
+    return bool(objects) and all(o.lemma_.lower() == "control" and not any(
+        c.dep_ == "prep" for c in o.children) for o in objects if o.dep_ != "prep") and not any(
+        o.dep_ == "prep" for o in objects)
 
 
 def _armed_operation(verb: Token, lexicon: Lexicon) -> bool:

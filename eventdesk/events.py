@@ -396,6 +396,8 @@ def _fire_on_protest(candidate: Candidate) -> None:
     protest_words = lexicon.context["protest_acts"]
     for target in (t for t in candidate.trigger.subtree if t.dep_ in {"pobj", "dobj"} and t.pos_ == "NOUN"):
         for act in (c for c in target.children if c.dep_ in {"acl", "relcl"}):
+            if act.lemma_.lower() in lexicon.context["modality_heads"]:
+                continue  # "shot a teacher who had defied the boycott": no part of it
             objects = {g.lemma_.lower() for g in act.children if g.dep_ == "dobj"}
             if protest_word(act) or objects & protest_words:
                 candidate.type, candidate.sub = "Protests", "Excessive force against protesters"
