@@ -98,6 +98,23 @@ def _counts_text(anchor: Token, amount_end: int) -> str:
     return words.text.strip(" ,")
 
 
+def _among(anchor: Token) -> str:
+    """'reported 7 dead among combatants', '12 were killed among the rebels': the group that the dead
+    of a count naming no one belonged to, told by 'among' on the count or its verb ('' if none)."""
+    holder = anchor
+    for _ in range(3):  # up from the count to its clause's verb, no further
+        for prep in (c for c in holder.children if c.dep_ == "prep" and c.lower_ == "among"):
+            objects = [o for o in prep.children if o.dep_ == "pobj"]
+            whom = objects[0] if len(objects) == 1 and objects[0].pos_ in {"NOUN", "PROPN"} else None
+            # "among them 3 rebels" names a part of the count, not whom it counts
+            if whom is not None and not any(c.dep_ == "nummod" for c in whom.children):
+                return _counts_text(whom, prep.i + 1)
+        if holder.pos_ in {"VERB", "AUX"} or holder.head is holder:
+            break
+        holder = holder.head
+    return ""
+
+
 def _is_subset(anchor: Token, amount: Amount, sent: Span) -> bool:
     """'..., including 2 children': a part of another figure, not an addition to it."""
     words = kind_words().subset
@@ -110,6 +127,11 @@ def _is_subset(anchor: Token, amount: Amount, sent: Span) -> bool:
         return False
     while anchor.dep_ == "conj" and anchor.head is not anchor:
         anchor = anchor.head  # "including 10 women and 3 infants": the list's first item says
+    if any(c.dep_ == "prep" and c.lower_ in words and c.i < anchor.i for c in anchor.children):
+        return True  # "9 people, among them two women and 3 children": 'among them' hung on the first item
+    first_before = sent.doc[max(sent.start, anchor.left_edge.i - 3):anchor.left_edge.i].text.lower()
+    if anchor.i < sent.start + amount.start and any(f" {w} " in f" {first_before} " for w in words):
+        return True  # "..., among them a woman and 3 children": told before the list's first item
     head = anchor.head if anchor.dep_ == "pobj" else None
     if head is not None and head.lower_ == "of" and anchor.lower_ in kind_words().the_dead \
             and head.head.pos_ == "NUM" \
@@ -277,6 +299,8 @@ def _amount_figures(sent: Span, words: Sequence[Token], sent_index: int, draft: 
             counts = "couple"  # "killing a couple and their 3 children": two people, not 'a couple of'
         if counts and kind_words().nouns.get(anchor.lower_) and not anchor.lefts:
             counts = ""
+        if kind == "killed" and (not counts or counts.lower() in kind_words().nouns):
+            counts = _among(anchor) or counts  # "7 deaths among the fighters": whom the dead were
         if sides:
             counts = f"{counts} {BOTH_SIDES}".strip()
         qualifier = "including" if _is_subset(anchor, amount, sent) and not amount.qualifier else ""
@@ -413,6 +437,12 @@ def _borrowed_by_killing(verb: Token) -> bool:
         c.dep_ == "conj" and c.pos_ == "VERB" and verb_kind(c) == "killed" for c in verb.children)
 
 
+def _part_of(victim: Token) -> Token | None:
+    """'killed 9 people, among them a woman': the 'among them' the parse hangs on the one it names, a part."""
+    return next((c for c in victim.children if c.dep_ == "prep" and c.i < victim.i
+                 and c.lower_ in kind_words().subset), None)
+
+
 def _indefinite(token: Token) -> bool:
     return any(c.dep_ == "det" and c.lower_ in {"a", "an"} for c in token.children)
 
@@ -431,9 +461,11 @@ def _single_figures(sent: Span, words: Sequence[Token], sent_index: int, draft: 
         for victim in [*listed, *(t for c in listed for t in c.conjuncts if t.i > c.i)]:
             if victim.i not in taken and _is_single_person(victim, context, killing=True):
                 taken.add(victim.i)
-                span = sent.doc[victim.left_edge.i:victim.i + 1]
+                part = _part_of(victim)
+                start = part.right_edge.i + 1 if part is not None else victim.left_edge.i
+                span = sent.doc[start:victim.i + 1]
                 yield _figure(draft, sent_index, span.start_char, span.end_char, "killed", one,
-                              _strip_det(span.text), context)
+                              _strip_det(span.text), context, qualifier="including" if part is not None else "")
     subject_verbs = kind_words().subject_verbs
     for verb in words:
         dead = shot_dead(verb)
@@ -467,13 +499,16 @@ def _single_figures(sent: Span, words: Sequence[Token], sent_index: int, draft: 
                 continue
             if ordinal:  # "A third, a 70-year-old woman, died": the woman is the third, not a fourth
                 taken.update(c.i for c in verb.children if c.dep_ == "nsubj" and c.i > victim.i)
-            span = sent.doc[victim.left_edge.i if victim.ent_type_ != "PERSON" else victim.i:victim.i + 1]
+            among = _part_of(victim)
+            start = among.right_edge.i + 1 if among is not None else victim.left_edge.i
+            span = sent.doc[start if victim.ent_type_ != "PERSON" else victim.i:victim.i + 1]
             if victim.ent_type_ == "PERSON":
                 span = next((e for e in sent.doc.ents if e.start <= victim.i < e.end), span)
             counts = span.text  # a pronoun ('killing him') is its own group of one
             taken.add(victim.i)
             before = sent.doc[max(sent.start, span.start - 3):span.start].text.lower()
-            part = any(f" {w} " in f" {before} " for w in kind_words().subset)  # "7 people, among them a girl"
+            # "7 people, among them a girl"
+            part = among is not None or any(f" {w} " in f" {before} " for w in kind_words().subset)
             # "a soldier reported missing was found dead the next day": someone new, beyond the toll told
             more = ordinal or one_more(victim) or is_besides(victim) or found_dead and _indefinite(victim) \
                 or died and any(c.dep_ in {"acl", "amod"} and verb_kind(c) == "wounded" for c in victim.children)
