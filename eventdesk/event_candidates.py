@@ -31,6 +31,7 @@ from eventdesk.event_triggers import (
     in_grievance, is_support, modifier_only, natural_cause, non_actor_subject, object_of_strategic, part_played_in,
     ran_into,
 )
+from eventdesk.figures_kinds import verb_kind
 from eventdesk.model import TimeExpr
 from eventdesk.nlp import sentence_tokens
 
@@ -404,7 +405,8 @@ def _candidate_at(token: Token, sent: Span, index: int, mentions: Sequence[Actor
     if candidate.role == "found":
         candidate.actor1 = None  # "police later recovered 2 more bodies": who finds the dead did not kill them
     # "3 men were killed when gendarmes fired": deaths told after the event they belong to, if any
-    candidate.absorbable = candidate.role in {"violence", "found"} and (candidate.actor1 is None or roles.by_occasion)
+    candidate.absorbable = candidate.role in {"violence", "found"} and (candidate.actor1 is None or roles.by_occasion) \
+        or entry.sub == "Armed clash" and candidate.actor1 is None and _toll_taken_in(token)
     if candidate.absorbable:
         candidate.hints = sentence_hints(sent)
         candidate.in_campaign = _in_the_campaign(token)
@@ -621,3 +623,13 @@ def fold(into: Candidate, other: Candidate) -> None:
     if into.place_index is None:
         into.place_index = other.place_index
     into.confidence = max(into.confidence, other.confidence)
+
+
+_TOLL_SETTINGS = frozenset({"in", "during", "amid"})
+
+
+def _toll_taken_in(token: Token) -> bool:
+    """'8 suspects killed in shootouts': a fight named only as where a toll was taken, told after the
+    operation or attack it belongs to, whose toll it is."""
+    verb = token.head.head if token.dep_ == "pobj" and token.head.lower_ in _TOLL_SETTINGS else None
+    return verb is not None and verb.pos_ == "VERB" and verb_kind(verb) in {"killed", "wounded"}
