@@ -9,8 +9,9 @@ demonym, a country or a leader) or from the article's context.
 The alias and country tables and their look-ups live in
 `eventdesk.actor_tables`; `words_of`, `named_group`, `era_label`,
 `article_country` and `iso3_of` are re-exported here. Where a phrase starts and ends in the parse
-is `eventdesk.actor_spans`'s. Which actor is the agent, patient or backer
-of an event trigger is read in `eventdesk.actor_roles`.
+is `eventdesk.actor_spans`'s. `Actor` and its kinds are `eventdesk.actor_kinds`'s (`Actor` is
+re-exported here), and peoples' and clans' militias `eventdesk.actor_militias`'s. Which actor is
+the agent, patient or backer of an event trigger is read in `eventdesk.actor_roles`.
 """
 
 from __future__ import annotations
@@ -19,25 +20,27 @@ import re
 
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from spacy.tokens import Doc, Span, Token
 
+from eventdesk.actor_kinds import Actor, group_kind, with_country
+from eventdesk.actor_militias import (
+    CLAN_ARMED, clan_militia, clans_after, communal_militia, ethnic_militia, people_militia, peoples_after,
+)
 from eventdesk.actor_spans import (
     BELIEVED, ORDINAL, ORIGIN_LINKS, RIGHT_LINKS, believed_end, is_head, left_edge, named_spans,
     one_head_word, right_edge,
 )
 from eventdesk.actor_tables import (
     SERVING_LINKS, WORD, Group, actor_table, country_in, country_insurgents, era_label, gangs_kill_in, group_name,
-    has_cue, herders_of, named_group, serves_the_state, word_tuple, words_of,
+    has_cue, named_group, serves_the_state, word_tuple, words_of,
 )
 # re-exported: acled.py and the tests import them from here
 from eventdesk.actor_tables import article_country as article_country, iso3_of as iso3_of
 from eventdesk.model import Extraction
 from eventdesk.nlp import doc_cached, sentence_tokens, tokens_text
-
-ActorKind = str  # state, police, rebel, militia, unidentified, civilian, protester, rioter, external
 
 
 @dataclass(frozen=True)
@@ -59,18 +62,6 @@ class ActorContext:
 
 
 @dataclass(frozen=True)
-class Actor:
-    """A normalised actor: its ACLED-style name, kind and country."""
-
-    name: str
-    kind: ActorKind
-    country: str = ""
-    # a state force named only as "security forces": the report leaves its branch open (ACLED codes
-    # those who fire on protesters as police); not part of the actor's identity
-    unspecified_branch: bool = field(default=False, compare=False)
-
-
-@dataclass(frozen=True)
 class ActorMention:
     """An actor phrase in a document: token span, head token and the actor."""
 
@@ -79,12 +70,6 @@ class ActorMention:
     head: int
     text: str
     actor: Actor
-
-
-def _with_country(template: str, country: str) -> str:
-    if "{country}" not in template:
-        return template
-    return template.replace("{country}", country) if country else template.replace(" ({country})", "")
 
 
 @lru_cache(maxsize=1 << 10)  # one per country, year and branch: asked of every state force named
@@ -126,26 +111,20 @@ def _tail_kind(words: tuple[str, ...]) -> str:
     return ""
 
 
-_GROUP_KINDS = {1: "state", 2: "rebel", 3: "militia", 4: "militia", 8: "external"}
-
-
 def _from_group(group: Group, country: str, year: int | None) -> Actor:
-    kind = _GROUP_KINDS.get(group.inter, "rebel")
-    if group.name.startswith("Unidentified"):
-        kind = "unidentified"
-    return Actor(group_name(group, country, year), kind, country)
+    return Actor(group_name(group, country, year), group_kind(group), country)
 
 
 def generic_militants(words: Sequence[str], country: str, context: ActorContext) -> Actor:
     """Armed men a phrase names by no group: unidentified, the country's rebels, or the article's main
     armed group (or the group that wages the country's insurgency)."""
     if has_cue(words, "unidentified"):
-        return Actor(_with_country("Unidentified Armed Group ({country})", country), "unidentified", country)
+        return Actor(with_country("Unidentified Armed Group ({country})", country), "unidentified", country)
     if has_cue(words, "rebel") and not context.armed_default:
-        return Actor(_with_country("Opposition Rebels ({country})", country), "rebel", country)
+        return Actor(with_country("Opposition Rebels ({country})", country), "rebel", country)
     if context.armed_default:
         return Actor(context.armed_default, "rebel", country)
-    return Actor(_with_country("Unidentified Armed Group ({country})", country), "unidentified", country)
+    return Actor(with_country("Unidentified Armed Group ({country})", country), "unidentified", country)
 
 
 _ALWAYS_STATE = frozenset({("troops",), ("soldiers",), ("soldier",), ("army",), ("military",),
@@ -191,7 +170,7 @@ def _normalised(phrase: str, context: ActorContext) -> Actor | None:
         role = group.role or (head if head in {"police", "government"} else "military")
         return state_actor(group.state_of, role=role, year=context.year, unit=group.unit, era=group.era)
     if group is not None and group.name.startswith("Unidentified") and (
-            people := _ethnic_militia(words, "militants", country)) is not None:
+            people := ethnic_militia(words, "militants", country)) is not None:
         return people  # "Druze gunmen", "Tiv attackers": the people's militia, not unidentified men
     if group is not None and group.name.startswith("Unidentified") and serves_the_state(words):
         return state_actor(country, year=context.year)  # "gunmen affiliated with the government"
@@ -205,7 +184,7 @@ def _normalised(phrase: str, context: ActorContext) -> Actor | None:
     head = _head_kind(words[:link]) or _head_kind(words)
     if head in {"police", "military", "militants"} and has_cue(words, "deposed"):
         # "gunmen loyal to the former regime", "remnants of the ousted government's forces"
-        return Actor(_with_country("Unidentified Armed Group ({country})", country), "unidentified", country)
+        return Actor(with_country("Unidentified Armed Group ({country})", country), "unidentified", country)
     head = _head_kind(words[:link])
     if head in {"police", "military", "militants", "government"} and has_cue(words[:link], "former") \
             or head == "government" and has_cue(words, "church"):  # "a Presbyterian minister": a cleric
@@ -231,17 +210,17 @@ def _normalised(phrase: str, context: ActorContext) -> Actor | None:
     if head == "militants" and words[link - 1] == "group" and any(
             _head_kind(origin[:i + 1]) == "civilians" for i in range(min(3, len(origin)))):
         return _people("civilians", country)  # "a group of journalists" is the journalists
-    people = _ethnic_militia(words[:link], head, country, origin=origin)
+    people = ethnic_militia(words[:link], head, country, origin=origin)
     if people is not None:
         return people
     if head == "militants" and has_cue(words, "communal"):
-        return _communal_militia(words, originals, country)
+        return communal_militia(words, originals, country)
     if head == "militants":
         if has_cue(words, "gang"):  # "gang members", "suspected gangsters": ACLED's unnamed gangs
             return _unnamed_gang(words, country, context)
         if words[link - 1].startswith("militia") and not has_cue(words, "rebel"):
             home = context.country or country  # "Iran-backed militias" fight in the article's country
-            return Actor(_with_country("Pro-Government Militia ({country})", home), "militia", home)
+            return Actor(with_country("Pro-Government Militia ({country})", home), "militia", home)
         if has_cue(words, "state"):
             return state_actor(country, year=context.year)
         return generic_militants(words, country, context)
@@ -265,7 +244,7 @@ def _unnamed_gang(words: Sequence[str], country: str, context: ActorContext) -> 
     """'gang members' in a note naming Comando Vermelho are its men (not 'a rival faction'); else unnamed."""
     if context.gang_default and has_cue(words, "gang") and not {"rival", "another", "other"} & set(words):
         return Actor(context.gang_default, "militia", country)
-    return Actor(_with_country("Unidentified Gang ({country})", country), "unidentified", country)
+    return Actor(with_country("Unidentified Gang ({country})", country), "unidentified", country)
 
 
 _BRANCHLESS = frozenset({"security", "forces", "force", "personnel", "government", "state", "the", "regime"})
@@ -280,120 +259,6 @@ def _is_unit(words: Sequence[str]) -> bool:
     """'the 3rd Infantry Division', 'troops of the 41st Mechanised Brigade': a numbered unit is the state's."""
     units = actor_table().heads["military"]
     return any(ORDINAL.match(w) for w in words) and any((w,) in units for w in words)
-
-
-_ARMED_PEOPLE = frozenset({"youths", "youth", "herders", "herdsmen", "men", "keepers"})
-# Not "rebels", "jihadists" or "insurgents": a people's rebels are a rebel group, not its militia
-_MILITIA_MEN = frozenset({"militia", "militias", "militiamen", "raiders", "gunmen", "fighters", "groups", "vigilantes",
-                         "militants", "gunman", "attackers", "assailants"})
-
-
-def _ethnic_militia(words: Sequence[str], head: str, country: str, *, origin: Sequence[str] = ()) -> Actor | None:
-    """'Tiv militiamen', 'Pokot raiders', 'armed Murle youths', 'militiamen from the Hema community': a
-    people's armed men are its ethnic militia (`origin`: the words after 'from' or 'of')."""
-    armed = (head == "militants" and words[-1] in _MILITIA_MEN) or (
-        head == "civilians" and "armed" in words and words[-1] in _ARMED_PEOPLE)
-    people = next((w for w in (*words, *origin) if w in actor_table().ethnic), "") if armed else ""
-    people = people or herders_of(words, country)  # "armed herders attacked a village": Nigeria's Fulani militia
-    return people_militia(people, country) if people else None
-
-
-def people_militia(people: str, country: str) -> Actor:
-    """A people's ethnic militia in ACLED's style: 'Kuki Ethnic Militia (India)'.
-
-    The article's country comes first; the people's main country only when the article names none.
-    """
-    home = country or actor_table().ethnic[people]
-    return Actor(_with_country(f"{people.capitalize()} Ethnic Militia ({{country}})", home), "militia", home)
-
-
-_CLAN_ARMED = frozenset({"unidentified", "militia", "rebel"})  # armed men that 'of the X clan' names
-_PEOPLE_NOUNS = frozenset({"community", "communities", "ethnic", "group", "groups", "people", "peoples",
-                           "tribe", "tribes"})
-
-
-def _peoples_after(doc: Doc, link: int, limit: int) -> tuple[list[tuple[int, str]], int]:
-    """'gunmen from the Kusasi and Mamprusi communities': the peoples that armed men come from, each
-    with its token, and where the phrase ends (after 'communities'); none when no people follows."""
-    if link >= limit or doc[link].lower_ not in ORIGIN_LINKS:
-        return [], link
-    j = link + 1 + (link + 1 < limit and doc[link + 1].lower_ == "the")
-    found: list[tuple[int, str]] = []
-    stop = link
-    while j < limit:
-        words = words_of(doc[j].text)
-        if len(words) == 1 and words[0] in actor_table().ethnic:
-            found.append((j, words[0]))
-            stop = j = j + 1
-        elif found and doc[j].lower_ in {"and", ","}:
-            j += 1
-        else:
-            break
-    while found and stop < limit and doc[stop].lower_ in _PEOPLE_NOUNS:
-        stop += 1
-    return found, stop
-
-
-_SUBCLAN_WORDS = frozenset({"subclan", "subclans"})
-
-
-def _communal_militia(words: Sequence[str], originals: Sequence[str], country: str) -> Actor:
-    """'warriors from two rival clans', 'Habar Gidir clansmen': ACLED's communal militia, or the named
-    clan's own militia ('Habar Gidir Clan Militia (Somalia)')."""
-    shown = [w.removesuffix("'s") for w in originals if w not in {"'s", "'"}]
-    communal = actor_table().cues["communal"]
-    at = next((i for i, w in enumerate(words) if (w,) in communal), 0)
-    sub = words[at] in _SUBCLAN_WORDS or at > 0 and words[at - 1] == "sub"  # "a sub-clan militia"
-    names: list[str] = []
-    if len(shown) == len(words):
-        j = at - 1 - (at > 0 and words[at - 1] == "sub")
-        while j >= 0 and _is_clan_name(shown[j]):
-            names.insert(0, shown[j])
-            j -= 1
-    if names and words[at] != "communal":
-        return clan_militia(" ".join(names), country, sub=sub)
-    if names:  # "Dozo communal militia": a place's or a community's own name
-        return Actor(_with_country(f"{' '.join(names)} Communal Militia ({{country}})", country), "militia", country)
-    return Actor(_with_country("Communal Militia ({country})", country), "militia", country)
-
-
-def _is_clan_name(word: str) -> bool:
-    """A capitalised word that can be part of a clan's name (not 'Rival', a country or a demonym)."""
-    return word[:1].isupper() and word.casefold() not in actor_table().not_names \
-        and not country_in([word.casefold()])
-
-
-def clan_militia(clan: str, country: str, *, sub: bool = False) -> Actor:
-    """A named clan's armed men in ACLED's style: 'Habar Gidir Clan Militia (Somalia)'."""
-    kind = "Sub-Clan" if sub else "Clan"
-    return Actor(_with_country(f"{clan} {kind} Militia ({{country}})", country), "militia", country)
-
-
-def _clans_after(doc: Doc, link: int, limit: int) -> tuple[list[tuple[int, str]], int]:
-    """'militiamen of the Habar Gidir and Majeerteen clans': the clans armed men belong to, each with its
-    first token, and where the phrase ends; none unless a word for clans closes the run of names."""
-    if link >= limit or doc[link].lower_ not in ORIGIN_LINKS:
-        return [], link
-    j = link + 1 + (link + 1 < limit and doc[link + 1].lower_ == "the")
-    found: list[tuple[int, str]] = []
-    current: list[Token] = []
-    communal = actor_table().cues["communal"]
-    while j < limit:
-        token = doc[j]
-        if token.is_alpha and _is_clan_name(token.text) and (token.lower_,) not in communal:
-            current.append(token)
-        elif token.text == "-" and current and j + 1 < limit and _is_clan_name(doc[j + 1].text):
-            current.append(token)  # "Habar-Gidir"
-        elif token.lower_ in {"and", ","} and current:
-            found.append((current[0].i, doc[current[0].i:current[-1].i + 1].text))
-            current = []
-        elif (token.lower_,) in communal and current and token.lower_ != "communal":
-            found.append((current[0].i, doc[current[0].i:current[-1].i + 1].text))
-            return found, j + 1
-        else:
-            break
-        j += 1
-    return [], link
 
 
 def _is_link(words: Sequence[str], i: int) -> bool:
@@ -412,44 +277,12 @@ def _people(head: str, country: str) -> Actor | None:
     if head not in templates:
         return None
     template, kind = templates[head]
-    return Actor(_with_country(template, country), kind, country)
-
-
-# The kinds whose names this module writes with a fixed opening word, and the kinds that bear no arms
-_KIND_OPENINGS = (("Civilians", "civilian"), ("Protesters", "protester"), ("Rioters", "rioter"),
-                  ("Government of", "civilian"), ("Police Forces", "police"), ("Military Forces", "state"),
-                  ("Unidentified", "unidentified"))
-UNARMED_KINDS = frozenset({"civilian", "protester", "rioter"})
-
-
-def actor_kind(name: str) -> ActorKind:
-    """The kind of an actor by the ACLED name this module gives it, for stages that keep only the name (a
-    figure's counted actor): 'Civilians (Mali)' civilian, 'Government of Afghanistan (2021-)' civilian,
-    'Police Forces of Egypt (2014-)' police, 'Kuki Ethnic Militia (India)' militia, a named group by its table
-    entry, else rebel."""
-    kind = next((kind for opening, kind in _KIND_OPENINGS if name.startswith(opening)), "")
-    if kind:
-        return kind
-    named = _groups_by_name()
-    group = named.get(name) or named.get(re.sub(r" \([^()]*\)$", "", name))  # "Islamic State (Syria)"
-    if group is not None:
-        return _from_group(group, "", None).kind
-    return "militia" if "Militia" in name else "rebel"
-
-
-@lru_cache(maxsize=1)
-def _groups_by_name() -> dict[str, Group]:
-    """The table's groups by their names and their branches' names, without a '({country})' ending."""
-    named: dict[str, Group] = {}
-    for group in actor_table().groups:
-        for name in (group.name, *(branch for _, branch in group.branches), *(e for _, _, e in group.branch_eras)):
-            named.setdefault(name.replace(" ({country})", ""), group)
-    return named
+    return Actor(with_country(template, country), kind, country)
 
 
 def civilians_of(country: str) -> Actor:
     """A country's civilians in ACLED's style: 'Civilians (Mali)', plain 'Civilians' when it is unknown."""
-    return Actor(_with_country("Civilians ({country})", country), "civilian", country)
+    return Actor(with_country("Civilians ({country})", country), "civilian", country)
 
 
 def named_groups_in(doc: Doc, country: str) -> list[Group]:
@@ -489,13 +322,13 @@ def find_actors(span: Span, *, context: ActorContext = ActorContext()) -> list[A
             continue
         if actor.kind == "rioter" and _at_an_occasion(token, words_of(doc[start:token.i + 1].text)):
             actor = civilians_of(actor.country)
-        peoples, stop = _peoples_after(doc, token.i + 1, span.end) if actor.kind in {"unidentified", "militia"} \
+        peoples, stop = peoples_after(doc, token.i + 1, span.end) if actor.kind in {"unidentified", "militia"} \
             else ([], end)
         if peoples and actor.kind == "militia" and actor != people_militia(peoples[0][1], actor.country):
             peoples = []  # a named militia from a place of that people is still that militia
         if peoples:  # "armed men from the Hema and Lendu communities": each people's militia
             actor, end, text = people_militia(peoples[0][1], context.country), max(end, stop), doc[start:stop].text
-        clans, stop = _clans_after(doc, token.i + 1, span.end) if not peoples and actor.kind in _CLAN_ARMED \
+        clans, stop = clans_after(doc, token.i + 1, span.end) if not peoples and actor.kind in CLAN_ARMED \
             else ([], end)
         if clans:  # "militiamen of the Habar Gidir and Majeerteen clans": each clan's militia
             actor, end, text = clan_militia(clans[0][1], context.country), max(end, stop), doc[start:stop].text
@@ -511,8 +344,8 @@ def find_actors(span: Span, *, context: ActorContext = ActorContext()) -> list[A
     for start, end, group in named:
         if not group.holds_in(context.regions, words_of(doc[start:end].text)):
             continue
-        peoples, stop = _peoples_after(doc, end, span.end) if group.name.startswith("Unidentified") else ([], end)
-        clans, clan_stop = _clans_after(doc, end, span.end) if group.name.startswith("Unidentified") and not peoples \
+        peoples, stop = peoples_after(doc, end, span.end) if group.name.startswith("Unidentified") else ([], end)
+        clans, clan_stop = clans_after(doc, end, span.end) if group.name.startswith("Unidentified") and not peoples \
             else ([], end)
         if peoples and not covered & set(range(start, stop)):  # "gunmen from the Kusasi and Mamprusi communities"
             text = doc[start:stop].text

@@ -8,8 +8,9 @@ from dataclasses import replace
 import pytest
 from conftest import extract_text
 
+from eventdesk.actor_kinds import actor_kind
 from eventdesk.actors import (
-    Actor, ActorContext, actor_kind, article_country, era_label, find_actors, is_coded_town, iso3_of, normalise_actor,
+    Actor, ActorContext, article_country, era_label, find_actors, is_coded_town, iso3_of, normalise_actor,
     state_actor,
 )
 from eventdesk.nlp import load_nlp
