@@ -133,7 +133,7 @@ def _fold_followers(candidates: list[Candidate]) -> list[Candidate]:
                     if c.time is not None and c.time.first is not None), None)
     bare = {c.sentence for c in candidates if c.absorbable} - {c.sentence for c in candidates if not c.absorbable}
     for candidate in (c for c in candidates if not c.absorbable):
-        before = [k for k in kept if k.sentence < candidate.sentence <= _reach(k, bare) + 1
+        before = [k for k in kept if k.sentence < candidate.sentence <= _reach(k, candidate, bare) + 1
                   and k.type in VIOLENT_TYPES | {"Protests"} and not _told_apart(candidate, k)]
         if before and _restated_aim(candidate, before[-1]):
             candidate.actor2 = None  # whom the attacker says it aimed at is its claim, not the victims told
@@ -150,10 +150,13 @@ def _fold_followers(candidates: list[Candidate]) -> list[Candidate]:
     return kept
 
 
-def _reach(event: Candidate, bare: set[int]) -> int:
-    """The last sentence an event tells: its own, and those after it that tell only bare killings, which will
-    join it ('... ambushed an army patrol. 2 soldiers were killed. Troops killed 4 of them in a firefight that
-    followed': the firefight follows the ambush)."""
+def _reach(event: Candidate, follower: Candidate, bare: set[int]) -> int:
+    """The last sentence an event tells for a follower: its own; for a fight 'that followed', also those after
+    it that tell only bare killings, which will join it ('... ambushed an army patrol. 2 soldiers were killed.
+    Troops killed 4 of them in a firefight that followed': the firefight follows the ambush). Any other follower
+    past a bare toll is told on its own ('2 soldiers were killed. Gunmen killed 3 soldiers at a checkpoint')."""
+    if not (follower.trigger.pos_ == "NOUN" and _ensuing(follower.trigger)):
+        return event.sentence
     last = max(event.sentences | {event.sentence})
     while last + 1 in bare:
         last += 1

@@ -128,3 +128,10 @@ def test_events_a_riot_by_other_people_after_a_protest_stays_apart() -> None:
     text = ("On 3 May 2025, teachers protested over unpaid salaries in Abuja. Youths later burned tyres on a "
             "highway in Kaduna.")
     assert len(ranked_events(text, published=DAY)) == 2
+
+
+def test_events_a_later_attack_past_a_bare_toll_is_its_own_event() -> None:
+    # only a fight 'that followed' reaches over the bare toll; another attack after it is told apart
+    text = ("On 3 May 2025, militants ambushed an army patrol near Patikul. 2 soldiers were killed. Abu Sayyaf "
+            "gunmen killed 3 soldiers at a checkpoint in Jolo.")
+    assert sorted(e.fatalities for e in ranked_events(text, published=DAY)) == [2, 3]
