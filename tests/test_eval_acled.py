@@ -110,12 +110,23 @@ def test_evaluate_acled_limit_and_empty_file(tmp_path: Path) -> None:
                                   "acled_heldout22.csv", "acled_heldout23.csv", "acled_heldout25.csv",
                                   "acled_heldout26.csv", "acled_heldout27.csv", "acled_heldout28.csv",
                                   "acled_heldout29.csv", "acled_heldout30.csv", "acled_heldout33.csv",
-                                  "acled_heldout34.csv"])
+                                  "acled_heldout34.csv", "acled_heldout37.csv", "acled_heldout38.csv"])
 def test_evaluate_acled_gate_on_the_fixed_heldout_sets_issue_5(name: str) -> None:
     # Pinned at or below the figures measured after the fixes (fatalities >= 0.96, nonzero tolls >= 0.94,
     # types and sub-types >= 0.9), so that a later change that loses their tolls or types fails here.
     found = evaluate_acled(FIXTURES / "acled" / name, options=Options())
     assert found["fatalities_exact"] >= 0.95
     assert found["fatalities_exact_nonzero"] >= 0.9
+    assert found["event_type_accuracy"] >= 0.9
+    assert found["sub_event_type_accuracy"] >= 0.9
+
+
+def test_evaluate_acled_gate_on_the_terse_heldout_set_issue_5() -> None:
+    # acled_heldout39 writes its notes as ACLED's coders do ('2 soldiers killed.', '9 killed incl. 3 children',
+    # 'Fatalities unknown'); pinned a little below its figures after the fixes it guided (0.933 / 0.909 /
+    # 0.967 / 0.933), so that a change that loses its tolls or types fails here
+    found = evaluate_acled(FIXTURES / "acled" / "acled_heldout39.csv", options=Options())
+    assert found["fatalities_exact"] >= 0.9
+    assert found["fatalities_exact_nonzero"] >= 0.85
     assert found["event_type_accuracy"] >= 0.9
     assert found["sub_event_type_accuracy"] >= 0.9
