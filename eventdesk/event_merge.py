@@ -126,15 +126,18 @@ def _by_the_protesters(protest: Candidate, riot: Candidate) -> bool:
 _CONJ_CLIMB = 4
 
 
-def _fold_followers(candidates: list[Candidate]) -> list[Candidate]:
-    """'... clashed with police. 2 rioters were shot dead by police.': a killing right after joins it."""
+def _fold_followers(candidates: list[Candidate], places: Sequence[Place]) -> list[Candidate]:
+    """'... clashed with police. 2 rioters were shot dead by police.': a killing right after joins it, unless
+    its own phrase places it elsewhere ('gunmen killed 5 villagers in Kaura. Another 3 people were shot dead by
+    gunmen in Maru': two attacks, not 8 dead in one)."""
     kept: list[Candidate] = []
     opening = next((c.time.first for c in sorted(candidates, key=lambda c: c.sentence)
                     if c.time is not None and c.time.first is not None), None)
     bare = {c.sentence for c in candidates if c.absorbable} - {c.sentence for c in candidates if not c.absorbable}
     for candidate in (c for c in candidates if not c.absorbable):
         before = [k for k in kept if k.sentence < candidate.sentence <= _reach(k, candidate, bare) + 1
-                  and k.type in VIOLENT_TYPES | {"Protests"} and not _told_apart(candidate, k)]
+                  and k.type in VIOLENT_TYPES | {"Protests"} and not _told_apart(candidate, k)
+                  and places_compatible(k, candidate, places)]
         if before and _restated_aim(candidate, before[-1]):
             candidate.actor2 = None  # whom the attacker says it aimed at is its claim, not the victims told
             fold(before[-1], candidate)
@@ -301,9 +304,11 @@ _OTHER_EVENT_NOUNS = _EVENT_NOUNS | {"incident", "killing", "clash", "bombing", 
 
 def another_event(sent: Span) -> bool:
     """Whether a sentence tells of another event than the one before it ('In a separate attack in Agatu,
-    9 villagers were killed', 'More than 200 have died in such attacks in recent months')."""
+    9 villagers were killed', 'More than 200 have died in such attacks in recent months', 'Elsewhere, 3 people
+    were shot dead')."""
     return any(t.lower_ in _OTHER_EVENT_MARKS and t.dep_ in {"amod", "det", "predet"}
-               and t.head.lemma_.lower() in _OTHER_EVENT_NOUNS for t in sent)
+               and t.head.lemma_.lower() in _OTHER_EVENT_NOUNS or t.lower_ == "elsewhere" and t.dep_ == "advmod"
+               and t.head.dep_ == "ROOT" for t in sent)
 
 
 WEEKDAYS = frozenset(time_lexicon().weekdays)  # the time stage's weekday names, "Sunday" and "Sun."
@@ -487,7 +492,7 @@ def merge_candidates(candidates: list[Candidate], places: Sequence[Place]) -> li
     """One candidate per real occurrence: repeated mentions fold together, then bare killings join them."""
     merged: list[Candidate] = []
     candidates = _crowd_fights(_storms_taking_ground(_drop_fight_weapons(_scene_participles(candidates))))
-    for candidate in _fold_followers(candidates):
+    for candidate in _fold_followers(candidates, places):
         match = next((m for m in merged if _same_event(m, candidate, places) and not _told_apart(candidate, m)), None)
         if match is None:
             merged.append(candidate)

@@ -135,3 +135,11 @@ def test_events_a_later_attack_past_a_bare_toll_is_its_own_event() -> None:
     text = ("On 3 May 2025, militants ambushed an army patrol near Patikul. 2 soldiers were killed. Abu Sayyaf "
             "gunmen killed 3 soldiers at a checkpoint in Jolo.")
     assert sorted(e.fatalities for e in ranked_events(text, published=DAY)) == [2, 3]
+
+
+def test_events_another_toll_told_elsewhere_is_another_attack() -> None:
+    # 'another' adds to the toll before it only in the same attack: 'Elsewhere' or its own town tells another
+    for second in ("Elsewhere, another 2 farmers were hacked to death by gunmen.",
+                   "In Tsafe, another 2 farmers were hacked to death by gunmen."):
+        text = f"On 6 May 2025, gunmen killed 4 farmers in Gusau. {second}"
+        assert sorted(e.fatalities for e in ranked_events(text, published=DAY)) == [2, 4], second
