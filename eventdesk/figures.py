@@ -326,10 +326,13 @@ BOTH_SIDES = "on both sides"
 
 def _on_all_sides(anchor: Token) -> bool:
     """'combatants from both sides', 'fighters on either side', 'members of the two sides'; not the sides of a
-    border or a river ('10 civilians on both sides of the border'), which are places, not the warring sides."""
+    border or a river for others than fighters ('10 civilians on both sides of the border'), which are places,
+    not the warring sides. Fighters on both sides of a front line or a border are the warring sides' ('20
+    fighters on both sides of the front line', '6 soldiers on both sides of the Line of Control')."""
+    fighters = anchor.lemma_.lower() in ARMED_PERSONS
     return any(p.dep_ == "prep" and p.lower_ in {"from", "on", "of"} and any(
-        o.lemma_.lower() == "side" and any(d.lower_ in _ALL_SIDES for d in o.children) and not _sides_of_a_place(o)
-        for o in p.children) for p in anchor.children)
+        o.lemma_.lower() == "side" and any(d.lower_ in _ALL_SIDES for d in o.children)
+        and (fighters or not _sides_of_a_place(o)) for o in p.children) for p in anchor.children)
 
 
 _DIVIDES = frozenset({"border", "frontier", "boundary", "line", "river", "divide", "road", "street", "wall"})

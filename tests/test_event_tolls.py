@@ -123,3 +123,10 @@ def test_events_men_a_side_says_it_lost_beside_its_own_claim_count_that_side() -
     text = ("On 3 May 2025, JNIM fighters ambushed an army convoy near Boni. The army said 10 assailants were "
             "neutralised and it lost three men; JNIM claimed to have killed 25 soldiers.")
     assert _events(text)[0].fatalities == 13
+
+
+def test_tolls_fighters_on_both_sides_of_a_front_line_are_both_sides_fighters() -> None:
+    # the sides of a front line or a border are a place only for others than fighters
+    text = ("On 3 May 2025, fierce clashes broke out near Bakhmut, killing 30 soldiers on both sides of the front "
+            "line. The army said it lost 7 soldiers.")
+    assert [e.fatalities for e in ranked_events(text, published=DAY)] == [30]
