@@ -31,7 +31,7 @@ from eventdesk.event_triggers import (
     in_grievance, is_support, modifier_only, natural_cause, non_actor_subject, object_of_strategic, part_played_in,
     ran_into,
 )
-from eventdesk.figures_kinds import verb_kind
+from eventdesk.figures_kinds import ARMED_PERSONS, verb_kind
 from eventdesk.model import TimeExpr
 from eventdesk.nlp import sentence_tokens
 
@@ -132,9 +132,27 @@ def _resolve_violence(candidate: Candidate, sent: Span | None = None, lexicon: L
 
 
 def _fired_upon(trigger: Token) -> bool:
-    """'police said they shot dead 3 men ... after officers came under fire': the force fired upon first."""
-    words = event_lexicon().context["fired_upon"]
-    return has_phrase(trigger.sent, tuple(tuple(p.split()) for p in words))
+    """'police said they shot dead 3 men ... after officers came under fire': the force fired upon first. The
+    one that came under fire or returned it is the force (its men, a unit, a pronoun, or no subject told), not
+    'the village came under attack'; and victims named as civilians ('shot dead 4 civilians') fought no one."""
+    context = event_lexicon().context
+    phrases = tuple(tuple(p.split()) for p in context["fired_upon"])
+    victims = [c for c in trigger.children if c.dep_ in {"dobj", "nsubjpass"}]
+    if any(v.lemma_.lower() in context["fired_upon_civilians"] for v in victims):
+        return False
+    sent = trigger.sent
+    return any(has_phrase(sent.doc[verb.i:min(verb.i + 5, sent.end)], phrases) and _force_subject(verb, context)
+               for verb in sent if verb.pos_ in {"VERB", "AUX"} and verb.lemma_.lower() in {"come", "return"})
+
+
+def _force_subject(verb: Token, context: dict[str, frozenset[str]]) -> bool:
+    """The subject of 'came under fire' or 'returned fire' is a force: its men, a unit, or a pronoun for it."""
+    subjects = [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}]
+    if not subjects and verb.dep_ == "conj":
+        subjects = [c for c in verb.head.children if c.dep_ in {"nsubj", "nsubjpass"}]
+    forces = context["fired_upon_forces"]
+    return not subjects or any(s.pos_ == "PRON" or s.lemma_.lower() in forces | ARMED_PERSONS
+                               or s.lower_ in forces for s in subjects)
 
 
 def _resolve_protest(candidate: Candidate, sent: Span, lexicon: Lexicon) -> None:

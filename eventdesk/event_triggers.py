@@ -88,6 +88,8 @@ def event_lexicon() -> Lexicon:
         f"{noun}s" for noun in words.person_nouns | ARMED_PERSONS)
     context["protest_acts"] = frozenset(data["protest_context"]["acts"])
     context["fired_upon"] = frozenset(data["protest_context"]["fired_upon"])
+    context["fired_upon_forces"] = frozenset(data["protest_context"]["fired_upon_forces"])
+    context["fired_upon_civilians"] = frozenset(data["protest_context"]["fired_upon_civilians"])
     context["stop_nouns"] = frozenset(data["stop"]["nouns"])
     context["unreal"] = frozenset(data["unreal"]["adjectives"])
     context["idle_verbs"] = frozenset(data["weapon_object"]["idle_verbs"])

@@ -196,3 +196,12 @@ def test_events_men_a_force_kills_after_coming_under_fire_fought_it(text: str) -
 
 def test_events_men_police_shoot_dead_with_no_fire_told_are_civilians() -> None:
     assert _events("On 2 February 2025, police shot dead 2 men in Kingston.")[0].event_type == "Violence against civilians"
+
+
+def test_triggers_a_place_under_attack_makes_no_clash_of_a_force_killing_civilians() -> None:
+    # only the force itself coming under fire fought back; named civilians fought no one
+    for text in ("On 4 May 2025, witnesses said the market came under attack as troops shot dead 5 civilians "
+                 "near Gao.",
+                 "On 4 May 2025, troops shot dead 5 villagers near Gao after their convoy came under fire."):
+        events = ranked_events(text, published=dt.date(2025, 5, 5))
+        assert [(e.event_type, e.sub_event_type) for e in events] == [("Violence against civilians", "Attack")], text
