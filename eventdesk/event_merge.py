@@ -211,29 +211,56 @@ def _escalates(protest: Candidate, follower: Candidate) -> bool:
     if protest.type != "Protests" or protest.sub not in _FORCE_ORDER:
         return False
     return follower.type == "Protests" and follower.sub in _FORCE_ORDER or _fires_on_crowd(follower) \
-        or _crowd_turns_violent(follower)
+        or _crowd_turns_violent(protest, follower)
 
 
 _BACK_PRONOUNS = frozenset({"they", "them", "some", "many", "others"})
 
 
-def _crowd_turns_violent(follower: Candidate) -> bool:
+def _crowd_turns_violent(protest: Candidate, follower: Candidate) -> bool:
     """'traders staged a sit-in ... When police came to disperse the sit-in, the traders threw stones at them':
-    the crowd just told, named again ('the traders', 'they'), riots: the protest became a violent demonstration."""
+    the crowd just told, named again ('the traders', 'the protesters', 'they') in no other place, riots: the
+    protest became a violent demonstration. 'teachers protested in Abuja. In Kaduna, the youths burned tyres'
+    names another crowd elsewhere."""
     if (follower.type, follower.sub) != ("Riots", "Violent demonstration") \
-            or follower.actor1 is not None and follower.actor1.kind not in _UNARMED:
+            or follower.actor1 is not None and follower.actor1.kind not in _UNARMED \
+            or _names_another_place(protest, follower):
         return False
+    crowd = _crowd_words(protest.trigger) | _PROTEST_CROWDS
     verb = follower.trigger
     for _ in range(_CONJ_CLIMB):
         subjects = [c for c in verb.children if c.dep_ == "nsubj"]
         if subjects and verb.dep_ == "relcl" and subjects[0].lower_ == "who":
             subjects = [verb.head]  # "police came to disperse the protesters, who pelted them with stones"
         if subjects:
-            return any(s.lower_ in _BACK_PRONOUNS or s.pos_ == "NOUN" and _definite(s) for s in subjects)
+            return any(s.lower_ in _BACK_PRONOUNS or s.pos_ == "NOUN" and _definite(s)
+                       and s.lemma_.lower() in crowd for s in subjects)
         if verb.dep_ != "conj":
             return False
         verb = verb.head
     return False
+
+
+_PROTEST_CROWDS = frozenset({"protester", "demonstrator", "crowd", "marcher", "rioter", "mob", "protestor"})
+
+
+def _crowd_words(trigger: Token) -> set[str]:
+    """The lemmas of the subject that protested: of the protest word's own clause or the clauses above it
+    ('traders staged a sit-in', 'residents blocked the highway to protest')."""
+    for verb in (trigger, *list(trigger.ancestors)[:_CONJ_CLIMB]):
+        subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+        if subjects:
+            return {t.lemma_.lower() for s in subjects for t in (s, *s.conjuncts)}
+    return set()
+
+
+def _names_another_place(protest: Candidate, follower: Candidate) -> bool:
+    """The follower's sentence names a place that the protest's sentence does not ('In Kaduna, ...')."""
+    told = {e.text.lower() for e in protest.trigger.sent.ents if e.label_ in _PLACE_LABELS}
+    return any(e.label_ in _PLACE_LABELS and e.text.lower() not in told for e in follower.trigger.sent.ents)
+
+
+_PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 
 
 def _fires_on_crowd(follower: Candidate) -> bool:
@@ -249,7 +276,7 @@ def _upgrade_protest(protest: Candidate, follower: Candidate) -> None:
     """A protest told first and the force used on it next: the protest takes the harder sub-type."""
     if protest.type != "Protests" or protest.sub not in _FORCE_ORDER:
         return
-    if _crowd_turns_violent(follower):
+    if _crowd_turns_violent(protest, follower):
         protest.type, protest.sub = follower.type, follower.sub
         return
     sub = follower.sub if follower.type == "Protests" and follower.sub in _FORCE_ORDER else (

@@ -143,3 +143,13 @@ def test_events_another_toll_told_elsewhere_is_another_attack() -> None:
                    "In Tsafe, another 2 farmers were hacked to death by gunmen."):
         text = f"On 6 May 2025, gunmen killed 4 farmers in Gusau. {second}"
         assert sorted(e.fatalities for e in ranked_events(text, published=DAY)) == [2, 4], second
+
+
+@pytest.mark.parametrize("second", [
+    "The farmers burned tyres and a police post on the highway.",
+    "In Ilorin, the students burned tyres and a police post on the highway.",
+])
+def test_events_another_crowd_rioting_after_a_protest_stays_apart(second: str) -> None:
+    # the protest's crowd named again riots with it; another crowd, or one in another town, riots apart
+    text = f"On 3 May 2025, nurses protested over unpaid allowances in Ibadan. {second}"
+    assert len(ranked_events(text, published=DAY)) == 2
