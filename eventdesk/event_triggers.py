@@ -79,6 +79,7 @@ def event_lexicon() -> Lexicon:
     context["natural_verbs"] = frozenset(data["natural_cause"]["verbs"])
     context["natural_subjects"] = frozenset(data["natural_cause"]["subjects"])
     context["natural_spread"] = frozenset(data["natural_cause"]["spread"])
+    context["spread_violence"] = frozenset(data["natural_cause"]["spread_violence"])
     context["stop"] = frozenset(data["stop"]["words"])
     context["no_territory"] = frozenset(data["place_object"]["no_territory"])
     context["person_object"] = frozenset(data["place_object"]["person_object"])
@@ -386,12 +387,14 @@ def natural_cause(token: Token, lexicon: Lexicon) -> bool:
 
 
 def _is_cause(noun: Token, lexicon: Lexicon) -> bool:
-    """'floods', 'a bus crash', 'a cholera outbreak', 'an outbreak of measles': a word of a natural cause;
-    a spread ('outbreak', 'epidemic') is the cause it spreads, so 'an outbreak of violence' is none."""
+    """'floods', 'a bus crash', 'a cholera outbreak', 'an Ebola outbreak': a word of a natural cause; a spread
+    ('outbreak', 'epidemic') is a cause unless what spreads is violence ('an outbreak of violence')."""
     words = lexicon.context["natural_cause"]
     if noun.lemma_.lower() in lexicon.context["natural_spread"]:
-        return any(_is_cause(t, lexicon) for c in noun.children if c.dep_ == "compound" or c.lower_ == "of"
-                   for t in (c, *c.children) if t.dep_ in {"compound", "pobj"})
+        violence = lexicon.context["spread_violence"]
+        return not any(t.lemma_.lower() in violence or t.lower_ in violence
+                       for c in noun.children if c.dep_ == "compound" or c.lower_ == "of"
+                       for t in (c, *c.children) if t.dep_ in {"compound", "pobj"})
     return noun.lemma_.lower() in words or noun.lower_ in words \
         or " ".join(t.lower_ for t in noun.subtree if t.dep_ == "compound" or t is noun) in words
 

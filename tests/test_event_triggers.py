@@ -86,13 +86,22 @@ def test_events_natural_causes_are_no_events(text: str) -> None:
     assert _events(text) == []
 
 
-@pytest.mark.parametrize("text", [
-    "At least 20 people were killed in an outbreak of violence between herders and farmers near Bokkos.",
-    "A fresh outbreak of communal fighting killed 15 villagers near Mangu on Sunday.",
+@pytest.mark.parametrize(("text", "dead"), [
+    ("At least 20 people were killed in an outbreak of violence between herders and farmers near Bokkos.", 20),
+    ("A fresh outbreak of communal fighting killed 15 villagers near Mangu on Sunday.", 15),
 ])
-def test_events_an_outbreak_of_violence_is_violence(text: str) -> None:
+def test_events_an_outbreak_of_violence_is_violence(text: str, dead: int) -> None:
     # review of be2dbde: 'outbreak' named a natural cause whatever broke out
-    assert [e.fatalities for e in _events(text)][:1] in ([20], [15])
+    assert [e.fatalities for e in _events(text)][:1] == [dead]
+
+
+@pytest.mark.parametrize("text", [
+    "A Marburg outbreak has killed 9 people in Kagera since January.",
+    "An outbreak of yellow fever has killed 14 people in Bauchi State.",
+])
+def test_events_an_outbreak_of_an_unlisted_disease_is_no_event(text: str) -> None:
+    # an outbreak is a cause by default; only violence breaking out is an event
+    assert _events(text) == []
 
 
 @pytest.mark.parametrize("text", [
