@@ -405,8 +405,11 @@ def _natural_clause(verb: Token, lexicon: Lexicon) -> bool:
     verbs, things = lexicon.context["natural_verbs"], lexicon.context["natural_subjects"]
 
     def natural(clause: Token) -> bool:  # not "rebels sank the ferry", "herdsmen swept through the villages"
+        subjects = [c for c in clause.children if c.dep_ == "nsubj"]
+        if not subjects and clause.dep_ == "acl":
+            subjects = [clause.head]  # "A fire swept through the market": the parser hangs the verb on its noun
         return clause.lemma_.lower() in verbs and any(
-            c.dep_ == "nsubj" and (c.lemma_.lower() in things or _is_cause(c, lexicon)) for c in clause.children)
+            c.lemma_.lower() in things or _is_cause(c, lexicon) for c in subjects)
     if verb.dep_ == "advcl" and verb.tag_ == "VBG" and natural(verb.head):
         return True
     return any(c.dep_ == "advcl" and any(m.dep_ == "advmod" and m.lower_ == "when" or m.dep_ == "mark"

@@ -214,3 +214,12 @@ def test_triggers_a_place_under_attack_makes_no_clash_of_a_force_killing_civilia
                  "On 4 May 2025, troops shot dead 5 villagers near Gao after their convoy came under fire."):
         events = ranked_events(text, published=dt.date(2025, 5, 5))
         assert [(e.event_type, e.sub_event_type) for e in events] == [("Violence against civilians", "Attack")], text
+
+
+@pytest.mark.parametrize("text", [
+    "A fire swept through a shopping complex in Kano on Monday, killing 6 traders.",
+    "Floodwaters swept through the town of Mokwa on Monday, killing 21 residents.",
+])
+def test_events_a_fire_or_flood_sweeping_through_a_place_is_no_attack(text: str) -> None:
+    # fires and floods sweep through towns as raiders do; only the raiders' sweep is an event
+    assert _events(text) == []
