@@ -240,6 +240,8 @@ def _armed_sides(verb: Token, lexicon: Lexicon) -> bool:
     if clause.dep_ == "ccomp" and any(c.pos_ == "PRON" for c in subjects):  # "the army said it engaged ..."
         subjects = [c for c in clause.head.children if c.dep_ == "nsubj"]
     subject = side(subjects)
+    if not subject[0] and not any(s.ent_type_ in {"ORG", "NORP"} for s in subjects) and _purpose(verb):
+        return False  # "Mozambique engaged Rwandan troops to fight the insurgency": a country hired them
     # the parser may read 'IS insurgents' as a clause ('IS' a verb): its attribute is the object then
     objects = [c for c in verb.children if c.dep_ == "dobj"] + [
         a for c in verb.children if c.dep_ == "ccomp" for a in c.children if a.dep_ == "attr"]
@@ -253,6 +255,12 @@ def _control_of_nothing_named(token: Token) -> bool:
     return bool(objects) and all(o.lemma_.lower() == "control" and not any(
         c.dep_ == "prep" for c in o.children) for o in objects if o.dep_ != "prep") and not any(
         o.dep_ == "prep" for o in objects)
+
+
+def _purpose(verb: Token) -> bool:
+    """'engaged Rwandan troops to fight the insurgency': an infinitive of purpose hangs from the verb."""
+    return any(c.dep_ in {"xcomp", "advcl"} and c.tag_ == "VB" and any(
+        a.dep_ == "aux" and a.lower_ == "to" for a in c.children) for c in verb.children)
 
 
 def _armed_operation(verb: Token, lexicon: Lexicon) -> bool:

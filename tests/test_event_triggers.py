@@ -223,3 +223,9 @@ def test_triggers_a_place_under_attack_makes_no_clash_of_a_force_killing_civilia
 def test_events_a_fire_or_flood_sweeping_through_a_place_is_no_attack(text: str) -> None:
     # fires and floods sweep through towns as raiders do; only the raiders' sweep is an event
     assert _events(text) == []
+
+
+def test_events_a_country_engaging_troops_to_fight_is_no_clash() -> None:
+    # a country that 'engaged' troops for a purpose hired them; armed men engaging others fought
+    assert _events("Somalia engaged Ethiopian troops to fight al-Shabaab in Gedo on 3 September 2025.") == []
+    assert _events("Ethiopian troops engaged al-Shabaab fighters near Dolow on 3 September 2025.")
