@@ -581,17 +581,26 @@ def _stormed_with_weapons(found: list[Candidate]) -> list[Candidate]:
 
 def _fights_that_kill(found: list[Candidate]) -> list[Candidate]:
     """'clashes between the army and RSF killed 10 civilians': the dead of a killing whose subject is a fight are
-    the fight's toll, one battle, not an attack by the side named last."""
+    the fight's toll, one battle, not an attack by the side named last. An ambush or a raid that killed is no
+    fight of two sides: it is the killing itself ('an ambush by bandits on a bus killed 10 passengers': an
+    attack on them)."""
+    words = event_lexicon().context["fight_toll"]
     fights = {c.trigger.i: c for c in found if c.type == "Battles" and c.role == "" and c.trigger.dep_ == "nsubj"}
     if not fights:
         return found
-    tolls = []
+    gone = []
     for killing in (c for c in found if c.role == "violence"):
         fight = next((fights[s.i] for s in killing.trigger.children if s.dep_ == "nsubj" and s.i in fights), None)
-        if fight is not None:
-            fold(fight, killing)
-            tolls.append(id(killing))
-    return [c for c in found if id(c) not in tolls]
+        if fight is None:
+            continue
+        if fight.trigger.lemma_.lower() in words or fight.trigger.lower_ in words or killing.type == "Battles":
+            fold(fight, killing)  # (an ambush that killed soldiers is a battle either way)
+            gone.append(id(killing))
+        else:
+            fold(killing, fight)
+            killing.confidence = max(killing.confidence, fight.confidence)
+            gone.append(id(fight))
+    return [c for c in found if id(c) not in gone]
 
 
 def _absorb_within_sentence(found: list[Candidate]) -> list[Candidate]:

@@ -75,6 +75,7 @@ def event_lexicon() -> Lexicon:
     context["launched"] = frozenset(data["launched"]["words"])
     context["natural_cause"] = frozenset(data["natural_cause"]["words"])
     context["engaged_sides"] = frozenset(data["engaged_sides"]["words"])
+    context["fight_toll"] = frozenset(data["fight_toll"]["words"])
     context["assault_verbs"] = frozenset(data["ground_operation"]["assault_verbs"])
     context["natural_verbs"] = frozenset(data["natural_cause"]["verbs"])
     context["natural_subjects"] = frozenset(data["natural_cause"]["subjects"])

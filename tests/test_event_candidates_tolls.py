@@ -20,3 +20,10 @@ def test_a_fight_with_sides_of_its_own_stays_its_own_event() -> None:
     text = ("On 2 October 2025, police carried out an operation against a gang in Maracay. "
             "Elsewhere, 12 were killed in fighting between the army and ELN guerrillas near the border.")
     assert len(ranked_events(text, published=_DAY)) == 2
+
+
+def test_candidates_an_ambush_that_killed_passengers_is_an_attack_on_them() -> None:
+    # only a fight that kills (clashes, fighting) tolls a battle; an ambush that kills is the killing itself
+    text = "On 4 May 2025, an ambush by gunmen on a minibus killed 8 travellers near Birnin Gwari."
+    events = ranked_events(text, published=dt.date(2025, 5, 5))
+    assert [(e.event_type, e.fatalities) for e in events] == [("Violence against civilians", 8)]
