@@ -12,7 +12,7 @@ import dataclasses
 import re
 from collections.abc import Sequence
 
-from eventdesk.figures import BOTH_SIDES
+from eventdesk.figures_sides import BOTH_SIDES
 from eventdesk.model import Figure
 
 VIOLENT_TYPES = frozenset({"Battles", "Explosions/Remote violence", "Violence against civilians", "Riots"})

@@ -23,6 +23,7 @@ from eventdesk.figures_kinds import (
     ARMED_PERSONS, QUANTITY_NOUNS, child_kind, complement_kind, head_kind, kind_words, labelled_toll, linear_kind,
     losses_counted, noun_kind, shot_dead, verb_key, verb_kind,
 )
+from eventdesk.figures_sides import BOTH_SIDES, beside_all_sides, loser, on_all_sides, told_of_all_sides
 from eventdesk.figures_victims import MORE, dead_subjects, died_after, is_besides, one_more, ordinal_person, victims
 from eventdesk.model import Extraction, Figure
 from eventdesk.nlp import sentence_tokens
@@ -266,7 +267,7 @@ def _amount_figures(sent: Span, words: Sequence[Token], sent_index: int, draft: 
                 after.dep_ != "amod" or after.head.i in {t.i for t in tokens}):
             governed = kind_words().adjectives[after.lower_]  # "Two dead, five wounded."
         else:
-            governed = head_kind(_beside_all_sides(anchor) or anchor)
+            governed = head_kind(beside_all_sides(anchor) or anchor)
         # "killed 31 detainees": the verb says what happened to them, whatever they were
         if anchor.i >= tokens.end and died_after(anchor):
             governed = "killed"  # "shot two traders who later died": the relative clause says they died
@@ -293,7 +294,7 @@ def _amount_figures(sent: Span, words: Sequence[Token], sent_index: int, draft: 
         end_char = max(tokens.end_char, anchor.idx + len(anchor.text))
         counts = _counts_text(anchor, tokens.end) if anchor.i >= tokens.end else losses_counted(anchor)
         # "20 combatants from both sides died", "left 20 dead on both sides": the fighters' dead, no one side's
-        sides = bool(counts) and _on_all_sides(anchor) or kind == "killed" and _told_of_all_sides(anchor, tokens)
+        sides = bool(counts) and on_all_sides(anchor) or kind == "killed" and told_of_all_sides(anchor, tokens)
         if not counts and tokens[-1].lower_ == "couple" and tokens[-1].pos_ == "NOUN" and (
                 after is None or after.lower_ != "of"):
             counts = "couple"  # "killing a couple and their 3 children": two people, not 'a couple of'
@@ -307,7 +308,7 @@ def _amount_figures(sent: Span, words: Sequence[Token], sent_index: int, draft: 
         if (later_death or tokens.end < sent.end and sent.doc[tokens.end].lower_ in MORE
                 or _another(sent, tokens)) and not amount.qualifier:
             qualifier = "additional"  # "3 more died in hospital", "another 4 were killed": added to the toll told before
-        owner = _loser(anchor) if kind == "killed" and anchor.i >= tokens.end else ""
+        owner = loser(anchor) if kind == "killed" and anchor.i >= tokens.end else ""
         figure = _figure(draft, sent_index, tokens.start_char, end_char, kind, amount, counts, context,
                          qualifier=qualifier, owner=owner)
         if same_as is not None:
@@ -318,83 +319,10 @@ def _amount_figures(sent: Span, words: Sequence[Token], sent_index: int, draft: 
         yield last, {t.i for t in tokens} | {anchor.i}
 
 
-_SPEAKER_PRONOUNS = frozenset({"it", "they", "we"})
-_ALL_SIDES = frozenset({"both", "either", "two", "all"})
-# What a count of every side's fighters says it counts, after its noun ("combatants on both sides").
-BOTH_SIDES = "on both sides"
-
-
-def _on_all_sides(anchor: Token) -> bool:
-    """'combatants from both sides', 'fighters on either side', 'members of the two sides'; not the sides of a
-    border or a river for others than fighters ('10 civilians on both sides of the border'), which are places,
-    not the warring sides. Fighters on both sides of a front line or a border are the warring sides' ('20
-    fighters on both sides of the front line', '6 soldiers on both sides of the Line of Control')."""
-    fighters = anchor.lemma_.lower() in ARMED_PERSONS
-    return any(p.dep_ == "prep" and p.lower_ in {"from", "on", "of"} and any(
-        o.lemma_.lower() == "side" and any(d.lower_ in _ALL_SIDES for d in o.children)
-        and (fighters or not _sides_of_a_place(o)) for o in p.children) for p in anchor.children)
-
-
-_DIVIDES = frozenset({"border", "frontier", "boundary", "line", "river", "divide", "road", "street", "wall"})
-
-
-def _sides_of_a_place(side: Token) -> bool:
-    """'both sides of the border', 'either side of the river': sides of a place, not of a fight."""
-    return any(p.dep_ == "prep" and p.lower_ == "of" and any(o.lemma_.lower() in _DIVIDES for o in p.children)
-               for p in side.children)
-
-
-def _told_of_all_sides(anchor: Token, tokens: Span) -> bool:
-    """'combatants from both sides', or the dead or fighters a verb leaves on both sides ('left 20 dead on both
-    sides'); the civilians a shelling kills 'on both sides of the border' are no fighters."""
-    word = anchor.head if anchor.i < tokens.end and anchor.dep_ in {"nummod", "npadvmod"} else anchor
-    if _on_all_sides(word):
-        return True
-    fighters = word.pos_ not in {"NOUN", "PROPN"} or word.lemma_.lower() in ARMED_PERSONS
-    return fighters and word.dep_ in {"dobj", "oprd"} and _on_all_sides(word.head)
-
-
-def _beside_all_sides(anchor: Token) -> Token | None:
-    """'killed 14 fighters from both sides and 3 civilians': the parser joins the civilians to 'sides';
-    the noun that 'from both sides' follows says what happened to them too."""
-    side = anchor.head
-    if anchor.dep_ != "conj" or side.lemma_.lower() != "side" or side.dep_ != "pobj":
-        return None
-    if not any(d.lower_ in _ALL_SIDES for d in side.children) or side.head.head.pos_ not in {"NOUN", "PROPN"}:
-        return None
-    return side.head.head
-
-
 def _another(sent: Span, tokens: Span) -> bool:
     """'another 4 villagers were killed', 'a further 6 died': a count of others than those told before it,
     added to them whether they were told as a number or a vague word ('several', coded 3)."""
     return tokens.start > sent.start and sent.doc[tokens.start - 1].lower_ in MORE - {"more"}
-
-
-_OWN_SAYING = frozenset({"say", "admit", "confirm", "acknowledge", "concede", "announce", "state", "report"})
-
-
-def _loser(anchor: Token) -> str:
-    """'Fano said it lost 5 members', 'the army lost 3 of its men', 'the army said four of its men were killed':
-    whose members a loss counts, named by the subject of 'lose' (or, for 'it', by the subject of the verb
-    reporting it), or by the side that reports its own men's deaths."""
-    if anchor.lemma_.lower() not in ARMED_PERSONS:
-        return ""
-    object_ = anchor.head.head if anchor.dep_ == "pobj" and anchor.head.lower_ == "of" else anchor
-    verb = object_.head
-    if object_.dep_ == "dobj" and verb.lemma_.lower() == "lose":
-        subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
-        if subject is not None and subject.lower_ in _SPEAKER_PRONOUNS and verb.dep_ in {"ccomp", "conj"}:
-            # "the army said ... and it lost four men", parsed as a second verb beside 'said': its subject
-            subject = next((c for c in verb.head.children if c.dep_ == "nsubj"), None)
-    elif any(c.dep_ == "poss" and c.lower_ in {"its", "their"} for c in anchor.children):
-        saying = next((a for a in list(anchor.ancestors)[:5] if a.lemma_.lower() in _OWN_SAYING), None)
-        subject = next((c for c in saying.children if c.dep_ == "nsubj"), None) if saying is not None else None
-    else:
-        return ""
-    if subject is None or subject.pos_ == "PRON":
-        return ""
-    return subject.doc[subject.left_edge.i:subject.i + 1].text
 
 
 def _prenominal_kind(anchor: Token, amount_end: int) -> str:

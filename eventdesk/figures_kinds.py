@@ -41,6 +41,8 @@ class KindWords:
     person_nouns: frozenset[str]  # one person each: an age can be theirs, one killed is one dead
     enemy: frozenset[str]
     the_dead: frozenset[str]
+    divides: frozenset[str]  # "both sides of the border": a place's sides
+    own_saying: frozenset[str]  # "the army said four of its men were killed": a side telling its losses
 
 
 def _invert(table: dict[str, list[str]]) -> dict[str, str]:
@@ -58,6 +60,7 @@ def kind_words() -> KindWords:
         toll_verbs=frozenset(data["toll_verbs"]["verbs"]), subset=frozenset(data["subset"]["words"]),
         person_nouns=frozenset(data["person_nouns"]["words"] + data["person_nouns"]["titles"]),
         enemy=frozenset(data["enemy"]["words"]), the_dead=frozenset(data["the_dead"]["words"]),
+        divides=frozenset(data["sides"]["divides"]), own_saying=frozenset(data["sides"]["own_saying"]),
     )
 
 
