@@ -17,6 +17,7 @@ from spacy.tokens import Span, Token
 
 from eventdesk.actor_roles import roles_of
 from eventdesk.actors import Actor, ActorContext, ActorMention, civilians_of
+from eventdesk.event_devices import idle_device, object_of_strategic, ran_into
 from eventdesk.event_sides import (
     ARMED, ONE_SIDED_CLASH, SAME_KIND_SIDES, blast_on_civilians, civilian_target, conjoined_opponent, crowd_of_civilians, crowd_subject,
     fellow_side, fighting_people, former_target, fought_each_other, mover_after_withdrawal, partner, possessed_force,
@@ -27,9 +28,8 @@ from eventdesk.event_phrases import (
     triggers_at,
 )
 from eventdesk.event_triggers import (
-    Lexicon, Trigger, claimed_object, context_ok, defied, elided_passive, event_lexicon, factual, idle_device,
-    in_grievance, is_support, modifier_only, natural_cause, non_actor_subject, object_of_strategic, part_played_in,
-    ran_into,
+    Lexicon, Trigger, claimed_object, context_ok, defied, elided_passive, event_lexicon, factual, in_grievance,
+    is_support, modifier_only, natural_cause, non_actor_subject, part_played_in,
 )
 from eventdesk.figures_kinds import ARMED_PERSONS, verb_kind
 from eventdesk.model import TimeExpr

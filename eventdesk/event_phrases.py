@@ -42,7 +42,7 @@ def triggers_at(token: Token) -> tuple[Trigger, ...]:
 
 
 def is_device_at(token: Token) -> bool:
-    """`event_triggers.is_device` (a planted explosive named by a trigger word) over the parse's entries:
+    """`event_devices.is_device` (a planted explosive named by a trigger word) over the parse's entries:
     the device tests (left idle, run into) ask it first, and it is false for nearly every trigger."""
     return any(t.sub == "Remote explosive/landmine/IED" for t in triggers_at(token))
 

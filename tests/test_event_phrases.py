@@ -7,7 +7,8 @@ import pytest
 from eventdesk.event_phrases import (
     has_phrase, is_device_at, may_trigger, names_backing, own_clause, sentence_hints, triggers_at,
 )
-from eventdesk.event_triggers import event_lexicon, is_device, is_support, matching_triggers
+from eventdesk.event_devices import is_device
+from eventdesk.event_triggers import event_lexicon, is_support, matching_triggers
 from eventdesk.nlp import load_nlp
 
 
