@@ -19,19 +19,21 @@ from eventdesk.actor_roles import roles_of
 from eventdesk.actors import Actor, ActorContext, ActorMention, civilians_of
 from eventdesk.event_devices import idle_device, object_of_strategic, ran_into
 from eventdesk.event_sides import (
-    ARMED, ONE_SIDED_CLASH, SAME_KIND_SIDES, blast_on_civilians, civilian_target, conjoined_opponent, crowd_of_civilians, crowd_subject,
-    fellow_side, fighting_people, former_target, fought_each_other, mover_after_withdrawal, partner, possessed_force,
+    ARMED, ONE_SIDED_CLASH, SAME_KIND_SIDES, blast_on_civilians, conjoined_opponent, crowd_of_civilians,
+    crowd_subject, fellow_side, fighting_people, fought_each_other, mover_after_withdrawal, partner, possessed_force,
     taken_from, vehicle_side, withdrawn_side,
 )
 from eventdesk.event_phrases import (
-    TRIGGER_POS, has_phrase, is_device_at, may_trigger, names_backing, other_time, own_clause, sentence_hints,
-    triggers_at,
+    TRIGGER_POS, is_device_at, may_trigger, names_backing, other_time, sentence_hints, triggers_at,
+)
+from eventdesk.event_resolve import (
+    FORCES, actor_kind, force_faces_the_crowd, resolve_protest, resolve_sub, resolve_violence,
 )
 from eventdesk.event_triggers import (
     Lexicon, Trigger, claimed_object, context_ok, defied, elided_passive, event_lexicon, factual, in_grievance,
     is_support, modifier_only, natural_cause, non_actor_subject, part_played_in,
 )
-from eventdesk.figures_kinds import ARMED_PERSONS, verb_kind
+from eventdesk.figures_kinds import verb_kind
 from eventdesk.model import TimeExpr
 from eventdesk.nlp import sentence_tokens
 
@@ -74,137 +76,6 @@ def parse_is_sound(sent: Iterable[Token]) -> bool:
 def _headline_like(sent: Iterable[Token]) -> bool:
     words = [t for t in sent if t.is_alpha and len(t) > 3]
     return len(words) >= 3 and sum(t.text[0].isupper() for t in words) / len(words) >= _HEADLINE_CAPS
-
-
-def _actor_kind(actor: Actor | None) -> str:
-    return actor.kind if actor is not None else ""
-
-
-def _resolve_sub(candidate: Candidate, sent: Span, lexicon: Lexicon) -> bool:
-    """Choose the sub-type the actors imply; False when the trigger cannot be typed."""
-    role, kind1 = candidate.role, _actor_kind(candidate.actor1)
-    if role == "territory":
-        if _actor_kind(candidate.actor2) == "civilian":
-            candidate.actor2 = None  # towns are taken from armed sides; a 'civilian' here is a misread name
-        if kind1 in _FORCES:
-            candidate.sub = "Government regains territory"
-        elif kind1 in ARMED or (not kind1 and _has_subject(candidate.trigger)):
-            # a taker the table does not know ("STC-affiliated forces") is not the state
-            candidate.sub = "Non-state actor overtakes territory"
-        else:
-            return False
-    elif role in {"violence", "attack"}:
-        _resolve_violence(candidate, sent, lexicon)
-    elif role == "protest":
-        _resolve_protest(candidate, sent, lexicon)
-    return True
-
-
-def _has_subject(trigger: Token) -> bool:
-    subject = next((c for c in trigger.children if c.dep_ in {"nsubj", "agent"}), None)
-    return subject is not None and subject.lower_ not in {"it", "they", "which", "that", "who"}
-
-
-def _resolve_violence(candidate: Candidate, sent: Span | None = None, lexicon: Lexicon | None = None) -> None:
-    """Attack or clash by the sides: civilians attacked, armed men fought, aircraft struck."""
-    kind1, kind2 = _actor_kind(candidate.actor1), _actor_kind(candidate.actor2)
-    agent_text = candidate.actor1.name if candidate.actor1 else ""
-    if candidate.air and kind1 in {"state", "external", ""} and "Military" in agent_text:
-        candidate.type, candidate.sub = "Explosions/Remote violence", "Air/drone strike"
-    elif kind1 == "rioter":
-        candidate.type, candidate.sub = "Riots", "Mob violence"
-    elif kind1 in {"state", "police"} and kind2 in {"civilian", ""} and _fired_upon(candidate.trigger):
-        candidate.type, candidate.sub = "Battles", "Armed clash"  # "shot dead 3 men after coming under fire"
-        candidate.actor2 = None  # those who fired first are no civilians, whoever they were
-    elif kind2 in ARMED and former_target(candidate.trigger):
-        candidate.type, candidate.sub = "Violence against civilians", "Attack"  # "a former rebel": unarmed now
-    elif kind2 in ARMED and not (kind2 == "militia" and civilian_target(candidate.trigger)):
-        candidate.type, candidate.sub = "Battles", "Armed clash"  # ("attacked Fulani herders": civilians)
-    elif kind2 in {"civilian", "protester", "", "militia"} and (kind2 or candidate.role == "violence"
-                                                     or civilian_target(candidate.trigger)):
-        candidate.type, candidate.sub = "Violence against civilians", "Attack"
-        if kind2 == "protester":  # tear gas is intervention; live fire or deaths are excessive force
-            lethal = has_phrase(candidate.trigger.sent, event_lexicon().protest["excessive"])
-            candidate.type = "Protests"
-            candidate.sub = "Excessive force against protesters" if lethal else "Protest with intervention"
-    else:
-        candidate.type, candidate.sub = "Battles", "Armed clash"
-
-
-def _fired_upon(trigger: Token) -> bool:
-    """'police said they shot dead 3 men ... after officers came under fire': the force fired upon first. The
-    one that came under fire or returned it is the force (its men, a unit, a pronoun, or no subject told), not
-    'the village came under attack'; and victims named as civilians ('shot dead 4 civilians') fought no one."""
-    context = event_lexicon().context
-    phrases = tuple(tuple(p.split()) for p in context["fired_upon"])
-    victims = [c for c in trigger.children if c.dep_ in {"dobj", "nsubjpass"}]
-    if any(v.lemma_.lower() in context["fired_upon_civilians"] for v in victims):
-        return False
-    sent = trigger.sent
-    return any(has_phrase(sent.doc[verb.i:min(verb.i + 5, sent.end)], phrases) and _force_subject(verb, context)
-               for verb in sent if verb.pos_ in {"VERB", "AUX"} and verb.lemma_.lower() in {"come", "return"})
-
-
-def _force_subject(verb: Token, context: dict[str, frozenset[str]]) -> bool:
-    """The subject of 'came under fire' or 'returned fire' is a force: its men, a unit, or a pronoun for it."""
-    subjects = [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}]
-    if not subjects and verb.dep_ == "conj":
-        subjects = [c for c in verb.head.children if c.dep_ in {"nsubj", "nsubjpass"}]
-    forces = context["fired_upon_forces"]
-    return not subjects or any(s.pos_ == "PRON" or s.lemma_.lower() in forces | ARMED_PERSONS
-                               or s.lower_ in forces for s in subjects)
-
-
-def _resolve_protest(candidate: Candidate, sent: Span, lexicon: Lexicon) -> None:
-    """Protests become intervention, excessive force or riots by what else the sentence says."""
-    if candidate.type == "Riots":
-        return
-    clause = own_clause(candidate.trigger, sent, grievances=True)
-    blows = _crowd_blows(clause, lexicon)
-    # demonstrators who turn violent riot, whatever the police do next; force is excessive
-    # only against a peaceful crowd
-    if (blows or has_phrase(clause, lexicon.protest["violent"])) and not has_phrase(clause, (("peacefully",),)):
-        candidate.type, candidate.sub = "Riots", "Violent demonstration"
-    elif has_phrase(clause, lexicon.protest["excessive"]):
-        candidate.sub = "Excessive force against protesters"
-    elif has_phrase([t for t in clause if not _disperses_itself(t)], lexicon.protest["intervention"]):
-        candidate.sub = "Protest with intervention"
-
-
-_FORCES = frozenset({"state", "police"})
-_MET_BY_FORCE = frozenset({"Protest with intervention", "Excessive force against protesters", "Violent demonstration"})
-
-
-def _force_faces_the_crowd(candidate: Candidate, sent: Span, mentions: Sequence[ActorMention]) -> None:
-    """A protest's crowd is its first side and the force that met it the second: 'police fired tear gas to
-    disperse the march' (the force as the trigger's subject), 'police used tear gas to disperse
-    demonstrators who protested ...' (the force elsewhere in the sentence, not in what it is about)."""
-    if _actor_kind(candidate.actor1) in _FORCES:
-        crowd = candidate.actor2 if _actor_kind(candidate.actor2) in {"protester", "rioter", "civilian"} else None
-        candidate.actor1, candidate.actor2 = crowd, candidate.actor1
-    own = {t.i for t in own_clause(candidate.trigger, sent, grievances=True)}
-    if _actor_kind(candidate.actor2) in _FORCES and not any(
-            m.head in own and m.actor == candidate.actor2 for m in mentions):
-        candidate.actor2 = None  # "marched against the police killing of a teenager": what it is about
-    if candidate.sub not in _MET_BY_FORCE or _actor_kind(candidate.actor2) in _FORCES:
-        return
-    force = next((m.actor for m in mentions if m.head in own and m.actor.kind in _FORCES), None)
-    if force is not None:
-        candidate.actor2 = force
-
-
-def _crowd_blows(clause: Sequence[Token], lexicon: Lexicon) -> list[Token]:
-    """'protesters marching against fuel prices beat a passer-by': a word of police intervention ('beat',
-    'detain') that the crowd itself does to someone is the crowd's violence, no intervention."""
-    words = {p[0] for p in lexicon.protest["intervention"] if len(p) == 1}
-    return [t for t in clause if t.pos_ == "VERB" and t.lemma_.lower() in words and crowd_subject(t)
-            and any(c.dep_ == "dobj" for c in t.children)]
-
-
-def _disperses_itself(token: Token) -> bool:
-    """'the crowd dispersed within minutes': a crowd leaving of its own accord, no one intervening."""
-    return token.lemma_.lower() == "disperse" and token.pos_ == "VERB" and not any(
-        c.dep_ in {"dobj", "auxpass", "nsubjpass", "agent"} for c in token.children)
 
 
 def previous_actor(mentions: Sequence[ActorMention]) -> Actor | None:
@@ -346,7 +217,7 @@ def _candidate_at(token: Token, sent: Span, index: int, mentions: Sequence[Actor
     candidate = Candidate(entry.type, entry.sub, entry.role, index, token, entry.weight * scale,
                           roles.agent, roles.patient, [b for b in roles.backers if b.kind in ARMED],
                           sentences={index}, air=air)
-    if entry.role == "protest" and token.lemma_.lower() in _BLOCKING and _actor_kind(candidate.actor1) in ARMED:
+    if entry.role == "protest" and token.lemma_.lower() in _BLOCKING and actor_kind(candidate.actor1) in ARMED:
         return None  # "bandits blocked the highway and abducted 16 travellers": armed men's roadblock, no protest
     if elided_passive(token):  # "2 soldiers were killed and 12 assailants neutralised": those neutralised
         candidate.actor1, candidate.actor2 = None, candidate.actor2 or candidate.actor1
@@ -372,7 +243,7 @@ def _candidate_at(token: Token, sent: Span, index: int, mentions: Sequence[Actor
         other = next((m.actor for m in mentions if m.actor != candidate.actor2 and m.actor.kind in ARMED), None)
         if other is not None:
             candidate.actor1, candidate.actor2 = candidate.actor2, other
-    elif entry.sub == "Armed clash" and _actor_kind(candidate.actor2) in {"", "civilian"}:
+    elif entry.sub == "Armed clash" and actor_kind(candidate.actor2) in {"", "civilian"}:
         # "Russian and Ukrainian forces fought", "SAF and RSF clashed": the sides are the subjects
         candidate.actor2 = fellow_side(candidate.actor1, token, mentions) or candidate.actor2
     if entry.sub == "Armed clash" and (
@@ -381,7 +252,7 @@ def _candidate_at(token: Token, sent: Span, index: int, mentions: Sequence[Actor
         # exchanged artillery fire": the subjects are the sides, the one named first leading
         opponent, first = other
         candidate.actor1, candidate.actor2 = (opponent, candidate.actor1) if first else (candidate.actor1, opponent)
-    if entry.sub == "Armed clash" and _actor_kind(candidate.actor2) == "civilian" \
+    if entry.sub == "Armed clash" and actor_kind(candidate.actor2) == "civilian" \
             and token.lemma_.lower() not in ONE_SIDED_CLASH:
         # "armed Murle youths clashed with Dinka Bor cattle keepers": a people's men who fight are its militia
         candidate.actor2 = fighting_people(candidate.actor2, mentions) or candidate.actor2
@@ -395,25 +266,25 @@ def _candidate_at(token: Token, sent: Span, index: int, mentions: Sequence[Actor
     elif entry.sub == "Armed clash" and crowd_subject(token):
         # "party activists clashed with police, throwing brickbats": an unarmed crowd fighting police riots
         candidate.type, candidate.sub, candidate.role = "Riots", "Violent demonstration", "protest"
-    elif entry.sub == "Looting/property destruction" and (crowd_of_civilians(candidate.actor1, token) or _actor_kind(
+    elif entry.sub == "Looting/property destruction" and (crowd_of_civilians(candidate.actor1, token) or actor_kind(
             candidate.actor1) in {"protester", "rioter"}):
         # "residents set fire to buses and blocked roads", "PTI supporters ... set parts of it on fire":
         # a crowd destroying property is a riot
         candidate.type, candidate.sub, candidate.role = "Riots", "Violent demonstration", "protest"
-    if _actor_kind(candidate.actor1) == "civilian" and entry.role != "protest" \
+    if actor_kind(candidate.actor1) == "civilian" and entry.role != "protest" \
             and entry.type not in {"Protests", "Riots"}:
         # victims and bystanders do not bomb, raid or kill: the civilian is the target
         candidate.actor2, candidate.actor1 = candidate.actor2 or candidate.actor1, None
     rivals = candidate.actor1 if candidate.actor1 is not None else candidate.actor2  # the subject, misread or not
-    if entry.sub == "Armed clash" and _actor_kind(rivals) in SAME_KIND_SIDES \
+    if entry.sub == "Armed clash" and actor_kind(rivals) in SAME_KIND_SIDES \
             and fought_each_other(token, mentions, candidate.actor2):
         # "two rival clan militias clashed": both sides are clan militias
         candidate.actor1 = candidate.actor2 = rivals
     if candidate.actor1 is not None and candidate.actor1 == candidate.actor2 and not (
-            entry.sub == "Armed clash" and _actor_kind(candidate.actor1) in SAME_KIND_SIDES):
+            entry.sub == "Armed clash" and actor_kind(candidate.actor1) in SAME_KIND_SIDES):
         candidate.actor1 = None  # "a roadside bomb hit an army vehicle": the target is no attacker of itself
     hit_device = device and ran_into(token, lexicon)
-    if hit_device and _actor_kind(candidate.actor1) not in {"rebel", "militia", "unidentified"}:
+    if hit_device and actor_kind(candidate.actor1) not in {"rebel", "militia", "unidentified"}:
         # "an army vehicle struck an IED": the vehicle's side is the target; a planter, if named, stays
         candidate.actor2, candidate.actor1 = candidate.actor2 or candidate.actor1, None
     elif hit_device:  # "a truck ran over a landmine planted by ISWAP": the truck's side is hit
@@ -428,15 +299,15 @@ def _candidate_at(token: Token, sent: Span, index: int, mentions: Sequence[Actor
     if candidate.absorbable:
         candidate.hints = sentence_hints(sent)
         candidate.in_campaign = _in_the_campaign(token)
-    if not _resolve_sub(candidate, sent, lexicon):
+    if not resolve_sub(candidate, sent, lexicon):
         return None
     if candidate.role == "protest":
-        _force_faces_the_crowd(candidate, sent, mentions)
+        force_faces_the_crowd(candidate, sent, mentions)
     if candidate.role == "territory" and candidate.actor2 is None:
         candidate.actor2 = taken_from(token, mentions) or withdrawn_side(token, mentions, lexicon)
     if candidate.sub == "Armed clash" and entry.role == "violence" and _in_campaign_for_territory(token):
         # "militants killed during the campaign to retake the city": the deaths are the capture's
-        state = _actor_kind(candidate.actor1) in _FORCES
+        state = actor_kind(candidate.actor1) in FORCES
         candidate.sub = "Government regains territory" if state else "Non-state actor overtakes territory"
     guessed = (roles.agent is not None) + (roles.patient is not None) - roles.parsed
     candidate.confidence = min(1.0, candidate.confidence + 0.1 * roles.parsed + 0.05 * guessed)
@@ -482,9 +353,9 @@ def _crowd_candidate(sent: Span, index: int, mentions: Sequence[ActorMention], f
     candidate = Candidate("Riots" if riot else "Protests", "Violent demonstration" if riot else "Peaceful protest",
                           "protest", index, sent.doc[crowd.head], 0.55 * scale, crowd.actor,
                           sentences={index})
-    forces = [m.actor for m in mentions if m.actor.kind in _FORCES]
+    forces = [m.actor for m in mentions if m.actor.kind in FORCES]
     candidate.actor2 = forces[0] if forces else None
-    _resolve_protest(candidate, sent, event_lexicon())
+    resolve_protest(candidate, sent, event_lexicon())
     return candidate
 
 
@@ -504,7 +375,7 @@ def _absorber(candidate: Candidate) -> float:
         return _EXPLOSION_RANK.get(candidate.sub, 5)
     if candidate.role == "violence" and candidate.actor2 is not None:
         return 6.5  # a killing outranks the burning beside it ("set a car ablaze, burning its driver to death")
-    if candidate.sub == "Mob violence" and _actor_kind(candidate.actor2) == "civilian":
+    if candidate.sub == "Mob violence" and actor_kind(candidate.actor2) == "civilian":
         # "youths looted shops and beat passers-by": a crowd that attacks people is a mob, not a riot;
         # one that attacks the police ("fired fireworks at police") still riots
         return 5.9
@@ -641,7 +512,7 @@ def fold(into: Candidate, other: Candidate) -> None:
     if into.actor2 is None and other.actor2 not in (None, into.actor1):
         into.actor2 = other.actor2
         if into.role in {"violence", "attack"} and into.type in {"Battles", "Violence against civilians"}:
-            _resolve_violence(into)  # "attacked a market, killing 6 people": the victims decide
+            resolve_violence(into)  # "attacked a market, killing 6 people": the victims decide
     for backer in other.assoc1:
         if backer not in into.assoc1:
             into.assoc1.append(backer)

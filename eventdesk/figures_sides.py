@@ -30,7 +30,8 @@ def on_all_sides(anchor: Token) -> bool:
 
 def _sides_of_a_place(side: Token) -> bool:
     """'both sides of the border', 'either side of the river': sides of a place, not of a fight."""
-    return any(p.dep_ == "prep" and p.lower_ == "of" and any(o.lemma_.lower() in kind_words().divides for o in p.children)
+    divides = kind_words().divides
+    return any(p.dep_ == "prep" and p.lower_ == "of" and any(o.lemma_.lower() in divides for o in p.children)
                for p in side.children)
 
 
