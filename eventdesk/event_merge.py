@@ -179,15 +179,12 @@ def _later_day(before: Candidate, follower: Candidate, opening: dt.date | None) 
     return first is not None and first != then.first
 
 
-_SAYING = frozenset({"say", "claim", "insist", "maintain", "state", "announce", "add"})
-
-
 def _restated_aim(candidate: Candidate, before: Candidate) -> bool:
     """'a drone struck a gathering ... the army said it had targeted terrorists': the attacker's
     word on whom its strike aimed at restates the strike just told."""
     trigger = candidate.trigger
     return trigger.lemma_.lower() == "target" and _claimant_fits(candidate, before) \
-        and any(a.lemma_.lower() in _SAYING for a in list(trigger.ancestors)[:3])
+        and any(a.lemma_.lower() in event_lexicon().context["follows_saying"] for a in list(trigger.ancestors)[:3])
 
 
 _STATE_STRIKES = frozenset({"Air/drone strike", "Shelling/artillery/missile attack"})
@@ -214,9 +211,6 @@ def _escalates(protest: Candidate, follower: Candidate) -> bool:
         or _crowd_turns_violent(protest, follower)
 
 
-_BACK_PRONOUNS = frozenset({"they", "them", "some", "many", "others"})
-
-
 def _crowd_turns_violent(protest: Candidate, follower: Candidate) -> bool:
     """'traders staged a sit-in ... When police came to disperse the sit-in, the traders threw stones at them':
     the crowd just told, named again ('the traders', 'the protesters', 'they') in no other place, riots: the
@@ -226,22 +220,20 @@ def _crowd_turns_violent(protest: Candidate, follower: Candidate) -> bool:
             or follower.actor1 is not None and follower.actor1.kind not in _UNARMED \
             or _names_another_place(protest, follower):
         return False
-    crowd = _crowd_words(protest.trigger) | _PROTEST_CROWDS
+    context = event_lexicon().context
+    crowd = _crowd_words(protest.trigger) | context["follows_protest_crowds"]
     verb = follower.trigger
     for _ in range(_CONJ_CLIMB):
         subjects = [c for c in verb.children if c.dep_ == "nsubj"]
         if subjects and verb.dep_ == "relcl" and subjects[0].lower_ == "who":
             subjects = [verb.head]  # "police came to disperse the protesters, who pelted them with stones"
         if subjects:
-            return any(s.lower_ in _BACK_PRONOUNS or s.pos_ == "NOUN" and _definite(s)
+            return any(s.lower_ in context["follows_back_pronouns"] or s.pos_ == "NOUN" and _definite(s)
                        and s.lemma_.lower() in crowd for s in subjects)
         if verb.dep_ != "conj":
             return False
         verb = verb.head
     return False
-
-
-_PROTEST_CROWDS = frozenset({"protester", "demonstrator", "crowd", "marcher", "rioter", "mob", "protestor"})
 
 
 def _crowd_words(trigger: Token) -> set[str]:
@@ -297,12 +289,10 @@ def _anaphoric(candidate: Candidate) -> bool:
         or trigger.pos_ == "NOUN" and _ensuing(trigger)
 
 
-_ENSUING = frozenset({"ensue", "follow", "ensuing", "subsequent", "resulting"})
-
-
 def _ensuing(noun: Token) -> bool:
     """'in a firefight that followed', 'in the ensuing gunfight': a fight that grew out of the event just told."""
-    return any(c.dep_ in {"amod", "relcl"} and (c.lemma_.lower() in _ENSUING or c.lower_ in _ENSUING)
+    ensuing = event_lexicon().context["follows_ensuing"]
+    return any(c.dep_ in {"amod", "relcl"} and (c.lemma_.lower() in ensuing or c.lower_ in ensuing)
                for c in noun.children)
 
 

@@ -76,6 +76,7 @@ def event_lexicon() -> Lexicon:
     context["natural_cause"] = frozenset(data["natural_cause"]["words"])
     context["engaged_sides"] = frozenset(data["engaged_sides"]["words"])
     context["fight_toll"] = frozenset(data["fight_toll"]["words"])
+    context |= {f"follows_{k}": frozenset(v) for k, v in data["follows"].items()}
     context["assault_verbs"] = frozenset(data["ground_operation"]["assault_verbs"])
     context["natural_verbs"] = frozenset(data["natural_cause"]["verbs"])
     context["natural_subjects"] = frozenset(data["natural_cause"]["subjects"])
