@@ -369,7 +369,7 @@ def _absorb(merged: list[Candidate], absorbable: list[Candidate]) -> list[Candid
         near = [k for k in merged if -_ABSORB_AFTER <= candidate.sentence - k.sentence <= _ABSORB_BEFORE
                 and not background(k.trigger)]  # "bodies dumped amid fighting": not the fighting's dead
         sharing = [k for k in merged if _sides(candidate) & _sides(k) and k.type in VIOLENT_TYPES
-                   and not background(k.trigger)] or near
+                   and not background(k.trigger)] or _told_before(near, candidate)
         just_told = [k for k in near if k.sentence == candidate.sentence - 1 and k.type in VIOLENT_TYPES]
         if just_told and all(k.sentence > candidate.sentence for k in sharing):
             sharing = just_told  # "X shelled the town. A woman was killed. The same day, drones hit Y": X's dead
@@ -386,6 +386,13 @@ def _absorb(merged: list[Candidate], absorbable: list[Candidate]) -> list[Candid
             candidate.confidence *= 0.8
             merged.append(candidate)
     return sorted(merged, key=lambda c: (c.sentence, c.trigger.i))
+
+
+def _told_before(near: list[Candidate], toll: Candidate) -> list[Candidate]:
+    """The events near a bare toll that it may join, those told before it if any: a toll follows its event
+    ('police fired tear gas at protesters in Nairobi. 2 protesters were killed. In Mombasa, police shot dead 3
+    protesters': Nairobi's dead), and joins the next sentence's only when it leads the report."""
+    return [k for k in near if k.sentence <= toll.sentence] or near
 
 
 def _crowd(candidate: Candidate) -> bool:

@@ -153,3 +153,10 @@ def test_events_another_crowd_rioting_after_a_protest_stays_apart(second: str) -
     # the protest's crowd named again riots with it; another crowd, or one in another town, riots apart
     text = f"On 3 May 2025, nurses protested over unpaid allowances in Ibadan. {second}"
     assert len(ranked_events(text, published=DAY)) == 2
+
+
+def test_events_a_bare_toll_joins_the_protest_told_before_it_not_the_next() -> None:
+    # a toll follows its event: the next sentence's shooting elsewhere keeps its own dead
+    text = ("On 3 May 2025, police fired tear gas at protesters in Kisumu. 4 protesters were killed. In Nakuru, "
+            "police shot dead 2 protesters.")
+    assert sorted(e.fatalities for e in ranked_events(text, published=DAY)) == [2, 4]
