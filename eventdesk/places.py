@@ -12,7 +12,7 @@ from __future__ import annotations
 import dataclasses
 import re
 from collections.abc import Iterable, Sequence
-from functools import lru_cache
+from functools import cache, lru_cache
 
 from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.tokens import Doc
@@ -96,7 +96,7 @@ def recognise_toponyms(doc: Doc, draft: Extraction, gazetteer: Gazetteer) -> lis
     """Place names in one article, from entity spans and capitalised words."""
     text = draft.article.text
     surnames = _surnames(text, draft.mentions)
-    countries = article_countries(text, draft.mentions, gazetteer)
+    countries = cache(lambda: article_countries(text, draft.mentions, gazetteer))
     towns = {(m.start, m.end) for m in draft.mentions if m.text not in surnames and (
         _town_read_as_person(text, m, gazetteer, surnames) or object_of_event_verb(doc, m, gazetteer, countries))}
     people = [(m.start, m.end) for m in draft.mentions

@@ -13,6 +13,7 @@ import re
 import tomllib
 from functools import lru_cache
 from importlib import resources
+from collections.abc import Callable
 from typing import Any
 
 from spacy.tokens import Doc
@@ -20,7 +21,7 @@ from spacy.tokens import Doc
 from eventdesk.gazetteer import Gazetteer
 from eventdesk.linking_names import name_tables
 from eventdesk.model import Mention
-from eventdesk.places_resolve import demonym_country
+from eventdesk.places_resolve import demonym_votes
 
 # labels of names that may be towns the model misread; dates, numbers and laws never are
 _MISREAD_LABELS = frozenset({"PERSON", "ORG", "NORP", "WORK_OF_ART", "PRODUCT", "EVENT"})
@@ -33,7 +34,6 @@ _OWNED = re.compile(r"(?:[A-Z][\w'\u2019-]*\s+(?:of|from)|\b(?:in|at|near))\s+(?
 # institutions an event verb takes ("stormed Congress", "raided Parliament") are villages somewhere
 _NOTED_TOWN_POPULATION = 10_000
 _AGE = re.compile(r"\d{1,3}-year-old")
-_WORD = re.compile(r"[A-Z][\w'\u2019-]*")
 
 
 @lru_cache(maxsize=1)
@@ -74,7 +74,7 @@ def described_by_age(text: str, end: int) -> bool:
 
 def article_countries(text: str, mentions: list[Mention], gazetteer: Gazetteer) -> frozenset[str]:
     """The countries an article names or names the people of ("Israeli forces", "in Mali")."""
-    codes = {demonym_country(word) for word in set(_WORD.findall(text))}
+    codes = set(demonym_votes(text))
     for mention in mentions:
         entries = gazetteer.candidates(mention.text)
         if entries and entries[0].tier == 0 and entries[0].is_country:
@@ -82,12 +82,13 @@ def article_countries(text: str, mentions: list[Mention], gazetteer: Gazetteer) 
     return frozenset(code for code in codes if code)
 
 
-def object_of_event_verb(doc: Doc, mention: Mention, gazetteer: Gazetteer, countries: frozenset[str]) -> bool:
+def object_of_event_verb(doc: Doc, mention: Mention, gazetteer: Gazetteer,
+                         countries: Callable[[], frozenset[str]]) -> bool:
     """Whether a name the model took for a person or group is a town an event verb acts on ('raided
     Qalqilya', 'stormed into Tubas', 'an assault on Kadugli'): a proper noun, the verb's direct object
     or the object of its 'into/on/against', or one joined to either by 'and', that the gazetteer knows
-    closely in the article's countries."""
-    if mention.label not in _MISREAD_LABELS or not countries:
+    closely in the article's countries (asked for only once the parse fits, being dearer)."""
+    if mention.label not in _MISREAD_LABELS:
         return False
     span = doc.char_span(mention.start, mention.end)
     if span is None or span.root.pos_ != "PROPN":
@@ -102,7 +103,9 @@ def object_of_event_verb(doc: Doc, mention: Mention, gazetteer: Gazetteer, count
         preposition = root.head
         acts = (root.dep_ == "pobj" and preposition.lower_ in cues["prepositions"]
                 and preposition.head.lemma_.casefold() in cues["preposition_heads"])
-    least = 0 if mention.label == "PERSON" else _NOTED_TOWN_POPULATION
-    return acts and any(e.tier <= 1 and e.feature_class in {"P", "A"} and not e.is_country
-                        and e.country_code in countries and e.population >= least
-                        for e in gazetteer.candidates(mention.text))
+    if not acts:
+        return False
+    least, known = (0 if mention.label == "PERSON" else _NOTED_TOWN_POPULATION), countries()
+    return any(e.tier <= 1 and e.feature_class in {"P", "A"} and not e.is_country
+               and e.country_code in known and e.population >= least
+               for e in gazetteer.candidates(mention.text))

@@ -92,6 +92,16 @@ def demonym_country(name: str) -> str:
     return demonyms().get(key) or (demonyms().get(key[:-1], "") if key.endswith("s") else "")
 
 
+def demonym_votes(text: str) -> Counter[str]:
+    """One vote for each country whose people a capitalised word of the text names ("Israeli forces")."""
+    votes: Counter[str] = Counter()
+    for word in set(_WORD.findall(text)):
+        country = demonym_country(word)
+        if country and word[0].isupper():
+            votes[country] += 1
+    return votes
+
+
 def _lookup(name: str, gazetteer: Gazetteer) -> list[Entry]:
     """Entries for a name; failing that, for the longest part of it that is a place
     ("Colorado" in "Colorado State University", "Manila" in "Manila Cathedral")."""
@@ -445,11 +455,7 @@ def _in_box(entry: Entry, area: Entry) -> bool:
 
 def _focus(groups: dict[str, list[Entry]], text: str) -> dict[str, float]:
     """Country shares of the evidence: country names, demonyms, unambiguous places."""
-    votes: Counter[str] = Counter()
-    for word in set(_WORD.findall(text)):
-        country = demonym_country(word)
-        if country and word[0].isupper():
-            votes[country] += 1
+    votes = demonym_votes(text)
     for entries in groups.values():
         best = [e for e in entries if e.tier == 0 and not is_city_quarter(e)]  # a quarter votes for no country
         codes = {e.country_code for e in best if e.country_code}
