@@ -81,8 +81,8 @@ def _fired_upon(trigger: Token) -> bool:
     """'police said they shot dead 3 men ... after officers came under fire': the force fired upon first. The
     one that came under fire or returned it is the force (its men, a unit, a pronoun, or no subject told), not
     'the village came under attack'; and victims named as civilians ('shot dead 4 civilians') fought no one."""
-    context = event_lexicon().context
-    phrases = tuple(tuple(p.split()) for p in context["fired_upon"])
+    lexicon = event_lexicon()
+    context, phrases = lexicon.context, lexicon.protest["fired_upon"]
     victims = [c for c in trigger.children if c.dep_ in {"dobj", "nsubjpass"}]
     if any(v.lemma_.lower() in context["fired_upon_civilians"] for v in victims):
         return False

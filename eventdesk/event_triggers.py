@@ -90,7 +90,6 @@ def event_lexicon() -> Lexicon:
     context["captive_object"] = context["person_object"] | words.person_nouns | ARMED_PERSONS | frozenset(
         f"{noun}s" for noun in words.person_nouns | ARMED_PERSONS)
     context["protest_acts"] = frozenset(data["protest_context"]["acts"])
-    context["fired_upon"] = frozenset(data["protest_context"]["fired_upon"])
     context["fired_upon_forces"] = frozenset(data["protest_context"]["fired_upon_forces"])
     context["fired_upon_civilians"] = frozenset(data["protest_context"]["fired_upon_civilians"])
     context["stop_nouns"] = frozenset(data["stop"]["nouns"])
