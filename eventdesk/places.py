@@ -22,7 +22,7 @@ from eventdesk.gazetteer import (
     Entry, Gazetteer, load_gazetteer, name_rules, normalise_name, us_state_code,
 )
 from eventdesk.model import Extraction, Mention, Place
-from eventdesk.places_cues import article_countries, described_as_person, described_by_age, object_of_event_verb
+from eventdesk.places_cues import article_countries, object_of_event_verb, person_apposition
 from eventdesk.places_resolve import (
     STRONG_POPULATION, Resolution, Toponym, _is_short_caps, demonym_country, is_city_quarter, is_region_adjective,
     is_facility, resolve_toponyms,
@@ -120,8 +120,7 @@ def recognise_toponyms(doc: Doc, draft: Extraction, gazetteer: Gazetteer) -> lis
         found.setdefault((toponym.start, toponym.end), toponym)
     # "Mostafa, a 34-year-old driver, was killed": a person, whatever town has the name
     places = [(m.start, m.end) for m in draft.mentions if m.label in {"GPE", "LOC"}]
-    kept = [t for t in found.values() if not _inside(t, people) and not (
-        described_as_person(text, t.end) and not _stands_as_place(text, t, places, gazetteer))]
+    kept = [t for t in found.values() if not _inside(t, people) and not _named_as_person(text, t, places, gazetteer)]
     bracketed = bracketed_toponyms(draft, gazetteer)
     spans = [(t.start, t.end) for t in bracketed]
     kept = [t for t in kept if not any(s < t.end and t.start < e for s, e in spans)]
@@ -448,12 +447,16 @@ def _is_adjective(doc: Doc, mention: Mention) -> bool:
     return span is not None and len(span) == 1 and span[0].tag_ == "JJ" and span[0].dep_ == "amod"
 
 
-def _stands_as_place(text: str, toponym: Toponym, places: list[tuple[int, int]], gazetteer: Gazetteer) -> bool:
+def _named_as_person(text: str, toponym: Toponym, places: list[tuple[int, int]], gazetteer: Gazetteer) -> bool:
+    """Whether an apposition makes a name a person's: an age always ("Gunmen attacked Jordan, a 30-year-old
+    farmer"); a person's role unless the name stands as a place whatever role it is given."""
+    kind = person_apposition(text, toponym.end)
+    return kind == "age" or (kind == "role" and not _stands_as_place(toponym, places, gazetteer))
+
+
+def _stands_as_place(toponym: Toponym, places: list[tuple[int, int]], gazetteer: Gazetteer) -> bool:
     """Whether a name is a place whatever role its apposition gives: a country ("Poland, a neighbour of
-    Ukraine"), or a city the model called a place. An age makes either a person ("Gunmen attacked
-    Jordan, a 30-year-old farmer")."""
-    if described_by_age(text, toponym.end):
-        return False
+    Ukraine"), or a city the model called a place."""
     best = gazetteer.candidates(toponym.name)[:1]
     return any(e.is_country or (e.population >= STRONG_POPULATION and _inside(toponym, places)) for e in best)
 

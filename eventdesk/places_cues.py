@@ -50,26 +50,19 @@ def place_cues() -> dict[str, Any]:
     }
 
 
-def described_as_person(text: str, end: int) -> bool:
-    """Whether the name that ends at `end` is followed by an apposition that gives an age or a
-    person's role: 'Mostafa, a 34-year-old driver', 'Amina, a mother of three'. A town's apposition
-    names a kind of place ('Kidal, a town in northern Mali') and stays."""
+def person_apposition(text: str, end: int) -> str:
+    """What the apposition after the name that ends at `end` says of a person: 'age' ('Mostafa, a
+    34-year-old driver', 'Jordan, 30,', what only a person has, whatever country or city has the name),
+    'role' ('Amina, a mother of three'), or '' (none, or a kind of place: 'Kidal, a town in northern Mali')."""
     match = _APPOSITION.match(text, end)
     if match is None or _OWNED.search(text, max(0, end - 60), end):
-        return False  # "Sen. Max Baucus of Montana, the chairman": the apposition is the senator's
+        return ""  # "Sen. Max Baucus of Montana, the chairman": the apposition is the senator's
     if match.group(1) is None:
-        return True  # an age alone: ", aged 34", ", 34,"
+        return "age"  # an age alone: ", aged 34", ", 34,"
     words = match.group(1).casefold().split()
-    return any(_AGE.fullmatch(word) for word in words) or words[-1] in place_cues()["person_heads"]
-
-
-def described_by_age(text: str, end: int) -> bool:
-    """Whether the name that ends at `end` is given an age ('Jordan, a 30-year-old farmer', 'Jordan,
-    30,'): what only a person has, whatever country or city has the name."""
-    match = _APPOSITION.match(text, end)
-    if match is None or _OWNED.search(text, max(0, end - 60), end):
-        return False
-    return match.group(1) is None or any(_AGE.fullmatch(word) for word in match.group(1).casefold().split())
+    if any(_AGE.fullmatch(word) for word in words):
+        return "age"
+    return "role" if words[-1] in place_cues()["person_heads"] else ""
 
 
 def article_countries(text: str, mentions: list[Mention], gazetteer: Gazetteer) -> frozenset[str]:
