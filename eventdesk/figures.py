@@ -119,19 +119,18 @@ def _among(anchor: Token) -> str:
 def _is_subset(anchor: Token, amount: Amount, sent: Span) -> bool:
     """'..., including 2 children': a part of another figure, not an addition to it."""
     words = kind_words().subset
-    before = sent[max(0, amount.start - 3):amount.start].text.lower()
-    if any(f" {w} " in f" {before} " for w in words):
+    if _subset_told_before(sent, sent.start + amount.start):
         return True
+    before = sent[max(0, amount.start - 3):amount.start].text.lower()
     if before.endswith("as well as") or before.endswith("and also"):
         return False  # "killing 7 officers, among them 2 generals, as well as 6 civilians": added again
     if _closes_aside(anchor):
         return False
     while anchor.dep_ == "conj" and anchor.head is not anchor:
         anchor = anchor.head  # "including 10 women and 3 infants": the list's first item says
-    if any(c.dep_ == "prep" and c.lower_ in words and c.i < anchor.i for c in anchor.children):
+    if _part_of(anchor) is not None:
         return True  # "9 people, among them two women and 3 children": 'among them' hung on the first item
-    first_before = sent.doc[max(sent.start, anchor.left_edge.i - 3):anchor.left_edge.i].text.lower()
-    if anchor.i < sent.start + amount.start and any(f" {w} " in f" {first_before} " for w in words):
+    if anchor.i < sent.start + amount.start and _subset_told_before(sent, anchor.left_edge.i):
         return True  # "..., among them a woman and 3 children": told before the list's first item
     head = anchor.head if anchor.dep_ == "pobj" else None
     if head is not None and head.lower_ == "of" and anchor.lower_ in kind_words().the_dead \
@@ -374,6 +373,18 @@ def _part_of(victim: Token) -> Token | None:
                  and c.lower_ in kind_words().subset), None)
 
 
+def _part_and_start(victim: Token) -> tuple[Token | None, int]:
+    """A victim's 'among them' part (None if none) and where the words naming the victim start, after it."""
+    part = _part_of(victim)
+    return part, part.right_edge.i + 1 if part is not None else victim.left_edge.i
+
+
+def _subset_told_before(sent: Span, i: int) -> bool:
+    """Whether 'including', 'among them' or the like is told in the three words before token `i`."""
+    before = sent.doc[max(sent.start, i - 3):i].text.lower()
+    return any(f" {w} " in f" {before} " for w in kind_words().subset)
+
+
 def _indefinite(token: Token) -> bool:
     return any(c.dep_ == "det" and c.lower_ in {"a", "an"} for c in token.children)
 
@@ -392,8 +403,7 @@ def _single_figures(sent: Span, words: Sequence[Token], sent_index: int, draft: 
         for victim in [*listed, *(t for c in listed for t in c.conjuncts if t.i > c.i)]:
             if victim.i not in taken and _is_single_person(victim, context, killing=True):
                 taken.add(victim.i)
-                part = _part_of(victim)
-                start = part.right_edge.i + 1 if part is not None else victim.left_edge.i
+                part, start = _part_and_start(victim)
                 span = sent.doc[start:victim.i + 1]
                 yield _figure(draft, sent_index, span.start_char, span.end_char, "killed", one,
                               _strip_det(span.text), context, qualifier="including" if part is not None else "")
@@ -430,16 +440,13 @@ def _single_figures(sent: Span, words: Sequence[Token], sent_index: int, draft: 
                 continue
             if ordinal:  # "A third, a 70-year-old woman, died": the woman is the third, not a fourth
                 taken.update(c.i for c in verb.children if c.dep_ == "nsubj" and c.i > victim.i)
-            among = _part_of(victim)
-            start = among.right_edge.i + 1 if among is not None else victim.left_edge.i
+            among, start = _part_and_start(victim)
             span = sent.doc[start if victim.ent_type_ != "PERSON" else victim.i:victim.i + 1]
             if victim.ent_type_ == "PERSON":
                 span = next((e for e in sent.doc.ents if e.start <= victim.i < e.end), span)
             counts = span.text  # a pronoun ('killing him') is its own group of one
             taken.add(victim.i)
-            before = sent.doc[max(sent.start, span.start - 3):span.start].text.lower()
-            # "7 people, among them a girl"
-            part = among is not None or any(f" {w} " in f" {before} " for w in kind_words().subset)
+            part = among is not None or _subset_told_before(sent, span.start)  # "7 people, among them a girl"
             # "a soldier reported missing was found dead the next day": someone new, beyond the toll told
             more = ordinal or one_more(victim) or is_besides(victim) or found_dead and _indefinite(victim) \
                 or died and any(c.dep_ in {"acl", "amod"} and verb_kind(c) == "wounded" for c in victim.children)
