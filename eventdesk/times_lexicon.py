@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import tomllib
+from collections.abc import Collection
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -130,3 +131,10 @@ def spelled_days() -> dict[str, int]:
     compounds = {f"{tens} {word}": base + n for tens, base in (("twenty", 20), ("thirty", 30))
                  for word, n in units.items() if base + n <= 31}
     return ordinals | compounds
+
+
+def spelled_day_alternation(skip: Collection[str] = ()) -> str:
+    """The days of spelled_days() but `skip` as a regex alternation, longest first, a compound's space
+    matching a hyphen too ("twenty[- ]first")."""
+    days = (word.replace(" ", "[- ]") for word in spelled_days() if word not in skip)
+    return "|".join(sorted(days, key=len, reverse=True))

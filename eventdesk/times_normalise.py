@@ -15,7 +15,7 @@ from dataclasses import replace
 from functools import lru_cache
 
 from eventdesk.times_calendar import iso_week_value
-from eventdesk.times_lexicon import lexicon, spelled_days
+from eventdesk.times_lexicon import lexicon, spelled_day_alternation, spelled_days
 from eventdesk.times_rules import rules
 from eventdesk.times_values import Context, Resolution, Unanchored, anchor_day, narrative_day, number_value, with_mod
 
@@ -249,7 +249,7 @@ _SPOKEN_YEAR = re.compile(r"\b(?P<high>nineteen|twenty) (?P<low>(?:ten|eleven|tw
 
 @lru_cache(maxsize=1)
 def _spoken_day_pattern() -> re.Pattern[str]:
-    days = "|".join(sorted(spelled_days(), key=len, reverse=True))
+    days = spelled_day_alternation()  # clean() left no hyphen in "twenty first"
     month = lexicon().alternation("months")
     return re.compile(rf"\b(?:(?P<month>{month}) (?P<the>the )?(?P<ord>{days})"
                       rf"|(?P<the_>the )?(?P<ord_>{days}) (?P<of>of )(?P<month_>{month}))\b")

@@ -14,7 +14,7 @@ from functools import lru_cache
 
 from spacy.tokens import Doc
 
-from eventdesk.times_lexicon import lexicon, spelled_days
+from eventdesk.times_lexicon import lexicon, spelled_day_alternation
 
 # "Sold out in minutes", "within hours": after "in", "within" or "for" a bare "minutes" is a vague
 # duration (PTXM), though alone ("the minutes of the meeting") it is no time.
@@ -85,10 +85,9 @@ def named_day_pattern() -> re.Pattern[str]:
     # "March twelfth", "March the thirty-first": a day in words, which spaCy leaves out of the month's span;
     # "first" and "second" only where the phrase ends, as they are adverbs too ("in March first rose"), and
     # so any day after "the", which may start a noun phrase instead ("in March the third round of talks")
-    spelled = "|".join(sorted((word.replace(" ", "[- ]") for word in spelled_days() if word not in _ADVERB_DAYS),
-                              key=len, reverse=True))
+    spelled = spelled_day_alternation(skip=_ADVERB_DAYS)
     phrase_end = r"(?=[,.;:!?)\"'\u201d]|\s*$|\s+(?:and|or|to|through|until)\b)"
-    every = "|".join(sorted((word.replace(" ", "[- ]") for word in spelled_days()), key=len, reverse=True))
+    every = spelled_day_alternation()
     spelled += rf"|(?:{'|'.join(_ADVERB_DAYS)}){phrase_end}"
     return re.compile(rf"(?<![\w-])(?:{named}(?:{weekdays})|(?:{months})\.? {day}(?!\d)(?:,? \d{{4}})?"
                       rf"|(?:{months}) (?:{spelled})|(?:{months}) the (?:{every}){phrase_end}"
@@ -100,8 +99,8 @@ def named_day_pattern() -> re.Pattern[str]:
 @lru_cache(maxsize=1)
 def _month_and_spelled_day() -> re.Pattern[str]:
     """A span ending in a month and a day in words: "March first", "June the tenth", "May second-quarter"."""
-    days = "|".join(sorted((word.replace(" ", "[- ]") for word in spelled_days()), key=len, reverse=True))
-    return re.compile(rf"(?i)(?<![\w-])(?P<month>{lexicon().alternation('months')})\.?(?: the)? (?:{days})"
+    return re.compile(rf"(?i)(?<![\w-])(?P<month>{lexicon().alternation('months')})\.?(?: the)? "
+                      rf"(?:{spelled_day_alternation()})"
                       r"(?P<compound>-[a-z]+)?$")
 
 
