@@ -40,8 +40,8 @@ class Country:
     insurgents_since: int = 0
     gangs: bool = False  # unnamed gunmen are ACLED's 'Unidentified Gang' here (Ecuador, Honduras)
     herders: str = ""  # the people whose armed herders ACLED codes as its militia here (Fulani in Nigeria)
-    # the branch ACLED codes a report's 'security forces' as here (police in Egypt, where they are the interior
-    # ministry's); empty: the report leaves it open
+    # the branch ACLED codes a report's 'security forces' as here when they make arrests (police in Egypt, where
+    # they are the interior ministry's); empty: the report leaves it open
     security_forces: str = ""
 
 
@@ -218,6 +218,13 @@ def gangs_kill_in(country: str) -> bool:
     """Whether a country's unnamed gunmen are coded as gangs (Ecuador, Honduras: the table's 'gangs')."""
     entry = actor_table().countries.get(country)
     return entry is not None and entry.gangs
+
+
+def policing_branch(country: str) -> str:
+    """The branch a country's unnamed 'security forces' are when they police (make arrests): the table's
+    'security_forces' (police in Egypt), else '' (the branch stays open)."""
+    entry = actor_table().countries.get(country)
+    return entry.security_forces if entry is not None else ""
 
 
 def herders_of(words: Sequence[str], country: str) -> str:

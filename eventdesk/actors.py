@@ -200,9 +200,7 @@ def _normalised(phrase: str, context: ActorContext) -> Actor | None:
         if state:
             if not _names_no_branch(words[:link]):
                 return state_actor(country, year=context.year)
-            entry = actor_table().countries.get(country)
-            if entry is not None and entry.security_forces:  # "Egyptian security forces arrested ...": police
-                return state_actor(country, role=entry.security_forces, year=context.year)
+            # the act tells the branch: those who arrest are police where the country says so (events' sides)
             force = state_actor(country, year=context.year)
             return Actor(force.name, force.kind, force.country, unspecified_branch=True)
         return None

@@ -26,6 +26,7 @@ from collections.abc import Sequence
 from spacy.tokens import Doc, Span, Token
 
 from eventdesk import times
+from eventdesk.actor_tables import policing_branch
 from eventdesk.actors import (Actor, ActorContext, ActorMention, article_context, find_actors, generic_militants,
                               is_coded_town, state_actor)
 from eventdesk.event_candidates import ARMED, Candidate, previous_actor, sentence_candidates
@@ -289,8 +290,14 @@ _UNCLAIMED_DEVICES = frozenset({"Remote explosive/landmine/IED", "Suicide bomb",
 def _finalise_sides(candidate: Candidate, context: ActorContext) -> None:
     """Protests are by protesters, riots by rioters; a force that intervened is the second actor;
     an unclaimed bomb is the article's main armed group's, else an unidentified group's; armed men
-    loot and destroy civilians' property."""
+    loot and destroy civilians' property; unnamed 'security forces' that arrest are the country's
+    policing branch."""
     country = context.country
+    force = candidate.actor1
+    if candidate.sub == "Arrests" and force is not None and force.unspecified_branch \
+            and (branch := policing_branch(force.country)):
+        # "security forces arrested 4 people in Alexandria": where one branch polices (Egypt's interior ministry)
+        candidate.actor1 = state_actor(force.country, role=branch, year=context.year)
     if candidate.sub in _UNCLAIMED_DEVICES and candidate.actor1 is None:
         # a bomb no one is named for: the note's main armed group (or the one that wages the
         # country's insurgency), else an unidentified armed group
