@@ -10,7 +10,7 @@ event's dead.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 
 from spacy.tokens import Span, Token
 
@@ -110,17 +110,24 @@ def _by_the_protesters(protest: Candidate, riot: Candidate) -> bool:
     """The riot's doers are the protest's crowd: the protest word is the violent verb's own clause
     ('marched and smashed windows') or inside its subject ('youths protesting ... burned a post'), not
     'a separate group of youths burned tyres' beside a rally."""
-    verb, wanted = riot.trigger, protest.trigger.i
-    for _ in range(_CONJ_CLIMB):
+    wanted = protest.trigger.i
+    for verb in _joined_verbs(riot.trigger):
         if verb.i == wanted:
             return True
         subjects = [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}]
         if subjects:
             return any(t.i == wanted for s in subjects for t in s.subtree)
-        if verb.dep_ != "conj":
-            return False
-        verb = verb.head
     return False
+
+
+def _joined_verbs(verb: Token) -> Iterator[Token]:
+    """A verb, then the verbs it is joined to by 'and', up the list ('marched and smashed windows'), to
+    find the subject they share."""
+    for _ in range(_CONJ_CLIMB):
+        yield verb
+        if verb.dep_ != "conj":
+            return
+        verb = verb.head
 
 
 _CONJ_CLIMB = 4
@@ -138,13 +145,14 @@ def _fold_followers(candidates: list[Candidate], places: Sequence[Place]) -> lis
         before = [k for k in kept if k.sentence < candidate.sentence <= _reach(k, candidate, bare) + 1
                   and k.type in VIOLENT_TYPES | {"Protests"} and not _told_apart(candidate, k)
                   and places_compatible(k, candidate, places)]
+        turned = bool(before) and _crowd_turns_violent(before[-1], candidate)
         if before and _restated_aim(candidate, before[-1]):
             candidate.actor2 = None  # whom the attacker says it aimed at is its claim, not the victims told
             fold(before[-1], candidate)
         elif before and not _later_day(before[-1], candidate, opening) and (
                 candidate.role == "violence" and (_sides(candidate) & _sides(before[-1]) or _crowd(candidate))
-                or _anaphoric(candidate) or _escalates(before[-1], candidate)):
-            _upgrade_protest(before[-1], candidate)
+                or _anaphoric(candidate) or _escalates(before[-1], candidate, turned=turned)):
+            _upgrade_protest(before[-1], candidate, turned=turned)
             if _replies(candidate):
                 candidate.actor2 = None  # the reply's victims are the event's own attackers, never its target
             fold(before[-1], candidate)
@@ -203,12 +211,12 @@ def _claimant_fits(candidate: Candidate, before: Candidate) -> bool:
 _FORCE_ORDER = ("Peaceful protest", "Protest with intervention", "Excessive force against protesters")
 
 
-def _escalates(protest: Candidate, follower: Candidate) -> bool:
-    """'... marched through the town. Police fired tear gas to break up the march.': the same protest, met."""
+def _escalates(protest: Candidate, follower: Candidate, *, turned: bool) -> bool:
+    """'... marched through the town. Police fired tear gas to break up the march.': the same protest, met;
+    or its crowd `turned` violent (_crowd_turns_violent)."""
     if protest.type != "Protests" or protest.sub not in _FORCE_ORDER:
         return False
-    return follower.type == "Protests" and follower.sub in _FORCE_ORDER or _fires_on_crowd(follower) \
-        or _crowd_turns_violent(protest, follower)
+    return follower.type == "Protests" and follower.sub in _FORCE_ORDER or _fires_on_crowd(follower) or turned
 
 
 def _crowd_turns_violent(protest: Candidate, follower: Candidate) -> bool:
@@ -222,17 +230,13 @@ def _crowd_turns_violent(protest: Candidate, follower: Candidate) -> bool:
         return False
     context = event_lexicon().context
     crowd = _crowd_words(protest.trigger) | context["follows_protest_crowds"]
-    verb = follower.trigger
-    for _ in range(_CONJ_CLIMB):
+    for verb in _joined_verbs(follower.trigger):
         subjects = [c for c in verb.children if c.dep_ == "nsubj"]
         if subjects and verb.dep_ == "relcl" and subjects[0].lower_ == "who":
             subjects = [verb.head]  # "police came to disperse the protesters, who pelted them with stones"
         if subjects:
             return any(s.lower_ in context["follows_back_pronouns"] or s.pos_ == "NOUN" and _definite(s)
                        and s.lemma_.lower() in crowd for s in subjects)
-        if verb.dep_ != "conj":
-            return False
-        verb = verb.head
     return False
 
 
@@ -264,11 +268,12 @@ def _fires_on_crowd(follower: Candidate) -> bool:
     return has_phrase(sent, lexicon.protest["excessive"]) and not has_phrase(sent, lexicon.protest["violent"])
 
 
-def _upgrade_protest(protest: Candidate, follower: Candidate) -> None:
-    """A protest told first and the force used on it next: the protest takes the harder sub-type."""
+def _upgrade_protest(protest: Candidate, follower: Candidate, *, turned: bool) -> None:
+    """A protest told first and the force used on it next: the protest takes the harder sub-type; a riot
+    if its crowd `turned` violent."""
     if protest.type != "Protests" or protest.sub not in _FORCE_ORDER:
         return
-    if _crowd_turns_violent(protest, follower):
+    if turned:
         protest.type, protest.sub = follower.type, follower.sub
         return
     sub = follower.sub if follower.type == "Protests" and follower.sub in _FORCE_ORDER else (
