@@ -16,6 +16,7 @@ import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from eventdesk.gazetteer import (
     Entry, Gazetteer, demonyms, name_rules, normalise_name, region_adjectives, skeleton_keys, spelling_keys,
@@ -235,8 +236,14 @@ def _beyond_named_country(found: list[Entry], parent: str, gazetteer: Gazetteer)
     if any(_is_major_town(e) for e in found):
         return False  # "Khartoum, Egypt": a capital beside a country is one of a list, not a namesake
     word = f" {normalise_name(parent)} "
-    countries = named + [c for c in gazetteer.countries.values() if word in f" {normalise_name(c.name)} "]
+    countries = named + [country for name, country in _country_names(gazetteer) if word in name]
     return not any(_km_from_box(e, country) <= _FAR_KM for e in found for country in countries)
+
+
+@lru_cache(maxsize=4)
+def _country_names(gazetteer: Gazetteer) -> tuple[tuple[str, Entry], ...]:
+    """Each country of the gazetteer with its name normalised, spaced for whole-word tests: ' south sudan '."""
+    return tuple((f" {normalise_name(c.name)} ", c) for c in gazetteer.countries.values())
 
 
 def _km_from_box(entry: Entry, area: Entry) -> float:
