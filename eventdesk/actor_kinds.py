@@ -50,7 +50,7 @@ def group_kind(group: Group) -> ActorKind:
 
 # The kinds whose names `eventdesk.actors` writes with a fixed opening word, and the kinds that bear no arms
 _KIND_OPENINGS = (("Civilians", "civilian"), ("Protesters", "protester"), ("Rioters", "rioter"),
-                  ("Government of", "civilian"), ("Police Forces", "police"), ("Military Forces", "state"),
+                  ("Government", "civilian"), ("Police Forces", "police"), ("Military Forces", "state"),
                   ("Unidentified", "unidentified"))
 UNARMED_KINDS = frozenset({"civilian", "protester", "rioter"})
 

@@ -12,6 +12,7 @@ import dataclasses
 import re
 from collections.abc import Sequence
 
+from eventdesk.actor_kinds import UNARMED_KINDS, actor_kind
 from eventdesk.figures_sides import BOTH_SIDES
 from eventdesk.model import Figure
 
@@ -176,13 +177,10 @@ def fatalities_of(figures: Sequence[Figure], *, event_type: str = "Battles", sub
     return int(round(max(total, _sum_told_again(killed))))
 
 
-# Whom a figure's actor names when it counts no fighters: civilians and crowds add to the fighters' dead.
-_UNARMED_ACTORS = ("Civilians", "Protesters", "Rioters")
-
-
 def _armed(figure: Figure) -> bool:
-    """Whether a killed figure counts one armed side's dead ('20 militants', '2 soldiers')."""
-    return bool(figure.counts_actor) and not figure.counts_actor.startswith(_UNARMED_ACTORS)
+    """Whether a killed figure counts one armed side's dead ('20 militants', '2 soldiers'): the dead of an
+    unarmed kind (civilians, crowds, a government's ministers) add to the fighters' dead."""
+    return bool(figure.counts_actor) and actor_kind(figure.counts_actor) not in UNARMED_KINDS
 
 
 def _sides_as_one(lows: dict[str, float], armed: set[str]) -> dict[str, float]:

@@ -8,7 +8,6 @@ from dataclasses import replace
 import pytest
 from conftest import extract_text
 
-from eventdesk.actor_kinds import actor_kind
 from eventdesk.actors import (
     Actor, ActorContext, article_country, era_label, find_actors, is_coded_town, iso3_of, normalise_actor,
     state_actor,
@@ -915,30 +914,6 @@ def test_normalise_actor_leaves_the_branch_of_bare_security_forces_open(phrase: 
     actor = normalise_actor(phrase, context=ActorContext(country=country, year=2024))
     assert actor is not None and actor.name == name
     assert actor.unspecified_branch == open_branch
-
-
-@pytest.mark.parametrize(("name", "kind"), [
-    ("Civilians (Mali)", "civilian"),
-    ("Government of Afghanistan (2021-)", "civilian"),
-    ("Protesters (Egypt)", "protester"),
-    ("Police Forces of Egypt (2014-)", "police"),
-    ("Military Forces of Puntland", "state"),
-    ("Unidentified Gang (Ecuador)", "unidentified"),
-    ("Kuki Ethnic Militia (India)", "militia"),
-    ("Islamic State (Syria)", "rebel"),
-    ("Wagner Group", "external"),
-    ("Zamfara Community Protection Guards", "militia"),
-])
-def test_actor_kind_reads_the_kind_from_the_name_this_module_gives(name: str, kind: str) -> None:
-    assert actor_kind(name) == kind
-
-
-def test_actor_kind_agrees_with_normalise_actor() -> None:
-    context = ActorContext(country="Nigeria", year=2024)
-    for phrase in ["gunmen", "villagers", "protesters", "police", "soldiers", "Boko Haram fighters", "Tiv militiamen",
-                   "rioters", "ISWAP militants"]:
-        actor = normalise_actor(phrase, context=context)
-        assert actor is not None and actor_kind(actor.name) == actor.kind, phrase
 
 
 def test_normalise_actor_answers_each_context_apart() -> None:
