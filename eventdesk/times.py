@@ -154,8 +154,8 @@ def _has_article(noun: Token) -> bool:
 
 @lru_cache(maxsize=1)
 def _market_open_before() -> re.Pattern[str]:
-    """"Futures point to a higher open on Monday", "Wall Street is set for a weak start Tuesday"; not a past
-    form ("futures had pointed to", "shares were set for"), which the tense reads as any other."""
+    """"Futures point to a higher open on Monday", "Wall Street heads for a weak start Tuesday"; not a past
+    form ("futures had pointed to", "shares were heading for"), which the tense reads as any other."""
     verbs = "|".join(sorted((re.escape(verb) for verb in lexicon().market_open_verbs), key=len, reverse=True))
     return re.compile(rf"(?i)(?<!\bhad )(?<!\bwas )(?<!\bwere )(?<!\bbeen )\b(?:{verbs}) (?:a|an) [a-z]+(?:ly [a-z]+)?"
                       r" (?:open|opening|start)(?: (?:for|on) (?:Wall Street|the [A-Z][\w&]*(?: [A-Z][\w&]*)*))?,?"
