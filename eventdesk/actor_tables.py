@@ -302,6 +302,13 @@ def country_in(words: Sequence[str]) -> str:
 
 
 @lru_cache(maxsize=1)
+def group_regions() -> frozenset[str]:
+    """Every first-level division some group's aliases hold in only (Zamfara's guards): the only regions
+    that change what a phrase names."""
+    return frozenset().union(*(group.regions for group in actor_table().groups))
+
+
+@lru_cache(maxsize=1)
 def auxiliary_names() -> frozenset[str]:
     """Names of the groups that fight beside a state's forces and are coded as their associates."""
     return frozenset(group.name for group in actor_table().groups if group.auxiliary)

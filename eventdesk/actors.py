@@ -35,7 +35,7 @@ from eventdesk.actor_spans import (
 )
 from eventdesk.actor_tables import (
     SERVING_LINKS, WORD, Group, actor_table, country_in, country_insurgents, era_label, gangs_kill_in, group_name,
-    has_cue, named_group, serves_the_state, word_tuple, words_of,
+    group_regions, has_cue, named_group, serves_the_state, word_tuple, words_of,
 )
 # re-exported: acled.py and the tests import them from here
 from eventdesk.actor_tables import article_country as article_country, iso3_of as iso3_of
@@ -139,8 +139,9 @@ _IN_UNIFORM = re.compile(r"\bin (.+?) (?:uniforms?|fatigues)\b", re.IGNORECASE)
 
 def normalise_actor(phrase: str, *, context: ActorContext = ActorContext()) -> Actor | None:
     """The ACLED-style actor a phrase names, or None when it names none."""
-    # the whole context but its persons, which no phrase reading asks: a field added later keys the cache too
-    return _normalised(phrase, replace(context, persons=frozenset()))
+    # the whole context but its persons, which no phrase reading asks: a field added later keys the cache too;
+    # of its regions only those some group's aliases hold in, so other articles share the cache
+    return _normalised(phrase, replace(context, persons=frozenset(), regions=context.regions & group_regions()))
 
 
 @lru_cache(maxsize=1 << 13)
