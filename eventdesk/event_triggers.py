@@ -54,6 +54,23 @@ def _trigger(entry: dict[str, Any], word: str) -> Trigger:
     return Trigger(entry["type"], entry["sub"], entry.get("role", ""), float(entry["weight"]), frozenset(needs))
 
 
+_CONTEXT_FIELDS = {  # context name: (table, field) of events_en.toml
+    "backing": ("backing", "lemmas"), "civilian_site": ("civilian_target", "civilian_site"),
+    "aircraft": ("air", "aircraft"), "launched": ("launched", "words"),
+    "natural_cause": ("natural_cause", "words"), "engaged_sides": ("engaged_sides", "words"),
+    "fight_toll": ("fight_toll", "words"), "assault_verbs": ("ground_operation", "assault_verbs"),
+    "natural_verbs": ("natural_cause", "verbs"), "natural_subjects": ("natural_cause", "subjects"),
+    "natural_spread": ("natural_cause", "spread"), "spread_violence": ("natural_cause", "spread_violence"),
+    "stop": ("stop", "words"), "no_territory": ("place_object", "no_territory"),
+    "person_object": ("place_object", "person_object"), "protest_acts": ("protest_context", "acts"),
+    "fired_upon_forces": ("protest_context", "fired_upon_forces"),
+    "fired_upon_civilians": ("protest_context", "fired_upon_civilians"), "stop_nouns": ("stop", "nouns"),
+    "unreal": ("unreal", "adjectives"), "idle_verbs": ("weapon_object", "idle_verbs"),
+    "device_handling": ("weapon_object", "handling_nouns"), "pit_mine": ("weapon_object", "pit_mine"),
+    "pit_disaster": ("weapon_object", "pit_disaster"),
+}
+
+
 @lru_cache(maxsize=1)
 def event_lexicon() -> Lexicon:
     """Load data/events_en.toml."""
@@ -69,35 +86,12 @@ def event_lexicon() -> Lexicon:
                ("air", "place_object", "property_object", "weapon_object", "civilian_target", "no_fight",
                 "signed_message", "ground_operation", "counted_people")}
     context |= {f"modality_{k}": frozenset(v) for k, v in data["modality"].items()}
-    context["backing"] = frozenset(data["backing"]["lemmas"])
-    context["civilian_site"] = frozenset(data["civilian_target"]["civilian_site"])
-    context["aircraft"] = frozenset(data["air"]["aircraft"])
-    context["launched"] = frozenset(data["launched"]["words"])
-    context["natural_cause"] = frozenset(data["natural_cause"]["words"])
-    context["engaged_sides"] = frozenset(data["engaged_sides"]["words"])
-    context["fight_toll"] = frozenset(data["fight_toll"]["words"])
+    context |= {name: frozenset(data[table][field]) for name, (table, field) in _CONTEXT_FIELDS.items()}
     context |= {f"follows_{k}": frozenset(v) for k, v in data["follows"].items()}
-    context["assault_verbs"] = frozenset(data["ground_operation"]["assault_verbs"])
-    context["natural_verbs"] = frozenset(data["natural_cause"]["verbs"])
-    context["natural_subjects"] = frozenset(data["natural_cause"]["subjects"])
-    context["natural_spread"] = frozenset(data["natural_cause"]["spread"])
-    context["spread_violence"] = frozenset(data["natural_cause"]["spread_violence"])
-    context["stop"] = frozenset(data["stop"]["words"])
-    context["no_territory"] = frozenset(data["place_object"]["no_territory"])
-    context["person_object"] = frozenset(data["place_object"]["person_object"])
     # people carried off as captives, not weapons, cattle or goods: any person noun of the figures' tables
     words = kind_words()
     context["captive_object"] = context["person_object"] | words.person_nouns | ARMED_PERSONS | frozenset(
         f"{noun}s" for noun in words.person_nouns | ARMED_PERSONS)
-    context["protest_acts"] = frozenset(data["protest_context"]["acts"])
-    context["fired_upon_forces"] = frozenset(data["protest_context"]["fired_upon_forces"])
-    context["fired_upon_civilians"] = frozenset(data["protest_context"]["fired_upon_civilians"])
-    context["stop_nouns"] = frozenset(data["stop"]["nouns"])
-    context["unreal"] = frozenset(data["unreal"]["adjectives"])
-    context["idle_verbs"] = frozenset(data["weapon_object"]["idle_verbs"])
-    context["device_handling"] = frozenset(data["weapon_object"]["handling_nouns"])
-    context["pit_mine"] = frozenset(data["weapon_object"]["pit_mine"])
-    context["pit_disaster"] = frozenset(data["weapon_object"]["pit_disaster"])
     context["operation_agents"] = frozenset(data["operation"]["agents"]) | ARMED_PERSONS | frozenset(
         f"{noun}s" for noun in ARMED_PERSONS)
     context |= {f"operation_{k}": frozenset(data["operation"][k]) for k in ("military", "peaceful")}
